@@ -1,0 +1,387 @@
+"""``twofold <command>``: the command line over the services.
+
+Secrets never come from arguments (they would sit in shell history and ``ps``):
+passphrases are read from ``--passphrase-file`` (first line) or a hidden prompt.
+Every failure prints one line to stderr and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from twofold import __version__
+from twofold.domain.errors import InvalidInput, TwofoldError
+from twofold.domain.records import RecordKind
+from twofold.services import backups
+from twofold.services.demo import create_demo
+from twofold.services.paths import default_vault_folder
+from twofold.services.session import (
+    Session,
+    create_vault,
+    reset_passphrase,
+    unlock,
+    unlock_session,
+)
+from twofold.vault.crypto import KdfParams
+
+EXIT_BUG = 70
+
+
+class Console:
+    """Where the command line reads secrets and writes results; tests swap it."""
+
+    def __init__(self, out: TextIO | None = None, err: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+
+    def print(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def warn(self, text: str) -> None:
+        print(f"twofold: {text}", file=self.err)
+
+    def secret(self, prompt: str) -> str:
+        if not sys.stdin.isatty():
+            raise InvalidInput("No terminal to ask for the passphrase; use --passphrase-file FILE.")
+        return getpass.getpass(prompt)
+
+
+def read_secret_file(path: Path) -> str:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+    first = text.splitlines()[0] if text else ""
+    if not first:
+        raise InvalidInput(f"The passphrase file {path} is empty.")
+    return first
+
+
+def _passphrase(args: argparse.Namespace, console: Console, who: str, index: int = 0) -> str:
+    files: list[Path] = args.passphrase_file or []
+    if index < len(files):
+        return read_secret_file(files[index])
+    return console.secret(f"Passphrase for {who}: ")
+
+
+def _new_passphrase(console: Console, who: str, given: Path | None) -> str:
+    if given is not None:
+        return read_secret_file(given)
+    first = console.secret(f"New passphrase for {who}: ")
+    if console.secret("Type it again: ") != first:
+        raise InvalidInput("The two passphrases differ; nothing was changed.")
+    return first
+
+
+class Commands:
+    def __init__(self, console: Console, kdf: KdfParams | None) -> None:
+        self.console = console
+        self.kdf = kdf  # test-only override; None means calibrated, strong defaults
+
+    def _unlock(self, args: argparse.Namespace) -> Session:
+        session = unlock(args.vault, args.who, _passphrase(args, self.console, args.who))
+        for warning in session.warnings:
+            self.console.warn(warning)
+        return session
+
+    def _auto_backup(self, session: Session) -> None:
+        try:
+            session.auto_backup()
+        except TwofoldError as exc:
+            self.console.warn(f"today's automatic backup failed: {exc}")
+
+    def init(self, args: argparse.Namespace) -> int:
+        names: list[str] = args.partner
+        if len(names) != 2:
+            raise InvalidInput("Name both partners: --partner NAME --partner NAME.")
+        files: list[Path] = args.passphrase_file or []
+        partners = [
+            (
+                name,
+                read_secret_file(files[i])
+                if i < len(files)
+                else _new_passphrase(self.console, name, None),
+            )
+            for i, name in enumerate(names)
+        ]
+        created = create_vault(args.vault, partners, self.kdf)
+        self.console.print(f"Created a vault for {names[0]} and {names[1]} at {args.vault}")
+        self.console.print("")
+        self.console.print("Recovery codes - shown once. Write each on paper and keep it safe.")
+        self.console.print("A forgotten passphrase plus a lost code means that journal is gone.")
+        for label, code in created.recovery_codes.items():
+            self.console.print(f"  {label}: {code}")
+        return 0
+
+    def write(self, args: argparse.Namespace) -> int:
+        text = args.text if args.text is not None else sys.stdin.read()
+        session = self._unlock(args)
+        try:
+            assert session.journal is not None
+            record_id = session.journal.write(
+                text, RecordKind(args.kind), args.feeling or (), args.tag or ()
+            )
+            self.console.print(str(record_id))
+            self._auto_backup(session)
+        finally:
+            session.lock()
+        return 0
+
+    def list(self, args: argparse.Namespace) -> int:
+        if args.shared:
+            session = unlock_session(
+                args.vault, _passphrase(args, self.console, args.who), args.who
+            )
+            try:
+                for item in session.timeline.page(0, args.limit):
+                    when = item.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    body = "(retracted by its author)" if item.retracted else item.body
+                    first = body.splitlines()[0] if body else ""
+                    self.console.print(
+                        f"{item.event_id}  {when}  {item.author_label:<10} "
+                        f"{item.kind.label:<18} {first}"
+                    )
+            finally:
+                session.lock()
+            return 0
+        session = self._unlock(args)
+        try:
+            assert session.journal is not None
+            listing = session.journal.listing(0, args.limit)
+            for record in listing.records:
+                when = record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                marks = " [shared]" if record.shared else (" [outbox]" if record.in_outbox else "")
+                self.console.print(
+                    f"#{record.id:<5} {when}  {record.kind.label:<16} {record.title}{marks}"
+                )
+            for damaged in listing.damaged:
+                self.console.warn(
+                    f"record #{damaged.id} is damaged and cannot be read; the others are fine. "
+                    "Run 'twofold verify'."
+                )
+            return 4 if listing.damaged else 0
+        finally:
+            session.lock()
+
+    def search(self, args: argparse.Namespace) -> int:
+        session = self._unlock(args)
+        try:
+            hits = session.search(" ".join(args.query))
+            for hit in hits:
+                when = hit.when.astimezone().strftime("%Y-%m-%d")
+                ref = f"#{hit.ref}" if hit.source == "private" else hit.ref[:8]
+                snippet = " ".join(hit.snippet.split())
+                self.console.print(
+                    f"[{hit.source}] {ref:<8} {when}  {hit.author_label:<10} {snippet}"
+                )
+            if not hits:
+                self.console.warn("no matches")
+                return 1
+            return 0
+        finally:
+            session.lock()
+
+    def share(self, args: argparse.Namespace) -> int:
+        session = self._unlock(args)
+        try:
+            assert session.sharing is not None
+            item = session.sharing.add(args.record_id)
+            try:
+                if args.text is not None or args.request:
+                    current = session.sharing.outbox()[-1]
+                    text = args.text if args.text is not None else current.shared_text
+                    session.sharing.update(item, text, args.request or "")
+                preview = session.sharing.preview([item])
+                self.console.print(preview.summary + ":")
+                for entry in preview.items:
+                    self.console.print("")
+                    self.console.print(entry.shared_text)
+                    if entry.request:
+                        self.console.print(f"  Request: {entry.request}")
+                if sys.stdin.isatty() and not args.yes:
+                    answer = input("\nShare this now? [y/N] ").strip().lower()
+                    if answer not in ("y", "yes"):
+                        session.sharing.remove(item)
+                        self.console.warn("nothing was shared")
+                        return 1
+                event_ids = session.sharing.confirm(preview)
+            except BaseException:
+                if any(i.id == item for i in session.sharing.outbox()):
+                    session.sharing.remove(item)
+                raise
+            self.console.print("")
+            self.console.print(f"Shared. Ledger event {event_ids[0]}")
+            self._auto_backup(session)
+        finally:
+            session.lock()
+        return 0
+
+    def retract(self, args: argparse.Namespace) -> int:
+        session = self._unlock(args)
+        try:
+            session.timeline.retract(args.event_id)
+            self.console.print("Retracted. The content is gone; a signed retraction remains.")
+        finally:
+            session.lock()
+        return 0
+
+    def verify(self, args: argparse.Namespace) -> int:
+        session = self._unlock(args)
+        try:
+            report = session.verify()
+        finally:
+            session.lock()
+        for line in report.lines():
+            self.console.print(line)
+        if not report.ok:
+            failed = next(detail for _, ok, detail in report.checks if not ok)
+            self.console.warn(f"verification failed: {failed}")
+            return 4
+        return 0
+
+    def backup(self, args: argparse.Namespace) -> int:
+        path = backups.backup_now(args.vault, args.to)
+        self.console.print(f"Backup written to {path} (encrypted, checked).")
+        return 0
+
+    def restore(self, args: argparse.Namespace) -> int:
+        backups.restore(args.file, args.vault)
+        self.console.print(f"Restored into {args.vault}. Unlock it as usual.")
+        return 0
+
+    def demo(self, args: argparse.Namespace) -> int:
+        made = create_demo(args.vault, self.kdf)
+        self.console.print(f"Demo vault created at {made.folder}")
+        for label, passphrase in made.passphrases.items():
+            self.console.print(f"  {label}'s passphrase: {passphrase}")
+        self.console.print(f"Try: twofold list --shared --vault {made.folder} --as Alex")
+        return 0
+
+    def reset_passphrase(self, args: argparse.Namespace) -> int:
+        code = (
+            read_secret_file(args.recovery_file)
+            if args.recovery_file
+            else self.console.secret(f"Recovery code for {args.who}: ")
+        )
+        new = _new_passphrase(self.console, args.who, args.new_passphrase_file)
+        session, new_code = reset_passphrase(args.vault, args.who, code, new)
+        session.lock()
+        self.console.print(
+            f"New passphrase set for {args.who}. The old recovery code no longer works."
+        )
+        self.console.print(f"New recovery code (write it down now): {new_code}")
+        return 0
+
+    def change_passphrase(self, args: argparse.Namespace) -> int:
+        session = self._unlock(args)
+        try:
+            session.change_passphrase(
+                _new_passphrase(self.console, args.who, args.new_passphrase_file), self.kdf
+            )
+        finally:
+            session.lock()
+        self.console.print(f"Passphrase changed for {args.who}.")
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="twofold",
+        description="A private journal for two, with a shared, signed ledger. "
+        "Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"twofold {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo vault")
+    parser.add_argument("--vault", type=Path, default=None, help="vault folder for the app")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(
+        name: str, text: str, *, who: bool = True, secret: bool = True
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--vault", type=Path, default=default_vault_folder(), help="vault folder")
+        if who:
+            p.add_argument("--as", dest="who", required=True, metavar="NAME", help="who you are")
+        if secret:
+            p.add_argument(
+                "--passphrase-file",
+                type=Path,
+                action="append",
+                metavar="FILE",
+                help="read the passphrase from the first line of FILE",
+            )
+        return p
+
+    p = command("init", "create a vault for two partners", who=False)
+    p.add_argument("--partner", action="append", required=True, metavar="NAME")
+    p = command("write", "write a private entry (text from --text or stdin)")
+    p.add_argument("--text")
+    p.add_argument("--kind", choices=[k.value for k in RecordKind], default="reflection")
+    p.add_argument("--feeling", action="append", metavar="WORD")
+    p.add_argument("--tag", action="append", metavar="WORD")
+    p = command("list", "list your private entries, or the shared timeline")
+    p.add_argument("--shared", action="store_true", help="the shared timeline instead")
+    p.add_argument("--limit", type=int, default=50)
+    p = command("search", "search your journal and the shared ledger")
+    p.add_argument("query", nargs="+")
+    p = command("share", "share one entry (or the version given with --text)")
+    p.add_argument("record_id", type=int, metavar="RECORD_ID")
+    p.add_argument("--text", help="the version your partner will read")
+    p.add_argument("--request", help="what you ask for, e.g. 'I'd like us to talk about…'")
+    p.add_argument("--yes", action="store_true", help="do not ask before sharing")
+    p = command("retract", "retract one of your shared reflections")
+    p.add_argument("event_id", metavar="EVENT_ID")
+    command("verify", "check files, ledger chain and signatures")
+    p = command("backup", "write one encrypted backup file", who=False, secret=False)
+    p.add_argument("--to", type=Path, required=True, metavar="FILE")
+    p = command("restore", "restore a backup into a new folder", who=False, secret=False)
+    p.add_argument("file", type=Path, metavar="FILE")
+    command("demo", "create a populated demo vault", who=False, secret=False)
+    p = command("reset-passphrase", "set a new passphrase with your recovery code", secret=False)
+    p.add_argument("--recovery-file", type=Path, metavar="FILE")
+    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    p = command("change-passphrase", "change your passphrase")
+    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    return parser
+
+
+def run(
+    argv: Sequence[str],
+    *,
+    kdf: KdfParams | None = None,
+    console: Console | None = None,
+    open_app: Callable[[argparse.Namespace], int] | None = None,
+) -> int:
+    """Parse and run one command. ``kdf`` is a test-only override."""
+    console = console or Console()
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    try:
+        if args.command is None:
+            if open_app is None:
+                parser.print_help(console.out)
+                return 0
+            return open_app(args)
+        handler = getattr(Commands(console, kdf), args.command.replace("-", "_"))
+        return int(handler(args))
+    except TwofoldError as exc:
+        console.warn(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        console.warn("interrupted; nothing half-done was kept")
+        return 130
+    except Exception as exc:  # a bug: say so plainly, keep the traceback out of sight
+        if os.environ.get("TWOFOLD_DEBUG"):
+            traceback.print_exc()
+        console.warn(
+            f"unexpected error ({type(exc).__name__}: {exc}). Your data was not changed by "
+            "this failure. Set TWOFOLD_DEBUG=1 for details and please report it."
+        )
+        return EXIT_BUG

@@ -1,0 +1,1 @@
+"""Plain values and rules. No I/O, no Qt, no SQL, no key material."""

@@ -1,0 +1,128 @@
+"""The shared ledger's values and its hash-chain rules (DESIGN §3, §4).
+
+Only hashing and canonical encoding live here; signing needs key material and so
+lives in ``vault/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+GENESIS_PREV_HASH = bytes(32)
+_DOMAIN_TAG = b"twofold-ledger-v1\x00"
+
+
+class EventKind(StrEnum):
+    VAULT_CREATED = "vault.created"
+    VAULT_COUNTERSIGNED = "vault.countersigned"
+    REFLECTION_SHARED = "reflection.shared"
+    REFLECTION_RETRACTED = "reflection.retracted"
+
+    @property
+    def label(self) -> str:
+        return {
+            EventKind.VAULT_CREATED: "Vault created",
+            EventKind.VAULT_COUNTERSIGNED: "Vault confirmed",
+            EventKind.REFLECTION_SHARED: "Shared reflection",
+            EventKind.REFLECTION_RETRACTED: "Retracted",
+        }[self]
+
+
+def canonical_json(value: Any) -> bytes:
+    """One byte string per value: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def content_hash(payload: bytes) -> bytes:
+    return hashlib.sha256(payload).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class EventHeader:
+    """Everything an event's signature covers. The payload is covered by its hash,
+    so a retraction can remove the content and leave the chain intact."""
+
+    vault_id: str
+    seq: int
+    event_id: str
+    author: str
+    kind: str
+    occurred_at: str
+    content_hash: bytes
+    prev_hash: bytes
+
+    def digest(self) -> bytes:
+        body = canonical_json(
+            {
+                "vault": self.vault_id,
+                "seq": self.seq,
+                "id": self.event_id,
+                "author": self.author,
+                "kind": self.kind,
+                "at": self.occurred_at,
+                "content": self.content_hash.hex(),
+                "prev": self.prev_hash.hex(),
+            }
+        )
+        return hashlib.sha256(_DOMAIN_TAG + body).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEvent:
+    header: EventHeader
+    payload: bytes | None  # None once retracted
+    signature: bytes
+
+    @property
+    def seq(self) -> int:
+        return self.header.seq
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    seq: int
+    event_id: str
+    kind: EventKind
+    author_id: str
+    author_label: str
+    occurred_at: datetime
+    body: str
+    request: str
+    retracted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing that failed a check, named so a person can find it."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass(slots=True)
+class VerifyReport:
+    checks: list[tuple[str, bool, str]] = field(default_factory=list)
+
+    def add(self, name: str, problems: list[Problem], ok_detail: str = "ok") -> None:
+        if problems:
+            self.checks.append((name, False, str(problems[0])))
+        else:
+            self.checks.append((name, True, ok_detail))
+
+    @property
+    def ok(self) -> bool:
+        return all(passed for _, passed, _ in self.checks)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{'ok  ' if passed else 'FAIL'}  {name}: {detail}"
+            for name, passed, detail in self.checks
+        ]

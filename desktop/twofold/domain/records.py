@@ -1,0 +1,78 @@
+"""The private journal's values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class RecordKind(StrEnum):
+    REFLECTION = "reflection"
+    TRIGGER = "trigger"
+    NEED = "need"
+    GRATITUDE = "gratitude"
+    DRAFT = "draft"
+
+    @property
+    def label(self) -> str:
+        return {
+            RecordKind.REFLECTION: "Reflection",
+            RecordKind.TRIGGER: "Trigger noticed",
+            RecordKind.NEED: "What I need",
+            RecordKind.GRATITUDE: "Gratitude",
+            RecordKind.DRAFT: "Draft to share",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class JournalRecord:
+    id: int
+    kind: RecordKind
+    body: str
+    feelings: tuple[str, ...]
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    shared: bool = False
+    in_outbox: bool = False
+
+    @property
+    def title(self) -> str:
+        """The first line, trimmed: what a list shows."""
+        first = self.body.strip().splitlines()[0] if self.body.strip() else ""
+        return first[:80] + ("…" if len(first) > 80 else "")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordVersion:
+    """An earlier version of a record, kept when the record was edited."""
+
+    kind: RecordKind
+    body: str
+    feelings: tuple[str, ...]
+    tags: tuple[str, ...]
+    edited_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedRecord:
+    """A record whose storage page failed its integrity check; the rest still reads."""
+
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class JournalListing:
+    records: tuple[JournalRecord, ...]
+    damaged: tuple[DamagedRecord, ...] = ()
+
+
+def normalise_labels(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Feelings and tags: trimmed, lower-case, unique, in the order given."""
+    seen: dict[str, None] = {}
+    for value in values:
+        cleaned = " ".join(value.strip().lower().split())
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return tuple(seen)

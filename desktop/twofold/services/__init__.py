@@ -1,0 +1,1 @@
+"""Use cases: what the command line, the tests and the app call. No SQL, no keys."""

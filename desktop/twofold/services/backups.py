@@ -1,0 +1,69 @@
+"""Backups on demand and automatic rotating daily backups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from twofold.services.paths import default_backup_folder
+from twofold.vault import backup as backup_files
+from twofold.vault.backup import SUFFIX
+
+Progress = Callable[[int, int], None]
+KEEP = 10
+_DAILY = re.compile(r"^twofold-(\d{4}-\d{2}-\d{2})" + re.escape(SUFFIX) + "$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path
+    made: bool  # False when today's backup already existed
+    removed: tuple[Path, ...] = ()
+
+
+def backup_now(vault_folder: Path, target: Path, progress: Progress | None = None) -> Path:
+    """One file, still encrypted, checked against its manifest after writing."""
+    if target.suffix == "" and not target.name.endswith(SUFFIX):
+        target = target.with_name(target.name + SUFFIX)
+    backup_files.create_backup(vault_folder, target, progress)
+    backup_files.check_backup(target)
+    return target
+
+
+def restore(source: Path, new_folder: Path, progress: Progress | None = None) -> None:
+    backup_files.restore_backup(source, new_folder, progress)
+
+
+def check(source: Path) -> list[str]:
+    return sorted(backup_files.check_backup(source))
+
+
+def daily_backups(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if _DAILY.match(p.name))
+
+
+def rotate_daily(
+    vault_folder: Path,
+    backup_folder: Path | None = None,
+    today: date | None = None,
+    keep: int = KEEP,
+    progress: Progress | None = None,
+) -> BackupResult:
+    """At most one backup per day of use; the newest ``keep`` are kept."""
+    folder = backup_folder or default_backup_folder(vault_folder)
+    day = (today or date.today()).isoformat()
+    target = folder / f"twofold-{day}{SUFFIX}"
+    made = False
+    if not target.exists():
+        backup_now(vault_folder, target, progress)
+        made = True
+    existing = daily_backups(folder)
+    removed = tuple(existing[:-keep]) if len(existing) > keep else ()
+    for old in removed:
+        old.unlink()
+    return BackupResult(target, made, removed)

@@ -1,0 +1,84 @@
+"""A populated demo vault, built through the same services the app uses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from twofold.domain.records import RecordKind
+from twofold.resources import resource
+from twofold.services.session import Session, create_vault, unlock
+from twofold.vault.crypto import KdfParams
+
+DEMO_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class DemoVault:
+    folder: Path
+    passphrases: dict[str, str]
+    recovery_codes: dict[str, str]
+
+
+def _content() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource("demo", "journal.json").read_text("utf-8"))
+    return data
+
+
+def create_demo(
+    folder: Path, kdf: KdfParams | None = None, today: datetime | None = None
+) -> DemoVault:
+    """Two partners, three months of reflections, shares and one pending outbox item.
+    The demo uses the strong minimum KDF (not calibrated) so it is quick to make."""
+    data = _content()
+    passphrases = {p["label"]: p["passphrase"] for p in data["partners"]}
+    created = create_vault(folder, list(passphrases.items()), kdf or KdfParams.strong_minimum())
+    end = (today or datetime.now(UTC)).astimezone(UTC)
+    start = datetime.combine((end - timedelta(days=DEMO_DAYS)).date(), time(7, 30), UTC)
+
+    def moment(day: int, minutes: int = 0) -> datetime:
+        return start + timedelta(days=day, hours=(day * 7) % 14, minutes=minutes)
+
+    record_ids: dict[tuple[str, int], int] = {}
+    for label, passphrase in passphrases.items():
+        session = unlock(folder, label, passphrase)
+        try:
+            assert session.journal is not None
+            for entry in (e for e in data["entries"] if e["who"] == label):
+                record_ids[(label, entry["day"])] = session.journal.write(
+                    entry["body"],
+                    RecordKind(entry["kind"]),
+                    entry["feelings"],
+                    entry["tags"],
+                    at=moment(entry["day"]),
+                )
+        finally:
+            session.lock()
+
+    for share in sorted(data["shares"], key=lambda s: s["day"]):
+        _share(folder, passphrases, record_ids, share, moment(share["day"], 45))
+    for pending in data["outbox"]:
+        _share(folder, passphrases, record_ids, pending, None)
+    return DemoVault(folder, passphrases, created.recovery_codes)
+
+
+def _share(
+    folder: Path,
+    passphrases: dict[str, str],
+    record_ids: dict[tuple[str, int], int],
+    share: dict[str, Any],
+    at: datetime | None,
+) -> None:
+    label = share["who"]
+    session: Session = unlock(folder, label, passphrases[label])
+    try:
+        assert session.sharing is not None
+        item = session.sharing.add(record_ids[(label, share["entry_day"])])
+        session.sharing.update(item, share["text"], share["request"])
+        if at is not None:  # None: leave it waiting in the outbox
+            session.sharing.confirm(session.sharing.preview([item]), at=at)
+    finally:
+        session.lock()

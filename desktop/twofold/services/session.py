@@ -1,0 +1,162 @@
+"""Unlocking, and the open session every front end works through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from twofold.domain.errors import InvalidInput, VaultDamaged
+from twofold.domain.ledger import VerifyReport
+from twofold.domain.search import SearchHit, fts_query
+from twofold.services.backups import BackupResult, rotate_daily
+from twofold.services.journal import JournalService
+from twofold.services.paths import default_backup_folder
+from twofold.services.sharing import SharingService
+from twofold.services.timeline import TimelineService, reconcile_retractions
+from twofold.services.verify import verify
+from twofold.vault import vault as vault_files
+from twofold.vault.crypto import KdfParams
+from twofold.vault.search_store import search
+from twofold.vault.vault import NewPartner, OpenVault
+
+MIN_PASSPHRASE = 8
+BACKUP_FOLDER_KEY = "backup_folder"
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedVault:
+    folder: Path
+    recovery_codes: dict[str, str]  # partner label → code, shown once
+
+
+class Session:
+    """An unlocked vault as the app sees it. ``journal`` and ``sharing`` are None in
+    a shared session: the private journal's key was never unwrapped."""
+
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+        self.folder = vault.folder
+        self.partner_id = vault.partner_id
+        self.partner_label = vault.partner.label
+        self.is_shared_session = vault.is_session
+        self.journal = None if vault.is_session else JournalService(vault)
+        self.sharing = None if vault.is_session else SharingService(vault)
+        self.timeline = TimelineService(vault)
+        self.warnings = list(vault.keyslots.warnings)
+        self._locked = False
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    @property
+    def partner_labels(self) -> dict[str, str]:
+        return self.timeline.labels()
+
+    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
+        """Private journal and shared ledger in one query, newest first."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        return search(
+            self._vault.connection,
+            query,
+            include_private=not self.is_shared_session,
+            labels=self.partner_labels,
+            own_label=self.partner_label,
+            limit=limit,
+        )
+
+    def verify(self) -> VerifyReport:
+        return verify(self._vault)
+
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        check_passphrase(new_passphrase)
+        self._vault.set_passphrase(new_passphrase, kdf)
+
+    def renew_recovery_code(self, kdf: KdfParams | None = None) -> str:
+        return self._vault.renew_recovery_code(kdf)
+
+    # --- backups -----------------------------------------------------------------
+
+    def backup_folder(self) -> Path:
+        chosen = self._vault.ledger.setting(BACKUP_FOLDER_KEY)
+        return Path(chosen) if chosen else default_backup_folder(self.folder)
+
+    def set_backup_folder(self, folder: Path | None) -> None:
+        with self._vault.write("Your settings"):
+            self._vault.ledger.set_setting(BACKUP_FOLDER_KEY, str(folder) if folder else "")
+
+    def auto_backup(self, today: date | None = None) -> BackupResult:
+        """Today's rotating backup, if not made yet (one per day of use, last 10 kept)."""
+        return rotate_daily(self.folder, self.backup_folder(), today)
+
+    def lock(self) -> None:
+        """Close the connection and zero the keys. The session cannot be used again."""
+        if not self._locked:
+            self._vault.close()
+            self._locked = True
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput(
+            f"A passphrase needs at least {MIN_PASSPHRASE} characters; "
+            "four or five unrelated words are easy to remember and hard to guess."
+        )
+
+
+def create_vault(
+    folder: Path,
+    partners: list[tuple[str, str]],
+    kdf: KdfParams | None = None,
+) -> CreatedVault:
+    """``kdf`` is a test-only override; by default it is calibrated on this machine
+    toward ~0.5 s and never below m=64 MiB, t=3, p=4."""
+    for _, passphrase in partners:
+        check_passphrase(passphrase)
+    params = kdf or KdfParams.calibrated()
+    codes = vault_files.create(
+        folder, [NewPartner(label, passphrase) for label, passphrase in partners], params
+    )
+    return CreatedVault(folder, codes)
+
+
+def unlock(folder: Path, who: str, passphrase: str) -> Session:
+    return _opened(vault_files.unlock_partner(folder, who, passphrase))
+
+
+def unlock_session(folder: Path, passphrase: str, who: str | None = None) -> Session:
+    return Session(vault_files.unlock_session(folder, passphrase, who))
+
+
+def reset_passphrase(
+    folder: Path, who: str, recovery_code: str, new_passphrase: str
+) -> tuple[Session, str]:
+    """Forgotten passphrase: the recovery code sets a new one and is replaced by a new
+    code (a used code never works twice). Returns the session and the new code."""
+    check_passphrase(new_passphrase)
+    opened = vault_files.unlock_with_recovery_code(folder, who, recovery_code)
+    try:
+        opened.set_passphrase(new_passphrase)
+        new_code = opened.renew_recovery_code()
+    except BaseException:
+        opened.close()
+        raise
+    return _opened(opened), new_code
+
+
+def partner_labels(folder: Path) -> list[str]:
+    return [p.label for p in vault_files.partners(folder)]
+
+
+def _opened(vault: OpenVault) -> Session:
+    try:
+        reconcile_retractions(vault)
+    except VaultDamaged:
+        pass  # a damaged page is reported by verify and per record; it must not lock you out
+    except BaseException:
+        vault.close()
+        raise
+    return Session(vault)

@@ -1,0 +1,82 @@
+"""The sharing step (DESIGN §5): outbox → shared version → preview → one atomic confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
+from twofold.domain.ledger import EventKind
+from twofold.domain.sharing import OutboxItem, SharePreview, check_shared_text
+from twofold.services.journal import journal_of, record_ledger_head
+from twofold.vault.vault import OpenVault, now
+
+MAX_REQUEST = 2_000
+
+
+class SharingService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+        self._store = journal_of(vault)
+
+    @property
+    def partner_label(self) -> str:
+        others = [p for p in self._vault.keyslots.partners if p.id != self._vault.partner_id]
+        return others[0].label if others else "your partner"
+
+    def add(self, record_id: int, passage: str | None = None) -> int:
+        """Put a record, or a passage of it, in the private outbox. The shared version
+        starts as that text and is edited before confirming."""
+        record = self._store.get(record_id)
+        chosen = (passage if passage is not None else record.body).strip()
+        if not chosen:
+            raise InvalidInput("Select the passage you want to share first.")
+        if passage is not None and chosen not in record.body:
+            raise InvalidInput("That passage is not part of the entry.")
+        with self._vault.write("Your outbox"):
+            return self._store.add_to_outbox(record_id, chosen, chosen, now())
+
+    def update(self, item_id: int, shared_text: str, request: str = "") -> None:
+        request = request.strip()
+        if len(request) > MAX_REQUEST:
+            raise InvalidInput(f"Keep the request under {MAX_REQUEST:,} characters.")
+        # An empty version is allowed while editing; confirm refuses it.
+        with self._vault.write("Your outbox"):
+            self._store.update_outbox(item_id, shared_text.strip(), request)
+
+    def remove(self, item_id: int) -> None:
+        with self._vault.write("Your outbox"):
+            self._store.remove_from_outbox(item_id)
+
+    def outbox(self) -> list[OutboxItem]:
+        return self._store.outbox()
+
+    def preview(self, item_ids: Sequence[int] = ()) -> SharePreview:
+        items = self._store.outbox(item_ids)
+        if item_ids and len(items) != len(set(item_ids)):
+            raise NotFound("Some of those items are no longer in your outbox.")
+        if not items:
+            raise InvalidInput("Your outbox is empty: add an entry to share first.")
+        for item in items:
+            check_shared_text(item.shared_text)
+        return SharePreview(self.partner_label, tuple(items))
+
+    def confirm(self, preview: SharePreview, at: datetime | None = None) -> list[str]:
+        """Share exactly what the preview showed, in one transaction over both files:
+        signed ledger events, private share links, outbox cleared. All or nothing."""
+        current = {item.id: item for item in self._store.outbox([i.id for i in preview.items])}
+        if any(current.get(item.id) != item for item in preview.items):
+            raise NotAllowed("Your outbox changed after the preview; look at the preview again.")
+        at = at or now()
+        event_ids: list[str] = []
+        with self._vault.write("The sharing step"):
+            for item in preview.items:
+                text = check_shared_text(item.shared_text)
+                event = self._vault.ledger.append(
+                    EventKind.REFLECTION_SHARED, {"text": text, "request": item.request}, at
+                )
+                self._store.link_share(item.record_id, event.header.event_id, at)
+                self._store.remove_from_outbox(item.id)
+                event_ids.append(event.header.event_id)
+            record_ledger_head(self._vault)
+        return event_ids

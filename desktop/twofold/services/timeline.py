@@ -1,0 +1,71 @@
+"""The shared timeline: reading, filtering, retracting, and the session agenda."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twofold.domain.ledger import TimelineItem
+from twofold.services.journal import record_ledger_head
+from twofold.vault.vault import OpenVault, now
+
+LAST_SESSION_KEY = "last_session_seq"
+
+
+class TimelineService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+
+    def labels(self) -> dict[str, str]:
+        return self._vault.ledger.partner_labels()
+
+    def count(self, kinds: Sequence[str] = (), author: str | None = None) -> int:
+        return self._vault.ledger.timeline_count(kinds, author)
+
+    def page(
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        kinds: Sequence[str] = (),
+        author: str | None = None,
+    ) -> list[TimelineItem]:
+        return self._vault.ledger.timeline(offset, limit, kinds, author)
+
+    def retract(self, event_id: str) -> None:
+        """Your shared reflection's content is removed; the signed retraction stays.
+        Works in a shared session too: the journal's private link catches up at the
+        next full unlock (``reconcile_retractions``)."""
+        at = now()
+        with self._vault.write("The retraction"):
+            self._vault.ledger.retract(event_id, at)
+            if self._vault.journal is not None:
+                self._vault.journal.mark_retracted(event_id, at)
+                record_ledger_head(self._vault)
+
+    # --- session agenda ----------------------------------------------------------
+
+    def agenda(self) -> list[TimelineItem]:
+        """What was added to the ledger since the last shared session, oldest first."""
+        raw = self._vault.ledger.setting(LAST_SESSION_KEY)
+        since = int(raw) if raw and raw.isdigit() else 0
+        items = self._vault.ledger.timeline(0, 500, since_seq=since)
+        return [i for i in reversed(items) if not i.retracted]
+
+    def mark_session_held(self) -> None:
+        seq, _ = self._vault.ledger.head()
+        with self._vault.write("The session"):
+            self._vault.ledger.set_setting(LAST_SESSION_KEY, str(seq))
+
+
+def reconcile_retractions(vault: OpenVault) -> int:
+    """Mark privately what was retracted during a shared session. Returns how many."""
+    journal = vault.journal
+    if journal is None:
+        return 0
+    pending = [event_id for _, event_id, retracted in journal.shares() if not retracted]
+    stale = [e for e in pending if vault.ledger.event(e).payload is None]
+    if stale:
+        at = now()
+        with vault.write("Your journal"):
+            for event_id in stale:
+                journal.mark_retracted(event_id, at)
+    return len(stale)

@@ -1,0 +1,205 @@
+"""Key derivation, key wrapping, signatures and recovery codes.
+
+Keys live in ``bytearray``s so they can be zeroed on lock. Python cannot promise
+that no copy was ever made (the SQLCipher key pragma needs a ``str``), which
+ARCHITECTURE.md says plainly.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
+
+KEY_BYTES = 32
+
+# RFC 9106's second recommended option is the floor; calibration only goes up.
+MIN_MEMORY_KIB = 64 * 1024
+MIN_ITERATIONS = 3
+LANES = 4
+# Caps applied when *reading* a slot, so an edited keyslots.json cannot freeze the app.
+MAX_MEMORY_KIB = 2 * 1024 * 1024
+MAX_ITERATIONS = 10
+MAX_LANES = 16
+TARGET_SECONDS = 0.5
+MAX_CALIBRATED_MEMORY_KIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+    @classmethod
+    def strong_minimum(cls) -> KdfParams:
+        return cls(MIN_MEMORY_KIB, MIN_ITERATIONS, LANES)
+
+    @classmethod
+    def calibrated(cls, target_seconds: float = TARGET_SECONDS) -> KdfParams:
+        """Start at the floor and double the memory while one derivation stays
+        under the target, so a faster machine gets a harder KDF."""
+        params = cls.strong_minimum()
+        while params.memory_kib * 2 <= MAX_CALIBRATED_MEMORY_KIB:
+            started = time.perf_counter()
+            derive_kek(b"calibration", os.urandom(16), params)
+            elapsed = time.perf_counter() - started
+            if elapsed * 2 > target_seconds * 1.2:
+                break
+            params = cls(params.memory_kib * 2, params.iterations, params.lanes)
+        return params
+
+    @classmethod
+    def for_tests_only(cls) -> KdfParams:
+        """A deliberately weak KDF for the test suite. Never used by default."""
+        return cls(memory_kib=8 * 4, iterations=1, lanes=4)
+
+    def check_readable(self) -> None:
+        if not (
+            8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= self.iterations <= MAX_ITERATIONS
+            and 1 <= self.lanes <= MAX_LANES
+        ):
+            raise KeySlotsDamaged(
+                "keyslots.json asks for key-derivation settings outside the safe range; "
+                "the file was edited or damaged. Nothing was changed."
+            )
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    """NFKD, no truncation: the same words typed on another keyboard still unlock."""
+    return unicodedata.normalize("NFKD", passphrase).encode("utf-8")
+
+
+def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
+    return bytearray(
+        hash_secret_raw(
+            secret, salt, params.iterations, params.memory_kib, params.lanes, KEY_BYTES, Type.ID
+        )
+    )
+
+
+def subkey(kek: bytes | bytearray, label: bytes) -> bytes:
+    return hmac.new(bytes(kek), b"twofold/" + label, hashlib.sha256).digest()
+
+
+def key_check(kek: bytes | bytearray, aad: bytes) -> bytes:
+    """A check value bound to the slot: makes unwrapping key-committing and lets a
+    wrong passphrase be told apart from a damaged slot."""
+    return hmac.new(subkey(kek, b"check"), aad, hashlib.sha256).digest()[:16]
+
+
+def checks_match(a: bytes, b: bytes) -> bool:
+    return hmac.compare_digest(a, b)
+
+
+def seal(kek: bytes | bytearray, plaintext: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
+    nonce = os.urandom(12)
+    return nonce, AESGCM(subkey(kek, b"wrap")).encrypt(nonce, bytes(plaintext), aad)
+
+
+def open_sealed(kek: bytes | bytearray, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytearray:
+    try:
+        return bytearray(AESGCM(subkey(kek, b"wrap")).decrypt(nonce, ciphertext, aad))
+    except InvalidTag as exc:
+        raise KeySlotsDamaged(
+            "A key slot in keyslots.json was altered: the passphrase is right but the slot "
+            "no longer opens. Restore keyslots.json from a backup. Nothing was changed."
+        ) from exc
+
+
+def new_key() -> bytearray:
+    return bytearray(os.urandom(KEY_BYTES))
+
+
+def zero(buffer: bytearray | None) -> None:
+    if buffer is not None:
+        for i in range(len(buffer)):
+            buffer[i] = 0
+
+
+def sqlcipher_key(key: bytes | bytearray) -> str:
+    """SQLCipher's raw-key form: no second KDF inside SQLCipher."""
+    return f"x'{bytes(key).hex()}'"
+
+
+# --- signatures ------------------------------------------------------------------
+
+
+def public_key_of(seed: bytes | bytearray) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return (
+        Ed25519PrivateKey.from_private_bytes(bytes(seed))
+        .public_key()
+        .public_bytes(Encoding.Raw, PublicFormat.Raw)
+    )
+
+
+def sign(seed: bytes | bytearray, message: bytes) -> bytes:
+    return Ed25519PrivateKey.from_private_bytes(bytes(seed)).sign(message)
+
+
+def signature_valid(public_key: bytes, signature: bytes, message: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# --- recovery codes ----------------------------------------------------------------
+
+# Crockford's base32: no I, L, O, U, so a handwritten code is read back unambiguously.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_RANDOM_BYTES = 16  # 128 bits
+_CHECK_BYTES = 4
+
+
+def _b32(data: bytes) -> str:
+    standard = base64.b32encode(data).decode().rstrip("=")
+    return standard.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", _ALPHABET))
+
+
+def _unb32(text: str) -> bytes:
+    standard = text.translate(str.maketrans(_ALPHABET, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"))
+    return base64.b32decode(standard + "=" * (-len(standard) % 8))
+
+
+def new_recovery_code() -> str:
+    raw = secrets.token_bytes(_RANDOM_BYTES)
+    check = hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]
+    text = _b32(raw + check)
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_code(text: str) -> bytes:
+    """The canonical bytes fed to the KDF; a typo is caught here, before the KDF."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_READ_AS)
+    expected_len = len(_b32(bytes(_RANDOM_BYTES + _CHECK_BYTES)))
+    if len(cleaned) != expected_len or any(ch not in _ALPHABET for ch in cleaned):
+        raise InvalidRecoveryCode(
+            f"That is not a recovery code: it should be {expected_len} letters and digits "
+            "in groups of four, as printed on the recovery sheet."
+        )
+    data = _unb32(cleaned)
+    raw, check = data[:_RANDOM_BYTES], data[_RANDOM_BYTES:]
+    if not checks_match(check, hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]):
+        raise InvalidRecoveryCode(
+            "That recovery code has a typo: its check digits don't match. "
+            "Compare it group by group with the recovery sheet."
+        )
+    return b"recovery:" + raw

@@ -1,0 +1,42 @@
+"""Durable file writes: what a crash or power cut at any moment leaves readable."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+
+from twofold.domain.errors import DiskFull
+
+
+def fsync_folder(folder: Path) -> None:
+    # Directory fsync makes a rename durable on POSIX; Windows has no such call.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename, fsync of the folder: the old or the new content, never half."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+        fsync_folder(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(
+                f"The disk is full: {path.name} could not be written. Nothing was changed; "
+                "free some space and try again."
+            ) from exc
+        raise

@@ -1,0 +1,297 @@
+"""One partner's private journal, inside ``journal-<partner id>.db`` (attached as
+``journal``). Nothing here is reachable without that partner's journal key."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from twofold.domain.errors import NotFound, VaultDamaged
+from twofold.domain.records import (
+    DamagedRecord,
+    JournalListing,
+    JournalRecord,
+    RecordKind,
+    RecordVersion,
+)
+from twofold.domain.sharing import OutboxItem
+from twofold.vault.database import Connection, DatabaseError, mapped_errors
+
+_WHAT = "Your private journal"
+_RECORD_COLUMNS = (
+    "r.id, r.kind, r.body, r.feelings, r.tags, r.created_at, r.updated_at, "
+    "EXISTS (SELECT 1 FROM journal.record_shares s WHERE s.record_id = r.id "
+    "AND s.retracted_at IS NULL), "
+    "EXISTS (SELECT 1 FROM journal.outbox o WHERE o.record_id = r.id)"
+)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+def _labels(text: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in json.loads(text))
+
+
+def _record(row: Sequence[Any]) -> JournalRecord:
+    return JournalRecord(
+        id=int(row[0]),
+        kind=RecordKind(row[1]),
+        body=str(row[2]),
+        feelings=_labels(row[3]),
+        tags=_labels(row[4]),
+        created_at=datetime.fromisoformat(row[5]),
+        updated_at=datetime.fromisoformat(row[6]),
+        shared=bool(row[7]),
+        in_outbox=bool(row[8]),
+    )
+
+
+class JournalStore:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # --- meta ----------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with mapped_errors(_WHAT):
+            row = self._conn.execute(
+                "SELECT value FROM journal.meta WHERE key = ?", (key,)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO journal.meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # --- records -------------------------------------------------------------------
+
+    def add(
+        self,
+        kind: RecordKind,
+        body: str,
+        feelings: tuple[str, ...],
+        tags: tuple[str, ...],
+        at: datetime,
+    ) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO journal.records (kind, body, feelings, tags, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (str(kind), body, json.dumps(feelings), json.dumps(tags), _iso(at), _iso(at)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def update(
+        self,
+        record_id: int,
+        kind: RecordKind,
+        body: str,
+        feelings: tuple[str, ...],
+        tags: tuple[str, ...],
+        at: datetime,
+        *,
+        keep_history: bool = True,
+    ) -> None:
+        if keep_history:
+            self._conn.execute(
+                "INSERT INTO journal.record_history (record_id, kind, body, feelings, tags, "
+                "edited_at) SELECT id, kind, body, feelings, tags, ? FROM journal.records "
+                "WHERE id = ?",
+                (_iso(at), record_id),
+            )
+        cursor = self._conn.execute(
+            "UPDATE journal.records SET kind = ?, body = ?, feelings = ?, tags = ?, "
+            "updated_at = ? WHERE id = ?",
+            (str(kind), body, json.dumps(feelings), json.dumps(tags), _iso(at), record_id),
+        )
+        if cursor.rowcount != 1:
+            raise NotFound(f"There is no record #{record_id} in your journal.")
+
+    def delete(self, record_id: int) -> None:
+        cursor = self._conn.execute("DELETE FROM journal.records WHERE id = ?", (record_id,))
+        if cursor.rowcount != 1:
+            raise NotFound(f"There is no record #{record_id} in your journal.")
+
+    def get(self, record_id: int) -> JournalRecord:
+        with mapped_errors(_WHAT):
+            row = self._conn.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM journal.records r WHERE r.id = ?", (record_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no record #{record_id} in your journal.")
+        return _record(row)
+
+    def count(self) -> int:
+        with mapped_errors(_WHAT):
+            return int(self._conn.execute("SELECT count(*) FROM journal.records").fetchone()[0])
+
+    def listing(self, offset: int = 0, limit: int = 100) -> JournalListing:
+        """Newest first. A record on a damaged page is reported alone, not as a crash."""
+        try:
+            ids = [
+                int(r[0])
+                for r in self._conn.execute(
+                    "SELECT id FROM journal.records ORDER BY created_at DESC, id DESC "
+                    "LIMIT ? OFFSET ?",
+                    (limit, offset),
+                )
+            ]
+        except DatabaseError as exc:
+            raise VaultDamaged(
+                "Your journal's index is damaged, so its records cannot be listed "
+                f"({exc}). Nothing was changed; restore from a backup."
+            ) from exc
+        try:
+            marks = ",".join("?" * len(ids))
+            rows = self._conn.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM journal.records r WHERE r.id IN ({marks})", ids
+            ).fetchall()
+            by_id = {int(r[0]): _record(r) for r in rows}
+            return JournalListing(tuple(by_id[i] for i in ids if i in by_id))
+        except (DatabaseError, ValueError, KeyError):
+            return self._listing_one_by_one(ids)
+
+    def _listing_one_by_one(self, ids: list[int]) -> JournalListing:
+        records: list[JournalRecord] = []
+        damaged: list[DamagedRecord] = []
+        for record_id in ids:
+            try:
+                records.append(self.get(record_id))
+            except (VaultDamaged, DatabaseError, ValueError, KeyError, NotFound):
+                damaged.append(DamagedRecord(record_id))
+        return JournalListing(tuple(records), tuple(damaged))
+
+    def history(self, record_id: int) -> list[RecordVersion]:
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT kind, body, feelings, tags, edited_at FROM journal.record_history "
+                "WHERE record_id = ? ORDER BY id DESC",
+                (record_id,),
+            ).fetchall()
+        return [
+            RecordVersion(
+                RecordKind(r[0]),
+                str(r[1]),
+                _labels(r[2]),
+                _labels(r[3]),
+                datetime.fromisoformat(r[4]),
+            )
+            for r in rows
+        ]
+
+    # --- drafts (autosave, crash recovery) -----------------------------------------
+
+    def save_draft(
+        self,
+        slot: str,
+        record_id: int | None,
+        kind: RecordKind,
+        body: str,
+        feelings: tuple[str, ...],
+        tags: tuple[str, ...],
+        at: datetime,
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO journal.drafts (slot, record_id, kind, body, feelings, tags, saved_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slot) DO UPDATE SET "
+            "record_id = excluded.record_id, kind = excluded.kind, body = excluded.body, "
+            "feelings = excluded.feelings, tags = excluded.tags, saved_at = excluded.saved_at",
+            (slot, record_id, str(kind), body, json.dumps(feelings), json.dumps(tags), _iso(at)),
+        )
+
+    def draft(self, slot: str) -> tuple[int | None, JournalRecord] | None:
+        with mapped_errors(_WHAT):
+            row = self._conn.execute(
+                "SELECT record_id, kind, body, feelings, tags, saved_at FROM journal.drafts "
+                "WHERE slot = ?",
+                (slot,),
+            ).fetchone()
+        if row is None:
+            return None
+        at = datetime.fromisoformat(row[5])
+        record = JournalRecord(
+            id=int(row[0]) if row[0] is not None else 0,
+            kind=RecordKind(row[1]),
+            body=str(row[2]),
+            feelings=_labels(row[3]),
+            tags=_labels(row[4]),
+            created_at=at,
+            updated_at=at,
+        )
+        return (None if row[0] is None else int(row[0])), record
+
+    def discard_draft(self, slot: str) -> None:
+        self._conn.execute("DELETE FROM journal.drafts WHERE slot = ?", (slot,))
+
+    # --- outbox and private share links --------------------------------------------
+
+    def add_to_outbox(self, record_id: int, passage: str, shared_text: str, at: datetime) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO journal.outbox (record_id, passage, shared_text, request, added_at) "
+            "VALUES (?, ?, ?, '', ?)",
+            (record_id, passage, shared_text, _iso(at)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def update_outbox(self, item_id: int, shared_text: str, request: str) -> None:
+        cursor = self._conn.execute(
+            "UPDATE journal.outbox SET shared_text = ?, request = ? WHERE id = ?",
+            (shared_text, request, item_id),
+        )
+        if cursor.rowcount != 1:
+            raise NotFound("That item is no longer in your outbox.")
+
+    def remove_from_outbox(self, item_id: int) -> None:
+        cursor = self._conn.execute("DELETE FROM journal.outbox WHERE id = ?", (item_id,))
+        if cursor.rowcount != 1:
+            raise NotFound("That item is no longer in your outbox.")
+
+    def outbox(self, ids: Sequence[int] = ()) -> list[OutboxItem]:
+        where = f"WHERE id IN ({','.join('?' * len(ids))})" if ids else ""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT id, record_id, passage, shared_text, request, added_at "
+                f"FROM journal.outbox {where} ORDER BY id",
+                tuple(ids),
+            ).fetchall()
+        return [
+            OutboxItem(
+                int(r[0]), int(r[1]), str(r[2]), str(r[3]), str(r[4]), datetime.fromisoformat(r[5])
+            )
+            for r in rows
+        ]
+
+    def link_share(self, record_id: int, event_id: str, at: datetime) -> None:
+        self._conn.execute(
+            "INSERT INTO journal.record_shares (record_id, event_id, shared_at) VALUES (?, ?, ?)",
+            (record_id, event_id, _iso(at)),
+        )
+
+    def mark_retracted(self, event_id: str, at: datetime) -> None:
+        self._conn.execute(
+            "UPDATE journal.record_shares SET retracted_at = ? WHERE event_id = ?",
+            (_iso(at), event_id),
+        )
+
+    def shares(self) -> list[tuple[int, str, bool]]:
+        """(record id, event id, retracted) for every share made from this journal."""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT record_id, event_id, retracted_at IS NOT NULL FROM journal.record_shares"
+            ).fetchall()
+        return [(int(r[0]), str(r[1]), bool(r[2])) for r in rows]
+
+    def shares_of(self, record_id: int) -> list[tuple[str, datetime, bool]]:
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT event_id, shared_at, retracted_at IS NOT NULL FROM journal.record_shares "
+                "WHERE record_id = ? ORDER BY id",
+                (record_id,),
+            ).fetchall()
+        return [(str(r[0]), datetime.fromisoformat(r[1]), bool(r[2])) for r in rows]

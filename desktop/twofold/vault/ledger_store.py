@@ -1,0 +1,349 @@
+"""The shared ledger inside ``shared.db``: signed, hash-chained, append-only events
+and the projections rebuilt from them (DESIGN §4)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from twofold.domain.errors import NotAllowed, NotFound
+from twofold.domain.ledger import (
+    GENESIS_PREV_HASH,
+    EventHeader,
+    EventKind,
+    LedgerEvent,
+    Problem,
+    TimelineItem,
+    canonical_json,
+    content_hash,
+)
+from twofold.vault import crypto
+from twofold.vault.database import Connection, mapped_errors
+
+_WHAT = "The shared ledger (shared.db)"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+class LedgerStore:
+    def __init__(
+        self,
+        conn: Connection,
+        vault_id: str,
+        author_id: str | None,
+        signing_seed: bytearray | None,
+    ) -> None:
+        self._conn = conn
+        self.vault_id = vault_id
+        self._author = author_id
+        self._seed = signing_seed
+
+    # --- partners --------------------------------------------------------------------
+
+    def partner_labels(self) -> dict[str, str]:
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute("SELECT id, label FROM partners ORDER BY position")
+            return {str(r[0]): str(r[1]) for r in rows}
+
+    def add_partner(self, partner_id: str, label: str, public_key: bytes, position: int) -> None:
+        self._conn.execute(
+            "INSERT INTO partners (id, label, public_key, position) VALUES (?, ?, ?, ?)",
+            (partner_id, label, public_key, position),
+        )
+
+    # --- appending -----------------------------------------------------------------
+
+    def head(self) -> tuple[int, bytes]:
+        """The last event's seq and digest; (0, zeros) for an empty ledger."""
+        row = self._conn.execute(
+            "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash "
+            "FROM ledger_events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return 0, GENESIS_PREV_HASH
+        return int(row[0]), self._header(row).digest()
+
+    def append(
+        self,
+        kind: EventKind,
+        payload: dict[str, Any],
+        at: datetime,
+        *,
+        seed: bytearray | None = None,
+        author: str | None = None,
+    ) -> LedgerEvent:
+        """Sign and append one event. Call inside a write transaction."""
+        signing_seed = seed if seed is not None else self._seed
+        author_id = author if author is not None else self._author
+        if signing_seed is None or author_id is None:
+            raise NotAllowed("This session cannot sign ledger events.")
+        seq, prev = self.head()
+        body = canonical_json(payload)
+        header = EventHeader(
+            vault_id=self.vault_id,
+            seq=seq + 1,
+            event_id=uuid.uuid4().hex,
+            author=author_id,
+            kind=str(kind),
+            occurred_at=_iso(at),
+            content_hash=content_hash(body),
+            prev_hash=prev,
+        )
+        signature = crypto.sign(signing_seed, header.digest())
+        self._conn.execute(
+            "INSERT INTO ledger_events (seq, event_id, author, kind, occurred_at, payload, "
+            "content_hash, prev_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                header.seq,
+                header.event_id,
+                header.author,
+                header.kind,
+                header.occurred_at,
+                body,
+                header.content_hash,
+                header.prev_hash,
+                signature,
+            ),
+        )
+        event = LedgerEvent(header, body, signature)
+        self._project(event, payload)
+        return event
+
+    def _project(self, event: LedgerEvent, payload: dict[str, Any]) -> None:
+        h = event.header
+        if h.kind == EventKind.VAULT_CREATED:
+            names = " and ".join(str(p["label"]) for p in payload["partners"])
+            self._insert_item(event, f"You began Twofold together: {names}.", "")
+        elif h.kind == EventKind.REFLECTION_SHARED:
+            self._insert_item(event, str(payload["text"]), str(payload.get("request", "")))
+        elif h.kind == EventKind.REFLECTION_RETRACTED:
+            self._conn.execute(
+                "UPDATE timeline_items SET body = '', request = '', retracted = 1 "
+                "WHERE event_id = ?",
+                (payload["target"],),
+            )
+
+    def _insert_item(self, event: LedgerEvent, body: str, request: str) -> None:
+        h = event.header
+        self._conn.execute(
+            "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, request) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (h.seq, h.event_id, h.kind, h.author, h.occurred_at, body, request),
+        )
+
+    def retract(self, event_id: str, at: datetime) -> LedgerEvent:
+        """Remove a shared reflection's content; the signed retraction stays.
+        Call inside a write transaction."""
+        row = self._conn.execute(
+            "SELECT author, kind, payload FROM ledger_events WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        if row is None or row[1] != EventKind.REFLECTION_SHARED:
+            raise NotFound("There is no shared reflection with that id.")
+        if row[0] != self._author:
+            raise NotAllowed("Only the partner who shared a reflection can retract it.")
+        if row[2] is None:
+            raise NotAllowed("That reflection was already retracted.")
+        self._conn.execute(
+            "UPDATE ledger_events SET payload = NULL WHERE event_id = ?", (event_id,)
+        )
+        return self.append(EventKind.REFLECTION_RETRACTED, {"target": event_id}, at)
+
+    # --- reading -------------------------------------------------------------------
+
+    def _header(self, row: Sequence[Any]) -> EventHeader:
+        return EventHeader(
+            vault_id=self.vault_id,
+            seq=int(row[0]),
+            event_id=str(row[1]),
+            author=str(row[2]),
+            kind=str(row[3]),
+            occurred_at=str(row[4]),
+            content_hash=bytes(row[5]),
+            prev_hash=bytes(row[6]),
+        )
+
+    def events(self) -> Iterator[LedgerEvent]:
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
+                "payload, signature FROM ledger_events ORDER BY seq"
+            )
+            for row in rows:
+                yield LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+
+    def event(self, event_id: str) -> LedgerEvent:
+        row = self._conn.execute(
+            "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
+            "payload, signature FROM ledger_events WHERE event_id = ?",
+            (event_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound("There is no ledger event with that id.")
+        return LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+
+    def timeline_count(self, kinds: Sequence[str] = (), author: str | None = None) -> int:
+        where, args = _filters(kinds, author)
+        with mapped_errors(_WHAT):
+            row = self._conn.execute(f"SELECT count(*) FROM timeline_items {where}", args)
+            return int(row.fetchone()[0])
+
+    def timeline(
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        kinds: Sequence[str] = (),
+        author: str | None = None,
+        since_seq: int = 0,
+    ) -> list[TimelineItem]:
+        where, args = _filters(kinds, author, since_seq)
+        labels = self.partner_labels()
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted "
+                f"FROM timeline_items {where} ORDER BY occurred_at DESC, seq DESC "
+                "LIMIT ? OFFSET ?",
+                (*args, limit, offset),
+            ).fetchall()
+        return [
+            TimelineItem(
+                seq=int(r[0]),
+                event_id=str(r[1]),
+                kind=EventKind(r[2]),
+                author_id=str(r[3]),
+                author_label=labels.get(str(r[3]), "?"),
+                occurred_at=datetime.fromisoformat(r[4]),
+                body=str(r[5]),
+                request=str(r[6]),
+                retracted=bool(r[7]),
+            )
+            for r in rows
+        ]
+
+    def setting(self, key: str) -> str | None:
+        with mapped_errors(_WHAT):
+            row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # --- verification --------------------------------------------------------------
+
+    def verify(self, own_public_key: bytes | None = None) -> list[Problem]:
+        """Walk the chain and the signatures; name the first event that fails and why."""
+        problems: list[Problem] = []
+        try:
+            events = list(self.events())
+        except Exception as exc:  # a damaged page must become a report, not a crash
+            return [Problem("shared.db", f"the ledger cannot be read ({exc})")]
+        keys: dict[str, bytes] = {}
+        retractions: dict[str, str] = {}
+        for event in events:
+            if event.header.kind == EventKind.REFLECTION_RETRACTED and event.payload is not None:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    retractions[str(json.loads(event.payload)["target"])] = event.header.author
+        prev = GENESIS_PREV_HASH
+        expected_seq = 1
+        for event in events:
+            h = event.header
+            where = f"event #{h.seq} ({h.kind}, {h.occurred_at[:10]})"
+            if h.seq != expected_seq:
+                problems.append(
+                    Problem(where, f"event #{expected_seq} is missing: the ledger was cut")
+                )
+                break
+            if h.prev_hash != prev:
+                problems.append(
+                    Problem(
+                        where,
+                        "does not follow the event before it: events were removed, "
+                        "reordered or altered",
+                    )
+                )
+                break
+            if event.payload is None:
+                if retractions.get(h.event_id) != h.author:
+                    problems.append(
+                        Problem(
+                            where, "its content was removed without its author's signed retraction"
+                        )
+                    )
+                    break
+            elif content_hash(event.payload) != h.content_hash:
+                problems.append(Problem(where, "its content was altered after it was signed"))
+                break
+            if h.seq == 1:
+                keys = _genesis_keys(event)
+                if not keys:
+                    problems.append(Problem(where, "the first event does not name the partners"))
+                    break
+            public = keys.get(h.author)
+            if public is None:
+                problems.append(Problem(where, "its author is not a partner of this vault"))
+                break
+            if not crypto.signature_valid(public, event.signature, h.digest()):
+                problems.append(Problem(where, "its signature does not match its author"))
+                break
+            prev = h.digest()
+            expected_seq += 1
+        if not problems and not events:
+            problems.append(Problem("shared.db", "the ledger is empty: its first event is missing"))
+        if not problems:
+            problems += self._check_partners(keys, own_public_key)
+        return problems
+
+    def _check_partners(self, keys: dict[str, bytes], own: bytes | None) -> list[Problem]:
+        rows = self._conn.execute("SELECT id, public_key FROM partners").fetchall()
+        stored = {str(r[0]): bytes(r[1]) for r in rows}
+        if stored != keys:
+            return [Problem("partners", "the partner table no longer matches the first event")]
+        if own is not None and own not in keys.values():
+            return [
+                Problem(
+                    "partners",
+                    "your signing key is not the one this ledger began with: "
+                    "the ledger was replaced",
+                )
+            ]
+        return []
+
+
+def _genesis_keys(event: LedgerEvent) -> dict[str, bytes]:
+    if event.header.kind != EventKind.VAULT_CREATED or event.payload is None:
+        return {}
+    try:
+        payload = json.loads(event.payload)
+        return {str(p["id"]): bytes.fromhex(p["public_key"]) for p in payload["partners"]}
+    except (ValueError, KeyError, TypeError):
+        return {}
+
+
+def _blob(value: Any) -> bytes | None:
+    return None if value is None else bytes(value)
+
+
+def _filters(
+    kinds: Sequence[str], author: str | None, since_seq: int = 0
+) -> tuple[str, tuple[Any, ...]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if kinds:
+        clauses.append(f"kind IN ({','.join('?' * len(kinds))})")
+        args += list(kinds)
+    if author:
+        clauses.append("author = ?")
+        args.append(author)
+    if since_seq:
+        clauses.append("seq > ?")
+        args.append(since_seq)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)

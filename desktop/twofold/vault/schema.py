@@ -1,0 +1,168 @@
+"""Numbered schema migrations, one list per kind of database file.
+
+Each file records its version in ``PRAGMA user_version``. A migration is applied to a
+file on its own connection before the file is attached, inside one transaction, so
+a crash mid-migration leaves the previous version intact. Never edit a released
+step; append a new one (and keep a fixture vault of every version in
+``tests/fixtures/``).
+"""
+
+from __future__ import annotations
+
+from twofold.domain.errors import NewerVersion
+from twofold.vault.database import Connection, mapped_errors, transaction, user_version
+
+_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2'"
+
+SHARED_MIGRATIONS: list[str] = [
+    # 1: the signed ledger, its timeline projection and the shared search index
+    f"""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE partners (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        public_key BLOB NOT NULL,
+        position INTEGER NOT NULL UNIQUE
+    );
+    CREATE TABLE ledger_events (
+        seq INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        payload BLOB,
+        content_hash BLOB NOT NULL,
+        prev_hash BLOB NOT NULL,
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE timeline_items (
+        seq INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        author TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        request TEXT NOT NULL DEFAULT '',
+        retracted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX timeline_newest ON timeline_items (occurred_at DESC, seq DESC);
+    CREATE VIRTUAL TABLE timeline_fts USING fts5 (body, request, {_FTS_OPTIONS});
+    INSERT INTO timeline_fts (timeline_fts, rank) VALUES ('secure-delete', 1);
+    CREATE TRIGGER timeline_fts_insert AFTER INSERT ON timeline_items BEGIN
+        INSERT INTO timeline_fts (rowid, body, request) VALUES (new.seq, new.body, new.request);
+    END;
+    CREATE TRIGGER timeline_fts_update AFTER UPDATE OF body, request ON timeline_items BEGIN
+        DELETE FROM timeline_fts WHERE rowid = old.seq;
+        INSERT INTO timeline_fts (rowid, body, request) VALUES (new.seq, new.body, new.request);
+    END;
+    CREATE TRIGGER timeline_fts_delete AFTER DELETE ON timeline_items BEGIN
+        DELETE FROM timeline_fts WHERE rowid = old.seq;
+    END;
+    """,
+]
+
+JOURNAL_MIGRATIONS: list[str] = [
+    # 1: records with history, the outbox, the private share links, drafts, search
+    f"""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE records (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        feelings TEXT NOT NULL DEFAULT '[]',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX records_newest ON records (created_at DESC, id DESC);
+    CREATE TABLE record_history (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        feelings TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        edited_at TEXT NOT NULL
+    );
+    CREATE INDEX history_by_record ON record_history (record_id, id);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+        passage TEXT NOT NULL,
+        shared_text TEXT NOT NULL,
+        request TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX outbox_by_record ON outbox (record_id);
+    CREATE TABLE record_shares (
+        id INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL UNIQUE,
+        shared_at TEXT NOT NULL,
+        retracted_at TEXT
+    );
+    CREATE INDEX shares_by_record ON record_shares (record_id);
+    CREATE TABLE drafts (
+        slot TEXT PRIMARY KEY,
+        record_id INTEGER,
+        kind TEXT NOT NULL,
+        body TEXT NOT NULL,
+        feelings TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE journal_fts USING fts5 (body, tags, feelings, {_FTS_OPTIONS});
+    INSERT INTO journal_fts (journal_fts, rank) VALUES ('secure-delete', 1);
+    CREATE TRIGGER journal_fts_insert AFTER INSERT ON records BEGIN
+        INSERT INTO journal_fts (rowid, body, tags, feelings)
+        VALUES (new.id, new.body, new.tags, new.feelings);
+    END;
+    CREATE TRIGGER journal_fts_update AFTER UPDATE OF body, tags, feelings ON records BEGIN
+        DELETE FROM journal_fts WHERE rowid = old.id;
+        INSERT INTO journal_fts (rowid, body, tags, feelings)
+        VALUES (new.id, new.body, new.tags, new.feelings);
+    END;
+    CREATE TRIGGER journal_fts_delete AFTER DELETE ON records BEGIN
+        DELETE FROM journal_fts WHERE rowid = old.id;
+    END;
+    """,
+]
+
+
+def check_not_newer(conn: Connection, migrations: list[str], what: str) -> int:
+    with mapped_errors(what):
+        version = user_version(conn, "main")
+    if version > len(migrations):
+        raise NewerVersion(
+            f"{what} was written by a newer version of Twofold (schema {version}, this app "
+            f"knows up to {len(migrations)}). Update Twofold to open it; nothing was changed."
+        )
+    return version
+
+
+def migrate(conn: Connection, migrations: list[str], what: str) -> int:
+    """Bring one file (open as ``main``) to the newest schema. Returns the old version."""
+    version = check_not_newer(conn, migrations, what)
+    for number in range(version, len(migrations)):
+        with transaction(conn, what):
+            for statement in _statements(migrations[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+    return version
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.strip().splitlines():
+        buffer += line + "\n"
+        stripped = buffer.strip()
+        inside_trigger = stripped.upper().startswith("CREATE TRIGGER")
+        if stripped.endswith(";") and (not inside_trigger or stripped.upper().endswith("END;")):
+            statements.append(stripped)
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,50 @@
+"""Shared fixtures: real vaults in tmp_path, with a test-only KDF."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from twofold.services.session import Session, create_vault, unlock  # noqa: E402
+from twofold.vault.crypto import KdfParams  # noqa: E402
+
+ALEX_PASS = "alex correct horse battery"
+SAM_PASS = "sam purple staple orbit"
+TEST_KDF = KdfParams.for_tests_only()
+
+
+@pytest.fixture
+def kdf() -> KdfParams:
+    return TEST_KDF
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "vault"
+    created = create_vault(folder, [("Alex", ALEX_PASS), ("Sam", SAM_PASS)], TEST_KDF)
+    (tmp_path / "codes").mkdir()
+    for label, code in created.recovery_codes.items():
+        (tmp_path / "codes" / label).write_text(code)
+    return folder
+
+
+@pytest.fixture
+def alex(vault_dir: Path) -> Iterator[Session]:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    yield session
+    session.lock()
+
+
+def recovery_code(vault_dir: Path, label: str) -> str:
+    return (vault_dir.parent / "codes" / label).read_text()
+
+
+def all_bytes(folder: Path) -> bytes:
+    """Every byte of every file under a folder (vault, journals, backups)."""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged, WrongPassphrase
+from twofold.services.session import create_vault, unlock
+from twofold.vault import crypto, keyslots
+from twofold.vault.crypto import KdfParams
+
+KEK = bytes(range(32))
+
+
+@given(plaintext=st.binary(max_size=512), aad=st.binary(max_size=64))
+@settings(max_examples=60, deadline=None)
+def test_seal_then_open_returns_the_plaintext(plaintext: bytes, aad: bytes) -> None:
+    nonce, ct = crypto.seal(KEK, plaintext, aad)
+    assert bytes(crypto.open_sealed(KEK, nonce, ct, aad)) == plaintext
+
+
+@given(
+    plaintext=st.binary(min_size=1, max_size=128),
+    aad=st.binary(max_size=32),
+    flip=st.integers(min_value=0, max_value=10_000),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_flipped_bit_or_other_aad_fails_to_open(plaintext: bytes, aad: bytes, flip: int) -> None:
+    nonce, ct = crypto.seal(KEK, plaintext, aad)
+    damaged = bytearray(ct)
+    damaged[flip % len(damaged)] ^= 1 << (flip % 8)
+    with pytest.raises(KeySlotsDamaged):
+        crypto.open_sealed(KEK, nonce, bytes(damaged), aad)
+    with pytest.raises(KeySlotsDamaged):
+        crypto.open_sealed(KEK, nonce, ct, aad + b"x")
+
+
+def test_recovery_code_round_trip_and_typos_are_caught_before_the_kdf() -> None:
+    code = crypto.new_recovery_code()
+    assert len(code.replace("-", "")) == 32
+    assert crypto.parse_recovery_code(code) == crypto.parse_recovery_code(code.lower())
+    # O and 0, I/L and 1 are read the same way on a handwritten sheet
+    assert crypto.parse_recovery_code(code.replace("0", "O")) == crypto.parse_recovery_code(code)
+    typo = code[:-1] + ("A" if code[-1] != "A" else "B")
+    with pytest.raises(InvalidRecoveryCode, match="typo"):
+        crypto.parse_recovery_code(typo)
+    with pytest.raises(InvalidRecoveryCode, match="groups of four"):
+        crypto.parse_recovery_code("1234")
+
+
+def test_passphrases_are_unicode_normalised(tmp_path: Path, kdf: KdfParams) -> None:
+    composed, decomposed = "caf\u00e9 au lait mornings", "cafe\u0301 au lait mornings"
+    folder = tmp_path / "v"
+    create_vault(folder, [("A", composed), ("B", "another long passphrase")], kdf)
+    unlock(folder, "A", decomposed).lock()
+
+
+def test_default_kdf_parameters_are_the_strong_ones(tmp_path: Path) -> None:
+    """No kdf argument: the slots must use at least m=64 MiB, t=3, p=4."""
+    folder = tmp_path / "v"
+    create_vault(folder, [("A", "first partner passphrase"), ("B", "second partner passphrase")])
+    data = json.loads((folder / keyslots.FILE_NAME).read_text())
+    for slot in data["slots"]:
+        assert slot["kdf"]["memory_kib"] >= 64 * 1024
+        assert slot["kdf"]["iterations"] >= 3
+        assert slot["kdf"]["lanes"] == 4
+    strong = KdfParams.strong_minimum()
+    assert (strong.memory_kib, strong.iterations, strong.lanes) == (65536, 3, 4)
+    assert KdfParams.calibrated(target_seconds=0.0) == strong  # calibration only goes up
+
+
+def test_edited_kdf_parameters_are_capped_not_run(tmp_path: Path, kdf: KdfParams) -> None:
+    folder = tmp_path / "v"
+    create_vault(folder, [("A", "first partner passphrase"), ("B", "second partner pass")], kdf)
+    path = folder / keyslots.FILE_NAME
+    data = json.loads(path.read_text())
+    for slot in data["slots"]:
+        slot["kdf"]["memory_kib"] = 64 * 1024 * 1024  # 64 GiB would freeze the machine
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    data["checksum"] = keyslots._checksum(body)
+    path.write_text(json.dumps(data))
+    with pytest.raises(KeySlotsDamaged, match="safe range"):
+        unlock(folder, "A", "first partner passphrase")
+
+
+def test_wrong_passphrase_is_not_reported_as_damage(tmp_path: Path, kdf: KdfParams) -> None:
+    folder = tmp_path / "v"
+    create_vault(folder, [("A", "first partner passphrase"), ("B", "second partner pass")], kdf)
+    with pytest.raises(WrongPassphrase):
+        unlock(folder, "A", "first partner passphrasE")

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from twofold.domain.errors import InvalidInput, NotAllowed
+from twofold.domain.ledger import EventKind
+from twofold.services.session import Session, unlock
+
+
+def _shared_texts(vault_dir: Path) -> list[str]:
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    try:
+        return [
+            i.body for i in sam.timeline.page() if i.kind == EventKind.REFLECTION_SHARED
+        ]
+    finally:
+        sam.lock()
+
+
+def test_sharing_step_shares_only_the_written_version(vault_dir: Path, alex: Session) -> None:
+    assert alex.journal is not None and alex.sharing is not None
+    record = alex.journal.write("Private: I read the old messages again. Shared: I'm scared.")
+    other = alex.journal.write("Never to be shared")
+    item = alex.sharing.add(record, passage="I'm scared.")
+    alex.sharing.update(item, "I'm scared, and I want to keep trying.", "Can we talk Sunday?")
+    preview = alex.sharing.preview()
+    assert preview.summary == "You are sharing 1 reflection with Sam"
+    assert preview.items[0].shared_text == "I'm scared, and I want to keep trying."
+    event_ids = alex.sharing.confirm(preview)
+    assert alex.sharing.outbox() == []
+    assert alex.journal.get(record).shared and not alex.journal.get(other).shared
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    items = sam.timeline.page()
+    assert items[0].event_id == event_ids[0]
+    assert (items[0].body, items[0].request, items[0].author_label) == (
+        "I'm scared, and I want to keep trying.", "Can we talk Sunday?", "Alex"
+    )
+    sam.lock()
+
+
+def test_passage_must_come_from_the_entry_and_empty_version_is_refused(alex: Session) -> None:
+    assert alex.journal is not None and alex.sharing is not None
+    record = alex.journal.write("Only these words.")
+    with pytest.raises(InvalidInput):
+        alex.sharing.add(record, passage="other words")
+    item = alex.sharing.add(record)
+    alex.sharing.update(item, "   ")
+    with pytest.raises(InvalidInput, match="empty"):
+        alex.sharing.preview()
+
+
+def test_confirm_refuses_a_preview_that_no_longer_matches(alex: Session) -> None:
+    assert alex.journal is not None and alex.sharing is not None
+    item = alex.sharing.add(alex.journal.write("text"))
+    preview = alex.sharing.preview()
+    alex.sharing.update(item, "changed after the preview")
+    with pytest.raises(NotAllowed, match="preview"):
+        alex.sharing.confirm(preview)
+    assert alex.timeline.count() == 1
+
+
+def test_retract_removes_content_keeps_signed_event(vault_dir: Path, alex: Session) -> None:
+    assert alex.journal is not None and alex.sharing is not None
+    record = alex.journal.write("something")
+    item = alex.sharing.add(record)
+    alex.sharing.update(item, "zebracanary shared then retracted")
+    [event_id] = alex.sharing.confirm(alex.sharing.preview())
+    alex.timeline.retract(event_id)
+    assert not alex.journal.get(record).shared
+    assert alex.search("zebracanary") == []
+    assert alex.verify().ok
+    with pytest.raises(NotAllowed, match="already"):
+        alex.timeline.retract(event_id)
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    [item_view] = [i for i in sam.timeline.page() if i.event_id == event_id]
+    assert item_view.retracted and item_view.body == ""
+    sam.lock()
+
+
+def test_only_the_author_can_retract(vault_dir: Path, alex: Session) -> None:
+    assert alex.journal is not None and alex.sharing is not None
+    alex.sharing.add(alex.journal.write("mine"))
+    [event_id] = alex.sharing.confirm(alex.sharing.preview())
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    with pytest.raises(NotAllowed, match="Only the partner"):
+        sam.timeline.retract(event_id)
+    sam.lock()
+
+
+@given(count=st.integers(1, 6), fail_at=st.integers(0, 6))
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) -> None:
+    """Whatever item the failure strikes, either every item lands or none does."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None and session.sharing is not None
+        for leftover in session.sharing.outbox():
+            session.sharing.remove(leftover.id)
+        records = [session.journal.write(f"entry {n}") for n in range(count)]
+        for record in records:
+            session.sharing.add(record)
+        before_events = session.timeline.count()
+        before_shared = [session.journal.get(r).shared for r in records]
+        preview = session.sharing.preview()
+        ledger = session.sharing._vault.ledger  # inject a failure inside the transaction
+        real_append = ledger.append
+        calls = {"n": 0}
+
+        def failing_append(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if calls["n"] == fail_at:
+                raise OSError("simulated failure mid-share")
+            calls["n"] += 1
+            return real_append(*args, **kwargs)
+
+        ledger.append = failing_append  # type: ignore[method-assign]
+        try:
+            session.sharing.confirm(preview)
+            landed = True
+        except OSError:
+            landed = False
+        finally:
+            ledger.append = real_append  # type: ignore[method-assign]
+        assert landed == (fail_at >= count)
+        after_shared = [session.journal.get(r).shared for r in records]
+        if landed:
+            assert session.timeline.count() == before_events + count
+            assert all(after_shared) and session.sharing.outbox() == []
+        else:
+            assert session.timeline.count() == before_events
+            assert after_shared == before_shared and len(session.sharing.outbox()) == count
+        assert session.verify().ok
+    finally:
+        session.lock()
