@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from twofold.services.session import Session, create_vault, unlock  # noqa: E402
-from twofold.vault.crypto import KdfParams  # noqa: E402
+from twofold.services.session import Session, create_vault, unlock
+from twofold.vault.crypto import KdfParams
 
 ALEX_PASS = "alex correct horse battery"
 SAM_PASS = "sam purple staple orbit"

@@ -28,7 +28,9 @@ def test_seal_then_open_returns_the_plaintext(plaintext: bytes, aad: bytes) -> N
     flip=st.integers(min_value=0, max_value=10_000),
 )
 @settings(max_examples=60, deadline=None)
-def test_any_flipped_bit_or_other_aad_fails_to_open(plaintext: bytes, aad: bytes, flip: int) -> None:
+def test_any_flipped_bit_or_other_aad_fails_to_open(
+    plaintext: bytes, aad: bytes, flip: int
+) -> None:
     nonce, ct = crypto.seal(KEK, plaintext, aad)
     damaged = bytearray(ct)
     damaged[flip % len(damaged)] ^= 1 << (flip % 8)

@@ -19,7 +19,10 @@ def test_write_list_newest_first_with_kinds_feelings_tags(alex: Session) -> None
     assert [r.id for r in listing.records] == [second, first]
     record = alex.journal.get(first)
     assert (record.title, record.kind, record.feelings, record.tags) == (
-        "Morning walk.", RecordKind.GRATITUDE, ("calm",), ("walks",)
+        "Morning walk.",
+        RecordKind.GRATITUDE,
+        ("calm",),
+        ("walks",),
     )
     assert alex.journal.get(second).feelings == ("afraid",)
 
@@ -54,7 +57,8 @@ def test_search_covers_journal_and_ledger_in_one_list(vault_dir: Path) -> None:
     alex.sharing.confirm(alex.sharing.preview([item]))
     hits = alex.search("orchard")
     assert {(h.source, h.ref) for h in hits if h.source == Source.PRIVATE} == {
-        (Source.PRIVATE, str(private)), (Source.PRIVATE, str(shared_from))
+        (Source.PRIVATE, str(private)),
+        (Source.PRIVATE, str(shared_from)),
     }
     assert [h.author_label for h in hits if h.source == Source.SHARED] == ["Alex"]
     assert alex.search("orch")  # the last word is a prefix: results as you type

@@ -15,9 +15,7 @@ from twofold.services.session import Session, unlock
 def _shared_texts(vault_dir: Path) -> list[str]:
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     try:
-        return [
-            i.body for i in sam.timeline.page() if i.kind == EventKind.REFLECTION_SHARED
-        ]
+        return [i.body for i in sam.timeline.page() if i.kind == EventKind.REFLECTION_SHARED]
     finally:
         sam.lock()
 
@@ -39,7 +37,9 @@ def test_sharing_step_shares_only_the_written_version(vault_dir: Path, alex: Ses
     items = sam.timeline.page()
     assert items[0].event_id == event_ids[0]
     assert (items[0].body, items[0].request, items[0].author_label) == (
-        "I'm scared, and I want to keep trying.", "Can we talk Sunday?", "Alex"
+        "I'm scared, and I want to keep trying.",
+        "Can we talk Sunday?",
+        "Alex",
     )
     sam.lock()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from twofold.domain.errors import NotFound
 from twofold.domain.ledger import TimelineItem
 from twofold.services.journal import record_ledger_head
 from twofold.vault.vault import OpenVault, now
@@ -62,10 +63,17 @@ def reconcile_retractions(vault: OpenVault) -> int:
     if journal is None:
         return 0
     pending = [event_id for _, event_id, retracted in journal.shares() if not retracted]
-    stale = [e for e in pending if vault.ledger.event(e).payload is None]
+    stale = [e for e in pending if _content_removed(vault, e)]
     if stale:
         at = now()
         with vault.write("Your journal"):
             for event_id in stale:
                 journal.mark_retracted(event_id, at)
     return len(stale)
+
+
+def _content_removed(vault: OpenVault, event_id: str) -> bool:
+    try:
+        return vault.ledger.event(event_id).payload is None
+    except NotFound:
+        return False  # a missing event is verify's to report, not ours to "fix"

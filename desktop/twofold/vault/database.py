@@ -8,7 +8,7 @@ files atomic as a set, which the sharing step relies on.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,23 @@ if TYPE_CHECKING:
 else:
     Connection = sqlcipher3.dbapi2.Connection
 DatabaseError: type[Exception] = sqlcipher3.dbapi2.DatabaseError
+
+
+class Link:
+    """The vault's live connection. SQLCipher keeps failing every later read on a
+    connection that met a damaged page, so after one, ``recover()`` swaps in a fresh
+    connection and the other records stay readable."""
+
+    def __init__(self, conn: Connection, reopen: Callable[[], Connection]) -> None:
+        self.conn = conn
+        self._reopen = reopen
+
+    def recover(self) -> None:
+        fresh = self._reopen()
+        old, self.conn = self.conn, fresh
+        with contextlib.suppress(Exception):
+            old.close()
+
 
 _FILE_PRAGMAS = ("journal_mode = DELETE", "synchronous = FULL", "secure_delete = ON")
 
@@ -55,6 +72,8 @@ def open_keyed(path: Path, key: bytes | bytearray, *, create: bool = False) -> C
     """Open one SQLCipher file as ``main`` and prove the key by reading the schema."""
     if not create and not path.exists():
         raise VaultDamaged(f"{path.name} is missing from the vault folder.")
+    if not create and path.stat().st_size == 0:
+        raise _does_not_open(path)  # SQLite would treat it as new: never recreate a vault
     conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -80,7 +99,12 @@ def attach_keyed(
             f"{path.name} is missing from the vault folder; that partner's journal cannot open. "
             "Restore it from a backup."
         )
-    conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", (str(path), sqlcipher_key(key)))
+    if not create and path.stat().st_size == 0:
+        raise _does_not_open(path)
+    try:
+        conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", (str(path), sqlcipher_key(key)))
+    except DatabaseError as exc:
+        raise _does_not_open(path) from exc
     try:
         _prove_key(conn, schema, path)
         for pragma in _FILE_PRAGMAS:
@@ -95,10 +119,14 @@ def _prove_key(conn: Connection, schema: str, path: Path) -> None:
     try:
         conn.execute(f"SELECT count(*) FROM {schema}.sqlite_schema").fetchone()
     except DatabaseError as exc:
-        raise VaultDamaged(
-            f"{path.name} does not open with its key: it was damaged, truncated, swapped or "
-            "replaced. Nothing was changed; restore it from a backup."
-        ) from exc
+        raise _does_not_open(path) from exc
+
+
+def _does_not_open(path: Path) -> VaultDamaged:
+    return VaultDamaged(
+        f"{path.name} does not open with its key: it was damaged, truncated, swapped or "
+        "replaced. Nothing was changed; restore it from a backup."
+    )
 
 
 @contextlib.contextmanager

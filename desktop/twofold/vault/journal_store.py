@@ -17,7 +17,7 @@ from twofold.domain.records import (
     RecordVersion,
 )
 from twofold.domain.sharing import OutboxItem
-from twofold.vault.database import Connection, DatabaseError, mapped_errors
+from twofold.vault.database import Connection, DatabaseError, Link, mapped_errors
 
 _WHAT = "Your private journal"
 _RECORD_COLUMNS = (
@@ -51,8 +51,12 @@ def _record(row: Sequence[Any]) -> JournalRecord:
 
 
 class JournalStore:
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
+    def __init__(self, link: Link) -> None:
+        self._link = link
+
+    @property
+    def _conn(self) -> Connection:
+        return self._link.conn
 
     # --- meta ----------------------------------------------------------------------
 
@@ -155,6 +159,7 @@ class JournalStore:
             by_id = {int(r[0]): _record(r) for r in rows}
             return JournalListing(tuple(by_id[i] for i in ids if i in by_id))
         except (DatabaseError, ValueError, KeyError):
+            self._link.recover()
             return self._listing_one_by_one(ids)
 
     def _listing_one_by_one(self, ids: list[int]) -> JournalListing:
@@ -165,6 +170,7 @@ class JournalStore:
                 records.append(self.get(record_id))
             except (VaultDamaged, DatabaseError, ValueError, KeyError, NotFound):
                 damaged.append(DamagedRecord(record_id))
+                self._link.recover()
         return JournalListing(tuple(records), tuple(damaged))
 
     def history(self, record_id: int) -> list[RecordVersion]:

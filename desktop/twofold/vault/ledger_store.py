@@ -22,7 +22,7 @@ from twofold.domain.ledger import (
     content_hash,
 )
 from twofold.vault import crypto
-from twofold.vault.database import Connection, mapped_errors
+from twofold.vault.database import Connection, Link, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
 
@@ -34,15 +34,19 @@ def _iso(moment: datetime) -> str:
 class LedgerStore:
     def __init__(
         self,
-        conn: Connection,
+        link: Link,
         vault_id: str,
         author_id: str | None,
         signing_seed: bytearray | None,
     ) -> None:
-        self._conn = conn
+        self._link = link
         self.vault_id = vault_id
         self._author = author_id
         self._seed = signing_seed
+
+    @property
+    def _conn(self) -> Connection:
+        return self._link.conn
 
     # --- partners --------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ step; append a new one (and keep a fixture vault of every version in
 
 from __future__ import annotations
 
-from twofold.domain.errors import NewerVersion
+from twofold.domain.errors import NewerVersion, VaultDamaged
 from twofold.vault.database import Connection, mapped_errors, transaction, user_version
 
 _FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2'"
@@ -137,6 +137,18 @@ def check_not_newer(conn: Connection, migrations: list[str], what: str) -> int:
         raise NewerVersion(
             f"{what} was written by a newer version of Twofold (schema {version}, this app "
             f"knows up to {len(migrations)}). Update Twofold to open it; nothing was changed."
+        )
+    return version
+
+
+def check_existing(conn: Connection, migrations: list[str], what: str) -> int:
+    """An existing file must have a schema: version 0 means it was emptied or replaced,
+    and migrating it would quietly create a new, empty vault file."""
+    version = check_not_newer(conn, migrations, what)
+    if version == 0:
+        raise VaultDamaged(
+            f"{what} holds no Twofold data (it was emptied or replaced). Nothing was changed; "
+            "restore it from a backup."
         )
     return version
 

@@ -25,6 +25,7 @@ from twofold.vault import crypto, keyslots
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
+    Link,
     attach_keyed,
     integrity_problems,
     open_keyed,
@@ -35,7 +36,7 @@ from twofold.vault.journal_store import JournalStore
 from twofold.vault.keyslots import KeySlots, Partner, PartnerKeys, SlotKind
 from twofold.vault.ledger_store import LedgerStore
 from twofold.vault.locks import FolderLock, WriteLock, take_owner_lock
-from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS, check_not_newer, migrate
+from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS, check_existing, migrate
 
 SHARED_DB = "shared.db"
 
@@ -70,11 +71,11 @@ class OpenVault:
         self.keyslots = slots
         self.partner_id = keys.partner_id
         self._keys: PartnerKeys | None = keys
-        self._conn: Connection | None = conn
+        self._link: Link | None = Link(conn, lambda: _connect(folder, slots, keys))
         self._lock = lock
-        self.ledger = LedgerStore(conn, slots.vault_id, keys.partner_id, keys.signing_seed)
+        self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
         self.journal: JournalStore | None = (
-            JournalStore(conn) if keys.journal_key is not None else None
+            JournalStore(self._link) if keys.journal_key is not None else None
         )
 
     @property
@@ -87,9 +88,9 @@ class OpenVault:
 
     @property
     def connection(self) -> Connection:
-        if self._conn is None:
+        if self._link is None:
             raise RuntimeError("vault is locked")
-        return self._conn
+        return self._link.conn
 
     @property
     def public_key(self) -> bytes:
@@ -127,10 +128,10 @@ class OpenVault:
         return code
 
     def close(self) -> None:
-        if self._conn is not None:
+        if self._link is not None:
             with contextlib.suppress(Exception):
-                self._conn.close()
-            self._conn = None
+                self._link.conn.close()
+            self._link = None
         if self._keys is not None:
             self._keys.wipe()
             self._keys = None
@@ -188,7 +189,7 @@ def _build(
         conn = open_keyed(folder / SHARED_DB, vault_key, create=True)
         try:
             migrate(conn, SHARED_MIGRATIONS, SHARED_DB)
-            ledger = LedgerStore(conn, vault_id, None, None)
+            ledger = LedgerStore(Link(conn, lambda: conn), vault_id, None, None)
             with transaction(conn, SHARED_DB):
                 conn.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
                 publics = [crypto.public_key_of(k.signing_seed) for k in all_keys]
@@ -266,13 +267,7 @@ def open_with_keys(folder: Path, slots: KeySlots, keys: PartnerKeys) -> OpenVaul
     except running pending migrations (after checking none is newer)."""
     lock = take_owner_lock(folder)
     try:
-        conn = _open_shared(folder, slots, keys)
-        try:
-            if keys.journal_key is not None:
-                _attach_journal(conn, folder, slots, keys)
-        except BaseException:
-            conn.close()
-            raise
+        conn = _connect(folder, slots, keys)
     except BaseException:
         keys.wipe()
         lock.release()
@@ -280,11 +275,22 @@ def open_with_keys(folder: Path, slots: KeySlots, keys: PartnerKeys) -> OpenVaul
     return OpenVault(folder, slots, keys, conn, lock)
 
 
+def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection:
+    conn = _open_shared(folder, slots, keys)
+    try:
+        if keys.journal_key is not None:
+            _attach_journal(conn, folder, slots, keys)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection:
     path = folder / SHARED_DB
     conn = open_keyed(path, keys.vault_key)
     try:
-        if check_not_newer(conn, SHARED_MIGRATIONS, SHARED_DB) < len(SHARED_MIGRATIONS):
+        if check_existing(conn, SHARED_MIGRATIONS, SHARED_DB) < len(SHARED_MIGRATIONS):
             migrate(conn, SHARED_MIGRATIONS, SHARED_DB)
         row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
         if row is None or row[0] != slots.vault_id:
@@ -304,12 +310,12 @@ def _attach_journal(conn: Connection, folder: Path, slots: KeySlots, keys: Partn
     # Migrate the file on its own connection first, so DDL never spans two files.
     standalone = open_keyed(path, keys.journal_key)
     try:
-        if check_not_newer(standalone, JOURNAL_MIGRATIONS, path.name) < len(JOURNAL_MIGRATIONS):
+        if check_existing(standalone, JOURNAL_MIGRATIONS, path.name) < len(JOURNAL_MIGRATIONS):
             migrate(standalone, JOURNAL_MIGRATIONS, path.name)
     finally:
         standalone.close()
     attach_keyed(conn, "journal", path, keys.journal_key)
-    journal = JournalStore(conn)
+    journal = JournalStore(Link(conn, lambda: conn))
     if journal.meta("partner_id") != keys.partner_id or journal.meta("vault_id") != slots.vault_id:
         conn.execute("DETACH DATABASE journal")
         raise VaultDamaged(

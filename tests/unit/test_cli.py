@@ -1,0 +1,247 @@
+"""The command line as a user (or a script) drives it: real vaults, real output."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from twofold.cli import Console, run
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+def cli(
+    *argv: str | Path, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None
+) -> Result:
+    out, err = io.StringIO(), io.StringIO()
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = run([str(a) for a in argv], kdf=TEST_KDF, console=Console(out, err))
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def secrets(tmp_path: Path) -> dict[str, Path]:
+    files = {}
+    for name, value in (("alex", ALEX_PASS), ("sam", SAM_PASS), ("wrong", "not the passphrase")):
+        path = tmp_path / f"{name}.pass"
+        path.write_text(value + "\n")
+        files[name] = path
+    return files
+
+
+@pytest.fixture
+def cli_vault(tmp_path: Path, secrets: dict[str, Path]) -> Path:
+    folder = tmp_path / "cli-vault"
+    result = cli(
+        "init",
+        "--vault",
+        folder,
+        "--partner",
+        "Alex",
+        "--partner",
+        "Sam",
+        "--passphrase-file",
+        secrets["alex"],
+        "--passphrase-file",
+        secrets["sam"],
+    )
+    assert result.code == 0, result.err
+    assert "Alex: " in result.out and "Sam: " in result.out
+    return folder
+
+
+def test_write_list_search_share_verify_retract(
+    cli_vault: Path, secrets: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alex = ("--vault", cli_vault, "--as", "alex", "--passphrase-file", secrets["alex"])
+    first = cli("write", *alex, "--text", "Lantern evening, felt close again.")
+    assert first.code == 0 and first.out.strip().isdigit()
+    second = cli(
+        "write", *alex, "--kind", "trigger", stdin="Phone face down.\n", monkeypatch=monkeypatch
+    )
+    assert second.code == 0
+    listing = cli("list", *alex)
+    assert listing.out.index("Phone face down.") < listing.out.index("Lantern evening")
+    assert "Trigger noticed" in listing.out
+    share = cli(
+        "share",
+        *alex,
+        first.out.strip(),
+        "--text",
+        "I felt close to you tonight.",
+        "--request",
+        "Let's do it again",
+    )
+    assert share.code == 0, share.err
+    assert "You are sharing 1 reflection with Sam" in share.out
+    found = cli("search", *alex, "lantern")
+    assert "[private]" in found.out and "[shared]" not in found.out
+    sam = ("--vault", cli_vault, "--as", "Sam", "--passphrase-file", secrets["sam"])
+    timeline = cli("list", *sam, "--shared")
+    assert "I felt close to you tonight." in timeline.out and "Lantern" not in timeline.out
+    assert "[shared]" in cli("search", *sam, "close").out
+    assert cli("search", *sam, "lantern").code == 1
+    verified = cli("verify", *sam)
+    assert verified.code == 0 and "FAIL" not in verified.out
+    event_id = share.out.split("Ledger event ")[1].strip()
+    assert cli("retract", *sam, event_id).code == 2  # only the author may retract
+    assert cli("retract", *alex, event_id).code == 0
+    assert "(retracted by its author)" in cli("list", *sam, "--shared").out
+
+
+def test_failures_are_one_line_and_change_nothing(
+    cli_vault: Path, secrets: dict[str, Path]
+) -> None:
+    before = {p.name: p.read_bytes() for p in cli_vault.iterdir() if p.is_file()}
+    wrong = cli("list", "--vault", cli_vault, "--as", "Alex", "--passphrase-file", secrets["wrong"])
+    assert wrong.code == 3 and wrong.err.count("\n") == 1 and "Wrong passphrase" in wrong.err
+    unknown = cli("list", "--vault", cli_vault, "--as", "Kim", "--passphrase-file", secrets["alex"])
+    assert unknown.code == 2 and "No partner called 'Kim'" in unknown.err
+    missing = cli(
+        "list",
+        "--vault",
+        cli_vault.parent / "nope",
+        "--as",
+        "Alex",
+        "--passphrase-file",
+        secrets["alex"],
+    )
+    assert missing.code == 2 and "no vault" in missing.err.lower()
+    again = cli(
+        "init",
+        "--vault",
+        cli_vault,
+        "--partner",
+        "A",
+        "--partner",
+        "B",
+        "--passphrase-file",
+        secrets["alex"],
+        "--passphrase-file",
+        secrets["sam"],
+    )
+    assert again.code == 2 and "not empty" in again.err
+    after = {p.name: p.read_bytes() for p in cli_vault.iterdir() if p.is_file()}
+    assert {k: v for k, v in after.items() if not k.startswith(".")} == {
+        k: v for k, v in before.items() if not k.startswith(".")
+    }
+
+
+def test_backup_restore_and_reset_passphrase(
+    cli_vault: Path, secrets: dict[str, Path], tmp_path: Path
+) -> None:
+    alex = ("--vault", cli_vault, "--as", "Alex", "--passphrase-file", secrets["alex"])
+    record = cli("write", *alex, "--text", "kept through a restore").out.strip()
+    target = tmp_path / "one.twofold-backup"
+    assert cli("backup", "--vault", cli_vault, "--to", target).code == 0
+    restored = tmp_path / "restored"
+    assert cli("restore", target, "--vault", restored).code == 0
+    assert (
+        "kept through a restore"
+        in cli(
+            "list", "--vault", restored, "--as", "Alex", "--passphrase-file", secrets["alex"]
+        ).out
+    )
+    assert cli("restore", target, "--vault", restored).code == 2  # never over a vault
+
+    init_out = cli(
+        "init",
+        "--vault",
+        tmp_path / "v2",
+        "--partner",
+        "Alex",
+        "--partner",
+        "Sam",
+        "--passphrase-file",
+        secrets["alex"],
+        "--passphrase-file",
+        secrets["sam"],
+    ).out
+    code = init_out.split("Alex: ")[1].split()[0]
+    code_file, new_file = tmp_path / "code", tmp_path / "new.pass"
+    code_file.write_text(code)
+    new_file.write_text("a brand new passphrase\n")
+    reset = cli(
+        "reset-passphrase",
+        "--vault",
+        tmp_path / "v2",
+        "--as",
+        "Alex",
+        "--recovery-file",
+        code_file,
+        "--new-passphrase-file",
+        new_file,
+    )
+    assert reset.code == 0, reset.err
+    assert (
+        cli("list", "--vault", tmp_path / "v2", "--as", "Alex", "--passphrase-file", new_file).code
+        == 0
+    )
+    used = cli(
+        "reset-passphrase",
+        "--vault",
+        tmp_path / "v2",
+        "--as",
+        "Alex",
+        "--recovery-file",
+        code_file,
+        "--new-passphrase-file",
+        new_file,
+    )
+    assert used.code == 3  # a used recovery code never works twice
+    assert record
+
+
+def test_demo_vault_is_populated(tmp_path: Path) -> None:
+    result = cli("demo", "--vault", tmp_path / "demo")
+    assert result.code == 0 and "Alex's passphrase" in result.out
+    passphrase = result.out.split("Alex's passphrase: ")[1].splitlines()[0]
+    secret = tmp_path / "p"
+    secret.write_text(passphrase)
+    shared = cli(
+        "list",
+        "--vault",
+        tmp_path / "demo",
+        "--as",
+        "Alex",
+        "--passphrase-file",
+        secret,
+        "--shared",
+    )
+    assert shared.out.count("Shared reflection") == 6
+    private = cli("list", "--vault", tmp_path / "demo", "--as", "Alex", "--passphrase-file", secret)
+    assert private.out.count("\n") >= 10 and "[outbox]" in private.out
+
+
+def test_entry_point_runs_as_a_real_process(cli_vault: Path, secrets: dict[str, Path]) -> None:
+    """No traceback reaches the user, even from the real executable."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "twofold",
+            "verify",
+            "--vault",
+            str(cli_vault),
+            "--as",
+            "Alex",
+            "--passphrase-file",
+            str(secrets["wrong"]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr and done.stderr.startswith("twofold: Wrong passphrase")
