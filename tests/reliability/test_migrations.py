@@ -1,0 +1,40 @@
+"""Every committed fixture vault (one per schema version) opens with today's code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.make_fixture_vault import PASSPHRASES
+from twofold.services.session import unlock
+from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS
+
+FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("vault-v*"))
+
+
+def test_there_is_a_fixture_for_the_current_schema() -> None:
+    names = {f.name for f in FIXTURES}
+    assert f"vault-v{len(SHARED_MIGRATIONS)}-{len(JOURNAL_MIGRATIONS)}" in names
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path) -> None:
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    alex = unlock(folder, "Alex", PASSPHRASES["Alex"])
+    assert alex.journal is not None and alex.sharing is not None
+    bodies = [r.body for r in alex.journal.listing().records]
+    assert bodies == ["fixture entry to share", "fixture private entry, edited"]
+    kept = alex.journal.listing().records[1]
+    assert kept.feelings == ("calm",) and kept.tags == ("fixture",) and kept.in_outbox
+    assert [v.body for v in alex.journal.history(kept.id)] == ["fixture private entry"]
+    assert alex.verify().ok
+    alex.journal.write("written after the upgrade")
+    alex.lock()
+    sam = unlock(folder, "Sam", PASSPHRASES["Sam"])
+    shared = [i for i in sam.timeline.page() if i.body == "fixture shared version"]
+    assert shared and shared[0].request == "fixture request"
+    assert sam.verify().ok
+    sam.lock()
