@@ -67,7 +67,7 @@ def _check(vault_dir: Path, acked: list[str]) -> None:
         report = session.verify()
         assert report.ok, report.lines()
         for line in acked:
-            kind, record, *rest = line.split()
+            kind, record, *_ = line.split()
             got = session.journal.get(int(record))  # raises if an acknowledged record is lost
             if kind == "S":
                 assert got.shared

@@ -35,9 +35,11 @@ def create_demo(
     The demo uses the strong minimum KDF (not calibrated) so it is quick to make."""
     data = _content()
     passphrases = {p["label"]: p["passphrase"] for p in data["partners"]}
-    created = create_vault(folder, list(passphrases.items()), kdf or KdfParams.strong_minimum())
     end = (today or datetime.now(UTC)).astimezone(UTC)
     start = datetime.combine((end - timedelta(days=DEMO_DAYS)).date(), time(7, 30), UTC)
+    created = create_vault(
+        folder, list(passphrases.items()), kdf or KdfParams.strong_minimum(), at=start
+    )
 
     def moment(day: int, minutes: int = 0) -> datetime:
         return start + timedelta(days=day, hours=(day * 7) % 14, minutes=minutes)

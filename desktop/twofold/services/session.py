@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from twofold.domain.errors import InvalidInput, VaultDamaged
@@ -111,6 +111,7 @@ def create_vault(
     folder: Path,
     partners: list[tuple[str, str]],
     kdf: KdfParams | None = None,
+    at: datetime | None = None,
 ) -> CreatedVault:
     """``kdf`` is a test-only override; by default it is calibrated on this machine
     toward ~0.5 s and never below m=64 MiB, t=3, p=4."""
@@ -118,7 +119,7 @@ def create_vault(
         check_passphrase(passphrase)
     params = kdf or KdfParams.calibrated()
     codes = vault_files.create(
-        folder, [NewPartner(label, passphrase) for label, passphrase in partners], params
+        folder, [NewPartner(label, passphrase) for label, passphrase in partners], params, at
     )
     return CreatedVault(folder, codes)
 
@@ -160,3 +161,11 @@ def _opened(vault: OpenVault) -> Session:
         vault.close()
         raise
     return Session(vault)
+
+
+def is_open_elsewhere(folder: Path) -> bool:
+    return vault_files.is_open_elsewhere(folder)
+
+
+def vault_exists(folder: Path) -> bool:
+    return (folder / "keyslots.json").exists() or (folder / "shared.db").exists()

@@ -147,7 +147,9 @@ class OpenVault:
 # --- creating --------------------------------------------------------------------
 
 
-def create(folder: Path, partners: list[NewPartner], kdf: KdfParams) -> dict[str, str]:
+def create(
+    folder: Path, partners: list[NewPartner], kdf: KdfParams, at: datetime | None = None
+) -> dict[str, str]:
     """Create a vault for two; returns each partner label's recovery code (shown once).
 
     Everything is built in a hidden sibling folder and renamed into place, so an
@@ -164,7 +166,7 @@ def create(folder: Path, partners: list[NewPartner], kdf: KdfParams) -> dict[str
     staging = folder.parent / f".{folder.name}.creating-{secrets.token_hex(4)}"
     staging.mkdir()
     try:
-        codes = _build(staging, partners, labels, kdf)
+        codes = _build(staging, partners, labels, kdf, at or now())
         if folder.exists():
             folder.rmdir()
         staging.rename(folder)
@@ -176,7 +178,7 @@ def create(folder: Path, partners: list[NewPartner], kdf: KdfParams) -> dict[str
 
 
 def _build(
-    folder: Path, partners: list[NewPartner], labels: list[str], kdf: KdfParams
+    folder: Path, partners: list[NewPartner], labels: list[str], kdf: KdfParams, at: datetime
 ) -> dict[str, str]:
     vault_id = uuid.uuid4().hex
     ids = [secrets.token_hex(8) for _ in partners]
@@ -185,7 +187,6 @@ def _build(
         PartnerKeys(pid, bytearray(vault_key), crypto.new_key(), crypto.new_key()) for pid in ids
     ]
     try:
-        at = now()
         conn = open_keyed(folder / SHARED_DB, vault_key, create=True)
         try:
             migrate(conn, SHARED_MIGRATIONS, SHARED_DB)
@@ -360,3 +361,16 @@ def partners(folder: Path) -> list[Partner]:
 
 def load_warnings(folder: Path) -> list[str]:
     return list(keyslots.load(folder).warnings)
+
+
+def is_open_elsewhere(folder: Path) -> bool:
+    """True while another window or process holds this vault open."""
+    from twofold.vault.locks import OWNER_LOCK
+
+    if not folder.is_dir():
+        return False
+    probe = FolderLock(folder / OWNER_LOCK)
+    if probe.acquire():
+        probe.release()
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""The Qt front end. Imports services only: no SQL, no key material."""

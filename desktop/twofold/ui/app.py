@@ -1,0 +1,79 @@
+"""Starting the app: QApplication, settings, theme, the window; ``--demo`` builds a
+demo vault in a temporary folder first (in the background, with progress shown)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from twofold import __version__
+from twofold.resources import resource
+from twofold.services.demo import DemoVault, create_demo
+from twofold.services.paths import default_vault_folder
+from twofold.ui import theme
+from twofold.ui.main_window import MainWindow
+from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
+from twofold.ui.widgets import error_text
+from twofold.ui.worker import run_in_background
+from twofold.vault.crypto import KdfParams
+
+APP_ID = "io.github.twofold.Twofold"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Twofold")
+    app.setApplicationName("Twofold")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource("icons", "twofold.svg"))))
+    return app
+
+
+def demo_hint(demo: DemoVault) -> str:
+    lines = [f"{label}: {passphrase}" for label, passphrase in demo.passphrases.items()]
+    return "Demo vault. Passphrases — " + " · ".join(lines)
+
+
+def open_window(
+    folder: Path | None,
+    settings: QSettings,
+    *,
+    demo: bool = False,
+    kdf: KdfParams | None = None,
+) -> MainWindow:
+    chosen = folder or Path(str(settings.value(VAULT_KEY, "") or default_vault_folder()))
+    if not demo:
+        return MainWindow(chosen, settings, kdf=kdf)
+    demo_root = Path(tempfile.mkdtemp(prefix="twofold-demo-"))
+    window = MainWindow(demo_root / "vault", settings, kdf=kdf)
+    window.show_busy("Preparing a demo vault for Alex and Sam…")
+
+    def ready(made: DemoVault) -> None:
+        window.hint = demo_hint(made)
+        window.show_unlock()
+
+    def failed(exc: BaseException) -> None:
+        window.show_busy(f"The demo vault could not be made: {error_text(exc)}")
+
+    run_in_background(lambda: create_demo(demo_root / "vault", kdf), ready, failed)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: shutil.rmtree(demo_root, ignore_errors=True))
+    return window
+
+
+def run_app(vault: Path | None = None, demo: bool = False) -> int:
+    app = make_application()
+    settings = QSettings()
+    theme.apply(app, str(settings.value(THEME_KEY, "system")))
+    window = open_window(vault, settings, demo=demo)
+    window.show()
+    return app.exec()

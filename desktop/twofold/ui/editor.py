@@ -1,0 +1,439 @@
+"""The entry editor: rich text with Markdown round-trip, kind, feelings, tags,
+prompts, the I-statement helper, autosave and crash-safe drafts.
+
+Saving has two tiers: every keystroke pause writes a *draft* (durable, private,
+offered back after a crash); every few seconds, on focus loss, on switching entries
+and on lock the draft becomes the *record* (with one history version per editing
+session, not one per autosave)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.istatement import Suggestion, suggestions
+from twofold.domain.records import JournalRecord, RecordKind
+from twofold.services.content import feelings, prompt_for
+from twofold.services.journal import JournalService
+from twofold.ui.widgets import PrivateTextEdit, named
+
+DRAFT_SLOT = "editor"
+DRAFT_DELAY_MS = 800
+AUTOSAVE_MS = 4000
+HELPER_DELAY_MS = 400
+
+
+class EntryEditor(QWidget):
+    saved = Signal(int)  # record id, after it reached the disk
+    status = Signal(str)
+    share_requested = Signal(int, str)  # record id, selected passage ("" = whole entry)
+    delete_requested = Signal(int)
+    history_requested = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.journal: JournalService | None = None
+        self.record_id: int | None = None
+        self.dirty = False
+        self._history_kept = False  # one history version per editing session
+        self._loading = False
+        self._dismissed: set[str] = set()
+        self._suggestion: Suggestion | None = None
+
+        self.kind = named(QComboBox(), "kindPicker", "Kind of entry")
+        for kind in RecordKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.when = named(QLabel("New entry"), "entryWhen", "When this entry was written")
+        self.when.setObjectName("note")
+        self.save_state = named(QLabel(""), "saveState", "Save status")
+        self.save_state.setObjectName("note")
+
+        self.feelings_button = named(QToolButton(), "feelingsPicker", "Feelings")
+        self.feelings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.feelings_menu = QMenu(self.feelings_button)
+        for feeling in feelings():
+            action = self.feelings_menu.addAction(feeling)
+            action.setCheckable(True)
+            action.toggled.connect(self._feelings_changed)
+        self.feelings_button.setMenu(self.feelings_menu)
+        self.tags = named(QLineEdit(), "tagsInput", "Tags")
+        self.tags.setPlaceholderText("Tags, separated by commas")
+
+        self.prompt = named(QLabel(), "promptLabel", "Writing prompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setObjectName("note")
+        self.another_prompt = named(
+            QPushButton("Another prompt"), "anotherPrompt", "Show another prompt"
+        )
+        self.another_prompt.setFlat(True)
+        self.another_prompt.clicked.connect(self._show_prompt)
+
+        self.text = named(PrivateTextEdit(), "entryText", "Entry text")
+        self.text.setAcceptRichText(True)
+        self.text.setPlaceholderText("Write freely. Only you can read this.")
+        self.text.setTabChangesFocus(True)
+        body_font = QFont(self.text.font())
+        body_font.setPointSizeF(body_font.pointSizeF() + 1.5)
+        self.text.setFont(body_font)
+
+        self.toolbar = QToolBar("Formatting")
+        self.toolbar.setObjectName("formatBar")
+        self._format_action("Bold", "B", QKeySequence.StandardKey.Bold, self._bold)
+        self._format_action("Italic", "I", QKeySequence.StandardKey.Italic, self._italic)
+        self._format_action("Bulleted list", "•", QKeySequence("Ctrl+Shift+8"), self._bullets)
+        self._format_action("Heading", "H", QKeySequence("Ctrl+Shift+H"), self._heading)
+
+        self.helper = QFrame()
+        self.helper.setObjectName("hintBanner")
+        self.helper_text = named(QLabel(), "istatementHint", "I-statement suggestion")
+        self.helper_text.setWordWrap(True)
+        self.helper_use = named(
+            QPushButton("Add an I-statement"), "istatementUse", "Add an I-statement"
+        )
+        self.helper_dismiss = named(
+            QPushButton("Dismiss"), "istatementDismiss", "Dismiss the suggestion"
+        )
+        helper_layout = QHBoxLayout(self.helper)
+        helper_layout.addWidget(self.helper_text, 1)
+        helper_layout.addWidget(self.helper_use)
+        helper_layout.addWidget(self.helper_dismiss)
+        self.helper.hide()
+        self.helper_use.clicked.connect(self._use_suggestion)
+        self.helper_dismiss.clicked.connect(self._dismiss_suggestion)
+
+        self.share_button = named(
+            QPushButton("Add to share…"),
+            "addToShare",
+            "Add this entry or the selected passage to your outbox",
+        )
+        self.share_button.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.history_button = named(
+            QPushButton("History"), "historyButton", "Earlier versions of this entry"
+        )
+        self.delete_button = named(QPushButton("Delete…"), "deleteEntry", "Delete this entry")
+        self.share_button.clicked.connect(self._share)
+        self.history_button.clicked.connect(
+            lambda: self.record_id and self.history_requested.emit(self.record_id)
+        )
+        self.delete_button.clicked.connect(
+            lambda: self.record_id and self.delete_requested.emit(self.record_id)
+        )
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.when, 1)
+        top.addWidget(self.save_state)
+        prompt_row = QHBoxLayout()
+        prompt_row.addWidget(self.prompt, 1)
+        prompt_row.addWidget(self.another_prompt)
+        meta = QHBoxLayout()
+        meta.addWidget(QLabel("Feelings:"))
+        meta.addWidget(self.feelings_button)
+        meta.addSpacing(12)
+        meta.addWidget(QLabel("Tags:"))
+        meta.addWidget(self.tags, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.share_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.history_button)
+        bottom.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(prompt_row)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.helper)
+        layout.addLayout(meta)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.kind, self.text)
+        self.setTabOrder(self.text, self.feelings_button)
+        self.setTabOrder(self.feelings_button, self.tags)
+        self.setTabOrder(self.tags, self.share_button)
+
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.commit)
+        self._helper_timer = QTimer(self, singleShot=True, interval=HELPER_DELAY_MS)
+        self._helper_timer.timeout.connect(self._check_istatements)
+        self.text.textChanged.connect(self._changed)
+        self.kind.currentIndexChanged.connect(self._changed)
+        self.tags.textEdited.connect(self._changed)
+        self.kind.currentIndexChanged.connect(self._show_prompt)
+        self._update_feelings_label()
+        self.setEnabled(False)
+
+    # --- formatting --------------------------------------------------------------
+
+    def _format_action(
+        self, name: str, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: object
+    ) -> None:
+        action = QAction(text, self)
+        action.setToolTip(
+            f"{name} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        button = self.toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(name)
+            button.setObjectName(f"format{name.replace(' ', '')}")
+
+    def _bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.text.fontWeight() < QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def _italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.text.fontItalic())
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def _bullets(self) -> None:
+        self.text.textCursor().createList(QTextListFormat.Style.ListDisc)
+
+    def _heading(self) -> None:
+        cursor = self.text.textCursor()
+        block = cursor.blockFormat()
+        block.setHeadingLevel(0 if block.headingLevel() else 2)
+        cursor.setBlockFormat(block)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if block.headingLevel() else QFont.Weight.Normal)
+        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+        cursor.mergeCharFormat(fmt)
+
+    # --- content -----------------------------------------------------------------
+
+    def markdown(self) -> str:
+        return self.text.toMarkdown().strip()
+
+    def plain_text(self) -> str:
+        return self.text.toPlainText()
+
+    def selected_feelings(self) -> list[str]:
+        return [a.text() for a in self.feelings_menu.actions() if a.isChecked()]
+
+    def selected_tags(self) -> list[str]:
+        return [t for t in (part.strip() for part in self.tags.text().split(",")) if t]
+
+    def current_kind(self) -> RecordKind:
+        return RecordKind(self.kind.currentData())
+
+    def attach(self, journal: JournalService | None) -> None:
+        self.journal = journal
+        self.setEnabled(journal is not None)
+        if journal is None:
+            self._clear_fields()
+
+    def load(self, record: JournalRecord | None, *, dirty: bool = False) -> None:
+        """Show a record (or an empty new entry). Call ``commit()`` first."""
+        self._loading = True
+        try:
+            self.record_id = record.id if record and record.id else None
+            self._history_kept = False
+            self._dismissed.clear()
+            if record is None:
+                self.kind.setCurrentIndex(0)
+                self.text.clear()
+                self.tags.clear()
+                self._set_feelings(())
+                self.when.setText("New entry")
+            else:
+                self.kind.setCurrentIndex(max(self.kind.findData(record.kind.value), 0))
+                self.text.setMarkdown(record.body)
+                self.tags.setText(", ".join(record.tags))
+                self._set_feelings(record.feelings)
+                if self.record_id is None:
+                    self.when.setText("Recovered, not yet saved")
+                else:
+                    self.when.setText(self._when_text(record))
+        finally:
+            self._loading = False
+        self.dirty = dirty
+        if dirty:
+            self._autosave.start()
+        self.save_state.setText("Not saved yet" if dirty else "")
+        self._show_prompt()
+        self._check_istatements()
+        self._update_buttons()
+
+    @staticmethod
+    def _when_text(record: JournalRecord) -> str:
+        created = record.created_at.astimezone()
+        text = f"Written {created:%a %d %b %Y, %H:%M}"
+        if record.updated_at != record.created_at:
+            text += f" · edited {record.updated_at.astimezone():%d %b, %H:%M}"
+        if record.shared:
+            text += " · shared"
+        return text
+
+    def _set_feelings(self, chosen: tuple[str, ...] | list[str]) -> None:
+        for action in self.feelings_menu.actions():
+            action.blockSignals(True)
+            action.setChecked(action.text() in chosen)
+            action.blockSignals(False)
+        self._update_feelings_label()
+
+    def _feelings_changed(self) -> None:
+        self._update_feelings_label()
+        self._changed()
+
+    def _update_feelings_label(self) -> None:
+        chosen = self.selected_feelings()
+        self.feelings_button.setText(", ".join(chosen) if chosen else "Choose…")
+
+    def _show_prompt(self) -> None:
+        empty = not self.plain_text().strip()
+        self.prompt.setVisible(empty)
+        self.another_prompt.setVisible(empty)
+        if empty:
+            self.prompt.setText(prompt_for(self.current_kind()))
+
+    def _update_buttons(self) -> None:
+        has_record = self.record_id is not None
+        self.history_button.setEnabled(has_record)
+        self.delete_button.setEnabled(has_record)
+        self.share_button.setEnabled(bool(self.plain_text().strip()))
+
+    # --- saving ------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self._loading or self.journal is None:
+            return
+        self.dirty = True
+        self.save_state.setText("Editing…")
+        self._draft_timer.start()
+        if not self._autosave.isActive():
+            self._autosave.start()
+        self._helper_timer.start()
+        self.prompt.setVisible(not self.plain_text().strip())
+        self.another_prompt.setVisible(not self.plain_text().strip())
+        self._update_buttons()
+
+    def save_draft(self) -> None:
+        if self.journal is None or not self.dirty or not self.plain_text().strip():
+            return
+        self.journal.save_draft(
+            DRAFT_SLOT,
+            self.record_id,
+            self.markdown(),
+            self.current_kind(),
+            self.selected_feelings(),
+            self.selected_tags(),
+        )
+        self.save_state.setText("Draft kept")
+
+    def commit(self) -> bool:
+        """Write the entry itself. Returns False when there was nothing to save."""
+        self._draft_timer.stop()
+        if self.journal is None or not self.dirty:
+            self._autosave.stop()
+            return False
+        body = self.markdown()
+        if not body:
+            self._autosave.stop()
+            return False
+        if self.record_id is None:
+            self.record_id = self.journal.write(
+                body, self.current_kind(), self.selected_feelings(), self.selected_tags()
+            )
+            self._history_kept = True
+        else:
+            self.journal.edit(
+                self.record_id,
+                body,
+                self.current_kind(),
+                self.selected_feelings(),
+                self.selected_tags(),
+                keep_history=not self._history_kept,
+            )
+            self._history_kept = True
+        self.journal.discard_draft(DRAFT_SLOT)
+        self.dirty = False
+        self._autosave.stop()
+        self.save_state.setText(f"Saved {datetime.now():%H:%M}")
+        self.when.setText(self._when_text(self.journal.get(self.record_id)))
+        self._update_buttons()
+        self.saved.emit(self.record_id)
+        return True
+
+    def _clear_fields(self) -> None:
+        """On lock: nothing private stays in the widget."""
+        self._draft_timer.stop()
+        self._autosave.stop()
+        self._helper_timer.stop()
+        self._loading = True
+        self.text.clear()
+        self.text.document().clearUndoRedoStacks()
+        self.tags.clear()
+        self._set_feelings(())
+        self._loading = False
+        self.record_id = None
+        self.dirty = False
+        self.helper.hide()
+        self.save_state.clear()
+        self.when.setText("")
+
+    # --- sharing -----------------------------------------------------------------
+
+    def _share(self) -> None:
+        self.commit()
+        if self.record_id is None:
+            return
+        passage = self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
+        self.share_requested.emit(self.record_id, passage)
+
+    # --- the I-statement helper --------------------------------------------------
+
+    def _check_istatements(self) -> None:
+        found = suggestions(self.plain_text(), frozenset(self._dismissed))
+        self._suggestion = found[0] if found else None
+        if self._suggestion is None:
+            self.helper.hide()
+            return
+        self.helper_text.setText(self._suggestion.hint)
+        self.helper.show()
+
+    def _use_suggestion(self) -> None:
+        suggestion = self._suggestion
+        if suggestion is None:
+            return
+        text = self.plain_text()
+        end = text.find(suggestion.sentence) + len(suggestion.sentence)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(max(end, 0))
+        cursor.insertText(f"\n{suggestion.rewrite}")
+        self._dismissed.add(suggestion.sentence)
+        self.text.setTextCursor(cursor)
+        self.text.setFocus()
+        self._check_istatements()
+
+    def _dismiss_suggestion(self) -> None:
+        if self._suggestion is not None:
+            self._dismissed.add(self._suggestion.sentence)
+        self._check_istatements()

@@ -1,0 +1,318 @@
+"""The private journal: list (model/view), search as you type, the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.errors import TwofoldError
+from twofold.domain.search import Source
+from twofold.services.session import Session
+from twofold.ui.delegates import JournalDelegate, SearchDelegate
+from twofold.ui.editor import DRAFT_SLOT, EntryEditor
+from twofold.ui.models import JournalModel, SearchModel
+from twofold.ui.widgets import named, note, show_error
+
+SEARCH_DELAY_MS = 150
+
+
+class JournalPage(QWidget):
+    outbox_changed = Signal()
+    open_shared = Signal(str)  # event id, from a search hit
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.model = JournalModel()
+        self.search_model = SearchModel()
+
+        self.search = named(
+            QLineEdit(), "journalSearch", "Search your journal and the shared ledger"
+        )
+        self.search.setPlaceholderText("Search journal and shared ledger (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.new_button = named(QPushButton("New entry"), "primary", "New entry (Ctrl+N)")
+        self.new_button.setToolTip("New entry (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_entry)
+        self.list = named(QListView(), "journalList", "Your entries, newest first")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(JournalDelegate(self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results = named(QListView(), "searchResults", "Search results")
+        self.results.setModel(self.search_model)
+        self.results.setItemDelegate(SearchDelegate(self.results))
+        self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty_results = note("No matches.")
+        self.lists = QStackedWidget()
+        self.lists.addWidget(self.list)
+        self.lists.addWidget(self.results)
+        self.count = note("")
+
+        self.recovered = QFrame()
+        self.recovered.setObjectName("hintBanner")
+        self.recovered_text = named(QLabel(), "recoveredText", "Recovered draft")
+        self.recovered_text.setWordWrap(True)
+        restore = named(QPushButton("Restore"), "restoreDraft", "Restore the unsaved text")
+        discard = named(QPushButton("Discard"), "discardDraft", "Discard the unsaved text")
+        restore.clicked.connect(self._restore_draft)
+        discard.clicked.connect(self._discard_draft)
+        banner = QHBoxLayout(self.recovered)
+        banner.addWidget(self.recovered_text, 1)
+        banner.addWidget(restore)
+        banner.addWidget(discard)
+        self.recovered.hide()
+
+        self.editor = EntryEditor()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.lists, 1)
+        left_layout.addWidget(self.count)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.recovered)
+        right_layout.addWidget(self.editor, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("journalSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda: self._search_timer.start())
+        self.list.selectionModel().currentChanged.connect(self._open_index)
+        self.results.clicked.connect(self._open_hit)
+        self.results.activated.connect(self._open_hit)
+        self.editor.saved.connect(self._after_save)
+        self.editor.share_requested.connect(self._add_to_share)
+        self.editor.delete_requested.connect(self._delete)
+        self.editor.history_requested.connect(self._history)
+
+    # --- session -----------------------------------------------------------------
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        journal = session.journal if session else None
+        self.editor.attach(journal)
+        self.search.clear()
+        self.lists.setCurrentIndex(0)
+        if journal is None:
+            self.model.clear()
+            self.search_model.set_hits([])
+            self.recovered.hide()
+            self.count.clear()
+            return
+        self.model.load(lambda o, n: journal.listing(o, n).records, journal.count)
+        self._update_count()
+        self.editor.load(None)
+        draft = journal.draft(DRAFT_SLOT)
+        if draft is not None:
+            record_id, record = draft
+            saved = record.updated_at.astimezone()
+            target = f"entry #{record_id}" if record_id else "a new entry"
+            self.recovered_text.setText(
+                f"Twofold kept text you had not saved ({target}, {saved:%d %b %H:%M}). Restore it?"
+            )
+            self.recovered.show()
+        else:
+            self.recovered.hide()
+
+    def _update_count(self) -> None:
+        n = self.model.total
+        self.count.setText(f"{n} entr{'y' if n == 1 else 'ies'} · private to you")
+
+    # --- list and editor -----------------------------------------------------------
+
+    def commit(self) -> None:
+        """Save what is in the editor; errors are shown, never swallowed."""
+        try:
+            self.editor.commit()
+        except TwofoldError as exc:
+            show_error(self, "Your entry was not saved", exc)
+
+    def new_entry(self) -> None:
+        if self.session is None or self.session.journal is None:
+            return
+        self.commit()
+        self.list.clearSelection()
+        self.editor.load(None)
+        self.editor.text.setFocus()
+
+    def _open_index(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.session is None or self.session.journal is None:
+            return
+        record = self.model.item(current.row())
+        if record.id == self.editor.record_id:
+            return
+        self.commit()
+        self.editor.load(self.session.journal.get(record.id))
+        self._select(record.id)
+
+    def open_record(self, record_id: int) -> None:
+        if self.session is None or self.session.journal is None:
+            return
+        self.commit()
+        self.editor.load(self.session.journal.get(record_id))
+        self._select(record_id)
+
+    def _select(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.list.selectionModel().blockSignals(True)
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.list.selectionModel().blockSignals(False)
+            self.list.scrollTo(index)
+
+    def _after_save(self, record_id: int) -> None:
+        self.model.reload()
+        self._update_count()
+        self._select(record_id)
+
+    # --- search ----------------------------------------------------------------
+
+    def _run_search(self) -> None:
+        text = self.search.text().strip()
+        if not text or self.session is None:
+            self.lists.setCurrentIndex(0)
+            return
+        hits = self.session.search(text)
+        self.search_model.set_hits(hits)
+        self.lists.setCurrentIndex(1)
+        self.count.setText(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{text}”")
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        hit = self.search_model.item(index.row())
+        if hit.source == Source.PRIVATE:
+            self.open_record(int(hit.ref))
+        else:
+            self.open_shared.emit(hit.ref)
+
+    # --- actions from the editor ---------------------------------------------------
+
+    def _add_to_share(self, record_id: int, passage: str) -> None:
+        if self.session is None or self.session.sharing is None:
+            return
+        try:
+            self.session.sharing.add(record_id, passage or None)
+        except TwofoldError as exc:
+            show_error(self, "Not added to your outbox", exc)
+            return
+        what = "The selected passage" if passage else "This entry"
+        self.editor.save_state.setText(f"{what} is in your outbox")
+        self.model.reload()
+        self._select(record_id)
+        self.outbox_changed.emit()
+
+    def _delete(self, record_id: int) -> None:
+        if self.session is None or self.session.journal is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete this entry?",
+            "The entry, its earlier versions and anything of it waiting in your outbox are "
+            "erased for good. What you already shared stays shared (you can retract it on "
+            "the timeline).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.session.journal.delete(record_id)
+        self.session.journal.discard_draft(DRAFT_SLOT)
+        self.editor.dirty = False
+        self.editor.load(None)
+        self.model.reload()
+        self._update_count()
+        self.outbox_changed.emit()
+
+    def _history(self, record_id: int) -> None:
+        if self.session is None or self.session.journal is None:
+            return
+        self.commit()
+        HistoryDialog(self.session, record_id, self).exec()
+
+    def _restore_draft(self) -> None:
+        if self.session is None or self.session.journal is None:
+            return
+        draft = self.session.journal.draft(DRAFT_SLOT)
+        self.recovered.hide()
+        if draft is None:
+            return
+        record_id, record = draft
+        if record_id is not None:
+            self._select(record_id)
+        self.editor.load(record, dirty=True)
+        if record_id is not None:
+            self.editor.record_id = record_id
+        self.editor.commit()
+
+    def _discard_draft(self) -> None:
+        if self.session is not None and self.session.journal is not None:
+            self.session.journal.discard_draft(DRAFT_SLOT)
+        self.recovered.hide()
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, session: Session, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle("Earlier versions")
+        assert session.journal is not None
+        current = session.journal.get(record_id)
+        self.versions = [(f"Now ({current.updated_at.astimezone():%d %b %Y, %H:%M})", current.body)]
+        self.versions += [
+            (f"Before {v.edited_at.astimezone():%d %b %Y, %H:%M}", v.body)
+            for v in session.journal.history(record_id)
+        ]
+        self.list = named(QListWidget(), "historyList", "Versions")
+        self.list.addItems([label for label, _ in self.versions])
+        self.view = named(QTextBrowser(), "historyText", "Version text")
+        self.list.currentRowChanged.connect(
+            lambda row: self.view.setMarkdown(self.versions[row][1])
+        )
+        self.list.setCurrentRow(0)
+        close = named(QPushButton("Close"), "closeHistory", "Close")
+        close.clicked.connect(self.accept)
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(self.view)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        if len(self.versions) == 1:
+            layout.addWidget(
+                note("No earlier versions: this entry was not edited after it was first saved.")
+            )
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(720, 440)

@@ -1,0 +1,404 @@
+"""The main window: setup, unlock, and the unlocked workspace; locking hides it all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold import __version__
+from twofold.services.backups import BackupResult, rotate_daily
+from twofold.services.session import Session, vault_exists
+from twofold.ui import theme
+from twofold.ui.idle import IdleWatcher
+from twofold.ui.journal_page import JournalPage
+from twofold.ui.outbox_page import OutboxPage
+from twofold.ui.recovery_dialog import RecoveryDialog
+from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
+from twofold.ui.setup_wizard import SetupWizard
+from twofold.ui.timeline_page import AgendaPage, TimelinePage
+from twofold.ui.unlock_page import UnlockPage
+from twofold.ui.widgets import heading, named
+from twofold.ui.worker import run_in_background
+from twofold.vault.crypto import KdfParams
+
+JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
+
+
+class BusyPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = named(QLabel("Preparing…"), "busyText", "Progress")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setMaximumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+
+    def __init__(
+        self,
+        folder: Path,
+        settings: QSettings,
+        *,
+        kdf: KdfParams | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Twofold")  # never anything private in a title
+        self.folder, self.settings, self.kdf, self.hint = folder, settings, kdf, hint
+        self.session: Session | None = None
+        self.idle = IdleWatcher(idle_minutes(settings))
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+
+        self.busy = BusyPage()
+        self.unlock_page = UnlockPage()
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.unlock_page.forgot.connect(self._forgot)
+        self.journal = JournalPage()
+        self.outbox = OutboxPage()
+        self.timeline = TimelinePage()
+        self.agenda = AgendaPage()
+        self.workspace = self._build_workspace()
+        self.stack = QStackedWidget()
+        for page in (self.busy, self.unlock_page, self.workspace):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.wizard: SetupWizard | None = None
+
+        self.journal.outbox_changed.connect(self._update_nav)
+        self.journal.open_shared.connect(self._show_shared)
+        self.outbox.changed.connect(self._update_nav)
+        self.outbox.shared.connect(self._after_share)
+        self.timeline.changed.connect(self._after_retract)
+        self._build_actions()
+        self.status = named(QLabel(), "statusText", "Status")
+        self.statusBar().addWidget(self.status, 1)
+        QGuiApplication.instance().applicationStateChanged.connect(self._app_state)  # type: ignore[union-attr]
+        self.resize(1100, 740)
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for splitter, key in (
+            (self.journal.splitter, "window/journalSplitter"),
+            (self.outbox.splitter, "window/outboxSplitter"),
+        ):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        self.start()
+
+    # --- building --------------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        self.nav = named(QListWidget(), "nav", "Sections")
+        self.nav.setFixedWidth(200)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.pages = QStackedWidget()
+        self.page_keys: list[str] = []
+        self.who = named(QLabel(), "whoLabel", "Who is unlocked")
+        self.who.setObjectName("heading3")
+        settings_button = named(QPushButton("Settings"), "settingsButton", "Settings (Ctrl+,)")
+        settings_button.clicked.connect(self.open_settings)
+        lock_button = named(QPushButton("Lock"), "lockButton", "Lock now (Ctrl+L)")
+        lock_button.setToolTip("Lock now (Ctrl+L)")
+        lock_button.clicked.connect(self.lock)
+        side = QVBoxLayout()
+        side.addWidget(heading("Twofold", 2))
+        side.addWidget(self.who)
+        side.addSpacing(8)
+        side.addWidget(self.nav, 1)
+        side.addWidget(settings_button)
+        side.addWidget(lock_button)
+        workspace = QWidget()
+        layout = QHBoxLayout(workspace)
+        layout.addLayout(side)
+        layout.addWidget(self.pages, 1)
+        return workspace
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str, keys: str | QKeySequence.StandardKey, slot: object, name: str
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.lock_action = action("&Lock", "Ctrl+L", self.lock, "lockAction")
+        self.new_action = action(
+            "&New entry", QKeySequence.StandardKey.New, self._new_entry, "newAction"
+        )
+        self.find_action = action("&Find", QKeySequence.StandardKey.Find, self._find, "findAction")
+        self.save_action = action("&Save", QKeySequence.StandardKey.Save, self._save, "saveAction")
+        self.settings_action = action("Se&ttings…", "Ctrl+,", self.open_settings, "settingsAction")
+        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        self.go_actions = [
+            action("&Journal", "Ctrl+1", lambda: self.go(JOURNAL), "goJournal"),
+            action("&Outbox", "Ctrl+2", lambda: self.go(OUTBOX), "goOutbox"),
+            action("Shared &timeline", "Ctrl+3", lambda: self.go(TIMELINE), "goTimeline"),
+            action("&Agenda", "Ctrl+4", lambda: self.go(AGENDA), "goAgenda"),
+        ]
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for act in (
+            self.new_action,
+            self.save_action,
+            self.settings_action,
+            self.lock_action,
+            self.quit_action,
+        ):
+            file_menu.addAction(act)
+        go_menu = menu.addMenu("&Go")
+        for act in (self.find_action, *self.go_actions):
+            go_menu.addAction(act)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction("&About Twofold", self._about)
+
+    # --- start, unlock, lock ------------------------------------------------------
+
+    def start(self) -> None:
+        if vault_exists(self.folder):
+            self.show_unlock()
+        else:
+            self.show_setup()
+
+    def show_busy(self, text: str) -> None:
+        self.busy.text.setText(text)
+        self.stack.setCurrentWidget(self.busy)
+
+    def show_setup(self) -> None:
+        self.wizard = SetupWizard(self.folder, self.kdf)
+        self.wizard.finished_with.connect(self._setup_done)
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        self._set_actions(unlocked=False)
+
+    def _setup_done(self, folder: Path) -> None:
+        self.folder = folder
+        if self.wizard is not None:
+            self.stack.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+        self.show_unlock()
+
+    def show_unlock(self) -> None:
+        self.unlock_page.show_vault(self.folder, self.hint)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self._set_actions(unlocked=False)
+
+    def _forgot(self, who: str) -> None:
+        dialog = RecoveryDialog(self.folder, who, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None:
+            self._unlocked(dialog.session)
+
+    def _unlocked(self, session: Session) -> None:
+        self.session = session
+        self.who.setText(
+            "Shared session · journals locked"
+            if session.is_shared_session
+            else f"{session.partner_label} · private journal open"
+        )
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for page in (self.journal, self.outbox, self.timeline, self.agenda):
+            self.pages.removeWidget(page)
+        self.page_keys = []
+        if session.is_shared_session:
+            self._add_page(AGENDA, "Session agenda", self.agenda)
+            self._add_page(TIMELINE, "Shared timeline", self.timeline)
+        else:
+            self._add_page(JOURNAL, "Journal", self.journal)
+            self._add_page(OUTBOX, "Outbox", self.outbox)
+            self._add_page(TIMELINE, "Shared timeline", self.timeline)
+        self.nav.blockSignals(False)
+        self.journal.attach(session if not session.is_shared_session else None)
+        self.outbox.attach(session if not session.is_shared_session else None)
+        self.timeline.attach(session)
+        self.agenda.attach(session if session.is_shared_session else None)
+        self._update_nav()
+        self.nav.setCurrentRow(0)
+        self.stack.setCurrentWidget(self.workspace)
+        self._set_actions(unlocked=True)
+        self.idle.start()
+        for warning in session.warnings:
+            self.status.setText(warning)
+        self._daily_backup(session)
+
+    def _add_page(self, key: str, label: str, page: QWidget) -> None:
+        self.page_keys.append(key)
+        self.nav.addItem(label)
+        self.pages.addWidget(page)
+
+    def _daily_backup(self, session: Session) -> None:
+        vault_folder, target = session.folder, session.backup_folder()
+        run_in_background(
+            lambda: rotate_daily(vault_folder, target),
+            self._backup_done,
+            lambda exc: self.status.setText(f"Today's automatic backup failed: {exc}"),
+        )
+
+    def _backup_done(self, result: BackupResult) -> None:
+        if result.made and self.session is not None:
+            self.status.setText(f"Today's backup is in {result.path.parent}")
+
+    def lock(self) -> None:
+        """Save, then hide and forget everything; only the unlock screen remains."""
+        if self.session is None:
+            return
+        self.journal.commit()
+        self.outbox.save_current()
+        session, self.session = self.session, None
+        self.journal.attach(None)
+        self.outbox.attach(None)
+        self.timeline.attach(None)
+        self.agenda.attach(None)
+        self.who.clear()
+        self.status.clear()
+        session.lock()
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard():
+            clipboard.clear()
+        self.idle.stop()
+        self.show_unlock()
+        self.locked.emit()
+
+    def _set_actions(self, *, unlocked: bool) -> None:
+        for act in (
+            self.lock_action,
+            self.new_action,
+            self.find_action,
+            self.save_action,
+            *self.go_actions,
+        ):
+            act.setEnabled(unlocked)
+
+    # --- navigation ---------------------------------------------------------------
+
+    def go(self, key: str) -> None:
+        if key in self.page_keys:
+            self.nav.setCurrentRow(self.page_keys.index(key))
+
+    def current_page(self) -> str:
+        row = self.nav.currentRow()
+        return self.page_keys[row] if 0 <= row < len(self.page_keys) else ""
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.page_keys):
+            return
+        leaving = self.current_page()
+        if leaving != JOURNAL:
+            self.journal.commit()
+        self.outbox.save_current()
+        self.pages.setCurrentIndex(row)
+        key = self.page_keys[row]
+        if key == OUTBOX:
+            self.outbox.reload()
+
+    def _update_nav(self) -> None:
+        if self.session is None or self.session.sharing is None or OUTBOX not in self.page_keys:
+            return
+        waiting = len(self.session.sharing.outbox())
+        item = self.nav.item(self.page_keys.index(OUTBOX))
+        item.setText(f"Outbox ({waiting})" if waiting else "Outbox")
+
+    def _new_entry(self) -> None:
+        self.go(JOURNAL)
+        self.journal.new_entry()
+
+    def _find(self) -> None:
+        if self.current_page() == TIMELINE:
+            self.timeline.search.setFocus()
+        else:
+            self.go(JOURNAL)
+            self.journal.search.setFocus()
+
+    def _save(self) -> None:
+        if self.current_page() == JOURNAL:
+            self.journal.commit()
+        self.outbox.save_current()
+
+    def _show_shared(self, event_id: str) -> None:
+        self.go(TIMELINE)
+        self.timeline.show_event(event_id)
+
+    def _after_share(self, count: int) -> None:
+        self.journal.model.reload()
+        self.timeline.reload()
+        self.timeline.verify()
+        self._update_nav()
+        self.go(TIMELINE)
+        partner = (
+            self.session.sharing.partner_label if self.session and self.session.sharing else ""
+        )
+        self.status.setText(f"Shared {count} with {partner}. It is on your shared timeline now.")
+
+    def _after_retract(self) -> None:
+        self.journal.model.reload()
+        self.status.setText("Retracted. The words are gone; a signed note remains.")
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and self.session is not None:
+            self.journal.commit()  # autosave on focus loss
+            self.outbox.save_current()
+
+    # --- dialogs ----------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.session, self.folder, self.kdf, self)
+        dialog.theme_changed.connect(self._apply_theme)
+        dialog.idle_changed.connect(self.idle.set_minutes)
+        dialog.open()
+        return dialog
+
+    def _apply_theme(self, choice: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
+        self.update()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Twofold",
+            f"<b>Twofold {__version__}</b><p>A private journal for each of you and a shared "
+            "ledger you build together. Everything stays on this computer, encrypted.</p>",
+        )
+
+    # --- closing ------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/journalSplitter", self.journal.splitter.saveState())
+        self.settings.setValue("window/outboxSplitter", self.outbox.splitter.saveState())
+        self.settings.setValue(THEME_KEY, self.settings.value(THEME_KEY, "system"))
+        self.lock()
+        QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
+        super().closeEvent(event)

@@ -1,0 +1,179 @@
+"""Qt models over the services, paged so ten years scroll without loading it all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.records import JournalRecord
+from twofold.domain.search import SearchHit
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+GroupRole = Qt.ItemDataRole.UserRole + 2
+PAGE = 200
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PagedModel(QAbstractListModel, Generic[T]):
+    """Rows come from ``fetch(offset, limit)``; Qt asks for more as the view scrolls."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[T] = []
+        self._total = 0
+        self._fetch: Callable[[int, int], Sequence[T]] | None = None
+        self._count: Callable[[], int] | None = None
+
+    def load(self, fetch: Callable[[int, int], Sequence[T]], count: Callable[[], int]) -> None:
+        self.beginResetModel()
+        self._fetch, self._count = fetch, count
+        self._total = count()
+        self._rows = list(fetch(0, PAGE))
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every row (on lock): nothing stays in memory for a view to show."""
+        self.beginResetModel()
+        self._rows, self._total, self._fetch, self._count = [], 0, None, None
+        self.endResetModel()
+
+    def reload(self) -> None:
+        if self._fetch is not None and self._count is not None:
+            self.load(self._fetch, self._count)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self._fetch is None or parent.isValid():
+            return
+        more = list(self._fetch(len(self._rows), PAGE))
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def item(self, row: int) -> T:
+        return self._rows[row]
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+
+class JournalModel(PagedModel[JournalRecord]):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return record.title or "(empty)"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{record.kind.label}, {record.created_at.astimezone():%d %B %Y}: {record.title}"
+        if role == ItemRole:
+            return record
+        return None
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+
+def week_label(day: date, today: date) -> str:
+    monday = day - timedelta(days=day.weekday())
+    if monday == today - timedelta(days=today.weekday()):
+        return "This week"
+    if monday == today - timedelta(days=today.weekday() + 7):
+        return "Last week"
+    return f"Week of {monday:%d %B %Y}"
+
+
+def day_label(day: date, today: date) -> str:
+    if day == today:
+        return "Today"
+    if day == today - timedelta(days=1):
+        return "Yesterday"
+    return f"{day:%A, %d %B %Y}"
+
+
+class TimelineModel(PagedModel[TimelineItem]):
+    """Newest first; ``GroupRole`` gives a heading on the first row of each day/week."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grouping = "day"
+        self.own_id = ""
+
+    def _group(self, moment: datetime) -> str:
+        local = moment.astimezone().date()
+        today = datetime.now().astimezone().date()
+        return week_label(local, today) if self.grouping == "week" else day_label(local, today)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "Retracted by its author" if item.retracted else item.body
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            what = "retracted" if item.retracted else item.body
+            return f"{item.kind.label} by {item.author_label}, {item.occurred_at:%d %B}: {what}"
+        if role == ItemRole:
+            return item
+        if role == GroupRole:
+            label = self._group(item.occurred_at)
+            if index.row() == 0:
+                return label
+            return label if self._group(self._rows[index.row() - 1].occurred_at) != label else ""
+        return None
+
+    def set_grouping(self, grouping: str) -> None:
+        self.grouping = grouping
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [GroupRole])
+
+
+class SearchModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(hit.snippet.split())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.source} match from {hit.when:%d %B %Y}: {hit.snippet}"
+        if role == ItemRole:
+            return hit
+        return None
+
+    def item(self, row: int) -> SearchHit:
+        return self._hits[row]
+
+
+KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Everything", ()),
+    ("Shared reflections", (EventKind.REFLECTION_SHARED,)),
+    ("Milestones", (EventKind.VAULT_CREATED,)),
+)

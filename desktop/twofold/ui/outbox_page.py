@@ -1,0 +1,368 @@
+"""The sharing step: write the version your partner reads, preview it exactly as they
+will see it, and confirm in one atomic action (DESIGN §5)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.errors import TwofoldError
+from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.sharing import OutboxItem, SharePreview
+from twofold.services.session import Session
+from twofold.ui.delegates import TimelineDelegate
+from twofold.ui.models import ItemRole
+from twofold.ui.widgets import heading, named, note, show_error
+
+EDIT_DELAY_MS = 500
+Index = QModelIndex | QPersistentModelIndex
+
+
+def as_partner_sees(
+    session: Session, items: list[OutboxItem] | tuple[OutboxItem, ...]
+) -> list[TimelineItem]:
+    """The timeline items the partner will see, built the way the ledger builds them."""
+    now = datetime.now(UTC)
+    return [
+        TimelineItem(
+            seq=0,
+            event_id=f"preview-{item.id}",
+            kind=EventKind.REFLECTION_SHARED,
+            author_id=session.partner_id,
+            author_label=session.partner_label,
+            occurred_at=now,
+            body=item.shared_text.strip(),
+            request=item.request.strip(),
+            retracted=False,
+        )
+        for item in items
+    ]
+
+
+class PreviewModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[TimelineItem] = []
+
+    def set_items(self, items: list[TimelineItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == ItemRole:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.body
+        return None
+
+
+def preview_view(model: PreviewModel, object_name: str) -> QListView:
+    view = named(QListView(), object_name, "Preview: exactly what your partner will see")
+    view.setModel(model)
+    delegate = TimelineDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    view.setSelectionMode(QListView.SelectionMode.NoSelection)
+    view.setWordWrap(True)
+    return view
+
+
+class ConfirmShareDialog(QDialog):
+    def __init__(
+        self, session: Session, preview: SharePreview, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmShareDialog")
+        self.setWindowTitle("Share with " + preview.partner_label)
+        self.summary = named(heading(preview.summary, 2), "shareSummary", preview.summary)
+        self.model = PreviewModel()
+        self.model.set_items(as_partner_sees(session, preview.items))
+        view = preview_view(self.model, "confirmPreview")
+        buttons = QDialogButtonBox()
+        self.share = named(
+            buttons.addButton("Share now", QDialogButtonBox.ButtonRole.AcceptRole),
+            "confirmShare",
+            "Share now",
+        )
+        self.share.setObjectName("primary")
+        cancel = named(
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel),
+            "cancelShare",
+            "Cancel, share nothing",
+        )
+        cancel.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(
+            note(
+                "This is exactly what your partner will read. It is signed with your key and "
+                "joins the shared ledger. Your private originals stay private. You can retract "
+                "a shared reflection later; a note that you retracted it stays."
+            )
+        )
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 520)
+
+
+class OutboxPage(QWidget):
+    shared = Signal(int)  # how many were shared
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.items: list[OutboxItem] = []
+        self.list = named(QListWidget(), "outboxList", "Waiting to be shared")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.original = named(QTextBrowser(), "outboxOriginal", "Your private original")
+        self.version = named(
+            QPlainTextEdit(), "outboxVersion", "The version your partner will read"
+        )
+        self.version.setPlaceholderText(
+            "Write what your partner will read. It may differ from your private words."
+        )
+        self.request = named(QLineEdit(), "outboxRequest", "Your request (optional)")
+        self.request.setPlaceholderText("I'd like us to talk about…")
+        self.preview_model = PreviewModel()
+        self.preview = preview_view(self.preview_model, "outboxPreview")
+        self.remove = named(
+            QPushButton("Remove from outbox"),
+            "removeFromOutbox",
+            "Remove this item from your outbox",
+        )
+        self.share_all = named(
+            QPushButton("Review and share…"),
+            "primary",
+            "Review and share everything in your outbox",
+        )
+        self.share_all.setToolTip("Review and share (Ctrl+Return)")
+        self.share_all.setShortcut("Ctrl+Return")
+        self.remove.clicked.connect(self._remove)
+        self.share_all.clicked.connect(self.review_and_share)
+
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(heading("Your outbox is empty", 2), 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addWidget(
+            note(
+                "In your journal, choose “Add to share…” on an entry, or select a passage first. "
+                "It waits here, private, until you write the version to share and confirm."
+            ),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        empty_layout.addStretch(2)
+
+        editor = QWidget()
+        grid = QGridLayout(editor)
+        grid.addWidget(heading("Your private original", 3), 0, 0)
+        grid.addWidget(heading("What your partner will read", 3), 0, 1)
+        grid.addWidget(self.original, 1, 0)
+        grid.addWidget(self.version, 1, 1)
+        grid.addWidget(QLabel("Request (optional)"), 2, 0)
+        grid.addWidget(self.request, 2, 1)
+        grid.addWidget(heading("Preview, exactly as your partner will see it", 3), 3, 0, 1, 2)
+        grid.addWidget(self.preview, 4, 0, 1, 2)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(4, 2)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(heading("Outbox", 2))
+        left_layout.addWidget(note("Private until you confirm."))
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.remove)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(empty)
+        self.stack.addWidget(editor)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        self.summary = note("")
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.share_all)
+        right_layout.addLayout(bottom)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("outboxSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=EDIT_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_current)
+        self.version.textChanged.connect(self._edited)
+        self.request.textEdited.connect(self._edited)
+        self.list.currentRowChanged.connect(self._show)
+
+    def attach(self, session: Session | None) -> None:
+        self._save_timer.stop()
+        self.session = session
+        if session is None or session.sharing is None:
+            self.items = []
+            self.list.clear()
+            self.original.clear()
+            self.version.blockSignals(True)
+            self.version.clear()
+            self.version.blockSignals(False)
+            self.request.clear()
+            self.preview_model.set_items([])
+            return
+        self.reload()
+
+    def reload(self, keep: int | None = None) -> None:
+        if self.session is None or self.session.sharing is None:
+            return
+        self.items = self.session.sharing.outbox()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for item in self.items:
+            first = (
+                item.shared_text.strip().splitlines()[0]
+                if item.shared_text.strip()
+                else "(no text yet)"
+            )
+            entry = QListWidgetItem(first[:70])
+            entry.setToolTip(item.shared_text)
+            self.list.addItem(entry)
+        self.list.blockSignals(False)
+        self.stack.setCurrentIndex(1 if self.items else 0)
+        self.remove.setEnabled(bool(self.items))
+        self.share_all.setEnabled(bool(self.items))
+        count = len(self.items)
+        self.summary.setText(
+            f"{count} waiting to be shared with {self.session.sharing.partner_label}"
+            if count
+            else ""
+        )
+        if self.items:
+            ids = [i.id for i in self.items]
+            row = ids.index(keep) if keep in ids else 0
+            self.list.setCurrentRow(row)
+            self._show(row)
+
+    def _current(self) -> OutboxItem | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.items):
+            return
+        item = self.items[row]
+        self.original.setMarkdown(item.passage)
+        self.version.blockSignals(True)
+        self.version.setPlainText(item.shared_text)
+        self.version.blockSignals(False)
+        self.request.setText(item.request)
+        self._refresh_preview()
+
+    def _edited(self) -> None:
+        self._refresh_preview()
+        self._save_timer.start()
+
+    def _refresh_preview(self) -> None:
+        item = self._current()
+        if item is None or self.session is None:
+            self.preview_model.set_items([])
+            return
+        draft = OutboxItem(
+            item.id,
+            item.record_id,
+            item.passage,
+            self.version.toPlainText(),
+            self.request.text(),
+            item.added_at,
+        )
+        self.preview_model.set_items(as_partner_sees(self.session, [draft]))
+
+    def save_current(self) -> None:
+        self._save_timer.stop()
+        item = self._current()
+        if item is None or self.session is None or self.session.sharing is None:
+            return
+        text, request = self.version.toPlainText(), self.request.text()
+        if (text.strip(), request.strip()) == (item.shared_text, item.request):
+            return
+        try:
+            self.session.sharing.update(item.id, text, request)
+        except TwofoldError as exc:
+            show_error(self, "Your edit was not saved", exc)
+            return
+        self.items = self.session.sharing.outbox()
+        current = self.list.currentItem()
+        if current is not None:
+            first = text.strip().splitlines()[0] if text.strip() else "(no text yet)"
+            current.setText(first[:70])
+
+    def _remove(self) -> None:
+        item = self._current()
+        if item is None or self.session is None or self.session.sharing is None:
+            return
+        self.session.sharing.remove(item.id)
+        self.reload()
+        self.changed.emit()
+
+    def review_and_share(self) -> None:
+        if self.session is None or self.session.sharing is None:
+            return
+        self.save_current()
+        try:
+            preview = self.session.sharing.preview()
+        except TwofoldError as exc:
+            show_error(self, "Not ready to share", exc)
+            return
+        dialog = ConfirmShareDialog(self.session, preview, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            event_ids = self.session.sharing.confirm(preview)
+        except TwofoldError as exc:
+            show_error(self, "Nothing was shared", exc)
+            return
+        self.reload()
+        self.changed.emit()
+        self.shared.emit(len(event_ids))

@@ -1,0 +1,85 @@
+"""A passphrase field with a show toggle, a confirmation field and a strength meter
+with concrete feedback (the estimate itself lives in services)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+from twofold.services.content import passphrase_strength
+from twofold.ui.widgets import named
+
+
+def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEdit:
+    field = named(QLineEdit(), object_name, accessible)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    show = QAction("Show", field)
+    show.setCheckable(True)
+    show.setToolTip("Show or hide what you typed")
+    show.toggled.connect(
+        lambda on: field.setEchoMode(
+            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        )
+    )
+    field.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
+    return field
+
+
+class NewPassphrase(QWidget):
+    """Passphrase + confirmation + meter. ``changed`` fires on every keystroke."""
+
+    changed = Signal()
+
+    def __init__(self, prefix: str, names: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.names = names
+        self.passphrase = secret_field(
+            f"{prefix}Passphrase", "Passphrase", "Four or five unrelated words work well"
+        )
+        self.confirm = secret_field(f"{prefix}Confirm", "Confirm passphrase", "Type it again")
+        self.meter = named(QProgressBar(), f"{prefix}Strength", "Passphrase strength")
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(True)
+        self.meter.setFormat("")
+        self.feedback = named(QLabel(), f"{prefix}Feedback", "Passphrase advice")
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("note")
+        self.mismatch = named(QLabel(), f"{prefix}Mismatch", "Confirmation problem")
+        self.mismatch.setObjectName("errorLabel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Passphrase"))
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.meter)
+        layout.addWidget(self.feedback)
+        layout.addWidget(QLabel("Confirm passphrase"))
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.mismatch)
+        self.passphrase.textChanged.connect(self._update)
+        self.confirm.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        strength = passphrase_strength(self.passphrase.text(), self.names)
+        self.meter.setValue(strength.score)
+        self.meter.setFormat(strength.label if self.passphrase.text() else "")
+        self.feedback.setText("\n".join(strength.feedback))
+        typed = self.confirm.text()
+        self.mismatch.setText(
+            "The two passphrases differ." if typed and typed != self.passphrase.text() else ""
+        )
+        self.changed.emit()
+
+    @property
+    def acceptable(self) -> bool:
+        text = self.passphrase.text()
+        return passphrase_strength(text, self.names).acceptable and text == self.confirm.text()
+
+    def value(self) -> str:
+        return self.passphrase.text()
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.confirm.clear()

@@ -1,0 +1,285 @@
+"""Settings: idle lock, theme, passphrase, backups, where the vault lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.services import backups
+from twofold.services.session import Session
+from twofold.ui.passphrase_fields import NewPassphrase
+from twofold.ui.widgets import error_text, named, note
+from twofold.ui.worker import run_in_background
+from twofold.vault.crypto import KdfParams
+
+IDLE_KEY, THEME_KEY, VAULT_KEY = "ui/idle_minutes", "ui/theme", "vault/path"
+DEFAULT_IDLE_MINUTES = 5
+
+
+def idle_minutes(settings: QSettings) -> int:
+    value = settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES)
+    try:
+        return max(1, min(int(str(value)), 240))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(
+        self, session: Session, kdf: KdfParams | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePassphraseDialog")
+        self.setWindowTitle("Change your passphrase")
+        self.session, self.kdf = session, kdf
+        self.fields = NewPassphrase("change", (session.partner_label,))
+        self.progress = named(QProgressBar(), "changeProgress", "Changing passphrase")
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.message = named(QLabel(), "changeMessage", "Change passphrase message")
+        self.message.setObjectName("errorLabel")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Change passphrase")
+        self.ok.setObjectName("confirmChange")
+        self.buttons.accepted.connect(self._change)
+        self.buttons.rejected.connect(self.reject)
+        self.fields.changed.connect(lambda: self.ok.setEnabled(self.fields.acceptable))
+        self.ok.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note(
+                "Only your key slot is rewrapped; your journal is not re-encrypted. "
+                "Your recovery code keeps working."
+            )
+        )
+        layout.addWidget(self.fields)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _change(self) -> None:
+        new, session, kdf = self.fields.value(), self.session, self.kdf
+        self.progress.show()
+        self.ok.setEnabled(False)
+        run_in_background(lambda: session.change_passphrase(new, kdf), self._done, self._failed)
+
+    def _done(self, _: object) -> None:
+        self.fields.clear()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.message.setText(error_text(exc))
+        self.ok.setEnabled(self.fields.acceptable)
+
+
+class SettingsDialog(QDialog):
+    theme_changed = Signal(str)
+    idle_changed = Signal(int)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        session: Session | None,
+        folder: Path,
+        kdf: KdfParams | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self.settings, self.session, self.folder, self.kdf = settings, session, folder, kdf
+
+        self.idle = named(QSpinBox(), "idleMinutes", "Lock after this many idle minutes")
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(" min")
+        self.idle.setValue(idle_minutes(settings))
+        self.idle.valueChanged.connect(self._idle_changed)
+        self.theme = named(QComboBox(), "themeChoice", "Theme")
+        for label, value in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(self.theme.findData(settings.value(THEME_KEY, "system")), 0))
+        self.theme.currentIndexChanged.connect(self._theme_changed)
+        privacy = QGroupBox("Privacy")
+        form = QFormLayout(privacy)
+        form.addRow("Lock when idle for", self.idle)
+        form.addRow("Theme", self.theme)
+        self.change_passphrase = named(
+            QPushButton("Change passphrase…"), "changePassphrase", "Change your passphrase"
+        )
+        self.change_passphrase.clicked.connect(self._change_passphrase)
+        self.change_passphrase.setEnabled(session is not None and not session.is_shared_session)
+        form.addRow("Your passphrase", self.change_passphrase)
+
+        backup_box = QGroupBox("Backups")
+        backup_form = QFormLayout(backup_box)
+        folder_text = str(session.backup_folder()) if session else "Unlock to see"
+        self.backup_folder = named(QLabel(folder_text), "backupFolder", "Daily backups folder")
+        self.backup_folder.setWordWrap(True)
+        choose = named(
+            QPushButton("Choose…"), "chooseBackupFolder", "Choose the daily backups folder"
+        )
+        choose.clicked.connect(self._choose_backup_folder)
+        choose.setEnabled(session is not None)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        backup_form.addRow("Daily backups (last 10 kept)", row)
+        self.backup_now = named(QPushButton("Back up now…"), "backupNow", "Back up now to a file")
+        self.restore = named(
+            QPushButton("Restore a backup…"), "restoreBackup", "Restore a backup into a new folder"
+        )
+        self.backup_now.clicked.connect(self._backup_now)
+        self.restore.clicked.connect(self._restore)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_now)
+        buttons.addWidget(self.restore)
+        buttons.addStretch(1)
+        backup_form.addRow(buttons)
+        self.progress = named(QProgressBar(), "backupProgress", "Backup progress")
+        self.progress.hide()
+        self.status = named(QLabel(), "backupStatus", "Backup status")
+        self.status.setWordWrap(True)
+        backup_form.addRow(self.progress)
+        backup_form.addRow(self.status)
+
+        vault_box = QGroupBox("Vault")
+        vault_form = QFormLayout(vault_box)
+        self.location = named(QLabel(str(folder)), "vaultFolder", "Vault folder")
+        self.location.setWordWrap(True)
+        open_folder = named(
+            QPushButton("Show in file manager"), "openVaultFolder", "Show the vault folder"
+        )
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        )
+        other = named(
+            QPushButton("Use another vault next time…"),
+            "otherVault",
+            "Choose the vault used at next start",
+        )
+        other.clicked.connect(self._other_vault)
+        vault_form.addRow("Lives in", self.location)
+        vault_row = QHBoxLayout()
+        vault_row.addWidget(open_folder)
+        vault_row.addWidget(other)
+        vault_row.addStretch(1)
+        vault_form.addRow(vault_row)
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(privacy)
+        layout.addWidget(backup_box)
+        layout.addWidget(vault_box)
+        layout.addWidget(close)
+        self.setMinimumWidth(560)
+
+    def _idle_changed(self, minutes: int) -> None:
+        self.settings.setValue(IDLE_KEY, minutes)
+        self.idle_changed.emit(minutes)
+
+    def _theme_changed(self) -> None:
+        choice = str(self.theme.currentData())
+        self.settings.setValue(THEME_KEY, choice)
+        self.theme_changed.emit(choice)
+
+    def _change_passphrase(self) -> None:
+        if self.session is None:
+            return
+        dialog = ChangePassphraseDialog(self.session, self.kdf, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.status.setText("Your passphrase was changed. Use the new one from now on.")
+
+    def _choose_backup_folder(self) -> None:
+        if self.session is None:
+            return
+        chosen = QFileDialog.getExistingDirectory(self, "Where should daily backups go?")
+        if chosen:
+            self.session.set_backup_folder(Path(chosen))
+            self.backup_folder.setText(chosen)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.backup_now.setEnabled(not busy)
+        self.restore.setEnabled(not busy)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def start_backup(self, target: Path) -> None:
+        folder = self.folder
+        self._busy(True)
+        self.status.setText("Backing up…")
+        run_in_background(
+            lambda progress: backups.backup_now(folder, target, progress),
+            lambda path: self._finished(f"Backup written and checked: {path}"),
+            lambda exc: self._finished(error_text(exc)),
+            self._progress,
+        )
+
+    def _finished(self, message: str) -> None:
+        self._busy(False)
+        self.status.setText(message)
+
+    def _backup_now(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up to",
+            str(Path.home() / "Twofold.twofold-backup"),
+            "Twofold backup (*.twofold-backup)",
+        )
+        if name:
+            self.start_backup(Path(name))
+
+    def start_restore(self, source: Path, into: Path) -> None:
+        self._busy(True)
+        self.status.setText("Restoring…")
+        run_in_background(
+            lambda progress: backups.restore(source, into, progress),
+            lambda _: self._finished(
+                f"Restored into {into}. Choose “Use another vault next time…” to open it."
+            ),
+            lambda exc: self._finished(error_text(exc)),
+            self._progress,
+        )
+
+    def _restore(self) -> None:
+        source, _ = QFileDialog.getOpenFileName(
+            self, "Restore which backup?", str(Path.home()), "Twofold backup (*.twofold-backup)"
+        )
+        if not source:
+            return
+        parent = QFileDialog.getExistingDirectory(self, "Restore into a new folder inside…")
+        if parent:
+            self.start_restore(Path(source), Path(parent) / f"Restored {Path(source).stem}")
+
+    def _other_vault(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Which vault folder should Twofold open next time?"
+        )
+        if chosen:
+            self.settings.setValue(VAULT_KEY, chosen)
+            self.status.setText(f"Twofold will open {chosen} at next start.")

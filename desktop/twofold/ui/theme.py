@@ -1,0 +1,150 @@
+"""Light and dark themes on Qt's Fusion style; "system" follows the desktop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    window: str
+    base: str
+    alt: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    card: str
+    border: str
+    private: str
+    shared: str
+    warning: str
+    ok: str
+
+
+LIGHT = Colours(
+    window="#f6f4f1",
+    base="#ffffff",
+    alt="#f0ede8",
+    text="#2b2a28",
+    muted="#6f6a63",
+    accent="#3d6f73",
+    accent_text="#ffffff",
+    card="#ffffff",
+    border="#dcd6cd",
+    private="#7a5c99",
+    shared="#3d6f73",
+    warning="#b3261e",
+    ok="#2e7d4f",
+)
+DARK = Colours(
+    window="#1f2023",
+    base="#27282c",
+    alt="#2d2e33",
+    text="#e8e6e3",
+    muted="#a29d96",
+    accent="#7fb7bb",
+    accent_text="#10181a",
+    card="#2b2c31",
+    border="#3c3d43",
+    private="#b79ad6",
+    shared="#7fb7bb",
+    warning="#ff8a80",
+    ok="#7ccf9c",
+)
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(choice: str) -> Colours:
+    if choice == "dark" or (choice == "system" and system_is_dark()):
+        return DARK
+    return LIGHT
+
+
+def apply(app: QApplication, choice: str) -> Colours:
+    colours = resolve(choice)
+    app.setStyle("Fusion")
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: colours.window,
+        QPalette.ColorRole.WindowText: colours.text,
+        QPalette.ColorRole.Base: colours.base,
+        QPalette.ColorRole.AlternateBase: colours.alt,
+        QPalette.ColorRole.Text: colours.text,
+        QPalette.ColorRole.Button: colours.alt,
+        QPalette.ColorRole.ButtonText: colours.text,
+        QPalette.ColorRole.Highlight: colours.accent,
+        QPalette.ColorRole.HighlightedText: colours.accent_text,
+        QPalette.ColorRole.ToolTipBase: colours.card,
+        QPalette.ColorRole.ToolTipText: colours.text,
+        QPalette.ColorRole.PlaceholderText: colours.muted,
+        QPalette.ColorRole.Link: colours.accent,
+    }
+    for role, value in roles.items():
+        palette.setColor(role, QColor(value))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(colours.muted))
+    palette.setColor(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(colours.muted)
+    )
+    app.setPalette(palette)
+    app.setStyleSheet(stylesheet(colours))
+    app.setProperty("twofoldTheme", "dark" if colours is DARK else "light")
+    return colours
+
+
+def current() -> Colours:
+    app = QApplication.instance()
+    return DARK if app is not None and app.property("twofoldTheme") == "dark" else LIGHT
+
+
+def stylesheet(c: Colours) -> str:
+    return f"""
+    QLabel#heading1 {{ font-size: 20pt; font-weight: 600; }}
+    QLabel#heading2 {{ font-size: 14pt; font-weight: 600; }}
+    QLabel#heading3 {{ font-size: 11pt; font-weight: 600; color: {c.muted}; }}
+    QLabel#note {{ color: {c.muted}; }}
+    QLabel#errorLabel {{ color: {c.warning}; font-weight: 600; }}
+    QLabel#privacyBadge {{ color: {c.private}; font-weight: 600; }}
+    QLabel#sharedBadge {{ color: {c.shared}; font-weight: 600; }}
+    QFrame#card, QWidget#card {{
+        background: {c.card}; border: 1px solid {c.border}; border-radius: 10px;
+    }}
+    QFrame#warningBanner {{
+        background: {c.warning}; border-radius: 8px;
+    }}
+    QFrame#warningBanner QLabel {{ color: white; font-weight: 600; }}
+    QFrame#hintBanner {{
+        background: {c.alt}; border: 1px solid {c.border}; border-left: 4px solid {c.accent};
+        border-radius: 6px;
+    }}
+    QPushButton {{ padding: 6px 14px; border-radius: 6px; border: 1px solid {c.border};
+                   background: {c.alt}; }}
+    QPushButton:hover {{ border-color: {c.accent}; }}
+    QPushButton:focus {{ border: 2px solid {c.accent}; }}
+    QPushButton#primary {{ background: {c.accent}; color: {c.accent_text}; border: none;
+                           font-weight: 600; }}
+    QPushButton#primary:disabled {{ background: {c.border}; color: {c.muted}; }}
+    QPushButton#partnerButton {{ padding: 14px 18px; font-size: 12pt; text-align: left; }}
+    QPushButton#partnerButton:checked {{ border: 2px solid {c.accent}; background: {c.base}; }}
+    QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox {{
+        padding: 5px; border: 1px solid {c.border}; border-radius: 6px; background: {c.base};
+    }}
+    QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {c.accent}; }}
+    QListView {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
+    QToolBar {{ border: none; spacing: 6px; padding: 4px; }}
+    QTabBar::tab {{ padding: 8px 16px; }}
+    QListWidget#nav {{ border: none; background: transparent; font-size: 11pt; outline: 0; }}
+    QListWidget#nav::item {{ padding: 10px 12px; border-radius: 8px; }}
+    QListWidget#nav::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QStatusBar QLabel {{ padding: 0 6px; }}
+    """

@@ -1,0 +1,295 @@
+"""The shared timeline: newest first, grouped by day or week, filterable, searchable,
+with authorship and the ledger's verification state always in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.errors import TwofoldError
+from twofold.domain.ledger import EventKind, TimelineItem, VerifyReport
+from twofold.domain.search import Source
+from twofold.services.session import Session
+from twofold.ui.delegates import SearchDelegate, TimelineDelegate
+from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
+from twofold.ui.widgets import heading, named, note, show_error
+
+
+def timeline_view(
+    model: TimelineModel, object_name: str, accessible: str
+) -> tuple[QListView, TimelineDelegate]:
+    view = named(QListView(), object_name, accessible)
+    view.setModel(model)
+    delegate = TimelineDelegate(view)
+    view.setItemDelegate(delegate)
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    return view, delegate
+
+
+class VerificationBar(QWidget):
+    """A quiet check mark when the ledger verifies; a loud banner when it does not."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ok_label = named(QLabel(), "verifiedLabel", "Ledger verification")
+        self.ok_label.setObjectName("sharedBadge")
+        self.banner = QFrame()
+        self.banner.setObjectName("warningBanner")
+        self.banner_text = named(QLabel(), "verifyWarning", "Ledger verification warning")
+        self.banner_text.setWordWrap(True)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text)
+        self.banner.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+
+    def show_report(self, report: VerifyReport) -> None:
+        if report.ok:
+            chain = next((d for n, _, d in report.checks if n.startswith("ledger chain")), "")
+            self.ok_label.setText(f"✓ Verified · {chain}")
+            self.ok_label.setToolTip("\n".join(report.lines()))
+            self.banner.hide()
+        else:
+            failed = [f"{name}: {detail}" for name, ok, detail in report.checks if not ok]
+            self.ok_label.setText("")
+            self.banner_text.setText(
+                "⚠ The shared ledger does not verify. Someone or something changed it outside "
+                "Twofold. " + failed[0]
+            )
+            self.banner.show()
+
+
+class TimelinePage(QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.model = TimelineModel()
+        self.search_model = SearchModel()
+        self.verification = VerificationBar()
+        self.kind_filter = named(QComboBox(), "kindFilter", "Show which kinds")
+        for label, _ in KIND_FILTERS:
+            self.kind_filter.addItem(label)
+        self.author_filter = named(QComboBox(), "authorFilter", "Show whose items")
+        self.grouping = named(QComboBox(), "grouping", "Group by")
+        self.grouping.addItem("By day", "day")
+        self.grouping.addItem("By week", "week")
+        self.search = named(QLineEdit(), "timelineSearch", "Search the shared ledger")
+        self.search.setPlaceholderText("Search shared items")
+        self.search.setClearButtonEnabled(True)
+        self.view, self.delegate = timeline_view(
+            self.model, "timelineList", "Shared timeline, newest first"
+        )
+        self.results = named(QListView(), "timelineResults", "Shared search results")
+        self.results.setModel(self.search_model)
+        self.results.setItemDelegate(SearchDelegate(self.results))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.results)
+        self.retract = named(
+            QPushButton("Retract…"), "retractButton", "Retract the selected item you shared"
+        )
+        self.retract.setEnabled(False)
+        self.retract.clicked.connect(self._retract)
+        self.count = note("")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.author_filter)
+        filters.addWidget(self.grouping)
+        filters.addWidget(self.search, 1)
+        top = QHBoxLayout()
+        top.addWidget(heading("Shared timeline", 2))
+        top.addStretch(1)
+        top.addWidget(self.verification.ok_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.retract)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.verification)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda: self._search_timer.start())
+        self.kind_filter.currentIndexChanged.connect(self.reload)
+        self.author_filter.currentIndexChanged.connect(self.reload)
+        self.grouping.currentIndexChanged.connect(
+            lambda: self.model.set_grouping(str(self.grouping.currentData()))
+        )
+        self.view.selectionModel().currentChanged.connect(self._selection_changed)
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        self.search.clear()
+        self.stack.setCurrentIndex(0)
+        self.author_filter.blockSignals(True)
+        self.author_filter.clear()
+        self.author_filter.addItem("Both of us", "")
+        if session is None:
+            self.author_filter.blockSignals(False)
+            self.model.clear()
+            self.search_model.set_hits([])
+            self.count.clear()
+            self.verification.ok_label.clear()
+            return
+        for partner_id, label in session.partner_labels.items():
+            self.author_filter.addItem(label, partner_id)
+        self.author_filter.blockSignals(False)
+        self.model.own_id = session.partner_id
+        self.delegate.own_id = session.partner_id
+        self.reload()
+        self.verify()
+
+    def verify(self) -> None:
+        if self.session is not None:
+            self.verification.show_report(self.session.verify())
+
+    def reload(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        kinds = KIND_FILTERS[max(self.kind_filter.currentIndex(), 0)][1]
+        author = str(self.author_filter.currentData() or "") or None
+        self.model.load(
+            lambda o, n: session.timeline.page(o, n, kinds, author),
+            lambda: session.timeline.count(kinds, author),
+        )
+        self.count.setText(f"{self.model.total} item{'s' if self.model.total != 1 else ''}")
+        self._selection_changed(QModelIndex(), QModelIndex())
+
+    def show_event(self, event_id: str) -> None:
+        """Scroll to one event, fetching pages until it is loaded."""
+        self.kind_filter.setCurrentIndex(0)
+        self.author_filter.setCurrentIndex(0)
+        self.search.clear()
+        while True:
+            for row in range(self.model.rowCount()):
+                if self.model.item(row).event_id == event_id:
+                    index = self.model.index(row)
+                    self.view.setCurrentIndex(index)
+                    self.view.scrollTo(index, QListView.ScrollHint.PositionAtCenter)
+                    return
+            if not self.model.canFetchMore():
+                return
+            self.model.fetchMore()
+
+    def _selected(self) -> TimelineItem | None:
+        index = self.view.currentIndex()
+        return self.model.item(index.row()) if index.isValid() else None
+
+    def _selection_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self._selected()
+        own = (
+            item is not None
+            and self.session is not None
+            and item.author_id == self.session.partner_id
+            and item.kind == EventKind.REFLECTION_SHARED
+            and not item.retracted
+        )
+        self.retract.setEnabled(own)
+
+    def _retract(self) -> None:
+        item = self._selected()
+        if item is None or self.session is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Retract this shared reflection?",
+            "Its words are removed from the shared ledger for both of you. A signed note "
+            "that you retracted it stays on the timeline, so the history stays honest.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.timeline.retract(item.event_id)
+        except TwofoldError as exc:
+            show_error(self, "Not retracted", exc)
+            return
+        self.reload()
+        self.verify()
+        self.changed.emit()
+
+    def _run_search(self) -> None:
+        text = self.search.text().strip()
+        if not text or self.session is None:
+            self.stack.setCurrentIndex(0)
+            return
+        hits = [h for h in self.session.search(text) if h.source == Source.SHARED]
+        self.search_model.set_hits(hits)
+        self.stack.setCurrentIndex(1)
+        self.count.setText(f"{len(hits)} shared match{'es' if len(hits) != 1 else ''}")
+
+
+class AgendaPage(QWidget):
+    """Session mode: what was shared since the couple's last session."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.model = TimelineModel()
+        self.view, self.delegate = timeline_view(
+            self.model, "agendaList", "Shared since your last session"
+        )
+        self.empty = note("Nothing new since your last session.")
+        self.held = named(
+            QPushButton("End session and mark these as discussed"), "primary", "End the session"
+        )
+        self.held.clicked.connect(self._held)
+        self.banner = QFrame()
+        self.banner.setObjectName("hintBanner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(
+            named(
+                QLabel(
+                    "Shared session: only the shared ledger is open. Both private journals are locked "
+                    "and cannot be reached from here."
+                ),
+                "sessionBanner",
+                "Session mode notice",
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(heading("Agenda", 2))
+        layout.addWidget(note("Shared since your last session, oldest first."))
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.held, 0, Qt.AlignmentFlag.AlignRight)
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        if session is None:
+            self.model.clear()
+            return
+        self.delegate.own_id = session.partner_id
+        items = session.timeline.agenda()
+        self.model.load(lambda o, n: items[o : o + n], lambda: len(items))
+        self.empty.setVisible(not items)
+
+    def _held(self) -> None:
+        if self.session is None:
+            return
+        self.session.timeline.mark_session_held()
+        self.attach(self.session)

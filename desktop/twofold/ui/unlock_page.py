@@ -1,0 +1,247 @@
+"""Unlock: "I am NAME" or "Shared session"; the KDF runs in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.errors import WrongPassphrase
+from twofold.services.session import (
+    Session,
+    is_open_elsewhere,
+    partner_labels,
+    unlock,
+    unlock_session,
+)
+from twofold.ui.passphrase_fields import secret_field
+from twofold.ui.widgets import error_text, heading, named, note
+from twofold.ui.worker import run_in_background
+
+SHARED = "__shared__"
+MAX_DELAY = 30
+
+
+def delay_after(failures: int) -> int:
+    """No wait for the first two tries, then 1, 2, 4 … seconds, at most 30."""
+    return 0 if failures < 2 else min(2 ** (failures - 2), MAX_DELAY)
+
+
+class UnlockPage(QWidget):
+    unlocked = Signal(object)  # a Session
+    forgot = Signal(str)  # partner label
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder: Path | None = None
+        self.failures = 0
+        self._wait_left = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMaximumWidth(460)
+        self.who_group = QButtonGroup(self)
+        self.who_group.setExclusive(True)
+        self.who_box = QVBoxLayout()
+        self.passphrase = secret_field("unlockPassphrase", "Passphrase", "Your passphrase")
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        self.unlock_button = named(QPushButton("Unlock"), "primary", "Unlock")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.progress = named(QProgressBar(), "unlockProgress", "Unlocking")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.hide()
+        self.message = named(QLabel(), "unlockMessage", "Unlock message")
+        self.message.setObjectName("errorLabel")
+        self.message.setWordWrap(True)
+        self.forgot_button = named(
+            QPushButton("Forgot your passphrase?"), "forgotButton", "Forgot your passphrase"
+        )
+        self.forgot_button.setFlat(True)
+        self.forgot_button.clicked.connect(self._forgot)
+        self.hint = note("")
+        self.hint.setObjectName("demoHint")
+        self.hint.hide()
+        self.explain = note("")
+
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(heading("Twofold"))
+        inner.addWidget(note("Who is here?"))
+        inner.addLayout(self.who_box)
+        inner.addWidget(self.explain)
+        inner.addSpacing(6)
+        inner.addWidget(self.passphrase)
+        inner.addWidget(self.progress)
+        inner.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.forgot_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        inner.addLayout(buttons)
+        inner.addWidget(self.hint)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    # --- setup -------------------------------------------------------------------
+
+    def show_vault(self, folder: Path, hint: str = "") -> None:
+        self.folder = folder
+        for button in self.who_group.buttons():
+            self.who_group.removeButton(button)
+            button.deleteLater()
+        try:
+            labels = partner_labels(folder)
+        except Exception as exc:  # damaged key slots: say so, offer nothing to type into
+            self._set_enabled(False)
+            self.message.setText(error_text(exc))
+            return
+        for index, label in enumerate(labels):
+            self._add_choice(f"I am {label}", label, f"unlockAs{index}")
+        self._add_choice("Shared session (together)", SHARED, "unlockShared")
+        self.who_group.buttons()[0].setChecked(True)
+        self._choice_changed()
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+        self.passphrase.clear()
+        self.message.clear()
+        if is_open_elsewhere(folder):
+            self._set_enabled(False)
+            self.message.setText(
+                "This vault is already open in another Twofold window. "
+                "Switch to that window, or close it and restart Twofold."
+            )
+        else:
+            self._set_enabled(True)
+            self.passphrase.setFocus()
+
+    def _add_choice(self, text: str, value: str, object_name: str) -> None:
+        button = named(QPushButton(text), object_name, text)
+        button.setObjectName("partnerButton")
+        button.setProperty("who", value)
+        button.setCheckable(True)
+        button.setAccessibleName(text)
+        button.toggled.connect(self._choice_changed)
+        self.who_group.addButton(button)
+        self.who_box.addWidget(button)
+        button.setProperty("testName", object_name)
+
+    def choice(self, value: str) -> QPushButton:
+        for button in self.who_group.buttons():
+            if button.property("who") == value or button.property("testName") == value:
+                return button  # type: ignore[return-value]
+        raise KeyError(value)
+
+    def _who(self) -> str:
+        checked = self.who_group.checkedButton()
+        return str(checked.property("who")) if checked else SHARED
+
+    def _choice_changed(self) -> None:
+        who = self._who()
+        if who == SHARED:
+            self.explain.setText(
+                "Either of you types their passphrase. Only the shared ledger opens; "
+                "both private journals stay locked."
+            )
+            self.forgot_button.hide()
+        else:
+            self.explain.setText(f"Opens {who}'s private journal and the shared ledger.")
+            self.forgot_button.show()
+        self.passphrase.setFocus()
+
+    # --- unlocking ---------------------------------------------------------------
+
+    def try_unlock(self) -> None:
+        if self.folder is None or not self.unlock_button.isEnabled():
+            return
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.message.setText("Type your passphrase first.")
+            return
+        who, folder = self._who(), self.folder
+        self._set_busy(True)
+        self.message.clear()
+
+        def work() -> Session:
+            if who == SHARED:
+                return unlock_session(folder, passphrase)
+            return unlock(folder, who, passphrase)
+
+        run_in_background(work, self._unlocked, self._failed)
+
+    def _unlocked(self, session: Session) -> None:
+        self.failures = 0
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.message.clear()
+        self.unlocked.emit(session)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.message.setText(error_text(exc))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        if isinstance(exc, WrongPassphrase):
+            self.failures += 1
+            wait = delay_after(self.failures)
+            if wait:
+                self._wait_left = wait
+                self._set_enabled(False)
+                self._tick_text()
+                self._countdown.start()
+
+    def _tick(self) -> None:
+        self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self._set_enabled(True)
+            self.unlock_button.setText("Unlock")
+            self.passphrase.setFocus()
+        else:
+            self._tick_text()
+
+    def _tick_text(self) -> None:
+        self.unlock_button.setText(f"Wait {self._wait_left} s")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self._set_enabled(not busy)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.unlock_button.setEnabled(enabled)
+        self.passphrase.setEnabled(enabled)
+        for button in self.who_group.buttons():
+            button.setEnabled(enabled)
+
+    def _forgot(self) -> None:
+        who = self._who()
+        if who != SHARED:
+            self.forgot.emit(who)
+
+    def reset_view(self) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,66 @@
+"""Small helpers every screen uses: naming for accessibility and tests, messages."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QTextEdit, QWidget
+
+from twofold.domain.errors import TwofoldError
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
+    """Every control gets an objectName (tests, styles) and an accessible name."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(f"heading{level}")
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("note")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, TwofoldError):
+        return str(exc)
+    return (
+        f"Something unexpected went wrong ({type(exc).__name__}). Nothing you saved was lost. "
+        "Please report this."
+    )
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(exc), parent=parent)
+    box.setObjectName("errorDialog")
+    box.exec()
+
+
+class PrivateTextEdit(QTextEdit):
+    """A text editor whose copies ask clipboard managers not to keep a history."""
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        data = super().createMimeDataFromSelection()
+        mark_private(data)
+        return data
+
+
+def mark_private(data: QMimeData) -> None:
+    # KDE/Klipper and several other clipboard managers honour this hint.
+    data.setData("x-kde-passwordManagerHint", b"secret")

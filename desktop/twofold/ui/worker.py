@@ -1,0 +1,68 @@
+"""Run slow work (key derivation, backups, demo creation) off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class Task(QRunnable):
+    """One call in the thread pool; results come back as queued signals, so the
+    callbacks run on the GUI thread."""
+
+    def __init__(self, fn: Callable[..., Any], *, with_progress: bool = False) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._fn = fn
+        self._with_progress = with_progress
+        self.setAutoDelete(False)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            args = (self.signals.progress.emit,) if self._with_progress else ()
+            result = self._fn(*args)
+        except BaseException as exc:  # every failure goes back to the GUI thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[Task] = set()
+
+
+def run_in_background(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Task:
+    task = Task(fn, with_progress=on_progress is not None)
+    _running.add(task)
+
+    def finished_ok(result: Any) -> None:
+        _running.discard(task)
+        on_done(result)
+
+    def finished_error(exc: BaseException) -> None:
+        _running.discard(task)
+        on_error(exc)
+
+    task.signals.done.connect(finished_ok)
+    task.signals.failed.connect(finished_error)
+    if on_progress is not None:
+        task.signals.progress.connect(on_progress)
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def busy() -> bool:
+    return bool(_running)

@@ -1,0 +1,110 @@
+"""Render the app's main screens to docs/screenshots/ (offscreen, real demo vault).
+
+uv run python tools/screenshots.py [--theme dark] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from twofold.services.demo import create_demo
+from twofold.ui import theme
+from twofold.ui.app import demo_hint, make_application
+from twofold.ui.main_window import OUTBOX, TIMELINE, MainWindow
+from twofold.ui.setup_wizard import SetupWizard
+
+
+def pump(app: QApplication, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def wait_for(app: QApplication, predicate: object, timeout: float = 30) -> None:
+    end = time.monotonic() + timeout
+    while not predicate():  # type: ignore[operator]
+        if time.monotonic() > end:
+            raise TimeoutError("screen did not appear")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--theme", default="light")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.theme == "light" else f"-{args.theme}"
+    tmp = Path(tempfile.mkdtemp())
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    app = make_application()
+    theme.apply(app, args.theme)
+    settings = QSettings()
+
+    wizard = SetupWizard(tmp / "new-vault")
+    wizard.resize(760, 600)
+    wizard.show()
+    pump(app)
+    save(wizard, args.out, f"setup-welcome{suffix}")
+    wizard.next()
+    wizard.first.name.setText("Alex")
+    wizard.first.fields.passphrase.setText("lantern harbour velvet orbit")
+    wizard.first.fields.confirm.setText("lantern harbour velvet orbit")
+    pump(app)
+    save(wizard, args.out, f"setup-partner{suffix}")
+    wizard.close()
+
+    demo = create_demo(tmp / "demo")
+    window = MainWindow(demo.folder, settings, hint=demo_hint(demo))
+    window.resize(1200, 780)
+    window.show()
+    pump(app)
+    save(window, args.out, f"unlock{suffix}")
+    page = window.unlock_page
+    page.passphrase.setText(demo.passphrases["Alex"])
+    page.try_unlock()
+    wait_for(app, lambda: window.session is not None)
+    pump(app, 0.5)
+    window.journal.list.setCurrentIndex(window.journal.model.index(1))
+    pump(app)
+    save(window, args.out, f"journal{suffix}")
+    window.go(OUTBOX)
+    pump(app)
+    save(window, args.out, f"outbox{suffix}")
+    window.go(TIMELINE)
+    pump(app)
+    save(window, args.out, f"timeline{suffix}")
+    window.lock()
+    page.choice("__shared__").setChecked(True)
+    page.passphrase.setText(demo.passphrases["Sam"])
+    page.try_unlock()
+    wait_for(app, lambda: window.session is not None)
+    pump(app, 0.5)
+    save(window, args.out, f"session{suffix}")
+    window.lock()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
