@@ -198,6 +198,7 @@ class EntryEditor(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
+        self.addAction(action)  # the shortcut works while typing in the text
         button = self.toolbar.widgetForAction(action)
         if button is not None:
             button.setAccessibleName(name)

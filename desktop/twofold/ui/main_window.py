@@ -33,7 +33,7 @@ from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.setup_wizard import SetupWizard
 from twofold.ui.timeline_page import AgendaPage, TimelinePage
 from twofold.ui.unlock_page import UnlockPage
-from twofold.ui.widgets import heading, named
+from twofold.ui.widgets import PRIVATE_HINT, heading, named
 from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
@@ -284,8 +284,9 @@ class MainWindow(QMainWindow):
         self.status.clear()
         session.lock()
         clipboard = QGuiApplication.clipboard()
-        if clipboard.ownsClipboard():
-            clipboard.clear()
+        copied = clipboard.mimeData()
+        if clipboard.ownsClipboard() or (copied is not None and copied.hasFormat(PRIVATE_HINT)):
+            clipboard.clear()  # what was copied from a journal does not outlive the lock
         self.idle.stop()
         self.show_unlock()
         self.locked.emit()

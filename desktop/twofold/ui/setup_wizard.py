@@ -54,7 +54,7 @@ class WelcomePage(QWizardPage):
             "A private journal for each of you, and a shared ledger you build together."
         )
         self.folder = folder
-        text = QLabel(PRIVATE_AND_SHARED)
+        self.explanation = text = QLabel(PRIVATE_AND_SHARED)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         self.location = named(QLabel(str(folder)), "vaultLocation", "Vault folder")

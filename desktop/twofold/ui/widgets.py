@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QTextEdit, QWidget
 from twofold.domain.errors import TwofoldError
 
 W = TypeVar("W", bound=QWidget)
+PRIVATE_HINT = "x-kde-passwordManagerHint"
 
 
 def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
@@ -56,11 +57,15 @@ class PrivateTextEdit(QTextEdit):
     """A text editor whose copies ask clipboard managers not to keep a history."""
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        data = super().createMimeDataFromSelection()
+        # A fresh object: changes to the one Qt returns are lost across the binding.
+        original = super().createMimeDataFromSelection()
+        data = QMimeData()
+        for fmt in original.formats():
+            data.setData(fmt, original.data(fmt))
         mark_private(data)
         return data
 
 
 def mark_private(data: QMimeData) -> None:
     # KDE/Klipper and several other clipboard managers honour this hint.
-    data.setData("x-kde-passwordManagerHint", b"secret")
+    data.setData(PRIVATE_HINT, b"secret")

@@ -1,0 +1,62 @@
+"""GUI fixtures: real windows on real vaults, offscreen, with isolated settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import TEST_KDF
+from twofold.ui.app import make_application
+from twofold.ui.main_window import MainWindow
+from twofold.ui.worker import busy
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], MainWindow]]:
+    make_application()
+    windows: list[MainWindow] = []
+
+    def make(folder: Path) -> MainWindow:
+        window = MainWindow(folder, settings, kdf=TEST_KDF)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)
+    for window in windows:
+        window.lock()
+
+
+def unlock_as(qtbot: QtBot, window: MainWindow, who: str, passphrase: str) -> None:
+    """Choose who is here, type the passphrase and press Enter, as a person would."""
+    page = window.unlock_page
+    qtbot.mouseClick(page.choice(who), Qt.MouseButton.LeftButton)
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=30_000)
+
+
+def on_next_modal(action: Callable[[QWidget], None]) -> None:
+    """Act on the next modal dialog once it is open (it blocks the test otherwise)."""
+
+    def handler() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, handler)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, handler)

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.gui.conftest import unlock_as
+from twofold.services.session import unlock
+from twofold.ui.app import open_window
+from twofold.ui.main_window import AGENDA, JOURNAL, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.unlock_page import SHARED
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _alex_writes(vault_dir: Path, text: str, share: str | None = None) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert session.journal is not None and session.sharing is not None
+    record = session.journal.write(text)
+    if share:
+        item = session.sharing.add(record)
+        session.sharing.update(item, share)
+        session.sharing.confirm(session.sharing.preview())
+    session.lock()
+
+
+def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _alex_writes(vault_dir, "alexprivateword stays home", share="a shared sentence")
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, SHARED, SAM_PASS)
+    assert window.page_keys == [AGENDA, TIMELINE]
+    assert "journals locked" in window.who.text()
+    agenda = [window.agenda.model.item(r).body for r in range(window.agenda.model.rowCount())]
+    assert agenda == ["You began Twofold together: Alex and Sam.", "a shared sentence"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # "Journal"
+    assert window.current_page() == AGENDA
+    window.go(JOURNAL)
+    window.go(OUTBOX)
+    assert window.current_page() == AGENDA
+    assert window.journal.session is None and not window.journal.editor.isEnabled()
+    assert window.session is not None and window.session.journal is None
+    assert window.session.search("alexprivateword") == []
+    qtbot.mouseClick(window.agenda.held, LEFT)
+    assert window.agenda.model.rowCount() == 0 and window.agenda.empty.isVisibleTo(window.agenda)
+
+
+def test_ctrl_l_and_idle_lock_hide_everything(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    _alex_writes(vault_dir, "secretive morning pages")
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.journal.list.setCurrentIndex(window.journal.model.index(0))
+    assert window.journal.editor.plain_text() == "secretive morning pages"
+    window.journal.editor.text.selectAll()
+    window.journal.editor.text.copy()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session is None and window.stack.currentWidget() is window.unlock_page
+    assert window.journal.model.rowCount() == 0 and window.journal.editor.plain_text() == ""
+    assert window.timeline.model.rowCount() == 0
+    assert "secretive" not in QGuiApplication.clipboard().text()
+    assert window.windowTitle() == "Twofold"
+
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.idle.set_interval_ms(150)
+    window.idle.start()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.journal.model.rowCount() == 0
+
+
+def test_locking_saves_what_was_being_typed(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.mouseClick(window.journal.new_button, LEFT)
+    qtbot.keyClicks(window.journal.editor.text, "typed right before the lock")
+    window.lock()
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert session.journal is not None
+    assert [r.body for r in session.journal.listing().records] == ["typed right before the lock"]
+    session.lock()
+
+
+def test_settings_theme_idle_backup_and_passphrase(
+    qtbot: QtBot, make_window, vault_dir: Path, settings: QSettings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    dialog = window.open_settings()
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    assert QApplication.instance().property("twofoldTheme") == "dark"  # type: ignore[union-attr]
+    assert settings.value("ui/theme") == "dark"
+    dialog.theme.setCurrentIndex(dialog.theme.findData("light"))
+    dialog.idle.setValue(12)
+    assert int(settings.value("ui/idle_minutes")) == 12
+    assert window.idle._timer.interval() == 12 * 60_000
+    target = tmp_path / "manual.twofold-backup"
+    dialog.start_backup(target)
+    qtbot.waitUntil(lambda: "checked" in dialog.status.text(), timeout=30_000)
+    assert target.exists()
+    restored = tmp_path / "restored"
+    dialog.start_restore(target, restored)
+    qtbot.waitUntil(lambda: "Restored into" in dialog.status.text(), timeout=30_000)
+    unlock(restored, "Sam", SAM_PASS).lock()
+    dialog.close()
+    window.close()
+    assert isinstance(settings.value("window/geometry"), QByteArray)
+
+
+def test_change_passphrase_dialog(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import TEST_KDF
+    from twofold.ui.settings_dialog import ChangePassphraseDialog
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.session is not None
+    dialog = ChangePassphraseDialog(window.session, TEST_KDF, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.fields.passphrase, "another good alex phrase")
+    qtbot.keyClicks(dialog.fields.confirm, "another good alex phrase")
+    qtbot.mouseClick(dialog.ok, LEFT)
+    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=30_000)
+    window.lock()
+    unlock(vault_dir, "Alex", "another good alex phrase").lock()
+
+
+def test_demo_opens_a_living_timeline(qtbot: QtBot, settings: QSettings) -> None:
+    from tests.conftest import TEST_KDF
+    from twofold.ui.app import make_application
+
+    make_application()
+    window = open_window(None, settings, demo=True, kdf=TEST_KDF)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.busy
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page, timeout=60_000)
+    assert "demo alex harbour lantern" in window.unlock_page.hint.text()
+    unlock_as(qtbot, window, "Alex", "demo alex harbour lantern")
+    assert window.journal.model.rowCount() >= 10
+    assert window.timeline.model.total == 7
+    assert window.nav.item(1).text() == "Outbox (1)"
+    window.lock()

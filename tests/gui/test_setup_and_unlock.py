@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.gui.conftest import unlock_as
+from twofold.services.session import unlock
+from twofold.ui.main_window import JOURNAL, MainWindow
+from twofold.ui.unlock_page import SHARED, delay_after
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_full_setup_wizard(
+    qtbot: QtBot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "new"
+    window: MainWindow = make_window(folder)
+    wizard = window.wizard
+    assert wizard is not None and window.stack.currentWidget() is wizard
+    assert "Your private journal" in wizard.welcome.explanation.text()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.mouseClick(next_button, LEFT)
+
+    first = wizard.first
+    qtbot.keyClicks(first.name, "Alex")
+    qtbot.keyClicks(first.fields.passphrase, "password")
+    assert not first.isComplete()
+    assert "most common passwords" in first.fields.feedback.text()
+    first.fields.passphrase.clear()
+    qtbot.keyClicks(first.fields.passphrase, "amber lantern orbit velvet")
+    qtbot.keyClicks(first.fields.confirm, "amber lantern orbit velvetX")
+    assert "differ" in first.fields.mismatch.text() and not first.isComplete()
+    first.fields.confirm.clear()
+    qtbot.keyClicks(first.fields.confirm, "amber lantern orbit velvet")
+    assert first.isComplete()
+    qtbot.mouseClick(next_button, LEFT)
+
+    second = wizard.second
+    qtbot.keyClicks(second.name, "alex")
+    assert "different names" in second.problem.text()
+    second.name.clear()
+    qtbot.keyClicks(second.name, "Sam")
+    qtbot.keyClicks(second.fields.passphrase, "cedar meadow quartz harbor")
+    qtbot.keyClicks(second.fields.confirm, "cedar meadow quartz harbor")
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.isEnabled() and commit.text() == "Create the vault"
+    qtbot.mouseClick(commit, LEFT)
+
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery, timeout=30_000)
+    codes = [
+        wizard.recovery.findChild(type(first.problem), f"recoveryCode{i}").text() for i in (0, 1)
+    ]
+    assert all(len(c.replace("-", "")) == 32 for c in codes)
+    assert wizard.create_page.result is not None
+    assert first.fields.value() == ""  # passphrases left the widgets after use
+    pdf = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF"))
+    qtbot.mouseClick(wizard.recovery.findChild(type(commit), "saveSheet0"), LEFT)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    wizard.recovery.stored.setChecked(True)
+    assert finish.isEnabled()
+    qtbot.mouseClick(finish, LEFT)
+
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page)
+    page = window.unlock_page
+    assert page.choice("Alex").text() == "I am Alex" and page.choice("Sam").text() == "I am Sam"
+    assert [p["label"] for p in json.loads((folder / "keyslots.json").read_text())["partners"]] == [
+        "Alex",
+        "Sam",
+    ]
+    unlock(folder, "Sam", "cedar meadow quartz harbor").lock()
+    from twofold.services.session import reset_passphrase
+
+    session, _ = reset_passphrase(folder, "Alex", codes[0], "a new passphrase for alex")
+    session.lock()
+
+
+def test_unlock_failure_then_success(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    before = (vault_dir / "keyslots.json").read_bytes()
+    window: MainWindow = make_window(vault_dir)
+    page = window.unlock_page
+    for attempt in range(3):
+        qtbot.mouseClick(page.choice("Alex"), LEFT)
+        page.passphrase.clear()
+        qtbot.keyClicks(page.passphrase, f"wrong guess {attempt}")
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Wrong passphrase" in page.message.text(), timeout=30_000)
+        page.message.clear()
+        if page._countdown.isActive():
+            break
+    assert page.failures >= 2 and page._countdown.isActive()
+    assert page.unlock_button.text().startswith("Wait") and not page.unlock_button.isEnabled()
+    assert window.session is None and window.stack.currentWidget() is page
+    assert (vault_dir / "keyslots.json").read_bytes() == before
+    qtbot.waitUntil(lambda: page.unlock_button.isEnabled(), timeout=10_000)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.current_page() == JOURNAL and window.windowTitle() == "Twofold"
+    assert "Alex" in window.who.text()
+
+
+def test_failure_delay_grows_and_is_capped() -> None:
+    assert [delay_after(n) for n in range(1, 9)] == [0, 1, 2, 4, 8, 16, 30, 30]
+
+
+def test_forgot_passphrase_leads_to_the_recovery_reset(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import recovery_code
+    from tests.gui.conftest import on_next_modal
+    from twofold.ui.recovery_dialog import RecoveryDialog
+
+    window: MainWindow = make_window(vault_dir)
+    seen: dict[str, str] = {}
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, RecoveryDialog)
+        qtbot.keyClicks(dialog.code, recovery_code(vault_dir, "Sam"))
+        qtbot.keyClicks(dialog.fields.passphrase, "brand new sam passphrase")
+        qtbot.keyClicks(dialog.fields.confirm, "brand new sam passphrase")
+        qtbot.mouseClick(dialog.reset, LEFT)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
+        seen["code"] = dialog.code_label.text()
+        dialog.accept()
+
+    qtbot.mouseClick(window.unlock_page.choice("Sam"), LEFT)
+    on_next_modal(fill)
+    qtbot.mouseClick(window.unlock_page.forgot_button, LEFT)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=30_000)
+    assert window.session is not None and window.session.partner_label == "Sam"
+    assert seen["code"] != recovery_code(vault_dir, "Sam")
+    window.lock()
+    unlock(vault_dir, "Sam", "brand new sam passphrase").lock()
+
+
+def test_a_second_window_on_the_same_vault_is_told_clearly(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    first: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, first, "Alex", ALEX_PASS)
+    second: MainWindow = make_window(vault_dir)
+    assert "already open" in second.unlock_page.message.text()
+    assert not second.unlock_page.unlock_button.isEnabled()
+    first.lock()
+    second.unlock_page.show_vault(vault_dir)
+    unlock_as(qtbot, second, SHARED, SAM_PASS)
