@@ -84,5 +84,5 @@ def estimate(passphrase: str, common: frozenset[str], names: tuple[str, ...] = (
     if len(text) < MIN_LENGTH:
         score = min(score, 1)
     if not feedback and score >= 3:
-        feedback.append("Good. Write it nowhere but your recovery sheet's safe place.")
+        feedback.append("Strong. Use it for Twofold only, nowhere else.")
     return Strength(score, bits, tuple(dict.fromkeys(feedback)))

@@ -4,9 +4,10 @@ with concrete feedback (the estimate itself lives in services)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
+from twofold.resources import resource
 from twofold.services.content import passphrase_strength
 from twofold.ui.widgets import named
 
@@ -15,7 +16,7 @@ def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEd
     field = named(QLineEdit(), object_name, accessible)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
-    show = QAction("Show", field)
+    show = QAction(QIcon(str(resource("icons", "eye.svg"))), "Show", field)
     show.setCheckable(True)
     show.setToolTip("Show or hide what you typed")
     show.toggled.connect(
