@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -34,6 +35,37 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
-    if prefix_last and not text.rstrip().endswith(tuple(" \t\"'")):
+    if prefix_last and not text.endswith(tuple(" \t\"'")):
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def _fold(word: str) -> str:
+    """Case- and accent-insensitive, like FTS5's unicode61 remove_diacritics tokenizer."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def make_snippet(text: str, typed: str, *, width: int = 16) -> str:
+    """A short excerpt around the first match, matched words in [brackets].
+
+    Built in Python from the stored text: asking FTS5 for snippets cost ~1 ms per row
+    for a common word, which made a 200-row result list take 0.2 s."""
+    wanted = [_fold(w) for w in _TOKEN.findall(typed)]
+    if not wanted:
+        return " ".join(text.split()[:width])
+    prefix = not typed.endswith(tuple(" \t\"'"))
+    exact, last = set(wanted[:-1]), wanted[-1]
+
+    def matches(word: str) -> bool:
+        folded = _fold(word)
+        return folded in exact or folded == last or (prefix and folded.startswith(last))
+
+    words = text.split()
+    first = next((i for i, w in enumerate(words) if any(matches(t) for t in _TOKEN.findall(w))), 0)
+    start = max(0, first - width // 3)
+    window = words[start : start + width]
+    marked = [f"[{w}]" if any(matches(t) for t in _TOKEN.findall(w)) else w for w in window]
+    head = "…" if start > 0 else ""
+    tail = "…" if start + width < len(words) else ""
+    return head + " ".join(marked) + tail

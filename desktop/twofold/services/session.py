@@ -62,6 +62,7 @@ class Session:
         return search(
             self._vault.connection,
             query,
+            text,
             include_private=not self.is_shared_session,
             labels=self.partner_labels,
             own_label=self.partner_label,

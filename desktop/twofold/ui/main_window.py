@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
     def _setup_done(self, folder: Path) -> None:
         self.folder = folder
         if self.wizard is not None:
-            self.stack.removeWidget(self.wizard)
+            # Keep the wizard parented and let Qt delete it later: dropping the last
+            # Python reference to an unparented widget would delete it mid-signal.
+            self.wizard.hide()
             self.wizard.deleteLater()
             self.wizard = None
         self.show_unlock()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 
 class _Signals(QObject):
@@ -23,6 +23,7 @@ class Task(QRunnable):
         self.signals = _Signals()
         self._fn = fn
         self._with_progress = with_progress
+        self.finished = False
         self.setAutoDelete(False)
 
     @Slot()
@@ -31,8 +32,10 @@ class Task(QRunnable):
             args = (self.signals.progress.emit,) if self._with_progress else ()
             result = self._fn(*args)
         except BaseException as exc:  # every failure goes back to the GUI thread
+            self.finished = True
             self.signals.failed.emit(exc)
         else:
+            self.finished = True
             self.signals.done.emit(result)
 
 
@@ -48,12 +51,16 @@ def run_in_background(
     task = Task(fn, with_progress=on_progress is not None)
     _running.add(task)
 
+    def release() -> None:
+        # Later, not now: the task's signal object is still emitting this very signal.
+        QTimer.singleShot(0, lambda: _running.discard(task))
+
     def finished_ok(result: Any) -> None:
-        _running.discard(task)
+        release()
         on_done(result)
 
     def finished_error(exc: BaseException) -> None:
-        _running.discard(task)
+        release()
         on_error(exc)
 
     task.signals.done.connect(finished_ok)
@@ -65,4 +72,4 @@ def run_in_background(
 
 
 def busy() -> bool:
-    return bool(_running)
+    return any(not t.finished for t in _running)
