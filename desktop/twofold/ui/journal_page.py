@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,7 +25,7 @@ from twofold.services.session import Session
 from twofold.ui.delegates import JournalDelegate, SearchDelegate
 from twofold.ui.editor import DRAFT_SLOT, EntryEditor
 from twofold.ui.models import JournalModel, SearchModel
-from twofold.ui.widgets import named, note, show_error
+from twofold.ui.widgets import confirm, named, note, show_error, two_panes
 
 SEARCH_DELAY_MS = 150
 
@@ -95,13 +94,7 @@ class JournalPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.recovered)
         right_layout.addWidget(self.editor, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("journalSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = two_panes(left, right, "journalSplitter", left_share=2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -237,16 +230,13 @@ class JournalPage(QWidget):
     def _delete(self, record_id: int) -> None:
         if self.session is None or self.session.journal is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Delete this entry?",
             "The entry, its earlier versions and anything of it waiting in your outbox are "
             "erased for good. What you already shared stays shared (you can retract it on "
             "the timeline).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.session.journal.delete(record_id)
         self.session.journal.discard_draft(DRAFT_SLOT)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from twofold.domain.sharing import OutboxItem, SharePreview
 from twofold.services.session import Session
 from twofold.ui.delegates import TimelineDelegate
 from twofold.ui.models import ItemRole
-from twofold.ui.widgets import heading, named, note, show_error
+from twofold.ui.widgets import heading, named, note, show_error, two_panes
 
 EDIT_DELAY_MS = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -224,12 +223,7 @@ class OutboxPage(QWidget):
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.share_all)
         right_layout.addLayout(bottom)
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("outboxSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = two_panes(left, right, "outboxSplitter")
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from twofold.services.session import Session, reset_passphrase
 from twofold.ui import recovery_sheet
 from twofold.ui.passphrase_fields import NewPassphrase
-from twofold.ui.widgets import error_text, heading, named, note
+from twofold.ui.widgets import busy_bar, error_label, error_text, heading, named, note
 from twofold.ui.worker import run_in_background
 
 
@@ -43,12 +42,8 @@ class RecoveryDialog(QDialog):
         self.fields = NewPassphrase("reset", (who,))
         self.fields.changed.connect(self._update)
         self.code.textChanged.connect(self._update)
-        self.progress = named(QProgressBar(), "resetProgress", "Resetting")
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        self.message = named(QLabel(), "resetMessage", "Reset message")
-        self.message.setObjectName("errorLabel")
-        self.message.setWordWrap(True)
+        self.progress = busy_bar("resetProgress", "Resetting")
+        self.message = error_label("resetMessage", "Reset message")
         self.reset = named(QPushButton("Set new passphrase"), "primary", "Set new passphrase")
         self.reset.clicked.connect(self._reset)
         cancel = named(QPushButton("Cancel"), "cancelReset", "Cancel")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from twofold.services import backups
 from twofold.services.session import Session
 from twofold.ui.passphrase_fields import NewPassphrase
-from twofold.ui.widgets import error_text, named, note
+from twofold.ui.widgets import busy_bar, error_label, error_text, named, note
 from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
@@ -50,12 +50,8 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle("Change your passphrase")
         self.session, self.kdf = session, kdf
         self.fields = NewPassphrase("change", (session.partner_label,))
-        self.progress = named(QProgressBar(), "changeProgress", "Changing passphrase")
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        self.message = named(QLabel(), "changeMessage", "Change passphrase message")
-        self.message.setObjectName("errorLabel")
-        self.message.setWordWrap(True)
+        self.progress = busy_bar("changeProgress", "Changing passphrase")
+        self.message = error_label("changeMessage", "Change passphrase message")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

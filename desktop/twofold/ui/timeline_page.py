@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from twofold.domain.search import Source
 from twofold.services.session import Session
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
-from twofold.ui.widgets import heading, named, note, show_error
+from twofold.ui.widgets import confirm, heading, named, note, show_error
 
 
 def timeline_view(
@@ -212,15 +211,12 @@ class TimelinePage(QWidget):
         item = self._selected()
         if item is None or self.session is None:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Retract this shared reflection?",
             "Its words are removed from the shared ledger for both of you. A signed note "
             "that you retracted it stays on the timeline, so the history stays honest.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             self.session.timeline.retract(item.event_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QSplitter, QTextEdit, QWidget
 
 from twofold.domain.errors import TwofoldError
 
@@ -69,3 +69,41 @@ class PrivateTextEdit(QTextEdit):
 def mark_private(data: QMimeData) -> None:
     # KDE/Klipper and several other clipboard managers honour this hint.
     data.setData(PRIVATE_HINT, b"secret")
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/Cancel question whose safe answer (Cancel) is the default."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def two_panes(left: QWidget, right: QWidget, object_name: str, left_share: int = 1) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.setObjectName(object_name)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, left_share)
+    splitter.setStretchFactor(1, 3)
+    splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def busy_bar(object_name: str, accessible: str) -> QProgressBar:
+    """An indeterminate progress bar, hidden until work starts."""
+    bar = named(QProgressBar(), object_name, accessible)
+    bar.setRange(0, 0)
+    bar.hide()
+    return bar
+
+
+def error_label(object_name: str, accessible: str) -> QLabel:
+    label = named(QLabel(), object_name, accessible)
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    return label
