@@ -300,6 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"twofold {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo vault")
     parser.add_argument("--vault", type=Path, default=None, help="vault folder for the app")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation on a temporary vault (also the app's window) and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(
@@ -352,6 +357,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def self_check(console: Console, with_gui: bool, kdf: KdfParams | None) -> int:
+    from twofold.services.selfcheck import run_self_check
+
+    passed = run_self_check(console.print, kdf)
+    if passed and with_gui:
+        from twofold.ui.app import gui_self_check  # Qt only when there is an app to check
+
+        passed = gui_self_check(console.print, kdf)
+    return 0 if passed else 1
+
+
 def run(
     argv: Sequence[str],
     *,
@@ -364,6 +380,8 @@ def run(
     parser = build_parser()
     args = parser.parse_args(list(argv))
     try:
+        if args.command is None and args.self_check:
+            return self_check(console, open_app is not None, kdf)
         if args.command is None:
             if open_app is None:
                 parser.print_help(console.out)

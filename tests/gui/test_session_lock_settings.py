@@ -143,3 +143,12 @@ def test_demo_opens_a_living_timeline(qtbot: QtBot, settings: QSettings) -> None
     assert window.timeline.model.total == 7
     assert window.nav.item(1).text() == "Outbox (1)"
     window.lock()
+
+
+def test_gui_self_check_opens_the_window() -> None:
+    from tests.conftest import TEST_KDF
+    from twofold.ui.app import gui_self_check
+
+    lines: list[str] = []
+    assert gui_self_check(lines.append, TEST_KDF)
+    assert lines[0].startswith("ok") and "window opens" in lines[0]

@@ -245,3 +245,9 @@ def test_entry_point_runs_as_a_real_process(cli_vault: Path, secrets: dict[str, 
     )
     assert done.returncode == 3
     assert "Traceback" not in done.stderr and done.stderr.startswith("twofold: Wrong passphrase")
+
+
+def test_self_check_passes_on_a_fresh_temporary_vault() -> None:
+    result = cli("--self-check")
+    assert result.code == 0, result.out
+    assert "passed in" in result.out and "FAIL" not in result.out

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -77,3 +79,26 @@ def run_app(vault: Path | None = None, demo: bool = False) -> int:
     window = open_window(vault, settings, demo=demo)
     window.show()
     return app.exec()
+
+
+def gui_self_check(report: Callable[[str], None], kdf: KdfParams | None = None) -> bool:
+    """Open the real window on a fresh vault and render it (offscreen is fine)."""
+    started = time.perf_counter()
+    app = make_application()
+    root = Path(tempfile.mkdtemp(prefix="twofold-selfcheck-gui-"))
+    settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+    try:
+        window = MainWindow(root / "vault", settings, kdf=kdf)
+        theme.apply(app, "system")
+        window.show()
+        app.processEvents()
+        frame = window.grab()
+        shown = window.wizard is not None and frame.width() > 0
+        window.close()
+        report(
+            f"{'ok  ' if shown else 'FAIL'}  the window opens ({frame.width()}x{frame.height()}, "
+            f"Qt platform {app.platformName()}, {time.perf_counter() - started:.2f} s)"
+        )
+        return shown
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
