@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +37,10 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], 
     qtbot.waitUntil(lambda: not busy(), timeout=30_000)
     for window in windows:
         window.lock()
+        window.close()
+        window.deleteLater()
+    # Let Qt delete what was scheduled, so no half-closed window outlives its test.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def unlock_as(qtbot: QtBot, window: MainWindow, who: str, passphrase: str) -> None:

@@ -35,6 +35,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Twofold")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    # The style is chosen once, before any widget exists: replacing it under a live
+    # QWizard and then changing the style sheet crashes Qt 6.12.
+    if app.style().name().casefold() != "fusion":
+        app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resource("icons", "twofold.svg"))))
     return app
 
@@ -88,8 +92,8 @@ def gui_self_check(report: Callable[[str], None], kdf: KdfParams | None = None) 
     root = Path(tempfile.mkdtemp(prefix="twofold-selfcheck-gui-"))
     settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
     try:
-        window = MainWindow(root / "vault", settings, kdf=kdf)
         theme.apply(app, "system")
+        window = MainWindow(root / "vault", settings, kdf=kdf)
         window.show()
         app.processEvents()
         frame = window.grab()

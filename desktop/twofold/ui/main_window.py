@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.folder, self.settings, self.kdf, self.hint = folder, settings, kdf, hint
         self.session: Session | None = None
         self.idle = IdleWatcher(idle_minutes(settings))
+        self.idle.setParent(self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
 
@@ -84,6 +85,16 @@ class MainWindow(QMainWindow):
         self.timeline = TimelinePage()
         self.agenda = AgendaPage()
         self.workspace = self._build_workspace()
+        # Every page is parented from the start; which ones the sidebar offers depends
+        # on the session (no parentless widgets whose lifetime Python alone decides).
+        self.page_widgets = {
+            JOURNAL: self.journal,
+            OUTBOX: self.outbox,
+            TIMELINE: self.timeline,
+            AGENDA: self.agenda,
+        }
+        for page in self.page_widgets.values():
+            self.pages.addWidget(page)
         self.stack = QStackedWidget()
         for page in (self.busy, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
@@ -230,8 +241,6 @@ class MainWindow(QMainWindow):
         )
         self.nav.blockSignals(True)
         self.nav.clear()
-        for page in (self.journal, self.outbox, self.timeline, self.agenda):
-            self.pages.removeWidget(page)
         self.page_keys = []
         if session.is_shared_session:
             self._add_page(AGENDA, "Session agenda", self.agenda)
@@ -257,7 +266,6 @@ class MainWindow(QMainWindow):
     def _add_page(self, key: str, label: str, page: QWidget) -> None:
         self.page_keys.append(key)
         self.nav.addItem(label)
-        self.pages.addWidget(page)
 
     def _daily_backup(self, session: Session) -> None:
         vault_folder, target = session.folder, session.backup_folder()
@@ -320,8 +328,8 @@ class MainWindow(QMainWindow):
         if leaving != JOURNAL:
             self.journal.commit()
         self.outbox.save_current()
-        self.pages.setCurrentIndex(row)
         key = self.page_keys[row]
+        self.pages.setCurrentWidget(self.page_widgets[key])
         if key == OUTBOX:
             self.outbox.reload()
 

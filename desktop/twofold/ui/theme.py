@@ -73,7 +73,8 @@ def resolve(choice: str) -> Colours:
 
 def apply(app: QApplication, choice: str) -> Colours:
     colours = resolve(choice)
-    app.setStyle("Fusion")
+    if app.style().name().casefold() != "fusion":
+        app.setStyle("Fusion")  # normally already set by make_application()
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: colours.window,
