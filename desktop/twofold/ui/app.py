@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 from twofold import __version__
 from twofold.resources import resource
-from twofold.services.demo import DemoVault, create_demo
 from twofold.services.paths import default_vault_folder
 from twofold.ui import theme
 from twofold.ui.main_window import MainWindow
@@ -24,6 +24,9 @@ from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
 from twofold.ui.widgets import error_text
 from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
+
+if TYPE_CHECKING:
+    from twofold.services.demo import DemoVault
 
 APP_ID = "io.github.twofold.Twofold"
 
@@ -58,6 +61,8 @@ def open_window(
     chosen = folder or Path(str(settings.value(VAULT_KEY, "") or default_vault_folder()))
     if not demo:
         return MainWindow(chosen, settings, kdf=kdf)
+    from twofold.services.demo import create_demo  # only the demo needs it
+
     demo_root = Path(tempfile.mkdtemp(prefix="twofold-demo-"))
     window = MainWindow(demo_root / "vault", settings, kdf=kdf)
     window.show_busy("Preparing a demo vault for Alex and Sam…")

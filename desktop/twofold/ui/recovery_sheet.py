@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtGui import QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
@@ -36,6 +35,8 @@ def _document(partner: str, code: str, vault: Path) -> QTextDocument:
 
 
 def save_pdf(path: Path, partner: str, code: str, vault: Path) -> Path:
+    from PySide6.QtPrintSupport import QPrinter  # printing loads only when used
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -55,6 +56,8 @@ def ask_and_save_pdf(parent: QWidget, partner: str, code: str, vault: Path) -> P
 
 
 def print_sheet(parent: QWidget, partner: str, code: str, vault: Path) -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {partner}'s recovery sheet")

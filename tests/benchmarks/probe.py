@@ -1,0 +1,67 @@
+"""Run in a fresh process by the benchmark.
+
+probe.py launch VAULT      print "painted" once the unlock window has painted
+probe.py open VAULT WHO    unlock, load the window's models, print "rss <kB>"
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main() -> int:
+    mode, vault = sys.argv[1], Path(sys.argv[2])
+    import tempfile
+
+    from PySide6.QtCore import QEvent, QObject, QSettings
+
+    from twofold.ui import theme
+    from twofold.ui.app import make_application
+    from twofold.ui.main_window import MainWindow
+
+    app = make_application()
+    theme.apply(app, "light")
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(vault, settings)
+
+    if mode == "launch":
+
+        class Painted(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    print("painted", flush=True)
+                    os._exit(0)
+                return False
+
+        watcher = Painted()
+        window.unlock_page.installEventFilter(watcher)
+        window.show()
+        return app.exec()
+
+    from tests.benchmarks.workload import PASSPHRASES
+    from twofold.services.session import unlock
+
+    who = sys.argv[3]
+    window.show()
+    app.processEvents()
+    session = unlock(vault, who, PASSPHRASES[who])
+    window._unlocked(session)
+    app.processEvents()
+    print(f"rss {rss_kib()}", flush=True)
+    window.idle.stop()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

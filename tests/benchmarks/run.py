@@ -1,0 +1,566 @@
+"""The benchmark: the ten-year vault against DESIGN §6's budgets, jrnl and the floor.
+
+    uv run python -m tests.benchmarks                 # full run (about 10–15 minutes)
+    uv run python -m tests.benchmarks --quick         # tiny vault, no jrnl, no growth
+
+Prints one table; never fails the test suite (a smoke version runs there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.benchmarks.jrnl_side import Jrnl
+from tests.benchmarks.text import COMMON_WORD, RARE_WORD
+from tests.benchmarks.workload import PASSPHRASES, Workload, build_vault, jrnl_text
+from twofold.services.session import Session, unlock
+from twofold.vault import crypto, keyslots
+from twofold.vault import vault as vault_files
+from twofold.vault.crypto import KdfParams
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = Path(__file__).with_name("probe.py")
+
+
+@dataclass
+class Row:
+    name: str
+    samples: list[float]  # seconds, or MB for memory rows
+    unit: str = "ms"
+    budget: float | None = None  # in the row's unit
+    budget_text: str = ""
+    jrnl: float | None = None
+    floor: float | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples) * (1000 if self.unit == "ms" else 1)
+
+    def spread(self) -> str:
+        scale = 1000 if self.unit == "ms" else 1
+        return f"{min(self.samples) * scale:.1f}–{max(self.samples) * scale:.1f}"
+
+    def status(self) -> str:
+        if self.budget is None:
+            return ""
+        ok = self.median <= self.budget
+        if self.floor is not None and self.name.startswith("search"):
+            ok = ok and self.median <= 2 * self.floor
+        return "within" if ok else "OVER"
+
+
+@dataclass
+class Table:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, row: Row) -> Row:
+        self.rows.append(row)
+        print(f"  {row.name}: {row.median:.1f} {row.unit}", flush=True)
+        return row
+
+    def render(self) -> str:
+        head = (
+            "measure",
+            "median",
+            "spread",
+            "unit",
+            "budget",
+            "status",
+            "jrnl",
+            "÷jrnl",
+            "floor",
+            "÷floor",
+        )
+        lines = [head]
+        for r in self.rows:
+            lines.append(
+                (
+                    r.name,
+                    f"{r.median:.1f}",
+                    r.spread(),
+                    r.unit,
+                    r.budget_text,
+                    r.status(),
+                    "" if r.jrnl is None else f"{r.jrnl:.1f}",
+                    "" if not r.jrnl else f"{r.median / r.jrnl:.3f}",
+                    "" if r.floor is None else f"{r.floor:.2f}",
+                    "" if not r.floor else f"{r.median / r.floor:.2f}",
+                )
+            )
+        widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
+        out = []
+        for n, line in enumerate(lines):
+            out.append(
+                "| " + " | ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)) + " |"
+            )
+            if n == 0:
+                out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+        return "\n".join(out + [""] + [f"- {n}" for n in self.notes])
+
+
+def timed(
+    fn: Callable[[], object], reps: int, setup: Callable[[], object] | None = None
+) -> list[float]:
+    samples = []
+    for _ in range(reps):
+        if setup is not None:
+            setup()
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def run_process(
+    cmd: list[str], env: dict[str, str] | None = None, stdin: str | None = None
+) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, input=stdin)
+    return time.perf_counter() - started
+
+
+def max_rss_mb(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True, env=env, check=True
+    )
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def probe_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def slot_kdf_seconds(folder: Path, who: str, reps: int = 5) -> float:
+    slots = keyslots.load(folder)
+    slot = slots.slot(slots.partner(who).id, "passphrase")
+    return statistics.median(timed(lambda: crypto.derive_kek(b"x", slot.salt, slot.kdf), reps))
+
+
+# --- the sections ----------------------------------------------------------------
+
+
+def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from twofold.ui.models import JournalModel, TimelineModel
+
+    QApplication.instance() or QApplication([])
+    slots = keyslots.load(folder)
+    slot = slots.slot(slots.partner("Alex").id, "passphrase")
+    secret = crypto.normalise_passphrase(PASSPHRASES["Alex"])
+
+    table.add(
+        Row(
+            "launch → unlock window painted",
+            [
+                run_process([sys.executable, str(PROBE), "launch", str(folder)], env=probe_env())
+                for _ in range(max(3, reps // 3))
+            ],
+            budget=500,
+            budget_text="≤ 500 ms",
+            note="separate process, offscreen",
+        )
+    )
+
+    holder: dict[str, object] = {}
+
+    def prepare() -> None:
+        holder["keys"] = slots.unlock(slot, secret)  # the KDF, not timed
+
+    def open_and_populate() -> None:
+        opened = vault_files.open_with_keys(folder, slots, holder["keys"])  # type: ignore[arg-type]
+        session = Session(opened)
+        timeline, journal = TimelineModel(), JournalModel()
+        timeline.load(lambda o, n: session.timeline.page(o, n), session.timeline.count)
+        assert session.journal is not None
+        journal.load(lambda o, n: session.journal.listing(o, n).records, session.journal.count)  # type: ignore[union-attr]
+        holder["session"] = session
+
+    def close() -> None:
+        session = holder.pop("session", None)
+        if isinstance(session, Session):
+            session.lock()
+
+    samples = []
+    for _ in range(reps):
+        prepare()
+        started = time.perf_counter()
+        open_and_populate()
+        samples.append(time.perf_counter() - started)
+        close()
+    table.add(
+        Row("unlock after KDF → populated timeline", samples, budget=300, budget_text="≤ 300 ms")
+    )
+
+    session = unlock(folder, "Alex", PASSPHRASES["Alex"])
+    floor_search: dict[str, float] = {}
+    floor_save: float | None = None
+    if floor is not None:
+        floor_search, floor_save = measure_floor(floor, reps)
+    for word, label in ((RARE_WORD, "rare"), (COMMON_WORD, "common")):
+        hits = len(session.search(word))
+        table.add(
+            Row(
+                f"search private+shared, {label} word ({hits} shown)",
+                timed(lambda w=word: session.search(w), reps * 2),
+                budget=30,
+                budget_text="≤ 30 ms and ≤ 2× floor",
+                floor=floor_search.get(word),
+            )
+        )
+    assert session.journal is not None and session.sharing is not None
+    journal, sharing = session.journal, session.sharing
+    table.add(
+        Row(
+            "save one reflection durably",
+            timed(
+                lambda: journal.write("A short reflection about trust and a quiet evening."),
+                reps * 3,
+            ),
+            budget=5,
+            budget_text="≤ 5 ms",
+            floor=floor_save,
+        )
+    )
+
+    def fill_outbox() -> None:
+        for item in sharing.outbox():
+            sharing.remove(item.id)
+        for n in range(50):
+            sharing.add(journal.write(f"entry to share {n}"))
+
+    table.add(
+        Row(
+            "sharing step with 50 items",
+            timed(lambda: sharing.confirm(sharing.preview()), max(3, reps // 2), setup=fill_outbox),
+            budget=200,
+            budget_text="≤ 200 ms",
+        )
+    )
+
+    def scroll() -> None:
+        from PySide6.QtCore import Qt
+
+        from twofold.ui.models import GroupRole, ItemRole
+
+        model = TimelineModel()
+        model.load(lambda o, n: session.timeline.page(o, n), session.timeline.count)
+        while model.canFetchMore():
+            model.fetchMore()
+        for row in range(model.rowCount()):
+            index = model.index(row)
+            model.data(index, Qt.ItemDataRole.DisplayRole)
+            model.data(index, ItemRole)
+            model.data(index, GroupRole)
+
+    table.add(
+        Row(
+            f"scroll the timeline model end to end ({session.timeline.count()} rows)",
+            timed(scroll, 3),
+            note="data() for every row",
+        )
+    )
+    session.lock()
+
+    table.add(
+        Row(
+            "memory (RSS) with the vault open in the window",
+            [probe_rss(folder, "Alex") for _ in range(3)],
+            unit="MB",
+            budget=200,
+            budget_text="≤ 200 MB",
+        )
+    )
+
+    kdf = slot_kdf_seconds(folder, "Alex")
+    secret_file = folder.parent / "alex.pass"
+    secret_file.write_text(PASSPHRASES["Alex"])
+    cli = [
+        sys.executable,
+        "-m",
+        "twofold",
+        "search",
+        "--vault",
+        str(folder),
+        "--as",
+        "Alex",
+        "--passphrase-file",
+        str(secret_file),
+        RARE_WORD,
+    ]
+    cold = [run_process(cli, env=probe_env()) - kdf for _ in range(max(3, reps // 3))]
+    table.add(
+        Row(
+            "command-line search, cold, KDF excluded",
+            cold,
+            budget=400,
+            budget_text="≤ 400 ms",
+            note="process wall time minus the slot's KDF",
+        )
+    )
+
+
+def probe_rss(folder: Path, who: str) -> float:
+    out = subprocess.run(
+        [sys.executable, str(PROBE), "open", str(folder), who],
+        capture_output=True,
+        text=True,
+        env=probe_env(),
+        check=True,
+    )
+    line = next(line for line in out.stdout.splitlines() if line.startswith("rss "))
+    return int(line.split()[1]) / 1024
+
+
+def export_floor(folder: Path, target: Path) -> Path:
+    """A plain (unencrypted) copy of shared.db and Alex's journal: the floor."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    opened = vault_files.unlock_partner(folder, "Alex", PASSPHRASES["Alex"])
+    try:
+        conn = opened.connection
+        for schema, name in (("main", "shared.db"), ("journal", "journal.db")):
+            conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target / name),))
+            conn.execute(f"SELECT sqlcipher_export('plain', '{schema}')")
+            conn.execute("DETACH DATABASE plain")
+    finally:
+        opened.close()
+    return target
+
+
+def measure_floor(target: Path, reps: int) -> tuple[dict[str, float], float]:
+    """The same search and save code on the plain copy, through plain SQLite."""
+    from datetime import UTC, datetime
+
+    import sqlcipher3
+
+    from twofold.domain.records import RecordKind
+    from twofold.domain.search import fts_query
+    from twofold.vault.database import Link
+    from twofold.vault.journal_store import JournalStore
+    from twofold.vault.search_store import search
+
+    conn = sqlcipher3.connect(str(target / "shared.db"), isolation_level=None)
+    conn.execute("ATTACH DATABASE ? AS journal", (str(target / "journal.db"),))
+    for schema in ("main", "journal"):
+        conn.execute(f"PRAGMA {schema}.journal_mode = DELETE")
+        conn.execute(f"PRAGMA {schema}.synchronous = FULL")
+    results = {}
+    for word in (RARE_WORD, COMMON_WORD):
+        query = fts_query(word)
+        assert query is not None
+        results[word] = (
+            statistics.median(
+                timed(
+                    lambda q=query, w=word: search(
+                        conn, q, w, include_private=True, labels={}, own_label="Alex"
+                    ),
+                    reps * 2,
+                )
+            )
+            * 1000
+        )
+    store = JournalStore(Link(conn, lambda: conn))
+
+    def save() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        store.add(
+            RecordKind.REFLECTION, "A short reflection about trust.", (), (), datetime.now(UTC)
+        )
+        conn.execute("COMMIT")
+
+    saved = statistics.median(timed(save, reps * 3)) * 1000
+    conn.close()
+    return results, saved
+
+
+def measure_kdf(table: Table) -> None:
+    calibrated = KdfParams.calibrated()
+    strong = KdfParams.strong_minimum()
+    for params, label in ((calibrated, "calibrated default"), (strong, "strong minimum")):
+        table.add(
+            Row(
+                f"KDF Argon2id {params.memory_kib // 1024} MiB t={params.iterations} p={params.lanes} ({label})",
+                timed(lambda p=params: crypto.derive_kek(b"pw", b"0" * 16, p), 5),
+                budget=1000 if label.startswith("cal") else None,
+                budget_text="0.3–1 s" if label.startswith("cal") else "",
+                note="deliberate; reported apart",
+            )
+        )
+
+
+def measure_jrnl(
+    table: Table, jrnl: Jrnl, work: Workload, folder: Path, reps: int, label: str = ""
+) -> None:
+    home = folder.parent / f"jrnl-home{label}"
+    if not home.exists():
+        jrnl.make_journal(home, jrnl_text(work.entries["Alex"]))
+    env = jrnl.env(home)
+    jrnl_kdf = jrnl.kdf_seconds()
+    our_kdf = slot_kdf_seconds(folder, "Alex")
+    secret_file = folder.parent / "alex.pass"
+    secret_file.write_text(PASSPHRASES["Alex"])
+    ours = [sys.executable, "-m", "twofold"]
+    auth = ["--vault", str(folder), "--as", "Alex", "--passphrase-file", str(secret_file)]
+    pairs = (
+        ("list newest 10", [*ours, "list", *auth, "--limit", "10"], jrnl.command(home, "-n", "10")),
+        (
+            f"search '{RARE_WORD}'",
+            [*ours, "search", *auth, RARE_WORD],
+            jrnl.command(home, "-contains", RARE_WORD),
+        ),
+        (
+            "add one entry",
+            [*ours, "write", *auth, "--text", "One more reflection."],
+            jrnl.command(home, "One more reflection."),
+        ),
+    )
+    n = max(2, reps // 4)
+    for name, twofold_cmd, jrnl_cmd in pairs:
+        theirs = statistics.median([run_process(jrnl_cmd, env=env) for _ in range(n)])
+        mine = [run_process(twofold_cmd, env=probe_env()) for _ in range(n)]
+        table.add(Row(f"CLI {name}{label}, KDF included", mine, unit="ms", jrnl=theirs * 1000))
+        table.add(
+            Row(
+                f"CLI {name}{label}, KDF excluded",
+                [m - our_kdf for m in mine],
+                jrnl=(theirs - jrnl_kdf) * 1000,
+            )
+        )
+    table.notes.append(
+        f"jrnl KDF: PBKDF2-SHA256 100,000 iterations = {jrnl_kdf * 1000:.0f} ms; Twofold's slot "
+        f"KDF in this vault: Argon2id {our_kdf * 1000:.0f} ms (the calibrated default is slower "
+        "on purpose). 'KDF excluded' subtracts each side's own KDF from its wall time."
+    )
+
+
+def measure_growth(table: Table, root: Path, sizes: list[int], jrnl: Jrnl | None) -> None:
+    for size in sizes:
+        folder = root / f"growth-{size}" / "vault"
+        if not folder.exists():
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            print(f"building the {size:,}-entry vault…", flush=True)
+            work = build_vault(folder, size, 1000, partners=("Alex",), seed_offset=size)
+        else:
+            work = Workload(folder, size, 1000)
+            from tests.benchmarks.text import TextSource, ten_years_ago
+
+            work.entries["Alex"] = list(
+                TextSource(20261124 + size).entries(size, ten_years_ago(), 3650)
+            )
+        rows = growth_rows(folder, size)
+        rows.append(
+            Row(
+                f"growth {size:,}: RSS, vault open in the window",
+                [probe_rss(folder, "Alex")],
+                unit="MB",
+            )
+        )
+        if jrnl is not None:
+            home = folder.parent / "jrnl-home"
+            if not home.exists():
+                jrnl.make_journal(home, jrnl_text(work.entries["Alex"]))
+            env = jrnl.env(home)
+            kdf = jrnl.kdf_seconds()
+            rows[0].jrnl = (
+                run_process(jrnl.command(home, "-contains", RARE_WORD), env=env) - kdf
+            ) * 1000
+            rows[2].jrnl = (run_process(jrnl.command(home, "growth entry"), env=env) - kdf) * 1000
+            rows[3].jrnl = max_rss_mb(jrnl.command(home, "-contains", RARE_WORD), env=env)
+        for row in rows:
+            table.add(row)
+    table.notes.append(
+        "Growth rows: one partner with N private entries and 1,000 shared events; "
+        "jrnl figures are KDF-excluded (search, add) and its peak RSS."
+    )
+
+
+def growth_rows(folder: Path, size: int) -> list[Row]:
+    session = unlock(folder, "Alex", PASSPHRASES["Alex"])
+    try:
+        journal = session.journal
+        assert journal is not None
+        return [
+            Row(f"growth {size:,}: search rare word", timed(lambda: session.search(RARE_WORD), 9)),
+            Row(
+                f"growth {size:,}: search common word",
+                timed(lambda: session.search(COMMON_WORD), 9),
+            ),
+            Row(
+                f"growth {size:,}: save one reflection",
+                timed(lambda: journal.write("growth entry"), 15),
+            ),
+        ]
+    finally:
+        session.lock()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--root", type=Path, default=ROOT / "bench-vaults")
+    parser.add_argument("--quick", action="store_true", help="tiny vault; no jrnl, no growth")
+    parser.add_argument("--no-jrnl", action="store_true")
+    parser.add_argument("--growth", default="1000,10000,50000")
+    parser.add_argument("--reps", type=int, default=9)
+    parser.add_argument("--out", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    per_partner, events = (60, 200) if args.quick else (3650, 20_000)
+    root = args.root / ("quick" if args.quick else "ten-year")
+    folder = root / "vault"
+    table = Table()
+    started = time.perf_counter()
+    if not folder.exists():
+        root.mkdir(parents=True, exist_ok=True)
+        print(
+            f"building the reference vault: 2 × {per_partner:,} reflections, {events:,} shared events…",
+            flush=True,
+        )
+        t = time.perf_counter()
+        work = build_vault(folder, per_partner, events)
+        table.notes.append(f"Generated the vault in {time.perf_counter() - t:.0f} s.")
+    else:
+        from tests.benchmarks.text import TextSource, ten_years_ago
+
+        work = Workload(folder, per_partner, events)
+        source = TextSource()
+        for label in ("Alex", "Sam"):
+            work.entries[label] = list(source.entries(per_partner, ten_years_ago(), 3650))
+    floor = export_floor(folder, root / "floor")
+    reps = 3 if args.quick else args.reps
+    print("measuring…", flush=True)
+    if not args.quick:
+        measure_kdf(table)
+    measure_core(table, folder, reps, floor)
+    jrnl = None
+    if not (args.quick or args.no_jrnl):
+        jrnl = Jrnl(args.root)
+        version = jrnl.install()
+        table.notes.append(
+            f"Compared with {version} on the same {per_partner:,} reflections (Alex's)."
+        )
+        measure_jrnl(table, jrnl, work, folder, reps)
+    if not args.quick and args.growth:
+        measure_growth(table, args.root, [int(s) for s in args.growth.split(",")], jrnl)
+    table.notes.append(
+        f"Whole run: {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores."
+    )
+    rendered = table.render()
+    print()
+    print(rendered)
+    if args.out:
+        args.out.write_text(rendered + "\n")
+    return 0
