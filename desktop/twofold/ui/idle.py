@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -21,6 +21,7 @@ class IdleWatcher(QObject):
         super().__init__()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.idle)
+        self._installed = False
         self.set_minutes(minutes)
 
     def set_minutes(self, minutes: int) -> None:
@@ -32,10 +33,20 @@ class IdleWatcher(QObject):
             self._timer.start()
 
     def start(self) -> None:
+        """Watch input only while unlocked: a Python event filter on every event
+        costs time, and while locked there is nothing to protect."""
+        app = QCoreApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
 
     @property
     def active(self) -> bool:

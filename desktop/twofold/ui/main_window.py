@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes(settings))
         self.idle.setParent(self)
         self.idle.idle.connect(self.lock)
-        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
 
         self.busy = BusyPage()
         self.unlock_page = UnlockPage()
@@ -411,5 +410,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/outboxSplitter", self.outbox.splitter.saveState())
         self.settings.setValue(THEME_KEY, self.settings.value(THEME_KEY, "system"))
         self.lock()
-        QApplication.instance().removeEventFilter(self.idle)  # type: ignore[union-attr]
+        self.idle.stop()
         super().closeEvent(event)
