@@ -184,9 +184,13 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
         opened = vault_files.open_with_keys(folder, slots, holder["keys"])  # type: ignore[arg-type]
         session = Session(opened)
         timeline, journal = TimelineModel(), JournalModel()
-        timeline.load(lambda o, n: session.timeline.page(o, n), session.timeline.count)
+        timeline.load(
+            lambda o, n, last: session.timeline.page(o, n, after=last), session.timeline.count
+        )
         assert session.journal is not None
-        journal.load(lambda o, n: session.journal.listing(o, n).records, session.journal.count)  # type: ignore[union-attr]
+        journal.load(
+            lambda o, n, last: session.journal.listing(o, n, last).records, session.journal.count
+        )  # type: ignore[union-attr]
         holder["session"] = session
 
     def close() -> None:
@@ -257,7 +261,9 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
         from twofold.ui.models import GroupRole, ItemRole
 
         model = TimelineModel()
-        model.load(lambda o, n: session.timeline.page(o, n), session.timeline.count)
+        model.load(
+            lambda o, n, last: session.timeline.page(o, n, after=last), session.timeline.count
+        )
         while model.canFetchMore():
             model.fetchMore()
         for row in range(model.rowCount()):

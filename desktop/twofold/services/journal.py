@@ -112,8 +112,16 @@ class JournalService:
     def history(self, record_id: int) -> list[RecordVersion]:
         return self._store.history(record_id)
 
-    def listing(self, offset: int = 0, limit: int = 100) -> JournalListing:
-        return self._store.listing(offset, limit)
+    def listing(
+        self, offset: int = 0, limit: int = 100, after: JournalRecord | None = None
+    ) -> JournalListing:
+        """``after``: the last record already shown (fast paging); else ``offset``."""
+        key = (
+            None
+            if after is None
+            else (after.created_at.isoformat(timespec="microseconds"), after.id)
+        )
+        return self._store.listing(offset, limit, key)
 
     def count(self) -> int:
         return self._store.count()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twofold.domain.errors import NotFound
 from twofold.domain.ledger import TimelineItem
 from twofold.services.journal import record_ledger_head
 from twofold.vault.vault import OpenVault, now
@@ -28,8 +27,15 @@ class TimelineService:
         limit: int = 100,
         kinds: Sequence[str] = (),
         author: str | None = None,
+        after: TimelineItem | None = None,
     ) -> list[TimelineItem]:
-        return self._vault.ledger.timeline(offset, limit, kinds, author)
+        """``after``: the last item already shown (fast paging); else ``offset``."""
+        key = (
+            None
+            if after is None
+            else (after.occurred_at.isoformat(timespec="microseconds"), after.seq)
+        )
+        return self._vault.ledger.timeline(offset, limit, kinds, author, after=key)
 
     def retract(self, event_id: str) -> None:
         """Your shared reflection's content is removed; the signed retraction stays.
@@ -62,18 +68,10 @@ def reconcile_retractions(vault: OpenVault) -> int:
     journal = vault.journal
     if journal is None:
         return 0
-    pending = [event_id for _, event_id, retracted in journal.shares() if not retracted]
-    stale = [e for e in pending if _content_removed(vault, e)]
+    stale = journal.unmarked_retractions()
     if stale:
         at = now()
         with vault.write("Your journal"):
             for event_id in stale:
                 journal.mark_retracted(event_id, at)
     return len(stale)
-
-
-def _content_removed(vault: OpenVault, event_id: str) -> bool:
-    try:
-        return vault.ledger.event(event_id).payload is None
-    except NotFound:
-        return False  # a missing event is verify's to report, not ours to "fix"

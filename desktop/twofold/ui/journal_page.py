@@ -123,7 +123,7 @@ class JournalPage(QWidget):
             self.recovered.hide()
             self.count.clear()
             return
-        self.model.load(lambda o, n: journal.listing(o, n).records, journal.count)
+        self.model.load(lambda o, n, last: journal.listing(o, n, last).records, journal.count)
         self._update_count()
         self.editor.load(None)
         draft = journal.draft(DRAFT_SLOT)

@@ -27,14 +27,18 @@ class PagedModel(QAbstractListModel, Generic[T]):
         super().__init__()
         self._rows: list[T] = []
         self._total = 0
-        self._fetch: Callable[[int, int], Sequence[T]] | None = None
+        self._fetch: Callable[[int, int, T | None], Sequence[T]] | None = None
         self._count: Callable[[], int] | None = None
 
-    def load(self, fetch: Callable[[int, int], Sequence[T]], count: Callable[[], int]) -> None:
+    def load(
+        self, fetch: Callable[[int, int, T | None], Sequence[T]], count: Callable[[], int]
+    ) -> None:
+        """``fetch(offset, limit, last_row_shown)``: sources that can, page from the
+        last row (keyset) rather than by offset."""
         self.beginResetModel()
         self._fetch, self._count = fetch, count
         self._total = count()
-        self._rows = list(fetch(0, PAGE))
+        self._rows = list(fetch(0, PAGE, None))
         self.endResetModel()
 
     def clear(self) -> None:
@@ -56,7 +60,8 @@ class PagedModel(QAbstractListModel, Generic[T]):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if self._fetch is None or parent.isValid():
             return
-        more = list(self._fetch(len(self._rows), PAGE))
+        last = self._rows[-1] if self._rows else None
+        more = list(self._fetch(len(self._rows), PAGE, last))
         if not more:
             self._total = len(self._rows)
             return

@@ -170,7 +170,7 @@ class TimelinePage(QWidget):
         kinds = KIND_FILTERS[max(self.kind_filter.currentIndex(), 0)][1]
         author = str(self.author_filter.currentData() or "") or None
         self.model.load(
-            lambda o, n: session.timeline.page(o, n, kinds, author),
+            lambda o, n, last: session.timeline.page(o, n, kinds, author, after=last),
             lambda: session.timeline.count(kinds, author),
         )
         self.count.setText(f"{self.model.total} item{'s' if self.model.total != 1 else ''}")
@@ -281,7 +281,7 @@ class AgendaPage(QWidget):
             return
         self.delegate.own_id = session.partner_id
         items = session.timeline.agenda()
-        self.model.load(lambda o, n: items[o : o + n], lambda: len(items))
+        self.model.load(lambda o, n, _last: items[o : o + n], lambda: len(items))
         self.empty.setVisible(not items)
 
     def _held(self) -> None:

@@ -135,15 +135,19 @@ class JournalStore:
         with mapped_errors(_WHAT):
             return int(self._conn.execute("SELECT count(*) FROM journal.records").fetchone()[0])
 
-    def listing(self, offset: int = 0, limit: int = 100) -> JournalListing:
-        """Newest first. A record on a damaged page is reported alone, not as a crash."""
+    def listing(
+        self, offset: int = 0, limit: int = 100, after: tuple[str, int] | None = None
+    ) -> JournalListing:
+        """Newest first; ``after`` = (created_at, id) of the last record shown (keyset
+        paging). A record on a damaged page is reported alone, not as a crash."""
+        where, args = ("WHERE (created_at, id) < (?, ?)", after) if after else ("", ())
         try:
             ids = [
                 int(r[0])
                 for r in self._conn.execute(
-                    "SELECT id FROM journal.records ORDER BY created_at DESC, id DESC "
+                    f"SELECT id FROM journal.records {where} ORDER BY created_at DESC, id DESC "
                     "LIMIT ? OFFSET ?",
-                    (limit, offset),
+                    (*args, limit, 0 if after else offset),
                 )
             ]
         except DatabaseError as exc:
@@ -284,6 +288,17 @@ class JournalStore:
             "UPDATE journal.record_shares SET retracted_at = ? WHERE event_id = ?",
             (_iso(at), event_id),
         )
+
+    def unmarked_retractions(self) -> list[str]:
+        """Shares retracted in the ledger (e.g. during a shared session) that this
+        journal does not know about yet: one join, not one query per share."""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT s.event_id FROM journal.record_shares s "
+                "JOIN main.ledger_events e ON e.event_id = s.event_id "
+                "WHERE s.retracted_at IS NULL AND e.payload IS NULL"
+            ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def shares(self) -> list[tuple[int, str, bool]]:
         """(record id, event id, retracted) for every share made from this journal."""

@@ -204,15 +204,19 @@ class LedgerStore:
         kinds: Sequence[str] = (),
         author: str | None = None,
         since_seq: int = 0,
+        after: tuple[str, int] | None = None,
     ) -> list[TimelineItem]:
-        where, args = _filters(kinds, author, since_seq)
+        """Newest first. ``after`` = (occurred_at, seq) of the last row already shown:
+        keyset paging walks the index from there, so page 100 costs what page 1 does
+        (OFFSET made scrolling 20,000 rows quadratic)."""
+        where, args = _filters(kinds, author, since_seq, after)
         labels = self.partner_labels()
         with mapped_errors(_WHAT):
             rows = self._conn.execute(
                 "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted "
                 f"FROM timeline_items {where} ORDER BY occurred_at DESC, seq DESC "
                 "LIMIT ? OFFSET ?",
-                (*args, limit, offset),
+                (*args, limit, 0 if after else offset),
             ).fetchall()
         return [
             TimelineItem(
@@ -337,7 +341,10 @@ def _blob(value: Any) -> bytes | None:
 
 
 def _filters(
-    kinds: Sequence[str], author: str | None, since_seq: int = 0
+    kinds: Sequence[str],
+    author: str | None,
+    since_seq: int = 0,
+    after: tuple[str, int] | None = None,
 ) -> tuple[str, tuple[Any, ...]]:
     clauses: list[str] = []
     args: list[Any] = []
@@ -350,4 +357,7 @@ def _filters(
     if since_seq:
         clauses.append("seq > ?")
         args.append(since_seq)
+    if after is not None:
+        clauses.append("(occurred_at, seq) < (?, ?)")
+        args += list(after)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
