@@ -20,9 +20,16 @@ class Source(StrEnum):
 class SearchHit:
     source: Source
     ref: str  # record id (private) or event id (shared)
-    snippet: str
+    text: str  # the matched text; the snippet is made from it only when shown
+    typed: str
     when: datetime
     author_label: str
+
+    @property
+    def snippet(self) -> str:
+        # On demand: a list view asks only for the rows on screen (making all 200
+        # snippets up front was a third of a common-word search).
+        return make_snippet(self.text, self.typed)
 
 
 def fts_query(text: str, *, prefix_last: bool = True) -> str | None:

@@ -118,11 +118,24 @@ class TimelineModel(PagedModel[TimelineItem]):
         super().__init__()
         self.grouping = "day"
         self.own_id = ""
+        self._labels: dict[int, str] = {}  # row → its day/week label, computed once
+        self._today = datetime.now().astimezone().date()
+        self.modelReset.connect(self._forget_labels)
 
-    def _group(self, moment: datetime) -> str:
-        local = moment.astimezone().date()
-        today = datetime.now().astimezone().date()
-        return week_label(local, today) if self.grouping == "week" else day_label(local, today)
+    def _forget_labels(self) -> None:
+        self._labels.clear()
+        self._today = datetime.now().astimezone().date()
+
+    def _group(self, row: int) -> str:
+        label = self._labels.get(row)
+        if label is None:
+            local = self._rows[row].occurred_at.astimezone().date()
+            if self.grouping == "week":
+                label = week_label(local, self._today)
+            else:
+                label = day_label(local, self._today)
+            self._labels[row] = label
+        return label
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -136,14 +149,14 @@ class TimelineModel(PagedModel[TimelineItem]):
         if role == ItemRole:
             return item
         if role == GroupRole:
-            label = self._group(item.occurred_at)
-            if index.row() == 0:
-                return label
-            return label if self._group(self._rows[index.row() - 1].occurred_at) != label else ""
+            row = index.row()
+            label = self._group(row)
+            return label if row == 0 or self._group(row - 1) != label else ""
         return None
 
     def set_grouping(self, grouping: str) -> None:
         self.grouping = grouping
+        self._labels.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [GroupRole])
 

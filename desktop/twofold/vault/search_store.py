@@ -4,7 +4,7 @@ Each side takes its newest matches by walking its date index from the newest end
 stopping after ``limit`` hits (``INDEXED BY``: the FTS5 match set is a bloom-filtered
 list); then only those rows are read and merged by date. Sorting every match, or
 asking FTS5 for every snippet, cost 0.2–0.6 s for a common word on 8,000 entries;
-this way it is a few milliseconds. Snippets are made in Python from the text.
+this way it is a few milliseconds. Snippets are made from the text when shown.
 
 FTS5 needs the unqualified table name in MATCH, hence ``FROM journal.journal_fts …
 WHERE journal_fts MATCH``.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from twofold.domain.search import SearchHit, Source, make_snippet
+from twofold.domain.search import SearchHit, Source
 from twofold.vault.database import Connection, mapped_errors
 
 _PRIVATE = (
@@ -87,7 +87,8 @@ def search(
                 SearchHit(
                     Source.PRIVATE,
                     str(key),
-                    make_snippet(bodies.get(key, ""), typed),
+                    bodies.get(key, ""),
+                    typed,
                     datetime.fromisoformat(when),
                     own_label,
                 )
@@ -98,7 +99,8 @@ def search(
                 SearchHit(
                     Source.SHARED,
                     event_id,
-                    make_snippet(text, typed),
+                    text,
+                    typed,
                     datetime.fromisoformat(when),
                     labels.get(author, "?"),
                 )
