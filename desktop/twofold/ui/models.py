@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Generic, TypeVar
@@ -94,6 +95,7 @@ class JournalModel(PagedModel[JournalRecord]):
         return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
 
 
+@functools.lru_cache(maxsize=4096)
 def week_label(day: date, today: date) -> str:
     monday = day - timedelta(days=day.weekday())
     if monday == today - timedelta(days=today.weekday()):
@@ -103,6 +105,7 @@ def week_label(day: date, today: date) -> str:
     return f"Week of {monday:%d %B %Y}"
 
 
+@functools.lru_cache(maxsize=4096)
 def day_label(day: date, today: date) -> str:
     if day == today:
         return "Today"
