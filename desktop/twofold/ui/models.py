@@ -164,33 +164,61 @@ class TimelineModel(PagedModel[TimelineItem]):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [GroupRole])
 
 
-class SearchModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._hits: list[SearchHit] = []
+class ListModel(QAbstractListModel, Generic[T]):
+    """A short list held whole (search results, a preview); ``describe`` gives the
+    display and accessible text of an item."""
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
+    def __init__(self, describe: Callable[[T], tuple[str, str]]) -> None:
+        super().__init__()
+        self.items: list[T] = []
+        self._describe = describe
+
+    def set_items(self, items: list[T]) -> None:
         self.beginResetModel()
-        self._hits = hits
+        self.items = items
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
+        return 0 if parent.isValid() else len(self.items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self._hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return " ".join(hit.snippet.split())
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.source} match from {hit.when:%d %B %Y}: {hit.snippet}"
+        item = self.items[index.row()]
         if role == ItemRole:
-            return hit
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._describe(item)[0]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._describe(item)[1]
         return None
 
-    def item(self, row: int) -> SearchHit:
-        return self._hits[row]
+    def item(self, row: int) -> T:
+        return self.items[row]
+
+
+def _describe_hit(hit: SearchHit) -> tuple[str, str]:
+    text = " ".join(hit.snippet.split())
+    return text, f"{hit.source} match from {hit.when:%d %B %Y}: {text}"
+
+
+def _describe_item(item: TimelineItem) -> tuple[str, str]:
+    return item.body, f"{item.kind.label} by {item.author_label}: {item.body}"
+
+
+class SearchModel(ListModel[SearchHit]):
+    def __init__(self) -> None:
+        super().__init__(_describe_hit)
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.set_items(hits)
+
+
+class PreviewModel(ListModel[TimelineItem]):
+    """Items exactly as the partner will see them, before they exist."""
+
+    def __init__(self) -> None:
+        super().__init__(_describe_item)
 
 
 KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (

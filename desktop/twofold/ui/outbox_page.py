@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -36,7 +35,7 @@ from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.sharing import OutboxItem, SharePreview
 from twofold.services.session import Session
 from twofold.ui.delegates import TimelineDelegate
-from twofold.ui.models import ItemRole
+from twofold.ui.models import PreviewModel
 from twofold.ui.widgets import heading, named, note, show_error, two_panes
 
 EDIT_DELAY_MS = 500
@@ -62,30 +61,6 @@ def as_partner_sees(
         )
         for item in items
     ]
-
-
-class PreviewModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[TimelineItem] = []
-
-    def set_items(self, items: list[TimelineItem]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role == ItemRole:
-            return item
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.body
-        return None
 
 
 def preview_view(model: PreviewModel, object_name: str) -> QListView:
