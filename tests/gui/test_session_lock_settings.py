@@ -161,3 +161,33 @@ def test_self_check_with_the_window_in_a_fresh_process() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "the window opens" in done.stdout and "FAIL" not in done.stdout
+
+
+def test_locking_closes_dialogs_and_shares_nothing(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import on_next_modal
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    settings_dialog = window.open_settings()
+    assert settings_dialog.isVisible()
+    assert window.session is not None and window.session.journal is not None
+    assert window.session.sharing is not None
+    window.session.sharing.add(window.session.journal.write("waiting in the outbox"))
+    window.go(OUTBOX)
+    seen: list[str] = []
+
+    def lock_while_previewing(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(type(dialog).__name__)
+        window.lock()  # the idle timer fires while the preview is open
+
+    on_next_modal(lock_while_previewing)
+    qtbot.mouseClick(window.outbox.share_all, LEFT)
+    assert seen == ["ConfirmShareDialog"]
+    assert window.session is None and not settings_dialog.isVisible()
+    session = unlock(vault_dir, "Sam", SAM_PASS)
+    assert [i.body for i in session.timeline.page()] == [
+        "You began Twofold together: Alex and Sam."
+    ]
+    session.lock()

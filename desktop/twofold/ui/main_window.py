@@ -284,6 +284,11 @@ class MainWindow(QMainWindow):
             return
         self.journal.commit()
         self.outbox.save_current()
+        # Dialogs show private text too (history, the share preview, settings): close
+        # them first; a dialog waiting for an answer gets "Cancel".
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         session, self.session = self.session, None
         self.journal.attach(None)
         self.outbox.attach(None)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from twofold.domain.errors import InvalidInput, VaultDamaged, VaultExists
+from twofold.domain.errors import InvalidInput, NotAllowed, VaultDamaged, VaultExists
 from twofold.domain.ledger import EventKind, Problem
 from twofold.vault import crypto, keyslots
 from twofold.vault.crypto import KdfParams
@@ -89,7 +89,7 @@ class OpenVault:
     @property
     def connection(self) -> Connection:
         if self._link is None:
-            raise RuntimeError("vault is locked")
+            raise NotAllowed("The vault is locked; unlock it again to go on.")
         return self._link.conn
 
     @property
