@@ -37,4 +37,15 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     shared = [i for i in sam.timeline.page() if i.body == "fixture shared version"]
     assert shared and shared[0].request == "fixture request"
     assert sam.verify().ok
+    # the repair practice works in every vault after migrating, and keeps what it had
+    statuses = sam.commitments.statuses()
+    if fixture.name >= "vault-v2":
+        assert [s.commitment.title for s in statuses] == ["fixture commitment"]
+        assert sam.safety.plan().pause_rule == "fixture pause rule"
+    else:
+        assert statuses == [] and not sam.safety.plan().written
+    from twofold.domain.commitments import Cadence, CadenceKind
+
+    sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))
+    assert sam.verify().ok
     sam.lock()

@@ -22,6 +22,12 @@ class EventKind(StrEnum):
     VAULT_COUNTERSIGNED = "vault.countersigned"
     REFLECTION_SHARED = "reflection.shared"
     REFLECTION_RETRACTED = "reflection.retracted"
+    COMMITMENT_MADE = "commitment.made"
+    COMMITMENT_AMENDED = "commitment.amended"
+    COMMITMENT_CHECKED = "commitment.checked"
+    COMMITMENT_ACKNOWLEDGED = "commitment.acknowledged"
+    COMMITMENT_ENDED = "commitment.ended"
+    SAFETY_PLAN_UPDATED = "safety_plan.updated"
 
     @property
     def label(self) -> str:
@@ -30,6 +36,12 @@ class EventKind(StrEnum):
             EventKind.VAULT_COUNTERSIGNED: "Vault confirmed",
             EventKind.REFLECTION_SHARED: "Shared reflection",
             EventKind.REFLECTION_RETRACTED: "Retracted",
+            EventKind.COMMITMENT_MADE: "New commitment",
+            EventKind.COMMITMENT_AMENDED: "Commitment renegotiated",
+            EventKind.COMMITMENT_CHECKED: "Commitment check-off",
+            EventKind.COMMITMENT_ACKNOWLEDGED: "Acknowledged",
+            EventKind.COMMITMENT_ENDED: "Commitment ended",
+            EventKind.SAFETY_PLAN_UPDATED: "Safety plan",
         }[self]
 
 

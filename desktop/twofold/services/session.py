@@ -10,8 +10,10 @@ from twofold.domain.errors import InvalidInput, VaultDamaged
 from twofold.domain.ledger import VerifyReport
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.backups import BackupResult, rotate_daily
+from twofold.services.commitments import CommitmentService
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
+from twofold.services.safety import SafetyService
 from twofold.services.sharing import SharingService
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify
@@ -43,6 +45,8 @@ class Session:
         self.journal = None if vault.is_session else JournalService(vault)
         self.sharing = None if vault.is_session else SharingService(vault)
         self.timeline = TimelineService(vault)
+        self.commitments = CommitmentService(vault)
+        self.safety = SafetyService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

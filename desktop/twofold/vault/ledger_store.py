@@ -21,7 +21,7 @@ from twofold.domain.ledger import (
     canonical_json,
     content_hash,
 )
-from twofold.vault import crypto
+from twofold.vault import crypto, practice_store
 from twofold.vault.database import Connection, Link, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
@@ -132,6 +132,11 @@ class LedgerStore:
                 "WHERE event_id = ?",
                 (payload["target"],),
             )
+        else:
+            practice_store.project(self._conn, event, payload)
+            text = practice_store.timeline_text(self._conn, h.kind, payload)
+            if text is not None:
+                self._insert_item(event, *text)
 
     def _insert_item(self, event: LedgerEvent, body: str, request: str) -> None:
         h = event.header

@@ -62,6 +62,39 @@ SHARED_MIGRATIONS: list[str] = [
     """,
 ]
 
+SHARED_MIGRATIONS.append(
+    # 2: projections for the repair practice: commitments, their check-offs, the safety plan
+    """
+    CREATE TABLE commitments (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        cadence TEXT NOT NULL,
+        hard_day TEXT NOT NULL,
+        start TEXT NOT NULL,
+        made_by TEXT NOT NULL,
+        made_seq INTEGER NOT NULL,
+        ended INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE commitment_checks (
+        seq INTEGER PRIMARY KEY,
+        commitment_id TEXT NOT NULL REFERENCES commitments (id),
+        day TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        note TEXT NOT NULL,
+        author TEXT NOT NULL,
+        acknowledged_by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX checks_by_commitment ON commitment_checks (commitment_id, day);
+    CREATE TABLE safety_plan (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_seq INTEGER NOT NULL
+    );
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""

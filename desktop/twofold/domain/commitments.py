@@ -1,0 +1,237 @@
+"""Commitments: concrete, observable promises with an owner and a cadence, and the
+arithmetic of keeping them (issue 4).
+
+All dates here are *local calendar dates* (``datetime.date``): a check-off belongs to
+the day the person lived it, whatever the time zone or a DST change did to the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from twofold.domain.errors import InvalidInput
+
+BOTH = "both"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class CadenceKind(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"  # once in each Monday–Sunday week
+    DAYS = "days"  # specific weekdays
+    ONCE = "once"  # one-off, due by a date
+
+
+class Outcome(StrEnum):
+    KEPT = "kept"
+    KEPT_HARD_DAY = "kept_hard_day"
+    MISSED = "missed"
+    RENEGOTIATED = "renegotiated"
+
+    @property
+    def label(self) -> str:
+        return {
+            Outcome.KEPT: "Kept",
+            Outcome.KEPT_HARD_DAY: "Kept (hard-day version)",
+            Outcome.MISSED: "Missed",
+            Outcome.RENEGOTIATED: "Renegotiated",
+        }[self]
+
+    @property
+    def counts_as_kept(self) -> bool:
+        return self in (Outcome.KEPT, Outcome.KEPT_HARD_DAY)
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    kind: CadenceKind
+    weekdays: tuple[int, ...] = ()  # 0 = Monday, for DAYS
+    due: date | None = None  # for ONCE
+
+    def __post_init__(self) -> None:
+        if self.kind == CadenceKind.DAYS and not self.weekdays:
+            raise InvalidInput("Choose at least one weekday for this commitment.")
+        if self.kind == CadenceKind.ONCE and self.due is None:
+            raise InvalidInput("A one-off commitment needs a due date.")
+        if any(not 0 <= d <= 6 for d in self.weekdays):
+            raise InvalidInput("Weekdays are 0 (Monday) to 6 (Sunday).")
+
+    def describe(self) -> str:
+        if self.kind == CadenceKind.DAILY:
+            return "every day"
+        if self.kind == CadenceKind.WEEKLY:
+            return "once a week"
+        if self.kind == CadenceKind.DAYS:
+            return "on " + ", ".join(WEEKDAYS[d] for d in sorted(self.weekdays))
+        assert self.due is not None
+        return f"once, by {self.due:%d %b %Y}"
+
+    def periods(self, start: date, end: date) -> list[tuple[date, date]]:
+        """The periods in which the commitment is due once, from start to end
+        (inclusive), each as (first day, last day)."""
+        if end < start:
+            return []
+        if self.kind == CadenceKind.DAILY:
+            return [(d, d) for d in _days(start, end)]
+        if self.kind == CadenceKind.DAYS:
+            return [(d, d) for d in _days(start, end) if d.weekday() in self.weekdays]
+        if self.kind == CadenceKind.WEEKLY:
+            monday = start - timedelta(days=start.weekday())
+            out = []
+            while monday <= end:
+                out.append((max(monday, start), monday + timedelta(days=6)))
+                monday += timedelta(days=7)
+            return out
+        assert self.due is not None
+        return [(start, self.due)]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": str(self.kind),
+            "weekdays": list(self.weekdays),
+            "due": self.due.isoformat() if self.due else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Cadence:
+        due = data.get("due")
+        weekdays = data.get("weekdays") or []
+        assert isinstance(weekdays, list)
+        return cls(
+            CadenceKind(str(data["kind"])),
+            tuple(int(d) for d in weekdays),
+            date.fromisoformat(str(due)) if due else None,
+        )
+
+
+def _days(start: date, end: date) -> Iterable[date]:
+    day = start
+    while day <= end:
+        yield day
+        day += timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    id: str
+    title: str
+    detail: str
+    owner: str  # a partner id or BOTH
+    cadence: Cadence
+    hard_day: str  # the simplified form for overwhelming days
+    start: date
+    ended: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOff:
+    commitment_id: str
+    day: date
+    outcome: Outcome
+    author: str
+    note: str = ""
+    acknowledged_by: str = ""  # the partner who acknowledged it, if any
+
+
+def check_commitment(title: str, hard_day: str) -> tuple[str, str]:
+    title, hard_day = title.strip(), hard_day.strip()
+    if not title:
+        raise InvalidInput("Say what you commit to, as something the other could observe.")
+    if len(title) > 200:
+        raise InvalidInput("Keep the commitment under 200 characters; details go below.")
+    return title, hard_day
+
+
+# --- the arithmetic ----------------------------------------------------------------
+
+
+def _outcome_for(period: tuple[date, date], checks: Sequence[CheckOff]) -> Outcome | None:
+    """The best outcome recorded inside a period (kept beats missed)."""
+    inside = [c.outcome for c in checks if period[0] <= c.day <= period[1]]
+    for preferred in (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcome.MISSED):
+        if preferred in inside:
+            return preferred
+    return None
+
+
+def period_outcomes(
+    commitment: Commitment, checks: Sequence[CheckOff], today: date
+) -> list[tuple[tuple[date, date], Outcome | None]]:
+    """Each due period up to today with its outcome. A past period with no check-off
+    counts as missed; the current one stays open (None) until it ends."""
+    own = [c for c in checks if c.commitment_id == commitment.id]
+    result = []
+    for period in commitment.cadence.periods(commitment.start, today):
+        outcome = _outcome_for(period, own)
+        if outcome is None and period[1] < today:
+            outcome = Outcome.MISSED
+        result.append((period, outcome))
+    return result
+
+
+def streak(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> int:
+    """Consecutive kept periods, newest first; an open current period does not break it;
+    a renegotiated period neither counts nor breaks."""
+    count = 0
+    for _, outcome in reversed(period_outcomes(commitment, checks, today)):
+        if outcome is None or outcome == Outcome.RENEGOTIATED:
+            continue
+        if not outcome.counts_as_kept:
+            break
+        count += 1
+    return count
+
+
+def reliability(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> float | None:
+    """Kept ÷ decided periods (renegotiated and open periods left out)."""
+    decided = [
+        o
+        for _, o in period_outcomes(commitment, checks, today)
+        if o is not None and o != Outcome.RENEGOTIATED
+    ]
+    if not decided:
+        return None
+    return sum(1 for o in decided if o.counts_as_kept) / len(decided)
+
+
+def strength(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> float:
+    """A forgiving score from 0 to 1, in the spirit of Loop Habit Tracker's habit
+    strength: each kept period moves it a step toward 1, each missed one a step toward
+    0, so one lapse lowers it a little and never erases months of effort. The step
+    is smaller for frequent cadences, so a daily habit changes as slowly per week as
+    a weekly one."""
+    kind = commitment.cadence.kind
+    alpha = {CadenceKind.DAILY: 1 / 14, CadenceKind.DAYS: 1 / 8, CadenceKind.WEEKLY: 1 / 4}.get(
+        kind, 1.0
+    )
+    score = 0.0
+    for _, outcome in period_outcomes(commitment, checks, today):
+        if outcome is None or outcome == Outcome.RENEGOTIATED:
+            continue
+        target = 1.0 if outcome.counts_as_kept else 0.0
+        score += alpha * (target - score)
+    return score
+
+
+def weekly_reliability(
+    commitments: Sequence[Commitment], checks: Sequence[CheckOff], today: date, weeks: int = 8
+) -> list[tuple[date, float | None]]:
+    """For each of the last ``weeks`` Monday–Sunday weeks: kept ÷ decided periods across
+    all commitments whose period ends in that week."""
+    this_monday = today - timedelta(days=today.weekday())
+    out = []
+    for back in range(weeks - 1, -1, -1):
+        monday = this_monday - timedelta(days=7 * back)
+        sunday = monday + timedelta(days=6)
+        kept = decided = 0
+        for commitment in commitments:
+            for (_first, last), outcome in period_outcomes(commitment, checks, today):
+                if not monday <= last <= sunday or outcome in (None, Outcome.RENEGOTIATED):
+                    continue
+                decided += 1
+                kept += 1 if outcome and outcome.counts_as_kept else 0
+        out.append((monday, kept / decided if decided else None))
+    return out

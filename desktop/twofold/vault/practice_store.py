@@ -1,0 +1,146 @@
+"""Projections of the repair practice (commitments, check-offs, the safety plan) in
+``shared.db``: written from ledger events in the same transaction, read by services."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from twofold.domain.commitments import Cadence, CheckOff, Commitment, Outcome
+from twofold.domain.ledger import EventKind, LedgerEvent
+from twofold.vault.database import Connection, mapped_errors
+
+_WHAT = "The shared ledger (shared.db)"
+
+
+def timeline_text(conn: Connection, kind: str, payload: dict[str, Any]) -> tuple[str, str] | None:
+    """(body, request) for the timeline item of a practice event, or None for none."""
+    if kind == EventKind.COMMITMENT_MADE:
+        cadence = Cadence.from_json(payload["cadence"])
+        hard = f" Hard-day version: {payload['hard_day']}." if payload.get("hard_day") else ""
+        return f"{payload['title']} ({cadence.describe()}).{hard}", str(payload.get("detail", ""))
+    if kind == EventKind.COMMITMENT_AMENDED:
+        return f"New terms: {payload['title']}", str(payload.get("reason", ""))
+    if kind == EventKind.COMMITMENT_CHECKED:
+        row = conn.execute(
+            "SELECT title FROM commitments WHERE id = ?", (payload["commitment_id"],)
+        ).fetchone()
+        title = row[0] if row else "a commitment"
+        day = date.fromisoformat(payload["day"])
+        outcome = Outcome(payload["outcome"]).label
+        return f"{outcome}: {title} ({day:%a %d %b})", str(payload.get("note", ""))
+    if kind == EventKind.COMMITMENT_ENDED:
+        row = conn.execute(
+            "SELECT title FROM commitments WHERE id = ?", (payload["commitment_id"],)
+        ).fetchone()
+        return f"Ended: {row[0] if row else 'a commitment'}", str(payload.get("reason", ""))
+    if kind == EventKind.SAFETY_PLAN_UPDATED:
+        return "The safety plan was updated.", ""
+    return None
+
+
+def project(conn: Connection, event: LedgerEvent, payload: dict[str, Any]) -> None:
+    h = event.header
+    if h.kind == EventKind.COMMITMENT_MADE:
+        conn.execute(
+            "INSERT INTO commitments (id, title, detail, owner, cadence, hard_day, start, made_by, "
+            "made_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                payload["commitment_id"],
+                payload["title"],
+                payload.get("detail", ""),
+                payload["owner"],
+                json.dumps(payload["cadence"]),
+                payload.get("hard_day", ""),
+                payload["start"],
+                h.author,
+                h.seq,
+            ),
+        )
+    elif h.kind == EventKind.COMMITMENT_AMENDED:
+        conn.execute(
+            "UPDATE commitments SET title = ?, detail = ?, cadence = ?, hard_day = ? WHERE id = ?",
+            (
+                payload["title"],
+                payload.get("detail", ""),
+                json.dumps(payload["cadence"]),
+                payload.get("hard_day", ""),
+                payload["commitment_id"],
+            ),
+        )
+    elif h.kind == EventKind.COMMITMENT_CHECKED:
+        conn.execute(
+            "INSERT INTO commitment_checks (seq, commitment_id, day, outcome, note, author) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                h.seq,
+                payload["commitment_id"],
+                payload["day"],
+                payload["outcome"],
+                payload.get("note", ""),
+                h.author,
+            ),
+        )
+    elif h.kind == EventKind.COMMITMENT_ACKNOWLEDGED:
+        conn.execute(
+            "UPDATE commitment_checks SET acknowledged_by = ? WHERE seq = ?",
+            (h.author, int(payload["check_seq"])),
+        )
+    elif h.kind == EventKind.COMMITMENT_ENDED:
+        conn.execute("UPDATE commitments SET ended = 1 WHERE id = ?", (payload["commitment_id"],))
+    elif h.kind == EventKind.SAFETY_PLAN_UPDATED:
+        for key, value in payload["plan"].items():
+            conn.execute(
+                "INSERT INTO safety_plan (key, value, updated_seq) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                "updated_seq = excluded.updated_seq",
+                (key, json.dumps(value), h.seq),
+            )
+
+
+def commitments(conn: Connection, include_ended: bool = False) -> list[Commitment]:
+    where = "" if include_ended else "WHERE ended = 0"
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT id, title, detail, owner, cadence, hard_day, start, ended FROM commitments "
+            f"{where} ORDER BY made_seq"
+        ).fetchall()
+    return [
+        Commitment(
+            id=str(r[0]),
+            title=str(r[1]),
+            detail=str(r[2]),
+            owner=str(r[3]),
+            cadence=Cadence.from_json(json.loads(r[4])),
+            hard_day=str(r[5]),
+            start=date.fromisoformat(r[6]),
+            ended=bool(r[7]),
+        )
+        for r in rows
+    ]
+
+
+def check_offs(conn: Connection, commitment_id: str | None = None) -> list[tuple[int, CheckOff]]:
+    where, args = ("WHERE commitment_id = ?", (commitment_id,)) if commitment_id else ("", ())
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT seq, commitment_id, day, outcome, note, author, acknowledged_by "
+            f"FROM commitment_checks {where} ORDER BY day, seq",
+            args,
+        ).fetchall()
+    return [
+        (
+            int(r[0]),
+            CheckOff(
+                str(r[1]), date.fromisoformat(r[2]), Outcome(r[3]), str(r[5]), str(r[4]), str(r[6])
+            ),
+        )
+        for r in rows
+    ]
+
+
+def safety_plan(conn: Connection) -> dict[str, Any]:
+    with mapped_errors(_WHAT):
+        rows = conn.execute("SELECT key, value FROM safety_plan").fetchall()
+    return {str(r[0]): json.loads(r[1]) for r in rows}
