@@ -164,6 +164,14 @@ def test_services_sign_every_change_and_keep_roles_distinct(alex: Session, vault
         reason="Easier to keep",
     )
     assert sam.commitments.get(cid).title == "Phone in the hallway at dinner"
+    off_day = next(
+        today - timedelta(days=n)
+        for n in range(7)
+        if (today - timedelta(days=n)).weekday() in (1, 3)
+    )
+    if off_day >= start:
+        with pytest.raises(InvalidInput, match="not due"):
+            sam.commitments.check(cid, Outcome.KEPT, day=off_day)
     kinds = [i.kind for i in sam.timeline.page()]
     assert EventKind.COMMITMENT_MADE in kinds and EventKind.COMMITMENT_AMENDED in kinds
     assert any("Phone" in h.snippet for h in sam.search("phone"))  # searchable

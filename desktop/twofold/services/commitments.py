@@ -11,6 +11,7 @@ from datetime import date, datetime
 from twofold.domain.commitments import (
     BOTH,
     Cadence,
+    CadenceKind,
     CheckOff,
     Commitment,
     Outcome,
@@ -31,6 +32,7 @@ class CommitmentStatus:
     commitment: Commitment
     owner_label: str
     today: Outcome | None  # this period's outcome so far
+    due_today: bool
     streak: int
     reliability: float | None
     strength: float
@@ -101,6 +103,14 @@ class CommitmentService:
             raise InvalidInput("That day is before the commitment began.")
         if day > local_today():
             raise InvalidInput("A check-off is for a day that has come, not one ahead.")
+        if (
+            commitment.cadence.kind == CadenceKind.DAYS
+            and outcome != Outcome.RENEGOTIATED
+            and not commitment.cadence.periods(day, day)
+        ):
+            raise InvalidInput(
+                f"“{commitment.title}” is not due on {day:%A}s ({commitment.cadence.describe()})."
+            )
         with self._vault.write("The check-off"):
             event = self._vault.ledger.append(
                 EventKind.COMMITMENT_CHECKED,
@@ -187,6 +197,7 @@ class CommitmentService:
             checks = [c for c in everything if c.commitment_id == commitment.id]
             periods = commitment.cadence.periods(commitment.start, today)
             current = None
+            due_today = bool(periods) and periods[-1][0] <= today <= periods[-1][1]
             if periods and periods[-1][1] >= today:
                 first, last = periods[-1]
                 inside = [c.outcome for c in checks if first <= c.day <= last]
@@ -196,6 +207,7 @@ class CommitmentService:
                     commitment,
                     labels.get(commitment.owner, "?"),
                     current,
+                    due_today,
                     streak(commitment, checks, today),
                     reliability(commitment, checks, today),
                     strength(commitment, checks, today),

@@ -80,6 +80,11 @@ class JournalDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _second_line(item: TimelineItem) -> str:
+    """A shared reflection's request is labelled; other kinds' notes stand as they are."""
+    return ("Request: " if item.kind == EventKind.REFLECTION_SHARED else "") + item.request
+
+
 class TimelineDelegate(QStyledItemDelegate):
     """A day/week heading above the first item of each group, then the card."""
 
@@ -100,7 +105,7 @@ class TimelineDelegate(QStyledItemDelegate):
         if item.request and not item.retracted:
             request_h = (
                 body_metrics.boundingRect(
-                    QRect(0, 0, width, 100000), WRAP, "Request: " + item.request
+                    QRect(0, 0, width, 100000), WRAP, _second_line(item)
                 ).height()
                 + 6
             )
@@ -170,7 +175,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(body_rect.left(), body_rect.top() + body_h + 6, body_rect.width(), request_h),
                 WRAP | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                "Request: " + item.request,
+                _second_line(item),
             )
         painter.restore()
 

@@ -25,10 +25,12 @@ from twofold import __version__
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
 from twofold.ui import theme
+from twofold.ui.commitments_page import CommitmentsPage
 from twofold.ui.idle import IdleWatcher
 from twofold.ui.journal_page import JournalPage
 from twofold.ui.outbox_page import OutboxPage
 from twofold.ui.recovery_dialog import RecoveryDialog
+from twofold.ui.safety_dialog import SafetyPlanDialog
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.setup_wizard import SetupWizard
 from twofold.ui.timeline_page import AgendaPage, TimelinePage
@@ -38,6 +40,7 @@ from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
 JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
+COMMITMENTS = "commitments"
 
 
 class BusyPage(QWidget):
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.outbox = OutboxPage()
         self.timeline = TimelinePage()
         self.agenda = AgendaPage()
+        self.commitments = CommitmentsPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
             OUTBOX: self.outbox,
             TIMELINE: self.timeline,
             AGENDA: self.agenda,
+            COMMITMENTS: self.commitments,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -132,6 +137,9 @@ class MainWindow(QMainWindow):
         self.page_keys: list[str] = []
         self.who = named(QLabel(), "whoLabel", "Who is unlocked")
         self.who.setObjectName("heading3")
+        safety_button = named(QPushButton("Safety plan"), "safetyButton", "Safety plan (F1)")
+        safety_button.setToolTip("The pause rule and what to do when it is too much (F1)")
+        safety_button.clicked.connect(self.open_safety_plan)
         settings_button = named(QPushButton("Settings"), "settingsButton", "Settings (Ctrl+,)")
         settings_button.clicked.connect(self.open_settings)
         lock_button = named(QPushButton("Lock"), "lockButton", "Lock now (Ctrl+L)")
@@ -142,6 +150,7 @@ class MainWindow(QMainWindow):
         side.addWidget(self.who)
         side.addSpacing(8)
         side.addWidget(self.nav, 1)
+        side.addWidget(safety_button)
         side.addWidget(settings_button)
         side.addWidget(lock_button)
         workspace = QWidget()
@@ -175,6 +184,8 @@ class MainWindow(QMainWindow):
             action("&Outbox", "Ctrl+2", lambda: self.go(OUTBOX), "goOutbox"),
             action("Shared &timeline", "Ctrl+3", lambda: self.go(TIMELINE), "goTimeline"),
             action("&Agenda", "Ctrl+4", lambda: self.go(AGENDA), "goAgenda"),
+            action("&Commitments", "Ctrl+5", lambda: self.go(COMMITMENTS), "goCommitments"),
+            action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -244,15 +255,18 @@ class MainWindow(QMainWindow):
         if session.is_shared_session:
             self._add_page(AGENDA, "Session agenda", self.agenda)
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
+            self._add_page(COMMITMENTS, "Commitments", self.commitments)
         else:
             self._add_page(JOURNAL, "Journal", self.journal)
             self._add_page(OUTBOX, "Outbox", self.outbox)
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
+            self._add_page(COMMITMENTS, "Commitments", self.commitments)
         self.nav.blockSignals(False)
         self.journal.attach(session if not session.is_shared_session else None)
         self.outbox.attach(session if not session.is_shared_session else None)
         self.timeline.attach(session)
         self.agenda.attach(session if session.is_shared_session else None)
+        self.commitments.attach(session)
         self._update_nav()
         self.nav.setCurrentRow(0)
         self.stack.setCurrentWidget(self.workspace)
@@ -294,6 +308,7 @@ class MainWindow(QMainWindow):
         self.outbox.attach(None)
         self.timeline.attach(None)
         self.agenda.attach(None)
+        self.commitments.attach(None)
         self.who.clear()
         self.status.clear()
         session.lock()
@@ -385,6 +400,14 @@ class MainWindow(QMainWindow):
             self.outbox.save_current()
 
     # --- dialogs ----------------------------------------------------------------
+
+    def open_safety_plan(self) -> None:
+        if self.session is None:
+            return
+        dialog = SafetyPlanDialog(self.session, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.timeline.reload()
+            self.status.setText("The safety plan was saved to the shared ledger.")
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.session, self.folder, self.kdf, self)

@@ -224,5 +224,15 @@ class PreviewModel(ListModel[TimelineItem]):
 KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Everything", ()),
     ("Shared reflections", (EventKind.REFLECTION_SHARED,)),
+    (
+        "Commitments",
+        (
+            EventKind.COMMITMENT_MADE,
+            EventKind.COMMITMENT_AMENDED,
+            EventKind.COMMITMENT_CHECKED,
+            EventKind.COMMITMENT_ENDED,
+        ),
+    ),
+    ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
     ("Milestones", (EventKind.VAULT_CREATED,)),
 )

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.gui.conftest import on_next_modal, unlock_as
+from twofold.domain.commitments import Outcome
+from twofold.domain.ledger import EventKind
+from twofold.services.session import unlock
+from twofold.ui.commitments_page import CommitmentDialog
+from twofold.ui.main_window import COMMITMENTS, MainWindow
+from twofold.ui.safety_dialog import SafetyPlanDialog
+from twofold.ui.unlock_page import SHARED
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_make_check_off_and_acknowledge_a_commitment(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == COMMITMENTS
+    page = window.commitments
+    assert page.empty.isVisibleTo(page)
+
+    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, CommitmentDialog)
+        qtbot.keyClicks(dialog.title, "Text before I'm late")
+        qtbot.keyClicks(dialog.hard_day, "A one-word text")
+        assert not dialog.days.isEnabled()  # only for "on certain days"
+        dialog.cadence.setCurrentIndex(dialog.cadence.findData("days"))
+        assert dialog.days.isEnabled()
+        dialog.cadence.setCurrentIndex(dialog.cadence.findData("daily"))
+        dialog._check()
+
+    on_next_modal(fill)
+    qtbot.mouseClick(page.new, LEFT)
+    [status] = page.model.items
+    assert status.commitment.title == "Text before I'm late"
+    assert status.commitment.cadence.describe() == "every day" and status.owner_label == "Alex"
+    page.list.setCurrentIndex(page.model.index(0))
+    qtbot.mouseClick(page.buttons[Outcome.KEPT], LEFT)
+    [status] = page.model.items
+    assert (
+        status.today == Outcome.KEPT
+        or status.commitment.cadence.periods(status.commitment.start, status.commitment.start) == []
+    )
+    assert not page.acknowledge.isEnabled()  # your own check-off is for Sam to acknowledge
+    window.lock()
+
+    unlock_as(qtbot, window, "Sam", SAM_PASS)
+    window.go(COMMITMENTS)
+    page.list.setCurrentIndex(page.model.index(0))
+    assert page.acknowledge.isEnabled()
+    qtbot.mouseClick(page.acknowledge, LEFT)
+    assert not page.acknowledge.isEnabled()
+    assert window.session is not None
+    [(_, check)] = window.session.commitments.check_offs(status.commitment.id)
+    assert check.acknowledged_by == window.session.partner_id
+    kinds = {i.kind for i in window.session.timeline.page()}
+    assert {EventKind.COMMITMENT_MADE, EventKind.COMMITMENT_CHECKED} <= kinds
+
+
+def test_safety_plan_is_one_click_away_even_in_a_shared_session(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, SHARED, SAM_PASS)
+    assert COMMITMENTS in window.page_keys
+    seen: list[str] = []
+
+    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, SafetyPlanDialog)
+        seen.append(dialog.pause.toPlainText())
+        dialog.pause.setPlainText("We pause for twenty minutes, then come back.")
+        qtbot.keyClicks(dialog.call, "Dr. Reyes 555-0100")
+        dialog._save()
+
+    on_next_modal(edit)
+    qtbot.mouseClick(window.findChild(type(window.agenda.held), "safetyButton"), LEFT)
+    assert "pause" in seen[0].lower()
+    assert "safety plan was saved" in window.status.text()
+    window.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    plan = alex.safety.plan()
+    assert plan.pause_rule == "We pause for twenty minutes, then come back."
+    assert plan.who_to_call == "Dr. Reyes 555-0100"
+    alex.lock()
