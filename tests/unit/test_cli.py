@@ -217,8 +217,12 @@ def test_demo_vault_is_populated(tmp_path: Path) -> None:
         "--passphrase-file",
         secret,
         "--shared",
+        "--limit",
+        "500",
     )
     assert shared.out.count("Shared reflection") == 6
+    assert "New commitment" in shared.out and "Commitment check-off" in shared.out
+    assert "Safety plan" in shared.out
     private = cli("list", "--vault", tmp_path / "demo", "--as", "Alex", "--passphrase-file", secret)
     assert private.out.count("\n") >= 10 and "[outbox]" in private.out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,62 @@ def create_demo(
         _share(folder, passphrases, record_ids, share, moment(share["day"], 45))
     for pending in data["outbox"]:
         _share(folder, passphrases, record_ids, pending, None)
+    _practice(folder, passphrases, data.get("practice", {}), end.date())
     return DemoVault(folder, passphrases, created.recovery_codes)
+
+
+def _practice(
+    folder: Path, passphrases: dict[str, str], practice: dict[str, Any], today: date
+) -> None:
+    """Commitments with weeks of check-offs (a few misses and hard days), partner
+    acknowledgements, and the safety plan."""
+    from twofold.domain.commitments import BOTH, Cadence, CadenceKind, Outcome
+
+    labels = list(passphrases)
+    for spec in practice.get("commitments", []):
+        owner_label = spec["owner"]
+        author = owner_label if owner_label in passphrases else labels[0]
+        session = unlock(folder, author, passphrases[author])
+        try:
+            owner = BOTH if owner_label == "both" else session.partner_id
+            start = today - timedelta(days=int(spec["days_ago"]))
+            cid = session.commitments.make(
+                spec["title"],
+                Cadence(CadenceKind(spec["cadence"]), tuple(spec.get("weekdays", ()))),
+                owner=owner,
+                hard_day=spec.get("hard_day", ""),
+                detail=spec.get("detail", ""),
+                start=start,
+                at=datetime.combine(start, time(9, 0), UTC),
+            )
+            misses, hard = set(spec.get("missed", [])), set(spec.get("hard_days", []))
+            for offset, (first, _last) in enumerate(
+                Cadence(CadenceKind(spec["cadence"]), tuple(spec.get("weekdays", ()))).periods(
+                    start, today - timedelta(days=1)
+                )
+            ):
+                outcome = (
+                    Outcome.MISSED
+                    if offset in misses
+                    else (Outcome.KEPT_HARD_DAY if offset in hard else Outcome.KEPT)
+                )
+                session.commitments.check(
+                    cid, outcome, day=first, at=datetime.combine(first, time(21, 0), UTC)
+                )
+        finally:
+            session.lock()
+    plan = practice.get("safety_plan")
+    if plan:
+        session = unlock(folder, labels[0], passphrases[labels[0]])
+        try:
+            ids = {label: pid for pid, label in session.partner_labels.items()}
+            session.safety.update(
+                plan["pause_rule"],
+                {ids[label]: text for label, text in plan["overwhelmed"].items()},
+                plan["who_to_call"],
+            )
+        finally:
+            session.lock()
 
 
 def _share(
