@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from twofold.services.demo import create_demo
 from twofold.ui import theme
 from twofold.ui.app import demo_hint, make_application
-from twofold.ui.main_window import OUTBOX, TIMELINE, MainWindow
+from twofold.ui.main_window import COMMITMENTS, OUTBOX, TIMELINE, MainWindow
 from twofold.ui.setup_wizard import SetupWizard
 
 
@@ -93,6 +93,17 @@ def main() -> int:
     window.go(TIMELINE)
     pump(app)
     save(window, args.out, f"timeline{suffix}")
+    window.go(COMMITMENTS)
+    pump(app)
+    save(window, args.out, f"commitments{suffix}")
+    from twofold.ui.safety_dialog import SafetyPlanDialog
+
+    assert window.session is not None
+    dialog = SafetyPlanDialog(window.session, window)
+    dialog.show()
+    pump(app)
+    save(dialog, args.out, f"safety-plan{suffix}")
+    dialog.close()
     window.lock()
     page.choice("__shared__").setChecked(True)
     page.passphrase.setText(demo.passphrases["Sam"])

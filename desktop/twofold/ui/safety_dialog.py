@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,8 @@ class SafetyPlanDialog(QDialog):
             field.setMaximumHeight(70)
             self.overwhelmed[partner_id] = field
             form.addRow(f"When {label} is overwhelmed", field)
-        self.call = named(QLineEdit(plan.who_to_call), "whoToCall", "Who to call")
+        self.call = named(QPlainTextEdit(plan.who_to_call), "whoToCall", "Who to call")
+        self.call.setMaximumHeight(60)
         self.call.setPlaceholderText("A friend, your therapist, a crisis line")
         form.addRow("Who to call", self.call)
         self.message = error_label("safetyMessage", "Problem")
@@ -69,7 +69,7 @@ class SafetyPlanDialog(QDialog):
             self.session.safety.update(
                 self.pause.toPlainText(),
                 {pid: field.toPlainText() for pid, field in self.overwhelmed.items()},
-                self.call.text(),
+                self.call.toPlainText(),
             )
         except TwofoldError as exc:
             self.message.setText(str(exc))
