@@ -8,8 +8,9 @@ from pathlib import Path
 
 from tests.benchmarks.run import main
 from tests.benchmarks.text import ten_years_ago
-from tests.benchmarks.workload import KINDS, PASSPHRASES, apply_bulk, plan
+from tests.benchmarks.workload import KINDS, PASSPHRASES, CheckSpec, apply_bulk, plan
 from tests.conftest import TEST_KDF
+from twofold.domain.commitments import BOTH, Cadence, CadenceKind
 from twofold.services.session import Session, create_vault, unlock
 
 
@@ -42,8 +43,28 @@ def _apply_with_services(work) -> None:  # type: ignore[no-untyped-def]
             for e in entries
         ]
         session.lock()
+    commitment_ids = []
+    for spec in work.commitments:
+        session = unlock(work.folder, spec.author, PASSPHRASES[spec.author])
+        commitment_ids.append(
+            session.commitments.make(
+                spec.title,
+                Cadence(CadenceKind.DAILY),
+                owner=BOTH,
+                hard_day=spec.hard_day,
+                start=spec.start,
+                at=spec.at,
+            )
+        )
+        session.lock()
     for share in work.shares:
         session = unlock(work.folder, share.author, PASSPHRASES[share.author])
+        if isinstance(share, CheckSpec):
+            session.commitments.check(
+                commitment_ids[share.commitment_index], share.outcome, day=share.day, at=share.at
+            )
+            session.lock()
+            continue
         assert session.sharing is not None
         item = session.sharing.add(ids[share.author][share.record_index])
         session.sharing.update(item, share.text, share.request)
@@ -64,6 +85,12 @@ def _contents(folder: Path) -> tuple[object, ...]:
         items = session.timeline.page(0, 1000)
         seen.append([(i.kind, i.author_label, i.body, i.request, i.retracted) for i in items])
         seen.append(sorted(r.body for r in records if r.shared))
+        seen.append(
+            [
+                (s.commitment.title, s.streak, s.reliability, round(s.strength, 9))
+                for s in session.commitments.statuses()
+            ]
+        )
         session.lock()
     return tuple(seen)
 
@@ -73,7 +100,8 @@ def test_bulk_generation_writes_what_the_services_write(tmp_path: Path) -> None:
     for name, apply in (("bulk", apply_bulk), ("services", _apply_with_services)):
         folder = tmp_path / name
         work = plan(folder, per_partner=12, shared_events=120, chunk=40)
-        assert any(s.retract for s in work.shares)
+        assert any(isinstance(s, CheckSpec) for s in work.shares)
+        assert any(getattr(s, "retract", False) for s in work.shares)
         assert {s.author for s in work.shares} == {"Alex", "Sam"}
         create_vault(
             folder, list(PASSPHRASES.items()), TEST_KDF, at=ten_years_ago() - timedelta(days=1)

@@ -8,11 +8,13 @@ exactly what the services would have written."""
 from __future__ import annotations
 
 import itertools
+import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tests.benchmarks.text import Entry, TextSource, ten_years_ago
+from twofold.domain.commitments import BOTH, Cadence, CadenceKind, Outcome
 from twofold.domain.ledger import EventKind
 from twofold.domain.records import RecordKind, normalise_labels
 from twofold.services.journal import record_ledger_head
@@ -30,6 +32,12 @@ KINDS = (
     RecordKind.DRAFT,
 )
 CHUNK = 1000
+COMMITMENTS = (
+    "Text before the time if I'll be late",
+    "Phone face up at dinner",
+    "Ten minutes of check-in every evening",
+    "Say pause instead of going quiet",
+)
 RETRACT_EVERY = 50
 
 
@@ -43,13 +51,33 @@ class Share:
     retract: bool
 
 
+@dataclass(frozen=True, slots=True)
+class CommitmentSpec:
+    author: str
+    title: str
+    hard_day: str
+    start: date
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    author: str
+    commitment_index: int
+    day: date
+    outcome: Outcome
+    at: datetime
+
+
 @dataclass
 class Workload:
     folder: Path
     per_partner: int
     shared_events: int
     entries: dict[str, list[Entry]] = field(default_factory=dict)
-    shares: list[Share] = field(default_factory=list)
+    commitments: list[CommitmentSpec] = field(default_factory=list)
+    # The ledger's events in order: shares (some retracted) and commitment check-offs.
+    shares: list[Share | CheckSpec] = field(default_factory=list)
 
 
 def plan(
@@ -67,8 +95,32 @@ def plan(
     for label in partners:
         work.entries[label] = list(source.entries(per_partner, start, 3650))
     step = timedelta(days=3650) / max(shared_events, 1)
+    for i, title in enumerate(COMMITMENTS):
+        work.commitments.append(
+            CommitmentSpec(
+                partners[i % len(partners)],
+                title,
+                "the smallest version that still counts",
+                start.date() - timedelta(days=1),
+                start - timedelta(hours=12 - i),
+            )
+        )
     for n in range(shared_events):
         author = partners[(n // chunk) % len(partners)]
+        if n % 5 in (1, 3):  # two in five events are check-offs
+            at = start + step * n
+            work.shares.append(
+                CheckSpec(
+                    author,
+                    n % len(COMMITMENTS),
+                    at.date(),
+                    Outcome.MISSED
+                    if n % 23 == 0
+                    else (Outcome.KEPT_HARD_DAY if n % 7 == 0 else Outcome.KEPT),
+                    at,
+                )
+            )
+            continue
         work.shares.append(
             Share(
                 author=author,
@@ -124,6 +176,28 @@ def apply_bulk(work: Workload) -> None:
                 record_ledger_head(opened)
         finally:
             opened.close()
+    commitment_ids: list[str] = []
+    for spec in work.commitments:
+        opened = vault_files.unlock_partner(work.folder, spec.author, PASSPHRASES[spec.author])
+        try:
+            commitment_id = uuid.uuid4().hex
+            with opened.write("bulk"):
+                opened.ledger.append(
+                    EventKind.COMMITMENT_MADE,
+                    {
+                        "commitment_id": commitment_id,
+                        "title": spec.title,
+                        "detail": "",
+                        "owner": BOTH,
+                        "cadence": Cadence(CadenceKind.DAILY).to_json(),
+                        "hard_day": spec.hard_day,
+                        "start": spec.start.isoformat(),
+                    },
+                    spec.at,
+                )
+            commitment_ids.append(commitment_id)
+        finally:
+            opened.close()
     runs = [list(run) for _, run in itertools.groupby(work.shares, key=lambda s: s.author)]
     for chunk in (run[i : i + CHUNK] for run in runs for i in range(0, len(run), CHUNK)):
         label = chunk[0].author
@@ -133,6 +207,18 @@ def apply_bulk(work: Workload) -> None:
             assert journal is not None
             with opened.write("bulk"):
                 for share in chunk:
+                    if isinstance(share, CheckSpec):
+                        opened.ledger.append(
+                            EventKind.COMMITMENT_CHECKED,
+                            {
+                                "commitment_id": commitment_ids[share.commitment_index],
+                                "day": share.day.isoformat(),
+                                "outcome": str(share.outcome),
+                                "note": "",
+                            },
+                            share.at,
+                        )
+                        continue
                     event = opened.ledger.append(
                         EventKind.REFLECTION_SHARED,
                         {"text": share.text.strip(), "request": share.request.strip()},
