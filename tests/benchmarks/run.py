@@ -246,6 +246,14 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
         for n in range(50):
             sharing.add(journal.write(f"entry to share {n}"))
 
+    commitments = session.commitments
+    table.add(
+        Row(
+            f"commitments screen: {len(commitments.statuses())} statuses + 8 weeks",
+            timed(lambda: (commitments.statuses(), commitments.weekly()), reps),
+            note="ten years of daily check-offs",
+        )
+    )
     table.add(
         Row(
             "sharing step with 50 items",

@@ -148,13 +148,17 @@ def check_commitment(title: str, hard_day: str) -> tuple[str, str]:
 # --- the arithmetic ----------------------------------------------------------------
 
 
-def _outcome_for(period: tuple[date, date], checks: Sequence[CheckOff]) -> Outcome | None:
+_PREFERENCE = (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcome.MISSED)
+
+
+def _outcome_for(period: tuple[date, date], by_day: dict[date, set[Outcome]]) -> Outcome | None:
     """The best outcome recorded inside a period (kept beats missed)."""
-    inside = [c.outcome for c in checks if period[0] <= c.day <= period[1]]
-    for preferred in (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcome.MISSED):
-        if preferred in inside:
-            return preferred
-    return None
+    inside: set[Outcome] = set()
+    day = period[0]
+    while day <= period[1]:
+        inside |= by_day.get(day, set())
+        day += timedelta(days=1)
+    return next((o for o in _PREFERENCE if o in inside), None)
 
 
 def period_outcomes(
@@ -162,10 +166,13 @@ def period_outcomes(
 ) -> list[tuple[tuple[date, date], Outcome | None]]:
     """Each due period up to today with its outcome. A past period with no check-off
     counts as missed; the current one stays open (None) until it ends."""
-    own = [c for c in checks if c.commitment_id == commitment.id]
+    by_day: dict[date, set[Outcome]] = {}
+    for check in checks:
+        if check.commitment_id == commitment.id:
+            by_day.setdefault(check.day, set()).add(check.outcome)
     result = []
     for period in commitment.cadence.periods(commitment.start, today):
-        outcome = _outcome_for(period, own)
+        outcome = _outcome_for(period, by_day)
         if outcome is None and period[1] < today:
             outcome = Outcome.MISSED
         result.append((period, outcome))
