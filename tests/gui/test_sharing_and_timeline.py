@@ -88,7 +88,7 @@ def test_retract_from_the_timeline_with_confirmation(
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     window.go(TIMELINE)
     timeline = window.timeline
-    assert timeline.verification.ok_label.text().startswith("✓ Verified")
+    qtbot.waitUntil(lambda: timeline.verification.ok_label.text().startswith("✓ Verified"))
     timeline.view.setCurrentIndex(
         timeline.model.index(1)
     )  # the vault-created item is not ours to retract
@@ -99,7 +99,8 @@ def test_retract_from_the_timeline_with_confirmation(
     qtbot.mouseClick(timeline.retract, LEFT)
     item_view = timeline.model.item(0)
     assert item_view.retracted and item_view.body == ""
-    assert timeline.verification.ok_label.text().startswith("✓ Verified")
+    assert timeline.verification.ok_label.text() == "Verifying the ledger…"  # in the background
+    qtbot.waitUntil(lambda: timeline.verification.ok_label.text().startswith("✓ Verified"))
 
 
 def test_filters_grouping_and_a_loud_warning_when_the_chain_fails(
@@ -122,7 +123,7 @@ def test_filters_grouping_and_a_loud_warning_when_the_chain_fails(
     unlock_as(qtbot, window, "Sam", SAM_PASS)
     window.go(TIMELINE)
     timeline = window.timeline
-    assert timeline.verification.banner.isVisible()
+    qtbot.waitUntil(timeline.verification.banner.isVisible, timeout=10_000)
     assert "event #3" in timeline.verification.banner_text.text()
     assert timeline.model.total == 3
     timeline.author_filter.setCurrentIndex(timeline.author_filter.findText("Sam"))

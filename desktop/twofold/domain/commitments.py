@@ -153,12 +153,21 @@ _PREFERENCE = (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcom
 
 def _outcome_for(period: tuple[date, date], by_day: dict[date, set[Outcome]]) -> Outcome | None:
     """The best outcome recorded inside a period (kept beats missed)."""
-    inside: set[Outcome] = set()
-    day = period[0]
-    while day <= period[1]:
-        inside |= by_day.get(day, set())
-        day += timedelta(days=1)
-    return next((o for o in _PREFERENCE if o in inside), None)
+    first, last = period
+    if first == last:  # daily and weekday cadences: one lookup
+        inside = by_day.get(first)
+        if not inside:
+            return None
+    else:
+        inside = set()
+        day = first
+        while day <= last:
+            inside |= by_day.get(day, set())
+            day += timedelta(days=1)
+    for outcome in _PREFERENCE:
+        if outcome in inside:
+            return outcome
+    return None
 
 
 def period_outcomes(
@@ -179,11 +188,14 @@ def period_outcomes(
     return result
 
 
-def streak(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> int:
+Periods = list[tuple[tuple[date, date], Outcome | None]]
+
+
+def streak_of(outcomes: Periods) -> int:
     """Consecutive kept periods, newest first; an open current period does not break it;
     a renegotiated period neither counts nor breaks."""
     count = 0
-    for _, outcome in reversed(period_outcomes(commitment, checks, today)):
+    for _, outcome in reversed(outcomes):
         if outcome is None or outcome == Outcome.RENEGOTIATED:
             continue
         if not outcome.counts_as_kept:
@@ -192,35 +204,42 @@ def streak(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> i
     return count
 
 
-def reliability(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> float | None:
+def reliability_of(outcomes: Periods) -> float | None:
     """Kept ÷ decided periods (renegotiated and open periods left out)."""
-    decided = [
-        o
-        for _, o in period_outcomes(commitment, checks, today)
-        if o is not None and o != Outcome.RENEGOTIATED
-    ]
+    decided = [o for _, o in outcomes if o is not None and o != Outcome.RENEGOTIATED]
     if not decided:
         return None
     return sum(1 for o in decided if o.counts_as_kept) / len(decided)
 
 
-def strength(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> float:
+def strength_of(kind: CadenceKind, outcomes: Periods) -> float:
     """A forgiving score from 0 to 1, in the spirit of Loop Habit Tracker's habit
     strength: each kept period moves it a step toward 1, each missed one a step toward
     0, so one lapse lowers it a little and never erases months of effort. The step
     is smaller for frequent cadences, so a daily habit changes as slowly per week as
     a weekly one."""
-    kind = commitment.cadence.kind
     alpha = {CadenceKind.DAILY: 1 / 14, CadenceKind.DAYS: 1 / 8, CadenceKind.WEEKLY: 1 / 4}.get(
         kind, 1.0
     )
     score = 0.0
-    for _, outcome in period_outcomes(commitment, checks, today):
+    for _, outcome in outcomes:
         if outcome is None or outcome == Outcome.RENEGOTIATED:
             continue
         target = 1.0 if outcome.counts_as_kept else 0.0
         score += alpha * (target - score)
     return score
+
+
+def streak(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> int:
+    return streak_of(period_outcomes(commitment, checks, today))
+
+
+def reliability(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> float | None:
+    return reliability_of(period_outcomes(commitment, checks, today))
+
+
+def strength(commitment: Commitment, checks: Sequence[CheckOff], today: date) -> float:
+    return strength_of(commitment.cadence.kind, period_outcomes(commitment, checks, today))
 
 
 def weekly_reliability(
@@ -229,16 +248,20 @@ def weekly_reliability(
     """For each of the last ``weeks`` Monday–Sunday weeks: kept ÷ decided periods across
     all commitments whose period ends in that week."""
     this_monday = today - timedelta(days=today.weekday())
+    first_monday = this_monday - timedelta(days=7 * (weeks - 1))
+    kept: dict[date, int] = {}
+    decided: dict[date, int] = {}
+    for commitment in commitments:
+        for (_first, last), outcome in period_outcomes(commitment, checks, today):
+            if last < first_monday or outcome in (None, Outcome.RENEGOTIATED):
+                continue
+            monday = last - timedelta(days=last.weekday())
+            decided[monday] = decided.get(monday, 0) + 1
+            if outcome is not None and outcome.counts_as_kept:
+                kept[monday] = kept.get(monday, 0) + 1
     out = []
     for back in range(weeks - 1, -1, -1):
         monday = this_monday - timedelta(days=7 * back)
-        sunday = monday + timedelta(days=6)
-        kept = decided = 0
-        for commitment in commitments:
-            for (_first, last), outcome in period_outcomes(commitment, checks, today):
-                if not monday <= last <= sunday or outcome in (None, Outcome.RENEGOTIATED):
-                    continue
-                decided += 1
-                kept += 1 if outcome and outcome.counts_as_kept else 0
-        out.append((monday, kept / decided if decided else None))
+        total = decided.get(monday, 0)
+        out.append((monday, kept.get(monday, 0) / total if total else None))
     return out

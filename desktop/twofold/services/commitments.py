@@ -16,9 +16,10 @@ from twofold.domain.commitments import (
     Commitment,
     Outcome,
     check_commitment,
-    reliability,
-    streak,
-    strength,
+    period_outcomes,
+    reliability_of,
+    streak_of,
+    strength_of,
     weekly_reliability,
 )
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
@@ -196,6 +197,7 @@ class CommitmentService:
         for commitment in practice_store.commitments(self._vault.connection):
             checks = [c for c in everything if c.commitment_id == commitment.id]
             periods = commitment.cadence.periods(commitment.start, today)
+            outcomes = period_outcomes(commitment, checks, today)
             current = None
             due_today = bool(periods) and periods[-1][0] <= today <= periods[-1][1]
             if periods and periods[-1][1] >= today:
@@ -208,9 +210,9 @@ class CommitmentService:
                     labels.get(commitment.owner, "?"),
                     current,
                     due_today,
-                    streak(commitment, checks, today),
-                    reliability(commitment, checks, today),
-                    strength(commitment, checks, today),
+                    streak_of(outcomes),
+                    reliability_of(outcomes),
+                    strength_of(commitment.cadence.kind, outcomes),
                 )
             )
         return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -75,6 +76,19 @@ class Session:
 
     def verify(self) -> VerifyReport:
         return verify(self._vault)
+
+    def detached_verify(self) -> Callable[[], VerifyReport]:
+        """Verification to run on a worker thread: it reads through its own connection
+        (seconds on a ten-year vault), so the window stays usable meanwhile."""
+        reader = self._vault.reader()
+
+        def run() -> VerifyReport:
+            try:
+                return verify(reader)
+            finally:
+                reader.close()
+
+        return run
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         check_passphrase(new_passphrase)

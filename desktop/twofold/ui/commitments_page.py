@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -224,6 +224,7 @@ class CommitmentsPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
+        self._stale = False
         self.model: ListModel[CommitmentStatus] = ListModel(_describe)
         self.list = named(QListView(), "commitmentList", "Commitments")
         self.list.setModel(self.model)
@@ -275,10 +276,20 @@ class CommitmentsPage(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
 
     def attach(self, session: Session | None) -> None:
+        """Remember the session; the numbers are worked out when the page is shown,
+        so unlocking never waits for years of check-offs."""
         self.session = session
-        self.reload()
+        self._stale = True
+        if session is None or self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         current = self._selected()
         keep = current.commitment.id if current else None
         if self.session is None:

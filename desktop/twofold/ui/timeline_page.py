@@ -23,7 +23,8 @@ from twofold.domain.search import Source
 from twofold.services.session import Session
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
-from twofold.ui.widgets import confirm, heading, named, note, show_error
+from twofold.ui.widgets import confirm, error_text, heading, named, note, show_error
+from twofold.ui.worker import run_in_background
 
 
 def timeline_view(
@@ -56,6 +57,11 @@ class VerificationBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
+
+    def show_failure(self, exc: BaseException) -> None:
+        self.ok_label.setText("")
+        self.banner_text.setText("⚠ The shared ledger could not be verified: " + error_text(exc))
+        self.banner.show()
 
     def show_report(self, report: VerifyReport) -> None:
         if report.ok:
@@ -160,8 +166,22 @@ class TimelinePage(QWidget):
         self.verify()
 
     def verify(self) -> None:
-        if self.session is not None:
-            self.verification.show_report(self.session.verify())
+        """Check the chain, signatures and pages in the background; the check mark (or
+        the warning) appears when it is done."""
+        session = self.session
+        if session is None:
+            return
+        self.verification.ok_label.setText("Verifying the ledger…")
+
+        def done(report: VerifyReport) -> None:
+            if self.session is session:  # not locked or switched meanwhile
+                self.verification.show_report(report)
+
+        def failed(exc: BaseException) -> None:
+            if self.session is session:
+                self.verification.show_failure(exc)
+
+        run_in_background(session.detached_verify(), done, failed)
 
     def reload(self) -> None:
         session = self.session

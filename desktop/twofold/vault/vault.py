@@ -65,7 +65,7 @@ class OpenVault:
         slots: KeySlots,
         keys: PartnerKeys,
         conn: Connection,
-        lock: FolderLock,
+        lock: FolderLock | None,
     ) -> None:
         self.folder = folder
         self.keyslots = slots
@@ -135,7 +135,27 @@ class OpenVault:
         if self._keys is not None:
             self._keys.wipe()
             self._keys = None
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
+
+    def reader(self) -> OpenVault:
+        """A second connection to the same files, with its own copy of the keys, for
+        long reads on another thread (verification); closing it leaves this one open.
+        It holds no lock of its own: this process already owns the vault."""
+        if self._keys is None:
+            raise NotAllowed("The vault is locked; unlock it again to go on.")
+        keys = PartnerKeys(
+            self._keys.partner_id,
+            bytearray(self._keys.vault_key),
+            bytearray(self._keys.signing_seed),
+            None if self._keys.journal_key is None else bytearray(self._keys.journal_key),
+        )
+        try:
+            conn = _connect(self.folder, self.keyslots, keys)
+        except BaseException:
+            keys.wipe()
+            raise
+        return OpenVault(self.folder, self.keyslots, keys, conn, None)
 
     def __enter__(self) -> OpenVault:
         return self
