@@ -221,7 +221,15 @@ class PreviewModel(ListModel[TimelineItem]):
         super().__init__(_describe_item)
 
 
+# The timeline tells the story; daily check-offs live on the Commitments page and behind
+# their own filter, or they would bury everything else.
+HIGHLIGHTS = tuple(
+    kind
+    for kind in EventKind
+    if kind not in (EventKind.COMMITMENT_CHECKED, EventKind.COMMITMENT_ACKNOWLEDGED)
+)
 KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Highlights", HIGHLIGHTS),
     ("Everything", ()),
     ("Shared reflections", (EventKind.REFLECTION_SHARED,)),
     (

@@ -198,7 +198,7 @@ class TimelinePage(QWidget):
 
     def show_event(self, event_id: str) -> None:
         """Scroll to one event, fetching pages until it is loaded."""
-        self.kind_filter.setCurrentIndex(0)
+        self.kind_filter.setCurrentIndex(self.kind_filter.findText("Everything"))
         self.author_filter.setCurrentIndex(0)
         self.search.clear()
         while True:
