@@ -44,6 +44,12 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
         assert sam.safety.plan().pause_rule == "fixture pause rule"
     else:
         assert statuses == [] and not sam.safety.plan().written
+    versions = sam.agreement.versions()
+    if fixture.name >= "vault-v3":
+        assert [v.sections["responsibilities"] for v in versions] == ["fixture responsibilities"]
+    else:
+        assert versions == []
+    sam.agreement.propose({"boundaries": "proposed after the upgrade"})
     from twofold.domain.commitments import Cadence, CadenceKind
 
     sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))

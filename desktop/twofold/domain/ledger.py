@@ -28,6 +28,8 @@ class EventKind(StrEnum):
     COMMITMENT_ACKNOWLEDGED = "commitment.acknowledged"
     COMMITMENT_ENDED = "commitment.ended"
     SAFETY_PLAN_UPDATED = "safety_plan.updated"
+    AGREEMENT_PROPOSED = "agreement.proposed"
+    AGREEMENT_ACKNOWLEDGED = "agreement.acknowledged"
 
     @property
     def label(self) -> str:
@@ -42,6 +44,8 @@ class EventKind(StrEnum):
             EventKind.COMMITMENT_ACKNOWLEDGED: "Acknowledged",
             EventKind.COMMITMENT_ENDED: "Commitment ended",
             EventKind.SAFETY_PLAN_UPDATED: "Safety plan",
+            EventKind.AGREEMENT_PROPOSED: "Agreement version",
+            EventKind.AGREEMENT_ACKNOWLEDGED: "Agreement acknowledged",
         }[self]
 
 

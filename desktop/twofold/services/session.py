@@ -10,6 +10,7 @@ from pathlib import Path
 from twofold.domain.errors import InvalidInput, VaultDamaged
 from twofold.domain.ledger import VerifyReport
 from twofold.domain.search import SearchHit, fts_query
+from twofold.services.agreement import AgreementService
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.commitments import CommitmentService
 from twofold.services.journal import JournalService
@@ -48,6 +49,7 @@ class Session:
         self.timeline = TimelineService(vault)
         self.commitments = CommitmentService(vault)
         self.safety = SafetyService(vault)
+        self.agreement = AgreementService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

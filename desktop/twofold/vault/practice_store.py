@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from twofold.domain.agreement import AgreementVersion
 from twofold.domain.commitments import Cadence, CheckOff, Commitment, Outcome
 from twofold.domain.ledger import EventKind, LedgerEvent
 from twofold.vault.database import Connection, mapped_errors
@@ -37,6 +38,17 @@ def timeline_text(conn: Connection, kind: str, payload: dict[str, Any]) -> tuple
         return f"Ended: {row[0] if row else 'a commitment'}", str(payload.get("reason", ""))
     if kind == EventKind.SAFETY_PLAN_UPDATED:
         return "The safety plan was updated.", ""
+    if kind == EventKind.AGREEMENT_PROPOSED:
+        row = conn.execute(
+            "SELECT number FROM agreement_versions WHERE version_id = ?", (payload["version_id"],)
+        ).fetchone()
+        number = row[0] if row else "?"
+        return f"Proposed version {number} of the agreement.", str(payload.get("note", ""))
+    if kind == EventKind.AGREEMENT_ACKNOWLEDGED:
+        row = conn.execute(
+            "SELECT number FROM agreement_versions WHERE version_id = ?", (payload["version_id"],)
+        ).fetchone()
+        return f"Acknowledged version {row[0] if row else '?'} of the agreement.", ""
     return None
 
 
@@ -89,6 +101,31 @@ def project(conn: Connection, event: LedgerEvent, payload: dict[str, Any]) -> No
         )
     elif h.kind == EventKind.COMMITMENT_ENDED:
         conn.execute("UPDATE commitments SET ended = 1 WHERE id = ?", (payload["commitment_id"],))
+    elif h.kind == EventKind.AGREEMENT_PROPOSED:
+        number = conn.execute(
+            "SELECT coalesce(max(number), 0) + 1 FROM agreement_versions"
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO agreement_versions (version_id, number, author, proposed_at, sections, "
+            "note) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                payload["version_id"],
+                number,
+                h.author,
+                h.occurred_at,
+                json.dumps(payload["sections"]),
+                payload.get("note", ""),
+            ),
+        )
+        conn.execute(
+            "INSERT INTO agreement_acks (version_id, partner, seq) VALUES (?, ?, ?)",
+            (payload["version_id"], h.author, h.seq),
+        )
+    elif h.kind == EventKind.AGREEMENT_ACKNOWLEDGED:
+        conn.execute(
+            "INSERT OR IGNORE INTO agreement_acks (version_id, partner, seq) VALUES (?, ?, ?)",
+            (payload["version_id"], h.author, h.seq),
+        )
     elif h.kind == EventKind.SAFETY_PLAN_UPDATED:
         for key, value in payload["plan"].items():
             conn.execute(
@@ -144,3 +181,26 @@ def safety_plan(conn: Connection) -> dict[str, Any]:
     with mapped_errors(_WHAT):
         rows = conn.execute("SELECT key, value FROM safety_plan").fetchall()
     return {str(r[0]): json.loads(r[1]) for r in rows}
+
+
+def agreement_versions(conn: Connection) -> list[AgreementVersion]:
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT version_id, number, author, proposed_at, sections, note "
+            "FROM agreement_versions ORDER BY number"
+        ).fetchall()
+        acks: dict[str, set[str]] = {}
+        for version_id, partner in conn.execute("SELECT version_id, partner FROM agreement_acks"):
+            acks.setdefault(str(version_id), set()).add(str(partner))
+    return [
+        AgreementVersion(
+            version_id=str(r[0]),
+            number=int(r[1]),
+            author=str(r[2]),
+            proposed_at=datetime.fromisoformat(r[3]),
+            sections=dict(json.loads(r[4])),
+            note=str(r[5]),
+            acknowledged_by=frozenset(acks.get(str(r[0]), set())),
+        )
+        for r in rows
+    ]

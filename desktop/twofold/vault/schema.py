@@ -95,6 +95,26 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 3: the living agreement: versions and who acknowledged each
+    """
+    CREATE TABLE agreement_versions (
+        version_id TEXT PRIMARY KEY,
+        number INTEGER NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        proposed_at TEXT NOT NULL,
+        sections TEXT NOT NULL,
+        note TEXT NOT NULL
+    );
+    CREATE TABLE agreement_acks (
+        version_id TEXT NOT NULL REFERENCES agreement_versions (version_id),
+        partner TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (version_id, partner)
+    );
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""
