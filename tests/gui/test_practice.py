@@ -91,3 +91,54 @@ def test_safety_plan_is_one_click_away_even_in_a_shared_session(
     assert plan.pause_rule == "We pause for twenty minutes, then come back."
     assert plan.who_to_call == "Dr. Reyes 555-0100"
     alex.lock()
+
+
+def test_propose_acknowledge_and_see_changes_in_the_agreement(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twofold.ui.agreement_page import ProposeDialog
+    from twofold.ui.main_window import AGREEMENT
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == AGREEMENT
+    page = window.agreement
+    assert "No agreement yet" in page.status.text()
+
+    def write(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ProposeDialog)
+        qtbot.keyClicks(dialog.fields["boundaries"], "No secret accounts.")
+        qtbot.keyClicks(dialog.note, "A first draft")
+        dialog.accept()
+
+    on_next_modal(write)
+    qtbot.mouseClick(page.propose, LEFT)
+    assert page.list.count() == 1 and "waiting for Sam" in page.list.item(0).text()
+    assert not page.acknowledge.isEnabled()  # proposing was Alex's acknowledgement
+    assert "No secret accounts." in page.view.toPlainText()
+    window.lock()
+
+    unlock_as(qtbot, window, "Sam", SAM_PASS)
+    window.go(AGREEMENT)
+    assert page.acknowledge.isEnabled()
+    qtbot.mouseClick(page.acknowledge, LEFT)
+    assert "in force" in page.list.item(0).text()
+
+    def amend(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert (
+            dialog.fields["boundaries"].toPlainText() == "No secret accounts."
+        )  # starts from the latest
+        qtbot.keyClicks(dialog.fields["boundaries"], " Phones stay open.")
+        dialog.accept()
+
+    on_next_modal(amend)
+    qtbot.mouseClick(page.propose, LEFT)
+    assert "waiting for Alex" in page.list.item(0).text() and "in force" in page.list.item(1).text()
+    page.show_changes.setChecked(True)
+    from twofold.ui import theme
+
+    assert theme.current().ok in page.view.toHtml()  # the added words are highlighted
+    assert "Phones stay open." in page.view.toPlainText()
+    assert window.session is not None
+    assert window.session.agreement.in_force().number == 1  # type: ignore[union-attr]

@@ -10,7 +10,15 @@ from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.gui.conftest import unlock_as
 from twofold.services.session import unlock
 from twofold.ui.app import open_window
-from twofold.ui.main_window import AGENDA, COMMITMENTS, JOURNAL, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.main_window import (
+    AGENDA,
+    AGREEMENT,
+    COMMITMENTS,
+    JOURNAL,
+    OUTBOX,
+    TIMELINE,
+    MainWindow,
+)
 from twofold.ui.unlock_page import SHARED
 
 LEFT = Qt.MouseButton.LeftButton
@@ -31,7 +39,7 @@ def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_d
     _alex_writes(vault_dir, "alexprivateword stays home", share="a shared sentence")
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, SHARED, SAM_PASS)
-    assert window.page_keys == [AGENDA, TIMELINE, COMMITMENTS]
+    assert window.page_keys == [AGENDA, TIMELINE, COMMITMENTS, AGREEMENT]
     assert "journals locked" in window.who.text()
     agenda = [window.agenda.model.item(r).body for r in range(window.agenda.model.rowCount())]
     assert agenda == ["You began Twofold together: Alex and Sam.", "a shared sentence"]

@@ -108,6 +108,20 @@ def _practice(
                 )
         finally:
             session.lock()
+    for n, version in enumerate(practice.get("agreement", [])):
+        author = labels[n % 2]
+        session = unlock(folder, author, passphrases[author])
+        try:
+            version_id = session.agreement.propose(version["sections"], version.get("note", ""))
+        finally:
+            session.lock()
+        if version.get("both"):
+            other = labels[(n + 1) % 2]
+            session = unlock(folder, other, passphrases[other])
+            try:
+                session.agreement.acknowledge(version_id)
+            finally:
+                session.lock()
     plan = practice.get("safety_plan")
     if plan:
         session = unlock(folder, labels[0], passphrases[labels[0]])

@@ -34,6 +34,7 @@ from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
 if TYPE_CHECKING:
+    from twofold.ui.agreement_page import AgreementPage
     from twofold.ui.commitments_page import CommitmentsPage
     from twofold.ui.journal_page import JournalPage
     from twofold.ui.outbox_page import OutboxPage
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
 COMMITMENTS = "commitments"
+AGREEMENT = "agreement"
 
 
 class BusyPage(QWidget):
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
     timeline: TimelinePage
     agenda: AgendaPage
     commitments: CommitmentsPage
+    agreement: AgreementPage
     workspace: QWidget
 
     def __init__(
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         and importing and building the rest cost ~0.15 s before it could paint."""
         if self._workspace_built:
             return
+        from twofold.ui.agreement_page import AgreementPage
         from twofold.ui.commitments_page import CommitmentsPage
         from twofold.ui.journal_page import JournalPage
         from twofold.ui.outbox_page import OutboxPage
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self.timeline = TimelinePage()
         self.agenda = AgendaPage()
         self.commitments = CommitmentsPage()
+        self.agreement = AgreementPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -133,6 +138,7 @@ class MainWindow(QMainWindow):
             TIMELINE: self.timeline,
             AGENDA: self.agenda,
             COMMITMENTS: self.commitments,
+            AGREEMENT: self.agreement,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -207,6 +213,7 @@ class MainWindow(QMainWindow):
             action("Shared &timeline", "Ctrl+3", lambda: self.go(TIMELINE), "goTimeline"),
             action("&Agenda", "Ctrl+4", lambda: self.go(AGENDA), "goAgenda"),
             action("&Commitments", "Ctrl+5", lambda: self.go(COMMITMENTS), "goCommitments"),
+            action("A&greement", "Ctrl+6", lambda: self.go(AGREEMENT), "goAgreement"),
             action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
@@ -283,17 +290,20 @@ class MainWindow(QMainWindow):
             self._add_page(AGENDA, "Session agenda", self.agenda)
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
+            self._add_page(AGREEMENT, "Agreement", self.agreement)
         else:
             self._add_page(JOURNAL, "Journal", self.journal)
             self._add_page(OUTBOX, "Outbox", self.outbox)
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
+            self._add_page(AGREEMENT, "Agreement", self.agreement)
         self.nav.blockSignals(False)
         self.journal.attach(session if not session.is_shared_session else None)
         self.outbox.attach(session if not session.is_shared_session else None)
         self.timeline.attach(session)
         self.agenda.attach(session if session.is_shared_session else None)
         self.commitments.attach(session)
+        self.agreement.attach(session)
         self._update_nav()
         self.nav.setCurrentRow(0)
         self.stack.setCurrentWidget(self.workspace)
@@ -336,6 +346,7 @@ class MainWindow(QMainWindow):
         self.timeline.attach(None)
         self.agenda.attach(None)
         self.commitments.attach(None)
+        self.agreement.attach(None)
         self.who.clear()
         self.status.clear()
         session.lock()

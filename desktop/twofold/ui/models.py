@@ -241,6 +241,7 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.COMMITMENT_ENDED,
         ),
     ),
+    ("Agreement", (EventKind.AGREEMENT_PROPOSED, EventKind.AGREEMENT_ACKNOWLEDGED)),
     ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
     ("Milestones", (EventKind.VAULT_CREATED,)),
 )

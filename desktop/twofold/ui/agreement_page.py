@@ -1,0 +1,241 @@
+"""The living agreement: the version in force, what changed, proposing and acknowledging."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
+from twofold.domain.errors import TwofoldError
+from twofold.services.session import Session
+from twofold.ui import theme
+from twofold.ui.widgets import error_label, heading, named, note, show_error, two_panes
+
+
+def render(version: AgreementVersion, changes: dict[str, list[Change]] | None) -> str:
+    """The agreement as HTML; with ``changes``, added words green, removed struck out."""
+    c = theme.current()
+    parts = []
+    for key, title, hint in SECTIONS:
+        parts.append(f"<h3>{html.escape(title)}</h3>")
+        if changes is not None:
+            spans = []
+            for change in changes.get(key, []):
+                text = html.escape(change.text).replace("\n", "<br>")
+                if change.kind == "added":
+                    spans.append(f'<span style="background:{c.ok}; color:white">{text}</span>')
+                elif change.kind == "removed":
+                    spans.append(
+                        f'<span style="color:{c.warning}; text-decoration:line-through">{text}</span>'
+                    )
+                else:
+                    spans.append(text)
+            parts.append(f"<p>{''.join(spans) or '<i>(empty)</i>'}</p>")
+        else:
+            text = version.sections.get(key, "")
+            parts.append(
+                f"<p>{html.escape(text).replace(chr(10), '<br>') if text else '<i>' + html.escape(hint) + '</i>'}</p>"
+            )
+    return "".join(parts)
+
+
+class ProposeDialog(QDialog):
+    def __init__(self, base: AgreementVersion | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("proposeAgreementDialog")
+        self.setWindowTitle("Propose a new version")
+        self.fields: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, title, hint in SECTIONS:
+            field = named(
+                QPlainTextEdit(base.sections.get(key, "") if base else ""), f"section_{key}", title
+            )
+            field.setPlaceholderText(hint)
+            field.setMinimumHeight(90)
+            self.fields[key] = field
+            form.addRow(title, field)
+        self.note = named(QLineEdit(), "agreementNote", "What changed and why")
+        self.note.setPlaceholderText("What changed and why (optional)")
+        form.addRow("Note", self.note)
+        self.message = error_label("agreementMessage", "Problem")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Propose this version")
+        ok.setObjectName("proposeAgreement")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note(
+                "Your partner sees the changes word by word and acknowledges them. "
+                "Until then the version before stays in force."
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(640, 620)
+
+    def sections(self) -> dict[str, str]:
+        return {key: field.toPlainText() for key, field in self.fields.items()}
+
+
+class AgreementPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self._stale = False
+        self.versions: list[AgreementVersion] = []
+        self.list = named(QListWidget(), "agreementVersions", "Versions of the agreement")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setMinimumWidth(230)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view = named(QTextBrowser(), "agreementText", "The agreement")
+        self.show_changes = named(
+            QCheckBox("Show changes from the version before"), "showChanges", "Show changes"
+        )
+        self.propose = named(QPushButton("Propose changes…"), "primary", "Propose a new version")
+        self.acknowledge = named(
+            QPushButton("Acknowledge this version"),
+            "acknowledgeAgreement",
+            "Acknowledge this version",
+        )
+        self.status = note("")
+        self.propose.clicked.connect(self._propose)
+        self.acknowledge.clicked.connect(self._acknowledge)
+        self.show_changes.toggled.connect(self._show)
+        self.list.currentRowChanged.connect(lambda _row: self._show())
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(heading("Versions", 3))
+        left_layout.addWidget(self.list, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.status)
+        right_layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.show_changes)
+        row.addStretch(1)
+        row.addWidget(self.acknowledge)
+        right_layout.addLayout(row)
+        top = QHBoxLayout()
+        top.addWidget(heading("Our agreement", 2))
+        top.addStretch(1)
+        top.addWidget(self.propose)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(two_panes(left, right, "agreementSplitter"), 1)
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        self._stale = True
+        if session is None or self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        self.list.clear()
+        self.view.clear()
+        self.versions = [] if self.session is None else self.session.agreement.versions()
+        if self.session is None:
+            return
+        current = self.session.agreement.in_force()
+        labels = self.session.partner_labels
+        for version in reversed(self.versions):
+            if current is not None and version.version_id == current.version_id:
+                state = "in force"
+            elif current is not None and version.number < current.number:
+                state = "earlier"
+            else:
+                waiting = [labels.get(p, "?") for p in labels if p not in version.acknowledged_by]
+                state = "waiting for " + " and ".join(waiting) if waiting else "in force"
+            item = QListWidgetItem(
+                f"Version {version.number} — {state}\n{version.proposed_at.astimezone():%d %b %Y}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, version.version_id)
+            self.list.addItem(item)
+        if self.versions:
+            self.list.setCurrentRow(0)
+        else:
+            self.status.setText(
+                "No agreement yet. Propose a first version together: what each of you "
+                "takes care of, your boundaries, and how a lapse is repaired."
+            )
+        self._show()
+
+    def _selected(self) -> AgreementVersion | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        version_id = item.data(Qt.ItemDataRole.UserRole)
+        return next((v for v in self.versions if v.version_id == version_id), None)
+
+    def _show(self) -> None:
+        version = self._selected()
+        if version is None or self.session is None:
+            self.acknowledge.setEnabled(False)
+            return
+        labels = self.session.partner_labels
+        author = labels.get(version.author, "?")
+        acked = ", ".join(labels.get(p, "?") for p in labels if p in version.acknowledged_by)
+        self.status.setText(
+            f"Version {version.number}, proposed by {author}. Acknowledged by {acked}."
+            + (f" Note: {version.note}" if version.note else "")
+        )
+        changes = (
+            self.session.agreement.changes(version.version_id)
+            if self.show_changes.isChecked()
+            else None
+        )
+        self.view.setHtml(render(version, changes))
+        self.acknowledge.setEnabled(self.session.partner_id not in version.acknowledged_by)
+
+    def _propose(self) -> None:
+        if self.session is None:
+            return
+        dialog = ProposeDialog(self.session.agreement.latest(), self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.session.agreement.propose(dialog.sections(), dialog.note.text())
+            except TwofoldError as exc:
+                dialog.message.setText(str(exc))
+                continue
+            break
+        self.reload()
+
+    def _acknowledge(self) -> None:
+        version = self._selected()
+        if version is None or self.session is None:
+            return
+        try:
+            self.session.agreement.acknowledge(version.version_id)
+        except TwofoldError as exc:
+            show_error(self, "Not acknowledged", exc)
+        self.reload()
