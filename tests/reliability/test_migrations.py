@@ -50,6 +50,11 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     else:
         assert versions == []
     sam.agreement.propose({"boundaries": "proposed after the upgrade"})
+    from twofold.domain.checkins import CheckinKind
+
+    answers = [c.answers[0][1] for c in sam.checkins.recent()]
+    assert answers == (["fixture feeling"] if fixture.name >= "vault-v4" else [])
+    sam.checkins.submit(CheckinKind.WEEKLY, {"went_well": "after the upgrade"})
     from twofold.domain.commitments import Cadence, CadenceKind
 
     sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))

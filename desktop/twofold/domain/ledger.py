@@ -30,6 +30,7 @@ class EventKind(StrEnum):
     SAFETY_PLAN_UPDATED = "safety_plan.updated"
     AGREEMENT_PROPOSED = "agreement.proposed"
     AGREEMENT_ACKNOWLEDGED = "agreement.acknowledged"
+    CHECKIN_SUBMITTED = "checkin.submitted"
 
     @property
     def label(self) -> str:
@@ -46,6 +47,7 @@ class EventKind(StrEnum):
             EventKind.SAFETY_PLAN_UPDATED: "Safety plan",
             EventKind.AGREEMENT_PROPOSED: "Agreement version",
             EventKind.AGREEMENT_ACKNOWLEDGED: "Agreement acknowledged",
+            EventKind.CHECKIN_SUBMITTED: "Check-in",
         }[self]
 
 

@@ -6,6 +6,7 @@ import functools
 import json
 import random
 
+from twofold.domain.checkins import CheckinKind, Prompt, PromptSet
 from twofold.domain.passphrase import Strength, estimate
 from twofold.domain.records import RecordKind
 from twofold.resources import resource
@@ -36,3 +37,17 @@ def _common_passwords() -> frozenset[str]:
 
 def passphrase_strength(passphrase: str, names: tuple[str, ...] = ()) -> Strength:
     return estimate(passphrase, _common_passwords(), names)
+
+
+@functools.cache
+def checkin_prompts() -> dict[CheckinKind, PromptSet]:
+    data = json.loads(resource("checkins.json").read_text("utf-8"))
+    return {
+        CheckinKind(kind): PromptSet(
+            CheckinKind(kind),
+            str(spec["title"]),
+            str(spec["about"]),
+            tuple(Prompt(str(p["id"]), str(p["text"])) for p in spec["prompts"]),
+        )
+        for kind, spec in data.items()
+    }

@@ -12,6 +12,7 @@ from twofold.domain.ledger import VerifyReport
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.agreement import AgreementService
 from twofold.services.backups import BackupResult, rotate_daily
+from twofold.services.checkins import CheckinService
 from twofold.services.commitments import CommitmentService
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
@@ -50,6 +51,7 @@ class Session:
         self.commitments = CommitmentService(vault)
         self.safety = SafetyService(vault)
         self.agreement = AgreementService(vault)
+        self.checkins = CheckinService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

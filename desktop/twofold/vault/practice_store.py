@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from twofold.domain.agreement import AgreementVersion
+from twofold.domain.checkins import Checkin, CheckinKind
 from twofold.domain.commitments import Cadence, CheckOff, Commitment, Outcome
 from twofold.domain.ledger import EventKind, LedgerEvent
 from twofold.vault.database import Connection, mapped_errors
@@ -38,6 +39,10 @@ def timeline_text(conn: Connection, kind: str, payload: dict[str, Any]) -> tuple
         return f"Ended: {row[0] if row else 'a commitment'}", str(payload.get("reason", ""))
     if kind == EventKind.SAFETY_PLAN_UPDATED:
         return "The safety plan was updated.", ""
+    if kind == EventKind.CHECKIN_SUBMITTED:
+        titles = {"daily": "Daily check-in", "weekly": "Weekly review", "monthly": "Monthly review"}
+        lines = [f"{question} — {answer}" for question, answer in payload["answers"] if answer]
+        return titles.get(str(payload["kind"]), "Check-in") + "\n" + "\n".join(lines), ""
     if kind == EventKind.AGREEMENT_PROPOSED:
         row = conn.execute(
             "SELECT number FROM agreement_versions WHERE version_id = ?", (payload["version_id"],)
@@ -126,6 +131,19 @@ def project(conn: Connection, event: LedgerEvent, payload: dict[str, Any]) -> No
             "INSERT OR IGNORE INTO agreement_acks (version_id, partner, seq) VALUES (?, ?, ?)",
             (payload["version_id"], h.author, h.seq),
         )
+    elif h.kind == EventKind.CHECKIN_SUBMITTED:
+        conn.execute(
+            "INSERT INTO checkins (seq, author, kind, day, answers, submitted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                h.seq,
+                h.author,
+                payload["kind"],
+                payload["day"],
+                json.dumps(payload["answers"]),
+                h.occurred_at,
+            ),
+        )
     elif h.kind == EventKind.SAFETY_PLAN_UPDATED:
         for key, value in payload["plan"].items():
             conn.execute(
@@ -201,6 +219,27 @@ def agreement_versions(conn: Connection) -> list[AgreementVersion]:
             sections=dict(json.loads(r[4])),
             note=str(r[5]),
             acknowledged_by=frozenset(acks.get(str(r[0]), set())),
+        )
+        for r in rows
+    ]
+
+
+def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> list[Checkin]:
+    where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT seq, author, kind, day, answers, submitted_at FROM checkins "
+            f"{where} ORDER BY day DESC, seq DESC LIMIT ?",
+            (*args, limit),
+        ).fetchall()
+    return [
+        Checkin(
+            seq=int(r[0]),
+            author=str(r[1]),
+            kind=CheckinKind(r[2]),
+            day=date.fromisoformat(r[3]),
+            answers=tuple((str(q), str(a)) for q, a in json.loads(r[4])),
+            submitted_at=datetime.fromisoformat(r[5]),
         )
         for r in rows
     ]

@@ -115,6 +115,21 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 4: check-ins, each partner's answers as submitted
+    """
+    CREATE TABLE checkins (
+        seq INTEGER PRIMARY KEY,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        day TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        submitted_at TEXT NOT NULL
+    );
+    CREATE INDEX checkins_by_kind ON checkins (kind, author, day);
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""

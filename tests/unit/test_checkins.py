@@ -1,0 +1,66 @@
+"""Check-ins: prompt sets from resources, each partner on their own, due and missed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAM_PASS
+from twofold.domain.checkins import CheckinKind, period_of
+from twofold.domain.errors import InvalidInput
+from twofold.domain.ledger import EventKind
+from twofold.services.session import Session, unlock
+
+
+def test_periods_are_day_week_and_month() -> None:
+    wednesday = date(2026, 2, 18)
+    assert period_of(CheckinKind.DAILY, wednesday) == (wednesday, wednesday)
+    assert period_of(CheckinKind.WEEKLY, wednesday) == (date(2026, 2, 16), date(2026, 2, 22))
+    assert period_of(CheckinKind.MONTHLY, wednesday) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert period_of(CheckinKind.MONTHLY, date(2028, 12, 31)) == (
+        date(2028, 12, 1),
+        date(2028, 12, 31),
+    )
+
+
+def test_prompt_sets_come_from_resources(alex: Session) -> None:
+    daily = alex.checkins.prompts(CheckinKind.DAILY)
+    assert [p.id for p in daily.prompts] == ["feeling", "need", "action"]
+    weekly = alex.checkins.prompts(CheckinKind.WEEKLY)
+    assert "trust easier" in weekly.prompts[-1].text
+
+
+def test_each_partner_checks_in_on_their_own(alex: Session, vault_dir: Path) -> None:
+    today = date.today()
+    with pytest.raises(InvalidInput, match="at least one"):
+        alex.checkins.submit(CheckinKind.DAILY, {"feeling": "  "})
+    assert CheckinKind.DAILY in alex.checkins.due_today(today)
+    alex.checkins.submit(
+        CheckinKind.DAILY,
+        {"feeling": "Calm after the walk", "need": "Sleep", "action": "Text before the train"},
+        day=today,
+    )
+    assert CheckinKind.DAILY not in alex.checkins.due_today(today)
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    assert CheckinKind.DAILY in sam.checkins.due_today(today)  # Alex's does not count for Sam
+    [entry] = sam.checkins.recent(CheckinKind.DAILY)
+    assert entry.answers[0] == (
+        "One feeling from today, and when you noticed it",
+        "Calm after the walk",
+    )
+    item = sam.timeline.page(0, 1)[0]
+    assert item.kind == EventKind.CHECKIN_SUBMITTED and "Calm after the walk" in item.body
+    assert sam.search("calm")  # searchable
+    sam.lock()
+
+
+def test_a_missed_check_in_is_noticed_gently(alex: Session) -> None:
+    today = date.today()
+    assert alex.checkins.missed(today) == []  # never started: nothing to nag about
+    alex.checkins.submit(CheckinKind.DAILY, {"feeling": "ok"}, day=today - timedelta(days=3))
+    assert alex.checkins.missed(today) == [CheckinKind.DAILY]  # yesterday was skipped
+    alex.checkins.submit(CheckinKind.DAILY, {"feeling": "ok"}, day=today - timedelta(days=1))
+    assert alex.checkins.missed(today) == []
