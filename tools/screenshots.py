@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from twofold.services.demo import create_demo
 from twofold.ui import theme
 from twofold.ui.app import demo_hint, make_application
-from twofold.ui.main_window import AGREEMENT, COMMITMENTS, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.main_window import AGREEMENT, CHECKINS, COMMITMENTS, OUTBOX, TIMELINE, MainWindow
 from twofold.ui.setup_wizard import SetupWizard
 
 
@@ -100,6 +100,9 @@ def main() -> int:
     window.agreement.show_changes.setChecked(True)
     pump(app)
     save(window, args.out, f"agreement{suffix}")
+    window.go(CHECKINS)
+    pump(app)
+    save(window, args.out, f"checkins{suffix}")
     from twofold.ui.safety_dialog import SafetyPlanDialog
 
     assert window.session is not None

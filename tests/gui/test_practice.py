@@ -142,3 +142,47 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
     assert "Phones stay open." in page.view.toPlainText()
     assert window.session is not None
     assert window.session.agreement.in_force().number == 1  # type: ignore[union-attr]
+
+
+def test_check_in_and_the_gentle_reminders(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime, timedelta
+
+    from twofold.domain.checkins import CheckinKind
+    from twofold.ui.main_window import CHECKINS
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.checkins.submit(
+        CheckinKind.DAILY, {"feeling": "tired"}, day=date.today() - timedelta(days=3)
+    )
+    alex.lock()
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.missed_banner.isVisible()
+    assert (
+        "yesterday's check-in" in window.missed_text.text()
+        and "No streak is lost" in window.missed_text.text()
+    )
+    qtbot.mouseClick(window.findChild(type(window.agenda.held), "checkInNow"), LEFT)
+    assert window.current_page() == CHECKINS and not window.missed_banner.isVisible()
+    page = window.checkins
+    assert page.current_kind() == CheckinKind.DAILY and page.state.text() == "Not done yet"
+    evening = datetime.combine(date.today(), datetime.min.time()).replace(hour=20)
+    assert window.due_reminder(evening.replace(hour=9)) is None  # only in the evening
+    assert "daily check-in is waiting" in (window.due_reminder(evening) or "")
+    assert window.due_reminder(evening) is None  # once a day
+    qtbot.keyClicks(page.fields["feeling"], "Hopeful after our talk")
+    qtbot.keyClicks(page.fields["action"], "Leave work on time")
+    qtbot.mouseClick(page.submit, LEFT)
+    assert page.state.text().startswith("✓ Done")
+    assert "Hopeful after our talk" in page.history.toPlainText()
+    window._reminded_on = None
+    assert window.due_reminder(evening) is None  # done: no reminder
+    page.choose(CheckinKind.WEEKLY)
+    assert "trust easier" in " ".join(f.accessibleName() for f in page.fields.values())
+    window.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    assert [c.answers[0][1] for c in sam.checkins.recent(CheckinKind.DAILY)] == [
+        "Hopeful after our talk",
+        "tired",
+    ]
+    sam.lock()

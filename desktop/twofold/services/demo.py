@@ -122,6 +122,21 @@ def _practice(
                 session.agreement.acknowledge(version_id)
             finally:
                 session.lock()
+    for spec in practice.get("checkins", []):
+        from twofold.domain.checkins import CheckinKind
+
+        who = spec["who"]
+        session = unlock(folder, who, passphrases[who])
+        try:
+            day = today - timedelta(days=int(spec["days_ago"]))
+            session.checkins.submit(
+                CheckinKind(spec["kind"]),
+                spec["answers"],
+                day=day,
+                at=datetime.combine(day, time(21, 30), UTC),
+            )
+        finally:
+            session.lock()
     plan = practice.get("safety_plan")
     if plan:
         session = unlock(folder, labels[0], passphrases[labels[0]])

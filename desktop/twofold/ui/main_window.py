@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from twofold import __version__
+from twofold.domain.checkins import CheckinKind
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
 from twofold.ui import theme
@@ -35,6 +39,7 @@ from twofold.vault.crypto import KdfParams
 
 if TYPE_CHECKING:
     from twofold.ui.agreement_page import AgreementPage
+    from twofold.ui.checkins_page import CheckinsPage
     from twofold.ui.commitments_page import CommitmentsPage
     from twofold.ui.journal_page import JournalPage
     from twofold.ui.outbox_page import OutboxPage
@@ -44,6 +49,9 @@ if TYPE_CHECKING:
 JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
 COMMITMENTS = "commitments"
 AGREEMENT = "agreement"
+CHECKINS = "checkins"
+REMINDER_EVERY_MS = 30 * 60_000
+REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
 
 class BusyPage(QWidget):
@@ -70,6 +78,9 @@ class MainWindow(QMainWindow):
     agenda: AgendaPage
     commitments: CommitmentsPage
     agreement: AgreementPage
+    checkins: CheckinsPage
+    missed_banner: QFrame
+    missed_text: QLabel
     workspace: QWidget
 
     def __init__(
@@ -88,6 +99,11 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes(settings))
         self.idle.setParent(self)
         self.idle.idle.connect(self.lock)
+        self._reminders = QTimer(self, interval=REMINDER_EVERY_MS)
+        self._reminders.timeout.connect(self.remind)
+        self._reminded_on: date | None = None
+        self._missed: list[CheckinKind] = []
+        self.tray: QSystemTrayIcon | None = None
 
         self.busy = BusyPage()
         self.unlock_page = UnlockPage()
@@ -118,6 +134,7 @@ class MainWindow(QMainWindow):
         if self._workspace_built:
             return
         from twofold.ui.agreement_page import AgreementPage
+        from twofold.ui.checkins_page import CheckinsPage
         from twofold.ui.commitments_page import CommitmentsPage
         from twofold.ui.journal_page import JournalPage
         from twofold.ui.outbox_page import OutboxPage
@@ -129,6 +146,7 @@ class MainWindow(QMainWindow):
         self.agenda = AgendaPage()
         self.commitments = CommitmentsPage()
         self.agreement = AgreementPage()
+        self.checkins = CheckinsPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -139,6 +157,7 @@ class MainWindow(QMainWindow):
             AGENDA: self.agenda,
             COMMITMENTS: self.commitments,
             AGREEMENT: self.agreement,
+            CHECKINS: self.checkins,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -181,10 +200,26 @@ class MainWindow(QMainWindow):
         side.addWidget(safety_button)
         side.addWidget(settings_button)
         side.addWidget(lock_button)
+        self.missed_banner = QFrame()
+        self.missed_banner.setObjectName("hintBanner")
+        self.missed_text = named(QLabel(), "missedText", "Missed check-in")
+        self.missed_text.setWordWrap(True)
+        check_in = named(QPushButton("Check in now"), "checkInNow", "Check in now")
+        later = named(QPushButton("Not now"), "notNow", "Hide this reminder")
+        check_in.clicked.connect(self._check_in_now)
+        later.clicked.connect(self.missed_banner.hide)
+        banner = QHBoxLayout(self.missed_banner)
+        banner.addWidget(self.missed_text, 1)
+        banner.addWidget(check_in)
+        banner.addWidget(later)
+        self.missed_banner.hide()
+        main = QVBoxLayout()
+        main.addWidget(self.missed_banner)
+        main.addWidget(self.pages, 1)
         workspace = QWidget()
         layout = QHBoxLayout(workspace)
         layout.addLayout(side)
-        layout.addWidget(self.pages, 1)
+        layout.addLayout(main, 1)
         return workspace
 
     def _build_actions(self) -> None:
@@ -214,6 +249,7 @@ class MainWindow(QMainWindow):
             action("&Agenda", "Ctrl+4", lambda: self.go(AGENDA), "goAgenda"),
             action("&Commitments", "Ctrl+5", lambda: self.go(COMMITMENTS), "goCommitments"),
             action("A&greement", "Ctrl+6", lambda: self.go(AGREEMENT), "goAgreement"),
+            action("Check-&ins", "Ctrl+7", lambda: self.go(CHECKINS), "goCheckins"),
             action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
@@ -291,12 +327,14 @@ class MainWindow(QMainWindow):
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
             self._add_page(AGREEMENT, "Agreement", self.agreement)
+            self._add_page(CHECKINS, "Check-ins", self.checkins)
         else:
             self._add_page(JOURNAL, "Journal", self.journal)
             self._add_page(OUTBOX, "Outbox", self.outbox)
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
             self._add_page(AGREEMENT, "Agreement", self.agreement)
+            self._add_page(CHECKINS, "Check-ins", self.checkins)
         self.nav.blockSignals(False)
         self.journal.attach(session if not session.is_shared_session else None)
         self.outbox.attach(session if not session.is_shared_session else None)
@@ -304,6 +342,9 @@ class MainWindow(QMainWindow):
         self.agenda.attach(session if session.is_shared_session else None)
         self.commitments.attach(session)
         self.agreement.attach(session)
+        self.checkins.attach(session)
+        self._show_missed(session)
+        self._reminders.start()
         self._update_nav()
         self.nav.setCurrentRow(0)
         self.stack.setCurrentWidget(self.workspace)
@@ -312,6 +353,44 @@ class MainWindow(QMainWindow):
         for warning in session.warnings:
             self.status.setText(warning)
         self._daily_backup(session)
+
+    def _show_missed(self, session: Session) -> None:
+        from twofold.ui.checkins_page import missed_text
+
+        self._missed = session.checkins.missed()
+        self.missed_text.setText(missed_text(self._missed) if self._missed else "")
+        self.missed_banner.setVisible(bool(self._missed))
+
+    def _check_in_now(self) -> None:
+        self.missed_banner.hide()
+        self.go(CHECKINS)
+        if self._missed:
+            self.checkins.choose(self._missed[0])
+
+    def due_reminder(self, now: datetime | None = None) -> str | None:
+        """The evening reminder, once a day, while the daily check-in is still open."""
+        if self.session is None:
+            return None
+        moment = now or datetime.now()
+        if moment.hour < REMINDER_FROM_HOUR or self._reminded_on == moment.date():
+            return None
+        if CheckinKind.DAILY not in self.session.checkins.due_today(moment.date()):
+            return None
+        self._reminded_on = moment.date()
+        return "Your daily check-in is waiting: one feeling, one need, one action for tomorrow."
+
+    def remind(self) -> None:
+        """A tray notification where the desktop has a tray, and the status bar always."""
+        message = self.due_reminder()
+        if message is None:
+            return
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(self.windowIcon(), self)
+                self.tray.messageClicked.connect(lambda: self.go(CHECKINS))
+                self.tray.show()
+            self.tray.showMessage("Twofold", message, QSystemTrayIcon.MessageIcon.Information)
+        self.status.setText(message)
 
     def _add_page(self, key: str, label: str, page: QWidget) -> None:
         self.page_keys.append(key)
@@ -347,6 +426,9 @@ class MainWindow(QMainWindow):
         self.agenda.attach(None)
         self.commitments.attach(None)
         self.agreement.attach(None)
+        self.checkins.attach(None)
+        self.missed_banner.hide()
+        self._reminders.stop()
         self.who.clear()
         self.status.clear()
         session.lock()

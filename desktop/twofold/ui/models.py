@@ -242,6 +242,7 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("Agreement", (EventKind.AGREEMENT_PROPOSED, EventKind.AGREEMENT_ACKNOWLEDGED)),
+    ("Check-ins", (EventKind.CHECKIN_SUBMITTED,)),
     ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
     ("Milestones", (EventKind.VAULT_CREATED,)),
 )
