@@ -55,6 +55,14 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     answers = [c.answers[0][1] for c in sam.checkins.recent()]
     assert answers == (["fixture feeling"] if fixture.name >= "vault-v4" else [])
     sam.checkins.submit(CheckinKind.WEEKLY, {"went_well": "after the upgrade"})
+    setbacks = sam.setbacks.all()
+    if fixture.name >= "vault-v5":
+        assert [s.what for s in setbacks] == ["fixture setback"] and len(setbacks[0].steps) == 1
+        assert [w.text for w in sam.wins.all()] == ["fixture win"]
+    else:
+        assert setbacks == []
+    sam.setbacks.log("logged after the upgrade")
+    sam.wins.record("recorded after the upgrade")
     from twofold.domain.commitments import Cadence, CadenceKind
 
     sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))

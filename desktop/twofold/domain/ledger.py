@@ -31,6 +31,10 @@ class EventKind(StrEnum):
     AGREEMENT_PROPOSED = "agreement.proposed"
     AGREEMENT_ACKNOWLEDGED = "agreement.acknowledged"
     CHECKIN_SUBMITTED = "checkin.submitted"
+    SETBACK_LOGGED = "setback.logged"
+    SETBACK_STEP = "setback.step"
+    SETBACK_COUNTERMEASURE = "setback.countermeasure"
+    WIN_RECORDED = "win.recorded"
 
     @property
     def label(self) -> str:
@@ -48,6 +52,10 @@ class EventKind(StrEnum):
             EventKind.AGREEMENT_PROPOSED: "Agreement version",
             EventKind.AGREEMENT_ACKNOWLEDGED: "Agreement acknowledged",
             EventKind.CHECKIN_SUBMITTED: "Check-in",
+            EventKind.SETBACK_LOGGED: "Setback",
+            EventKind.SETBACK_STEP: "Repair step",
+            EventKind.SETBACK_COUNTERMEASURE: "Counter-measure",
+            EventKind.WIN_RECORDED: "Win",
         }[self]
 
 

@@ -17,6 +17,7 @@ from twofold.services.commitments import CommitmentService
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
 from twofold.services.safety import SafetyService
+from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify
@@ -52,6 +53,8 @@ class Session:
         self.safety = SafetyService(vault)
         self.agreement = AgreementService(vault)
         self.checkins = CheckinService(vault)
+        self.setbacks = SetbackService(vault)
+        self.wins = WinService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

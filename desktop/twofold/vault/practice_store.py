@@ -11,6 +11,7 @@ from twofold.domain.agreement import AgreementVersion
 from twofold.domain.checkins import Checkin, CheckinKind
 from twofold.domain.commitments import Cadence, CheckOff, Commitment, Outcome
 from twofold.domain.ledger import EventKind, LedgerEvent
+from twofold.domain.setbacks import RepairStep, Setback, StepTaken, Win
 from twofold.vault.database import Connection, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
@@ -43,6 +44,26 @@ def timeline_text(conn: Connection, kind: str, payload: dict[str, Any]) -> tuple
         titles = {"daily": "Daily check-in", "weekly": "Weekly review", "monthly": "Monthly review"}
         lines = [f"{question} — {answer}" for question, answer in payload["answers"] if answer]
         return titles.get(str(payload["kind"]), "Check-in") + "\n" + "\n".join(lines), ""
+    if kind == EventKind.SETBACK_LOGGED:
+        parts = [
+            f"Trigger: {payload['trigger']}" if payload.get("trigger") else "",
+            f"Impact: {payload['impact']}" if payload.get("impact") else "",
+        ]
+        return f"Setback: {payload['what']}", " · ".join(p for p in parts if p)
+    if kind == EventKind.SETBACK_STEP:
+        row = conn.execute(
+            "SELECT what FROM setbacks WHERE id = ?", (payload["setback_id"],)
+        ).fetchone()
+        label = {"acknowledge": "Acknowledged", "repair": "Repaired", "restore": "Restored"}
+        return (
+            f"{label.get(payload['step'], payload['step'])}: {row[0] if row else 'a setback'}",
+            str(payload.get("note", "")),
+        )
+    if kind == EventKind.SETBACK_COUNTERMEASURE:
+        return f"Counter-measure: {payload['text']}", ""
+    if kind == EventKind.WIN_RECORDED:
+        prefix = "Milestone" if payload.get("milestone") else "Win"
+        return f"{prefix}: {payload['text']}", ""
     if kind == EventKind.AGREEMENT_PROPOSED:
         row = conn.execute(
             "SELECT number FROM agreement_versions WHERE version_id = ?", (payload["version_id"],)
@@ -144,6 +165,43 @@ def project(conn: Connection, event: LedgerEvent, payload: dict[str, Any]) -> No
                 h.occurred_at,
             ),
         )
+    elif h.kind == EventKind.SETBACK_LOGGED:
+        conn.execute(
+            "INSERT INTO setbacks (id, seq, author, day, what, trigger_text, impact) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                payload["setback_id"],
+                h.seq,
+                h.author,
+                payload["day"],
+                payload["what"],
+                payload.get("trigger", ""),
+                payload.get("impact", ""),
+            ),
+        )
+    elif h.kind == EventKind.SETBACK_STEP:
+        conn.execute(
+            "INSERT INTO setback_steps (seq, setback_id, step, author, note, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                h.seq,
+                payload["setback_id"],
+                payload["step"],
+                h.author,
+                payload.get("note", ""),
+                h.occurred_at,
+            ),
+        )
+    elif h.kind == EventKind.SETBACK_COUNTERMEASURE:
+        conn.execute(
+            "INSERT INTO countermeasures (seq, setback_id, text, author) VALUES (?, ?, ?, ?)",
+            (h.seq, payload["setback_id"], payload["text"], h.author),
+        )
+    elif h.kind == EventKind.WIN_RECORDED:
+        conn.execute(
+            "INSERT INTO wins (seq, author, day, text, milestone) VALUES (?, ?, ?, ?, ?)",
+            (h.seq, h.author, payload["day"], payload["text"], payload.get("milestone", "")),
+        )
     elif h.kind == EventKind.SAFETY_PLAN_UPDATED:
         for key, value in payload["plan"].items():
             conn.execute(
@@ -243,3 +301,49 @@ def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> lis
         )
         for r in rows
     ]
+
+
+def setbacks(conn: Connection) -> list[Setback]:
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT id, author, day, what, trigger_text, impact FROM setbacks ORDER BY day DESC, seq DESC"
+        ).fetchall()
+        steps: dict[str, list[StepTaken]] = {}
+        for sid, step, author, note, at in conn.execute(
+            "SELECT setback_id, step, author, note, at FROM setback_steps ORDER BY seq"
+        ):
+            steps.setdefault(str(sid), []).append(
+                StepTaken(RepairStep(step), str(author), str(note), datetime.fromisoformat(at))
+            )
+        measures: dict[str, list[str]] = {}
+        for sid, text in conn.execute("SELECT setback_id, text FROM countermeasures ORDER BY seq"):
+            measures.setdefault(str(sid), []).append(str(text))
+    return [
+        Setback(
+            id=str(r[0]),
+            author=str(r[1]),
+            day=date.fromisoformat(r[2]),
+            what=str(r[3]),
+            trigger=str(r[4]),
+            impact=str(r[5]),
+            steps=tuple(steps.get(str(r[0]), [])),
+            countermeasures=tuple(measures.get(str(r[0]), [])),
+        )
+        for r in rows
+    ]
+
+
+def wins(conn: Connection) -> list[Win]:
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT seq, author, day, text, milestone FROM wins ORDER BY day DESC, seq DESC"
+        ).fetchall()
+    return [
+        Win(int(r[0]), str(r[1]), date.fromisoformat(r[2]), str(r[3]), bool(r[4])) for r in rows
+    ]
+
+
+def milestones(conn: Connection) -> set[str]:
+    with mapped_errors(_WHAT):
+        rows = conn.execute("SELECT milestone FROM wins WHERE milestone != ''").fetchall()
+    return {str(r[0]) for r in rows}

@@ -130,6 +130,43 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 5: setbacks with their repair steps and counter-measures; wins and milestones
+    """
+    CREATE TABLE setbacks (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        day TEXT NOT NULL,
+        what TEXT NOT NULL,
+        trigger_text TEXT NOT NULL,
+        impact TEXT NOT NULL
+    );
+    CREATE TABLE setback_steps (
+        seq INTEGER PRIMARY KEY,
+        setback_id TEXT NOT NULL REFERENCES setbacks (id),
+        step TEXT NOT NULL,
+        author TEXT NOT NULL,
+        note TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE countermeasures (
+        seq INTEGER PRIMARY KEY,
+        setback_id TEXT NOT NULL REFERENCES setbacks (id),
+        text TEXT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE TABLE wins (
+        seq INTEGER PRIMARY KEY,
+        author TEXT NOT NULL,
+        day TEXT NOT NULL,
+        text TEXT NOT NULL,
+        milestone TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX wins_milestone ON wins (milestone) WHERE milestone != '';
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""

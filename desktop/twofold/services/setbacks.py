@@ -1,0 +1,137 @@
+"""Setbacks and their repair; wins by hand and milestones detected from the tracker."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+
+from twofold.domain.checkins import CheckinKind, period_of
+from twofold.domain.commitments import period_outcomes
+from twofold.domain.errors import InvalidInput, NotFound
+from twofold.domain.ledger import EventKind
+from twofold.domain.setbacks import (
+    MILESTONE_RUNS,
+    RepairStep,
+    Setback,
+    Win,
+    all_kept_run,
+    check_setback,
+    check_step_order,
+)
+from twofold.services.commitments import local_today
+from twofold.vault import practice_store
+from twofold.vault.vault import OpenVault, now
+
+
+class SetbackService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+
+    def log(self, what: str, trigger: str = "", impact: str = "", day: date | None = None) -> str:
+        what = check_setback(what)
+        setback_id = uuid.uuid4().hex
+        with self._vault.write("The setback"):
+            self._vault.ledger.append(
+                EventKind.SETBACK_LOGGED,
+                {
+                    "setback_id": setback_id,
+                    "what": what,
+                    "trigger": trigger.strip(),
+                    "impact": impact.strip(),
+                    "day": (day or local_today()).isoformat(),
+                },
+                now(),
+            )
+        return setback_id
+
+    def all(self) -> list[Setback]:
+        return practice_store.setbacks(self._vault.connection)
+
+    def get(self, setback_id: str) -> Setback:
+        found = next((s for s in self.all() if s.id == setback_id), None)
+        if found is None:
+            raise NotFound("There is no such setback.")
+        return found
+
+    def step(self, setback_id: str, step: RepairStep, note: str = "") -> None:
+        """Acknowledge, repair, restore: in that order, each signed by who took it."""
+        check_step_order(self.get(setback_id), step)
+        with self._vault.write("The repair step"):
+            self._vault.ledger.append(
+                EventKind.SETBACK_STEP,
+                {"setback_id": setback_id, "step": str(step), "note": note.strip()},
+                now(),
+            )
+
+    def add_countermeasure(self, setback_id: str, text: str) -> None:
+        self.get(setback_id)
+        if not text.strip():
+            raise InvalidInput("Describe the counter-measure.")
+        with self._vault.write("The counter-measure"):
+            self._vault.ledger.append(
+                EventKind.SETBACK_COUNTERMEASURE,
+                {"setback_id": setback_id, "text": text.strip()},
+                now(),
+            )
+
+
+class WinService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+
+    def record(self, text: str, day: date | None = None) -> None:
+        if not text.strip():
+            raise InvalidInput("Say what went well.")
+        self._append(text.strip(), day or local_today(), "")
+
+    def _append(self, text: str, day: date, milestone: str, at: datetime | None = None) -> None:
+        with self._vault.write("The win"):
+            self._vault.ledger.append(
+                EventKind.WIN_RECORDED,
+                {"text": text, "day": day.isoformat(), "milestone": milestone},
+                at or now(),
+            )
+
+    def all(self) -> list[Win]:
+        return practice_store.wins(self._vault.connection)
+
+    def detect(self, today: date | None = None) -> list[str]:
+        """Milestones reached and not yet celebrated; each becomes a signed win once."""
+        today = today or local_today()
+        conn = self._vault.connection
+        seen = practice_store.milestones(conn)
+        found: list[tuple[str, str]] = []
+        commitments = practice_store.commitments(conn)
+        if commitments:
+            checks = [c for _, c in practice_store.check_offs(conn)]
+            kept_by_day: dict[date, bool] = {}
+            for commitment in commitments:
+                for (first, last), outcome in period_outcomes(commitment, checks, today):
+                    if first != last or outcome is None:
+                        continue  # day-long periods only: "n days of every commitment kept"
+                    ok = outcome.counts_as_kept
+                    kept_by_day[first] = kept_by_day.get(first, True) and ok
+            run = all_kept_run({d for d, ok in kept_by_day.items() if ok}, today)
+            start = today - timedelta(days=run)
+            for n in MILESTONE_RUNS:
+                if run >= n:
+                    found.append(
+                        (f"all-kept-{n}-{start.isoformat()}", f"{n} days of every commitment kept")
+                    )
+        weekly = [c for c in practice_store.checkins(conn, CheckinKind.WEEKLY)]
+        partners = {p.id for p in self._vault.keyslots.partners}
+        this_monday = period_of(CheckinKind.WEEKLY, today)[0]
+        weeks = [this_monday - timedelta(days=7 * k) for k in range(1, 5)]
+        if all(
+            partners <= {c.author for c in weekly if period_of(CheckinKind.WEEKLY, c.day)[0] == w}
+            for w in weeks
+        ):
+            month_key = weeks[-1].isoformat()
+            if not any(m.startswith("weekly-month-") for m in seen):
+                found.append(
+                    (f"weekly-month-{month_key}", "First month with a weekly review every week")
+                )
+        new = [(key, text) for key, text in found if key not in seen]
+        for key, text in new:
+            self._append(text, today, key)
+        return [text for _, text in new]
