@@ -20,7 +20,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from twofold.services.demo import create_demo
 from twofold.ui import theme
 from twofold.ui.app import demo_hint, make_application
-from twofold.ui.main_window import AGREEMENT, CHECKINS, COMMITMENTS, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.main_window import (
+    AGREEMENT,
+    CHECKINS,
+    COMMITMENTS,
+    OUTBOX,
+    SETBACKS,
+    TIMELINE,
+    WINS,
+    MainWindow,
+)
 from twofold.ui.setup_wizard import SetupWizard
 
 
@@ -103,6 +112,12 @@ def main() -> int:
     window.go(CHECKINS)
     pump(app)
     save(window, args.out, f"checkins{suffix}")
+    window.go(SETBACKS)
+    pump(app)
+    save(window, args.out, f"setbacks{suffix}")
+    window.go(WINS)
+    pump(app)
+    save(window, args.out, f"wins{suffix}")
     from twofold.ui.safety_dialog import SafetyPlanDialog
 
     assert window.session is not None

@@ -186,3 +186,75 @@ def test_check_in_and_the_gentle_reminders(qtbot: QtBot, make_window, vault_dir:
         "tired",
     ]
     sam.lock()
+
+
+def _answer_input(text: str):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(text)
+        dialog.accept()
+
+    return answer
+
+
+def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twofold.domain.setbacks import RepairStep
+    from twofold.ui.main_window import SETBACKS
+    from twofold.ui.setbacks_page import LogSetbackDialog
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(SETBACKS)
+    page = window.setbacks
+
+    def log(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, LogSetbackDialog)
+        qtbot.keyClicks(dialog.what, "Missed Thursday without a message")
+        qtbot.keyClicks(dialog.trigger, "Stayed late")
+        dialog.accept()
+
+    on_next_modal(log)
+    qtbot.mouseClick(page.log, LEFT)
+    assert page.list.count() == 1 and "open" in page.list.item(0).text()
+    assert page.next_step.text() == "Acknowledge…"
+    on_next_modal(_answer_input("I named what the waiting cost"))
+    qtbot.mouseClick(page.next_step, LEFT)
+    assert (
+        page.next_step.text() == "Repair…"
+        and "I named what the waiting cost" in page.view.toPlainText()
+    )
+    assert not page.as_commitment.isEnabled()
+    on_next_modal(_answer_input("Two reminders before every check-in"))
+    qtbot.mouseClick(page.countermeasure, LEFT)
+    assert page.as_commitment.isEnabled()
+
+    def accept_commitment(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, CommitmentDialog)
+        assert dialog.title.text() == "Two reminders before every check-in"
+        dialog._check()
+
+    on_next_modal(accept_commitment)
+    qtbot.mouseClick(page.as_commitment, LEFT)
+    assert window.session is not None
+    assert [s.commitment.title for s in window.session.commitments.statuses()] == [
+        "Two reminders before every check-in"
+    ]
+    setback = window.session.setbacks.all()[0]
+    assert setback.next_step == RepairStep.REPAIR
+
+
+def test_record_a_win(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from twofold.ui.main_window import WINS
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, SHARED, SAM_PASS)
+    window.go(WINS)
+    page = window.wins
+    assert "No wins recorded yet" in page.list.item(0).text()
+    on_next_modal(_answer_input("We laughed at dinner"))
+    qtbot.mouseClick(page.record, LEFT)
+    assert page.list.item(0).text().startswith("We laughed at dinner\nWin · Sam")

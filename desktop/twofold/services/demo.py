@@ -137,6 +137,29 @@ def _practice(
             )
         finally:
             session.lock()
+    for spec in practice.get("setbacks", []):
+        from twofold.domain.setbacks import RepairStep
+
+        session = unlock(folder, spec["who"], passphrases[spec["who"]])
+        try:
+            setback = session.setbacks.log(
+                spec["what"],
+                spec["trigger"],
+                spec["impact"],
+                day=today - timedelta(days=int(spec["days_ago"])),
+            )
+            for step, note in zip(RepairStep, spec["steps"], strict=False):
+                session.setbacks.step(setback, step, note)
+            for measure in spec["countermeasures"]:
+                session.setbacks.add_countermeasure(setback, measure)
+        finally:
+            session.lock()
+    for spec in practice.get("wins", []):
+        session = unlock(folder, spec["who"], passphrases[spec["who"]])
+        try:
+            session.wins.record(spec["text"], day=today - timedelta(days=int(spec["days_ago"])))
+        finally:
+            session.lock()
     plan = practice.get("safety_plan")
     if plan:
         session = unlock(folder, labels[0], passphrases[labels[0]])

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from twofold import __version__
 from twofold.domain.checkins import CheckinKind
+from twofold.domain.errors import TwofoldError
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
 from twofold.ui import theme
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from twofold.ui.commitments_page import CommitmentsPage
     from twofold.ui.journal_page import JournalPage
     from twofold.ui.outbox_page import OutboxPage
+    from twofold.ui.setbacks_page import SetbacksPage, WinsPage
     from twofold.ui.setup_wizard import SetupWizard
     from twofold.ui.timeline_page import AgendaPage, TimelinePage
 
@@ -50,6 +52,7 @@ JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
 COMMITMENTS = "commitments"
 AGREEMENT = "agreement"
 CHECKINS = "checkins"
+SETBACKS, WINS = "setbacks", "wins"
 REMINDER_EVERY_MS = 30 * 60_000
 REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
     commitments: CommitmentsPage
     agreement: AgreementPage
     checkins: CheckinsPage
+    setbacks: SetbacksPage
+    wins: WinsPage
     missed_banner: QFrame
     missed_text: QLabel
     workspace: QWidget
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         from twofold.ui.commitments_page import CommitmentsPage
         from twofold.ui.journal_page import JournalPage
         from twofold.ui.outbox_page import OutboxPage
+        from twofold.ui.setbacks_page import SetbacksPage, WinsPage
         from twofold.ui.timeline_page import AgendaPage, TimelinePage
 
         self.journal = JournalPage()
@@ -147,6 +153,8 @@ class MainWindow(QMainWindow):
         self.commitments = CommitmentsPage()
         self.agreement = AgreementPage()
         self.checkins = CheckinsPage()
+        self.setbacks = SetbacksPage()
+        self.wins = WinsPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -158,6 +166,8 @@ class MainWindow(QMainWindow):
             COMMITMENTS: self.commitments,
             AGREEMENT: self.agreement,
             CHECKINS: self.checkins,
+            SETBACKS: self.setbacks,
+            WINS: self.wins,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -250,6 +260,8 @@ class MainWindow(QMainWindow):
             action("&Commitments", "Ctrl+5", lambda: self.go(COMMITMENTS), "goCommitments"),
             action("A&greement", "Ctrl+6", lambda: self.go(AGREEMENT), "goAgreement"),
             action("Check-&ins", "Ctrl+7", lambda: self.go(CHECKINS), "goCheckins"),
+            action("Set&backs", "Ctrl+8", lambda: self.go(SETBACKS), "goSetbacks"),
+            action("&Wins", "Ctrl+9", lambda: self.go(WINS), "goWins"),
             action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
@@ -328,6 +340,8 @@ class MainWindow(QMainWindow):
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
             self._add_page(AGREEMENT, "Agreement", self.agreement)
             self._add_page(CHECKINS, "Check-ins", self.checkins)
+            self._add_page(SETBACKS, "Setbacks", self.setbacks)
+            self._add_page(WINS, "Wins", self.wins)
         else:
             self._add_page(JOURNAL, "Journal", self.journal)
             self._add_page(OUTBOX, "Outbox", self.outbox)
@@ -335,6 +349,8 @@ class MainWindow(QMainWindow):
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
             self._add_page(AGREEMENT, "Agreement", self.agreement)
             self._add_page(CHECKINS, "Check-ins", self.checkins)
+            self._add_page(SETBACKS, "Setbacks", self.setbacks)
+            self._add_page(WINS, "Wins", self.wins)
         self.nav.blockSignals(False)
         self.journal.attach(session if not session.is_shared_session else None)
         self.outbox.attach(session if not session.is_shared_session else None)
@@ -343,7 +359,10 @@ class MainWindow(QMainWindow):
         self.commitments.attach(session)
         self.agreement.attach(session)
         self.checkins.attach(session)
+        self.setbacks.attach(session)
+        self.wins.attach(session)
         self._show_missed(session)
+        self._celebrate(session)
         self._reminders.start()
         self._update_nav()
         self.nav.setCurrentRow(0)
@@ -360,6 +379,15 @@ class MainWindow(QMainWindow):
         self._missed = session.checkins.missed()
         self.missed_text.setText(missed_text(self._missed) if self._missed else "")
         self.missed_banner.setVisible(bool(self._missed))
+
+    def _celebrate(self, session: Session) -> None:
+        try:
+            reached = session.wins.detect()
+        except TwofoldError as exc:
+            self.status.setText(f"Milestones could not be checked: {exc}")
+            return
+        if reached:
+            self.status.setText("★ " + " · ".join(reached))
 
     def _check_in_now(self) -> None:
         self.missed_banner.hide()
@@ -427,6 +455,8 @@ class MainWindow(QMainWindow):
         self.commitments.attach(None)
         self.agreement.attach(None)
         self.checkins.attach(None)
+        self.setbacks.attach(None)
+        self.wins.attach(None)
         self.missed_banner.hide()
         self._reminders.stop()
         self.who.clear()

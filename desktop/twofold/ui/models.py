@@ -243,6 +243,15 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("Agreement", (EventKind.AGREEMENT_PROPOSED, EventKind.AGREEMENT_ACKNOWLEDGED)),
     ("Check-ins", (EventKind.CHECKIN_SUBMITTED,)),
+    (
+        "Setbacks and wins",
+        (
+            EventKind.SETBACK_LOGGED,
+            EventKind.SETBACK_STEP,
+            EventKind.SETBACK_COUNTERMEASURE,
+            EventKind.WIN_RECORDED,
+        ),
+    ),
     ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
     ("Milestones", (EventKind.VAULT_CREATED,)),
 )

@@ -25,7 +25,7 @@ def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
 def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setObjectName(f"heading{level}")
-    label.setWordWrap(True)
+    label.setWordWrap(level > 2)  # page titles stay on one line
     label.setAccessibleName(text)
     return label
 
