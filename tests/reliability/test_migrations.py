@@ -63,6 +63,12 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
         assert setbacks == []
     sam.setbacks.log("logged after the upgrade")
     sam.wins.record("recorded after the upgrade")
+    if fixture.name >= "vault-v6":
+        assert sam.together.values() == ["fixture honesty"]
+        assert [t for _, t, _ in sam.together.appreciations()] == ["fixture appreciation"]
+        assert [title for _, title, _, _ in sam.together.story()] == ["fixture chapter"]
+    sam.together.set_values(["honesty", "kindness"])
+    assert sam.together.values() == ["honesty", "kindness"]
     from twofold.domain.commitments import Cadence, CadenceKind
 
     sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))

@@ -35,6 +35,9 @@ class EventKind(StrEnum):
     SETBACK_STEP = "setback.step"
     SETBACK_COUNTERMEASURE = "setback.countermeasure"
     WIN_RECORDED = "win.recorded"
+    APPRECIATION = "appreciation.recorded"
+    VALUES_SET = "values.set"
+    STORY_CHAPTER = "story.chapter"
 
     @property
     def label(self) -> str:
@@ -56,6 +59,9 @@ class EventKind(StrEnum):
             EventKind.SETBACK_STEP: "Repair step",
             EventKind.SETBACK_COUNTERMEASURE: "Counter-measure",
             EventKind.WIN_RECORDED: "Win",
+            EventKind.APPRECIATION: "Appreciation",
+            EventKind.VALUES_SET: "Our values",
+            EventKind.STORY_CHAPTER: "Our story",
         }[self]
 
 

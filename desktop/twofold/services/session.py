@@ -20,6 +20,7 @@ from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService
 from twofold.services.timeline import TimelineService, reconcile_retractions
+from twofold.services.together import TogetherService
 from twofold.services.verify import verify
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
@@ -55,6 +56,7 @@ class Session:
         self.checkins = CheckinService(vault)
         self.setbacks = SetbackService(vault)
         self.wins = WinService(vault)
+        self.together = TogetherService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

@@ -64,6 +64,12 @@ def timeline_text(conn: Connection, kind: str, payload: dict[str, Any]) -> tuple
     if kind == EventKind.WIN_RECORDED:
         prefix = "Milestone" if payload.get("milestone") else "Win"
         return f"{prefix}: {payload['text']}", ""
+    if kind == EventKind.APPRECIATION:
+        return str(payload["text"]), ""
+    if kind == EventKind.VALUES_SET:
+        return "Our values: " + ", ".join(str(v) for v in payload["values"]), ""
+    if kind == EventKind.STORY_CHAPTER:
+        return f"{payload['title']}\n{payload['text']}", ""
     if kind == EventKind.AGREEMENT_PROPOSED:
         row = conn.execute(
             "SELECT number FROM agreement_versions WHERE version_id = ?", (payload["version_id"],)
@@ -201,6 +207,22 @@ def project(conn: Connection, event: LedgerEvent, payload: dict[str, Any]) -> No
         conn.execute(
             "INSERT INTO wins (seq, author, day, text, milestone) VALUES (?, ?, ?, ?, ?)",
             (h.seq, h.author, payload["day"], payload["text"], payload.get("milestone", "")),
+        )
+    elif h.kind == EventKind.APPRECIATION:
+        conn.execute(
+            "INSERT INTO appreciations (seq, author, text, at) VALUES (?, ?, ?, ?)",
+            (h.seq, h.author, payload["text"], h.occurred_at),
+        )
+    elif h.kind == EventKind.VALUES_SET:
+        conn.execute("DELETE FROM couple_values")
+        conn.executemany(
+            "INSERT INTO couple_values (position, value, set_seq) VALUES (?, ?, ?)",
+            [(i, str(v), h.seq) for i, v in enumerate(payload["values"])],
+        )
+    elif h.kind == EventKind.STORY_CHAPTER:
+        conn.execute(
+            "INSERT INTO story_chapters (seq, author, title, text, at) VALUES (?, ?, ?, ?, ?)",
+            (h.seq, h.author, payload["title"], payload["text"], h.occurred_at),
         )
     elif h.kind == EventKind.SAFETY_PLAN_UPDATED:
         for key, value in payload["plan"].items():
@@ -347,3 +369,28 @@ def milestones(conn: Connection) -> set[str]:
     with mapped_errors(_WHAT):
         rows = conn.execute("SELECT milestone FROM wins WHERE milestone != ''").fetchall()
     return {str(r[0]) for r in rows}
+
+
+def appreciations(conn: Connection, limit: int = 200) -> list[tuple[str, str, datetime]]:
+    """(author, text, when), newest first."""
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT author, text, at FROM appreciations ORDER BY seq DESC LIMIT ?", (limit,)
+        ).fetchall()
+    return [(str(r[0]), str(r[1]), datetime.fromisoformat(r[2])) for r in rows]
+
+
+def couple_values(conn: Connection) -> list[str]:
+    with mapped_errors(_WHAT):
+        return [
+            str(r[0]) for r in conn.execute("SELECT value FROM couple_values ORDER BY position")
+        ]
+
+
+def story(conn: Connection) -> list[tuple[str, str, str, datetime]]:
+    """(author, title, text, when), in the order written."""
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT author, title, text, at FROM story_chapters ORDER BY seq"
+        ).fetchall()
+    return [(str(r[0]), str(r[1]), str(r[2]), datetime.fromisoformat(r[3])) for r in rows]

@@ -167,6 +167,30 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 6: appreciations, the couple's values, the shared story
+    """
+    CREATE TABLE appreciations (
+        seq INTEGER PRIMARY KEY,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE couple_values (
+        position INTEGER PRIMARY KEY,
+        value TEXT NOT NULL,
+        set_seq INTEGER NOT NULL
+    );
+    CREATE TABLE story_chapters (
+        seq INTEGER PRIMARY KEY,
+        author TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""

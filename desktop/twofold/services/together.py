@@ -1,0 +1,50 @@
+"""What the couple keeps together: appreciations, their chosen values, a shared story."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from twofold.domain.errors import InvalidInput
+from twofold.domain.ledger import EventKind
+from twofold.vault import practice_store
+from twofold.vault.vault import OpenVault, now
+
+MAX_VALUES = 7
+
+
+class TogetherService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+
+    def appreciate(self, text: str) -> None:
+        if not text.strip():
+            raise InvalidInput("Say what you appreciate.")
+        with self._vault.write("The appreciation"):
+            self._vault.ledger.append(EventKind.APPRECIATION, {"text": text.strip()}, now())
+
+    def appreciations(self) -> list[tuple[str, str, datetime]]:
+        return practice_store.appreciations(self._vault.connection)
+
+    def set_values(self, values: list[str]) -> None:
+        """The couple's chosen few (e.g. honesty, reliability, kindness, respect)."""
+        cleaned = list(dict.fromkeys(v.strip() for v in values if v.strip()))
+        if not cleaned:
+            raise InvalidInput("Name at least one value.")
+        if len(cleaned) > MAX_VALUES:
+            raise InvalidInput(f"Choose a few: at most {MAX_VALUES} values.")
+        with self._vault.write("Our values"):
+            self._vault.ledger.append(EventKind.VALUES_SET, {"values": cleaned}, now())
+
+    def values(self) -> list[str]:
+        return practice_store.couple_values(self._vault.connection)
+
+    def add_chapter(self, title: str, text: str) -> None:
+        if not title.strip() or not text.strip():
+            raise InvalidInput("A chapter needs a title and some words.")
+        with self._vault.write("The story"):
+            self._vault.ledger.append(
+                EventKind.STORY_CHAPTER, {"title": title.strip(), "text": text.strip()}, now()
+            )
+
+    def story(self) -> list[tuple[str, str, str, datetime]]:
+        return practice_store.story(self._vault.connection)
