@@ -27,6 +27,7 @@ from twofold.ui.main_window import (
     OUTBOX,
     SETBACKS,
     TIMELINE,
+    TOGETHER,
     WINS,
     MainWindow,
 )
@@ -118,6 +119,9 @@ def main() -> int:
     window.go(WINS)
     pump(app)
     save(window, args.out, f"wins{suffix}")
+    window.go(TOGETHER)
+    pump(app)
+    save(window, args.out, f"together{suffix}")
     from twofold.ui.safety_dialog import SafetyPlanDialog
 
     assert window.session is not None

@@ -258,3 +258,32 @@ def test_record_a_win(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # ty
     on_next_modal(_answer_input("We laughed at dinner"))
     qtbot.mouseClick(page.record, LEFT)
     assert page.list.item(0).text().startswith("We laughed at dinner\nWin · Sam")
+
+
+def test_values_appreciation_and_a_story_chapter(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twofold.ui.main_window import TOGETHER
+    from twofold.ui.together_page import ChapterDialog
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == TOGETHER
+    page = window.together
+    on_next_modal(_answer_input("honesty, kindness"))
+    qtbot.mouseClick(page.edit_values, LEFT)
+    assert page.values.text() == "Our values: honesty · kindness"
+    on_next_modal(_answer_input("You made tea without asking"))
+    qtbot.mouseClick(page.appreciate, LEFT)
+    assert "You made tea without asking" in page.appreciations.toPlainText()
+
+    def chapter(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ChapterDialog)
+        qtbot.keyClicks(dialog.title, "The river walk")
+        qtbot.keyClicks(dialog.text, "The first hour without the affair in the room.")
+        dialog.accept()
+
+    on_next_modal(chapter)
+    qtbot.mouseClick(page.add_chapter, LEFT)
+    assert "The river walk" in page.story.toPlainText()

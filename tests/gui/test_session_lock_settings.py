@@ -19,6 +19,7 @@ from twofold.ui.main_window import (
     OUTBOX,
     SETBACKS,
     TIMELINE,
+    TOGETHER,
     WINS,
     MainWindow,
 )
@@ -42,7 +43,16 @@ def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_d
     _alex_writes(vault_dir, "alexprivateword stays home", share="a shared sentence")
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, SHARED, SAM_PASS)
-    assert window.page_keys == [AGENDA, TIMELINE, COMMITMENTS, AGREEMENT, CHECKINS, SETBACKS, WINS]
+    assert window.page_keys == [
+        AGENDA,
+        TIMELINE,
+        COMMITMENTS,
+        AGREEMENT,
+        CHECKINS,
+        SETBACKS,
+        WINS,
+        TOGETHER,
+    ]
     assert "journals locked" in window.who.text()
     agenda = [window.agenda.model.item(r).body for r in range(window.agenda.model.rowCount())]
     assert agenda == ["You began Twofold together: Alex and Sam.", "a shared sentence"]

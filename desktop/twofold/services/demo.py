@@ -160,6 +160,18 @@ def _practice(
             session.wins.record(spec["text"], day=today - timedelta(days=int(spec["days_ago"])))
         finally:
             session.lock()
+    together = practice.get("together", {})
+    for n, spec in enumerate(together.get("appreciations", []) + together.get("chapters", [])):
+        session = unlock(folder, spec["who"], passphrases[spec["who"]])
+        try:
+            if "title" in spec:
+                session.together.add_chapter(spec["title"], spec["text"])
+            else:
+                session.together.appreciate(spec["text"])
+            if n == 0 and together.get("values"):
+                session.together.set_values(together["values"])
+        finally:
+            session.lock()
     plan = practice.get("safety_plan")
     if plan:
         session = unlock(folder, labels[0], passphrases[labels[0]])

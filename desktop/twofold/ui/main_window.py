@@ -47,12 +47,14 @@ if TYPE_CHECKING:
     from twofold.ui.setbacks_page import SetbacksPage, WinsPage
     from twofold.ui.setup_wizard import SetupWizard
     from twofold.ui.timeline_page import AgendaPage, TimelinePage
+    from twofold.ui.together_page import TogetherPage
 
 JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
 COMMITMENTS = "commitments"
 AGREEMENT = "agreement"
 CHECKINS = "checkins"
 SETBACKS, WINS = "setbacks", "wins"
+TOGETHER = "together"
 REMINDER_EVERY_MS = 30 * 60_000
 REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
     checkins: CheckinsPage
     setbacks: SetbacksPage
     wins: WinsPage
+    together: TogetherPage
     missed_banner: QFrame
     missed_text: QLabel
     workspace: QWidget
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         from twofold.ui.outbox_page import OutboxPage
         from twofold.ui.setbacks_page import SetbacksPage, WinsPage
         from twofold.ui.timeline_page import AgendaPage, TimelinePage
+        from twofold.ui.together_page import TogetherPage
 
         self.journal = JournalPage()
         self.outbox = OutboxPage()
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self.checkins = CheckinsPage()
         self.setbacks = SetbacksPage()
         self.wins = WinsPage()
+        self.together = TogetherPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -168,6 +173,7 @@ class MainWindow(QMainWindow):
             CHECKINS: self.checkins,
             SETBACKS: self.setbacks,
             WINS: self.wins,
+            TOGETHER: self.together,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -262,6 +268,7 @@ class MainWindow(QMainWindow):
             action("Check-&ins", "Ctrl+7", lambda: self.go(CHECKINS), "goCheckins"),
             action("Set&backs", "Ctrl+8", lambda: self.go(SETBACKS), "goSetbacks"),
             action("&Wins", "Ctrl+9", lambda: self.go(WINS), "goWins"),
+            action("T&ogether", "Ctrl+0", lambda: self.go(TOGETHER), "goTogether"),
             action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
@@ -342,6 +349,7 @@ class MainWindow(QMainWindow):
             self._add_page(CHECKINS, "Check-ins", self.checkins)
             self._add_page(SETBACKS, "Setbacks", self.setbacks)
             self._add_page(WINS, "Wins", self.wins)
+            self._add_page(TOGETHER, "Together", self.together)
         else:
             self._add_page(JOURNAL, "Journal", self.journal)
             self._add_page(OUTBOX, "Outbox", self.outbox)
@@ -351,6 +359,7 @@ class MainWindow(QMainWindow):
             self._add_page(CHECKINS, "Check-ins", self.checkins)
             self._add_page(SETBACKS, "Setbacks", self.setbacks)
             self._add_page(WINS, "Wins", self.wins)
+            self._add_page(TOGETHER, "Together", self.together)
         self.nav.blockSignals(False)
         self.journal.attach(session if not session.is_shared_session else None)
         self.outbox.attach(session if not session.is_shared_session else None)
@@ -361,6 +370,7 @@ class MainWindow(QMainWindow):
         self.checkins.attach(session)
         self.setbacks.attach(session)
         self.wins.attach(session)
+        self.together.attach(session)
         self._show_missed(session)
         self._celebrate(session)
         self._reminders.start()
@@ -457,6 +467,7 @@ class MainWindow(QMainWindow):
         self.checkins.attach(None)
         self.setbacks.attach(None)
         self.wins.attach(None)
+        self.together.attach(None)
         self.missed_banner.hide()
         self._reminders.stop()
         self.who.clear()

@@ -252,6 +252,7 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.WIN_RECORDED,
         ),
     ),
+    ("Together", (EventKind.APPRECIATION, EventKind.VALUES_SET, EventKind.STORY_CHAPTER)),
     ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
     ("Milestones", (EventKind.VAULT_CREATED,)),
 )

@@ -1,0 +1,181 @@
+"""Together: the couple's chosen values, appreciations, and the story either can add to."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.errors import TwofoldError
+from twofold.services.session import Session
+from twofold.ui.widgets import heading, named, note, show_error
+
+
+class ChapterDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chapterDialog")
+        self.setWindowTitle("Add a chapter to our story")
+        self.title = named(QLineEdit(), "chapterTitle", "Chapter title")
+        self.text = named(QPlainTextEdit(), "chapterText", "The chapter")
+        form = QFormLayout()
+        form.addRow("Title", self.title)
+        form.addRow("Chapter", self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add the chapter")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note("Either of you can add a chapter: a moment that mattered, told your way.")
+        )
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+
+class TogetherPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self._stale = False
+        self.values = named(QLabel(), "valuesLabel", "Our values")
+        self.values.setObjectName("heading3")
+        self.values.setWordWrap(True)
+        self.edit_values = named(
+            QPushButton("Choose our values…"), "editValues", "Choose our values"
+        )
+        self.appreciate = named(QPushButton("Appreciate…"), "appreciate", "Write an appreciation")
+        self.add_chapter = named(
+            QPushButton("Add a chapter…"), "addChapter", "Add a chapter to our story"
+        )
+        self.appreciations = named(QTextBrowser(), "appreciationList", "Appreciations")
+        self.story = named(QTextBrowser(), "storyText", "Our story")
+        self.edit_values.clicked.connect(self._edit_values)
+        self.appreciate.clicked.connect(self._appreciate)
+        self.add_chapter.clicked.connect(self._add_chapter)
+        values_row = QHBoxLayout()
+        values_row.addWidget(self.values, 1)
+        values_row.addWidget(self.edit_values)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(heading("Appreciations", 3))
+        head.addStretch(1)
+        head.addWidget(self.appreciate)
+        left.addLayout(head)
+        left.addWidget(self.appreciations, 1)
+        right = QVBoxLayout()
+        head2 = QHBoxLayout()
+        head2.addWidget(heading("Our story", 3))
+        head2.addStretch(1)
+        head2.addWidget(self.add_chapter)
+        right.addLayout(head2)
+        right.addWidget(self.story, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Together", 2))
+        layout.addLayout(values_row)
+        layout.addLayout(columns, 1)
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        self._stale = True
+        if session is None or self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        if self.session is None:
+            self.values.clear()
+            self.appreciations.clear()
+            self.story.clear()
+            return
+        together = self.session.together
+        labels = self.session.partner_labels
+        chosen = together.values()
+        self.values.setText(
+            "Our values: " + " · ".join(chosen)
+            if chosen
+            else "Choose the few values you want to live by together."
+        )
+        e = html.escape
+        self.appreciations.setHtml(
+            "".join(
+                f"<p>{e(text)}<br><small>{e(labels.get(author, '?'))}, {when.astimezone():%d %b %Y}</small></p>"
+                for author, text, when in together.appreciations()
+            )
+            or "<p><i>Nothing yet. What did your partner do that you noticed?</i></p>"
+        )
+        self.story.setHtml(
+            "".join(
+                f"<h4>{e(title)}</h4><p>{e(text).replace(chr(10), '<br>')}</p>"
+                f"<p><small>{e(labels.get(author, '?'))}, {when.astimezone():%d %b %Y}</small></p>"
+                for author, title, text, when in together.story()
+            )
+            or "<p><i>Your story starts with the first chapter either of you writes.</i></p>"
+        )
+
+    def _run(self, title: str, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except TwofoldError as exc:
+            show_error(self, title, exc)
+        self.reload()
+
+    def _edit_values(self) -> None:
+        if self.session is None:
+            return
+        current = ", ".join(self.session.together.values())
+        text, ok = QInputDialog.getText(
+            self,
+            "Our values",
+            "A few values, separated by commas:",
+            text=current or "honesty, reliability, kindness, respect",
+        )
+        if ok:
+            session = self.session
+            self._run("Not saved", lambda: session.together.set_values(text.split(",")))
+
+    def _appreciate(self) -> None:
+        if self.session is None:
+            return
+        text, ok = QInputDialog.getText(self, "Appreciation", "What do you appreciate?")
+        if ok:
+            session = self.session
+            self._run("Not saved", lambda: session.together.appreciate(text))
+
+    def _add_chapter(self) -> None:
+        if self.session is None:
+            return
+        dialog = ChapterDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            session = self.session
+            self._run(
+                "Not added",
+                lambda: session.together.add_chapter(
+                    dialog.title.text(), dialog.text.toPlainText()
+                ),
+            )
