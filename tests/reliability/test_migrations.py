@@ -69,6 +69,12 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
         assert [title for _, title, _, _ in sam.together.story()] == ["fixture chapter"]
     sam.together.set_values(["honesty", "kindness"])
     assert sam.together.values() == ["honesty", "kindness"]
+    if fixture.name >= "vault-v7":
+        [held] = sam.joint.sessions()
+        assert held["cosigned_by"] and held["items"][0][2] == "fixture note"
+        assert sam.joint.objectives()[0][1] == "fixture objective"
+    sam.joint.set_objective("set after the upgrade")
+    assert sam.verify().ok
     from twofold.domain.commitments import Cadence, CadenceKind
 
     sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))

@@ -38,6 +38,13 @@ class EventKind(StrEnum):
     APPRECIATION = "appreciation.recorded"
     VALUES_SET = "values.set"
     STORY_CHAPTER = "story.chapter"
+    SESSION_OPENED = "session.opened"
+    SESSION_COSIGNED = "session.cosigned"
+    SESSION_NOTE = "session.note"
+    SESSION_OUTCOME = "session.outcome"
+    SESSION_CLOSED = "session.closed"
+    OBJECTIVE_SET = "objective.set"
+    OBJECTIVE_PROGRESS = "objective.progress"
 
     @property
     def label(self) -> str:
@@ -62,6 +69,13 @@ class EventKind(StrEnum):
             EventKind.APPRECIATION: "Appreciation",
             EventKind.VALUES_SET: "Our values",
             EventKind.STORY_CHAPTER: "Our story",
+            EventKind.SESSION_OPENED: "Joint session",
+            EventKind.SESSION_COSIGNED: "Joint session confirmed",
+            EventKind.SESSION_NOTE: "Session note",
+            EventKind.SESSION_OUTCOME: "Session outcome",
+            EventKind.SESSION_CLOSED: "Session ended",
+            EventKind.OBJECTIVE_SET: "Therapy objective",
+            EventKind.OBJECTIVE_PROGRESS: "Objective progress",
         }[self]
 
 

@@ -14,6 +14,7 @@ from twofold.services.agreement import AgreementService
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.checkins import CheckinService
 from twofold.services.commitments import CommitmentService
+from twofold.services.joint import JointSessionService
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
 from twofold.services.safety import SafetyService
@@ -57,6 +58,7 @@ class Session:
         self.setbacks = SetbackService(vault)
         self.wins = WinService(vault)
         self.together = TogetherService(vault)
+        self.joint = JointSessionService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

@@ -70,6 +70,26 @@ def timeline_text(conn: Connection, kind: str, payload: dict[str, Any]) -> tuple
         return "Our values: " + ", ".join(str(v) for v in payload["values"]), ""
     if kind == EventKind.STORY_CHAPTER:
         return f"{payload['title']}\n{payload['text']}", ""
+    if kind == EventKind.SESSION_OPENED:
+        labels = {
+            "weekly": "Weekly check-in",
+            "dinner": "Progress dinner",
+            "therapy": "Therapy session",
+        }
+        return f"{labels.get(str(payload['kind']), 'Session')} opened together.", ""
+    if kind == EventKind.SESSION_NOTE:
+        return f"Session note: {payload['text']}", ""
+    if kind == EventKind.SESSION_OUTCOME:
+        return f"Session outcome: {payload['text']}", ""
+    if kind == EventKind.SESSION_CLOSED:
+        return "The session ended.", str(payload.get("summary", ""))
+    if kind == EventKind.OBJECTIVE_SET:
+        return f"Therapy objective: {payload['text']}", ""
+    if kind == EventKind.OBJECTIVE_PROGRESS:
+        row = conn.execute(
+            "SELECT text FROM objectives WHERE id = ?", (payload["objective_id"],)
+        ).fetchone()
+        return f"Progress on “{row[0] if row else 'an objective'}”", str(payload["note"])
     if kind == EventKind.AGREEMENT_PROPOSED:
         row = conn.execute(
             "SELECT number FROM agreement_versions WHERE version_id = ?", (payload["version_id"],)
@@ -223,6 +243,44 @@ def project(conn: Connection, event: LedgerEvent, payload: dict[str, Any]) -> No
         conn.execute(
             "INSERT INTO story_chapters (seq, author, title, text, at) VALUES (?, ?, ?, ?, ?)",
             (h.seq, h.author, payload["title"], payload["text"], h.occurred_at),
+        )
+    elif h.kind == EventKind.SESSION_OPENED:
+        conn.execute(
+            "INSERT INTO joint_sessions (id, seq, kind, opened_by, opened_at) VALUES (?, ?, ?, ?, ?)",
+            (payload["session_id"], h.seq, payload["kind"], h.author, h.occurred_at),
+        )
+    elif h.kind == EventKind.SESSION_COSIGNED:
+        conn.execute(
+            "UPDATE joint_sessions SET cosigned_by = ? WHERE id = ?",
+            (h.author, payload["session_id"]),
+        )
+    elif h.kind in (EventKind.SESSION_NOTE, EventKind.SESSION_OUTCOME):
+        conn.execute(
+            "INSERT INTO session_items (seq, session_id, kind, author, text) VALUES (?, ?, ?, ?, ?)",
+            (h.seq, payload["session_id"], h.kind, h.author, payload["text"]),
+        )
+    elif h.kind == EventKind.SESSION_CLOSED:
+        conn.execute(
+            "UPDATE joint_sessions SET closed_at = ? WHERE id = ?",
+            (h.occurred_at, payload["session_id"]),
+        )
+    elif h.kind == EventKind.OBJECTIVE_SET:
+        conn.execute(
+            "INSERT INTO objectives (id, seq, text, author) VALUES (?, ?, ?, ?)",
+            (payload["objective_id"], h.seq, payload["text"], h.author),
+        )
+    elif h.kind == EventKind.OBJECTIVE_PROGRESS:
+        conn.execute(
+            "INSERT INTO objective_progress (seq, objective_id, session_id, note, author, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                h.seq,
+                payload["objective_id"],
+                payload.get("session_id", ""),
+                payload["note"],
+                h.author,
+                h.occurred_at,
+            ),
         )
     elif h.kind == EventKind.SAFETY_PLAN_UPDATED:
         for key, value in payload["plan"].items():
@@ -394,3 +452,42 @@ def story(conn: Connection) -> list[tuple[str, str, str, datetime]]:
             "SELECT author, title, text, at FROM story_chapters ORDER BY seq"
         ).fetchall()
     return [(str(r[0]), str(r[1]), str(r[2]), datetime.fromisoformat(r[3])) for r in rows]
+
+
+def joint_sessions(conn: Connection) -> list[dict[str, Any]]:
+    with mapped_errors(_WHAT):
+        rows = conn.execute(
+            "SELECT id, kind, opened_by, cosigned_by, opened_at, closed_at FROM joint_sessions "
+            "ORDER BY seq DESC"
+        ).fetchall()
+        items = conn.execute(
+            "SELECT session_id, kind, author, text FROM session_items ORDER BY seq"
+        ).fetchall()
+    by_session: dict[str, list[tuple[str, str, str]]] = {}
+    for session_id, kind, author, text in items:
+        by_session.setdefault(str(session_id), []).append((str(kind), str(author), str(text)))
+    return [
+        {
+            "id": str(r[0]),
+            "kind": str(r[1]),
+            "opened_by": str(r[2]),
+            "cosigned_by": str(r[3]),
+            "opened_at": datetime.fromisoformat(r[4]),
+            "closed_at": datetime.fromisoformat(r[5]) if r[5] else None,
+            "items": by_session.get(str(r[0]), []),
+        }
+        for r in rows
+    ]
+
+
+def objectives(conn: Connection) -> list[tuple[str, str, list[tuple[str, str, datetime]]]]:
+    """(objective id, text, [(author, note, when)]) in the order set."""
+    with mapped_errors(_WHAT):
+        rows = conn.execute("SELECT id, text FROM objectives ORDER BY seq").fetchall()
+        progress = conn.execute(
+            "SELECT objective_id, author, note, at FROM objective_progress ORDER BY seq"
+        ).fetchall()
+    notes: dict[str, list[tuple[str, str, datetime]]] = {}
+    for oid, author, note, at in progress:
+        notes.setdefault(str(oid), []).append((str(author), str(note), datetime.fromisoformat(at)))
+    return [(str(r[0]), str(r[1]), notes.get(str(r[0]), [])) for r in rows]

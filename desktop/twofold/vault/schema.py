@@ -191,6 +191,43 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 7: joint sessions (opened by one partner, co-signed by the other), their notes and
+    # outcomes; therapy objectives tracked across sessions
+    """
+    CREATE TABLE joint_sessions (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        opened_by TEXT NOT NULL,
+        cosigned_by TEXT NOT NULL DEFAULT '',
+        opened_at TEXT NOT NULL,
+        closed_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE session_items (
+        seq INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES joint_sessions (id),
+        kind TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE objectives (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL
+    );
+    CREATE TABLE objective_progress (
+        seq INTEGER PRIMARY KEY,
+        objective_id TEXT NOT NULL REFERENCES objectives (id),
+        session_id TEXT NOT NULL,
+        note TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from twofold.domain.errors import InvalidInput, NotAllowed, VaultDamaged, VaultExists
 from twofold.domain.ledger import EventKind, Problem
@@ -138,6 +139,19 @@ class OpenVault:
         if self._lock is not None:
             self._lock.release()
 
+    def cosigner(self, passphrase: str) -> Cosigner:
+        """The other partner, present on this machine, signs with their own passphrase
+        (a joint session is signed by both). Only their signing key is unwrapped."""
+        others = [p for p in self.keyslots.partners if p.id != self.partner_id]
+        if not others:
+            raise NotAllowed("There is no other partner to co-sign.")
+        other = others[0]
+        slot = self.keyslots.slot(other.id, "passphrase")
+        keys = self.keyslots.unlock(
+            slot, crypto.normalise_passphrase(passphrase), with_journal=False
+        )
+        return Cosigner(self.ledger, keys)
+
     def reader(self) -> OpenVault:
         """A second connection to the same files, with its own copy of the keys, for
         long reads on another thread (verification); closing it leaves this one open.
@@ -162,6 +176,25 @@ class OpenVault:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Cosigner:
+    """Holds the other partner's signing key just long enough to append their events."""
+
+    def __init__(self, ledger: LedgerStore, keys: PartnerKeys) -> None:
+        self._ledger = ledger
+        self._keys: PartnerKeys | None = keys
+        self.partner_id = keys.partner_id
+
+    def append(self, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
+        if self._keys is None:
+            raise NotAllowed("The co-signature was already used.")
+        self._ledger.append(kind, payload, at, seed=self._keys.signing_seed, author=self.partner_id)
+
+    def close(self) -> None:
+        if self._keys is not None:
+            self._keys.wipe()
+            self._keys = None
 
 
 # --- creating --------------------------------------------------------------------
