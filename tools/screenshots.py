@@ -24,6 +24,7 @@ from twofold.ui.main_window import (
     AGREEMENT,
     CHECKINS,
     COMMITMENTS,
+    JOINT,
     OUTBOX,
     SETBACKS,
     TIMELINE,
@@ -137,6 +138,19 @@ def main() -> int:
     wait_for(app, lambda: window.session is not None)
     pump(app, 0.5)
     save(window, args.out, f"session{suffix}")
+    window.go(JOINT)
+    pump(app)
+    from twofold.domain.dialogue import SessionKind
+
+    assert window.session is not None
+    window.session.joint.open(SessionKind.WEEKLY, demo.passphrases["Alex"])
+    window.joint.reload()
+    window.joint.timer._start()
+    window.joint.timer.advance(47)
+    window.session.joint.note(window.joint.current["id"], "We talked about the work trip in March.")  # type: ignore[index]
+    window.joint.reload()
+    pump(app)
+    save(window, args.out, f"joint-session{suffix}")
     window.lock()
     QTimer.singleShot(0, app.quit)
     app.exec()

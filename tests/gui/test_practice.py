@@ -287,3 +287,62 @@ def test_values_appreciation_and_a_story_chapter(
     on_next_modal(chapter)
     qtbot.mouseClick(page.add_chapter, LEFT)
     assert "The river walk" in page.story.toPlainText()
+
+
+def test_a_joint_session_with_the_dialogue_timer(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twofold.ui.joint_page import StartDialog
+    from twofold.ui.main_window import JOINT
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, SHARED, SAM_PASS)
+    window.go(JOINT)
+    page = window.joint
+    assert page.stack.currentIndex() == 0
+    assert "Shared since your last session" in page.agenda.toPlainText()
+    seen: list[str] = []
+
+    def start(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, StartDialog)
+        qtbot.keyClicks(dialog.passphrase, "wrong one")
+        dialog._start()
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=30_000)
+        seen.append(dialog.message.text())
+        dialog.passphrase.clear()
+        qtbot.keyClicks(dialog.passphrase, ALEX_PASS)
+        dialog._start()
+
+    on_next_modal(start)
+    qtbot.mouseClick(page.begin, LEFT)
+    assert "Wrong passphrase" in seen[0]
+    assert (
+        page.stack.currentIndex() == 1
+        and "Alex" in page.title.text()
+        and "Sam" in page.title.text()
+    )
+    timer = page.timer
+    timer.turn.setValue(1)
+    qtbot.mouseClick(timer.start, LEFT)
+    assert "speaks" in timer.prompt.text()
+    timer.advance(60)
+    assert "say back what you heard" in timer.prompt.text()
+    qtbot.mouseClick(timer.pause, LEFT)
+    assert "Paused" in timer.prompt.text() and timer.pause.text() == "Resume"
+    qtbot.mouseClick(timer.pause, LEFT)
+    qtbot.mouseClick(timer.next, LEFT)
+    assert "speaks" in timer.prompt.text()
+    qtbot.keyClicks(page.note_input, "Talked about the work trip")
+    qtbot.mouseClick(page.add_note, LEFT)
+    qtbot.keyClicks(page.note_input, "Itinerary before every trip")
+    qtbot.mouseClick(page.add_outcome, LEFT)
+    assert (
+        "Outcome" in page.log.toPlainText()
+        and "Itinerary before every trip" in page.log.toPlainText()
+    )
+    on_next_modal(_answer_input("A calm evening"))
+    qtbot.mouseClick(page.end, LEFT)
+    assert page.stack.currentIndex() == 0 and timer.timer is None
+    assert window.session is not None and window.session.joint.current() is None
+    [held] = window.session.joint.sessions()
+    assert held["cosigned_by"] and held["opened_by"] != held["cosigned_by"]

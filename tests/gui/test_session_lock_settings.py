@@ -15,6 +15,7 @@ from twofold.ui.main_window import (
     AGREEMENT,
     CHECKINS,
     COMMITMENTS,
+    JOINT,
     JOURNAL,
     OUTBOX,
     SETBACKS,
@@ -45,6 +46,7 @@ def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_d
     unlock_as(qtbot, window, SHARED, SAM_PASS)
     assert window.page_keys == [
         AGENDA,
+        JOINT,
         TIMELINE,
         COMMITMENTS,
         AGREEMENT,

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from twofold.ui.agreement_page import AgreementPage
     from twofold.ui.checkins_page import CheckinsPage
     from twofold.ui.commitments_page import CommitmentsPage
+    from twofold.ui.joint_page import JointSessionPage
     from twofold.ui.journal_page import JournalPage
     from twofold.ui.outbox_page import OutboxPage
     from twofold.ui.setbacks_page import SetbacksPage, WinsPage
@@ -55,6 +56,7 @@ AGREEMENT = "agreement"
 CHECKINS = "checkins"
 SETBACKS, WINS = "setbacks", "wins"
 TOGETHER = "together"
+JOINT = "joint"
 REMINDER_EVERY_MS = 30 * 60_000
 REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
     setbacks: SetbacksPage
     wins: WinsPage
     together: TogetherPage
+    joint: JointSessionPage
     missed_banner: QFrame
     missed_text: QLabel
     workspace: QWidget
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         from twofold.ui.agreement_page import AgreementPage
         from twofold.ui.checkins_page import CheckinsPage
         from twofold.ui.commitments_page import CommitmentsPage
+        from twofold.ui.joint_page import JointSessionPage
         from twofold.ui.journal_page import JournalPage
         from twofold.ui.outbox_page import OutboxPage
         from twofold.ui.setbacks_page import SetbacksPage, WinsPage
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         self.setbacks = SetbacksPage()
         self.wins = WinsPage()
         self.together = TogetherPage()
+        self.joint = JointSessionPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -174,6 +179,7 @@ class MainWindow(QMainWindow):
             SETBACKS: self.setbacks,
             WINS: self.wins,
             TOGETHER: self.together,
+            JOINT: self.joint,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -269,6 +275,7 @@ class MainWindow(QMainWindow):
             action("Set&backs", "Ctrl+8", lambda: self.go(SETBACKS), "goSetbacks"),
             action("&Wins", "Ctrl+9", lambda: self.go(WINS), "goWins"),
             action("T&ogether", "Ctrl+0", lambda: self.go(TOGETHER), "goTogether"),
+            action("&Joint session", "Ctrl+J", lambda: self.go(JOINT), "goJoint"),
             action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
@@ -343,6 +350,7 @@ class MainWindow(QMainWindow):
         self.page_keys = []
         if session.is_shared_session:
             self._add_page(AGENDA, "Session agenda", self.agenda)
+            self._add_page(JOINT, "Joint session", self.joint)
             self._add_page(TIMELINE, "Shared timeline", self.timeline)
             self._add_page(COMMITMENTS, "Commitments", self.commitments)
             self._add_page(AGREEMENT, "Agreement", self.agreement)
@@ -371,6 +379,7 @@ class MainWindow(QMainWindow):
         self.setbacks.attach(session)
         self.wins.attach(session)
         self.together.attach(session)
+        self.joint.attach(session)
         self._show_missed(session)
         self._celebrate(session)
         self._reminders.start()
@@ -468,6 +477,7 @@ class MainWindow(QMainWindow):
         self.setbacks.attach(None)
         self.wins.attach(None)
         self.together.attach(None)
+        self.joint.attach(None)
         self.missed_banner.hide()
         self._reminders.stop()
         self.who.clear()

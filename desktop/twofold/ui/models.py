@@ -253,6 +253,17 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("Together", (EventKind.APPRECIATION, EventKind.VALUES_SET, EventKind.STORY_CHAPTER)),
+    (
+        "Sessions",
+        (
+            EventKind.SESSION_OPENED,
+            EventKind.SESSION_NOTE,
+            EventKind.SESSION_OUTCOME,
+            EventKind.SESSION_CLOSED,
+            EventKind.OBJECTIVE_SET,
+            EventKind.OBJECTIVE_PROGRESS,
+        ),
+    ),
     ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
     ("Milestones", (EventKind.VAULT_CREATED,)),
 )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from twofold.domain.errors import TwofoldError
 from twofold.domain.setbacks import RepairStep, Setback
 from twofold.services.session import Session
+from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.widgets import heading, named, note, show_error, two_panes
 
 
@@ -243,45 +244,19 @@ class SetbacksPage(QWidget):
         setback = self._selected()
         if setback is None or self.session is None or not setback.countermeasures:
             return
-        from twofold.ui.commitments_page import CommitmentDialog
-
-        dialog = CommitmentDialog(self.session, self)
-        dialog.title.setText(setback.countermeasures[-1])
-        dialog.detail.setPlainText(f"After the setback: {setback.what}")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        session = self.session
-        self._run(
-            "Not saved",
-            lambda: session.commitments.make(
-                dialog.title.text(),
-                dialog.cadence_value(),
-                owner=str(dialog.owner.currentData()),
-                detail=dialog.detail.toPlainText(),
-                hard_day=dialog.hard_day.text(),
-            ),
-            setback.id,
+        propose_commitment(
+            self, self.session, setback.countermeasures[-1], f"After the setback: {setback.what}"
         )
+        self.reload(setback.id)
 
     def _as_agreement(self) -> None:
         setback = self._selected()
         if setback is None or self.session is None or not setback.countermeasures:
             return
-        from twofold.ui.agreement_page import ProposeDialog
-
-        latest = self.session.agreement.latest()
-        dialog = ProposeDialog(latest, self)
-        lapses = dialog.fields["lapses"]
-        lapses.setPlainText((lapses.toPlainText() + "\n" + setback.countermeasures[-1]).strip())
-        dialog.note.setText(f"After the setback: {setback.what}")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        session = self.session
-        self._run(
-            "Not proposed",
-            lambda: session.agreement.propose(dialog.sections(), dialog.note.text()),
-            setback.id,
+        propose_agreement_change(
+            self, self.session, setback.countermeasures[-1], f"After the setback: {setback.what}"
         )
+        self.reload(setback.id)
 
 
 class WinsPage(QWidget):

@@ -1,0 +1,423 @@
+"""A joint session: both present and signed in, the agenda, the structured-dialogue
+timer, notes, outcomes and therapy objectives."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twofold.domain.dialogue import DialogueTimer, SessionKind
+from twofold.domain.errors import TwofoldError
+from twofold.services.session import Session
+from twofold.ui.passphrase_fields import secret_field
+from twofold.ui.proposals import propose_agreement_change, propose_commitment
+from twofold.ui.widgets import busy_bar, error_label, error_text, heading, named, note, show_error
+from twofold.ui.worker import run_in_background
+
+
+class StartDialog(QDialog):
+    """The other partner types their own passphrase: the session is signed by both."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startSessionDialog")
+        self.setWindowTitle("Start a joint session")
+        self.session = session
+        self.session_id = ""
+        other = next(
+            label for pid, label in session.partner_labels.items() if pid != session.partner_id
+        )
+        self.kind = named(QComboBox(), "sessionKind", "Kind of session")
+        for kind in SessionKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.passphrase = secret_field(
+            "otherPassphrase", f"{other}'s passphrase", f"{other}'s passphrase"
+        )
+        self.progress = busy_bar("startProgress", "Starting")
+        self.message = error_label("startMessage", "Problem")
+        form = QFormLayout()
+        form.addRow("Session", self.kind)
+        form.addRow(f"{other}, your passphrase", self.passphrase)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Start together")
+        ok.setObjectName("startTogether")
+        self.buttons.accepted.connect(self._start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note(
+                f"A joint session starts when you are both here. {session.partner_label} "
+                f"is signed in; {other} confirms by typing their passphrase. Both "
+                "signatures go into the shared ledger."
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _start(self) -> None:
+        kind, secret, joint = (
+            SessionKind(self.kind.currentData()),
+            self.passphrase.text(),
+            self.session.joint,
+        )
+        self.progress.show()
+        self.buttons.setEnabled(False)
+        self.message.clear()
+
+        def done(session_id: str) -> None:
+            self.passphrase.clear()
+            self.session_id = session_id
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.progress.hide()
+            self.buttons.setEnabled(True)
+            self.message.setText(error_text(exc))
+            self.passphrase.selectAll()
+
+        run_in_background(lambda: joint.open(kind, secret), done, failed)
+
+
+class TimerPanel(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.timer: DialogueTimer | None = None
+        self.clock = QTimer(self, interval=1000)
+        self.clock.timeout.connect(lambda: self.advance(1))
+        self.prompt = named(
+            QLabel("Start the timer when you are ready."), "dialoguePrompt", "Who speaks now"
+        )
+        self.prompt.setWordWrap(True)
+        font = QFont(self.prompt.font())
+        font.setPointSizeF(font.pointSizeF() + 3)
+        self.prompt.setFont(font)
+        self.remaining = named(QLabel("—"), "dialogueRemaining", "Time left in this turn")
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(8)
+        self.turn = named(QSpinBox(), "turnMinutes", "Minutes per turn")
+        self.turn.setRange(1, 15)
+        self.turn.setValue(3)
+        self.turn.setSuffix(" min per turn")
+        self.start = named(QPushButton("Start"), "timerStart", "Start the dialogue timer")
+        self.pause = named(QPushButton("Pause"), "timerPause", "Pause (the pause rule)")
+        self.next = named(QPushButton("Next"), "timerNext", "Move on to the next step")
+        self.start.clicked.connect(self._start)
+        self.pause.clicked.connect(self._toggle_pause)
+        self.next.clicked.connect(self._next)
+        row = QHBoxLayout()
+        row.addWidget(self.turn)
+        row.addStretch(1)
+        row.addWidget(self.start)
+        row.addWidget(self.pause)
+        row.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Structured dialogue", 3))
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.remaining)
+        layout.addWidget(self.bar)
+        layout.addLayout(row)
+        self.speakers: tuple[str, str] = ("", "")
+        self._update()
+
+    def _start(self) -> None:
+        self.timer = DialogueTimer(
+            self.speakers, turn_seconds=self.turn.value() * 60, paraphrase_seconds=60
+        )
+        self.clock.start()
+        self._update()
+
+    def _toggle_pause(self) -> None:
+        if self.timer is None:
+            return
+        if self.timer.paused:
+            self.timer.resume()
+        else:
+            self.timer.pause()
+        self._update()
+
+    def _next(self) -> None:
+        if self.timer is not None:
+            self.timer.next()
+            self._update()
+
+    def advance(self, seconds: float) -> None:
+        if self.timer is not None:
+            self.timer.tick(seconds)
+            self._update()
+
+    def stop(self) -> None:
+        self.clock.stop()
+        self.timer = None
+        self._update()
+
+    def _update(self) -> None:
+        timer = self.timer
+        self.pause.setEnabled(timer is not None)
+        self.next.setEnabled(timer is not None)
+        if timer is None:
+            self.prompt.setText(
+                "Start the timer when you are ready: one speaks, the other listens, "
+                "then says back what they heard."
+            )
+            self.remaining.setText("—")
+            self.bar.setValue(0)
+            return
+        self.pause.setText("Resume" if timer.paused else "Pause")
+        self.prompt.setText(timer.prompt)
+        seconds = max(int(timer.remaining), 0)
+        self.remaining.setText(f"{seconds // 60}:{seconds % 60:02d} left")
+        total = timer.turn_seconds if timer.phase.value == "speaking" else timer.paraphrase_seconds
+        self.bar.setRange(0, total)
+        self.bar.setValue(total - seconds)
+
+
+class JointSessionPage(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self._stale = False
+        self.current: dict[str, Any] | None = None
+        self.stack = QStackedWidget()
+        # not started: the agenda and the start button
+        idle = QWidget()
+        self.agenda = named(QTextBrowser(), "sessionAgenda", "Agenda for the session")
+        self.begin = named(
+            QPushButton("Start a joint session…"), "primary", "Start a joint session"
+        )
+        self.begin.clicked.connect(self._begin)
+        idle_layout = QVBoxLayout(idle)
+        idle_layout.addWidget(heading("Agenda", 3))
+        idle_layout.addWidget(self.agenda, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.begin)
+        idle_layout.addLayout(row)
+        # in a session
+        room = QWidget()
+        self.title = named(QLabel(), "sessionTitle", "The session")
+        self.title.setObjectName("heading3")
+        self.timer = TimerPanel()
+        self.log = named(QTextBrowser(), "sessionLog", "Notes and outcomes")
+        self.note_input = named(QLineEdit(), "sessionNoteInput", "A note")
+        self.note_input.setPlaceholderText("A note, or an outcome: what you agreed")
+        self.add_note = named(QPushButton("Add note"), "addNote", "Add a note")
+        self.add_outcome = named(QPushButton("Add outcome"), "addOutcome", "Add an outcome")
+        self.objective = named(
+            QPushButton("Objectives…"), "objectives", "Therapy objectives and progress"
+        )
+        self.as_commitment = named(
+            QPushButton("Outcome → commitment…"),
+            "outcomeCommitment",
+            "Make the latest outcome a commitment",
+        )
+        self.as_agreement = named(
+            QPushButton("Outcome → agreement…"),
+            "outcomeAgreement",
+            "Add the latest outcome to the agreement",
+        )
+        self.as_commitment.clicked.connect(self._outcome_to_commitment)
+        self.as_agreement.clicked.connect(self._outcome_to_agreement)
+        self.end = named(QPushButton("End the session"), "endSession", "End the session")
+        self.add_note.clicked.connect(lambda: self._add("note"))
+        self.add_outcome.clicked.connect(lambda: self._add("outcome"))
+        self.objective.clicked.connect(self._objectives)
+        self.end.clicked.connect(self._end)
+        room_layout = QVBoxLayout(room)
+        room_layout.addWidget(self.title)
+        room_layout.addWidget(self.timer)
+        room_layout.addWidget(heading("Notes and outcomes", 3))
+        room_layout.addWidget(self.log, 1)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.note_input, 1)
+        notes_row.addWidget(self.add_note)
+        notes_row.addWidget(self.add_outcome)
+        room_layout.addLayout(notes_row)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.objective)
+        end_row.addWidget(self.as_commitment)
+        end_row.addWidget(self.as_agreement)
+        end_row.addStretch(1)
+        end_row.addWidget(self.end)
+        room_layout.addLayout(end_row)
+        self.stack.addWidget(idle)
+        self.stack.addWidget(room)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Joint session", 2))
+        layout.addWidget(
+            note(
+                "Together on this machine. The pause rule and the safety plan are one "
+                "click away in the sidebar (F1)."
+            )
+        )
+        layout.addWidget(self.stack, 1)
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        self._stale = True
+        if session is None:
+            self.timer.stop()
+        if session is None or self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        if self.session is None:
+            self.agenda.clear()
+            self.log.clear()
+            self.current = None
+            return
+        joint = self.session.joint
+        labels = self.session.partner_labels
+        self.timer.speakers = tuple(labels.values())  # type: ignore[assignment]
+        self.current = joint.current()
+        if self.current is None:
+            self.stack.setCurrentIndex(0)
+            agenda = joint.agenda()
+            e = html.escape
+            parts = ["<h4>Shared since your last session</h4>"]
+            parts += [
+                f"<p>{e(labels.get(i.author_id, '?'))}: {e(i.body)}</p>" for i in agenda.new_shares
+            ] or ["<p><i>Nothing new.</i></p>"]
+            parts.append("<h4>Commitments to review</h4>")
+            parts += [
+                f"<p>{e(s.commitment.title)} — kept {s.reliability:.0%}</p>"
+                for s in agenda.commitments_to_review
+                if s.reliability is not None
+            ] or ["<p><i>All kept well.</i></p>"]
+            parts.append("<h4>Open setbacks</h4>")
+            parts += [
+                f"<p>{e(s.what)} — next: {s.next_step.value if s.next_step else ''}</p>"
+                for s in agenda.open_setbacks
+            ] or ["<p><i>None open.</i></p>"]
+            self.agenda.setHtml("".join(parts))
+            return
+        self.stack.setCurrentIndex(1)
+        kind = SessionKind(self.current["kind"])
+        who = " and ".join(
+            labels.get(p, "?") for p in (self.current["opened_by"], self.current["cosigned_by"])
+        )
+        self.title.setText(
+            f"{kind.label}, opened {self.current['opened_at'].astimezone():%H:%M} by {who}"
+        )
+        self.log.setHtml(
+            "".join(
+                f"<p><b>{'Outcome' if k == 'session.outcome' else 'Note'}</b> "
+                f"({html.escape(labels.get(author, '?'))}): {html.escape(text)}</p>"
+                for k, author, text in self.current["items"]
+            )
+            or "<p><i>No notes yet.</i></p>"
+        )
+
+    def _begin(self) -> None:
+        if self.session is None:
+            return
+        dialog = StartDialog(self.session, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def _add(self, kind: str) -> None:
+        if self.session is None or self.current is None:
+            return
+        text, session_id = self.note_input.text(), self.current["id"]
+        try:
+            if kind == "note":
+                self.session.joint.note(session_id, text)
+            else:
+                self.session.joint.outcome(session_id, text)
+        except TwofoldError as exc:
+            show_error(self, "Not added", exc)
+            return
+        self.note_input.clear()
+        self.reload()
+
+    def latest_outcome(self) -> str:
+        outcomes = [
+            text
+            for kind, _, text in (self.current or {}).get("items", [])
+            if kind == "session.outcome"
+        ]
+        return outcomes[-1] if outcomes else ""
+
+    def _outcome_to_commitment(self) -> None:
+        if self.session is not None and self.latest_outcome():
+            propose_commitment(self, self.session, self.latest_outcome(), "From our joint session")
+
+    def _outcome_to_agreement(self) -> None:
+        if self.session is not None and self.latest_outcome():
+            propose_agreement_change(
+                self, self.session, self.latest_outcome(), "From our joint session"
+            )
+
+    def _objectives(self) -> None:
+        if self.session is None:
+            return
+        joint = self.session.joint
+        objectives = joint.objectives()
+        choices = [text for _, text, _ in objectives] + ["New objective…"]
+        choice, ok = QInputDialog.getItem(
+            self, "Therapy objectives", "Which objective?", choices, 0, False
+        )
+        if not ok:
+            return
+        try:
+            if choice == "New objective…":
+                text, ok = QInputDialog.getText(
+                    self, "New objective", "What are you working toward?"
+                )
+                if ok:
+                    joint.set_objective(text)
+            else:
+                objective_id = objectives[choices.index(choice)][0]
+                text, ok = QInputDialog.getText(self, "Progress", f"What moved on “{choice}”?")
+                if ok:
+                    joint.progress(objective_id, text, self.current["id"] if self.current else "")
+        except TwofoldError as exc:
+            show_error(self, "Not saved", exc)
+        self.reload()
+
+    def _end(self) -> None:
+        if self.session is None or self.current is None:
+            return
+        summary, ok = QInputDialog.getText(
+            self, "End the session", "One line to remember it by (optional):"
+        )
+        if not ok:
+            return
+        try:
+            self.session.joint.close(self.current["id"], summary)
+        except TwofoldError as exc:
+            show_error(self, "Not ended", exc)
+        self.timer.stop()
+        self.reload()

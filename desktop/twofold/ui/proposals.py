@@ -1,0 +1,49 @@
+"""One click from a counter-measure or a session outcome to a commitment or an
+agreement change: the dialogs open filled in; nothing is saved until confirmed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from twofold.domain.errors import TwofoldError
+from twofold.services.session import Session
+from twofold.ui.widgets import show_error
+
+
+def propose_commitment(parent: QWidget, session: Session, title: str, detail: str) -> bool:
+    from twofold.ui.commitments_page import CommitmentDialog
+
+    dialog = CommitmentDialog(session, parent)
+    dialog.title.setText(title)
+    dialog.detail.setPlainText(detail)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        session.commitments.make(
+            dialog.title.text(),
+            dialog.cadence_value(),
+            owner=str(dialog.owner.currentData()),
+            detail=dialog.detail.toPlainText(),
+            hard_day=dialog.hard_day.text(),
+        )
+    except TwofoldError as exc:
+        show_error(parent, "Not saved", exc)
+        return False
+    return True
+
+
+def propose_agreement_change(parent: QWidget, session: Session, text: str, why: str) -> bool:
+    from twofold.ui.agreement_page import ProposeDialog
+
+    dialog = ProposeDialog(session.agreement.latest(), parent)
+    lapses = dialog.fields["lapses"]
+    lapses.setPlainText((lapses.toPlainText() + "\n" + text).strip())
+    dialog.note.setText(why)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        session.agreement.propose(dialog.sections(), dialog.note.text())
+    except TwofoldError as exc:
+        show_error(parent, "Not proposed", exc)
+        return False
+    return True
