@@ -340,6 +340,18 @@ def test_a_joint_session_with_the_dialogue_timer(
         "Outcome" in page.log.toPlainText()
         and "Itinerary before every trip" in page.log.toPlainText()
     )
+
+    def accept_commitment(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, CommitmentDialog)
+        assert dialog.title.text() == "Itinerary before every trip"
+        dialog._check()
+
+    on_next_modal(accept_commitment)
+    qtbot.mouseClick(page.as_commitment, LEFT)
+    assert window.session is not None
+    assert [s.commitment.title for s in window.session.commitments.statuses()] == [
+        "Itinerary before every trip"
+    ]
     on_next_modal(_answer_input("A calm evening"))
     qtbot.mouseClick(page.end, LEFT)
     assert page.stack.currentIndex() == 0 and timer.timer is None

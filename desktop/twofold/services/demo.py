@@ -10,7 +10,7 @@ from typing import Any
 
 from twofold.domain.records import RecordKind
 from twofold.resources import resource
-from twofold.services.session import Session, create_vault, unlock
+from twofold.services.session import Session, create_vault, unlock, unlock_session
 from twofold.vault.crypto import KdfParams
 
 DEMO_DAYS = 90
@@ -170,6 +170,22 @@ def _practice(
                 session.together.appreciate(spec["text"])
             if n == 0 and together.get("values"):
                 session.together.set_values(together["values"])
+        finally:
+            session.lock()
+    for spec in practice.get("sessions", []):
+        from twofold.domain.dialogue import SessionKind
+
+        session = unlock_session(folder, passphrases[labels[1]])
+        try:
+            session_id = session.joint.open(SessionKind(spec["kind"]), passphrases[labels[0]])
+            for text in spec["notes"]:
+                session.joint.note(session_id, text)
+            for text in spec["outcomes"]:
+                session.joint.outcome(session_id, text)
+            if spec.get("objective"):
+                objective = session.joint.set_objective(spec["objective"])
+                session.joint.progress(objective, spec["progress"], session_id)
+            session.joint.close(session_id, spec.get("summary", ""))
         finally:
             session.lock()
     plan = practice.get("safety_plan")

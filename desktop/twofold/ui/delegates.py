@@ -80,6 +80,28 @@ class JournalDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+# Each part of the practice has its own mark on the timeline.
+_MARKS = {
+    "reflection": "❝",
+    "commitment": "✓",
+    "agreement": "§",
+    "checkin": "☼",
+    "setback": "⚑",
+    "win": "★",
+    "appreciation": "♥",
+    "values": "◆",
+    "story": "✎",
+    "session": "◎",
+    "objective": "◎",
+    "safety_plan": "✚",
+    "vault": "✦",
+}
+
+
+def mark_of(item: TimelineItem) -> str:
+    return _MARKS.get(item.kind.value.split(".")[0], "•")
+
+
 def _second_line(item: TimelineItem) -> str:
     """A shared reflection's request is labelled; other kinds' notes stand as they are."""
     return ("Request: " if item.kind == EventKind.REFLECTION_SHARED else "") + item.request
@@ -146,7 +168,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(small)
         meta_metrics = QFontMetrics(small)
         painter.setPen(accent)
-        who = f"{item.author_label}  ·  {item.kind.label}"
+        who = f"{mark_of(item)}  {item.author_label}  ·  {item.kind.label}"
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, who)
         painter.setPen(QColor(c.muted))
         when = item.occurred_at.astimezone().strftime("%d %b %Y, %H:%M")
