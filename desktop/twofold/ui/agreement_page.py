@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
 from twofold.domain.errors import TwofoldError
-from twofold.services.session import Session
 from twofold.ui import theme
-from twofold.ui.widgets import error_label, heading, named, note, show_error, two_panes
+from twofold.ui.widgets import LazyPage, error_label, heading, named, note, show_error, two_panes
 
 
 def render(version: AgreementVersion, changes: dict[str, list[Change]] | None) -> str:
@@ -99,11 +97,9 @@ class ProposeDialog(QDialog):
         return {key: field.toPlainText() for key, field in self.fields.items()}
 
 
-class AgreementPage(QWidget):
+class AgreementPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.versions: list[AgreementVersion] = []
         self.list = named(QListWidget(), "agreementVersions", "Versions of the agreement")
         self.list.setWordWrap(True)
@@ -147,17 +143,6 @@ class AgreementPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(two_panes(left, right, "agreementSplitter"), 1)
-
-    def attach(self, session: Session | None) -> None:
-        self.session = session
-        self._stale = True
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         self._stale = False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.errors import TwofoldError
-from twofold.services.session import Session
-from twofold.ui.widgets import error_label, heading, named, note, two_panes
+from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
 
 KIND_LABELS = {
     CheckinKind.DAILY: "Daily check-in",
@@ -39,11 +37,9 @@ def missed_text(kinds: list[CheckinKind]) -> str:
     return f"You skipped {listed}. No streak is lost; the next one counts just as much."
 
 
-class CheckinsPage(QWidget):
+class CheckinsPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.kind = named(QComboBox(), "checkinKind", "Which check-in")
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
@@ -86,17 +82,6 @@ class CheckinsPage(QWidget):
         )
         layout.addWidget(two_panes(left, right, "checkinsSplitter", left_share=3), 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-
-    def attach(self, session: Session | None) -> None:
-        self.session = session
-        self._stale = True
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def current_kind(self) -> CheckinKind:
         return CheckinKind(self.kind.currentData())

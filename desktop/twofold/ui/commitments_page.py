@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QShowEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from twofold.services.commitments import CommitmentStatus, local_today
 from twofold.services.session import Session
 from twofold.ui import theme
 from twofold.ui.models import ItemRole, ListModel
-from twofold.ui.widgets import error_label, heading, named, note, show_error
+from twofold.ui.widgets import LazyPage, error_label, heading, named, note, show_error
 
 Index = QModelIndex | QPersistentModelIndex
 CADENCES = (
@@ -220,11 +220,9 @@ class CommitmentDialog(QDialog):
         self.accept()
 
 
-class CommitmentsPage(QWidget):
+class CommitmentsPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.model: ListModel[CommitmentStatus] = ListModel(_describe)
         self.list = named(QListView(), "commitmentList", "Commitments")
         self.list.setModel(self.model)
@@ -274,19 +272,6 @@ class CommitmentsPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.weekly)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-
-    def attach(self, session: Session | None) -> None:
-        """Remember the session; the numbers are worked out when the page is shown,
-        so unlocking never waits for years of check-offs."""
-        self.session = session
-        self._stale = True
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         self._stale = False

@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,7 +31,16 @@ from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
-from twofold.ui.widgets import busy_bar, error_label, error_text, heading, named, note, show_error
+from twofold.ui.widgets import (
+    LazyPage,
+    busy_bar,
+    error_label,
+    error_text,
+    heading,
+    named,
+    note,
+    show_error,
+)
 from twofold.ui.worker import run_in_background
 
 
@@ -198,11 +207,9 @@ class TimerPanel(QWidget):
         self.bar.setValue(total - seconds)
 
 
-class JointSessionPage(QWidget):
+class JointSessionPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.current: dict[str, Any] | None = None
         self.stack = QStackedWidget()
         # not started: the agenda and the start button
@@ -279,17 +286,9 @@ class JointSessionPage(QWidget):
         layout.addWidget(self.stack, 1)
 
     def attach(self, session: Session | None) -> None:
-        self.session = session
-        self._stale = True
         if session is None:
-            self.timer.stop()
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+            self.timer.stop()  # a lock ends the dialogue timer too
+        super().attach(session)
 
     def reload(self) -> None:
         self._stale = False

@@ -369,17 +369,13 @@ class MainWindow(QMainWindow):
             self._add_page(WINS, "Wins", self.wins)
             self._add_page(TOGETHER, "Together", self.together)
         self.nav.blockSignals(False)
-        self.journal.attach(session if not session.is_shared_session else None)
-        self.outbox.attach(session if not session.is_shared_session else None)
-        self.timeline.attach(session)
-        self.agenda.attach(session if session.is_shared_session else None)
-        self.commitments.attach(session)
-        self.agreement.attach(session)
-        self.checkins.attach(session)
-        self.setbacks.attach(session)
-        self.wins.attach(session)
-        self.together.attach(session)
-        self.joint.attach(session)
+        private_only, session_only = {JOURNAL, OUTBOX}, {AGENDA}
+        for key, page in self.page_widgets.items():
+            shown = not (
+                (key in private_only and session.is_shared_session)
+                or (key in session_only and not session.is_shared_session)
+            )
+            page.attach(session if shown else None)  # type: ignore[attr-defined]
         self._show_missed(session)
         self._celebrate(session)
         self._reminders.start()
@@ -467,17 +463,8 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         session, self.session = self.session, None
-        self.journal.attach(None)
-        self.outbox.attach(None)
-        self.timeline.attach(None)
-        self.agenda.attach(None)
-        self.commitments.attach(None)
-        self.agreement.attach(None)
-        self.checkins.attach(None)
-        self.setbacks.attach(None)
-        self.wins.attach(None)
-        self.together.attach(None)
-        self.joint.attach(None)
+        for page in self.page_widgets.values():
+            page.attach(None)  # type: ignore[attr-defined]
         self.missed_banner.hide()
         self._reminders.stop()
         self.who.clear()

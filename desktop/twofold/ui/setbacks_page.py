@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.errors import TwofoldError
 from twofold.domain.setbacks import RepairStep, Setback
-from twofold.services.session import Session
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
-from twofold.ui.widgets import heading, named, note, show_error, two_panes
+from twofold.ui.widgets import LazyPage, heading, named, note, show_error, two_panes
 
 
 class LogSetbackDialog(QDialog):
@@ -61,11 +59,9 @@ class LogSetbackDialog(QDialog):
         self.setMinimumWidth(520)
 
 
-class SetbacksPage(QWidget):
+class SetbacksPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.items: list[Setback] = []
         self.list = named(QListWidget(), "setbackList", "Setbacks")
         self.list.setMinimumWidth(260)
@@ -112,17 +108,6 @@ class SetbacksPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(two_panes(self.list, right, "setbacksSplitter"), 1)
-
-    def attach(self, session: Session | None) -> None:
-        self.session = session
-        self._stale = True
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self, keep: str | None = None) -> None:
         self._stale = False
@@ -259,11 +244,9 @@ class SetbacksPage(QWidget):
         self.reload(setback.id)
 
 
-class WinsPage(QWidget):
+class WinsPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.list = named(QListWidget(), "winList", "Wins and milestones")
         self.list.setWordWrap(True)
         self.list.setSpacing(6)
@@ -282,17 +265,6 @@ class WinsPage(QWidget):
             )
         )
         layout.addWidget(self.list, 1)
-
-    def attach(self, session: Session | None) -> None:
-        self.session = session
-        self._stale = True
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         self._stale = False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.errors import TwofoldError
-from twofold.services.session import Session
-from twofold.ui.widgets import heading, named, note, show_error
+from twofold.ui.widgets import LazyPage, heading, named, note, show_error
 
 
 class ChapterDialog(QDialog):
@@ -50,11 +48,9 @@ class ChapterDialog(QDialog):
         self.resize(560, 420)
 
 
-class TogetherPage(QWidget):
+class TogetherPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
-        self.session: Session | None = None
-        self._stale = False
         self.values = named(QLabel(), "valuesLabel", "Our values")
         self.values.setObjectName("heading3")
         self.values.setWordWrap(True)
@@ -94,17 +90,6 @@ class TogetherPage(QWidget):
         layout.addWidget(heading("Together", 2))
         layout.addLayout(values_row)
         layout.addLayout(columns, 1)
-
-    def attach(self, session: Session | None) -> None:
-        self.session = session
-        self._stale = True
-        if session is None or self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         self._stale = False

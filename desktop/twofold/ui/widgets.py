@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QSplitter, QTextEdit, QWidget
 
 from twofold.domain.errors import TwofoldError
+from twofold.services.session import Session
 
 W = TypeVar("W", bound=QWidget)
 PRIVATE_HINT = "x-kde-passwordManagerHint"
@@ -107,3 +109,28 @@ def error_label(object_name: str, accessible: str) -> QLabel:
     label.setObjectName("errorLabel")
     label.setWordWrap(True)
     return label
+
+
+class LazyPage(QWidget):
+    """A page that works out its content when it is shown, not at unlock: unlocking
+    stays fast however much history the page would read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self._stale = False
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        self._stale = True
+        if session is None or self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Subclasses fill the page from ``self.session`` (or clear it when None)."""
+        self._stale = False
