@@ -57,6 +57,27 @@ CHECKINS = "checkins"
 SETBACKS, WINS = "setbacks", "wins"
 TOGETHER = "together"
 JOINT = "joint"
+# What the sidebar offers: a shared session never offers a private journal.
+PRACTICE_PAGES = (
+    ("commitments", "Commitments"),
+    ("agreement", "Agreement"),
+    ("checkins", "Check-ins"),
+    ("setbacks", "Setbacks"),
+    ("wins", "Wins"),
+    ("together", "Together"),
+)
+PARTNER_PAGES = (
+    ("journal", "Journal"),
+    ("outbox", "Outbox"),
+    ("timeline", "Shared timeline"),
+    *PRACTICE_PAGES,
+)
+SESSION_PAGES = (
+    ("agenda", "Session agenda"),
+    ("joint", "Joint session"),
+    ("timeline", "Shared timeline"),
+    *PRACTICE_PAGES,
+)
 REMINDER_EVERY_MS = 30 * 60_000
 REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
@@ -348,26 +369,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.page_keys = []
-        if session.is_shared_session:
-            self._add_page(AGENDA, "Session agenda", self.agenda)
-            self._add_page(JOINT, "Joint session", self.joint)
-            self._add_page(TIMELINE, "Shared timeline", self.timeline)
-            self._add_page(COMMITMENTS, "Commitments", self.commitments)
-            self._add_page(AGREEMENT, "Agreement", self.agreement)
-            self._add_page(CHECKINS, "Check-ins", self.checkins)
-            self._add_page(SETBACKS, "Setbacks", self.setbacks)
-            self._add_page(WINS, "Wins", self.wins)
-            self._add_page(TOGETHER, "Together", self.together)
-        else:
-            self._add_page(JOURNAL, "Journal", self.journal)
-            self._add_page(OUTBOX, "Outbox", self.outbox)
-            self._add_page(TIMELINE, "Shared timeline", self.timeline)
-            self._add_page(COMMITMENTS, "Commitments", self.commitments)
-            self._add_page(AGREEMENT, "Agreement", self.agreement)
-            self._add_page(CHECKINS, "Check-ins", self.checkins)
-            self._add_page(SETBACKS, "Setbacks", self.setbacks)
-            self._add_page(WINS, "Wins", self.wins)
-            self._add_page(TOGETHER, "Together", self.together)
+        for key, label in SESSION_PAGES if session.is_shared_session else PARTNER_PAGES:
+            self._add_page(key, label, self.page_widgets[key])
         self.nav.blockSignals(False)
         private_only, session_only = {JOURNAL, OUTBOX}, {AGENDA}
         for key, page in self.page_widgets.items():
