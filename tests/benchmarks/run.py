@@ -292,7 +292,7 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
     opened = [probe_open(folder, "Alex") for _ in range(3)]
     table.add(
         Row(
-            "first unlock in the window after KDF (workspace built, painted)",
+            "first unlock in the window after KDF (pages built during the KDF)",
             [o[0] for o in opened],
             budget=300,
             budget_text="≤ 300 ms",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from twofold.domain.errors import InvalidInput, VaultDamaged
 from twofold.domain.ledger import VerifyReport
@@ -29,6 +30,7 @@ from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
 
 MIN_PASSPHRASE = 8
+T = TypeVar("T")
 BACKUP_FOLDER_KEY = "backup_folder"
 
 
@@ -88,18 +90,22 @@ class Session:
     def verify(self) -> VerifyReport:
         return verify(self._vault)
 
-    def detached_verify(self) -> Callable[[], VerifyReport]:
-        """Verification to run on a worker thread: it reads through its own connection
-        (seconds on a ten-year vault), so the window stays usable meanwhile."""
+    def detached(self, work: Callable[[Session], T]) -> Callable[[], T]:
+        """``work`` to run on a worker thread, on its own connection to the same vault
+        (verification, milestone detection): the window stays usable meanwhile and no
+        connection is shared between threads."""
         reader = self._vault.reader()
 
-        def run() -> VerifyReport:
+        def run() -> T:
             try:
-                return verify(reader)
+                return work(Session(reader))
             finally:
                 reader.close()
 
         return run
+
+    def detached_verify(self) -> Callable[[], VerifyReport]:
+        return self.detached(lambda session: session.verify())
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         check_passphrase(new_passphrase)

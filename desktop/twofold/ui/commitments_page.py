@@ -31,7 +31,7 @@ from twofold.services.commitments import CommitmentStatus, local_today
 from twofold.services.session import Session
 from twofold.ui import theme
 from twofold.ui.models import ItemRole, ListModel
-from twofold.ui.widgets import LazyPage, error_label, heading, named, note, show_error
+from twofold.ui.widgets import LazyPage, error_label, heading, named, note
 
 Index = QModelIndex | QPersistentModelIndex
 CADENCES = (
@@ -321,13 +321,6 @@ class CommitmentsPage(LazyPage):
             button.setEnabled(status is not None)
         self.acknowledge.setEnabled(self._pending_ack() is not None)
 
-    def _run(self, title: str, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except TwofoldError as exc:
-            show_error(self, title, exc)
-        self.reload()
-
     def _new(self) -> None:
         if self.session is None:
             return
@@ -335,7 +328,7 @@ class CommitmentsPage(LazyPage):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         session = self.session
-        self._run(
+        self.act(
             "Not saved",
             lambda: session.commitments.make(
                 dialog.title.text(),
@@ -352,7 +345,7 @@ class CommitmentsPage(LazyPage):
         if status is None or self.session is None:
             return
         session = self.session
-        self._run(
+        self.act(
             "Not checked off",
             lambda: session.commitments.check(status.commitment.id, outcome, local_today()),
         )
@@ -365,7 +358,7 @@ class CommitmentsPage(LazyPage):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         session = self.session
-        self._run(
+        self.act(
             "Not renegotiated",
             lambda: session.commitments.renegotiate(
                 status.commitment.id,
@@ -380,7 +373,7 @@ class CommitmentsPage(LazyPage):
         seq = self._pending_ack()
         if seq is not None and self.session is not None:
             session = self.session
-            self._run("Not acknowledged", lambda: session.commitments.acknowledge(seq))
+            self.act("Not acknowledged", lambda: session.commitments.acknowledge(seq))
 
     def _end(self) -> None:
         status = self._selected()
@@ -390,4 +383,4 @@ class CommitmentsPage(LazyPage):
         if not ok:
             return
         session = self.session
-        self._run("Not ended", lambda: session.commitments.end(status.commitment.id, reason))
+        self.act("Not ended", lambda: session.commitments.end(status.commitment.id, reason))

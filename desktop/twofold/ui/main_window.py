@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
 
 from twofold import __version__
 from twofold.domain.checkins import CheckinKind
-from twofold.domain.errors import TwofoldError
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
 from twofold.ui import theme
 from twofold.ui.idle import IdleWatcher
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.unlock_page import UnlockPage
-from twofold.ui.widgets import PRIVATE_HINT, heading, named
+from twofold.ui.widgets import PRIVATE_HINT, error_text, heading, named
 from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
@@ -140,6 +139,8 @@ class MainWindow(QMainWindow):
         self.busy = BusyPage()
         self.unlock_page = UnlockPage()
         self.unlock_page.unlocked.connect(self._unlocked)
+        # Build the pages while the key derivation runs in its worker.
+        self.unlock_page.unlocking.connect(self._ensure_workspace)
         self.unlock_page.forgot.connect(self._forgot)
         self.stack = QStackedWidget()
         for page in (self.busy, self.unlock_page):
@@ -399,13 +400,19 @@ class MainWindow(QMainWindow):
         self.missed_banner.setVisible(bool(self._missed))
 
     def _celebrate(self, session: Session) -> None:
-        try:
-            reached = session.wins.detect()
-        except TwofoldError as exc:
-            self.status.setText(f"Milestones could not be checked: {exc}")
-            return
-        if reached:
-            self.status.setText("★ " + " · ".join(reached))
+        """Look for new milestones in the background (it reads years of check-offs)."""
+
+        def done(reached: list[str]) -> None:
+            if reached and self.session is session:
+                self.status.setText("★ " + " · ".join(reached))
+                self.timeline.reload()
+                self.wins.attach(session)
+
+        def failed(exc: BaseException) -> None:
+            if self.session is session:
+                self.status.setText(f"Milestones could not be checked: {error_text(exc)}")
+
+        run_in_background(session.detached(lambda s: s.wins.detect()), done, failed)
 
     def _check_in_now(self) -> None:
         self.missed_banner.hide()

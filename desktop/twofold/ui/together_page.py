@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
-from twofold.ui.widgets import LazyPage, heading, named, note, show_error
+from twofold.ui.widgets import LazyPage, heading, named, note
 
 
 class ChapterDialog(QDialog):
@@ -123,13 +122,6 @@ class TogetherPage(LazyPage):
             or "<p><i>Your story starts with the first chapter either of you writes.</i></p>"
         )
 
-    def _run(self, title: str, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except TwofoldError as exc:
-            show_error(self, title, exc)
-        self.reload()
-
     def _edit_values(self) -> None:
         if self.session is None:
             return
@@ -142,7 +134,7 @@ class TogetherPage(LazyPage):
         )
         if ok:
             session = self.session
-            self._run("Not saved", lambda: session.together.set_values(text.split(",")))
+            self.act("Not saved", lambda: session.together.set_values(text.split(",")))
 
     def _appreciate(self) -> None:
         if self.session is None:
@@ -150,7 +142,7 @@ class TogetherPage(LazyPage):
         text, ok = QInputDialog.getText(self, "Appreciation", "What do you appreciate?")
         if ok:
             session = self.session
-            self._run("Not saved", lambda: session.together.appreciate(text))
+            self.act("Not saved", lambda: session.together.appreciate(text))
 
     def _add_chapter(self) -> None:
         if self.session is None:
@@ -158,7 +150,7 @@ class TogetherPage(LazyPage):
         dialog = ChapterDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             session = self.session
-            self._run(
+            self.act(
                 "Not added",
                 lambda: session.together.add_chapter(
                     dialog.title.text(), dialog.text.toPlainText()

@@ -38,6 +38,7 @@ def delay_after(failures: int) -> int:
 
 
 class UnlockPage(QWidget):
+    unlocking = Signal()  # the KDF started: the GUI thread is free for a while
     unlocked = Signal(object)  # a Session
     forgot = Signal(str)  # partner label
 
@@ -191,6 +192,7 @@ class UnlockPage(QWidget):
             return unlock(folder, who, passphrase)
 
         run_in_background(work, self._unlocked, self._failed)
+        self.unlocking.emit()
 
     def _unlocked(self, session: Session) -> None:
         self.failures = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QMimeData, Qt
@@ -134,3 +135,11 @@ class LazyPage(QWidget):
     def reload(self) -> None:
         """Subclasses fill the page from ``self.session`` (or clear it when None)."""
         self._stale = False
+
+    def act(self, title: str, action: Callable[[], object]) -> None:
+        """Do one user action; a failure is shown under ``title``; then refresh."""
+        try:
+            action()
+        except TwofoldError as exc:
+            show_error(self, title, exc)
+        self.reload()

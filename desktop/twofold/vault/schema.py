@@ -228,6 +228,13 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 8: the timeline's kind filters count and page through an index, not the item texts
+    """
+    CREATE INDEX timeline_by_kind ON timeline_items (kind, occurred_at DESC, seq DESC);
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""
