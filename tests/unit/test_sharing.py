@@ -113,7 +113,7 @@ def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) ->
         before_shared = [session.journal.get(r).shared for r in records]
         preview = session.sharing.preview()
         ledger = session.sharing._vault.ledger  # inject a failure inside the transaction
-        real_append = ledger.append
+        real_append = ledger.record
         calls = {"n": 0}
 
         def failing_append(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -122,14 +122,14 @@ def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) ->
             calls["n"] += 1
             return real_append(*args, **kwargs)
 
-        ledger.append = failing_append  # type: ignore[method-assign]
+        ledger.record = failing_append  # type: ignore[method-assign]
         try:
             session.sharing.confirm(preview)
             landed = True
         except OSError:
             landed = False
         finally:
-            ledger.append = real_append  # type: ignore[method-assign]
+            ledger.record = real_append  # type: ignore[method-assign]
         assert landed == (fail_at >= count)
         after_shared = [session.journal.get(r).shared for r in records]
         if landed:

@@ -13,7 +13,7 @@ from twofold.domain.agreement import (
     word_diff,
 )
 from twofold.domain.errors import NotAllowed, NotFound
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import AgreementAcknowledged, AgreementProposed
 from twofold.vault import practice_store
 from twofold.vault.vault import OpenVault, now
 
@@ -43,11 +43,7 @@ class AgreementService:
             raise NotAllowed("Nothing changed from the latest version.")
         version_id = uuid.uuid4().hex
         with self._vault.write("The agreement"):
-            self._vault.ledger.append(
-                EventKind.AGREEMENT_PROPOSED,
-                {"version_id": version_id, "sections": cleaned, "note": note.strip()},
-                now(),
-            )
+            self._vault.ledger.record(AgreementProposed(version_id, cleaned, note.strip()), now())
         return version_id
 
     def acknowledge(self, version_id: str) -> None:
@@ -57,9 +53,7 @@ class AgreementService:
         if self._vault.partner_id in version.acknowledged_by:
             raise NotAllowed("You have already acknowledged this version.")
         with self._vault.write("The acknowledgement"):
-            self._vault.ledger.append(
-                EventKind.AGREEMENT_ACKNOWLEDGED, {"version_id": version_id}, now()
-            )
+            self._vault.ledger.record(AgreementAcknowledged(version_id), now())
 
     def changes(self, version_id: str) -> dict[str, list[Change]]:
         """Per section, the word-level changes from the previous version."""

@@ -14,7 +14,7 @@ from twofold.domain.checkins import (
     missed_previous,
 )
 from twofold.domain.errors import InvalidInput
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import CheckinSubmitted
 from twofold.services.commitments import local_today
 from twofold.services.content import checkin_prompts
 from twofold.vault import practice_store
@@ -40,14 +40,13 @@ class CheckinService:
         if day is not None and day > local_today():
             raise InvalidInput("A check-in is for a day that has come.")
         with self._vault.write("The check-in"):
-            event = self._vault.ledger.append(
-                EventKind.CHECKIN_SUBMITTED,
-                {
-                    "kind": str(kind),
-                    "day": (day or local_today()).isoformat(),
+            event = self._vault.ledger.record(
+                CheckinSubmitted(
+                    kind,
+                    day or local_today(),
                     # the questions as asked, so a later change of prompts keeps history true
-                    "answers": [[p.text, cleaned[p.id]] for p in prompts.prompts],
-                },
+                    tuple((p.text, cleaned[p.id]) for p in prompts.prompts),
+                ),
                 at or now(),
             )
         return event.header.seq

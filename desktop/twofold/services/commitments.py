@@ -23,7 +23,13 @@ from twofold.domain.commitments import (
     weekly_reliability,
 )
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import (
+    CommitmentAcknowledged,
+    CommitmentAmended,
+    CommitmentChecked,
+    CommitmentEnded,
+    CommitmentMade,
+)
 from twofold.vault import practice_store
 from twofold.vault.vault import OpenVault, now
 
@@ -68,17 +74,16 @@ class CommitmentService:
             raise InvalidInput("A commitment belongs to one of you, or to both.")
         commitment_id = uuid.uuid4().hex
         with self._vault.write("The commitment"):
-            self._vault.ledger.append(
-                EventKind.COMMITMENT_MADE,
-                {
-                    "commitment_id": commitment_id,
-                    "title": title,
-                    "detail": detail.strip(),
-                    "owner": owner,
-                    "cadence": cadence.to_json(),
-                    "hard_day": hard_day,
-                    "start": (start or local_today()).isoformat(),
-                },
+            self._vault.ledger.record(
+                CommitmentMade(
+                    commitment_id=commitment_id,
+                    title=title,
+                    owner=owner,
+                    cadence=cadence,
+                    start=start or local_today(),
+                    detail=detail.strip(),
+                    hard_day=hard_day,
+                ),
                 at or now(),
             )
         return commitment_id
@@ -113,15 +118,8 @@ class CommitmentService:
                 f"“{commitment.title}” is not due on {day:%A}s ({commitment.cadence.describe()})."
             )
         with self._vault.write("The check-off"):
-            event = self._vault.ledger.append(
-                EventKind.COMMITMENT_CHECKED,
-                {
-                    "commitment_id": commitment_id,
-                    "day": day.isoformat(),
-                    "outcome": str(outcome),
-                    "note": note.strip(),
-                },
-                at or now(),
+            event = self._vault.ledger.record(
+                CommitmentChecked(commitment_id, day, outcome, note.strip()), at or now()
             )
         return event.header.seq
 
@@ -134,11 +132,7 @@ class CommitmentService:
         if check.author == self._vault.partner_id:
             raise NotAllowed("Your partner acknowledges your check-off, not you.")
         with self._vault.write("The acknowledgement"):
-            self._vault.ledger.append(
-                EventKind.COMMITMENT_ACKNOWLEDGED,
-                {"commitment_id": check.commitment_id, "check_seq": check_seq},
-                now(),
-            )
+            self._vault.ledger.record(CommitmentAcknowledged(check.commitment_id, check_seq), now())
 
     def renegotiate(
         self,
@@ -154,37 +148,28 @@ class CommitmentService:
         commitment = self.get(commitment_id)
         when = now()
         with self._vault.write("The new terms"):
-            self._vault.ledger.append(
-                EventKind.COMMITMENT_CHECKED,
-                {
-                    "commitment_id": commitment_id,
-                    "day": (day or local_today()).isoformat(),
-                    "outcome": str(Outcome.RENEGOTIATED),
-                    "note": reason.strip(),
-                },
+            self._vault.ledger.record(
+                CommitmentChecked(
+                    commitment_id, day or local_today(), Outcome.RENEGOTIATED, reason.strip()
+                ),
                 when,
             )
-            self._vault.ledger.append(
-                EventKind.COMMITMENT_AMENDED,
-                {
-                    "commitment_id": commitment_id,
-                    "title": title,
-                    "detail": commitment.detail,
-                    "cadence": cadence.to_json(),
-                    "hard_day": hard_day,
-                    "reason": reason.strip(),
-                },
+            self._vault.ledger.record(
+                CommitmentAmended(
+                    commitment_id=commitment_id,
+                    title=title,
+                    cadence=cadence,
+                    detail=commitment.detail,
+                    hard_day=hard_day,
+                    reason=reason.strip(),
+                ),
                 when,
             )
 
     def end(self, commitment_id: str, reason: str = "") -> None:
         self.get(commitment_id)
         with self._vault.write("The commitment"):
-            self._vault.ledger.append(
-                EventKind.COMMITMENT_ENDED,
-                {"commitment_id": commitment_id, "reason": reason.strip()},
-                now(),
-            )
+            self._vault.ledger.record(CommitmentEnded(commitment_id, reason.strip()), now())
 
     def check_offs(self, commitment_id: str) -> list[tuple[int, CheckOff]]:
         return practice_store.check_offs(self._vault.connection, commitment_id)

@@ -11,7 +11,16 @@ from typing import Any
 
 from twofold.domain.dialogue import SessionKind
 from twofold.domain.errors import InvalidInput, NotAllowed
-from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.events import (
+    ObjectiveProgress,
+    ObjectiveSet,
+    SessionClosed,
+    SessionCosigned,
+    SessionNote,
+    SessionOpened,
+    SessionOutcome,
+)
+from twofold.domain.ledger import TimelineItem
 from twofold.domain.setbacks import Setback
 from twofold.services.commitments import CommitmentService, CommitmentStatus
 from twofold.services.setbacks import SetbackService
@@ -54,16 +63,11 @@ class JointSessionService:
             at = now()
             agenda = self.agenda()
             with self._vault.write("The joint session"):
-                self._vault.ledger.append(
-                    EventKind.SESSION_OPENED,
-                    {
-                        "session_id": session_id,
-                        "kind": str(kind),
-                        "agenda": [i.event_id for i in agenda.new_shares],
-                    },
+                self._vault.ledger.record(
+                    SessionOpened(session_id, kind, tuple(i.event_id for i in agenda.new_shares)),
                     at,
                 )
-                cosigner.append(EventKind.SESSION_COSIGNED, {"session_id": session_id}, at)
+                cosigner.record(SessionCosigned(session_id), at)
         finally:
             cosigner.close()
         return session_id
@@ -74,25 +78,21 @@ class JointSessionService:
     def current(self) -> dict[str, Any] | None:
         return next((s for s in self.sessions() if s["closed_at"] is None), None)
 
-    def _add(self, kind: EventKind, session_id: str, text: str) -> None:
-        if not text.strip():
+    def _add(self, event: SessionNote | SessionOutcome) -> None:
+        if not event.text:
             raise InvalidInput("Write something first.")
         with self._vault.write("The session"):
-            self._vault.ledger.append(kind, {"session_id": session_id, "text": text.strip()}, now())
+            self._vault.ledger.record(event, now())
 
     def note(self, session_id: str, text: str) -> None:
-        self._add(EventKind.SESSION_NOTE, session_id, text)
+        self._add(SessionNote(session_id, text.strip()))
 
     def outcome(self, session_id: str, text: str) -> None:
-        self._add(EventKind.SESSION_OUTCOME, session_id, text)
+        self._add(SessionOutcome(session_id, text.strip()))
 
     def close(self, session_id: str, summary: str = "") -> None:
         with self._vault.write("The session"):
-            self._vault.ledger.append(
-                EventKind.SESSION_CLOSED,
-                {"session_id": session_id, "summary": summary.strip()},
-                now(),
-            )
+            self._vault.ledger.record(SessionClosed(session_id, summary.strip()), now())
         TimelineService(self._vault).mark_session_held()
 
     # --- therapy objectives -------------------------------------------------------
@@ -102,19 +102,15 @@ class JointSessionService:
             raise InvalidInput("Describe the objective.")
         objective_id = uuid.uuid4().hex
         with self._vault.write("The objective"):
-            self._vault.ledger.append(
-                EventKind.OBJECTIVE_SET, {"objective_id": objective_id, "text": text.strip()}, now()
-            )
+            self._vault.ledger.record(ObjectiveSet(objective_id, text.strip()), now())
         return objective_id
 
     def progress(self, objective_id: str, note: str, session_id: str = "") -> None:
         if not note.strip():
             raise InvalidInput("Say what moved.")
         with self._vault.write("The objective"):
-            self._vault.ledger.append(
-                EventKind.OBJECTIVE_PROGRESS,
-                {"objective_id": objective_id, "note": note.strip(), "session_id": session_id},
-                now(),
+            self._vault.ledger.record(
+                ObjectiveProgress(objective_id, note.strip(), session_id), now()
             )
 
     def objectives(self) -> list[tuple[str, str, list[tuple[str, str, datetime]]]]:

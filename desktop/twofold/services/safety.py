@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import SafetyPlanUpdated
 from twofold.vault import practice_store
 from twofold.vault.vault import OpenVault, now
 
@@ -40,14 +40,13 @@ class SafetyService:
 
     def update(self, pause_rule: str, when_overwhelmed: dict[str, str], who_to_call: str) -> None:
         with self._vault.write("The safety plan"):
-            self._vault.ledger.append(
-                EventKind.SAFETY_PLAN_UPDATED,
-                {
-                    "plan": {
+            self._vault.ledger.record(
+                SafetyPlanUpdated(
+                    {
                         "pause_rule": pause_rule.strip(),
                         "overwhelmed": {k: v.strip() for k, v in when_overwhelmed.items()},
                         "who_to_call": who_to_call.strip(),
                     }
-                },
+                ),
                 now(),
             )

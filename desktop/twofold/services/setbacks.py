@@ -8,7 +8,12 @@ from datetime import date, datetime, timedelta
 from twofold.domain.checkins import CheckinKind, period_of
 from twofold.domain.commitments import period_outcomes
 from twofold.domain.errors import InvalidInput, NotFound
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import (
+    SetbackCountermeasure,
+    SetbackLogged,
+    SetbackStepTaken,
+    WinRecorded,
+)
 from twofold.domain.setbacks import (
     MILESTONE_RUNS,
     RepairStep,
@@ -31,15 +36,10 @@ class SetbackService:
         what = check_setback(what)
         setback_id = uuid.uuid4().hex
         with self._vault.write("The setback"):
-            self._vault.ledger.append(
-                EventKind.SETBACK_LOGGED,
-                {
-                    "setback_id": setback_id,
-                    "what": what,
-                    "trigger": trigger.strip(),
-                    "impact": impact.strip(),
-                    "day": (day or local_today()).isoformat(),
-                },
+            self._vault.ledger.record(
+                SetbackLogged(
+                    setback_id, what, day or local_today(), trigger.strip(), impact.strip()
+                ),
                 now(),
             )
         return setback_id
@@ -57,22 +57,14 @@ class SetbackService:
         """Acknowledge, repair, restore: in that order, each signed by who took it."""
         check_step_order(self.get(setback_id), step)
         with self._vault.write("The repair step"):
-            self._vault.ledger.append(
-                EventKind.SETBACK_STEP,
-                {"setback_id": setback_id, "step": str(step), "note": note.strip()},
-                now(),
-            )
+            self._vault.ledger.record(SetbackStepTaken(setback_id, step, note.strip()), now())
 
     def add_countermeasure(self, setback_id: str, text: str) -> None:
         self.get(setback_id)
         if not text.strip():
             raise InvalidInput("Describe the counter-measure.")
         with self._vault.write("The counter-measure"):
-            self._vault.ledger.append(
-                EventKind.SETBACK_COUNTERMEASURE,
-                {"setback_id": setback_id, "text": text.strip()},
-                now(),
-            )
+            self._vault.ledger.record(SetbackCountermeasure(setback_id, text.strip()), now())
 
 
 class WinService:
@@ -86,11 +78,7 @@ class WinService:
 
     def _append(self, text: str, day: date, milestone: str, at: datetime | None = None) -> None:
         with self._vault.write("The win"):
-            self._vault.ledger.append(
-                EventKind.WIN_RECORDED,
-                {"text": text, "day": day.isoformat(), "milestone": milestone},
-                at or now(),
-            )
+            self._vault.ledger.record(WinRecorded(text, day, milestone), at or now())
 
     def all(self) -> list[Win]:
         return practice_store.wins(self._vault.connection)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import ReflectionShared
 from twofold.domain.sharing import OutboxItem, SharePreview, check_shared_text
 from twofold.services.journal import journal_of, record_ledger_head
 from twofold.vault.vault import OpenVault, now
@@ -72,9 +72,7 @@ class SharingService:
         with self._vault.write("The sharing step"):
             for item in preview.items:
                 text = check_shared_text(item.shared_text)
-                event = self._vault.ledger.append(
-                    EventKind.REFLECTION_SHARED, {"text": text, "request": item.request}, at
-                )
+                event = self._vault.ledger.record(ReflectionShared(text, item.request), at)
                 self._store.link_share(item.record_id, event.header.event_id, at)
                 self._store.remove_from_outbox(item.id)
                 event_ids.append(event.header.event_id)

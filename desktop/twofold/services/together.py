@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from twofold.domain.errors import InvalidInput
-from twofold.domain.ledger import EventKind
+from twofold.domain.events import AppreciationRecorded, StoryChapter, ValuesSet
 from twofold.vault import practice_store
 from twofold.vault.vault import OpenVault, now
 
@@ -20,7 +20,7 @@ class TogetherService:
         if not text.strip():
             raise InvalidInput("Say what you appreciate.")
         with self._vault.write("The appreciation"):
-            self._vault.ledger.append(EventKind.APPRECIATION, {"text": text.strip()}, now())
+            self._vault.ledger.record(AppreciationRecorded(text.strip()), now())
 
     def appreciations(self) -> list[tuple[str, str, datetime]]:
         return practice_store.appreciations(self._vault.connection)
@@ -33,7 +33,7 @@ class TogetherService:
         if len(cleaned) > MAX_VALUES:
             raise InvalidInput(f"Choose a few: at most {MAX_VALUES} values.")
         with self._vault.write("Our values"):
-            self._vault.ledger.append(EventKind.VALUES_SET, {"values": cleaned}, now())
+            self._vault.ledger.record(ValuesSet(tuple(cleaned)), now())
 
     def values(self) -> list[str]:
         return practice_store.couple_values(self._vault.connection)
@@ -42,9 +42,7 @@ class TogetherService:
         if not title.strip() or not text.strip():
             raise InvalidInput("A chapter needs a title and some words.")
         with self._vault.write("The story"):
-            self._vault.ledger.append(
-                EventKind.STORY_CHAPTER, {"title": title.strip(), "text": text.strip()}, now()
-            )
+            self._vault.ledger.record(StoryChapter(title.strip(), text.strip()), now())
 
     def story(self) -> list[tuple[str, str, str, datetime]]:
         return practice_store.story(self._vault.connection)

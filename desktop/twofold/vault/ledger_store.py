@@ -10,7 +10,9 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from twofold.domain.errors import NotAllowed, NotFound
+from twofold.domain import events
+from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
+from twofold.domain.events import EventData
 from twofold.domain.ledger import (
     GENESIS_PREV_HASH,
     EventHeader,
@@ -21,7 +23,7 @@ from twofold.domain.ledger import (
     canonical_json,
     content_hash,
 )
-from twofold.vault import crypto, practice_store
+from twofold.vault import crypto, projectors
 from twofold.vault.database import Connection, Link, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
@@ -73,28 +75,28 @@ class LedgerStore:
             return 0, GENESIS_PREV_HASH
         return int(row[0]), self._header(row).digest()
 
-    def append(
+    def record(
         self,
-        kind: EventKind,
-        payload: dict[str, Any],
+        event: EventData,
         at: datetime,
         *,
         seed: bytearray | None = None,
         author: str | None = None,
     ) -> LedgerEvent:
-        """Sign and append one event. Call inside a write transaction."""
+        """Sign and append one typed event and project it. Call inside a write
+        transaction. ``seed``/``author`` sign as someone else (setup, a co-signer)."""
         signing_seed = seed if seed is not None else self._seed
         author_id = author if author is not None else self._author
         if signing_seed is None or author_id is None:
             raise NotAllowed("This session cannot sign ledger events.")
         seq, prev = self.head()
-        body = canonical_json(payload)
+        body = canonical_json(event.to_payload())
         header = EventHeader(
             vault_id=self.vault_id,
             seq=seq + 1,
             event_id=uuid.uuid4().hex,
             author=author_id,
-            kind=str(kind),
+            kind=str(event.kind),
             occurred_at=_iso(at),
             content_hash=content_hash(body),
             prev_hash=prev,
@@ -115,36 +117,25 @@ class LedgerStore:
                 signature,
             ),
         )
-        event = LedgerEvent(header, body, signature)
-        self._project(event, payload)
-        return event
+        projectors.project(self._conn, header, event)
+        return LedgerEvent(header, body, signature)
 
-    def _project(self, event: LedgerEvent, payload: dict[str, Any]) -> None:
-        h = event.header
-        if h.kind == EventKind.VAULT_CREATED:
-            names = " and ".join(str(p["label"]) for p in payload["partners"])
-            self._insert_item(event, f"You began Twofold together: {names}.", "")
-        elif h.kind == EventKind.REFLECTION_SHARED:
-            self._insert_item(event, str(payload["text"]), str(payload.get("request", "")))
-        elif h.kind == EventKind.REFLECTION_RETRACTED:
-            self._conn.execute(
-                "UPDATE timeline_items SET body = '', request = '', retracted = 1 "
-                "WHERE event_id = ?",
-                (payload["target"],),
-            )
-        else:
-            practice_store.project(self._conn, event, payload)
-            text = practice_store.timeline_text(self._conn, h.kind, payload)
-            if text is not None:
-                self._insert_item(event, *text)
-
-    def _insert_item(self, event: LedgerEvent, body: str, request: str) -> None:
-        h = event.header
-        self._conn.execute(
-            "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, request) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (h.seq, h.event_id, h.kind, h.author, h.occurred_at, body, request),
-        )
+    def append(
+        self,
+        kind: EventKind,
+        payload: dict[str, Any],
+        at: datetime,
+        *,
+        seed: bytearray | None = None,
+        author: str | None = None,
+    ) -> LedgerEvent:
+        """The untyped form (kept for scripts): the payload is decoded into its typed
+        event first, so a payload that does not fit its kind is refused unsigned."""
+        try:
+            event = events.decode(kind, payload)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InvalidInput(f"A {kind} event cannot hold that content ({exc}).") from exc
+        return self.record(event, at, seed=seed, author=author)
 
     def retract(self, event_id: str, at: datetime) -> LedgerEvent:
         """Remove a shared reflection's content; the signed retraction stays.
@@ -161,7 +152,7 @@ class LedgerStore:
         self._conn.execute(
             "UPDATE ledger_events SET payload = NULL WHERE event_id = ?", (event_id,)
         )
-        return self.append(EventKind.REFLECTION_RETRACTED, {"target": event_id}, at)
+        return self.record(events.ReflectionRetracted(event_id), at)
 
     # --- reading -------------------------------------------------------------------
 

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from twofold.domain.errors import InvalidInput, NotAllowed, VaultDamaged, VaultExists
-from twofold.domain.ledger import EventKind, Problem
+from twofold.domain.events import EventData, GenesisPartner, VaultCountersigned, VaultCreated
+from twofold.domain.ledger import Problem
 from twofold.vault import crypto, keyslots
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
@@ -186,10 +186,10 @@ class Cosigner:
         self._keys: PartnerKeys | None = keys
         self.partner_id = keys.partner_id
 
-    def append(self, kind: EventKind, payload: dict[str, Any], at: datetime) -> None:
+    def record(self, event: EventData, at: datetime) -> None:
         if self._keys is None:
             raise NotAllowed("The co-signature was already used.")
-        self._ledger.append(kind, payload, at, seed=self._keys.signing_seed, author=self.partner_id)
+        self._ledger.record(event, at, seed=self._keys.signing_seed, author=self.partner_id)
 
     def close(self) -> None:
         if self._keys is not None:
@@ -251,22 +251,20 @@ def _build(
                     zip(ids, labels, publics, strict=True)
                 ):
                     ledger.add_partner(pid, label, public, position)
-                genesis = ledger.append(
-                    EventKind.VAULT_CREATED,
-                    {
-                        "vault": vault_id,
-                        "partners": [
-                            {"id": pid, "label": label, "public_key": public.hex()}
+                genesis = ledger.record(
+                    VaultCreated(
+                        vault_id,
+                        tuple(
+                            GenesisPartner(pid, label, public.hex())
                             for pid, label, public in zip(ids, labels, publics, strict=True)
-                        ],
-                    },
+                        ),
+                    ),
                     at,
                     seed=all_keys[0].signing_seed,
                     author=ids[0],
                 )
-                ledger.append(
-                    EventKind.VAULT_COUNTERSIGNED,
-                    {"genesis": genesis.header.digest().hex()},
+                ledger.record(
+                    VaultCountersigned(genesis.header.digest().hex()),
                     at,
                     seed=all_keys[1].signing_seed,
                     author=ids[1],

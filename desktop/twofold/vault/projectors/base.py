@@ -1,0 +1,57 @@
+"""The projector registry: one function per event kind writes that event's rows.
+
+A projector gets the connection, the signed header and the typed event, and writes
+only with unqualified table names: ``verify`` replays every event into TEMP tables
+of the same names (which SQLite resolves first) and compares them with the stored
+projection, so the same code that writes the fast read path also checks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from twofold.domain.events import EventData
+from twofold.domain.ledger import EventHeader, EventKind
+from twofold.vault.database import Connection
+
+Projector = Callable[[Connection, EventHeader, Any], None]
+_PROJECTORS: dict[EventKind, Projector] = {}
+F = TypeVar("F", bound=Projector)
+
+
+def projects(*kinds: EventKind) -> Callable[[F], F]:
+    """Register a projector for one or more event kinds (one projector per kind)."""
+
+    def register(function: F) -> F:
+        for kind in kinds:
+            if kind in _PROJECTORS:
+                raise ValueError(f"{kind} has two projectors")
+            _PROJECTORS[kind] = function
+        return function
+
+    return register
+
+
+def project(conn: Connection, header: EventHeader, event: EventData) -> None:
+    projector = _PROJECTORS.get(EventKind(header.kind))
+    if projector is not None:
+        projector(conn, header, event)
+
+
+def registered() -> frozenset[EventKind]:
+    return frozenset(_PROJECTORS)
+
+
+def timeline_item(conn: Connection, h: EventHeader, body: str, request: str = "") -> None:
+    conn.execute(
+        "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, request) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (h.seq, h.event_id, h.kind, h.author, h.occurred_at, body, request),
+    )
+
+
+def one(conn: Connection, sql: str, *args: Any) -> Any:
+    """The first column of the first row, or None."""
+    row = conn.execute(sql, args).fetchone()
+    return None if row is None else row[0]
