@@ -7,7 +7,7 @@ the day the person lived it, whatever the time zone or a DST change did to the c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -151,7 +151,7 @@ def check_commitment(title: str, hard_day: str) -> tuple[str, str]:
 _PREFERENCE = (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcome.MISSED)
 
 
-def _outcome_for(period: tuple[date, date], by_day: dict[date, set[Outcome]]) -> Outcome | None:
+def _outcome_for(period: tuple[date, date], by_day: Mapping[date, set[Outcome]]) -> Outcome | None:
     """The best outcome recorded inside a period (kept beats missed)."""
     first, last = period
     if first == last:  # daily and weekday cadences: one lookup
@@ -179,6 +179,13 @@ def period_outcomes(
     for check in checks:
         if check.commitment_id == commitment.id:
             by_day.setdefault(check.day, set()).add(check.outcome)
+    return outcomes_from_days(commitment, by_day, today)
+
+
+def outcomes_from_days(
+    commitment: Commitment, by_day: Mapping[date, set[Outcome]], today: date
+) -> list[tuple[tuple[date, date], Outcome | None]]:
+    """``period_outcomes`` from the outcomes recorded per day (for bulk readers)."""
     result = []
     for period in commitment.cadence.periods(commitment.start, today):
         outcome = _outcome_for(period, by_day)
@@ -212,15 +219,20 @@ def reliability_of(outcomes: Periods) -> float | None:
     return sum(1 for o in decided if o.counts_as_kept) / len(decided)
 
 
+def strength_step(kind: CadenceKind) -> float:
+    """How far one period moves the strength (see ``strength_of``)."""
+    return {CadenceKind.DAILY: 1 / 14, CadenceKind.DAYS: 1 / 8, CadenceKind.WEEKLY: 1 / 4}.get(
+        kind, 1.0
+    )
+
+
 def strength_of(kind: CadenceKind, outcomes: Periods) -> float:
     """A forgiving score from 0 to 1, in the spirit of Loop Habit Tracker's habit
     strength: each kept period moves it a step toward 1, each missed one a step toward
     0, so one lapse lowers it a little and never erases months of effort. The step
     is smaller for frequent cadences, so a daily habit changes as slowly per week as
     a weekly one."""
-    alpha = {CadenceKind.DAILY: 1 / 14, CadenceKind.DAYS: 1 / 8, CadenceKind.WEEKLY: 1 / 4}.get(
-        kind, 1.0
-    )
+    alpha = strength_step(kind)
     score = 0.0
     for _, outcome in outcomes:
         if outcome is None or outcome == Outcome.RENEGOTIATED:

@@ -18,6 +18,7 @@ from twofold.services.commitments import CommitmentService
 from twofold.services.joint import JointSessionService
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
+from twofold.services.progress import ProgressService
 from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService
@@ -61,6 +62,7 @@ class Session:
         self.wins = WinService(vault)
         self.together = TogetherService(vault)
         self.joint = JointSessionService(vault)
+        self.progress = ProgressService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self._locked = False
 

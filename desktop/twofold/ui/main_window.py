@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from twofold.ui.joint_page import JointSessionPage
     from twofold.ui.journal_page import JournalPage
     from twofold.ui.outbox_page import OutboxPage
+    from twofold.ui.progress_page import MyPatternsPage, OurProgressPage
     from twofold.ui.setbacks_page import SetbacksPage, WinsPage
     from twofold.ui.setup_wizard import SetupWizard
     from twofold.ui.timeline_page import AgendaPage, TimelinePage
@@ -56,6 +57,7 @@ CHECKINS = "checkins"
 SETBACKS, WINS = "setbacks", "wins"
 TOGETHER = "together"
 JOINT = "joint"
+PROGRESS, PATTERNS = "progress", "patterns"
 # What the sidebar offers: a shared session never offers a private journal.
 PRACTICE_PAGES = (
     ("commitments", "Commitments"),
@@ -64,12 +66,14 @@ PRACTICE_PAGES = (
     ("setbacks", "Setbacks"),
     ("wins", "Wins"),
     ("together", "Together"),
+    ("progress", "Our progress"),
 )
 PARTNER_PAGES = (
     ("journal", "Journal"),
     ("outbox", "Outbox"),
     ("timeline", "Shared timeline"),
     *PRACTICE_PAGES,
+    ("patterns", "My patterns"),
 )
 SESSION_PAGES = (
     ("agenda", "Session agenda"),
@@ -110,6 +114,8 @@ class MainWindow(QMainWindow):
     wins: WinsPage
     together: TogetherPage
     joint: JointSessionPage
+    progress: OurProgressPage
+    patterns: MyPatternsPage
     missed_banner: QFrame
     missed_text: QLabel
     workspace: QWidget
@@ -172,6 +178,7 @@ class MainWindow(QMainWindow):
         from twofold.ui.joint_page import JointSessionPage
         from twofold.ui.journal_page import JournalPage
         from twofold.ui.outbox_page import OutboxPage
+        from twofold.ui.progress_page import MyPatternsPage, OurProgressPage
         from twofold.ui.setbacks_page import SetbacksPage, WinsPage
         from twofold.ui.timeline_page import AgendaPage, TimelinePage
         from twofold.ui.together_page import TogetherPage
@@ -187,6 +194,8 @@ class MainWindow(QMainWindow):
         self.wins = WinsPage()
         self.together = TogetherPage()
         self.joint = JointSessionPage()
+        self.progress = OurProgressPage()
+        self.patterns = MyPatternsPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
@@ -202,6 +211,8 @@ class MainWindow(QMainWindow):
             WINS: self.wins,
             TOGETHER: self.together,
             JOINT: self.joint,
+            PROGRESS: self.progress,
+            PATTERNS: self.patterns,
         }
         for page in self.page_widgets.values():
             self.pages.addWidget(page)
@@ -298,6 +309,8 @@ class MainWindow(QMainWindow):
             action("&Wins", "Ctrl+9", lambda: self.go(WINS), "goWins"),
             action("T&ogether", "Ctrl+0", lambda: self.go(TOGETHER), "goTogether"),
             action("&Joint session", "Ctrl+J", lambda: self.go(JOINT), "goJoint"),
+            action("Our p&rogress", "Ctrl+Shift+P", lambda: self.go(PROGRESS), "goProgress"),
+            action("&My patterns", "Ctrl+Shift+M", lambda: self.go(PATTERNS), "goPatterns"),
             action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
         ]
         menu = self.menuBar()
@@ -373,7 +386,7 @@ class MainWindow(QMainWindow):
         for key, label in SESSION_PAGES if session.is_shared_session else PARTNER_PAGES:
             self._add_page(key, label, self.page_widgets[key])
         self.nav.blockSignals(False)
-        private_only, session_only = {JOURNAL, OUTBOX}, {AGENDA}
+        private_only, session_only = {JOURNAL, OUTBOX, PATTERNS}, {AGENDA}
         for key, page in self.page_widgets.items():
             shown = not (
                 (key in private_only and session.is_shared_session)

@@ -1,0 +1,117 @@
+"""The long arc: the numbers behind "Our progress" (the shared ledger) and "My patterns"
+(the unlocking partner's own journal and check-ins), and the look-backs (issue 16).
+
+``our_progress`` and ``my_patterns`` are what the pages call and what the benchmark
+times on the ten-year vault (budget: 300 ms each).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from twofold.domain.checkins import CheckinKind
+from twofold.domain.commitments import outcomes_from_days
+from twofold.domain.errors import NotAllowed
+from twofold.domain.progress import (
+    ChartRange,
+    ChartSet,
+    Moment,
+    checkins_by_week,
+    feelings_in,
+    feelings_over_time,
+    feelings_with_triggers,
+    milestones_chart,
+    reliability_by_week,
+    strength_by_week,
+    top_tags,
+    triggers_by_hour,
+    triggers_by_week,
+    triggers_by_weekday,
+    wins_and_setbacks_by_month,
+)
+from twofold.services.commitments import local_today
+from twofold.services.content import feelings
+from twofold.vault import practice_store, progress_store
+from twofold.vault.vault import OpenVault
+
+SHARED_CHARTS = ("reliability", "strength", "wins_setbacks", "checkins", "milestones")
+PRIVATE_CHARTS = (
+    "feelings",
+    "triggers_week",
+    "triggers_weekday",
+    "triggers_hour",
+    "trigger_feelings",
+    "tags",
+)
+
+
+def _local(moment: datetime) -> datetime:
+    """Local wall-clock time, naive (what the patterns count: days, weekdays, hours)."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+class ProgressService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+
+    def our_progress(
+        self, chart_range: ChartRange = ChartRange.ALL, today: date | None = None
+    ) -> ChartSet:
+        """Reliability per week (all commitments and each), strength over time, wins and
+        setbacks per month, daily check-ins kept per week, milestones on the time axis."""
+        today = today or local_today()
+        conn = self._vault.connection
+        first = chart_range.first_day(today, progress_store.earliest_shared_day(conn))
+        commitments = practice_store.commitments(conn)
+        by_day = progress_store.outcomes_by_day(conn)
+        outcomes = {c.id: outcomes_from_days(c, by_day.get(c.id, {}), today) for c in commitments}
+        wins = progress_store.win_days(conn, first)
+        milestones = tuple((day, text) for day, text, key in wins if key)
+        partners = [(p.id, p.label) for p in self._vault.keyslots.partners]
+        daily = progress_store.checkin_days(conn, str(CheckinKind.DAILY), first)
+        charts = (
+            reliability_by_week(commitments, outcomes, first, today, milestones),
+            strength_by_week(commitments, outcomes, first, today, milestones),
+            wins_and_setbacks_by_month(
+                [d for d, _, _ in wins], progress_store.setback_days(conn, first), first, today
+            ),
+            checkins_by_week(daily, partners, first, today),
+            milestones_chart(milestones, first, today),
+        )
+        return ChartSet(chart_range, first, today, charts)
+
+    def my_patterns(
+        self, chart_range: ChartRange = ChartRange.ALL, today: date | None = None
+    ) -> ChartSet:
+        """Own feelings over time (entries and daily check-ins), triggers per week and by
+        weekday and hour, the feelings that come with triggers, the most used tags."""
+        if self._vault.journal is None:
+            raise NotAllowed("Your patterns come from your private journal, locked in a session.")
+        today = today or local_today()
+        conn = self._vault.connection
+        earliest_record = progress_store.earliest_record(conn)
+        earliest = _local(earliest_record).date() if earliest_record else None
+        first = chart_range.first_day(today, earliest)
+        # A day of margin either side of the UTC boundary; the domain keeps local days.
+        since = datetime.combine(first - timedelta(days=2), time(), UTC)
+        moments = [
+            Moment(_local(at), kind, feelings_, tags)
+            for kind, feelings_, tags, at in progress_store.record_facts(conn, since)
+        ]
+        vocabulary = feelings()
+        for at, answers in progress_store.own_checkin_answers(
+            conn, self._vault.partner_id, str(CheckinKind.DAILY), first
+        ):
+            said = next((a for q, a in answers if "feeling" in q.casefold()), "")
+            named = feelings_in(said, vocabulary)
+            if named:
+                moments.append(Moment(_local(at), "checkin", named))
+        charts = (
+            feelings_over_time(moments, first, today),
+            triggers_by_week(moments, first, today),
+            triggers_by_weekday(moments, first, today),
+            triggers_by_hour(moments, first, today),
+            feelings_with_triggers(moments, first, today),
+            top_tags(moments, first, today),
+        )
+        return ChartSet(chart_range, first, today, charts)

@@ -1,0 +1,138 @@
+"""The "Our progress" and "My patterns" pages: real charts, their numbers in a table
+model beside them, ranges, copy, the dark theme, and privacy in a shared session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries, QScatterSeries
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.gui.conftest import unlock_as
+from tests.unit.test_progress import live_a_little
+from twofold.domain.progress import ChartRange, weeks
+from twofold.ui import theme
+from twofold.ui.main_window import PATTERNS, PROGRESS, MainWindow
+from twofold.ui.progress_page import ChartsPage
+from twofold.ui.unlock_page import SHARED
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def cells(model: QAbstractItemModel) -> list[list[str]]:
+    return [
+        [str(model.data(model.index(r, c))) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def show_all(qtbot: QtBot, page: ChartsPage) -> None:
+    [button] = [b for b in page.ranges.buttons() if b.objectName().endswith("RangeAll")]
+    qtbot.mouseClick(button, LEFT)
+    assert page.range == ChartRange.ALL
+
+
+def test_our_progress_draws_each_chart_with_its_numbers(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    live_a_little(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.current_page() == PROGRESS
+    page = window.progress
+    show_all(qtbot, page)
+    panel = page.panels["reliability"]
+    ModelTester(None).check(panel.model)  # type: ignore[arg-type]
+    table = cells(panel.model)
+    week = next(row for row in table if row[0] == "2026-03-09")
+    # 3 of 7 together, 3 of 6 for the daily text, the weekly walk missed.
+    assert week == ["2026-03-09", "43 %", "50 %", "0 %"]
+    headers = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Week of", "All commitments", "Text when late", "Weekly walk"]
+    # The chart draws the same numbers: one line per column, milestones as stars.
+    lines = [
+        s
+        for s in panel.chart.series()
+        if isinstance(s, QLineSeries) and not isinstance(s, QScatterSeries)
+    ]
+    assert [s.name() for s in lines] == headers[1:]
+    assert [p.y() for p in lines[2].points()][:2] == [100.0, 0.0]  # the walk: kept, missed
+    [stars] = [s for s in panel.chart.series() if isinstance(s, QScatterSeries)]
+    assert stars.count() == 1
+    assert panel.table.accessibleName() == "Commitments kept per week: the numbers"
+    assert panel.view.accessibleName() == "Commitments kept per week"
+    # Copy puts the whole table on the clipboard as tab-separated text.
+    qtbot.mouseClick(panel.copy, LEFT)
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0] == "Week of\tAll commitments\tText when late\tWeekly walk"
+    assert "2026-03-09\t43 %\t50 %\t0 %" in copied
+    months = cells(page.panels["wins_setbacks"].model)
+    assert months[:3] == [["Feb 2026", "1", "0"], ["Mar 2026", "2", "2"], ["Apr 2026", "0", "0"]]
+    assert any(isinstance(s, QBarSeries) for s in page.panels["wins_setbacks"].chart.series())
+    milestones = cells(page.panels["milestones"].model)
+    assert milestones == [["2026-03-17 · 7 days of every commitment kept", "1"]]
+    # Three months from today: the March history is out of range and says so.
+    qtbot.mouseClick(
+        next(b for b in page.ranges.buttons() if b.objectName().endswith("RangeThreeMonths")), LEFT
+    )
+    assert "2026-03-09" not in [row[0] for row in cells(panel.model)]
+
+
+def test_dark_theme_redraws_the_charts(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    live_a_little(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(PATTERNS)
+    page = window.patterns
+    show_all(qtbot, page)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        theme.apply(app, "dark")
+        qtbot.waitUntil(
+            lambda: page.panels["tags"].chart.backgroundBrush().color().name() == theme.DARK.card
+        )
+        tags = page.panels["tags"]
+        [bars] = [s for s in tags.chart.series() if isinstance(s, QHorizontalBarSeries)]
+        assert [tags.model.data(tags.model.index(r, 0)) for r in range(2)] == ["work", "phone"]
+        assert bars.barSets()[0].count() == 2
+        for axis in tags.chart.axes():
+            assert axis.labelsColor().name() == theme.DARK.muted
+    finally:
+        theme.apply(app, "light")
+    qtbot.waitUntil(
+        lambda: page.panels["tags"].chart.backgroundBrush().color().name() == theme.LIGHT.card
+    )
+    hours = cells(page.panels["triggers_hour"].model)
+    assert hours[21] == ["21:00", "2"] and hours[8] == ["08:00", "1"]
+
+
+def test_my_patterns_stay_private_in_a_shared_session(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    live_a_little(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    qtbot.mouseClick(window.unlock_page.choice(SHARED), LEFT)
+    qtbot.keyClicks(window.unlock_page.passphrase, SAM_PASS)
+    qtbot.mouseClick(window.unlock_page.unlock_button, LEFT)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=30_000)
+    assert PROGRESS in window.page_keys and PATTERNS not in window.page_keys
+    assert window.patterns.data is None
+    window.go(PROGRESS)
+    show_all(qtbot, window.progress)
+    rows = window.progress.panels["checkins"].model.rowCount()
+    assert rows == len(weeks(date(2026, 2, 27), date.today()))
+    window.lock()
+    assert window.progress.data is None
+    assert window.progress.panels["reliability"].model.rowCount() == 0
