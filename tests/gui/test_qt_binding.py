@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 import twofold.ui
 from twofold.services.session import Session
 from twofold.ui import models
+from twofold.ui.charts import ChartTableModel
 
 READS = 1_000
 UNKNOWN_ROLE = Qt.ItemDataRole.UserRole + 99  # every model answers None for it
@@ -58,7 +59,9 @@ def _models(session: Session) -> dict[type[QAbstractItemModel], QAbstractItemMod
     preview_model.set_items(timeline.page(0, 5))
     list_model: models.ListModel[str] = models.ListModel(lambda s: (s, s))
     list_model.set_items(["one", "two"])
+    chart_model = ChartTableModel(session.progress.our_progress().chart("checkins"))
     return {
+        ChartTableModel: chart_model,
         models.PagedModel: journal_model,  # the base, through a subclass
         models.JournalModel: journal_model,
         models.TimelineModel: timeline_model,

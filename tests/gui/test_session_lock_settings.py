@@ -18,6 +18,7 @@ from twofold.ui.main_window import (
     JOINT,
     JOURNAL,
     OUTBOX,
+    PROGRESS,
     SETBACKS,
     TIMELINE,
     TOGETHER,
@@ -54,6 +55,7 @@ def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_d
         SETBACKS,
         WINS,
         TOGETHER,
+        PROGRESS,  # "Our progress" is shared; "My patterns" is not offered
     ]
     assert "journals locked" in window.who.text()
     agenda = [window.agenda.model.item(r).body for r in range(window.agenda.model.rowCount())]

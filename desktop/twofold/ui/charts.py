@@ -7,7 +7,7 @@ it cell by cell, and Ctrl+C (or "Copy numbers") copies it as tab-separated text.
 from __future__ import annotations
 
 import math
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -122,10 +122,9 @@ class ChartTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
-def _msecs(day: object) -> float:
-    assert hasattr(day, "isoformat")
-    moment = datetime.combine(day, time(12))  # type: ignore[arg-type]
-    return float(QDateTime(moment).toMSecsSinceEpoch())
+def _msecs(day: date) -> float:
+    """Noon of a local day, in the milliseconds QDateTimeAxis places points by."""
+    return datetime.combine(day, time(12)).timestamp() * 1000
 
 
 class ChartPanel(QFrame):
