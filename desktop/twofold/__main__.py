@@ -15,7 +15,9 @@ def _open_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from twofold.cli import run
+    from twofold.hardening import harden_process
 
+    harden_process()  # no core dumps, owner-only files: before any key exists
     return run(sys.argv[1:] if argv is None else argv, open_app=_open_app)
 
 

@@ -8,13 +8,17 @@ Every failure prints one line to stderr and exits non-zero.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
+import shlex
+import subprocess
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
@@ -53,15 +57,83 @@ class Console:
         return getpass.getpass(prompt)
 
 
+MAX_SECRET_FILE = 64 * 1024  # a passphrase file is a line, not a document
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell pipeline expects
+TEXT_VISIBLE = (
+    "--text is visible to other users of this computer (the process list) and stays in "
+    "your shell history; pipe the text on stdin or leave --text out to use $EDITOR."
+)
+
+
 def read_secret_file(path: Path) -> str:
+    """The first line of a UTF-8 file; a byte-order mark is not part of the passphrase."""
     try:
-        text = path.read_text("utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SECRET_FILE + 1)
     except OSError as exc:
         raise InvalidInput(f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+    if len(data) > MAX_SECRET_FILE:
+        raise InvalidInput(
+            f"The passphrase file {path} is larger than {MAX_SECRET_FILE // 1024} KiB; "
+            "it should hold the passphrase on its first line."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"The passphrase file {path} is not UTF-8 text (byte {exc.start}); save it as "
+            "UTF-8 with the passphrase on the first line."
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise InvalidInput(f"The passphrase file {path} holds binary data, not text.")
     first = text.splitlines()[0] if text else ""
-    if not first:
+    if not first.strip():
         raise InvalidInput(f"The passphrase file {path} is empty.")
     return first
+
+
+def record_id(text: str) -> int:
+    """A record number as argparse reads it: a positive integer SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a record number") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not a record number (1 to {MAX_ID})")
+    return value
+
+
+def count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text} is not between 1 and 1,000,000")
+    return value
+
+
+def text_from_editor(console: Console) -> str:
+    """``$VISUAL``/``$EDITOR`` on a private temporary file, as ``git commit`` does."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise InvalidInput(
+            "No text to write: pipe it on stdin (twofold write < file) or set $EDITOR."
+        )
+    with tempfile.TemporaryDirectory(prefix="twofold-") as folder:
+        path = Path(folder) / "entry.md"
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            finished = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as exc:
+            raise InvalidInput(
+                f"The editor {editor!r} could not be started: {exc.strerror}."
+            ) from exc
+        if finished.returncode != 0:
+            raise InvalidInput("The editor exited with an error; nothing was written.")
+        return path.read_text("utf-8", errors="replace")
 
 
 def _passphrase(args: argparse.Namespace, console: Console, who: str, index: int = 0) -> str:
@@ -121,7 +193,15 @@ class Commands:
         return 0
 
     def write(self, args: argparse.Namespace) -> int:
-        text = args.text if args.text is not None else sys.stdin.read()
+        if args.text is not None:
+            self.console.warn(TEXT_VISIBLE)
+            text = args.text
+        elif sys.stdin.isatty():
+            text = text_from_editor(self.console)
+        else:
+            text = sys.stdin.read()
+        if not text.strip():
+            raise InvalidInput("The entry is empty; nothing was written.")
         session = self._unlock(args)
         try:
             assert session.journal is not None
@@ -166,7 +246,7 @@ class Commands:
                     f"record #{damaged.id} is damaged and cannot be read; the others are fine. "
                     "Run 'twofold verify'."
                 )
-            return 4 if listing.damaged else 0
+            return 4 if listing.damaged or session.shared_damage else 0
         finally:
             session.lock()
 
@@ -189,33 +269,26 @@ class Commands:
             session.lock()
 
     def share(self, args: argparse.Namespace) -> int:
+        if args.text is not None:
+            self.console.warn(TEXT_VISIBLE)
         session = self._unlock(args)
         try:
             assert session.sharing is not None
-            item = session.sharing.add(args.record_id)
-            try:
-                if args.text is not None or args.request:
-                    current = session.sharing.outbox()[-1]
-                    text = args.text if args.text is not None else current.shared_text
-                    session.sharing.update(item, text, args.request or "")
-                preview = session.sharing.preview([item])
-                self.console.print(preview.summary + ":")
-                for entry in preview.items:
-                    self.console.print("")
-                    self.console.print(entry.shared_text)
-                    if entry.request:
-                        self.console.print(f"  Request: {entry.request}")
-                if sys.stdin.isatty() and not args.yes:
-                    answer = input("\nShare this now? [y/N] ").strip().lower()
-                    if answer not in ("y", "yes"):
-                        session.sharing.remove(item)
-                        self.console.warn("nothing was shared")
-                        return 1
-                event_ids = session.sharing.confirm(preview)
-            except BaseException:
-                if any(i.id == item for i in session.sharing.outbox()):
-                    session.sharing.remove(item)
-                raise
+            # Nothing is written before the one transaction that shares: an interrupted
+            # share (Ctrl-C, a kill, a closed terminal) leaves nothing behind.
+            preview = session.sharing.direct(args.record_id, args.text, args.request or "")
+            self.console.print(preview.summary + ":")
+            for entry in preview.items:
+                self.console.print("")
+                self.console.print(entry.shared_text)
+                if entry.request:
+                    self.console.print(f"  Request: {entry.request}")
+            if sys.stdin.isatty() and not args.yes:
+                answer = input("\nShare this now? [y/N] ").strip().lower()
+                if answer not in ("y", "yes"):
+                    self.console.warn("nothing was shared")
+                    return 1
+            event_ids = session.sharing.confirm_direct(preview)
             self.console.print("")
             self.console.print(f"Shared. Ledger event {event_ids[0]}")
             self._auto_backup(session)
@@ -247,7 +320,7 @@ class Commands:
         return 0
 
     def backup(self, args: argparse.Namespace) -> int:
-        path = backups.backup_now(args.vault, args.to)
+        path = backups.backup_now(args.vault, args.to, overwrite=args.force)
         self.console.print(f"Backup written to {path} (encrypted, checked).")
         return 0
 
@@ -291,8 +364,17 @@ class Commands:
         return 0
 
 
+class UsageError(InvalidInput):
+    """A command line argparse could not read: one line, exit 2, nothing done."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="twofold",
         description="A private journal for two, with a shared, signed ledger. "
         "Run without a command to open the app.",
@@ -326,18 +408,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("init", "create a vault for two partners", who=False)
     p.add_argument("--partner", action="append", required=True, metavar="NAME")
-    p = command("write", "write a private entry (text from --text or stdin)")
-    p.add_argument("--text")
+    p = command("write", "write a private entry (text from stdin, else $EDITOR)")
+    p.add_argument("--text", help="the text itself (visible to other local users: avoid)")
     p.add_argument("--kind", choices=[k.value for k in RecordKind], default="reflection")
     p.add_argument("--feeling", action="append", metavar="WORD")
     p.add_argument("--tag", action="append", metavar="WORD")
     p = command("list", "list your private entries, or the shared timeline")
     p.add_argument("--shared", action="store_true", help="the shared timeline instead")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=count, default=50)
     p = command("search", "search your journal and the shared ledger")
     p.add_argument("query", nargs="+")
     p = command("share", "share one entry (or the version given with --text)")
-    p.add_argument("record_id", type=int, metavar="RECORD_ID")
+    p.add_argument("record_id", type=record_id, metavar="RECORD_ID")
     p.add_argument("--text", help="the version your partner will read")
     p.add_argument("--request", help="what you ask for, e.g. 'I'd like us to talk about…'")
     p.add_argument("--yes", action="store_true", help="do not ask before sharing")
@@ -346,6 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("verify", "check files, ledger chain and signatures")
     p = command("backup", "write one encrypted backup file", who=False, secret=False)
     p.add_argument("--to", type=Path, required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing backup file")
     p = command("restore", "restore a backup into a new folder", who=False, secret=False)
     p.add_argument("file", type=Path, metavar="FILE")
     command("demo", "create a populated demo vault", who=False, secret=False)
@@ -378,7 +461,13 @@ def run(
     """Parse and run one command. ``kdf`` is a test-only override."""
     console = console or Console()
     parser = build_parser()
-    args = parser.parse_args(list(argv))
+    try:
+        args = parser.parse_args(list(argv))
+    except UsageError as exc:
+        console.warn(str(exc))
+        return exc.exit_code
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else 0
     try:
         if args.command is None and args.self_check:
             return self_check(console, open_app is not None, kdf)
@@ -395,6 +484,11 @@ def run(
     except KeyboardInterrupt:
         console.warn("interrupted; nothing half-done was kept")
         return 130
+    except BrokenPipeError:
+        # `twofold list | head`: the reader has all it wanted. Say nothing more on a
+        # closed pipe, and keep Python from complaining about it at exit.
+        _silence_stdout(console)
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: say so plainly, keep the traceback out of sight
         if os.environ.get("TWOFOLD_DEBUG"):
             traceback.print_exc()
@@ -403,3 +497,11 @@ def run(
             "this failure. Set TWOFOLD_DEBUG=1 for details and please report it."
         )
         return EXIT_BUG
+
+
+def _silence_stdout(console: Console) -> None:
+    if console.out is sys.stdout:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)

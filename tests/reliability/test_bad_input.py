@@ -127,8 +127,16 @@ def test_truncated_database_is_reported_and_nothing_changes(vault_dir: Path, tar
         trial_path = trial / path.name
         trial_path.write_bytes(data[:size] if size else b"")
         before = snapshot(trial)
-        with pytest.raises(VaultDamaged):
-            unlock(trial, "Alex", ALEX_PASS)
+        if target == "journal":
+            with pytest.raises(VaultDamaged):
+                unlock(trial, "Alex", ALEX_PASS)
+        else:
+            # the damage is named, and the partner's own intact journal still opens
+            with pytest.raises(VaultDamaged):
+                unlock_session(trial, ALEX_PASS, "Alex")
+            session = unlock(trial, "Alex", ALEX_PASS)
+            assert session.shared_damage and "shared.db" in session.warnings[-1]
+            session.lock()
         assert snapshot(trial) == before
 
 

@@ -66,6 +66,18 @@ class DiskFull(TwofoldError):
     exit_code = 7
 
 
+class VaultReadOnly(TwofoldError):
+    """The vault folder or its files cannot be written here; reading still works."""
+
+    exit_code = 8
+
+
+class VaultUnreadable(TwofoldError):
+    """The disk or the operating system refused a read or write (I/O error, permissions)."""
+
+    exit_code = 9
+
+
 class NotFound(TwofoldError):
     pass
 

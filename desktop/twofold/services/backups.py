@@ -24,10 +24,18 @@ class BackupResult:
     removed: tuple[Path, ...] = ()
 
 
-def backup_now(vault_folder: Path, target: Path, progress: Progress | None = None) -> Path:
-    """One file, still encrypted, checked against its manifest after writing."""
+def backup_now(
+    vault_folder: Path,
+    target: Path,
+    progress: Progress | None = None,
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """One file, still encrypted, checked against its manifest after writing. Never
+    inside a vault folder; never over an existing file unless ``overwrite``."""
     if target.suffix == "" and not target.name.endswith(SUFFIX):
         target = target.with_name(target.name + SUFFIX)
+    backup_files.check_target(vault_folder, target, overwrite=overwrite)
     backup_files.create_backup(vault_folder, target, progress)
     backup_files.check_backup(target)
     return target

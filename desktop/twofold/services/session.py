@@ -64,6 +64,12 @@ class Session:
         self.joint = JointSessionService(vault)
         self.progress = ProgressService(vault)
         self.warnings = list(vault.keyslots.warnings)
+        self.shared_damage = vault.shared_damage
+        if vault.shared_damage is not None:
+            self.warnings.append(
+                f"{vault.shared_damage} Your own journal opened for reading and export only; "
+                "the shared ledger is unavailable until shared.db is restored."
+            )
         self._locked = False
 
     @property

@@ -61,6 +61,33 @@ class SharingService:
             check_shared_text(item.shared_text)
         return SharePreview(self.partner_label, tuple(items))
 
+    def direct(self, record_id: int, text: str | None = None, request: str = "") -> SharePreview:
+        """What sharing one record straight away would show, without writing anything
+        (the command line: the outbox is never touched, so an interrupted share leaves
+        nothing behind)."""
+        record = self._store.get(record_id)
+        request = request.strip()
+        if len(request) > MAX_REQUEST:
+            raise InvalidInput(f"Keep the request under {MAX_REQUEST:,} characters.")
+        shared = check_shared_text(record.body if text is None else text)
+        item = OutboxItem(0, record_id, record.body, shared, request, now())
+        return SharePreview(self.partner_label, (item,))
+
+    def confirm_direct(self, preview: SharePreview, at: datetime | None = None) -> list[str]:
+        """Share a ``direct`` preview in one transaction: signed events and private
+        share links, or nothing at all."""
+        at = at or now()
+        event_ids: list[str] = []
+        with self._vault.write("The sharing step"):
+            for item in preview.items:
+                self._store.get(item.record_id)  # still there
+                text = check_shared_text(item.shared_text)
+                event = self._vault.ledger.record(ReflectionShared(text, item.request), at)
+                self._store.link_share(item.record_id, event.header.event_id, at)
+                event_ids.append(event.header.event_id)
+            record_ledger_head(self._vault)
+        return event_ids
+
     def confirm(self, preview: SharePreview, at: datetime | None = None) -> list[str]:
         """Share exactly what the preview showed, in one transaction over both files:
         signed ledger events, private share links, outbox cleared. All or nothing."""

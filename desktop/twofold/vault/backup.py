@@ -1,6 +1,6 @@
 """Backups: one file holding the vault's files as they are on disk, still encrypted.
 
-The write lock is held while copying, so no transaction is half-done in the copy;
+The write lock is held only while copying, so no transaction is half-done in the copy;
 a hot ``-journal`` left by a crash is copied with its database, because a database
 moved without its journal can be corrupt. A manifest records each file's SHA-256,
 checked on restore before anything is renamed into place.
@@ -8,18 +8,29 @@ checked on restore before anything is renamed into place.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
+import os
 import secrets
 import shutil
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from twofold import __version__
-from twofold.domain.errors import BackupInvalid, NewerVersion, VaultExists, VaultNotFound
+from twofold.domain.errors import (
+    BackupInvalid,
+    DiskFull,
+    InvalidInput,
+    NewerVersion,
+    VaultExists,
+    VaultNotFound,
+)
 from twofold.vault.files import fsync_folder, write_atomically
 from twofold.vault.keyslots import FILE_NAME, PREVIOUS_NAME
 from twofold.vault.locks import WriteLock
@@ -30,111 +41,263 @@ MANIFEST = "manifest.json"
 SUFFIX = ".twofold-backup"
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
+
+
+# Restore reads nothing it has not checked: members are streamed in pieces, never
+# held whole, and a member must be as large as the manifest says. The vault's files
+# are encrypted, so they do not compress: an archive member claiming to inflate far
+# beyond its stored size is a zip bomb, not a Twofold backup.
+CHUNK = 1024 * 1024
+MAX_RATIO = 20
+RATIO_FROM = 1024 * 1024  # small files (keyslots.json) may compress a little
+MAX_MANIFEST = 1024 * 1024
+MAX_FILES = 64
+_HEX = frozenset("0123456789abcdef")
+
+
+def is_vault_file_name(name: str) -> bool:
+    return name in (FILE_NAME, PREVIOUS_NAME) or (
+        name.endswith((".db", ".db-journal")) and name.startswith(("shared", "journal-"))
+    )
 
 
 def vault_files(folder: Path) -> list[Path]:
     names = [p.name for p in folder.iterdir() if p.is_file()]
-    wanted = [
-        n
-        for n in names
-        if n in (FILE_NAME, PREVIOUS_NAME)
-        or (n.endswith((".db", ".db-journal")) and (n.startswith(("shared", "journal-"))))
-    ]
-    return [folder / n for n in sorted(wanted)]
+    return [folder / n for n in sorted(names) if is_vault_file_name(n)]
+
+
+def looks_like_vault(folder: Path) -> bool:
+    return (folder / FILE_NAME).exists() or (folder / "shared.db").exists()
+
+
+def check_target(vault_folder: Path, target: Path, *, overwrite: bool = False) -> None:
+    """A backup never goes inside a vault folder (it would replace a vault file or be
+    lost with the vault) and never replaces an existing file unless asked to."""
+    where = target.expanduser().absolute().resolve()
+    vault = vault_folder.expanduser().absolute().resolve()
+    if where == vault or vault in where.parents or any(looks_like_vault(p) for p in where.parents):
+        raise InvalidInput(
+            f"{target} is inside a vault folder; a backup must live outside it. "
+            "Nothing was written; choose another folder."
+        )
+    if where.is_dir():
+        raise InvalidInput(f"{target} is a folder; give the backup's file name.")
+    if where.exists() and not overwrite:
+        raise InvalidInput(
+            f"{target} already exists; nothing was written. Use --force to replace it."
+        )
 
 
 def create_backup(folder: Path, target: Path, progress: Progress | None = None) -> Path:
-    """Write a backup of ``folder`` to ``target`` atomically. Works on an open vault."""
-    if not (folder / FILE_NAME).exists() and not (folder / "shared.db").exists():
+    """Write a backup of ``folder`` to ``target`` atomically. Works on an open vault.
+
+    The files are copied while the write lock is held, so no transaction is half in
+    the copy; the archive is built and written after the lock is released, so the
+    person writing an entry never waits for the backup to reach the disk."""
+    if not looks_like_vault(folder):
         raise VaultNotFound(f"There is no Twofold vault at {folder}.")
-    buffer = io.BytesIO()
     with WriteLock(folder, timeout=30.0):
-        files = vault_files(folder)
-        manifest: dict[str, object] = {
-            "format": FORMAT,
-            "version": VERSION,
-            "app_version": __version__,
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "files": {},
-        }
-        digests: dict[str, str] = {}
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-            for index, path in enumerate(files, 1):
-                data = path.read_bytes()
-                digests[path.name] = hashlib.sha256(data).hexdigest()
-                archive.writestr(path.name, data)
-                if progress:
-                    progress(index, len(files) + 1)
-            manifest["files"] = digests
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-    target.parent.mkdir(parents=True, exist_ok=True)
+        copies = [(path.name, path.read_bytes()) for path in vault_files(folder)]
+    total = len(copies) + 1
+    manifest: dict[str, object] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in copies},
+        "sizes": {name: len(data) for name, data in copies},
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for index, (name, data) in enumerate(copies, 1):
+            archive.writestr(name, data)
+            if progress:
+                progress(index, total)
+        archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+    del copies
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomically(target, buffer.getvalue())
     if progress:
-        progress(len(files) + 1, len(files) + 1)
+        progress(total, total)
     return target
 
 
-def read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    digests: dict[str, str]
+    sizes: dict[str, int]  # empty for backups made before sizes were recorded
+
+
+def read_manifest(archive: zipfile.ZipFile, source: Path) -> Manifest:
+    def invalid(why: str) -> BackupInvalid:
+        return BackupInvalid(f"{source.name} is not a usable Twofold backup: {why}.")
+
     try:
-        manifest = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError) as exc:
+        info = archive.getinfo(MANIFEST)
+    except KeyError as exc:
         raise BackupInvalid(f"{source.name} is not a Twofold backup (no manifest).") from exc
-    if manifest.get("format") != FORMAT:
+    if info.file_size > MAX_MANIFEST:
+        raise invalid("its manifest is far too large")
+    try:
+        with archive.open(info) as handle:
+            manifest = json.loads(handle.read(MAX_MANIFEST + 1).decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise BackupInvalid(f"{source.name} is not a Twofold backup (no manifest).") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupInvalid(f"{source.name} is not a Twofold backup.")
-    if int(manifest.get("version", 0)) > VERSION:
+    version = manifest.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise invalid("its manifest has no valid version")
+    if version > VERSION:
         raise NewerVersion(
             f"{source.name} was made by a newer version of Twofold "
-            f"({manifest.get('app_version')}); update Twofold to restore it."
+            f"({str(manifest.get('app_version'))[:40]}); update Twofold to restore it."
         )
     files = manifest.get("files")
     if not isinstance(files, dict) or FILE_NAME not in files or "shared.db" not in files:
         raise BackupInvalid(f"{source.name} is incomplete: it lacks the vault's main files.")
-    return {str(k): str(v) for k, v in files.items()}
+    if len(files) > MAX_FILES:
+        raise invalid("its manifest lists too many files")
+    digests: dict[str, str] = {}
+    for name, digest in files.items():
+        if not isinstance(name, str) or not is_vault_file_name(name) or Path(name).name != name:
+            raise BackupInvalid(f"{source.name} holds an unexpected path: {str(name)[:80]!r}.")
+        if not isinstance(digest, str) or len(digest) != 64 or not set(digest) <= _HEX:
+            raise invalid(f"the checksum of {name} is not a SHA-256")
+        digests[name] = digest
+    sizes_given = manifest.get("sizes", {})
+    if not isinstance(sizes_given, dict):
+        raise invalid("its file sizes are not a list of sizes")
+    sizes: dict[str, int] = {}
+    for name, size in sizes_given.items():
+        if name not in digests or not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise invalid(f"the size given for {str(name)[:80]!r} is not valid")
+        sizes[name] = size
+    return Manifest(digests, sizes)
+
+
+def _member(
+    archive: zipfile.ZipFile, source: Path, manifest: Manifest, name: str
+) -> zipfile.ZipInfo:
+    try:
+        info = archive.getinfo(name)
+    except KeyError as exc:
+        raise BackupInvalid(f"{source.name} is incomplete: {name} is missing.") from exc
+    declared = manifest.sizes.get(name)
+    if declared is not None and info.file_size != declared:
+        raise BackupInvalid(f"{source.name} is damaged: {name} is not the size its manifest gives.")
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise BackupInvalid(
+            f"{source.name} is not a Twofold backup: {name} would inflate from "
+            f"{info.compress_size:,} to {info.file_size:,} bytes (encrypted files do not "
+            "compress). Nothing was written."
+        )
+    return info
+
+
+def _stream(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    source: Path,
+    digest: str,
+    sink: Callable[[bytes], object] | None = None,
+) -> None:
+    """Read one member in pieces, never more than it declares, and check its digest."""
+    hasher = hashlib.sha256()
+    seen = 0
+    with archive.open(info) as handle:
+        while chunk := handle.read(CHUNK):
+            seen += len(chunk)
+            if seen > info.file_size:
+                raise BackupInvalid(f"{source.name} is damaged: {info.filename} is too long.")
+            hasher.update(chunk)
+            if sink is not None:
+                sink(chunk)
+    if hasher.hexdigest() != digest:
+        raise BackupInvalid(
+            f"{source.name} is damaged: {info.filename} does not match its checksum."
+        )
+
+
+def _checked(source: Path, work: Callable[[zipfile.ZipFile, Manifest], T]) -> T:
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return work(archive, read_manifest(archive, source))
+    except FileNotFoundError as exc:
+        raise BackupInvalid(f"There is no backup file at {source}.") from exc
+    except IsADirectoryError as exc:
+        raise BackupInvalid(f"{source} is a folder, not a backup file.") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise BackupInvalid(
+            f"{source.name} is damaged or not a Twofold backup ({type(exc).__name__})."
+        ) from exc
+    except (OSError, RuntimeError) as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(
+                "The disk is full: the backup could not be restored. Nothing was kept; "
+                "free some space and try again."
+            ) from exc
+        raise BackupInvalid(
+            f"{source.name} could not be read ({type(exc).__name__}: {exc})."
+        ) from exc
 
 
 def check_backup(source: Path) -> dict[str, str]:
-    """Open the archive and check every file against the manifest."""
-    try:
-        with zipfile.ZipFile(source) as archive:
-            files = read_manifest(archive, source)
-            for name, digest in files.items():
-                if Path(name).name != name:
-                    raise BackupInvalid(f"{source.name} holds an unexpected path: {name!r}.")
-                if hashlib.sha256(archive.read(name)).hexdigest() != digest:
-                    raise BackupInvalid(
-                        f"{source.name} is damaged: {name} does not match its checksum."
-                    )
-            return files
-    except FileNotFoundError as exc:
-        raise BackupInvalid(f"There is no backup file at {source}.") from exc
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise BackupInvalid(f"{source.name} is damaged or not a Twofold backup ({exc}).") from exc
+    """Open the archive and check every file against the manifest, in pieces."""
+
+    def check(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, str]:
+        for name, digest in manifest.digests.items():
+            _stream(archive, _member(archive, source, manifest, name), source, digest)
+        return manifest.digests
+
+    return _checked(source, check)
 
 
 def restore_backup(source: Path, folder: Path, progress: Progress | None = None) -> None:
-    """Restore into a new folder; never over an existing vault."""
+    """Restore into a new folder; never over an existing vault. Sizes are checked
+    against the manifest and the free space before anything is written."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise VaultExists(
             f"{folder} already exists and is not empty. Restore into a new folder; "
             "Twofold never overwrites a vault."
         )
-    files = check_backup(source)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = folder.parent / f".{folder.name}.restoring-{secrets.token_hex(4)}"
-    staging.mkdir()
-    try:
-        with zipfile.ZipFile(source) as archive:
-            for index, name in enumerate(sorted(files), 1):
-                write_atomically(staging / name, archive.read(name))
+    check_backup(source)
+
+    def restore(archive: zipfile.ZipFile, manifest: Manifest) -> None:
+        members = {n: _member(archive, source, manifest, n) for n in sorted(manifest.digests)}
+        needed = sum(info.file_size for info in members.values())
+        parent = folder.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        if shutil.disk_usage(parent).free < needed + CHUNK:
+            raise DiskFull(
+                f"Restoring needs {needed:,} bytes and the disk has less free space. "
+                "Nothing was written; free some space and try again."
+            )
+        staging = parent / f".{folder.name}.restoring-{secrets.token_hex(4)}"
+        staging.mkdir(mode=0o700)
+        try:
+            for index, (name, info) in enumerate(members.items(), 1):
+                _restore_one(archive, info, source, manifest.digests[name], staging / name)
                 if progress:
-                    progress(index, len(files))
-        if folder.exists():
-            folder.rmdir()
-        staging.rename(folder)
-        fsync_folder(folder.parent)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BackupInvalid(f"The backup could not be restored to {folder}: {exc}") from exc
-    except BaseException:  # DiskFull and friends: leave nothing half-restored behind
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+                    progress(index, len(members))
+            fsync_folder(staging)
+            if folder.exists():
+                folder.rmdir()
+            staging.rename(folder)
+            fsync_folder(folder.parent)
+        except BaseException:  # DiskFull and friends: leave nothing half-restored behind
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+    _checked(source, restore)
+
+
+def _restore_one(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path, digest: str, path: Path
+) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        _stream(archive, info, source, digest, handle.write)
+        handle.flush()
+        os.fsync(handle.fileno())

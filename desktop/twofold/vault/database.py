@@ -14,8 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
-from twofold.domain.errors import DiskFull, TwofoldError, VaultDamaged, VaultInUse
+from twofold.domain.errors import (
+    DiskFull,
+    VaultDamaged,
+    VaultInUse,
+    VaultReadOnly,
+    VaultUnreadable,
+)
 from twofold.vault.crypto import sqlcipher_key
+from twofold.vault.files import create_private_file
 
 # sqlcipher3 is a fork of the standard sqlite3 module with the same API; type it as such.
 if TYPE_CHECKING:
@@ -44,20 +51,65 @@ class Link:
 _FILE_PRAGMAS = ("journal_mode = DELETE", "synchronous = FULL", "secure_delete = ON")
 
 
-def translate(exc: Exception, what: str) -> TwofoldError:
-    """Turn a SQLite error into a message a person can act on."""
-    name = getattr(exc, "sqlite_errorname", "")
-    if name in ("SQLITE_FULL",) or "database or disk is full" in str(exc):
+# The environment's failures, which a person can act on (qutebrowser's KnownError).
+# Every other SQLite error (a syntax error, "no such column", a constraint) is a bug
+# in Twofold and is reported as one, never as "your vault is damaged".
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+_FULL = ("SQLITE_FULL",)
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+_READONLY = ("SQLITE_READONLY",)
+_IO = ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_AUTH", "SQLITE_PERM")
+ENVIRONMENT_CODES = _DAMAGE + _FULL + _BUSY + _READONLY + _IO
+
+
+def _primary(exc: BaseException) -> str:
+    """The primary result code's name (SQLITE_IOERR_WRITE → SQLITE_IOERR)."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    for code in ENVIRONMENT_CODES:
+        if name == code or name.startswith(code + "_"):
+            return code
+    text = str(exc)
+    if "database or disk is full" in text:
+        return "SQLITE_FULL"
+    if "file is not a database" in text:
+        return "SQLITE_NOTADB"
+    if "database disk image is malformed" in text:
+        return "SQLITE_CORRUPT"
+    return name
+
+
+def is_environment(exc: BaseException) -> bool:
+    """True for the failures of the disk or the file, False for a bug."""
+    return _primary(exc) in ENVIRONMENT_CODES
+
+
+def translate(exc: Exception, what: str) -> Exception:
+    """Turn an environment SQLite error into a message a person can act on; anything
+    else is returned unchanged, so it surfaces as the bug it is."""
+    code = _primary(exc)
+    if code in _FULL:
         return DiskFull(
             f"The disk is full: {what} could not be saved. Nothing was changed; "
             "free some space and try again."
         )
-    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
+    if code in _BUSY:
         return VaultInUse(f"{what} is busy in another process; try again in a moment.")
-    return VaultDamaged(
-        f"{what} is damaged or was altered (SQLite: {exc}). Nothing was changed; "
-        "run 'twofold verify' and restore from a backup if needed."
-    )
+    if code in _READONLY:
+        return VaultReadOnly(
+            f"{what} cannot be changed: the vault folder is read-only here. Nothing was "
+            "changed; reading still works."
+        )
+    if code in _IO:
+        return VaultUnreadable(
+            f"{what} could not be read or written ({code.removeprefix('SQLITE_')}): the disk "
+            "or the folder's permissions refused it. Nothing was changed."
+        )
+    if code in _DAMAGE:
+        return VaultDamaged(
+            f"{what} is damaged or was altered ({code.removeprefix('SQLITE_')}). Nothing was "
+            "changed; run 'twofold verify' and restore from a backup if needed."
+        )
+    return exc
 
 
 @contextlib.contextmanager
@@ -65,7 +117,10 @@ def mapped_errors(what: str) -> Iterator[None]:
     try:
         yield
     except DatabaseError as exc:
-        raise translate(exc, what) from exc
+        mapped = translate(exc, what)
+        if mapped is exc:
+            raise
+        raise mapped from exc
 
 
 def open_keyed(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
@@ -74,6 +129,8 @@ def open_keyed(path: Path, key: bytes | bytearray, *, create: bool = False) -> C
         raise VaultDamaged(f"{path.name} is missing from the vault folder.")
     if not create and path.stat().st_size == 0:
         raise _does_not_open(path)  # SQLite would treat it as new: never recreate a vault
+    if create and not path.exists():
+        create_private_file(path)
     conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -101,6 +158,8 @@ def attach_keyed(
         )
     if not create and path.stat().st_size == 0:
         raise _does_not_open(path)
+    if create and not path.exists():
+        create_private_file(path)
     try:
         conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ?", (str(path), sqlcipher_key(key)))
     except DatabaseError as exc:
@@ -135,7 +194,10 @@ def transaction(conn: Connection, what: str) -> Iterator[Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except DatabaseError as exc:
-        raise translate(exc, what) from exc
+        mapped = translate(exc, what)
+        if mapped is exc:
+            raise
+        raise mapped from exc
     try:
         yield conn
         conn.execute("COMMIT")
@@ -143,7 +205,9 @@ def transaction(conn: Connection, what: str) -> Iterator[Connection]:
         with contextlib.suppress(DatabaseError):
             conn.execute("ROLLBACK")
         if isinstance(exc, DatabaseError):
-            raise translate(exc, what) from exc
+            mapped = translate(exc, what)
+            if mapped is not exc:
+                raise mapped from exc
         raise
 
 

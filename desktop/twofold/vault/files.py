@@ -9,6 +9,15 @@ from pathlib import Path
 
 from twofold.domain.errors import DiskFull
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def create_private_file(path: Path) -> None:
+    """An empty file only its owner can read, made so (SQLite then keeps the mode for
+    the database and its journals)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+
 
 def fsync_folder(folder: Path) -> None:
     # Directory fsync makes a rename durable on POSIX; Windows has no such call.
@@ -25,7 +34,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Temp file, fsync, rename, fsync of the folder: the old or the new content, never half."""
     tmp = path.with_name(path.name + ".tmp")
     try:
-        with tmp.open("wb") as handle:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # a leftover from a crash; created afresh below with our mode
+        # Owner-only from the first byte (not chmod'ed after): vault files and backups.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

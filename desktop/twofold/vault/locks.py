@@ -11,6 +11,7 @@ never leaves a stale lock behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -56,15 +57,28 @@ class FolderLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
+        self._unlockable = False
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._fd is not None or self._unlockable
 
     def acquire(self, timeout: float = 0.0) -> bool:
-        if self._fd is not None:
+        if self._fd is not None or self._unlockable:
             return True
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            # A read-only vault (a read-only disk, a folder we may only read): lock
+            # through a read-only handle; where there is no lock file to open, no one
+            # can write here at all and there is nothing to guard.
+            try:
+                fd = os.open(self.path, os.O_RDONLY)
+            except FileNotFoundError:
+                self._unlockable = True
+                return True
         deadline = time.monotonic() + timeout
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
@@ -75,6 +89,7 @@ class FolderLock:
         return True
 
     def release(self) -> None:
+        self._unlockable = False
         if self._fd is None:
             return
         try:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from twofold.domain.errors import InvalidInput, NotAllowed, VaultDamaged, VaultExists
 from twofold.domain.events import EventData, GenesisPartner, VaultCountersigned, VaultCreated
 from twofold.domain.ledger import Problem
@@ -29,10 +31,11 @@ from twofold.vault.database import (
     Link,
     attach_keyed,
     integrity_problems,
+    mapped_errors,
     open_keyed,
     transaction,
 )
-from twofold.vault.files import fsync_folder
+from twofold.vault.files import PRIVATE_FOLDER, fsync_folder
 from twofold.vault.journal_store import JournalStore
 from twofold.vault.keyslots import KeySlots, Partner, PartnerKeys, SlotKind
 from twofold.vault.ledger_store import LedgerStore
@@ -67,12 +70,16 @@ class OpenVault:
         keys: PartnerKeys,
         conn: Connection,
         lock: FolderLock | None,
+        shared_damage: str | None = None,
     ) -> None:
         self.folder = folder
         self.keyslots = slots
         self.partner_id = keys.partner_id
+        # Set when shared.db did not open: the private journal is open for reading and
+        # export only, over an empty stand-in for the ledger (nothing is written).
+        self.shared_damage = shared_damage
         self._keys: PartnerKeys | None = keys
-        self._link: Link | None = Link(conn, lambda: _connect(folder, slots, keys))
+        self._link: Link | None = Link(conn, lambda: _connect(folder, slots, keys)[0])
         self._lock = lock
         self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
         self.journal: JournalStore | None = (
@@ -101,11 +108,19 @@ class OpenVault:
     @contextlib.contextmanager
     def write(self, what: str = "The vault") -> Iterator[Connection]:
         """One atomic transaction over shared.db and the attached journal."""
+        if self.shared_damage is not None:
+            raise VaultDamaged(
+                f"{what} cannot be changed while shared.db is damaged: your journal is open "
+                "for reading and export only. Restore shared.db from a backup."
+            )
         with WriteLock(self.folder), transaction(self.connection, what) as conn:
             yield conn
 
     def integrity(self) -> list[Problem]:
-        problems = [Problem(SHARED_DB, p) for p in integrity_problems(self.connection, "main")]
+        if self.shared_damage is not None:
+            problems = [Problem(SHARED_DB, self.shared_damage)]
+        else:
+            problems = [Problem(SHARED_DB, p) for p in integrity_problems(self.connection, "main")]
         if self.journal is not None:
             name = journal_file(self.partner_id)
             problems += [Problem(name, p) for p in integrity_problems(self.connection, "journal")]
@@ -165,11 +180,11 @@ class OpenVault:
             None if self._keys.journal_key is None else bytearray(self._keys.journal_key),
         )
         try:
-            conn = _connect(self.folder, self.keyslots, keys)
+            conn, damage = _connect(self.folder, self.keyslots, keys)
         except BaseException:
             keys.wipe()
             raise
-        return OpenVault(self.folder, self.keyslots, keys, conn, None)
+        return OpenVault(self.folder, self.keyslots, keys, conn, None, damage)
 
     def __enter__(self) -> OpenVault:
         return self
@@ -217,7 +232,7 @@ def create(
         raise VaultExists(f"{folder} already exists and is not empty; choose a new folder.")
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.parent / f".{folder.name}.creating-{secrets.token_hex(4)}"
-    staging.mkdir()
+    staging.mkdir(mode=PRIVATE_FOLDER)  # owner-only from the start, whatever the umask
     try:
         codes = _build(staging, partners, labels, kdf, at or now())
         if folder.exists():
@@ -319,19 +334,40 @@ def open_with_keys(folder: Path, slots: KeySlots, keys: PartnerKeys) -> OpenVaul
     except running pending migrations (after checking none is newer)."""
     lock = take_owner_lock(folder)
     try:
-        conn = _connect(folder, slots, keys)
+        conn, damage = _connect(folder, slots, keys)
     except BaseException:
         keys.wipe()
         lock.release()
         raise
-    return OpenVault(folder, slots, keys, conn, lock)
+    return OpenVault(folder, slots, keys, conn, lock, damage)
 
 
-def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection:
-    conn = _open_shared(folder, slots, keys)
+def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> tuple[Connection, str | None]:
+    """The connection, and what is wrong with shared.db when only the journal opened."""
+    damage: str | None = None
+    try:
+        conn = _open_shared(folder, slots, keys)
+    except VaultDamaged as exc:
+        if keys.journal_key is None:
+            raise  # a shared session has nothing else to open
+        # One damaged byte in shared.db must not lock a partner out of their own
+        # intact journal: open it over an empty, in-memory stand-in, read-only.
+        damage = str(exc)
+        conn = _stand_in_for_shared()
     try:
         if keys.journal_key is not None:
             _attach_journal(conn, folder, slots, keys)
+    except BaseException:
+        conn.close()
+        raise
+    return conn, damage
+
+
+def _stand_in_for_shared() -> Connection:
+    conn: Connection = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA temp_store = MEMORY")
+        migrate(conn, SHARED_MIGRATIONS, "the stand-in ledger")
     except BaseException:
         conn.close()
         raise
@@ -342,9 +378,10 @@ def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection
     path = folder / SHARED_DB
     conn = open_keyed(path, keys.vault_key)
     try:
-        if check_existing(conn, SHARED_MIGRATIONS, SHARED_DB) < len(SHARED_MIGRATIONS):
-            migrate(conn, SHARED_MIGRATIONS, SHARED_DB)
-        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+        with mapped_errors(SHARED_DB):
+            if check_existing(conn, SHARED_MIGRATIONS, SHARED_DB) < len(SHARED_MIGRATIONS):
+                migrate(conn, SHARED_MIGRATIONS, SHARED_DB)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
         if row is None or row[0] != slots.vault_id:
             raise VaultDamaged(
                 "shared.db belongs to a different vault than keyslots.json. "

@@ -1,0 +1,48 @@
+"""What the process does about local exposure before it touches a vault.
+
+* files it creates are owner-only whatever the caller's umask (the vault code also
+  creates each file with mode 0600 itself; this covers everything else, e.g. Qt's);
+* no core dumps: one would hold both keys and private text in plain sight
+  (``RLIMIT_CORE`` 0 everywhere, and ``PR_SET_DUMPABLE`` 0 on Linux, which also keeps
+  other processes of the same user from attaching a debugger).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import os
+import sys
+
+PR_GET_DUMPABLE = 3
+PR_SET_DUMPABLE = 4
+
+
+def harden_process() -> None:
+    os.umask(0o077)
+    disable_core_dumps()
+
+
+def disable_core_dumps() -> None:
+    with contextlib.suppress(ImportError, ValueError, OSError):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if sys.platform.startswith("linux"):
+        _prctl(PR_SET_DUMPABLE, 0)
+
+
+def dumpable() -> int | None:
+    """Linux's dumpable flag (1 = core dumps and ptrace allowed), None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return _prctl(PR_GET_DUMPABLE, 0)
+
+
+def _prctl(option: int, value: int) -> int | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return int(libc.prctl(option, value, 0, 0, 0))
+    except (OSError, AttributeError):
+        return None
