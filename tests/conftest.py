@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs and crash reports of the code under test go to a folder of this run, not the
+# user's log folder (tests/reliability/test_diagnostics.py reads them).
+os.environ.setdefault("TWOFOLD_LOG_DIR", __import__("tempfile").mkdtemp(prefix="twofold-logs-"))
 
 from collections.abc import Iterator
 from pathlib import Path

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twofold.vault.crypto import KdfParams
 
 
 def _open_app(args: argparse.Namespace) -> int:
@@ -13,12 +17,20 @@ def _open_app(args: argparse.Namespace) -> int:
     return int(run_app(vault=args.vault, demo=args.demo))
 
 
+def _gui_self_check(report: Callable[[str], None], kdf: KdfParams | None) -> bool:
+    from twofold.ui.app import gui_self_check  # Qt only when there is a window to check
+
+    return gui_self_check(report, kdf)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from twofold.cli import run
     from twofold.hardening import harden_process
 
     harden_process()  # no core dumps, owner-only files: before any key exists
-    return run(sys.argv[1:] if argv is None else argv, open_app=_open_app)
+    return run(
+        sys.argv[1:] if argv is None else argv, open_app=_open_app, gui_check=_gui_self_check
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from typing import NoReturn, TextIO
 from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
 from twofold.domain.records import RecordKind
-from twofold.services import backups
+from twofold.services import backups, diagnostics
 from twofold.services.demo import create_demo
 from twofold.services.paths import default_vault_folder
 from twofold.services.session import (
@@ -440,14 +440,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def self_check(console: Console, with_gui: bool, kdf: KdfParams | None) -> int:
+GuiCheck = Callable[[Callable[[str], None], KdfParams | None], bool]
+
+
+def self_check(console: Console, gui_check: GuiCheck | None, kdf: KdfParams | None) -> int:
+    """The installation check; the window's part is given by the entry point, so the
+    command line itself never imports Qt."""
     from twofold.services.selfcheck import run_self_check
 
     passed = run_self_check(console.print, kdf)
-    if passed and with_gui:
-        from twofold.ui.app import gui_self_check  # Qt only when there is an app to check
-
-        passed = gui_self_check(console.print, kdf)
+    if passed and gui_check is not None:
+        passed = gui_check(console.print, kdf)
     return 0 if passed else 1
 
 
@@ -457,6 +460,7 @@ def run(
     kdf: KdfParams | None = None,
     console: Console | None = None,
     open_app: Callable[[argparse.Namespace], int] | None = None,
+    gui_check: GuiCheck | None = None,
 ) -> int:
     """Parse and run one command. ``kdf`` is a test-only override."""
     console = console or Console()
@@ -470,7 +474,7 @@ def run(
         return exc.code if isinstance(exc.code, int) else 0
     try:
         if args.command is None and args.self_check:
-            return self_check(console, open_app is not None, kdf)
+            return self_check(console, gui_check, kdf)
         if args.command is None:
             if open_app is None:
                 parser.print_help(console.out)
@@ -492,11 +496,23 @@ def run(
     except Exception as exc:  # a bug: say so plainly, keep the traceback out of sight
         if os.environ.get("TWOFOLD_DEBUG"):
             traceback.print_exc()
+        report = _report_bug(exc)
         console.warn(
-            f"unexpected error ({type(exc).__name__}: {exc}). Your data was not changed by "
-            "this failure. Set TWOFOLD_DEBUG=1 for details and please report it."
+            f"unexpected error ({type(exc).__name__}): this is a bug in Twofold, please "
+            f"report it. Your data was not changed by this failure.{report}"
         )
         return EXIT_BUG
+
+
+def _report_bug(exc: BaseException) -> str:
+    """Log the bug and write its report (types and code locations only)."""
+    try:
+        diagnostics.setup_logging()
+        diagnostics.log_failure("cli", exc, bug=True)
+        path = diagnostics.write_crash_report(exc)
+    except OSError:
+        return ""
+    return f" A report without your words is in {path}." if path else ""
 
 
 def _silence_stdout(console: Console) -> None:

@@ -98,6 +98,8 @@ class ProposeDialog(QDialog):
 
 
 class AgreementPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.versions: list[AgreementVersion] = []

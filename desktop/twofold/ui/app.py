@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThread
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from twofold import __version__
 from twofold.resources import resource
+from twofold.services import diagnostics
 from twofold.services.paths import default_vault_folder
 from twofold.ui import theme
 from twofold.ui.main_window import MainWindow
@@ -81,8 +82,20 @@ def open_window(
     return window
 
 
+def show_bug(exc: BaseException, _report: str) -> None:
+    """The crash handler's dialog: only on the GUI thread (a worker's uncaught error is
+    logged and its report written; its task reports the failure to the GUI itself)."""
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return
+    from twofold.ui import ops
+
+    ops.show_failure(QApplication.activeWindow(), "Twofold", exc)
+
+
 def run_app(vault: Path | None = None, demo: bool = False) -> int:
     app = make_application()
+    diagnostics.install_crash_handler(on_bug=show_bug)
     settings = QSettings()
     theme.apply(app, str(settings.value(THEME_KEY, "system")))
     window = open_window(vault, settings, demo=demo)

@@ -38,6 +38,8 @@ def missed_text(kinds: list[CheckinKind]) -> str:
 
 
 class CheckinsPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.kind = named(QComboBox(), "checkinKind", "Which check-in")

@@ -221,6 +221,8 @@ class CommitmentDialog(QDialog):
 
 
 class CommitmentsPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.model: ListModel[CommitmentStatus] = ListModel(_describe)

@@ -37,6 +37,7 @@ from twofold.domain.istatement import Suggestion, suggestions
 from twofold.domain.records import JournalRecord, RecordKind
 from twofold.services.content import feelings, prompt_for
 from twofold.services.journal import JournalService
+from twofold.ui import ops
 from twofold.ui.widgets import PrivateTextEdit, named
 
 DRAFT_SLOT = "editor"
@@ -57,6 +58,7 @@ class EntryEditor(QWidget):
         self.journal: JournalService | None = None
         self.record_id: int | None = None
         self.dirty = False
+        self.failure: BaseException | None = None  # why the last save failed, until one works
         self._history_kept = False  # one history version per editing session
         self._loading = False
         self._dismissed: set[str] = set()
@@ -276,9 +278,11 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self.dirty = dirty
+        self.failure = None
+        self._plain_state()
         if dirty:
             self._autosave.start()
-        self.save_state.setText("Not saved yet" if dirty else "")
+        self.save_state.setText(self.tr("Not saved yet") if dirty else "")
         self._show_prompt()
         self._check_istatements()
         self._update_buttons()
@@ -327,7 +331,8 @@ class EntryEditor(QWidget):
         if self._loading or self.journal is None:
             return
         self.dirty = True
-        self.save_state.setText("Editing…")
+        if self.failure is None:  # "Not saved: …" stays until a save succeeds
+            self.save_state.setText(self.tr("Editing…"))
         self._draft_timer.start()
         if not self._autosave.isActive():
             self._autosave.start()
@@ -339,18 +344,28 @@ class EntryEditor(QWidget):
     def save_draft(self) -> None:
         if self.journal is None or not self.dirty or not self.plain_text().strip():
             return
-        self.journal.save_draft(
-            DRAFT_SLOT,
-            self.record_id,
-            self.markdown(),
-            self.current_kind(),
-            self.selected_feelings(),
-            self.selected_tags(),
+        journal = self.journal
+        outcome = ops.attempt(
+            "journal.draft",
+            lambda: journal.save_draft(
+                DRAFT_SLOT,
+                self.record_id,
+                self.markdown(),
+                self.current_kind(),
+                self.selected_feelings(),
+                self.selected_tags(),
+            ),
         )
-        self.save_state.setText("Draft kept")
+        if outcome.error is not None:
+            self._not_saved(outcome.error)
+            return
+        if self.failure is None:
+            self.save_state.setText(self.tr("Draft kept"))
 
     def commit(self) -> bool:
-        """Write the entry itself. Returns False when there was nothing to save."""
+        """Write the entry itself. Returns False when there was nothing to save or the
+        save failed; then ``failure`` says why, the text stays marked unsaved, and the
+        autosave keeps trying until a save succeeds."""
         self._draft_timer.stop()
         if self.journal is None or not self.dirty:
             self._autosave.stop()
@@ -359,6 +374,28 @@ class EntryEditor(QWidget):
         if not body:
             self._autosave.stop()
             return False
+        outcome = ops.attempt("journal.save", lambda: self._write(body))
+        if outcome.error is not None:
+            self._not_saved(outcome.error)
+            return False
+        self.failure = None
+        self.dirty = False
+        self._autosave.stop()
+        self.save_state.setText(self.tr("Saved {time}").format(time=f"{datetime.now():%H:%M}"))
+        assert self.record_id is not None
+        self.when.setText(self._when_text(self.journal.get(self.record_id)))
+        self._update_buttons()
+        self.saved.emit(self.record_id)
+        ops.announce([ops.JOURNAL])
+        return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Text that is not on disk as the entry yet (it may be in a draft)."""
+        return self.dirty and bool(self.plain_text().strip())
+
+    def _write(self, body: str) -> None:
+        assert self.journal is not None
         if self.record_id is None:
             self.record_id = self.journal.write(
                 body, self.current_kind(), self.selected_feelings(), self.selected_tags()
@@ -375,13 +412,22 @@ class EntryEditor(QWidget):
             )
             self._history_kept = True
         self.journal.discard_draft(DRAFT_SLOT)
-        self.dirty = False
-        self._autosave.stop()
-        self.save_state.setText(f"Saved {datetime.now():%H:%M}")
-        self.when.setText(self._when_text(self.journal.get(self.record_id)))
-        self._update_buttons()
-        self.saved.emit(self.record_id)
-        return True
+
+    def _not_saved(self, exc: BaseException) -> None:
+        """Say so where the person is looking, keep the words marked unsaved, retry."""
+        self.failure = exc
+        self.save_state.setText(self.tr("Not saved: {reason}").format(reason=ops.short_reason(exc)))
+        self.save_state.setObjectName("errorLabel")
+        self.save_state.style().unpolish(self.save_state)
+        self.save_state.style().polish(self.save_state)
+        if not self._autosave.isActive():
+            self._autosave.start()
+
+    def _plain_state(self) -> None:
+        if self.save_state.objectName() != "note":
+            self.save_state.setObjectName("note")
+            self.save_state.style().unpolish(self.save_state)
+            self.save_state.style().polish(self.save_state)
 
     def _clear_fields(self) -> None:
         """On lock: nothing private stays in the widget."""
@@ -396,8 +442,10 @@ class EntryEditor(QWidget):
         self._loading = False
         self.record_id = None
         self.dirty = False
+        self.failure = None
         self.helper.hide()
         self.save_state.clear()
+        self._plain_state()
         self.when.setText("")
 
     # --- sharing -----------------------------------------------------------------

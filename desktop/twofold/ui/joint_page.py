@@ -208,6 +208,8 @@ class TimerPanel(QWidget):
 
 
 class JointSessionPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.current: dict[str, Any] | None = None

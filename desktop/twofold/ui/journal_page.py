@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
+from twofold.domain.records import JournalRecord
 from twofold.domain.search import Source
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.delegates import JournalDelegate, SearchDelegate
 from twofold.ui.editor import DRAFT_SLOT, EntryEditor
 from twofold.ui.models import JournalModel, SearchModel
-from twofold.ui.widgets import confirm, named, note, show_error, two_panes
+from twofold.ui.widgets import confirm, named, note, two_panes
 
 SEARCH_DELAY_MS = 150
 
@@ -144,17 +145,21 @@ class JournalPage(QWidget):
 
     # --- list and editor -----------------------------------------------------------
 
-    def commit(self) -> None:
-        """Save what is in the editor; errors are shown, never swallowed."""
-        try:
-            self.editor.commit()
-        except TwofoldError as exc:
-            show_error(self, "Your entry was not saved", exc)
+    def commit(self, *, tell: bool = True) -> bool:
+        """Save what is in the editor. True when nothing unsaved remains; on a failure
+        the editor keeps the words (and says why) and, if ``tell``, a dialog says so."""
+        self.editor.commit()
+        if self.editor.unsaved and self.editor.failure is not None:
+            if tell:
+                ops.show_failure(self, self.tr("Your entry was not saved"), self.editor.failure)
+            return False
+        return True
 
     def new_entry(self) -> None:
         if self.session is None or self.session.journal is None:
             return
-        self.commit()
+        if not self.commit():
+            return  # the unsaved words stay in the editor
         self.list.clearSelection()
         self.editor.load(None)
         self.editor.text.setFocus()
@@ -165,15 +170,35 @@ class JournalPage(QWidget):
         record = self.model.item(current.row())
         if record.id == self.editor.record_id:
             return
-        self.commit()
-        self.editor.load(self.session.journal.get(record.id))
-        self._select(record.id)
+        if not self.commit():
+            if self.editor.record_id is not None:
+                self._select(self.editor.record_id)
+            return
+        journal = self.session.journal
+        ops.run_op(
+            self,
+            self.tr("The entry could not be opened"),
+            lambda: journal.get(record.id),
+            action="journal.open",
+            on_success=lambda loaded: self._show_record(loaded, record.id),
+        )
 
     def open_record(self, record_id: int) -> None:
         if self.session is None or self.session.journal is None:
             return
-        self.commit()
-        self.editor.load(self.session.journal.get(record_id))
+        if not self.commit():
+            return
+        journal = self.session.journal
+        ops.run_op(
+            self,
+            self.tr("The entry could not be opened"),
+            lambda: journal.get(record_id),
+            action="journal.open",
+            on_success=lambda loaded: self._show_record(loaded, record_id),
+        )
+
+    def _show_record(self, record: JournalRecord, record_id: int) -> None:
+        self.editor.load(record)
         self._select(record_id)
 
     def _select(self, record_id: int) -> None:
@@ -199,7 +224,13 @@ class JournalPage(QWidget):
         if not text or self.session is None:
             self.lists.setCurrentIndex(0)
             return
-        hits = self.session.search(text)
+        session = self.session
+        outcome = ops.run_op(
+            self, self.tr("Search failed"), lambda: session.search(text), action="journal.search"
+        )
+        if outcome is None or outcome.value is None:
+            return
+        hits = outcome.value
         self.search_model.set_hits(hits)
         self.lists.setCurrentIndex(1)
         self.count.setText(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{text}”")
@@ -216,10 +247,15 @@ class JournalPage(QWidget):
     def _add_to_share(self, record_id: int, passage: str) -> None:
         if self.session is None or self.session.sharing is None:
             return
-        try:
-            self.session.sharing.add(record_id, passage or None)
-        except TwofoldError as exc:
-            show_error(self, "Not added to your outbox", exc)
+        sharing = self.session.sharing
+        outcome = ops.run_op(
+            self,
+            self.tr("Not added to your outbox"),
+            lambda: sharing.add(record_id, passage or None),
+            action="outbox.add",
+            changed=[ops.OUTBOX],
+        )
+        if outcome is None or not outcome.ok:
             return
         what = "The selected passage" if passage else "This entry"
         self.editor.save_state.setText(f"{what} is in your outbox")
@@ -238,38 +274,69 @@ class JournalPage(QWidget):
             "the timeline).",
         ):
             return
-        self.session.journal.delete(record_id)
-        self.session.journal.discard_draft(DRAFT_SLOT)
-        self.editor.dirty = False
-        self.editor.load(None)
-        self.model.reload()
-        self._update_count()
-        self.outbox_changed.emit()
+        journal = self.session.journal
+
+        def delete() -> None:
+            journal.delete(record_id)
+            journal.discard_draft(DRAFT_SLOT)
+
+        def deleted(_: None) -> None:
+            self.editor.dirty = False
+            self.editor.load(None)
+            self.model.reload()
+            self._update_count()
+            self.outbox_changed.emit()
+
+        ops.run_op(
+            self,
+            self.tr("The entry was not deleted"),
+            delete,
+            action="journal.delete",
+            on_success=deleted,
+            changed=[ops.JOURNAL, ops.OUTBOX],
+        )
 
     def _history(self, record_id: int) -> None:
         if self.session is None or self.session.journal is None:
             return
-        self.commit()
+        if not self.commit():
+            return
         HistoryDialog(self.session, record_id, self).exec()
 
     def _restore_draft(self) -> None:
         if self.session is None or self.session.journal is None:
             return
-        draft = self.session.journal.draft(DRAFT_SLOT)
+        journal = self.session.journal
+        outcome = ops.run_op(
+            self,
+            self.tr("The kept text could not be restored"),
+            lambda: journal.draft(DRAFT_SLOT),
+            action="journal.restore_draft",
+        )
+        if outcome is None or not outcome.ok:
+            return  # the banner stays: the kept text is still there to try again
         self.recovered.hide()
-        if draft is None:
+        if outcome.value is None:
             return
-        record_id, record = draft
+        record_id, record = outcome.value
         if record_id is not None:
             self._select(record_id)
         self.editor.load(record, dirty=True)
         if record_id is not None:
             self.editor.record_id = record_id
-        self.editor.commit()
+        self.commit()
 
     def _discard_draft(self) -> None:
         if self.session is not None and self.session.journal is not None:
-            self.session.journal.discard_draft(DRAFT_SLOT)
+            journal = self.session.journal
+            outcome = ops.run_op(
+                self,
+                self.tr("The kept text could not be discarded"),
+                lambda: journal.discard_draft(DRAFT_SLOT),
+                action="journal.discard_draft",
+            )
+            if outcome is None or not outcome.ok:
+                return
         self.recovered.hide()
 
 

@@ -34,6 +34,7 @@ from twofold.domain.errors import TwofoldError
 from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.sharing import OutboxItem, SharePreview
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.delegates import TimelineDelegate
 from twofold.ui.models import PreviewModel
 from twofold.ui.widgets import heading, named, note, show_error, two_panes
@@ -311,9 +312,17 @@ class OutboxPage(QWidget):
         item = self._current()
         if item is None or self.session is None or self.session.sharing is None:
             return
-        self.session.sharing.remove(item.id)
-        self.reload()
-        self.changed.emit()
+        sharing = self.session.sharing
+        outcome = ops.run_op(
+            self,
+            self.tr("Not removed from your outbox"),
+            lambda: sharing.remove(item.id),
+            action="outbox.remove",
+            changed=[ops.OUTBOX],
+        )
+        if outcome is not None and outcome.ok:
+            self.reload()
+            self.changed.emit()
 
     def review_and_share(self) -> None:
         if self.session is None or self.session.sharing is None:

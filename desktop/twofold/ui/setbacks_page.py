@@ -60,6 +60,8 @@ class LogSetbackDialog(QDialog):
 
 
 class SetbacksPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.items: list[Setback] = []
@@ -245,6 +247,8 @@ class SetbacksPage(LazyPage):
 
 
 class WinsPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.list = named(QListWidget(), "winList", "Wins and milestones")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from twofold.services import backups
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.passphrase_fields import NewPassphrase
 from twofold.ui.widgets import busy_bar, error_label, error_text, named, note
 from twofold.ui.worker import run_in_background
@@ -213,8 +214,15 @@ class SettingsDialog(QDialog):
             return
         chosen = QFileDialog.getExistingDirectory(self, "Where should daily backups go?")
         if chosen:
-            self.session.set_backup_folder(Path(chosen))
-            self.backup_folder.setText(chosen)
+            session = self.session
+            ops.run_op(
+                self,
+                self.tr("The backup folder was not changed"),
+                lambda: session.set_backup_folder(Path(chosen)),
+                action="settings.backup_folder",
+                on_success=lambda _: self.backup_folder.setText(chosen),
+                changed=[ops.SETTINGS],
+            )
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -21,6 +21,7 @@ from twofold.domain.errors import TwofoldError
 from twofold.domain.ledger import EventKind, TimelineItem, VerifyReport
 from twofold.domain.search import Source
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
 from twofold.ui.widgets import confirm, error_text, heading, named, note, show_error
@@ -307,5 +308,12 @@ class AgendaPage(QWidget):
     def _held(self) -> None:
         if self.session is None:
             return
-        self.session.timeline.mark_session_held()
-        self.attach(self.session)
+        session = self.session
+        ops.run_op(
+            self,
+            self.tr("Not marked as held"),
+            session.timeline.mark_session_held,
+            action="agenda.held",
+            on_success=lambda _: self.attach(session),
+            changed=[ops.TIMELINE],
+        )

@@ -48,6 +48,8 @@ class ChapterDialog(QDialog):
 
 
 class TogetherPage(LazyPage):
+    refresh_on = frozenset({"practice", "timeline"})
+
     def __init__(self) -> None:
         super().__init__()
         self.values = named(QLabel(), "valuesLabel", "Our values")

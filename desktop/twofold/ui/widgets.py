@@ -51,9 +51,11 @@ def error_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(exc), parent=parent)
-    box.setObjectName("errorDialog")
-    box.exec()
+    """The one failure dialog (see ``ops.show_failure``): the message of a
+    ``TwofoldError``; "this is a bug" with a copyable report for anything else."""
+    from twofold.ui import ops
+
+    ops.show_failure(parent, title, exc)
 
 
 class PrivateTextEdit(QTextEdit):
@@ -116,30 +118,58 @@ class LazyPage(QWidget):
     """A page that works out its content when it is shown, not at unlock: unlocking
     stays fast however much history the page would read."""
 
+    # What this page shows, in the kinds ``ops.announce`` uses: an announced change
+    # of one of them makes the page refresh itself (now if shown, else when shown).
+    refresh_on: frozenset[str] = frozenset()
+
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
         self._stale = False
+        from twofold.ui import ops
+
+        ops.changes().changed.connect(self._announced)
 
     def attach(self, session: Session | None) -> None:
         self.session = session
         self._stale = True
         if session is None or self.isVisible():
-            self.reload()
+            self._safe_reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
-            self.reload()
+            self._safe_reload()
+
+    def _announced(self, kinds: frozenset[str]) -> None:
+        if self.session is None or not (kinds & self.refresh_on):
+            return
+        self._stale = True
+        if self.isVisible():
+            self._safe_reload()
+
+    def _safe_reload(self) -> None:
+        from twofold.ui import ops
+
+        ops.run_op(
+            self,
+            self.tr("This page could not be shown"),
+            self.reload,
+            action=f"{type(self).__name__}.reload",
+        )
 
     def reload(self) -> None:
         """Subclasses fill the page from ``self.session`` (or clear it when None)."""
         self._stale = False
 
     def act(self, title: str, action: Callable[[], object]) -> None:
-        """Do one user action; a failure is shown under ``title``; then refresh."""
-        try:
-            action()
-        except TwofoldError as exc:
-            show_error(self, title, exc)
-        self.reload()
+        """Do one user action through ``ops.run_op`` (a failure is shown under
+        ``title``), announce that the shared practice changed, then refresh."""
+        from twofold.ui import ops
+
+        kinds = (ops.PRACTICE, ops.TIMELINE)
+        outcome = ops.run_op(
+            self, title, action, action=f"{type(self).__name__}.act", changed=kinds
+        )
+        if outcome is not None and (not outcome.ok or not self.refresh_on & set(kinds)):
+            self._safe_reload()  # else the announcement refreshed this page already

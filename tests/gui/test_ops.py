@@ -1,0 +1,127 @@
+"""Issue 13: one way to run an action; a full disk during autosave is said where the
+person is looking and the words stay unsaved until a save succeeds; a bug is called
+a bug, with a report to copy; pages refresh themselves from announcements."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS
+from tests.gui.conftest import unlock_as
+from twofold.domain.errors import DiskFull
+from twofold.services.session import unlock
+from twofold.ui import ops
+from twofold.ui.main_window import MainWindow
+
+FULL_DISK_TEXT = "These words arrived while the disk was full. "
+
+
+def _fill_the_disk(window: MainWindow) -> None:
+    assert window.session is not None
+    conn = window.session._vault.connection
+    pages = conn.execute("PRAGMA journal.page_count").fetchone()[0]
+    conn.execute(f"PRAGMA journal.max_page_count = {pages}")
+
+
+def _free_the_disk(window: MainWindow) -> None:
+    assert window.session is not None
+    window.session._vault.connection.execute("PRAGMA journal.max_page_count = 1073741823")
+
+
+def _dialogs(name: str) -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
+
+
+def test_a_full_disk_during_autosave_is_said_and_the_words_are_kept(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    editor = window.journal.editor
+    editor._autosave.setInterval(100)
+    editor._draft_timer.setInterval(50)
+    window.journal.new_entry()
+    _fill_the_disk(window)
+    qtbot.keyClicks(editor.text, FULL_DISK_TEXT * 3)
+    editor.text.insertPlainText(FULL_DISK_TEXT * 400)  # more than the cap allows
+    qtbot.waitUntil(lambda: editor.save_state.text() == "Not saved: the disk is full", timeout=5000)
+    assert isinstance(editor.failure, DiskFull)
+    assert editor.dirty and editor.unsaved
+    qtbot.wait(400)  # the autosave keeps trying and keeps saying so
+    assert editor.save_state.text() == "Not saved: the disk is full"
+    # Leaving the entry would drop the words: the journal refuses and says why.
+    window.journal.new_entry()
+    assert FULL_DISK_TEXT in editor.plain_text()
+    assert _dialogs("errorDialog"), "switching entries explains why it did not"
+    for box in _dialogs("errorDialog"):
+        assert "disk is full" in box.text()
+        box.close()
+    _free_the_disk(window)
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
+    assert editor.save_state.text().startswith("Saved")
+    assert editor.failure is None
+    record_id = editor.record_id
+    assert record_id is not None
+    window.lock()
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert session.journal is not None
+    assert session.journal.get(record_id).body.startswith(FULL_DISK_TEXT.strip())
+    session.lock()
+
+
+def test_a_bug_is_reported_as_a_bug_with_a_report_to_copy(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    secret = "canary-privateword-7731"
+
+    def broken() -> None:
+        raise KeyError(secret)  # a programming error whose message quotes private words
+
+    outcome = ops.run_op(window, "Not saved", broken, action="test.broken")
+    assert outcome is not None and outcome.bug
+    [box] = _dialogs("bugDialog")
+    assert "bug in Twofold" in box.text()
+    report = box.detailedText()
+    assert "KeyError" in report and "test_ops.py" in report
+    assert secret not in report
+    copy = box.findChild(QPushButton, "copyReport")
+    assert copy is not None
+    copy.click()
+    assert QApplication.clipboard().text() == report
+    assert box.isVisible()  # copying does not close it
+    box.close()
+    # an expected failure is a plain message, not a bug
+    ops.run_op(window, "Not saved", lambda: (_ for _ in ()).throw(DiskFull("The disk is full.")))
+    [plain] = _dialogs("errorDialog")
+    assert plain.text() == "The disk is full."
+    plain.close()
+
+
+def test_announced_changes_refresh_the_pages_that_show_them(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go("together")
+    page = window.together
+    reloads: list[int] = []
+    original = page.reload
+    page.reload = lambda: (reloads.append(1), original())[-1]  # type: ignore[method-assign]
+    ops.announce(["journal"])  # not what this page shows
+    assert reloads == []
+    ops.announce(["practice"])
+    assert reloads == [1]
+    window.go("journal")
+    ops.announce(["practice"])  # hidden: refreshed when shown again, not now
+    assert reloads == [1]
+    window.go("together")
+    assert reloads == [1, 1]
