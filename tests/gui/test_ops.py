@@ -125,3 +125,50 @@ def test_announced_changes_refresh_the_pages_that_show_them(
     assert reloads == [1]
     window.go("together")
     assert reloads == [1, 1]
+
+
+def test_locking_with_words_that_could_not_be_saved_asks_first(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import on_next_modal
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    editor = window.journal.editor
+    window.journal.new_entry()
+    _fill_the_disk(window)
+    editor.text.insertPlainText(FULL_DISK_TEXT * 400)
+    on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())  # type: ignore[attr-defined]
+    window.lock_action.trigger()
+    assert window.session is not None  # still unlocked: the words are still there
+    assert FULL_DISK_TEXT in editor.plain_text()
+    assert editor.save_state.text() == "Not saved: the disk is full"
+    _free_the_disk(window)
+    window.lock_action.trigger()  # saves, then locks without asking
+    assert window.session is None
+
+
+def test_every_page_in_the_registry_is_wired_in_each_mode(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    from twofold.ui.pages import PAGES, PARTNER, pages_for
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.page_keys == [s.key for s in pages_for(PARTNER)]
+    labels = [window.nav.item(r).text() for r in range(window.nav.count())]
+    assert labels[0] == "Journal" and "Shared timeline" in labels
+    actions = {a.objectName(): a for a in window.go_actions}
+    for spec in PAGES:
+        page = window.page_widgets[spec.key]
+        assert getattr(window, spec.key) is page
+        assert actions[spec.action_name].shortcut() == QKeySequence(spec.shortcut)
+        offered = PARTNER in spec.modes
+        assert (spec.key in window.page_keys) == offered
+        assert (getattr(page, "session", None) is not None) == offered, spec.key
+        actions[spec.action_name].trigger()
+        if offered:
+            assert window.current_page() == spec.key
+            assert window.pages.currentWidget() is page

@@ -29,11 +29,12 @@ from twofold import __version__
 from twofold.domain.checkins import CheckinKind
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
-from twofold.ui import theme
+from twofold.ui import ops, theme
 from twofold.ui.idle import IdleWatcher
+from twofold.ui.pages import PAGES, PARTNER, SESSION, menu_position, pages_for
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.unlock_page import UnlockPage
-from twofold.ui.widgets import PRIVATE_HINT, error_text, heading, named
+from twofold.ui.widgets import PRIVATE_HINT, confirm, error_text, heading, named
 from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
@@ -58,29 +59,7 @@ SETBACKS, WINS = "setbacks", "wins"
 TOGETHER = "together"
 JOINT = "joint"
 PROGRESS, PATTERNS = "progress", "patterns"
-# What the sidebar offers: a shared session never offers a private journal.
-PRACTICE_PAGES = (
-    ("commitments", "Commitments"),
-    ("agreement", "Agreement"),
-    ("checkins", "Check-ins"),
-    ("setbacks", "Setbacks"),
-    ("wins", "Wins"),
-    ("together", "Together"),
-    ("progress", "Our progress"),
-)
-PARTNER_PAGES = (
-    ("journal", "Journal"),
-    ("outbox", "Outbox"),
-    ("timeline", "Shared timeline"),
-    *PRACTICE_PAGES,
-    ("patterns", "My patterns"),
-)
-SESSION_PAGES = (
-    ("agenda", "Session agenda"),
-    ("joint", "Joint session"),
-    ("timeline", "Shared timeline"),
-    *PRACTICE_PAGES,
-)
+# The pages themselves (label, shortcut, factory, modes) are one table: ui/pages.py.
 REMINDER_EVERY_MS = 30 * 60_000
 REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
@@ -172,49 +151,14 @@ class MainWindow(QMainWindow):
         and importing and building the rest cost ~0.15 s before it could paint."""
         if self._workspace_built:
             return
-        from twofold.ui.agreement_page import AgreementPage
-        from twofold.ui.checkins_page import CheckinsPage
-        from twofold.ui.commitments_page import CommitmentsPage
-        from twofold.ui.joint_page import JointSessionPage
-        from twofold.ui.journal_page import JournalPage
-        from twofold.ui.outbox_page import OutboxPage
-        from twofold.ui.progress_page import MyPatternsPage, OurProgressPage
-        from twofold.ui.setbacks_page import SetbacksPage, WinsPage
-        from twofold.ui.timeline_page import AgendaPage, TimelinePage
-        from twofold.ui.together_page import TogetherPage
-
-        self.journal = JournalPage()
-        self.outbox = OutboxPage()
-        self.timeline = TimelinePage()
-        self.agenda = AgendaPage()
-        self.commitments = CommitmentsPage()
-        self.agreement = AgreementPage()
-        self.checkins = CheckinsPage()
-        self.setbacks = SetbacksPage()
-        self.wins = WinsPage()
-        self.together = TogetherPage()
-        self.joint = JointSessionPage()
-        self.progress = OurProgressPage()
-        self.patterns = MyPatternsPage()
         self.workspace = self._build_workspace()
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
-        self.page_widgets: dict[str, QWidget] = {
-            JOURNAL: self.journal,
-            OUTBOX: self.outbox,
-            TIMELINE: self.timeline,
-            AGENDA: self.agenda,
-            COMMITMENTS: self.commitments,
-            AGREEMENT: self.agreement,
-            CHECKINS: self.checkins,
-            SETBACKS: self.setbacks,
-            WINS: self.wins,
-            TOGETHER: self.together,
-            JOINT: self.joint,
-            PROGRESS: self.progress,
-            PATTERNS: self.patterns,
-        }
-        for page in self.page_widgets.values():
+        self.page_widgets: dict[str, QWidget] = {}
+        for spec in PAGES:
+            page = spec.factory()
+            setattr(self, spec.key, page)  # self.journal, self.timeline, …
+            self.page_widgets[spec.key] = page
             self.pages.addWidget(page)
         self.stack.addWidget(self.workspace)
         self.journal.outbox_changed.connect(self._update_nav)
@@ -246,7 +190,7 @@ class MainWindow(QMainWindow):
         settings_button.clicked.connect(self.open_settings)
         lock_button = named(QPushButton("Lock"), "lockButton", "Lock now (Ctrl+L)")
         lock_button.setToolTip("Lock now (Ctrl+L)")
-        lock_button.clicked.connect(self.lock)
+        lock_button.clicked.connect(self.request_lock)
         side = QVBoxLayout()
         side.addWidget(heading("Twofold", 2))
         side.addWidget(self.who)
@@ -289,7 +233,7 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.lock_action = action("&Lock", "Ctrl+L", self.lock, "lockAction")
+        self.lock_action = action("&Lock", "Ctrl+L", self.request_lock, "lockAction")
         self.new_action = action(
             "&New entry", QKeySequence.StandardKey.New, self._new_entry, "newAction"
         )
@@ -298,21 +242,15 @@ class MainWindow(QMainWindow):
         self.settings_action = action("Se&ttings…", "Ctrl+,", self.open_settings, "settingsAction")
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
         self.go_actions = [
-            action("&Journal", "Ctrl+1", lambda: self.go(JOURNAL), "goJournal"),
-            action("&Outbox", "Ctrl+2", lambda: self.go(OUTBOX), "goOutbox"),
-            action("Shared &timeline", "Ctrl+3", lambda: self.go(TIMELINE), "goTimeline"),
-            action("&Agenda", "Ctrl+4", lambda: self.go(AGENDA), "goAgenda"),
-            action("&Commitments", "Ctrl+5", lambda: self.go(COMMITMENTS), "goCommitments"),
-            action("A&greement", "Ctrl+6", lambda: self.go(AGREEMENT), "goAgreement"),
-            action("Check-&ins", "Ctrl+7", lambda: self.go(CHECKINS), "goCheckins"),
-            action("Set&backs", "Ctrl+8", lambda: self.go(SETBACKS), "goSetbacks"),
-            action("&Wins", "Ctrl+9", lambda: self.go(WINS), "goWins"),
-            action("T&ogether", "Ctrl+0", lambda: self.go(TOGETHER), "goTogether"),
-            action("&Joint session", "Ctrl+J", lambda: self.go(JOINT), "goJoint"),
-            action("Our p&rogress", "Ctrl+Shift+P", lambda: self.go(PROGRESS), "goProgress"),
-            action("&My patterns", "Ctrl+Shift+M", lambda: self.go(PATTERNS), "goPatterns"),
-            action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"),
+            action(
+                spec.action,
+                spec.shortcut,
+                lambda _=False, key=spec.key: self.go(key),
+                spec.action_name,
+            )
+            for spec in sorted(PAGES, key=menu_position)
         ]
+        self.go_actions.append(action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"))
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         for act in (
@@ -383,16 +321,14 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.page_keys = []
-        for key, label in SESSION_PAGES if session.is_shared_session else PARTNER_PAGES:
-            self._add_page(key, label, self.page_widgets[key])
+        mode = SESSION if session.is_shared_session else PARTNER
+        for spec in pages_for(mode):
+            self.page_keys.append(spec.key)
+            self.nav.addItem(spec.label)
         self.nav.blockSignals(False)
-        private_only, session_only = {JOURNAL, OUTBOX, PATTERNS}, {AGENDA}
-        for key, page in self.page_widgets.items():
-            shown = not (
-                (key in private_only and session.is_shared_session)
-                or (key in session_only and not session.is_shared_session)
-            )
-            page.attach(session if shown else None)  # type: ignore[attr-defined]
+        for spec in PAGES:
+            page = self.page_widgets[spec.key]
+            page.attach(session if mode in spec.modes else None)  # type: ignore[attr-defined]
         self._show_missed(session)
         self._celebrate(session)
         self._reminders.start()
@@ -458,10 +394,6 @@ class MainWindow(QMainWindow):
             self.tray.showMessage("Twofold", message, QSystemTrayIcon.MessageIcon.Information)
         self.status.setText(message)
 
-    def _add_page(self, key: str, label: str, page: QWidget) -> None:
-        self.page_keys.append(key)
-        self.nav.addItem(label)
-
     def _daily_backup(self, session: Session) -> None:
         vault_folder, target = session.folder, session.backup_folder()
         run_in_background(
@@ -474,11 +406,30 @@ class MainWindow(QMainWindow):
         if result.made and self.session is not None:
             self.status.setText(f"Today's backup is in {result.path.parent}")
 
+    def request_lock(self) -> None:
+        """Lock asked for by the person (button, Ctrl+L): if the entry cannot be saved
+        (the disk is full), say so and let them choose; the idle lock does not ask."""
+        if self.session is None:
+            return
+        if not self.journal.commit(tell=False):
+            failure = self.journal.editor.failure
+            reason = ops.short_reason(failure) if failure is not None else ""
+            if not confirm(
+                self,
+                self.tr("Lock without saving?"),
+                self.tr(
+                    "Your latest words could not be saved ({reason}). If you lock now, "
+                    "they are lost. Lock anyway?"
+                ).format(reason=reason),
+            ):
+                return
+        self.lock()
+
     def lock(self) -> None:
         """Save, then hide and forget everything; only the unlock screen remains."""
         if self.session is None:
             return
-        self.journal.commit()
+        self.journal.commit(tell=False)
         self.outbox.save_current()
         # Dialogs show private text too (history, the share preview, settings): close
         # them first; a dialog waiting for an answer gets "Cancel".
@@ -577,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive and self.session is not None:
-            self.journal.commit()  # autosave on focus loss
+            self.journal.commit(tell=False)  # autosave on focus loss; the editor says if it failed
             self.outbox.save_current()
 
     # --- dialogs ----------------------------------------------------------------
