@@ -30,6 +30,7 @@ from twofold.domain.checkins import CheckinKind
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
 from twofold.ui import ops, theme
+from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
 from twofold.ui.idle import IdleWatcher
 from twofold.ui.pages import PAGES, PARTNER, SESSION, menu_position, pages_for
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self._reminded_on: date | None = None
         self._missed: list[CheckinKind] = []
         self.tray: QSystemTrayIcon | None = None
+        # Private copies leave the clipboard after a minute; a locked screen locks.
+        self.clipboard_guard = ClipboardGuard(self)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.screen_lock.screen_locked.connect(self.lock)
 
         self.busy = BusyPage()
         self.unlock_page = UnlockPage()
@@ -448,6 +453,7 @@ class MainWindow(QMainWindow):
         copied = clipboard.mimeData()
         if clipboard.ownsClipboard() or (copied is not None and copied.hasFormat(PRIVATE_HINT)):
             clipboard.clear()  # what was copied from a journal does not outlive the lock
+        self.clipboard_guard.clear_now()  # the X11 selection too
         self.idle.stop()
         self.show_unlock()
         self.locked.emit()

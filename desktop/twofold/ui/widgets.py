@@ -14,6 +14,9 @@ from twofold.services.session import Session
 
 W = TypeVar("W", bound=QWidget)
 PRIVATE_HINT = "x-kde-passwordManagerHint"
+# macOS pasteboard managers skip items of this type (nspasteboard.org), as KeePassXC
+# sets it.
+CONCEALED_TYPE = "application/x-nspasteboard-concealed-type"
 
 
 def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
@@ -74,6 +77,7 @@ class PrivateTextEdit(QTextEdit):
 def mark_private(data: QMimeData) -> None:
     # KDE/Klipper and several other clipboard managers honour this hint.
     data.setData(PRIVATE_HINT, b"secret")
+    data.setData(CONCEALED_TYPE, b"")
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -1,0 +1,109 @@
+"""Issue 13: private copies leave the clipboard after a timeout (and on lock), carry
+the clipboard managers' "private"/"concealed" marks; a locked screen locks the vault."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS
+from tests.gui.conftest import unlock_as
+from twofold.ui.main_window import MainWindow
+from twofold.ui.widgets import CONCEALED_TYPE, PRIVATE_HINT
+
+
+def test_a_private_copy_is_marked_and_cleared_after_a_timeout(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.clipboard_guard.timer.setInterval(200)
+    editor = window.journal.editor
+    window.journal.new_entry()
+    qtbot.keyClicks(editor.text, "a sentence only I should read")
+    editor.text.selectAll()
+    editor.text.copy()
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    assert data is not None and data.hasFormat(PRIVATE_HINT) and data.hasFormat(CONCEALED_TYPE)
+    assert "only I should read" in clipboard.text()
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3000)
+    # something the person copied elsewhere afterwards is not ours to clear
+    clipboard.setText("copied from another app")
+    window.clipboard_guard.clear_now()
+    assert clipboard.text() == "copied from another app"
+
+
+SCREEN_LOCK_CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QSettings, QTimer
+    from tests.conftest import ALEX_PASS, TEST_KDF
+    from twofold.services.session import unlock
+    from twofold.ui.app import make_application
+    from twofold.ui.main_window import MainWindow
+
+    app = make_application()
+    folder = Path(sys.argv[1])
+    window = MainWindow(folder, QSettings(sys.argv[2], QSettings.Format.IniFormat), kdf=TEST_KDF)
+    window._unlocked(unlock(folder, "Alex", ALEX_PASS))
+    print("listening", ",".join(window.screen_lock.listening), flush=True)
+    window.locked.connect(lambda: (print("locked", flush=True), app.quit()))
+    QTimer.singleShot(20_000, app.quit)
+    app.exec()
+    """
+)
+
+
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="no dbus-daemon to test with")
+def test_the_screen_locking_locks_the_vault(vault_dir: Path, tmp_path: Path) -> None:
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address"],  # noqa: S607
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert bus.stdout is not None
+        address = bus.stdout.readline().strip()
+        env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "PYTHONPATH": str(Path.cwd())}
+        child = subprocess.Popen(
+            [sys.executable, "-c", SCREEN_LOCK_CHILD, str(vault_dir), str(tmp_path / "s.ini")],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().split() == [
+            "listening",
+            "org.freedesktop.ScreenSaver,org.gnome.ScreenSaver",
+        ]
+        subprocess.run(
+            [  # noqa: S607
+                "dbus-send",
+                "--session",
+                "--type=signal",
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver.ActiveChanged",
+                "boolean:true",
+            ],
+            env=env,
+            check=True,
+            timeout=30,
+        )
+        assert child.stdout.readline().strip() == "locked"
+        assert child.wait(timeout=30) == 0
+        child.stdout.close()
+    finally:
+        bus.terminate()
+        bus.wait(timeout=30)
+        if bus.stdout is not None:
+            bus.stdout.close()
