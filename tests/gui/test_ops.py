@@ -172,3 +172,23 @@ def test_every_page_in_the_registry_is_wired_in_each_mode(
         if offered:
             assert window.current_page() == spec.key
             assert window.pages.currentWidget() is page
+
+
+def test_a_damaged_shared_db_opens_the_journal_and_names_the_damage(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert session.journal is not None
+    session.journal.write("still mine to read")
+    session.lock()
+    path = vault_dir / "shared.db"
+    data = bytearray(path.read_bytes())
+    for i in range(4096, 3 * 4096):
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert "shared.db is damaged" in window.status.text()
+    assert window.journal.model.rowCount() == 1
+    assert window.journal.model.item(0).body == "still mine to read"
+    assert not (vault_dir.parent / f"{vault_dir.name}-backups").exists()

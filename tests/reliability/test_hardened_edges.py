@@ -524,3 +524,29 @@ print(resource.getrlimit(resource.RLIMIT_CORE), dumpable(), oct(os.stat({str(pro
     assert after.endswith("(0, 0) 0 0o600") or (
         not sys.platform.startswith("linux") and "(0, 0)" in after
     ), after
+
+
+def test_a_damaged_shared_db_never_rotates_good_backups_away(world: dict[str, Path]) -> None:
+    session = unlock(world["vault"], "Alex", ALEX_PASS)
+    made = session.auto_backup()
+    session.lock()
+    assert made.made
+    good = made.path.read_bytes()
+    path = world["vault"] / "shared.db"
+    data = bytearray(path.read_bytes())
+    for i in range(4096, 3 * 4096):
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    from datetime import date, timedelta
+
+    session = unlock(world["vault"], "Alex", ALEX_PASS)
+    try:
+        assert session.shared_damage
+        for day in range(1, 12):
+            with pytest.raises(VaultDamaged, match="backup was not made"):
+                session.auto_backup(today=date.today() + timedelta(days=day))
+    finally:
+        session.lock()
+    assert [p.read_bytes() for p in made.path.parent.iterdir()] == [good]
+    written = as_alex(world, "write", "--text", "x")
+    assert written.code == 4  # and the CLI's own daily backup is not attempted either

@@ -133,7 +133,14 @@ class Session:
             self._vault.ledger.set_setting(BACKUP_FOLDER_KEY, str(folder) if folder else "")
 
     def auto_backup(self, today: date | None = None) -> BackupResult:
-        """Today's rotating backup, if not made yet (one per day of use, last 10 kept)."""
+        """Today's rotating backup, if not made yet (one per day of use, last 10 kept).
+        Not while shared.db is damaged: rotating would replace the good backups from
+        before the damage with copies of it."""
+        if self.shared_damage is not None:
+            raise VaultDamaged(
+                "Today's automatic backup was not made: shared.db is damaged, so the "
+                "backups from before the damage are kept as they are."
+            )
         return rotate_daily(self.folder, self.backup_folder(), today)
 
     def lock(self) -> None:

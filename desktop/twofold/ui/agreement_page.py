@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
 from twofold.domain.errors import TwofoldError
-from twofold.ui import theme
-from twofold.ui.widgets import LazyPage, error_label, heading, named, note, show_error, two_panes
+from twofold.ui import ops, theme
+from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
 
 
 def render(version: AgreementVersion, changes: dict[str, list[Change]] | None) -> str:
@@ -221,8 +221,12 @@ class AgreementPage(LazyPage):
         version = self._selected()
         if version is None or self.session is None:
             return
-        try:
-            self.session.agreement.acknowledge(version.version_id)
-        except TwofoldError as exc:
-            show_error(self, "Not acknowledged", exc)
+        agreement = self.session.agreement
+        ops.run_op(
+            self,
+            self.tr("Not acknowledged"),
+            lambda: agreement.acknowledge(version.version_id),
+            action="agreement.acknowledge",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        )
         self.reload()

@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
         self.status.setText(message)
 
     def _daily_backup(self, session: Session) -> None:
+        if session.shared_damage is not None:
+            return  # keep the backups from before the damage; the warning stays shown
         vault_folder, target = session.folder, session.backup_folder()
         run_in_background(
             lambda: rotate_daily(vault_folder, target),

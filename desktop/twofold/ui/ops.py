@@ -137,6 +137,13 @@ def show_failure(parent: QWidget | None, title: str, exc: BaseException) -> QMes
 _open_boxes: set[QMessageBox] = set()
 
 
+def report_failure(parent: QWidget | None, title: str, exc: BaseException, *, action: str) -> None:
+    """For a failure caught where ``run_op`` cannot wrap the work (a dialog loop):
+    log it and show it the one way."""
+    diagnostics.log_failure(action, exc, bug=not isinstance(exc, TwofoldError))
+    show_failure(parent, title, exc)
+
+
 def run_op(
     parent: QWidget | None,
     title: str,

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
-from twofold.ui.widgets import show_error
+from twofold.ui import ops
 
 
 def propose_commitment(parent: QWidget, session: Session, title: str, detail: str) -> bool:
@@ -26,9 +25,10 @@ def propose_commitment(parent: QWidget, session: Session, title: str, detail: st
             detail=dialog.detail.toPlainText(),
             hard_day=dialog.hard_day.text(),
         )
-    except TwofoldError as exc:
-        show_error(parent, "Not saved", exc)
+    except Exception as exc:
+        ops.report_failure(parent, "Not saved", exc, action="proposals.commitment")
         return False
+    ops.announce([ops.PRACTICE, ops.TIMELINE])
     return True
 
 
@@ -43,7 +43,8 @@ def propose_agreement_change(parent: QWidget, session: Session, text: str, why: 
         return False
     try:
         session.agreement.propose(dialog.sections(), dialog.note.text())
-    except TwofoldError as exc:
-        show_error(parent, "Not proposed", exc)
+    except Exception as exc:
+        ops.report_failure(parent, "Not proposed", exc, action="proposals.agreement")
         return False
+    ops.announce([ops.PRACTICE, ops.TIMELINE])
     return True

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
 from twofold.domain.setbacks import RepairStep, Setback
+from twofold.ui import ops
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
-from twofold.ui.widgets import LazyPage, heading, named, note, show_error, two_panes
+from twofold.ui.widgets import LazyPage, heading, named, note, two_panes
 
 
 class LogSetbackDialog(QDialog):
@@ -176,10 +176,13 @@ class SetbacksPage(LazyPage):
         self.as_agreement.setEnabled(bool(setback.countermeasures))
 
     def _run(self, title: str, action: object, keep: str | None) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except TwofoldError as exc:
-            show_error(self, title, exc)
+        ops.run_op(
+            self,
+            title,
+            action,  # type: ignore[arg-type]
+            action="setbacks.act",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        )
         self.reload(keep)
 
     def _log(self) -> None:
@@ -288,8 +291,12 @@ class WinsPage(LazyPage):
         text, ok = QInputDialog.getText(self, "Record a win", "What went well?")
         if not ok:
             return
-        try:
-            self.session.wins.record(text)
-        except TwofoldError as exc:
-            show_error(self, "Not recorded", exc)
+        wins = self.session.wins
+        ops.run_op(
+            self,
+            self.tr("Not recorded"),
+            lambda: wins.record(text),
+            action="wins.record",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        )
         self.reload()

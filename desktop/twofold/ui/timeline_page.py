@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
 from twofold.domain.ledger import EventKind, TimelineItem, VerifyReport
 from twofold.domain.search import Source
 from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
-from twofold.ui.widgets import confirm, error_text, heading, named, note, show_error
+from twofold.ui.widgets import confirm, error_text, heading, named, note
 from twofold.ui.worker import run_in_background
 
 
@@ -239,10 +238,15 @@ class TimelinePage(QWidget):
             "that you retracted it stays on the timeline, so the history stays honest.",
         ):
             return
-        try:
-            self.session.timeline.retract(item.event_id)
-        except TwofoldError as exc:
-            show_error(self, "Not retracted", exc)
+        timeline = self.session.timeline
+        outcome = ops.run_op(
+            self,
+            self.tr("Not retracted"),
+            lambda: timeline.retract(item.event_id),
+            action="timeline.retract",
+            changed=[ops.TIMELINE, ops.JOURNAL],
+        )
+        if outcome is None or not outcome.ok:
             return
         self.reload()
         self.verify()
