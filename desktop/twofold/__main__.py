@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 def _open_app(args: argparse.Namespace) -> int:
     from twofold.ui.app import run_app  # Qt is imported only when the app opens
 
-    return int(run_app(vault=args.vault, demo=args.demo))
+    return int(run_app(vault=args.vault, demo=args.demo, in_tray=args.in_tray))
 
 
 def _gui_self_check(report: Callable[[str], None], kdf: KdfParams | None) -> bool:

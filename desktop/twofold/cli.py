@@ -383,6 +383,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open the app on a fresh demo vault")
     parser.add_argument("--vault", type=Path, default=None, help="vault folder for the app")
     parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="start in the system tray, locked (how start-at-login opens the app)",
+    )
+    parser.add_argument(
         "--self-check",
         action="store_true",
         help="check this installation on a temporary vault (also the app's window) and exit",

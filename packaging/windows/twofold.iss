@@ -36,6 +36,7 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+Name: "startatlogin"; Description: "Start Twofold in the tray when I sign in (reminders arrive; the journal stays locked)"; Flags: unchecked
 
 [Files]
 Source: "..\..\dist\Twofold\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -43,6 +44,7 @@ Source: "..\..\dist\Twofold\*"; DestDir: "{app}"; Flags: ignoreversion recursesu
 [Icons]
 Name: "{autoprograms}\Twofold"; Filename: "{app}\twofold.exe"
 Name: "{autodesktop}\Twofold"; Filename: "{app}\twofold.exe"; Tasks: desktopicon
+Name: "{userstartup}\Twofold"; Filename: "{app}\twofold.exe"; Parameters: "--in-tray"; Tasks: startatlogin
 
 [Run]
 Filename: "{app}\twofold.exe"; Description: "{cm:LaunchProgram,Twofold}"; Flags: nowait postinstall skipifsilent

@@ -21,6 +21,7 @@ from twofold.services import diagnostics
 from twofold.services.paths import default_vault_folder
 from twofold.ui import theme
 from twofold.ui.main_window import MainWindow
+from twofold.ui.reminders import keep_in_tray
 from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
 from twofold.ui.widgets import error_text
 from twofold.ui.worker import run_in_background
@@ -93,13 +94,16 @@ def show_bug(exc: BaseException, _report: str) -> None:
     ops.show_failure(QApplication.activeWindow(), "Twofold", exc)
 
 
-def run_app(vault: Path | None = None, demo: bool = False) -> int:
+def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False) -> int:
     app = make_application()
     diagnostics.install_crash_handler(on_bug=show_bug)
     settings = QSettings()
     theme.apply(app, str(settings.value(THEME_KEY, "system")))
     window = open_window(vault, settings, demo=demo)
-    window.show()
+    if window.tray.available and keep_in_tray(settings):
+        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
+    if not (in_tray and window.tray.available):
+        window.show()
     return app.exec()
 
 

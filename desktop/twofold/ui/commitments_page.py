@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -221,7 +221,11 @@ class CommitmentDialog(QDialog):
 
 
 class CommitmentsPage(LazyPage):
+    """Signals: checked(outcome value) after a check-off was recorded."""
+
     refresh_on = frozenset({"practice", "timeline"})
+
+    checked = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -347,10 +351,12 @@ class CommitmentsPage(LazyPage):
         if status is None or self.session is None:
             return
         session = self.session
-        self.act(
-            "Not checked off",
-            lambda: session.commitments.check(status.commitment.id, outcome, local_today()),
-        )
+
+        def check() -> None:
+            session.commitments.check(status.commitment.id, outcome, local_today())
+            self.checked.emit(outcome.value)
+
+        self.act("Not checked off", check)
 
     def _renegotiate(self) -> None:
         status = self._selected()

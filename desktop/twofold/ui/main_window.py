@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,19 +21,22 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from twofold import __version__
 from twofold.domain.checkins import CheckinKind
+from twofold.domain.commitments import Outcome
+from twofold.domain.errors import TwofoldError
+from twofold.domain.reminders import TOUCH_BASE_AFTER, ReminderKind
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.session import Session, vault_exists
 from twofold.ui import ops, theme
 from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
 from twofold.ui.idle import IdleWatcher
 from twofold.ui.pages import PAGES, PARTNER, SESSION, menu_position, pages_for
+from twofold.ui.reminders import ReminderClock, Tray, keep_in_tray, load_schedule, save_schedule
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.unlock_page import UnlockPage
 from twofold.ui.widgets import PRIVATE_HINT, confirm, error_text, heading, named
@@ -81,7 +85,10 @@ class BusyPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    """Signals: locked(), notified(text of a reminder shown)"""
+
     locked = Signal()
+    notified = Signal(str)
     # Built on the first unlock (_ensure_workspace).
     journal: JournalPage
     outbox: OutboxPage
@@ -116,15 +123,14 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_minutes(settings))
         self.idle.setParent(self)
         self.idle.idle.connect(self.lock)
-        self._reminders = QTimer(self, interval=REMINDER_EVERY_MS)
-        self._reminders.timeout.connect(self.remind)
         self._reminded_on: date | None = None
         self._missed: list[CheckinKind] = []
-        self.tray: QSystemTrayIcon | None = None
         # Private copies leave the clipboard after a minute; a locked screen locks.
         self.clipboard_guard = ClipboardGuard(self)
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.screen_locked.connect(self.lock)
+        self._pending_page = ""  # a notification's page, opened after unlocking
+        self._quitting = False
 
         self.busy = BusyPage()
         self.unlock_page = UnlockPage()
@@ -142,6 +148,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.status = named(QLabel(), "statusText", "Status")
         self.statusBar().addWidget(self.status, 1)
+        # Reminders tick whether the vault is locked or not; the tray keeps the app
+        # running when the window is closed (issue 16).
+        self.reminder_clock = ReminderClock(settings, parent=self)
+        self.reminder_clock.fired.connect(self._on_reminder)
+        self.tray = Tray(QApplication.windowIcon(), self.status.setText, self)
+        self.tray.open_requested.connect(self.open_from_notification)
+        self.tray.lock_requested.connect(self.lock)
+        self.tray.quit_requested.connect(self.quit_app)
+        self.reminder_clock.start()
         QGuiApplication.instance().applicationStateChanged.connect(self._app_state)  # type: ignore[union-attr]
         self.resize(1100, 740)
         geometry = settings.value("window/geometry")
@@ -171,6 +186,7 @@ class MainWindow(QMainWindow):
         self.outbox.changed.connect(self._update_nav)
         self.outbox.shared.connect(self._after_share)
         self.timeline.changed.connect(self._after_retract)
+        self.commitments.checked.connect(self._after_check)
         for splitter, key in (
             (self.journal.splitter, "window/journalSplitter"),
             (self.outbox.splitter, "window/outboxSplitter"),
@@ -245,7 +261,12 @@ class MainWindow(QMainWindow):
         self.find_action = action("&Find", QKeySequence.StandardKey.Find, self._find, "findAction")
         self.save_action = action("&Save", QKeySequence.StandardKey.Save, self._save, "saveAction")
         self.settings_action = action("Se&ttings…", "Ctrl+,", self.open_settings, "settingsAction")
-        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        self.quit_action = action(
+            "&Quit", QKeySequence.StandardKey.Quit, self.quit_app, "quitAction"
+        )
+        self.reminders_action = action(
+            "&Reminders…", "Ctrl+Shift+R", self.open_reminders, "remindersAction"
+        )
         self.go_actions = [
             action(
                 spec.action,
@@ -262,6 +283,7 @@ class MainWindow(QMainWindow):
             self.new_action,
             self.save_action,
             self.settings_action,
+            self.reminders_action,
             self.lock_action,
             self.quit_action,
         ):
@@ -336,9 +358,11 @@ class MainWindow(QMainWindow):
             page.attach(session if mode in spec.modes else None)  # type: ignore[attr-defined]
         self._show_missed(session)
         self._celebrate(session)
-        self._reminders.start()
         self._update_nav()
         self.nav.setCurrentRow(0)
+        if self._pending_page:  # unlocked from a notification: its page
+            self.go(self._pending_page)
+            self._pending_page = ""
         self.stack.setCurrentWidget(self.workspace)
         self._set_actions(unlocked=True)
         self.idle.start()
@@ -387,17 +411,56 @@ class MainWindow(QMainWindow):
         return "Your daily check-in is waiting: one feeling, one need, one action for tomorrow."
 
     def remind(self) -> None:
-        """A tray notification where the desktop has a tray, and the status bar always."""
-        message = self.due_reminder()
-        if message is None:
-            return
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self.tray is None:
-                self.tray = QSystemTrayIcon(self.windowIcon(), self)
-                self.tray.messageClicked.connect(lambda: self.go(CHECKINS))
-                self.tray.show()
-            self.tray.showMessage("Twofold", message, QSystemTrayIcon.MessageIcon.Information)
-        self.status.setText(message)
+        """Check the reminder schedule now (the clock also does every 30 s)."""
+        self.reminder_clock.tick()
+
+    def _on_reminder(self, value: str) -> None:
+        """A reminder came due: a tray notification (status bar where there is no
+        tray) with its fixed text, locked or not. Unlocked, a daily check-in already
+        done is not reminded."""
+        kind = ReminderKind(value)
+        if self.session is not None and kind == ReminderKind.DAILY_CHECKIN:
+            try:
+                if CheckinKind.DAILY not in self.session.checkins.due_today():
+                    return
+            except TwofoldError:
+                pass  # remind anyway: a reminder too many beats one lost
+        self.tray.notify(kind)
+        self.notified.emit(kind.text)
+
+    def open_from_notification(self, page: str) -> None:
+        """A click on a notification or the tray: the window, the unlock screen if
+        locked, then the reminder's page."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if self.session is None:
+            self._pending_page = page
+        elif page:
+            self.go(page)
+
+    def _after_check(self, outcome: str) -> None:
+        """After a hard-day check-off: a "touch base later" reminder in a few hours."""
+        if outcome == Outcome.KEPT_HARD_DAY:
+            schedule = load_schedule(self.settings)
+            later = self.reminder_clock.clock() + TOUCH_BASE_AFTER
+            save_schedule(self.settings, replace(schedule, touch_base_at=later))
+            self.status.setText(
+                self.tr("A hard day. Twofold will remind you to touch base in a few hours.")
+            )
+
+    def open_reminders(self) -> None:
+        from twofold.ui.reminder_dialog import ReminderDialog
+
+        dialog = ReminderDialog(self.settings, self)
+        dialog.open()
+
+    def quit_app(self) -> None:
+        """Quit for real (closing the window only hides it while the tray is kept)."""
+        self._quitting = True
+        self.close()
+        self.tray.hide()
+        QApplication.quit()
 
     def _daily_backup(self, session: Session) -> None:
         if session.shared_damage is not None:
@@ -447,7 +510,6 @@ class MainWindow(QMainWindow):
         for page in self.page_widgets.values():
             page.attach(None)  # type: ignore[attr-defined]
         self.missed_banner.hide()
-        self._reminders.stop()
         self.who.clear()
         self.status.clear()
         session.lock()
@@ -575,6 +637,13 @@ class MainWindow(QMainWindow):
     # --- closing ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray.available and keep_in_tray(self.settings):
+            # Stay in the tray, locked, to remind; "Quit" in the tray menu ends the app.
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.lock()
+            self.hide()
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self._workspace_built:
             self.settings.setValue("window/journalSplitter", self.journal.splitter.saveState())
