@@ -124,3 +124,12 @@ def test_reminder_dialog_saves_times_tray_and_login(
     entry = tmp_path / "config" / "autostart" / "io.github.twofold.Twofold.desktop"
     assert "--in-tray" in entry.read_text()
     assert ReminderKind.AGREEMENT.page == AGREEMENT
+
+
+def test_setup_offers_the_tray_on_and_start_at_login_off(qtbot: QtBot, tmp_path: Path) -> None:
+    from twofold.ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(tmp_path / "vault")
+    qtbot.addWidget(wizard)
+    assert wizard.welcome.keep_in_tray.isChecked()
+    assert not wizard.welcome.start_at_login.isChecked()

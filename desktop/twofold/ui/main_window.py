@@ -318,6 +318,16 @@ class MainWindow(QMainWindow):
     def _setup_done(self, folder: Path) -> None:
         self.folder = folder
         if self.wizard is not None:
+            welcome = self.wizard.welcome
+            keep = welcome.keep_in_tray.isChecked()
+            self.settings.setValue("tray/keepRunning", "true" if keep else "false")
+            if welcome.start_at_login.isChecked():
+                from twofold.services import autostart
+
+                try:
+                    autostart.set_enabled(True)
+                except OSError as exc:
+                    self.status.setText(f"Start at login could not be set up: {exc}")
             # Keep the wizard parented and let Qt delete it later: dropping the last
             # Python reference to an unparented widget would delete it mid-signal.
             self.wizard.hide()

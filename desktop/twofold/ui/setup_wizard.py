@@ -65,9 +65,25 @@ class WelcomePage(QWizardPage):
         row.addWidget(QLabel("The vault will live in:"))
         row.addWidget(self.location, 1)
         row.addWidget(change)
+        self.keep_in_tray = named(
+            QCheckBox(
+                self.tr(
+                    "Keep Twofold in the tray when the window is closed, so check-in reminders "
+                    "arrive (it stays locked; a reminder never shows what you wrote)"
+                )
+            ),
+            "setupKeepInTray",
+            "",
+        )
+        self.keep_in_tray.setChecked(True)
+        self.start_at_login = named(
+            QCheckBox(self.tr("Start Twofold in the tray when I log in")), "setupStartAtLogin", ""
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addStretch(1)
+        layout.addWidget(self.keep_in_tray)
+        layout.addWidget(self.start_at_login)
         layout.addLayout(row)
         layout.addWidget(
             note("Set this up together: each of you will choose a passphrase in turn.")
