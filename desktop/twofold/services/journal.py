@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from twofold.domain.errors import InvalidInput, NotAllowed
+from twofold.domain.journal_filter import JournalFilter, look_back_days
 from twofold.domain.records import (
     JournalListing,
     JournalRecord,
@@ -113,18 +114,37 @@ class JournalService:
         return self._store.history(record_id)
 
     def listing(
-        self, offset: int = 0, limit: int = 100, after: JournalRecord | None = None
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        after: JournalRecord | None = None,
+        flt: JournalFilter | None = None,
     ) -> JournalListing:
-        """``after``: the last record already shown (fast paging); else ``offset``."""
+        """``after``: the last record already shown (fast paging); else ``offset``.
+        ``flt``: only the entries of a kind, feeling, tag or date range."""
         key = (
             None
             if after is None
             else (after.created_at.isoformat(timespec="microseconds"), after.id)
         )
-        return self._store.listing(offset, limit, key)
+        return self._store.listing(offset, limit, key, flt)
 
-    def count(self) -> int:
-        return self._store.count()
+    def count(self, flt: JournalFilter | None = None) -> int:
+        return self._store.count(flt)
+
+    def count_by_kind(self, flt: JournalFilter | None = None) -> dict[RecordKind, int]:
+        return self._store.count_by_kind(flt)
+
+    def labels(self) -> tuple[list[str], list[str]]:
+        """(feelings, tags) used in this journal, most used first: the filter's choices."""
+        return self._store.labels()
+
+    def on_this_day(self, today: date | None = None) -> list[tuple[str, list[JournalRecord]]]:
+        """Look back: what was written a month, three months and a year before today."""
+        today = today or datetime.now().astimezone().date()
+        return [
+            (label, self._store.on_days([day], limit=5)) for label, day in look_back_days(today)
+        ]
 
     def shares_of(self, record_id: int) -> int:
         return sum(1 for _, _, retracted in self._store.shares_of(record_id) if not retracted)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from twofold.domain.errors import InvalidInput, VaultDamaged
+from twofold.domain.journal_filter import kinds_named
 from twofold.domain.ledger import VerifyReport
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.agreement import AgreementService
@@ -83,16 +84,19 @@ class Session:
     def search(self, text: str, limit: int = 200) -> list[SearchHit]:
         """Private journal and shared ledger in one query, newest first."""
         query = fts_query(text)
-        if query is None:
+        kinds, rest = ((), text) if self.is_shared_session else kinds_named(text)
+        if query is None and not kinds:
             return []
         return search(
             self._vault.connection,
-            query,
+            query or "",
             text,
             include_private=not self.is_shared_session,
             labels=self.partner_labels,
             own_label=self.partner_label,
             limit=limit,
+            kinds=tuple(str(k) for k in kinds),
+            kind_query=fts_query(rest) if rest.strip() else None,
         )
 
     def verify(self) -> VerifyReport:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -19,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.records import JournalRecord
+from twofold.domain.errors import TwofoldError
+from twofold.domain.journal_filter import JournalFilter
+from twofold.domain.records import JournalRecord, RecordKind
 from twofold.domain.search import Source
 from twofold.services.session import Session
 from twofold.ui import ops
@@ -65,6 +71,11 @@ class JournalPage(QWidget):
         self.lists.addWidget(self.list)
         self.lists.addWidget(self.results)
         self.count = note("")
+        self.count.setObjectName("journalCount")
+        self.filters = JournalFilterBar()
+        self.filters.changed.connect(self._apply_filter)
+        self.look_back = LookBackBanner()
+        self.look_back.chosen.connect(self._look_back_to)
 
         self.recovered = QFrame()
         self.recovered.setObjectName("hintBanner")
@@ -88,6 +99,8 @@ class JournalPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         left_layout.addLayout(top)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.look_back)
         left_layout.addWidget(self.lists, 1)
         left_layout.addWidget(self.count)
         right = QWidget()
@@ -123,9 +136,15 @@ class JournalPage(QWidget):
             self.search_model.set_hits([])
             self.recovered.hide()
             self.count.clear()
+            self.filters.reset([], [])
+            self.look_back.show_days([])
             return
-        self.model.load(lambda o, n, last: journal.listing(o, n, last).records, journal.count)
-        self._update_count()
+        self.filters.reset(*journal.labels())
+        self._load_list()
+        try:
+            self.look_back.show_days(journal.on_this_day())
+        except TwofoldError:
+            self.look_back.show_days([])
         self.editor.load(None)
         draft = journal.draft(DRAFT_SLOT)
         if draft is not None:
@@ -139,9 +158,46 @@ class JournalPage(QWidget):
         else:
             self.recovered.hide()
 
+    def _load_list(self) -> None:
+        journal = self.session.journal if self.session else None
+        if journal is None:
+            return
+        flt = self.filters.current()
+        self.model.load(
+            lambda o, n, last: journal.listing(o, n, last, flt).records,
+            lambda: journal.count(flt),
+        )
+        self._update_count()
+
+    def _apply_filter(self) -> None:
+        self.commit()
+        self.search.clear()
+        self.lists.setCurrentIndex(0)
+        self._load_list()
+
+    def _look_back_to(self, day: object) -> None:
+        assert isinstance(day, date)
+        self.filters.show_day(day)
+
     def _update_count(self) -> None:
         n = self.model.total
-        self.count.setText(f"{n} entr{'y' if n == 1 else 'ies'} · private to you")
+        flt = self.filters.current()
+        entries = self.tr("{n} entries").format(n=n) if n != 1 else self.tr("1 entry")
+        if flt.empty or self.session is None or self.session.journal is None:
+            self.count.setText(self.tr("{entries} · private to you").format(entries=entries))
+            return
+        by_kind = self.session.journal.count_by_kind(flt)
+        kinds = ", ".join(
+            f"{count} × {self.tr(kind.label)}"
+            for kind, count in sorted(
+                by_kind.items(), key=lambda kv: (-kv[1], list(RecordKind).index(kv[0]))
+            )
+        )
+        self.count.setText(
+            self.tr("{entries} match this filter{kinds} · private to you").format(
+                entries=entries, kinds=f": {kinds}" if kinds and flt.kind is None else ""
+            )
+        )
 
     # --- list and editor -----------------------------------------------------------
 
@@ -213,6 +269,8 @@ class JournalPage(QWidget):
             self.list.scrollTo(index)
 
     def _after_save(self, record_id: int) -> None:
+        if self.session is not None and self.session.journal is not None:
+            self.filters.refresh_labels(*self.session.journal.labels())
         self.model.reload()
         self._update_count()
         self._select(record_id)
@@ -338,6 +396,181 @@ class JournalPage(QWidget):
             if outcome is None or not outcome.ok:
                 return
         self.recovered.hide()
+
+
+PERIODS = (
+    ("Any time", None),
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+    ("Last 3 months", 91),
+    ("Last year", 365),
+    ("Between…", -1),
+)
+
+
+class JournalFilterBar(QWidget):
+    """Kind, feeling, tag and dates: which entries the journal list shows.
+
+    Signals: changed()
+    """
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = named(QComboBox(), "filterKind", self.tr("Show entries of kind"))
+        self.kind.addItem(self.tr("All kinds"), "")
+        for kind in RecordKind:
+            self.kind.addItem(self.tr(kind.label), kind.value)
+        self.feeling = named(QComboBox(), "filterFeeling", self.tr("Show entries with feeling"))
+        self.tag = named(QComboBox(), "filterTag", self.tr("Show entries with tag"))
+        self.period = named(QComboBox(), "filterPeriod", self.tr("Show entries written"))
+        for label, days in PERIODS:
+            self.period.addItem(self.tr(label), days)
+        today = QDate.currentDate()
+        self.since = named(QDateEdit(today.addMonths(-1)), "filterSince", self.tr("From"))
+        self.until = named(QDateEdit(today), "filterUntil", self.tr("Until"))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.hide()
+            edit.dateChanged.connect(self._changed)
+        self.clear = named(
+            QPushButton(self.tr("Clear")), "filterClear", self.tr("Show all entries")
+        )
+        self.clear.clicked.connect(self.clear_all)
+        for combo in (self.kind, self.feeling, self.tag, self.period):
+            combo.currentIndexChanged.connect(self._changed)
+        self._quiet = False
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.kind, self.feeling, self.tag):
+            row.addWidget(widget, 1)
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.period, 1)
+        dates.addWidget(self.since)
+        dates.addWidget(self.until)
+        dates.addWidget(self.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addLayout(dates)
+        self.reset([], [])
+
+    def _fill(self, combo: QComboBox, first: str, values: list[str]) -> None:
+        chosen = combo.currentData()
+        combo.clear()
+        combo.addItem(first, "")
+        for value in values:
+            combo.addItem(value, value)
+        index = combo.findData(chosen) if chosen else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    def reset(self, feelings: list[str], tags: list[str]) -> None:
+        """A fresh session: no filter, and its journal's feelings and tags to choose."""
+        self._quiet = True
+        self.kind.setCurrentIndex(0)
+        self.period.setCurrentIndex(0)
+        self.feeling.clear()
+        self.tag.clear()
+        self._fill(self.feeling, self.tr("Any feeling"), feelings)
+        self._fill(self.tag, self.tr("Any tag"), tags)
+        self._quiet = False
+        self._show_dates()
+
+    def refresh_labels(self, feelings: list[str], tags: list[str]) -> None:
+        self._quiet = True
+        self._fill(self.feeling, self.tr("Any feeling"), feelings)
+        self._fill(self.tag, self.tr("Any tag"), tags)
+        self._quiet = False
+
+    def clear_all(self) -> None:
+        self._quiet = True
+        for combo in (self.kind, self.feeling, self.tag, self.period):
+            combo.setCurrentIndex(0)
+        self._quiet = False
+        self._changed()
+
+    def show_day(self, day: date) -> None:
+        """Just the entries of one day (from "on this day")."""
+        self._quiet = True
+        self.period.setCurrentIndex(self.period.findData(-1))
+        self.since.setDate(QDate(day.year, day.month, day.day))
+        self.until.setDate(QDate(day.year, day.month, day.day))
+        self._quiet = False
+        self._changed()
+
+    def _show_dates(self) -> None:
+        between = self.period.currentData() == -1
+        self.since.setVisible(between)
+        self.until.setVisible(between)
+
+    def _changed(self) -> None:
+        self._show_dates()
+        if not self._quiet:
+            self.changed.emit()
+
+    def current(self) -> JournalFilter:
+        kind = self.kind.currentData()
+        days = self.period.currentData()
+        since: date | None = None
+        until: date | None = None
+        if days == -1:
+            first = date.fromisoformat(self.since.date().toString("yyyy-MM-dd"))
+            last = date.fromisoformat(self.until.date().toString("yyyy-MM-dd"))
+            since, until = min(first, last), max(first, last)
+        elif days:
+            until = date.today()
+            since = until - timedelta(days=int(days) - 1)
+        return JournalFilter(
+            RecordKind(kind) if kind else None,
+            str(self.feeling.currentData() or ""),
+            str(self.tag.currentData() or ""),
+            since,
+            until,
+        )
+
+
+class LookBackBanner(QFrame):
+    """On this day: what you wrote a month, three months and a year ago.
+
+    Signals: chosen(date) to show that day's entries
+    """
+
+    chosen = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("hintBanner")
+        self.text = named(QLabel(), "lookBackText", self.tr("On this day"))
+        self.text.setWordWrap(True)
+        self.buttons: list[QPushButton] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.addWidget(self.text, 1)
+        self.hide()
+
+    def show_days(self, found: list[tuple[str, list[JournalRecord]]]) -> None:
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        found = [(label, records) for label, records in found if records]
+        if not found:
+            self.hide()
+            return
+        self.text.setText(self.tr("On this day"))
+        for label, records in found:
+            day = records[0].created_at.astimezone().date()
+            button = named(
+                QPushButton(f"{self.tr(label)} ({len(records)})"),
+                f"lookBack{len(self.buttons)}",
+                self.tr("Show what you wrote {when}").format(when=self.tr(label).lower()),
+            )
+            button.setToolTip(f"{day:%d %b %Y}")
+            button.clicked.connect(lambda _=False, d=day: self.chosen.emit(d))
+            self._layout.addWidget(button)
+            self.buttons.append(button)
+        self.show()
 
 
 class HistoryDialog(QDialog):

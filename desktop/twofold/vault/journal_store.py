@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from twofold.domain.errors import NotFound, VaultDamaged
+from twofold.domain.journal_filter import JournalFilter
 from twofold.domain.records import (
     DamagedRecord,
     JournalListing,
@@ -34,6 +35,35 @@ def _iso(moment: datetime) -> str:
 
 def _labels(text: str) -> tuple[str, ...]:
     return tuple(str(v) for v in json.loads(text))
+
+
+def _local_midnight_utc(day: date) -> str:
+    """The UTC instant a local calendar day starts, as stored ``created_at`` text."""
+    return _iso(datetime.combine(day, time()).astimezone(UTC))
+
+
+def filter_sql(flt: JournalFilter | None) -> tuple[str, tuple[Any, ...]]:
+    """SQL conditions (joined with AND, or "") and their arguments for a filter."""
+    if flt is None or flt.empty:
+        return "", ()
+    parts: list[str] = []
+    args: list[Any] = []
+    if flt.kind is not None:
+        parts.append("kind = ?")
+        args.append(str(flt.kind))
+    if flt.feeling:
+        parts.append("EXISTS (SELECT 1 FROM json_each(feelings) WHERE value = ?)")
+        args.append(flt.feeling)
+    if flt.tag:
+        parts.append("EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?)")
+        args.append(flt.tag)
+    if flt.since is not None:
+        parts.append("created_at >= ?")
+        args.append(_local_midnight_utc(flt.since))
+    if flt.until is not None:
+        parts.append("created_at < ?")
+        args.append(_local_midnight_utc(flt.until + timedelta(days=1)))
+    return " AND ".join(parts), tuple(args)
 
 
 def _record(row: Sequence[Any]) -> JournalRecord:
@@ -131,16 +161,70 @@ class JournalStore:
             raise NotFound(f"There is no record #{record_id} in your journal.")
         return _record(row)
 
-    def count(self) -> int:
+    def count(self, flt: JournalFilter | None = None) -> int:
+        condition, args = filter_sql(flt)
+        where = f"WHERE {condition}" if condition else ""
         with mapped_errors(_WHAT):
-            return int(self._conn.execute("SELECT count(*) FROM journal.records").fetchone()[0])
+            return int(
+                self._conn.execute(
+                    f"SELECT count(*) FROM journal.records {where}", args
+                ).fetchone()[0]
+            )
+
+    def count_by_kind(self, flt: JournalFilter | None = None) -> dict[RecordKind, int]:
+        condition, args = filter_sql(flt)
+        where = f"WHERE {condition}" if condition else ""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                f"SELECT kind, count(*) FROM journal.records {where} GROUP BY kind", args
+            ).fetchall()
+        return {RecordKind(r[0]): int(r[1]) for r in rows}
+
+    def labels(self) -> tuple[list[str], list[str]]:
+        """Every feeling and every tag used in the journal, most used first."""
+        with mapped_errors(_WHAT):
+            out = []
+            for column in ("feelings", "tags"):
+                out.append(
+                    [
+                        str(r[0])
+                        for r in self._conn.execute(
+                            f"SELECT value, count(*) AS n FROM journal.records, "
+                            f"json_each(records.{column}) GROUP BY value ORDER BY n DESC, value"
+                        )
+                    ]
+                )
+        return out[0], out[1]
+
+    def on_days(self, days: Sequence[date], limit: int = 20) -> list[JournalRecord]:
+        """Records written on any of these local calendar days, newest first."""
+        found: list[JournalRecord] = []
+        for day in days:
+            condition, args = filter_sql(JournalFilter(since=day, until=day))
+            with mapped_errors(_WHAT):
+                rows = self._conn.execute(
+                    f"SELECT {_RECORD_COLUMNS} FROM journal.records r WHERE {condition} "
+                    "ORDER BY created_at DESC, id DESC LIMIT ?",
+                    (*args, limit),
+                ).fetchall()
+            found += [_record(r) for r in rows]
+        return found
 
     def listing(
-        self, offset: int = 0, limit: int = 100, after: tuple[str, int] | None = None
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        after: tuple[str, int] | None = None,
+        flt: JournalFilter | None = None,
     ) -> JournalListing:
         """Newest first; ``after`` = (created_at, id) of the last record shown (keyset
-        paging). A record on a damaged page is reported alone, not as a crash."""
-        where, args = ("WHERE (created_at, id) < (?, ?)", after) if after else ("", ())
+        paging, also through a filter). A record on a damaged page is reported alone,
+        not as a crash."""
+        conditions, args = filter_sql(flt)
+        if after:
+            conditions = " AND ".join(c for c in ("(created_at, id) < (?, ?)", conditions) if c)
+            args = (*after, *args)
+        where = f"WHERE {conditions}" if conditions else ""
         try:
             ids = [
                 int(r[0])

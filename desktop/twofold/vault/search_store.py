@@ -65,6 +65,32 @@ def _newest(conn: Connection, side: str, query: str, limit: int) -> list[tuple[s
     return [(side, int(r[0]), str(r[1])) for r in rows[:limit]]
 
 
+def _of_kinds(
+    conn: Connection, kinds: tuple[str, ...], query: str | None, limit: int
+) -> list[tuple[str, int, str]]:
+    """The newest private records of these kinds (matching ``query`` if given)."""
+    marks = ",".join("?" * len(kinds))
+    if query is None:
+        rows = conn.execute(
+            "SELECT id, created_at FROM journal.records INDEXED BY records_newest "
+            f"WHERE kind IN ({marks}) ORDER BY created_at DESC, id DESC LIMIT ?",
+            (*kinds, limit),
+        ).fetchall()
+        return [("private", int(r[0]), str(r[1])) for r in rows]
+    matched = _newest(conn, "private", query, limit * 4)
+    ids = [key for _, key, _ in matched]
+    if not ids:
+        return []
+    keep = {
+        int(r[0])
+        for r in conn.execute(
+            f"SELECT id FROM journal.records WHERE kind IN ({marks}) AND id IN ({_marks(ids)})",
+            (*kinds, *ids),
+        )
+    }
+    return [row for row in matched if row[1] in keep][:limit]
+
+
 def search(
     conn: Connection,
     query: str,
@@ -74,12 +100,21 @@ def search(
     labels: dict[str, str],
     own_label: str,
     limit: int = 200,
+    kinds: tuple[str, ...] = (),
+    kind_query: str | None = None,
 ) -> list[SearchHit]:
-    """``query`` is the FTS5 expression; ``typed`` what the person typed (for snippets)."""
+    """``query`` is the FTS5 expression; ``typed`` what the person typed (for snippets).
+    ``kinds``: journal kinds the typed words named ("trigger"): entries of those kinds
+    match too, narrowed by ``kind_query`` (the other words) when there are any."""
     with mapped_errors("Search"):
-        newest = _newest(conn, "shared", query, limit)
+        newest = _newest(conn, "shared", query, limit) if query else []
         if include_private:
-            newest += _newest(conn, "private", query, limit)
+            newest += _newest(conn, "private", query, limit) if query else []
+            if kinds:
+                seen = {key for source, key, _ in newest if source == "private"}
+                newest += [
+                    row for row in _of_kinds(conn, kinds, kind_query, limit) if row[1] not in seen
+                ]
         newest.sort(key=lambda row: row[2], reverse=True)
         newest = newest[:limit]
         private_ids = [key for source, key, _ in newest if source == "private"]
