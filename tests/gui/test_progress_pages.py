@@ -136,3 +136,23 @@ def test_my_patterns_stay_private_in_a_shared_session(
     window.lock()
     assert window.progress.data is None
     assert window.progress.panels["reliability"].model.rowCount() == 0
+
+
+def test_after_logging_a_setback_the_wins_and_kept_commitments_show(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twofold.services.session import unlock
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.wins.record("Dinner without phones")
+    alex.lock()
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go("setbacks")
+    assert window.session is not None
+    window.session.setbacks.log("Went quiet at dinner")
+    window.setbacks.show_improvements()
+    dialog = window.setbacks.improvements
+    assert dialog.isVisible()
+    assert "Dinner without phones" in dialog.view.toPlainText()
+    dialog.reject()

@@ -180,3 +180,15 @@ def test_patterns_are_private_in_a_shared_session(lived: Session, vault_dir: Pat
             session.progress.my_patterns(today=TODAY)
     finally:
         session.lock()
+
+
+def test_recent_improvements_after_a_setback(lived: Session) -> None:
+    found = lived.progress.recent_improvements(TODAY, weeks=4)  # from 19 February
+    # Daily text: 2 of 7, 3 of 6 (one renegotiated), 2 of 2 → 7 of 15; the walk 1 of 2.
+    assert found.kept == (("Text when late", 7, 15), ("Weekly walk", 1, 2))
+    assert found.wins == (
+        (D(2026, 3, 17), "7 days of every commitment kept"),
+        (D(2026, 3, 5), "We laughed"),
+        (D(2026, 2, 27), "A calm dinner"),
+    )
+    assert not found.empty

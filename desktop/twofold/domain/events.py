@@ -325,6 +325,7 @@ class WinRecorded(EventData):
     text: str
     day: date
     milestone: str = ""  # the detector's key; "" for a win recorded by hand
+    evidence: str = ""  # a detected milestone's evidence, in plain words (issue 16)
 
 
 @event

@@ -7,10 +7,11 @@ times on the ten-year vault (budget: 300 ms each).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from twofold.domain.checkins import CheckinKind
-from twofold.domain.commitments import outcomes_from_days
+from twofold.domain.commitments import Outcome, outcomes_from_days
 from twofold.domain.errors import NotAllowed
 from twofold.domain.progress import (
     ChartRange,
@@ -43,6 +44,17 @@ PRIVATE_CHARTS = (
     "trigger_feelings",
     "tags",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Improvements:
+    weeks: int
+    wins: tuple[tuple[date, str], ...]  # newest first
+    kept: tuple[tuple[str, int, int], ...]  # (commitment, times kept, times decided)
+
+    @property
+    def empty(self) -> bool:
+        return not self.wins and not self.kept
 
 
 def _local(moment: datetime) -> datetime:
@@ -79,6 +91,28 @@ class ProgressService:
             milestones_chart(milestones, first, today),
         )
         return ChartSet(chart_range, first, today, charts)
+
+    def recent_improvements(self, today: date | None = None, weeks: int = 4) -> Improvements:
+        """What the couple built lately, to show after a setback ("remind yourselves of
+        the improvements you have already achieved"): the wins of the last ``weeks``
+        weeks, and how often each commitment was kept in them."""
+        today = today or local_today()
+        since = today - timedelta(days=7 * weeks - 1)
+        conn = self._vault.connection
+        by_day = progress_store.outcomes_by_day(conn)
+        kept = []
+        for commitment in practice_store.commitments(conn):
+            outcomes = outcomes_from_days(commitment, by_day.get(commitment.id, {}), today)
+            inside = [
+                o
+                for (_first, last), o in outcomes
+                if last >= since and o is not None and o != Outcome.RENEGOTIATED
+            ]
+            done = sum(1 for o in inside if o.counts_as_kept)
+            if done:
+                kept.append((commitment.title, done, len(inside)))
+        wins = [(day, text) for day, text, _ in progress_store.win_days(conn, since)]
+        return Improvements(weeks, tuple(reversed(wins)), tuple(kept))
 
     def my_patterns(
         self, chart_range: ChartRange = ChartRange.ALL, today: date | None = None

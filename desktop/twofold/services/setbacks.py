@@ -6,13 +6,20 @@ import uuid
 from datetime import date, datetime, timedelta
 
 from twofold.domain.checkins import CheckinKind, period_of
-from twofold.domain.commitments import period_outcomes
+from twofold.domain.commitments import outcomes_from_days, period_outcomes
 from twofold.domain.errors import InvalidInput, NotFound
 from twofold.domain.events import (
     SetbackCountermeasure,
     SetbackLogged,
     SetbackStepTaken,
     WinRecorded,
+)
+from twofold.domain.milestones import (
+    Milestone,
+    checkins_in_a_row,
+    fewer_setbacks,
+    first_full_week,
+    first_month_at,
 )
 from twofold.domain.setbacks import (
     MILESTONE_RUNS,
@@ -24,7 +31,7 @@ from twofold.domain.setbacks import (
     check_step_order,
 )
 from twofold.services.commitments import local_today
-from twofold.vault import practice_store
+from twofold.vault import practice_store, progress_store
 from twofold.vault.vault import OpenVault, now
 
 
@@ -76,9 +83,16 @@ class WinService:
             raise InvalidInput("Say what went well.")
         self._append(text.strip(), day or local_today(), "")
 
-    def _append(self, text: str, day: date, milestone: str, at: datetime | None = None) -> None:
+    def _append(
+        self,
+        text: str,
+        day: date,
+        milestone: str,
+        at: datetime | None = None,
+        evidence: str = "",
+    ) -> None:
         with self._vault.write("The win"):
-            self._vault.ledger.record(WinRecorded(text, day, milestone), at or now())
+            self._vault.ledger.record(WinRecorded(text, day, milestone, evidence), at or now())
 
     def all(self) -> list[Win]:
         return practice_store.wins(self._vault.connection)
@@ -119,7 +133,35 @@ class WinService:
                 found.append(
                     (f"weekly-month-{month_key}", "First month with a weekly review every week")
                 )
+        more = [m for m in self._more_milestones(today) if m.key not in seen]
         new = [(key, text) for key, text in found if key not in seen]
         for key, text in new:
             self._append(text, today, key)
-        return [text for _, text in new]
+        for milestone in more:
+            self._append(milestone.text, milestone.day, milestone.key, evidence=milestone.evidence)
+        return [text for _, text in new] + [m.text for m in more]
+
+    def _more_milestones(self, today: date) -> list[Milestone]:
+        """Per commitment (first week of every day kept, a month at 90 %), daily
+        check-ins in a row, fewer setbacks than the month before (issue 16)."""
+        conn = self._vault.connection
+        out: list[Milestone] = []
+        by_day = progress_store.outcomes_by_day(conn)
+        for commitment in practice_store.commitments(conn):
+            outcomes = outcomes_from_days(commitment, by_day.get(commitment.id, {}), today)
+            for found in (
+                first_full_week(commitment, outcomes, today),
+                first_month_at(commitment, outcomes, today),
+            ):
+                if found is not None:
+                    out.append(found)
+        days: dict[str, list[date]] = {p.id: [] for p in self._vault.keyslots.partners}
+        for author, day in progress_store.checkin_days(conn, str(CheckinKind.DAILY), date.min):
+            days.setdefault(author, []).append(day)
+        labels = {p.id: p.label for p in self._vault.keyslots.partners}
+        out += checkins_in_a_row(days, labels, today)
+        setbacks = progress_store.setback_days(conn, today.replace(day=1) - timedelta(days=70))
+        fewer = fewer_setbacks(setbacks, today)
+        if fewer is not None:
+            out.append(fewer)
+        return out

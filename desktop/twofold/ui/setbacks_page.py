@@ -202,6 +202,18 @@ class SetbacksPage(LazyPage):
         self._run("Not logged", log, None)
         if "id" in holder:
             self.reload(holder["id"])
+            self.show_improvements()
+
+    def show_improvements(self) -> None:
+        """After logging a setback: the wins and kept commitments of recent weeks."""
+        if self.session is None:
+            return
+        from twofold.ui.look_back import ImprovementsDialog
+
+        found = self.session.progress.recent_improvements()
+        if not found.empty:
+            self.improvements = ImprovementsDialog(found, self)
+            self.improvements.show()
 
     def _step(self) -> None:
         setback = self._selected()

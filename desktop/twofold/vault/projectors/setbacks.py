@@ -54,4 +54,4 @@ def win(conn: Connection, h: EventHeader, e: WinRecorded) -> None:
         "INSERT INTO wins (seq, author, day, text, milestone) VALUES (?, ?, ?, ?, ?)",
         (h.seq, h.author, e.day.isoformat(), e.text, e.milestone),
     )
-    timeline_item(conn, h, f"{'Milestone' if e.milestone else 'Win'}: {e.text}")
+    timeline_item(conn, h, f"{'Milestone' if e.milestone else 'Win'}: {e.text}", e.evidence)
