@@ -81,7 +81,8 @@ def test_our_progress_draws_each_chart_with_its_numbers(
     assert months[:3] == [["Feb 2026", "1", "0"], ["Mar 2026", "2", "2"], ["Apr 2026", "0", "0"]]
     assert any(isinstance(s, QBarSeries) for s in page.panels["wins_setbacks"].chart.series())
     milestones = cells(page.panels["milestones"].model)
-    assert milestones == [["2026-03-17 · 7 days of every commitment kept", "1"]]
+    assert milestones == [["2026-03-17", "7 days of every commitment kept"]]
+    assert page.panels["milestones"].model.headerData(1, Qt.Orientation.Horizontal) == "Milestone"
     # Three months from today: the March history is out of range and says so.
     qtbot.mouseClick(
         next(b for b in page.ranges.buttons() if b.objectName().endswith("RangeThreeMonths")), LEFT

@@ -54,6 +54,7 @@ class ChartRow:
     label: str  # what the table's first column shows
     at: date | None  # the time-axis position (None for a category)
     values: tuple[float | None, ...]  # one per column; None = nothing to count
+    note: str = ""  # a text column (the milestones list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class Chart:
     rows: tuple[ChartRow, ...]
     unit: str = ""  # "%" or "" (a count)
     markers: tuple[tuple[date, str], ...] = ()  # milestones on the time axis
+    note_heading: str = ""  # heading of the text column, when rows carry notes
 
     def column(self, name: str) -> list[float | None]:
         index = self.columns.index(name)
@@ -73,7 +75,9 @@ class Chart:
 
     @property
     def empty(self) -> bool:
-        return not any(v for row in self.rows for v in row.values)
+        return not any(v for row in self.rows for v in row.values) and not any(
+            row.note for row in self.rows
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +286,9 @@ def milestones_chart(milestones: Iterable[tuple[date, str]], first: date, today:
         "Milestones",
         ChartKind.LINE,
         "Day",
-        ("Milestone",),
-        tuple(ChartRow(f"{d.isoformat()} · {text}", d, (1.0,)) for d, text in shown),
+        (),
+        tuple(ChartRow(d.isoformat(), d, (), text) for d, text in shown),
+        note_heading="Milestone",
     )
 
 

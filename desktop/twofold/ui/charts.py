@@ -83,7 +83,9 @@ class ChartTableModel(QAbstractTableModel):
         return 0 if parent.isValid() or self._chart is None else len(self._chart.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._chart is None else len(self._chart.columns) + 1
+        if parent.isValid() or self._chart is None:
+            return 0
+        return len(self._chart.columns) + 1 + bool(self._chart.note_heading)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if self._chart is None or not index.isValid():
@@ -92,10 +94,12 @@ class ChartTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if index.column() == 0:
                 return row.label
+            if index.column() > len(row.values):
+                return row.note
             return number_text(row.values[index.column() - 1], self._chart.unit)
-        if role == Qt.ItemDataRole.UserRole and index.column() > 0:
+        if role == Qt.ItemDataRole.UserRole and 0 < index.column() <= len(row.values):
             return row.values[index.column() - 1]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < index.column() <= len(row.values):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -108,17 +112,22 @@ class ChartTableModel(QAbstractTableModel):
         ):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._chart.axis if section == 0 else self._chart.columns[section - 1]
+            if section == 0:
+                return self._chart.axis
+            if section > len(self._chart.columns):
+                return self._chart.note_heading
+            return self._chart.columns[section - 1]
         return None
 
     def as_text(self) -> str:
         """The whole table, tab-separated, with its headings (what "Copy" puts out)."""
         if self._chart is None:
             return ""
-        lines = ["\t".join((self._chart.axis, *self._chart.columns))]
+        notes = (self._chart.note_heading,) if self._chart.note_heading else ()
+        lines = ["\t".join((self._chart.axis, *self._chart.columns, *notes))]
         for row in self._chart.rows:
-            cells = (number_text(v, self._chart.unit) for v in row.values)
-            lines.append("\t".join((row.label, *cells)))
+            cells = [number_text(v, self._chart.unit) for v in row.values]
+            lines.append("\t".join((row.label, *cells, *((row.note,) if notes else ()))))
         return "\n".join(lines)
 
 
@@ -337,6 +346,10 @@ def describe(chart: Chart) -> str:
     """One sentence a screen reader reads for the chart (the table has the rest)."""
     if not chart.rows or chart.empty:
         return QApplication.translate("ChartPanel", "Nothing to show for this period yet.")
+    if not chart.columns:
+        return QApplication.translate("ChartPanel", "{count} in this period.").format(
+            count=len(chart.rows)
+        )
     if chart.rows[0].at is not None and chart.kind == ChartKind.LINE:
         latest = next(
             (row for row in reversed(chart.rows) if any(v is not None for v in row.values)), None

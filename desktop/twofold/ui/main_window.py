@@ -442,7 +442,8 @@ class MainWindow(QMainWindow):
         """A click on a notification or the tray: the window, the unlock screen if
         locked, then the reminder's page."""
         self.showNormal()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # (it cannot raise; it warns)
+            self.raise_()
         self.activateWindow()
         if self.session is None:
             self._pending_page = page
