@@ -16,13 +16,17 @@ import importlib
 import inspect
 import pkgutil
 import sys
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 import twofold.ui
+from tests.gui.conftest import on_next_modal
 from twofold.services.session import Session
-from twofold.ui import models
+from twofold.ui import binding_check, models
+from twofold.ui.app import run_app
 from twofold.ui.charts import ChartTableModel
 
 READS = 1_000
@@ -33,6 +37,8 @@ def _app_model_classes() -> set[type[QAbstractItemModel]]:
     """Every concrete item model defined anywhere in ``twofold.ui``."""
     found: set[type[QAbstractItemModel]] = set()
     for info in pkgutil.walk_packages(twofold.ui.__path__, "twofold.ui."):
+        if info.name == binding_check.__name__:
+            continue  # the start-up probe itself
         module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, QAbstractItemModel) and cls.__module__.startswith("twofold."):
@@ -98,3 +104,26 @@ def test_reading_data_through_a_proxy_keeps_none_alive(qapp: QApplication, alex:
             f"by {delta}: this Qt binding mis-counts references to None (see the README's "
             "supported Qt versions)"
         )
+
+
+def test_the_start_up_check_finds_the_locked_binding_sound(qapp: QApplication) -> None:
+    assert abs(binding_check.none_refcount_drift()) < 10
+    assert binding_check.problem() is None
+
+
+def test_a_faulty_binding_stops_the_start_before_anything_opens(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a binding that over-releases None the app says so and opens nothing,
+    instead of crashing minutes later with the person's words in the editor."""
+    monkeypatch.setattr(binding_check, "none_refcount_drift", lambda: -binding_check.READS)
+    seen: list[str] = []
+
+    def answer(dialog: QWidget) -> None:
+        seen.append(dialog.findChild(QLabel, "qt_msgbox_label").text())  # type: ignore[union-attr]
+        dialog.close()
+
+    on_next_modal(answer)
+    assert run_app(vault=tmp_path / "vault") == 1
+    assert seen and "known defect" in seen[0] and "Nothing was opened" in seen[0]
+    assert not (tmp_path / "vault").exists()

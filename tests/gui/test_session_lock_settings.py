@@ -116,8 +116,11 @@ def test_settings_theme_idle_backup_and_passphrase(
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     dialog = window.open_settings()
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
-    assert QApplication.instance().property("twofoldTheme") == "dark"  # type: ignore[union-attr]
-    assert settings.value("ui/theme") == "dark"
+    app = QApplication.instance()
+    qtbot.waitUntil(lambda: app.property("twofoldTheme") == "dark")  # type: ignore[union-attr]
+    # On disk at once, not only in memory: a crash right after must not lose the choice.
+    on_disk = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    assert on_disk.value("ui/theme") == "dark"
     dialog.theme.setCurrentIndex(dialog.theme.findData("light"))
     dialog.idle.setValue(12)
     assert int(settings.value("ui/idle_minutes")) == 12
@@ -157,8 +160,7 @@ def test_demo_opens_a_living_timeline(qtbot: QtBot, settings: QSettings) -> None
     from twofold.ui.app import make_application
 
     make_application()
-    window = open_window(None, settings, demo=True, kdf=TEST_KDF)
-    qtbot.addWidget(window)
+    window = open_window(None, settings, demo=True, kdf=TEST_KDF)  # deleted below
     window.show()
     assert window.stack.currentWidget() is window.busy
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page, timeout=60_000)
@@ -169,6 +171,16 @@ def test_demo_opens_a_living_timeline(qtbot: QtBot, settings: QSettings) -> None
     assert window.session is not None and len(window.session.commitments.statuses()) == 4
     assert window.nav.item(1).text() == "Outbox (1)"
     window.lock()
+    # The demo's temporary folder goes with the window.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    root = window.folder.parent
+    assert root.name.startswith("twofold-demo-") and root.exists()
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not root.exists()
 
 
 def test_self_check_with_the_window_in_a_fresh_process() -> None:

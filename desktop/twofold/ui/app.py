@@ -3,7 +3,9 @@ demo vault in a temporary folder first (in the background, with progress shown).
 
 from __future__ import annotations
 
+import gc
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -11,15 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QThread
+from PySide6.QtCore import QEvent, QSettings, QThread, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from twofold import __version__
 from twofold.resources import resource
 from twofold.services import diagnostics
+from twofold.services.demo_folders import make_demo_root, remove_demo_root, sweep_stale_demo_roots
 from twofold.services.paths import default_vault_folder
-from twofold.ui import theme
+from twofold.ui import binding_check, theme
 from twofold.ui.main_window import MainWindow
 from twofold.ui.reminders import keep_in_tray
 from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
@@ -65,7 +68,7 @@ def open_window(
         return MainWindow(chosen, settings, kdf=kdf)
     from twofold.services.demo import create_demo  # only the demo needs it
 
-    demo_root = Path(tempfile.mkdtemp(prefix="twofold-demo-"))
+    demo_root = make_demo_root()
     window = MainWindow(demo_root / "vault", settings, kdf=kdf)
     window.show_busy("Preparing a demo vault for Alex and Sam…")
 
@@ -79,7 +82,8 @@ def open_window(
     run_in_background(lambda: create_demo(demo_root / "vault", kdf), ready, failed)
     app = QApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(lambda: shutil.rmtree(demo_root, ignore_errors=True))
+        app.aboutToQuit.connect(lambda: remove_demo_root(demo_root))
+    window.destroyed.connect(lambda: remove_demo_root(demo_root))
     return window
 
 
@@ -94,9 +98,44 @@ def show_bug(exc: BaseException, _report: str) -> None:
     ops.show_failure(QApplication.activeWindow(), "Twofold", exc)
 
 
+def close_down(*windows: QWidget) -> None:
+    """Delete the windows, and every dialog they own, while Qt still runs.
+
+    Left to Python's shutdown, Qt objects are destroyed in whatever order the
+    interpreter frees them; a dialog still parented to the window (the recovery dialog,
+    once opened) then crashed the quit ("shared QObject was deleted directly", exit 139).
+    """
+    for window in windows:
+        window.close()
+    for widget in QApplication.topLevelWidgets():
+        # Only windows nobody owns: an owned one (a dialog, a combo box's popup) goes
+        # with its owner, and deleting it on its own leaves the owner a dangling pointer.
+        if widget.parent() is None:
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+def quit_on_signals(app: QApplication) -> QTimer:
+    """SIGTERM (logout, shutdown) and SIGINT close the window the normal way, so the
+    entry being written is saved and the vault locked. Python runs signal handlers only
+    between bytecodes, so a timer wakes the interpreter now and then."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: (app.closeAllWindows(), app.quit()))
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
+    return wake
+
+
 def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False) -> int:
     app = make_application()
     diagnostics.install_crash_handler(on_bug=show_bug)
+    sweep_stale_demo_roots()
+    problem = binding_check.problem()
+    if problem is not None:
+        QMessageBox.critical(None, app.translate("app", "Twofold cannot start safely"), problem)
+        return 1
     settings = QSettings()
     theme.apply(app, str(settings.value(THEME_KEY, "system")))
     window = open_window(vault, settings, demo=demo)
@@ -104,7 +143,11 @@ def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
     if not (in_tray and window.tray.available):
         window.show()
-    return app.exec()
+    wake = quit_on_signals(app)
+    code = app.exec()
+    wake.stop()
+    close_down(window)
+    return code
 
 
 def gui_self_check(report: Callable[[str], None], kdf: KdfParams | None = None) -> bool:

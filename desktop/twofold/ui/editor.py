@@ -333,7 +333,10 @@ class EntryEditor(QWidget):
         self.dirty = True
         if self.failure is None:  # "Not saved: …" stays until a save succeeds
             self.save_state.setText(self.tr("Editing…"))
-        self._draft_timer.start()
+        # At most DRAFT_DELAY_MS of typing is ever only in memory: the timer is not
+        # restarted by each key, so steady typing still keeps a draft (crash recovery).
+        if not self._draft_timer.isActive():
+            self._draft_timer.start()
         if not self._autosave.isActive():
             self._autosave.start()
         self._helper_timer.start()

@@ -344,8 +344,13 @@ class MainWindow(QMainWindow):
         from twofold.ui.recovery_dialog import RecoveryDialog
 
         dialog = RecoveryDialog(self.folder, who, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None:
-            self._unlocked(dialog.session)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        session = dialog.session
+        # Deleted by Qt, now: a used dialog left parented until Python's shutdown made
+        # the quit crash ("shared QObject was deleted directly").
+        dialog.deleteLater()
+        if accepted and session is not None:
+            self._unlocked(session)
 
     def _unlocked(self, session: Session) -> None:
         self._ensure_workspace()
@@ -620,12 +625,14 @@ class MainWindow(QMainWindow):
         from twofold.ui.safety_dialog import SafetyPlanDialog
 
         dialog = SafetyPlanDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.timeline.reload()
             self.status.setText("The safety plan was saved to the shared ledger.")
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.session, self.folder, self.kdf, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.theme_changed.connect(self._apply_theme)
         dialog.idle_changed.connect(self.idle.set_minutes)
         dialog.open()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -200,7 +200,10 @@ class SettingsDialog(QDialog):
     def _theme_changed(self) -> None:
         choice = str(self.theme.currentData())
         self.settings.setValue(THEME_KEY, choice)
-        self.theme_changed.emit(choice)
+        self.settings.sync()  # on disk now: a choice must survive whatever comes next
+        # Restyling re-polishes every widget, the combo box too: do it once the combo
+        # has finished handling the click that chose the theme, not inside it.
+        QTimer.singleShot(0, self, lambda: self.theme_changed.emit(choice))
 
     def _change_passphrase(self) -> None:
         if self.session is None:
