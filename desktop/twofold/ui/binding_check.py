@@ -13,7 +13,13 @@ import sys
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtCore import QSortFilterProxyModel as _Proxy
 
 READS = 300
@@ -48,13 +54,14 @@ def problem() -> str | None:
     if drift > -READS // 2:
         return None
     _restore_none(-drift)  # so that showing the message cannot be what kills us
-    return (
-        f"This copy of Twofold runs on PySide6 {pyside_version}, which has a known defect "
-        "on this version of Python: the app would crash after a few minutes and lose what "
-        "you were writing. Nothing was opened or changed. Install a supported version "
-        "(for example with `uv sync`, which uses the versions Twofold was tested with) "
-        "and start Twofold again."
-    )
+    return QCoreApplication.translate(
+        "binding_check",
+        "This copy of Twofold runs on PySide6 {version}, which has a known defect on this "
+        "version of Python: the app would crash after a few minutes and lose what you were "
+        "writing. Nothing was opened or changed. Install a supported version (for example "
+        "with `uv sync`, which uses the versions Twofold was tested with) and start "
+        "Twofold again.",
+    ).format(version=pyside_version)
 
 
 _kept: list[object] = []
