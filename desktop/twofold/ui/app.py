@@ -130,12 +130,12 @@ def quit_on_signals(app: QApplication) -> QTimer:
 
 def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False) -> int:
     app = make_application()
-    diagnostics.install_crash_handler(on_bug=show_bug)
-    sweep_stale_demo_roots()
-    problem = binding_check.problem()
+    problem = binding_check.problem()  # first: it opens nothing and writes nothing
     if problem is not None:
         QMessageBox.critical(None, app.translate("app", "Twofold cannot start safely"), problem)
         return 1
+    diagnostics.install_crash_handler(on_bug=show_bug)
+    sweep_stale_demo_roots()
     settings = QSettings()
     theme.apply(app, str(settings.value(THEME_KEY, "system")))
     window = open_window(vault, settings, demo=demo)
