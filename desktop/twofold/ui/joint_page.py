@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.dialogue import DialogueTimer, SessionKind
-from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.widgets import (
@@ -39,7 +39,6 @@ from twofold.ui.widgets import (
     heading,
     named,
     note,
-    show_error,
 )
 from twofold.ui.worker import run_in_background
 
@@ -352,13 +351,16 @@ class JointSessionPage(LazyPage):
         if self.session is None or self.current is None:
             return
         text, session_id = self.note_input.text(), self.current["id"]
-        try:
-            if kind == "note":
-                self.session.joint.note(session_id, text)
-            else:
-                self.session.joint.outcome(session_id, text)
-        except TwofoldError as exc:
-            show_error(self, "Not added", exc)
+        joint = self.session.joint
+        add = joint.note if kind == "note" else joint.outcome
+        outcome = ops.run_op(
+            self,
+            self.tr("Not added"),
+            lambda: add(session_id, text),
+            action=f"joint.{kind}",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        )
+        if outcome is None or not outcome.ok:
             return
         self.note_input.clear()
         self.reload()
@@ -404,8 +406,10 @@ class JointSessionPage(LazyPage):
                 text, ok = QInputDialog.getText(self, "Progress", f"What moved on “{choice}”?")
                 if ok:
                     joint.progress(objective_id, text, self.current["id"] if self.current else "")
-        except TwofoldError as exc:
-            show_error(self, "Not saved", exc)
+        except Exception as exc:
+            ops.report_failure(self, self.tr("Not saved"), exc, action="joint.objective")
+        else:
+            ops.announce([ops.PRACTICE, ops.TIMELINE])
         self.reload()
 
     def _end(self) -> None:
@@ -416,9 +420,13 @@ class JointSessionPage(LazyPage):
         )
         if not ok:
             return
-        try:
-            self.session.joint.close(self.current["id"], summary)
-        except TwofoldError as exc:
-            show_error(self, "Not ended", exc)
+        joint, session_id = self.session.joint, self.current["id"]
+        ops.run_op(
+            self,
+            self.tr("Not ended"),
+            lambda: joint.close(session_id, summary),
+            action="joint.close",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        )
         self.timer.stop()
         self.reload()

@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
 from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.sharing import OutboxItem, SharePreview
 from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.delegates import TimelineDelegate
 from twofold.ui.models import PreviewModel
-from twofold.ui.widgets import heading, named, note, show_error, two_panes
+from twofold.ui.widgets import heading, named, note, two_panes
 
 EDIT_DELAY_MS = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -297,10 +296,15 @@ class OutboxPage(QWidget):
         text, request = self.version.toPlainText(), self.request.text()
         if (text.strip(), request.strip()) == (item.shared_text, item.request):
             return
-        try:
-            self.session.sharing.update(item.id, text, request)
-        except TwofoldError as exc:
-            show_error(self, "Your edit was not saved", exc)
+        sharing = self.session.sharing
+        outcome = ops.run_op(
+            self,
+            self.tr("Your edit was not saved"),
+            lambda: sharing.update(item.id, text, request),
+            action="outbox.update",
+            changed=[ops.OUTBOX],
+        )
+        if outcome is None or not outcome.ok:
             return
         self.items = self.session.sharing.outbox()
         current = self.list.currentItem()
@@ -328,19 +332,26 @@ class OutboxPage(QWidget):
         if self.session is None or self.session.sharing is None:
             return
         self.save_current()
-        try:
-            preview = self.session.sharing.preview()
-        except TwofoldError as exc:
-            show_error(self, "Not ready to share", exc)
+        sharing = self.session.sharing
+        previewed = ops.run_op(
+            self, self.tr("Not ready to share"), sharing.preview, action="outbox.preview"
+        )
+        if previewed is None or previewed.value is None:
             return
+        preview = previewed.value
         dialog = ConfirmShareDialog(self.session, preview, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            event_ids = self.session.sharing.confirm(preview)
-        except TwofoldError as exc:
-            show_error(self, "Nothing was shared", exc)
+        shared = ops.run_op(
+            self,
+            self.tr("Nothing was shared"),
+            lambda: sharing.confirm(preview),
+            action="outbox.confirm",
+            changed=[ops.OUTBOX, ops.TIMELINE, ops.JOURNAL],
+        )
+        if shared is None or shared.value is None:
             return
+        event_ids = shared.value
         self.reload()
         self.changed.emit()
         self.shared.emit(len(event_ids))
