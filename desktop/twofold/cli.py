@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import keyword
 import os
 import shlex
 import subprocess
@@ -25,6 +26,7 @@ from twofold.domain.errors import InvalidInput, TwofoldError
 from twofold.domain.records import RecordKind
 from twofold.services import backups, diagnostics
 from twofold.services.demo import create_demo
+from twofold.services.imports import read_source
 from twofold.services.paths import default_vault_folder
 from twofold.services.session import (
     Session,
@@ -305,6 +307,35 @@ class Commands:
             session.lock()
         return 0
 
+    def import_(self, args: argparse.Namespace) -> int:
+        # Parsed before the passphrase is asked: a malformed file fails at once.
+        parsed = read_source(args.source, args.timezone)
+        session = self._unlock(args)
+        try:
+            if session.imports is None:
+                raise InvalidInput("Imports go into your private journal.")
+            preview = session.imports.preview(args.source, parsed)
+            self.console.print(preview.summary() + ".")
+            for line in preview.skipped():
+                self.console.print(f"  skipped: {line}")
+            for note in parsed.notes:
+                self.console.print(f"  note: {note}")
+            if args.dry_run or not preview.new:
+                if not preview.new:
+                    self.console.print("Nothing new to import.")
+                return 0
+            if sys.stdin.isatty() and not args.yes:
+                answer = input(f"Import {len(preview.new)} entries? [y/N] ").strip().lower()
+                if answer not in ("y", "yes"):
+                    self.console.warn("nothing was imported")
+                    return 1
+            result = session.imports.run(preview)
+            self.console.print(f"Imported {result.added} entries into your private journal.")
+            self._auto_backup(session)
+        finally:
+            session.lock()
+        return 0
+
     def verify(self, args: argparse.Namespace) -> int:
         session = self._unlock(args)
         try:
@@ -440,6 +471,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("reset-passphrase", "set a new passphrase with your recovery code", secret=False)
     p.add_argument("--recovery-file", type=Path, metavar="FILE")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    p = command(
+        "import",
+        "import a Day One export (.zip/.json), a jrnl export (.json/.txt), Markdown or text "
+        "files, or a folder of them, into your private journal",
+    )
+    p.add_argument("source", type=Path, metavar="FILE_OR_FOLDER")
+    p.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask before importing")
+    p.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="zone for times given without one (default: this computer's)",
+    )
     p = command("change-passphrase", "change your passphrase")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
     return parser
@@ -485,7 +531,8 @@ def run(
                 parser.print_help(console.out)
                 return 0
             return open_app(args)
-        handler = getattr(Commands(console, kdf), args.command.replace("-", "_"))
+        name = args.command.replace("-", "_")
+        handler = getattr(Commands(console, kdf), name + "_" if keyword.iskeyword(name) else name)
         return int(handler(args))
     except TwofoldError as exc:
         console.warn(str(exc))

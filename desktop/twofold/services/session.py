@@ -16,6 +16,7 @@ from twofold.services.agreement import AgreementService
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.checkins import CheckinService
 from twofold.services.commitments import CommitmentService
+from twofold.services.imports import ImportService
 from twofold.services.joint import JointSessionService
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
@@ -54,6 +55,7 @@ class Session:
         self.is_shared_session = vault.is_session
         self.journal = None if vault.is_session else JournalService(vault)
         self.sharing = None if vault.is_session else SharingService(vault)
+        self.imports = None if vault.is_session else ImportService(vault)
         self.timeline = TimelineService(vault)
         self.commitments = CommitmentService(vault)
         self.safety = SafetyService(vault)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -104,6 +104,22 @@ class JournalStore:
             (key, value),
         )
 
+    def set_many_meta(self, items: Sequence[tuple[str, str]]) -> None:
+        self._conn.execute(
+            "INSERT INTO journal.meta (key, value) SELECT value ->> 0, value ->> 1 "
+            "FROM json_each(?) WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (json.dumps(list(items)),),
+        )
+
+    def meta_with_prefix(self, prefix: str) -> set[str]:
+        """Keys of meta rows starting with ``prefix`` (e.g. the source ids of imports)."""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT key FROM journal.meta WHERE key >= ? AND key < ?",
+                (prefix, prefix + "\uffff"),
+            ).fetchall()
+        return {str(r[0]) for r in rows}
+
     # --- records -------------------------------------------------------------------
 
     def add(
@@ -120,6 +136,29 @@ class JournalStore:
             (str(kind), body, json.dumps(feelings), json.dumps(tags), _iso(at), _iso(at)),
         )
         return int(cursor.lastrowid or 0)
+
+    def add_many(
+        self, rows: Sequence[tuple[RecordKind, str, tuple[str, ...], tuple[str, ...], datetime]]
+    ) -> list[int]:
+        """Many records in one statement (imports): one INSERT … SELECT over a JSON
+        array costs a fifteenth of one INSERT per record with the search index's
+        trigger under SQLCipher's memory security. Returns the new ids in order."""
+        if not rows:
+            return []
+        data = json.dumps(
+            [
+                [str(kind), body, json.dumps(feelings), json.dumps(tags), _iso(at)]
+                for kind, body, feelings, tags, at in rows
+            ]
+        )
+        before = self._conn.execute("SELECT coalesce(max(id), 0) FROM journal.records").fetchone()
+        self._conn.execute(
+            "INSERT INTO journal.records (id, kind, body, feelings, tags, created_at, updated_at) "
+            "SELECT ? + key + 1, value ->> 0, value ->> 1, value ->> 2, value ->> 3, "
+            "value ->> 4, value ->> 4 FROM json_each(?) ORDER BY key",
+            (int(before[0]), data),
+        )
+        return [int(before[0]) + i + 1 for i in range(len(rows))]
 
     def update(
         self,
@@ -160,6 +199,22 @@ class JournalStore:
         if row is None:
             raise NotFound(f"There is no record #{record_id} in your journal.")
         return _record(row)
+
+    def all_records(self, batch: int = 500) -> Iterator[JournalRecord]:
+        """Every record, oldest first, in batches (exports of large journals)."""
+        last = ("", 0)
+        while True:
+            with mapped_errors(_WHAT):
+                rows = self._conn.execute(
+                    f"SELECT {_RECORD_COLUMNS} FROM journal.records r "
+                    "WHERE (r.created_at, r.id) > (?, ?) ORDER BY r.created_at, r.id LIMIT ?",
+                    (*last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield _record(row)
+            last = (str(rows[-1][5]), int(rows[-1][0]))
 
     def count(self, flt: JournalFilter | None = None) -> int:
         condition, args = filter_sql(flt)
