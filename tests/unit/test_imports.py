@@ -253,7 +253,5 @@ def test_cli_import_preview_then_import(tmp_path: Path, vault_dir: Path) -> None
     assert bad.code == 2 and "bad.json, line 3" in bad.err
     wrong = tmp_path / "wrong.pass"
     wrong.write_text("not it\n")
-    denied = cli(
-        "import", source, "--vault", vault_dir, "--as", "Alex", "--passphrase-file", wrong
-    )
+    denied = cli("import", source, "--vault", vault_dir, "--as", "Alex", "--passphrase-file", wrong)
     assert denied.code == 3
