@@ -18,15 +18,18 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
 from twofold.domain.records import RecordKind
+from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
 from twofold.services import backups, diagnostics
 from twofold.services.demo import create_demo
 from twofold.services.imports import read_source
+from twofold.services.journal_export import JournalFormat
 from twofold.services.paths import default_vault_folder
 from twofold.services.session import (
     Session,
@@ -152,6 +155,13 @@ def _new_passphrase(console: Console, who: str, given: Path | None) -> str:
     if console.secret("Type it again: ") != first:
         raise InvalidInput("The two passphrases differ; nothing was changed.")
     return first
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise InvalidInput(f"{text!r} is not a date like 2026-03-31.") from exc
 
 
 class Commands:
@@ -305,6 +315,67 @@ class Commands:
             self.console.print("Retracted. The content is gone; a signed retraction remains.")
         finally:
             session.lock()
+        return 0
+
+    def export(self, args: argparse.Namespace) -> int:
+        if args.what == "journal":
+            return self._export_journal(args)
+        return self._export_report(args)
+
+    def _export_journal(self, args: argparse.Namespace) -> int:
+        if args.format not in (None, *(f.value for f in JournalFormat)):
+            raise InvalidInput("Your journal exports as markdown, markdown-months or json.")
+        fmt = JournalFormat(args.format or "markdown")
+        session = self._unlock(args)
+        try:
+            result = session.export_journal(args.out, fmt, with_history=args.history)
+        finally:
+            session.lock()
+        self.console.print(f"Exported {result.entries} entries ({fmt.label}) to {result.folder}.")
+        self.console.warn(
+            "these files are NOT encrypted: anyone who can open them can read your journal"
+        )
+        return 0
+
+    def _export_report(self, args: argparse.Namespace) -> int:
+        if args.start is None or args.end is None:
+            raise InvalidInput("Give the report's range: --from YYYY-MM-DD --to YYYY-MM-DD.")
+        if args.format not in (None, *(f.value for f in ReportFormat)):
+            raise InvalidInput("A report is made as pdf, markdown or json.")
+        fmt = ReportFormat(args.format or "pdf")
+        sections = tuple(
+            ReportSection(s) for s in (args.section or [s.value for s in ReportSection])
+        )
+        request = ReportRequest(
+            _day(args.start), _day(args.end), sections, fmt, tuple(args.private or ())
+        )
+        pdf = None
+        if fmt == ReportFormat.PDF:
+            from twofold.ui.report_pdf import render_pdf_headless  # Qt only for a PDF
+
+            pdf = render_pdf_headless
+        session = (
+            self._unlock(args)
+            if request.private_records
+            else unlock_session(args.vault, _passphrase(args, self.console, args.who), args.who)
+        )
+        try:
+            other = session.reports.other_label()
+            other_passphrase = (
+                read_secret_file(args.partner_passphrase_file)
+                if args.partner_passphrase_file
+                else self.console.secret(
+                    f"{other}, to agree to this export type your own passphrase: "
+                )
+            )
+            result = session.reports.export(
+                request, args.out, other_passphrase, pdf=pdf, overwrite=args.overwrite
+            )
+        finally:
+            session.lock()
+        self.console.print(f"Report written to {result.path} ({request.describe()}).")
+        self.console.print(f"SHA-256 {result.sha256}; the export is signed by both in the ledger.")
+        self.console.warn("the report is NOT encrypted: keep it safe and delete it when done")
         return 0
 
     def import_(self, args: argparse.Namespace) -> int:
@@ -471,6 +542,47 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("reset-passphrase", "set a new passphrase with your recovery code", secret=False)
     p.add_argument("--recovery-file", type=Path, metavar="FILE")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    p = command(
+        "export",
+        "export a report for a therapist (both partners sign), or your own journal as files",
+    )
+    p.add_argument("what", choices=["report", "journal"])
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="file (report) or new folder (journal)",
+    )
+    p.add_argument(
+        "--format",
+        choices=[f.value for f in ReportFormat]
+        + [f.value for f in JournalFormat if f.value != "json"],
+        help="report: pdf (default), markdown, json; journal: markdown (default), markdown-months, json",
+    )
+    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="report: first day")
+    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="report: last day")
+    p.add_argument(
+        "--section",
+        action="append",
+        choices=[s.value for s in ReportSection],
+        help="report: a part to include (repeat; default: all)",
+    )
+    p.add_argument(
+        "--private",
+        action="append",
+        type=int,
+        metavar="RECORD_ID",
+        help="report: one of YOUR private entries to include (repeat; see 'twofold list')",
+    )
+    p.add_argument(
+        "--partner-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="report: the other partner's passphrase, which signs their agreement",
+    )
+    p.add_argument("--overwrite", action="store_true", help="report: replace an existing file")
+    p.add_argument("--history", action="store_true", help="journal: include earlier versions")
     p = command(
         "import",
         "import a Day One export (.zip/.json), a jrnl export (.json/.txt), Markdown or text "

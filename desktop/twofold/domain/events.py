@@ -421,3 +421,43 @@ class ObjectiveProgress(EventData):
     objective_id: str
     note: str
     session_id: str = ""
+
+
+# --- exports and leaving (issue 15) --------------------------------------------------
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class ExportMade(EventData):
+    """A report of shared content left the vault: what, which range, which format,
+    and the SHA-256 of the file written. Signed by the partner who made it."""
+
+    kind: ClassVar[EventKind] = EventKind.EXPORT_MADE
+    export_id: str
+    format: str
+    start: date
+    end: date
+    sections: tuple[str, ...]
+    sha256: str
+    private_entries: int = 0  # how many of the maker's own private entries they chose
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class ExportAgreed(EventData):
+    """The other partner's signature on an export (they typed their own passphrase)."""
+
+    kind: ClassVar[EventKind] = EventKind.EXPORT_AGREED
+    export_id: str
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PartnerLeft(EventData):
+    """A partner left the vault; the shared ledger is re-keyed right after, so their
+    key opens nothing written from here on. ``copy`` tells whether they took a
+    read-only copy of the shared history up to this event (both consenting)."""
+
+    kind: ClassVar[EventKind] = EventKind.PARTNER_LEFT
+    partner: str
+    copy: bool = False

@@ -45,6 +45,9 @@ class EventKind(StrEnum):
     SESSION_CLOSED = "session.closed"
     OBJECTIVE_SET = "objective.set"
     OBJECTIVE_PROGRESS = "objective.progress"
+    EXPORT_MADE = "export.made"
+    EXPORT_AGREED = "export.agreed"
+    PARTNER_LEFT = "partner.left"
 
     @property
     def label(self) -> str:
@@ -76,6 +79,9 @@ class EventKind(StrEnum):
             EventKind.SESSION_CLOSED: "Session ended",
             EventKind.OBJECTIVE_SET: "Therapy objective",
             EventKind.OBJECTIVE_PROGRESS: "Objective progress",
+            EventKind.EXPORT_MADE: "Export",
+            EventKind.EXPORT_AGREED: "Export agreed",
+            EventKind.PARTNER_LEFT: "Left the vault",
         }[self]
 
 

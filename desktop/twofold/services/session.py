@@ -19,8 +19,10 @@ from twofold.services.commitments import CommitmentService
 from twofold.services.imports import ImportService
 from twofold.services.joint import JointSessionService
 from twofold.services.journal import JournalService
+from twofold.services.journal_export import JournalExportResult, JournalFormat, export_journal
 from twofold.services.paths import default_backup_folder
 from twofold.services.progress import ProgressService
+from twofold.services.report import ReportService
 from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService
@@ -56,6 +58,7 @@ class Session:
         self.journal = None if vault.is_session else JournalService(vault)
         self.sharing = None if vault.is_session else SharingService(vault)
         self.imports = None if vault.is_session else ImportService(vault)
+        self.reports = ReportService(vault)
         self.timeline = TimelineService(vault)
         self.commitments = CommitmentService(vault)
         self.safety = SafetyService(vault)
@@ -120,6 +123,25 @@ class Session:
 
     def detached_verify(self) -> Callable[[], VerifyReport]:
         return self.detached(lambda session: session.verify())
+
+    def export_journal(
+        self,
+        target: Path,
+        fmt: JournalFormat,
+        *,
+        with_history: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> JournalExportResult:
+        """Your own journal as plaintext files (owner only)."""
+        return export_journal(
+            self._vault,
+            target,
+            fmt,
+            with_history=with_history,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         check_passphrase(new_passphrase)

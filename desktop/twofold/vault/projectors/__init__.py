@@ -4,6 +4,7 @@ from twofold.vault.projectors import (  # noqa: F401  (importing registers them)
     agreement,
     checkins,
     commitments,
+    exports,
     joint,
     reflections,
     setbacks,

@@ -1,0 +1,225 @@
+"""The report for a therapist: what it holds, and its Markdown and JSON forms
+(issue 15). The PDF form is laid out by Qt in ``ui/report_pdf.py`` from the same
+``Report``. The JSON form is documented in ``docs/EXPORT.md`` (schema
+``twofold.report/1``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from twofold.domain.errors import InvalidInput
+
+REPORT_SCHEMA = "twofold.report/1"
+MAX_RANGE_DAYS = 366 * 30
+
+
+class ReportSection(StrEnum):
+    TIMELINE = "timeline"
+    COMMITMENTS = "commitments"
+    AGREEMENT = "agreement"
+    SETBACKS = "setbacks"
+    WINS = "wins"
+    CHECKINS = "checkins"
+    SESSIONS = "sessions"
+
+    @property
+    def label(self) -> str:
+        return {
+            ReportSection.TIMELINE: "Shared timeline",
+            ReportSection.COMMITMENTS: "Commitments and how they were kept",
+            ReportSection.AGREEMENT: "The agreement: versions and changes",
+            ReportSection.SETBACKS: "Setbacks and repairs",
+            ReportSection.WINS: "Wins and milestones",
+            ReportSection.CHECKINS: "Check-in answers",
+            ReportSection.SESSIONS: "Joint sessions and therapy objectives",
+        }[self]
+
+
+class ReportFormat(StrEnum):
+    PDF = "pdf"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+    @property
+    def suffix(self) -> str:
+        return {"pdf": ".pdf", "markdown": ".md", "json": ".json"}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"pdf": "PDF", "markdown": "Markdown", "json": "JSON"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    start: date
+    end: date
+    sections: tuple[ReportSection, ...]
+    format: ReportFormat
+    private_records: tuple[int, ...] = ()  # the exporting partner's own, picked one by one
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInput("The range ends before it starts: choose the dates again.")
+        if (self.end - self.start).days > MAX_RANGE_DAYS:
+            raise InvalidInput("Choose a range of at most 30 years.")
+        if not self.sections and not self.private_records:
+            raise InvalidInput("Choose at least one part to include in the report.")
+
+    def describe(self) -> str:
+        parts = ", ".join(s.label.lower() for s in self.sections) or "no shared parts"
+        private = (
+            f"; {len(self.private_records)} private entries chosen by their author"
+            if self.private_records
+            else ""
+        )
+        return (
+            f"{self.format.label}, {self.start:%d %b %Y} to {self.end:%d %b %Y}: {parts}{private}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportItem:
+    when: datetime | date
+    who: str
+    title: str
+    text: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTable:
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPart:
+    key: str  # a ReportSection value, or "private"
+    title: str
+    intro: str = ""
+    tables: tuple[ReportTable, ...] = ()
+    items: tuple[ReportItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    partners: tuple[str, ...]
+    start: date
+    end: date
+    made_at: datetime
+    made_by: str
+    consented_by: str
+    parts: tuple[ReportPart, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        return "Twofold — " + " & ".join(self.partners)
+
+    @property
+    def range_text(self) -> str:
+        return f"{self.start:%d %B %Y} – {self.end:%d %B %Y}"
+
+
+PLAINTEXT_WARNING = (
+    "This file is not encrypted. Anyone who can open it can read it: keep it somewhere "
+    "safe, and delete it when it is no longer needed."
+)
+
+
+def _when(value: datetime | date) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%a %d %b %Y, %H:%M")
+    return value.strftime("%a %d %b %Y")
+
+
+def _md_escape_cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def to_markdown(report: Report) -> str:
+    lines = [
+        f"# {report.title}",
+        "",
+        f"**Period:** {report.range_text}  ",
+        f"**Made:** {_when(report.made_at)} by {report.made_by}, agreed by {report.consented_by}",
+        "",
+        f"> {PLAINTEXT_WARNING}",
+        "",
+    ]
+    for part in report.parts:
+        lines += [f"## {part.title}", ""]
+        if part.intro:
+            lines += [part.intro, ""]
+        for table in part.tables:
+            lines += [f"**{table.caption}**", ""]
+            lines.append("| " + " | ".join(_md_escape_cell(h) for h in table.headers) + " |")
+            lines.append("|" + "|".join(" --- " for _ in table.headers) + "|")
+            for row in table.rows:
+                lines.append("| " + " | ".join(_md_escape_cell(c) for c in row) + " |")
+            lines.append("")
+        for item in part.items:
+            who = f" — {item.who}" if item.who else ""
+            lines += [f"### {_when(item.when)}{who}: {item.title}", ""]
+            if item.text:
+                lines += [item.text, ""]
+            for label, value in item.details:
+                lines.append(f"- **{label}:** {value}")
+            if item.details:
+                lines.append("")
+        if not part.tables and not part.items:
+            lines += ["_Nothing in this period._", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _iso(value: datetime | date) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def to_json_value(report: Report) -> dict[str, Any]:
+    return {
+        "schema": REPORT_SCHEMA,
+        "title": report.title,
+        "partners": list(report.partners),
+        "range": {"start": report.start.isoformat(), "end": report.end.isoformat()},
+        "made_at": _iso(report.made_at),
+        "made_by": report.made_by,
+        "agreed_by": report.consented_by,
+        "notice": PLAINTEXT_WARNING,
+        "sections": [
+            {
+                "key": part.key,
+                "title": part.title,
+                "intro": part.intro,
+                "tables": [
+                    {
+                        "caption": t.caption,
+                        "headers": list(t.headers),
+                        "rows": [list(r) for r in t.rows],
+                    }
+                    for t in part.tables
+                ],
+                "items": [
+                    {
+                        "when": _iso(i.when),
+                        "who": i.who,
+                        "title": i.title,
+                        "text": i.text,
+                        "details": {label: value for label, value in i.details},
+                    }
+                    for i in part.items
+                ],
+            }
+            for part in report.parts
+        ],
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n"

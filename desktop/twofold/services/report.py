@@ -1,0 +1,569 @@
+"""The report for a therapist, made with both partners' consent (issue 15).
+
+``ReportService.build`` gathers the chosen parts of the shared ledger for a date range
+(local calendar dates) and, only if their author picked them one by one in their own
+unlocked session, some of their private entries. ``export`` needs the other
+partner's passphrase: it unwraps only their signing key (as a joint session does),
+and the export is written as two signed ledger events both partners see on the
+timeline — ``export.made`` (what, which range, which format, the file's SHA-256),
+signed by the partner who made it, and ``export.agreed``, signed by the other. The
+file is plaintext; it is written beside its final name and renamed into place only
+after both events are committed, so there is never an export the ledger does not
+show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from twofold.domain.agreement import SECTIONS, word_diff
+from twofold.domain.commitments import BOTH, Outcome, period_outcomes
+from twofold.domain.errors import InvalidInput, NotAllowed
+from twofold.domain.events import ExportAgreed, ExportMade
+from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.report import (
+    Report,
+    ReportFormat,
+    ReportItem,
+    ReportPart,
+    ReportRequest,
+    ReportSection,
+    ReportTable,
+    to_json,
+    to_markdown,
+)
+from twofold.services.commitments import local_today
+from twofold.vault import practice_store
+from twofold.vault.files import fsync_folder
+from twofold.vault.vault import OpenVault, now
+
+Progress = Callable[[int, int], None]
+Renderer = Callable[[Report], bytes]
+
+# Daily check-offs and acknowledgements are summed up in the commitments table.
+_TIMELINE_LEFT_OUT = {
+    EventKind.COMMITMENT_CHECKED,
+    EventKind.COMMITMENT_ACKNOWLEDGED,
+    EventKind.VAULT_COUNTERSIGNED,
+    EventKind.SESSION_COSIGNED,
+}
+_SESSION_KINDS = {
+    "weekly": "Weekly check-in",
+    "dinner": "Progress dinner",
+    "therapy": "Therapy session",
+}
+_CHECKIN_TITLES = {
+    "daily": "Daily check-in",
+    "weekly": "Weekly review",
+    "monthly": "Monthly review",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    export_id: str
+    sha256: str
+    size: int
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The range as UTC instants: from local midnight of ``start`` to local midnight
+    after ``end``."""
+    first = datetime.combine(start, time.min).astimezone()
+    after = datetime.combine(end + timedelta(days=1), time.min).astimezone()
+    return first.astimezone(UTC), after.astimezone(UTC)
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone().date()
+
+
+def _percent(kept: int, decided: int) -> str:
+    return f"{round(100 * kept / decided)} %" if decided else "—"
+
+
+def render(report: Report, fmt: ReportFormat, pdf: Renderer | None) -> bytes:
+    if fmt == ReportFormat.MARKDOWN:
+        return to_markdown(report).encode()
+    if fmt == ReportFormat.JSON:
+        return to_json(report).encode()
+    if pdf is None:
+        raise InvalidInput("PDF needs the app's layout engine; choose Markdown or JSON here.")
+    return pdf(report)
+
+
+class ReportService:
+    def __init__(self, vault: OpenVault) -> None:
+        self._vault = vault
+
+    # --- who ---------------------------------------------------------------------
+
+    def labels(self) -> dict[str, str]:
+        labels = self._vault.ledger.partner_labels()
+        labels[BOTH] = "Both of us"
+        return labels
+
+    def other_label(self) -> str:
+        return next(
+            p.label for p in self._vault.keyslots.partners if p.id != self._vault.partner_id
+        )
+
+    # --- building ------------------------------------------------------------------
+
+    def private_candidates(self, start: date, end: date) -> list[tuple[int, datetime, str]]:
+        """(id, when, first line) of this partner's own entries in the range, for the
+        one-by-one picker. Empty in a shared session."""
+        journal = self._vault.journal
+        if journal is None:
+            return []
+        first, after = _bounds(start, end)
+        return [
+            (r.id, r.created_at, r.title)
+            for r in journal.all_records()
+            if first <= r.created_at < after
+        ]
+
+    def build(
+        self,
+        request: ReportRequest,
+        consented_by: str,
+        progress: Progress | None = None,
+        at: datetime | None = None,
+    ) -> Report:
+        builders: dict[ReportSection, Callable[[ReportRequest], ReportPart]] = {
+            ReportSection.TIMELINE: self._timeline,
+            ReportSection.COMMITMENTS: self._commitments,
+            ReportSection.AGREEMENT: self._agreement,
+            ReportSection.SETBACKS: self._setbacks,
+            ReportSection.WINS: self._wins,
+            ReportSection.CHECKINS: self._checkins,
+            ReportSection.SESSIONS: self._sessions,
+        }
+        chosen = [s for s in ReportSection if s in request.sections]
+        steps = len(chosen) + (1 if request.private_records else 0)
+        parts: list[ReportPart] = []
+        for index, section in enumerate(chosen):
+            if progress is not None:
+                progress(index, steps)
+            parts.append(builders[section](request))
+        if request.private_records:
+            parts.append(self._private(request))
+        if progress is not None:
+            progress(steps, steps)
+        labels = self._vault.ledger.partner_labels()
+        return Report(
+            partners=tuple(labels.values()),
+            start=request.start,
+            end=request.end,
+            made_at=at or now(),
+            made_by=labels.get(self._vault.partner_id, "?"),
+            consented_by=consented_by,
+            parts=tuple(parts),
+        )
+
+    def _timeline_items(self, request: ReportRequest) -> Iterable[TimelineItem]:
+        first, after = _bounds(request.start, request.end)
+        cursor: tuple[str, int] | None = (after.isoformat(timespec="microseconds"), 1 << 62)
+        while cursor is not None:
+            page = self._vault.ledger.timeline(limit=500, after=cursor)
+            if not page:
+                return
+            for item in page:
+                if item.occurred_at < first:
+                    return
+                yield item
+            last = page[-1]
+            cursor = (last.occurred_at.isoformat(timespec="microseconds"), last.seq)
+
+    def _timeline(self, request: ReportRequest) -> ReportPart:
+        items = [
+            ReportItem(
+                i.occurred_at,
+                i.author_label,
+                i.kind.label,
+                "(retracted by its author)" if i.retracted else i.body,
+                (("Request", i.request),) if i.request and not i.retracted else (),
+            )
+            for i in self._timeline_items(request)
+            if i.kind not in _TIMELINE_LEFT_OUT
+        ]
+        items.reverse()  # oldest first, as a story is read
+        return ReportPart(
+            ReportSection.TIMELINE.value,
+            ReportSection.TIMELINE.label,
+            "Everything the couple wrote to the shared ledger in this period, oldest first "
+            "(daily check-offs are counted in the commitments section).",
+            items=tuple(items),
+        )
+
+    def _commitments(self, request: ReportRequest) -> ReportPart:
+        conn = self._vault.connection
+        labels = self.labels()
+        checks = [c for _, c in practice_store.check_offs(conn)]
+        upto = min(request.end + timedelta(days=1), local_today())
+        rows: list[tuple[str, ...]] = []
+        weekly = (request.end - request.start).days <= 7 * 16
+        buckets: dict[date, list[int]] = {}
+        for commitment in practice_store.commitments(conn, include_ended=True):
+            counts = dict.fromkeys(Outcome, 0)
+            for (_first_day, last_day), outcome in period_outcomes(commitment, checks, upto):
+                if outcome is None or not request.start <= last_day <= request.end:
+                    continue
+                counts[outcome] += 1
+                key = (
+                    last_day - timedelta(days=last_day.weekday())
+                    if weekly
+                    else last_day.replace(day=1)
+                )
+                bucket = buckets.setdefault(key, [0, 0])
+                if outcome != Outcome.RENEGOTIATED:
+                    bucket[1] += 1
+                    bucket[0] += 1 if outcome.counts_as_kept else 0
+            kept = counts[Outcome.KEPT] + counts[Outcome.KEPT_HARD_DAY]
+            decided = kept + counts[Outcome.MISSED]
+            if not decided and not counts[Outcome.RENEGOTIATED]:
+                continue
+            rows.append(
+                (
+                    commitment.title + (" (ended)" if commitment.ended else ""),
+                    labels.get(commitment.owner, "?"),
+                    commitment.cadence.describe(),
+                    str(kept),
+                    str(counts[Outcome.KEPT_HARD_DAY]),
+                    str(counts[Outcome.MISSED]),
+                    str(counts[Outcome.RENEGOTIATED]),
+                    _percent(kept, decided),
+                )
+            )
+        tables = [
+            ReportTable(
+                "Each commitment in this period",
+                (
+                    "Commitment",
+                    "Owner",
+                    "Cadence",
+                    "Kept",
+                    "of which hard-day",
+                    "Missed",
+                    "Renegotiated",
+                    "Reliability",
+                ),
+                tuple(rows),
+            )
+        ]
+        if buckets:
+            tables.append(
+                ReportTable(
+                    "Kept, week by week" if weekly else "Kept, month by month",
+                    ("Week of" if weekly else "Month", "Kept", "Due", "Reliability"),
+                    tuple(
+                        (
+                            f"{key:%d %b %Y}" if weekly else f"{key:%B %Y}",
+                            str(kept),
+                            str(decided),
+                            _percent(kept, decided),
+                        )
+                        for key, (kept, decided) in sorted(buckets.items())
+                    ),
+                )
+            )
+        return ReportPart(
+            ReportSection.COMMITMENTS.value,
+            ReportSection.COMMITMENTS.label,
+            "Reliability is kept ÷ (kept + missed); renegotiated periods count neither way.",
+            tables=tuple(tables) if rows else (),
+        )
+
+    def _agreement(self, request: ReportRequest) -> ReportPart:
+        labels = self.labels()
+        versions = practice_store.agreement_versions(self._vault.connection)
+        items = []
+        titles = {key: title for key, title, _ in SECTIONS}
+        for index, version in enumerate(versions):
+            if not request.start <= _local_day(version.proposed_at) <= request.end:
+                continue
+            before = versions[index - 1].sections if index else {}
+            changes = []
+            for key, title in titles.items():
+                diff = word_diff(before.get(key, ""), version.sections.get(key, ""))
+                if any(c.kind != "same" for c in diff):
+                    marked = "".join(
+                        c.text
+                        if c.kind == "same"
+                        else (f"[+{c.text}+]" if c.kind == "added" else f"[-{c.text}-]")
+                        for c in diff
+                    )
+                    changes.append((f"Changes in “{title}”", marked))
+            text = "\n\n".join(
+                f"{titles[key]}: {version.sections[key]}"
+                for key in titles
+                if version.sections.get(key)
+            )
+            acknowledged = ", ".join(labels.get(p, "?") for p in sorted(version.acknowledged_by))
+            items.append(
+                ReportItem(
+                    version.proposed_at,
+                    labels.get(version.author, "?"),
+                    f"Version {version.number}",
+                    text,
+                    (
+                        *((("Note", version.note),) if version.note else ()),
+                        ("Acknowledged by", acknowledged or "nobody yet"),
+                        *changes,
+                    ),
+                )
+            )
+        return ReportPart(
+            ReportSection.AGREEMENT.value,
+            ReportSection.AGREEMENT.label,
+            "Each version proposed in this period, with the words added [+like this+] and "
+            "removed [-like this-] since the version before.",
+            items=tuple(items),
+        )
+
+    def _setbacks(self, request: ReportRequest) -> ReportPart:
+        labels = self.labels()
+        items = []
+        for setback in sorted(practice_store.setbacks(self._vault.connection), key=lambda s: s.day):
+            if not request.start <= setback.day <= request.end:
+                continue
+            details: list[tuple[str, str]] = []
+            if setback.trigger:
+                details.append(("Trigger", setback.trigger))
+            if setback.impact:
+                details.append(("Impact", setback.impact))
+            for step in setback.steps:
+                when = step.at.astimezone().strftime("%d %b %Y")
+                note = f": {step.note}" if step.note else ""
+                details.append(
+                    (step.step.label, f"by {labels.get(step.author, '?')} on {when}{note}")
+                )
+            for measure in setback.countermeasures:
+                details.append(("Counter-measure", measure))
+            state = "open" if setback.open else "restored"
+            items.append(
+                ReportItem(
+                    setback.day,
+                    labels.get(setback.author, "?"),
+                    f"Setback ({state})",
+                    setback.what,
+                    tuple(details),
+                )
+            )
+        return ReportPart(
+            ReportSection.SETBACKS.value,
+            ReportSection.SETBACKS.label,
+            "Each setback logged in this period and where its repair stands "
+            "(acknowledge → repair → restore).",
+            items=tuple(items),
+        )
+
+    def _wins(self, request: ReportRequest) -> ReportPart:
+        labels = self.labels()
+        items = [
+            ReportItem(
+                win.day,
+                labels.get(win.author, "?"),
+                "Milestone" if win.detected else "Win",
+                win.text,
+            )
+            for win in sorted(practice_store.wins(self._vault.connection), key=lambda w: w.day)
+            if request.start <= win.day <= request.end
+        ]
+        return ReportPart(ReportSection.WINS.value, ReportSection.WINS.label, items=tuple(items))
+
+    def _checkins(self, request: ReportRequest) -> ReportPart:
+        labels = self.labels()
+        items = [
+            ReportItem(
+                c.day,
+                labels.get(c.author, "?"),
+                _CHECKIN_TITLES.get(c.kind.value, "Check-in"),
+                "",
+                tuple((q, a) for q, a in c.answers if a),
+            )
+            for c in sorted(
+                practice_store.checkins(self._vault.connection, limit=1_000_000),
+                key=lambda c: (c.day, c.seq),
+            )
+            if request.start <= c.day <= request.end
+        ]
+        return ReportPart(
+            ReportSection.CHECKINS.value,
+            ReportSection.CHECKINS.label,
+            "Each partner's own answers, as they wrote them.",
+            items=tuple(items),
+        )
+
+    def _sessions(self, request: ReportRequest) -> ReportPart:
+        labels = self.labels()
+        conn = self._vault.connection
+        items = []
+        for session in reversed(practice_store.joint_sessions(conn)):
+            opened: datetime = session["opened_at"]
+            if not request.start <= _local_day(opened) <= request.end:
+                continue
+            details: list[tuple[str, str]] = [
+                (
+                    "Signed by",
+                    f"{labels.get(session['opened_by'], '?')} and "
+                    f"{labels.get(session['cosigned_by'], '?')}",
+                )
+            ]
+            for kind, author, text in session["items"]:
+                label = "Outcome" if kind == EventKind.SESSION_OUTCOME else "Note"
+                details.append((f"{label} ({labels.get(author, '?')})", text))
+            items.append(
+                ReportItem(
+                    opened,
+                    "",
+                    _SESSION_KINDS.get(session["kind"], "Joint session"),
+                    "",
+                    tuple(details),
+                )
+            )
+        first, after = _bounds(request.start, request.end)
+        rows = []
+        for _, text, notes in practice_store.objectives(conn):
+            inside = [
+                f"{when.astimezone():%d %b}: {note} ({labels.get(author, '?')})"
+                for author, note, when in notes
+                if first <= when < after
+            ]
+            rows.append((text, "; ".join(inside) or "—"))
+        tables = (
+            (
+                ReportTable(
+                    "Therapy objectives and progress in this period",
+                    ("Objective", "Progress"),
+                    tuple(rows),
+                ),
+            )
+            if rows
+            else ()
+        )
+        return ReportPart(
+            ReportSection.SESSIONS.value,
+            ReportSection.SESSIONS.label,
+            tables=tables,
+            items=tuple(items),
+        )
+
+    def _private(self, request: ReportRequest) -> ReportPart:
+        journal = self._vault.journal
+        if journal is None:
+            raise NotAllowed(
+                "Private entries can be added only by their author, in their own unlocked "
+                "session (not in a shared session)."
+            )
+        first, after = _bounds(request.start, request.end)
+        me = self._vault.partner.label
+        items = []
+        for record_id in dict.fromkeys(request.private_records):
+            record = journal.get(record_id)
+            if not first <= record.created_at < after:
+                raise InvalidInput(
+                    f"Entry #{record_id} is outside the report's range; choose entries from "
+                    "the range only."
+                )
+            details = []
+            if record.feelings:
+                details.append(("Feelings", ", ".join(record.feelings)))
+            if record.tags:
+                details.append(("Tags", ", ".join(record.tags)))
+            items.append(
+                ReportItem(record.created_at, me, record.kind.label, record.body, tuple(details))
+            )
+        items.sort(key=lambda i: i.when)
+        return ReportPart(
+            "private",
+            f"From {me}'s private journal",
+            f"{me} chose these entries one by one to include; nothing else from either "
+            "private journal is in this report.",
+            items=tuple(items),
+        )
+
+    # --- exporting, with both partners' signatures -----------------------------------
+
+    def export(
+        self,
+        request: ReportRequest,
+        target: Path,
+        other_passphrase: str,
+        *,
+        pdf: Renderer | None = None,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> ExportResult:
+        """Both consent: the other partner's passphrase signs ``export.agreed``.
+        Runs the KDF: call from a worker."""
+        other = self.other_label()
+        if not other_passphrase:
+            raise NotAllowed(
+                f"A report of your shared history needs {other}'s agreement: {other} types "
+                "their own passphrase to sign it."
+            )
+        if request.private_records and self._vault.journal is None:
+            raise NotAllowed(
+                "Private entries can be added only by their author, in their own unlocked session."
+            )
+        target = target.expanduser().absolute()
+        _check_target(target, self._vault.folder, overwrite)
+        cosigner = self._vault.cosigner(other_passphrase)
+        try:
+            report = self.build(request, other, progress)
+            data = render(report, request.format, pdf)
+            digest = hashlib.sha256(data).hexdigest()
+            partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+            try:
+                with partial.open("wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                export_id = uuid.uuid4().hex
+                at = now()
+                with self._vault.write("The export"):
+                    self._vault.ledger.record(
+                        ExportMade(
+                            export_id=export_id,
+                            format=request.format.value,
+                            start=request.start,
+                            end=request.end,
+                            sections=tuple(s.value for s in request.sections),
+                            sha256=digest,
+                            private_entries=len(set(request.private_records)),
+                        ),
+                        at,
+                    )
+                    cosigner.record(ExportAgreed(export_id), at)
+                partial.replace(target)
+                fsync_folder(target.parent)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+        finally:
+            cosigner.close()
+        return ExportResult(target, export_id, digest, len(data))
+
+
+def _check_target(target: Path, vault_folder: Path, overwrite: bool) -> None:
+    if not target.parent.is_dir():
+        raise InvalidInput(f"{target.parent} does not exist; choose a folder that does.")
+    if target.is_dir():
+        raise InvalidInput(f"{target} is a folder; give a file name.")
+    if target.exists() and not overwrite:
+        raise InvalidInput(f"{target} already exists; choose another name.")
+    vault = vault_folder.expanduser().absolute()
+    if target.parent == vault or vault in target.parents:
+        raise InvalidInput(
+            "Save the export outside the vault folder: it is plaintext, and the vault "
+            "folder is meant to hold only encrypted files."
+        )

@@ -1,0 +1,90 @@
+"""The therapist report as a PDF: laid out by Qt, its text read back with pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.unit.test_report import make_history, request
+from twofold.domain.report import ReportFormat
+from twofold.services.session import unlock
+from twofold.ui.report_pdf import render_pdf
+
+
+@pytest.fixture
+def history(vault_dir: Path) -> dict[str, int]:
+    return make_history(vault_dir)
+
+
+def pdf_text(path: Path) -> tuple[int, list[str]]:
+    reader = PdfReader(path)
+    return len(reader.pages), [page.extract_text() for page in reader.pages]
+
+
+def test_pdf_has_title_page_sections_page_numbers_and_only_the_range(
+    qtbot: QtBot,
+    vault_dir: Path,
+    history: dict[str, int],
+    tmp_path: Path,
+) -> None:
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        target = tmp_path / "report.pdf"
+        alex.reports.export(
+            request(ReportFormat.PDF, private=(history["chosen"],)),
+            target,
+            SAM_PASS,
+            pdf=render_pdf,
+        )
+    finally:
+        alex.lock()
+    assert target.read_bytes().startswith(b"%PDF")
+    count, pages = pdf_text(target)
+    assert count >= 3
+    title = " ".join(pages[0].split())
+    assert "Twofold — Alex & Sam" in title and "01 March 2026 – 31 March 2026" in title
+    assert "agreed by Sam" in title and "not encrypted" in title
+    assert "SHARED-IN-RANGE" not in pages[0]  # the title page is only a title page
+    text = " ".join(" ".join(pages).split())
+    for index in range(count):
+        assert f"page {index + 1} of {count}" in " ".join(pages[index].split())
+    for present in (
+        "Shared timeline",
+        "SHARED-IN-RANGE",
+        "SAM-SHARED-IN-MARCH",
+        "Evening walk together",
+        "CHECKIN-IN-RANGE",
+        "ALEX-CHOSEN-PRIVATE",
+        "From Alex's private journal",
+    ):
+        assert present in text
+    for absent in (
+        "SHARED-BEFORE-RANGE",
+        "SHARED-AFTER-RANGE",
+        "ALEX-UNCHOSEN-CANARY",
+        "ALEX-OUT-OF-RANGE-CANARY",
+        "SAM-PRIVATE-CANARY",
+        "private draft behind",
+    ):
+        assert absent not in text
+
+
+def test_pdf_without_private_entries_has_none(
+    qtbot: QtBot,
+    vault_dir: Path,
+    history: dict[str, int],
+    tmp_path: Path,
+) -> None:
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        alex.reports.export(request(ReportFormat.PDF), tmp_path / "r.pdf", SAM_PASS, pdf=render_pdf)
+    finally:
+        alex.lock()
+    _, pages = pdf_text(tmp_path / "r.pdf")
+    text = " ".join(pages)
+    assert "ALEX-CHOSEN-PRIVATE" not in text and "private journal" not in text
+    assert "SHARED-IN-RANGE" in text
