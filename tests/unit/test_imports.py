@@ -58,8 +58,8 @@ def test_day_one_zip_preview_then_import(alex: Session, tmp_path: Path) -> None:
     assert preview.first == datetime(2024, 3, 5, 23, 30, tzinfo=UTC)
     assert preview.last == datetime(2024, 3, 6, 8, 0, tzinfo=UTC)
     skipped = preview.skipped()
-    assert "1 duplicate entries in the source" in skipped
-    assert "1 entries without text" in skipped
+    assert "1 duplicate entry in the source" in skipped
+    assert "1 entry without text" in skipped
     assert "3 attachments (photos, audio, files)" in skipped
     assert bodies(alex) == []  # a preview writes nothing
     result = alex.imports.run(preview)

@@ -77,22 +77,29 @@ class ImportPreview:
         return max((e.created_at for e in self.new), default=None)
 
     def skipped(self) -> list[str]:
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
         """What will not be imported, one line each, for the preview."""
         p = self.parsed
         lines = []
         if self.already_imported:
             lines.append(f"{self.already_imported} already imported earlier")
         if p.duplicates_in_source:
-            lines.append(f"{p.duplicates_in_source} duplicate entries in the source")
+            lines.append(
+                n(p.duplicates_in_source, "duplicate entry", "duplicate entries") + " in the source"
+            )
         if p.empty_skipped:
-            lines.append(f"{p.empty_skipped} entries without text")
+            lines.append(n(p.empty_skipped, "entry", "entries") + " without text")
         if p.too_long_skipped:
-            lines.append(f"{p.too_long_skipped} entries over 200,000 characters")
+            lines.append(n(p.too_long_skipped, "entry", "entries") + " over 200,000 characters")
         if p.attachments_skipped:
-            lines.append(f"{p.attachments_skipped} attachments (photos, audio, files)")
+            lines.append(
+                n(p.attachments_skipped, "attachment", "attachments") + " (photos, audio, files)"
+            )
         if p.undated_files:
             shown = ", ".join(p.undated_files[:3]) + ("…" if len(p.undated_files) > 3 else "")
-            lines.append(f"{len(p.undated_files)} files without a date ({shown})")
+            lines.append(n(len(p.undated_files), "file", "files") + f" without a date ({shown})")
         return lines
 
     def summary(self) -> str:
@@ -101,7 +108,8 @@ class ImportPreview:
             first = self.first.astimezone().date()
             last = self.last.astimezone().date()
             when = f", from {first:%d %b %Y} to {last:%d %b %Y}"
-        return f"{len(self.new)} new entries from {self.format.label}{when}"
+        count = len(self.new)
+        return f"{count} new {'entry' if count == 1 else 'entries'} from {self.format.label}{when}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -267,6 +267,15 @@ class MainWindow(QMainWindow):
         self.reminders_action = action(
             "&Reminders…", "Ctrl+Shift+R", self.open_reminders, "remindersAction"
         )
+        self.report_action = action(
+            self.tr("Report for a self.tr("&Report for a therapist…")therapist…"), "Ctrl+Shift+T", self.open_report, "reportAction"
+        )
+        self.export_journal_action = action(
+            self.tr("&Export my journal…"), "Ctrl+Shift+E", self.open_journal_export, "exportAction"
+        )
+        self.import_action = action(
+            self.tr("&Import into my journal…"), "Ctrl+Shift+I", self.open_import, "importAction"
+        )
         self.go_actions = [
             action(
                 spec.action,
@@ -282,6 +291,9 @@ class MainWindow(QMainWindow):
         for act in (
             self.new_action,
             self.save_action,
+            self.report_action,
+            self.export_journal_action,
+            self.import_action,
             self.settings_action,
             self.reminders_action,
             self.lock_action,
@@ -629,6 +641,50 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.timeline.reload()
             self.status.setText("The safety plan was saved to the shared ledger.")
+
+    def open_report(self) -> QDialog | None:
+        if self.session is None:
+            return None
+        from twofold.ui.export_dialogs import ReportDialog
+
+        dialog = ReportDialog(self.session, self)
+        dialog.exported.connect(lambda _: self.timeline.reload())
+        dialog.open()
+        return dialog
+
+    def _own_journal_only(self) -> bool:
+        if self.session is None:
+            return False
+        if self.session.journal is None:
+            QMessageBox.information(
+                self,
+                self.tr("Your journal is locked"),
+                self.tr(
+                    "This is a shared session: your private journal stays locked. Unlock "
+                    "with your own passphrase to export or import your journal."
+                ),
+            )
+            return False
+        return True
+
+    def open_journal_export(self) -> QDialog | None:
+        if self.session is None or not self._own_journal_only():
+            return None
+        from twofold.ui.export_dialogs import JournalExportDialog
+
+        dialog = JournalExportDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> QDialog | None:
+        if self.session is None or not self._own_journal_only():
+            return None
+        from twofold.ui.export_dialogs import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.imported.connect(lambda _: self.journal.attach(self.session))
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.session, self.folder, self.kdf, self)

@@ -1,0 +1,106 @@
+"""The report, journal export and import dialogs, driven as a person would."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.fixtures.import_samples import day_one_entry, write_day_one_zip
+from tests.gui.conftest import unlock_as
+from tests.unit.test_report import make_history
+from twofold.domain.ledger import EventKind
+from twofold.ui.export_dialogs import ImportDialog, JournalExportDialog, ReportDialog
+from twofold.ui.main_window import MainWindow
+
+
+def test_report_dialog_needs_the_other_partner_and_picks_private_entries(
+    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    history = make_history(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    dialog = window.open_report()
+    assert isinstance(dialog, ReportDialog)
+    dialog.start.setDate(QDate(2026, 3, 1))
+    dialog.end.setDate(QDate(2026, 3, 31))
+    labels = [dialog.private.item(i).text() for i in range(dialog.private.count())]
+    assert any("ALEX-CHOSEN-PRIVATE" in t for t in labels)
+    assert not any("SAM-PRIVATE" in t or "OUT-OF-RANGE" in t for t in labels)
+    assert dialog.chosen_private() == []  # nothing private unless ticked
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    target = tmp_path / "report.pdf"
+    qtbot.keyClicks(dialog.passphrase, "not Sam's passphrase")
+    dialog.start_export(target)
+    qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=30_000)
+    assert "passphrase" in dialog.message.text().lower() and not target.exists()
+    for i in range(dialog.private.count()):
+        item = dialog.private.item(i)
+        if "ALEX-CHOSEN-PRIVATE" in item.text():
+            item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen_private() == [history["chosen"]]
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, SAM_PASS)
+    dialog.start_export(target)
+    qtbot.waitUntil(lambda: "Saved to" in dialog.message.text(), timeout=60_000)
+    assert dialog.passphrase.text() == ""
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "ALEX-CHOSEN-PRIVATE" in text and "ALEX-UNCHOSEN-CANARY" not in text
+    assert window.session is not None
+    kinds = [i.kind for i in window.session.timeline.page(0, 3)]
+    assert EventKind.EXPORT_MADE in kinds and EventKind.EXPORT_AGREED in kinds
+    dialog.close()
+
+
+def test_import_dialog_previews_imports_and_refreshes_the_journal(
+    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    source = write_day_one_zip(
+        tmp_path / "dayone.zip",
+        entries=[
+            day_one_entry("A" * 32, datetime(2024, 1, 2, 9, tzinfo=UTC), "first", photos=1),
+            day_one_entry("B" * 32, datetime(2024, 2, 3, 9, tzinfo=UTC), "second"),
+        ],
+    )
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    dialog = window.open_import()
+    assert isinstance(dialog, ImportDialog)
+    dialog.load(source)
+    qtbot.waitUntil(lambda: dialog.go.isEnabled(), timeout=30_000)
+    assert "2 new entries from Day One" in dialog.summary.text()
+    assert "1 attachment" in dialog.details.text()
+    assert dialog.go.text() == "Import 2 entries"
+    qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Imported 2" in dialog.message.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: window.journal.model.total == 2, timeout=10_000)
+    dialog.load(source)
+    qtbot.waitUntil(lambda: "Nothing new" in dialog.message.text(), timeout=30_000)
+    assert not dialog.go.isEnabled()
+    (tmp_path / "bad.json").write_text('{"entries": [\n  {\n')
+    dialog.load(tmp_path / "bad.json")
+    qtbot.waitUntil(lambda: "bad.json, line 3" in dialog.message.text(), timeout=30_000)
+    dialog.close()
+
+
+def test_journal_export_dialog_writes_files(
+    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.session is not None and window.session.journal is not None
+    window.session.journal.write("An entry to take along")
+    dialog = window.open_journal_export()
+    assert isinstance(dialog, JournalExportDialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("markdown-months"))
+    dialog.start_export(tmp_path / "mine")
+    qtbot.waitUntil(lambda: "1 entries written" in dialog.message.text(), timeout=30_000)
+    month = f"{date.today():%Y-%m}.md"
+    assert "An entry to take along" in (tmp_path / "mine" / month).read_text()
+    dialog.close()
