@@ -28,6 +28,7 @@ from twofold.domain.records import RecordKind
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
 from twofold.services import backups, diagnostics
 from twofold.services.demo import create_demo
+from twofold.services.ending import CONFIRM_LEAVE, CONFIRM_SHRED
 from twofold.services.imports import read_source
 from twofold.services.journal_export import JournalFormat
 from twofold.services.paths import default_vault_folder
@@ -162,6 +163,19 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise InvalidInput(f"{text!r} is not a date like 2026-03-31.") from exc
+
+
+def _check_new_file(path: Path) -> None:
+    if path.exists():
+        raise InvalidInput(f"{path} already exists; name a new file.")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"{path.parent} does not exist.")
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 class Commands:
@@ -376,6 +390,87 @@ class Commands:
         self.console.print(f"Report written to {result.path} ({request.describe()}).")
         self.console.print(f"SHA-256 {result.sha256}; the export is signed by both in the ledger.")
         self.console.warn("the report is NOT encrypted: keep it safe and delete it when done")
+        return 0
+
+    def _typed_confirmation(self, args: argparse.Namespace, expected: str, what: str) -> str:
+        if args.confirm is not None:
+            return str(args.confirm)
+        if not sys.stdin.isatty():
+            raise InvalidInput(f'{what} is final: add --confirm "{expected}" to confirm.')
+        return input(f'{what} is final. Type "{expected}" to confirm: ')
+
+    def leave(self, args: argparse.Namespace) -> int:
+        if args.delete_journal:
+            return self._delete_journal(args)
+        if args.partner_recovery_file is None:
+            raise InvalidInput(
+                "Leaving gives your partner a new recovery code: name a new file for it with "
+                "--partner-recovery-file FILE (it is written only there, readable only by you)."
+            )
+        _check_new_file(args.partner_recovery_file)
+        session = self._unlock(args)
+        try:
+            other = session.reports.other_label()
+            confirmation = self._typed_confirmation(args, CONFIRM_LEAVE, "Leaving the vault")
+            other_passphrase = (
+                read_secret_file(args.partner_passphrase_file)
+                if args.partner_passphrase_file
+                else self.console.secret(f"{other}, type your own passphrase to agree: ")
+            )
+            pdf = None
+            fmt = ReportFormat(args.copy_format)
+            if args.copy_to is not None and fmt == ReportFormat.PDF:
+                from twofold.ui.report_pdf import render_pdf_headless  # Qt only for a PDF
+
+                pdf = render_pdf_headless
+            outcome = session.leave(
+                confirmation,
+                other_passphrase,
+                copy_to=args.copy_to,
+                copy_format=fmt,
+                pdf=pdf,
+                kdf=self.kdf,
+            )
+        finally:
+            session.lock()
+        _write_private(args.partner_recovery_file, outcome.remaining_recovery_code + "\n")
+        if outcome.copy is not None:
+            self.console.print(
+                f"Your read-only copy of the shared history is at {outcome.copy.path} "
+                "(NOT encrypted)."
+            )
+        self.console.print(
+            f"You have left the vault. {outcome.remaining_label}'s ledger has a new key; "
+            f"their new recovery code is in {args.partner_recovery_file}."
+        )
+        return 0
+
+    def _delete_journal(self, args: argparse.Namespace) -> int:
+        if args.recovery_file is not None:
+            _check_new_file(args.recovery_file)
+        session = self._unlock(args)
+        try:
+            self.console.print(
+                "Tip: 'twofold export journal' first if you want to keep a copy (not encrypted)."
+            )
+            confirmation = self._typed_confirmation(
+                args, CONFIRM_SHRED, "Deleting your private journal"
+            )
+            code = session.shred_journal(
+                confirmation, _passphrase(args, self.console, args.who), self.kdf
+            )
+        finally:
+            session.lock()
+        self.console.print("Your private journal was deleted for good; a new, empty one is ready.")
+        if args.recovery_file is not None:
+            _write_private(args.recovery_file, code + "\n")
+            self.console.print(f"Your new recovery code is in {args.recovery_file}.")
+        else:
+            self.console.print(f"Your new recovery code (write it down now): {code}")
+        self.console.warn(
+            "backups made before today still hold the old journal; delete them if you want "
+            "it gone from them too"
+        )
         return 0
 
     def import_(self, args: argparse.Namespace) -> int:
@@ -598,6 +693,39 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ZONE",
         help="zone for times given without one (default: this computer's)",
     )
+    p = command(
+        "leave",
+        "leave the vault (your partner, present, agrees with their passphrase), or with "
+        "--delete-journal delete your private journal for good",
+    )
+    p.add_argument(
+        "--delete-journal",
+        action="store_true",
+        help="only delete your private journal (crypto-shred); you stay in the vault",
+    )
+    p.add_argument("--confirm", metavar="TEXT", help='"leave" or "delete my journal"')
+    p.add_argument(
+        "--partner-passphrase-file", type=Path, metavar="FILE", help="your partner's passphrase"
+    )
+    p.add_argument(
+        "--partner-recovery-file",
+        type=Path,
+        metavar="FILE",
+        help="a new file for your partner's new recovery code (mode 0600)",
+    )
+    p.add_argument(
+        "--recovery-file",
+        type=Path,
+        metavar="FILE",
+        help="--delete-journal: a new file for your own new recovery code",
+    )
+    p.add_argument(
+        "--copy-to",
+        type=Path,
+        metavar="FILE",
+        help="first take a read-only copy of the shared history up to today",
+    )
+    p.add_argument("--copy-format", choices=[f.value for f in ReportFormat], default="pdf")
     p = command("change-passphrase", "change your passphrase")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
     return parser

@@ -112,8 +112,12 @@ class ReportService:
         return labels
 
     def other_label(self) -> str:
-        return next(
-            p.label for p in self._vault.keyslots.partners if p.id != self._vault.partner_id
+        for partner in self._vault.keyslots.partners:
+            if partner.id != self._vault.partner_id:
+                return partner.label
+        raise NotAllowed(
+            "Your partner has left this vault, so no one can agree to an export of your "
+            "shared history with you."
         )
 
     # --- building ------------------------------------------------------------------

@@ -11,18 +11,20 @@ from typing import TypeVar
 from twofold.domain.errors import InvalidInput, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.ledger import VerifyReport
+from twofold.domain.report import ReportFormat
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.agreement import AgreementService
 from twofold.services.backups import BackupResult, rotate_daily
 from twofold.services.checkins import CheckinService
 from twofold.services.commitments import CommitmentService
+from twofold.services.ending import EndingService, LeaveOutcome
 from twofold.services.imports import ImportService
 from twofold.services.joint import JointSessionService
 from twofold.services.journal import JournalService
 from twofold.services.journal_export import JournalExportResult, JournalFormat, export_journal
 from twofold.services.paths import default_backup_folder
 from twofold.services.progress import ProgressService
-from twofold.services.report import ReportService
+from twofold.services.report import Renderer, ReportService
 from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService
@@ -142,6 +144,40 @@ class Session:
             progress=progress,
             cancelled=cancelled,
         )
+
+    # --- ending (final: each ends this session) -----------------------------------
+
+    def shred_journal(
+        self, confirmation: str, passphrase: str, kdf: KdfParams | None = None
+    ) -> str:
+        """Delete your private journal for good; returns your new recovery code."""
+        try:
+            return EndingService(self._vault).shred_journal(confirmation, passphrase, kdf)
+        finally:
+            self._locked = self._vault.closed or self._locked
+
+    def leave(
+        self,
+        confirmation: str,
+        remaining_passphrase: str,
+        *,
+        copy_to: Path | None = None,
+        copy_format: ReportFormat = ReportFormat.PDF,
+        pdf: Renderer | None = None,
+        kdf: KdfParams | None = None,
+    ) -> LeaveOutcome:
+        """Leave the vault (the other partner, present, types their passphrase)."""
+        try:
+            return EndingService(self._vault).leave(
+                confirmation,
+                remaining_passphrase,
+                copy_to=copy_to,
+                copy_format=copy_format,
+                pdf=pdf,
+                kdf=kdf,
+            )
+        finally:
+            self._locked = self._vault.closed or self._locked
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         check_passphrase(new_passphrase)

@@ -91,6 +91,10 @@ class OpenVault:
         return self.journal is None
 
     @property
+    def closed(self) -> bool:
+        return self._link is None
+
+    @property
     def partner(self) -> Partner:
         return self.keyslots.partner(self.partner_id)
 
@@ -334,6 +338,9 @@ def open_with_keys(folder: Path, slots: KeySlots, keys: PartnerKeys) -> OpenVaul
     except running pending migrations (after checking none is newer)."""
     lock = take_owner_lock(folder)
     try:
+        from twofold.vault.ending import finish_interrupted_rekey  # a leave cut short
+
+        finish_interrupted_rekey(folder, keys.vault_key)
         conn, damage = _connect(folder, slots, keys)
     except BaseException:
         keys.wipe()
