@@ -103,12 +103,27 @@ def main() -> int:
     save(importer, args.out, "import-preview")
     importer.close()
 
-    leave = getattr(window, "open_leave", None)
-    if leave is not None:
-        dialog = leave()
-        pump(app)
-        save(dialog, args.out, "leave-dialog")
-        dialog.close()
+    from twofold.ui.ending_dialog import LeaveDialog
+
+    dialog = window.open_leave()
+    assert isinstance(dialog, LeaveDialog)
+    dialog.shred_passphrase.setText(demo.passphrases["Alex"])
+    dialog.shred_confirm.setText("delete my journal")
+    pump(app)
+    save(dialog, args.out, "leave-delete-journal")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.copy.setChecked(True)
+    dialog.copy_path.setText(str(tmp / "twofold-shared-history.pdf"))
+    dialog.leave_passphrase.setText(demo.passphrases["Sam"])
+    dialog.leave_confirm.setText("leave")
+    pump(app)
+    save(dialog, args.out, "leave-vault")
+    dialog._leave()
+    wait_for(app, lambda: bool(window.ending_message), 400)
+    print(window.ending_message.splitlines()[0])
+    pump(app, 0.5)
+    box = next(w for w in app.topLevelWidgets() if w.objectName() == "endingDone")
+    save(box, args.out, "leave-done")
     window.lock()
     window.close()
     return 0

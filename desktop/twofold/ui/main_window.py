@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle("Twofold")  # never anything private in a title
         self.folder, self.settings, self.kdf, self.hint = folder, settings, kdf, hint
+        self.ending_message = ""  # what the last final action (leave, delete) reported
         self.session: Session | None = None
         self.idle = IdleWatcher(idle_minutes(settings))
         self.idle.setParent(self)
@@ -273,6 +275,9 @@ class MainWindow(QMainWindow):
         self.export_journal_action = action(
             self.tr("&Export my journal…"), "Ctrl+Shift+E", self.open_journal_export, "exportAction"
         )
+        self.leave_action = action(
+            self.tr("Leave or &end…"), "Ctrl+Shift+Q", self.open_leave, "leaveAction"
+        )
         self.import_action = action(
             self.tr("&Import into my journal…"), "Ctrl+Shift+I", self.open_import, "importAction"
         )
@@ -294,6 +299,7 @@ class MainWindow(QMainWindow):
             self.report_action,
             self.export_journal_action,
             self.import_action,
+            self.leave_action,
             self.settings_action,
             self.reminders_action,
             self.lock_action,
@@ -525,8 +531,16 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Save, then hide and forget everything; only the unlock screen remains."""
+        session = self._release()
+        if session is not None:
+            session.lock()
+            self.show_unlock()
+            self.locked.emit()
+
+    def _release(self) -> Session | None:
+        """Everything locking does except closing the session, which is returned."""
         if self.session is None:
-            return
+            return None
         self.journal.commit(tell=False)
         self.outbox.save_current()
         # Dialogs show private text too (history, the share preview, settings): close
@@ -540,15 +554,56 @@ class MainWindow(QMainWindow):
         self.missed_banner.hide()
         self.who.clear()
         self.status.clear()
-        session.lock()
         clipboard = QGuiApplication.clipboard()
         copied = clipboard.mimeData()
         if clipboard.ownsClipboard() or (copied is not None and copied.hasFormat(PRIVATE_HINT)):
             clipboard.clear()  # what was copied from a journal does not outlive the lock
         self.clipboard_guard.clear_now()  # the X11 selection too
         self.idle.stop()
-        self.show_unlock()
-        self.locked.emit()
+        return session
+
+    def open_leave(self) -> QDialog | None:
+        if self.session is None or not self._own_journal_only():
+            return None
+        from twofold.ui.ending_dialog import LeaveDialog
+
+        dialog = LeaveDialog(self.session, self)
+        dialog.chosen.connect(self.end_with)
+        dialog.open()
+        return dialog
+
+    def end_with(self, work: Callable[[Session, KdfParams | None], str]) -> None:
+        """A final action (deleting the journal, leaving): the window lets go of the
+        session first, the work ends it on a worker, then the unlock screen returns
+        with what happened (a new recovery code is shown once, in a dialog)."""
+        session = self._release()
+        if session is None:
+            return
+        self.show_busy(self.tr("Finishing… this takes a few seconds."))
+        kdf = self.kdf
+
+        def done(message: str) -> None:
+            session.lock()
+            self.show_unlock()
+            self.locked.emit()
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Done"), message, parent=self)
+            box.setObjectName("endingDone")
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.open()
+            self.ending_message = message
+
+        def failed(exc: BaseException) -> None:
+            session.lock()
+            self.show_unlock()
+            self.locked.emit()
+            self.ending_message = error_text(exc)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Not done"), self.ending_message, parent=self
+            )
+            box.setObjectName("endingFailed")
+            box.open()
+
+        run_in_background(lambda: work(session, kdf), done, failed)
 
     def _set_actions(self, *, unlocked: bool) -> None:
         for act in (
