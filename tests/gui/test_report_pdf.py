@@ -88,3 +88,38 @@ def test_pdf_without_private_entries_has_none(
     text = " ".join(pages)
     assert "ALEX-CHOSEN-PRIVATE" not in text and "private journal" not in text
     assert "SHARED-IN-RANGE" in text
+
+
+def test_cli_makes_the_pdf_with_both_signatures(
+    qtbot: QtBot, vault_dir: Path, history: dict[str, int], tmp_path: Path
+) -> None:
+    from tests.unit.test_cli import cli
+
+    alex = tmp_path / "alex.pass"
+    alex.write_text(ALEX_PASS + "\n")
+    sam = tmp_path / "sam.pass"
+    sam.write_text(SAM_PASS + "\n")
+    done = cli(
+        "export",
+        "report",
+        "--vault",
+        vault_dir,
+        "--as",
+        "Alex",
+        "--passphrase-file",
+        alex,
+        "--partner-passphrase-file",
+        sam,
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-31",
+        "--private",
+        str(history["chosen"]),
+        "--out",
+        tmp_path / "r.pdf",
+    )
+    assert done.code == 0, done.err
+    _, pages = pdf_text(tmp_path / "r.pdf")
+    text = " ".join(pages)
+    assert "ALEX-CHOSEN-PRIVATE" in text and "ALEX-UNCHOSEN-CANARY" not in text
