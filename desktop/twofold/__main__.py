@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from twofold.domain.report import Report
     from twofold.vault.crypto import KdfParams
 
 
@@ -23,13 +24,22 @@ def _gui_self_check(report: Callable[[str], None], kdf: KdfParams | None) -> boo
     return gui_self_check(report, kdf)
 
 
+def _render_pdf(report: Report) -> bytes:
+    from twofold.ui.report_pdf import render_pdf_headless  # Qt only for a PDF report
+
+    return render_pdf_headless(report)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from twofold.cli import run
     from twofold.hardening import harden_process
 
     harden_process()  # no core dumps, owner-only files: before any key exists
     return run(
-        sys.argv[1:] if argv is None else argv, open_app=_open_app, gui_check=_gui_self_check
+        sys.argv[1:] if argv is None else argv,
+        open_app=_open_app,
+        gui_check=_gui_self_check,
+        pdf=_render_pdf,
     )
 
 

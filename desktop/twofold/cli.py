@@ -32,6 +32,7 @@ from twofold.services.ending import CONFIRM_LEAVE, CONFIRM_SHRED
 from twofold.services.imports import read_source
 from twofold.services.journal_export import JournalFormat
 from twofold.services.paths import default_vault_folder
+from twofold.services.report import Renderer
 from twofold.services.session import (
     Session,
     create_vault,
@@ -179,9 +180,20 @@ def _write_private(path: Path, text: str) -> None:
 
 
 class Commands:
-    def __init__(self, console: Console, kdf: KdfParams | None) -> None:
+    def __init__(
+        self, console: Console, kdf: KdfParams | None, pdf: Renderer | None = None
+    ) -> None:
         self.console = console
         self.kdf = kdf  # test-only override; None means calibrated, strong defaults
+        self.pdf = pdf  # the PDF layout (Qt), handed in by the entry point
+
+    def _pdf_renderer(self) -> Renderer:
+        if self.pdf is None:
+            raise InvalidInput(
+                "PDF needs Qt, which this command line was started without; "
+                "choose --format markdown or json."
+            )
+        return self.pdf
 
     def _unlock(self, args: argparse.Namespace) -> Session:
         session = unlock(args.vault, args.who, _passphrase(args, self.console, args.who))
@@ -363,11 +375,7 @@ class Commands:
         request = ReportRequest(
             _day(args.start), _day(args.end), sections, fmt, tuple(args.private or ())
         )
-        pdf = None
-        if fmt == ReportFormat.PDF:
-            from twofold.ui.report_pdf import render_pdf_headless  # Qt only for a PDF
-
-            pdf = render_pdf_headless
+        pdf = self._pdf_renderer() if fmt == ReportFormat.PDF else None
         session = (
             self._unlock(args)
             if request.private_records
@@ -417,12 +425,12 @@ class Commands:
                 if args.partner_passphrase_file
                 else self.console.secret(f"{other}, type your own passphrase to agree: ")
             )
-            pdf = None
             fmt = ReportFormat(args.copy_format)
-            if args.copy_to is not None and fmt == ReportFormat.PDF:
-                from twofold.ui.report_pdf import render_pdf_headless  # Qt only for a PDF
-
-                pdf = render_pdf_headless
+            pdf = (
+                self._pdf_renderer()
+                if args.copy_to is not None and fmt == ReportFormat.PDF
+                else None
+            )
             outcome = session.leave(
                 confirmation,
                 other_passphrase,
@@ -752,8 +760,10 @@ def run(
     console: Console | None = None,
     open_app: Callable[[argparse.Namespace], int] | None = None,
     gui_check: GuiCheck | None = None,
+    pdf: Renderer | None = None,
 ) -> int:
-    """Parse and run one command. ``kdf`` is a test-only override."""
+    """Parse and run one command. ``kdf`` is a test-only override; ``pdf`` lays out a
+    report as PDF (Qt, so the entry point hands it in)."""
     console = console or Console()
     parser = build_parser()
     try:
@@ -772,7 +782,9 @@ def run(
                 return 0
             return open_app(args)
         name = args.command.replace("-", "_")
-        handler = getattr(Commands(console, kdf), name + "_" if keyword.iskeyword(name) else name)
+        handler = getattr(
+            Commands(console, kdf, pdf), name + "_" if keyword.iskeyword(name) else name
+        )
         return int(handler(args))
     except TwofoldError as exc:
         console.warn(str(exc))

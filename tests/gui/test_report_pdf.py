@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from tests.unit.test_report import make_history, request
 from twofold.domain.report import ReportFormat
 from twofold.services.session import unlock
@@ -93,33 +93,28 @@ def test_pdf_without_private_entries_has_none(
 def test_cli_makes_the_pdf_with_both_signatures(
     qtbot: QtBot, vault_dir: Path, history: dict[str, int], tmp_path: Path
 ) -> None:
-    from tests.unit.test_cli import cli
+    import io
+
+    from twofold.cli import Console, run
+    from twofold.ui.report_pdf import render_pdf_headless
 
     alex = tmp_path / "alex.pass"
     alex.write_text(ALEX_PASS + "\n")
     sam = tmp_path / "sam.pass"
     sam.write_text(SAM_PASS + "\n")
-    done = cli(
-        "export",
-        "report",
-        "--vault",
-        vault_dir,
-        "--as",
-        "Alex",
-        "--passphrase-file",
-        alex,
-        "--partner-passphrase-file",
-        sam,
-        "--from",
-        "2026-03-01",
-        "--to",
-        "2026-03-31",
-        "--private",
-        str(history["chosen"]),
-        "--out",
-        tmp_path / "r.pdf",
-    )
-    assert done.code == 0, done.err
+    argv = [
+        str(a)
+        for a in (
+            "export", "report", "--vault", vault_dir, "--as", "Alex", "--passphrase-file", alex,
+            "--partner-passphrase-file", sam, "--from", "2026-03-01", "--to", "2026-03-31",
+            "--private", history["chosen"], "--out", tmp_path / "r.pdf",
+        )
+    ]  # fmt: skip
+    out, err = io.StringIO(), io.StringIO()
+    without_qt = run(argv, kdf=TEST_KDF, console=Console(out, err))
+    assert without_qt == 2 and "choose --format markdown" in err.getvalue()
+    code = run(argv, kdf=TEST_KDF, console=Console(out, err), pdf=render_pdf_headless)
+    assert code == 0, err.getvalue()
     _, pages = pdf_text(tmp_path / "r.pdf")
     text = " ".join(pages)
     assert "ALEX-CHOSEN-PRIVATE" in text and "ALEX-UNCHOSEN-CANARY" not in text
