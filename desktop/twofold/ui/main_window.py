@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
             "&Reminders…", "Ctrl+Shift+R", self.open_reminders, "remindersAction"
         )
         self.report_action = action(
-            self.tr("Report for a self.tr("&Report for a therapist…")therapist…"), "Ctrl+Shift+T", self.open_report, "reportAction"
+            self.tr("Report for a &therapist…"), "Ctrl+Shift+T", self.open_report, "reportAction"
         )
         self.export_journal_action = action(
             self.tr("&Export my journal…"), "Ctrl+Shift+E", self.open_journal_export, "exportAction"
