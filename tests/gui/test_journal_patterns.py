@@ -25,6 +25,12 @@ def test_filter_count_search_and_look_back(qtbot: QtBot, make_window, vault_dir:
     assert alex.journal is not None
     today = datetime.now().astimezone()
     _, year_ago = look_back_days(today.date())[2]
+    alex.wins._append(
+        "Our first calm Sunday",
+        year_ago,
+        "",
+        at=datetime.combine(year_ago, today.time()).astimezone() - timedelta(minutes=2),
+    )
     old = alex.journal.write(
         "The first spring after",
         RecordKind.GRATITUDE,
@@ -58,3 +64,13 @@ def test_filter_count_search_and_look_back(qtbot: QtBot, make_window, vault_dir:
     qtbot.mouseClick(button, LEFT)
     assert [page.model.item(r).id for r in range(page.model.rowCount())] == [old]
     assert bar.since.isVisible() and bar.since.date().toPython() == year_ago
+
+    # On this day on the shared timeline: the win of a year ago, one click away.
+    window.go("timeline")
+    timeline = window.timeline
+    assert timeline.look_back.isVisible()
+    [shared_button] = timeline.look_back.buttons
+    assert shared_button.text() == "A year ago (1)"
+    qtbot.mouseClick(shared_button, LEFT)
+    current = timeline.model.item(timeline.view.currentIndex().row())
+    assert current.body == "Win: Our first calm Sunday"

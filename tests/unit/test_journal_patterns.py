@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from tests.conftest import ALEX_PASS, SAM_PASS
+from twofold.domain.commitments import Cadence, CadenceKind, Outcome
 from twofold.domain.journal_filter import JournalFilter, kinds_named, look_back_days
 from twofold.domain.records import RecordKind
 from twofold.domain.search import Source
@@ -108,3 +109,21 @@ def test_on_this_day(alex: Session) -> None:
     ]
     found = {label: [r.id for r in records] for label, records in j.on_this_day(date(2026, 3, 31))}
     assert found == {"A month ago": [month], "Three months ago": [], "A year ago": [year]}
+
+
+def test_on_this_day_on_the_timeline(alex: Session) -> None:
+    alex.wins._append("Dinner out, phones away", date(2025, 3, 31), "", at=local(2025, 3, 31, 20))
+    text = alex.commitments.make("Text", Cadence(CadenceKind.DAILY), start=date(2025, 12, 1))
+    alex.commitments.check(
+        text,
+        Outcome.KEPT,
+        date(2025, 12, 31),
+        at=local(2025, 12, 31, 21),
+    )  # a daily check-off is not a look-back
+    alex.wins._append("Today", date(2026, 3, 31), "", at=local(2026, 3, 31, 8))
+    found = alex.timeline.on_this_day(date(2026, 3, 31))
+    assert [(label, day, [i.body for i in items]) for label, day, items in found] == [
+        ("A month ago", date(2026, 2, 28), []),
+        ("Three months ago", date(2025, 12, 31), []),
+        ("A year ago", date(2025, 3, 31), ["Win: Dinner out, phones away"]),
+    ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
 
+from twofold.domain.journal_filter import look_back_days
 from twofold.domain.ledger import TimelineItem
 from twofold.services.journal import record_ledger_head
 from twofold.vault.vault import OpenVault, now
@@ -36,6 +38,18 @@ class TimelineService:
             else (after.occurred_at.isoformat(timespec="microseconds"), after.seq)
         )
         return self._vault.ledger.timeline(offset, limit, kinds, author, after=key)
+
+    def on_this_day(self, today: date | None = None) -> list[tuple[str, date, list[TimelineItem]]]:
+        """Look back on the shared timeline: a month, three months and a year ago."""
+        today = today or datetime.now().astimezone().date()
+        out = []
+        for label, day in look_back_days(today):
+            start, end = (
+                datetime.combine(d, time()).astimezone(UTC).isoformat(timespec="microseconds")
+                for d in (day, day + timedelta(days=1))
+            )
+            out.append((label, day, self._vault.ledger.timeline_between(start, end, 5)))
+        return out
 
     def retract(self, event_id: str) -> None:
         """Your shared reflection's content is removed; the signed retraction stays.

@@ -318,6 +318,7 @@ class ChartPanel(QFrame):
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([self._category(row, len(rows)) for row in rows])
+        categories.setTruncateLabels(False)  # tags and feelings are the point: never "…"
         self._style_axis(categories, colours)
         values = self._value_axis(data, colours)
         chart.addAxis(

@@ -6,8 +6,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from twofold.services.progress import Improvements
 from twofold.ui.widgets import heading, named, note
@@ -56,3 +66,45 @@ class ImprovementsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.resize(560, 420)
+
+
+class OnThisDayBanner(QFrame):
+    """On this day, on the shared timeline: what happened a month, three months and a
+    year ago; a button per look-back shows its newest item.
+
+    Signals: chosen(event id)
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("hintBanner")
+        self.text = named(QLabel(), "timelineLookBackText", self.tr("On this day"))
+        self.text.setWordWrap(True)
+        self.buttons: list[QPushButton] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.addWidget(self.text, 1)
+        self.hide()
+
+    def show_found(self, found: list[tuple[str, object, list[object]]]) -> None:
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        found = [entry for entry in found if entry[2]]
+        if not found:
+            self.hide()
+            return
+        self.text.setText(self.tr("On this day, together"))
+        for label, day, items in found:
+            event_id = str(getattr(items[0], "event_id", ""))
+            button = named(
+                QPushButton(f"{_tr(label)} ({len(items)})"),
+                f"timelineLookBack{len(self.buttons)}",
+                self.tr("Show what happened {when}").format(when=_tr(label).lower()),
+            )
+            button.setToolTip(f"{day:%d %b %Y}")
+            button.clicked.connect(lambda _=False, e=event_id: self.chosen.emit(e))
+            self._layout.addWidget(button)
+            self.buttons.append(button)
+        self.show()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twofold.domain.errors import TwofoldError
 from twofold.domain.ledger import EventKind, TimelineItem, VerifyReport
 from twofold.domain.search import Source
 from twofold.services.session import Session
@@ -130,6 +131,11 @@ class TimelinePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.verification)
         layout.addLayout(filters)
+        from twofold.ui.look_back import OnThisDayBanner
+
+        self.look_back = OnThisDayBanner()
+        self.look_back.chosen.connect(self.show_event)
+        layout.addWidget(self.look_back)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -156,6 +162,7 @@ class TimelinePage(QWidget):
             self.search_model.set_hits([])
             self.count.clear()
             self.verification.ok_label.clear()
+            self.look_back.show_found([])
             return
         for partner_id, label in session.partner_labels.items():
             self.author_filter.addItem(label, partner_id)
@@ -164,6 +171,10 @@ class TimelinePage(QWidget):
         self.delegate.own_id = session.partner_id
         self.reload()
         self.verify()
+        try:
+            self.look_back.show_found(list(session.timeline.on_this_day()))  # type: ignore[arg-type]
+        except TwofoldError:
+            self.look_back.show_found([])
 
     def verify(self) -> None:
         """Check the chain, signatures and pages in the background; the check mark (or

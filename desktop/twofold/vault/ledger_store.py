@@ -229,6 +229,33 @@ class LedgerStore:
             for r in rows
         ]
 
+    def timeline_between(self, start: str, end: str, limit: int = 20) -> list[TimelineItem]:
+        """Items (not retracted, no daily check-offs) that happened in [start, end),
+        newest first: "on this day" on the timeline."""
+        labels = self.partner_labels()
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted "
+                "FROM timeline_items INDEXED BY timeline_newest "
+                "WHERE occurred_at >= ? AND occurred_at < ? AND retracted = 0 AND kind != ? "
+                "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
+                (start, end, str(EventKind.COMMITMENT_CHECKED), limit),
+            ).fetchall()
+        return [
+            TimelineItem(
+                seq=int(r[0]),
+                event_id=str(r[1]),
+                kind=EventKind(r[2]),
+                author_id=str(r[3]),
+                author_label=labels.get(str(r[3]), "?"),
+                occurred_at=datetime.fromisoformat(r[4]),
+                body=str(r[5]),
+                request=str(r[6]),
+                retracted=bool(r[7]),
+            )
+            for r in rows
+        ]
+
     def setting(self, key: str) -> str | None:
         with mapped_errors(_WHAT):
             row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
