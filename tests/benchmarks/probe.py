@@ -1,7 +1,10 @@
 """Run in a fresh process by the benchmark.
 
 probe.py launch VAULT      print "painted" once the unlock window has painted
-probe.py open VAULT WHO    unlock, load the window's models, print "rss <kB>"
+probe.py open VAULT WHO    unlock, load the window's models, print "rss <kB>", then
+                           wait for the timeline's ✓ and print "verified <s>"
+probe.py page VAULT WHO KEY   as open, then show page KEY: "page <s>" and "rss <kB>"
+                              ("missing" when the window has no such page yet)
 """
 
 from __future__ import annotations
@@ -65,7 +68,29 @@ def main() -> int:
     window.repaint()
     app.processEvents()
     print(f"unlocked {time.perf_counter() - started:.4f}", flush=True)
+    if mode == "page":
+        key = sys.argv[4]
+        if key not in getattr(window, "page_keys", []):
+            print("missing", flush=True)
+            os._exit(0)
+        shown = time.perf_counter()
+        window.go(key)
+        window.repaint()
+        app.processEvents()
+        print(f"page {time.perf_counter() - shown:.4f}", flush=True)
+        print(f"rss {rss_kib()}", flush=True)
+        os._exit(0)
     print(f"rss {rss_kib()}", flush=True)
+    # The check mark: verification runs in the background after unlock; the user sees
+    # "✓ Verified" (or the red banner) in the timeline's bar when it is done.
+    bar = window.timeline.verification
+    while time.perf_counter() - started < 300:
+        text = bar.ok_label.text() or bar.banner_text.text()
+        if text.startswith(("✓", "⚠")):
+            print(f"verified {time.perf_counter() - started:.4f} {text[:1]}", flush=True)
+            break
+        app.processEvents()
+        time.sleep(0.002)
     window.idle.stop()
     os._exit(0)
 

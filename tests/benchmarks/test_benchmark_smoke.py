@@ -6,12 +6,59 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.benchmarks.run import main
 from tests.benchmarks.text import ten_years_ago
-from tests.benchmarks.workload import KINDS, PASSPHRASES, CheckSpec, apply_bulk, plan
+from tests.benchmarks.workload import (
+    KINDS,
+    PASSPHRASES,
+    WEEKLY_COMMITMENT,
+    Act,
+    CheckSpec,
+    Share,
+    Workload,
+    apply_bulk,
+    plan,
+)
 from tests.conftest import TEST_KDF
+from twofold.domain.agreement import SECTIONS
+from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import BOTH, Cadence, CadenceKind
+from twofold.domain.dialogue import SessionKind
+from twofold.domain.ledger import EventKind
+from twofold.domain.setbacks import RepairStep
+from twofold.services import agreement, commitments, joint, safety, setbacks, timeline, together
 from twofold.services.session import Session, create_vault, unlock
+from twofold.vault import vault as vault_files
+
+ACTIONS = {
+    "daily",
+    "weekly",
+    "monthly",
+    "acknowledge",
+    "renegotiate",
+    "make weekly",
+    "end",
+    "safety",
+    "propose",
+    "acknowledge version",
+    "setback",
+    "step acknowledge",
+    "step repair",
+    "step restore",
+    "countermeasure",
+    "win",
+    "appreciate",
+    "values",
+    "chapter",
+    "session open",
+    "session note",
+    "session outcome",
+    "session close",
+    "objective",
+    "progress",
+}
 
 
 def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
@@ -28,12 +75,30 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
         "scroll the timeline model end to end",
         "memory (RSS)",
         "command-line search, cold, KDF excluded",
+        "search private+shared, common word as a prefix",
+        "✓ Verified shown after unlock",
+        "full verify of the ledger",
+        "save one reflection while the daily backup runs",
+        "“Our progress” page shown after unlock",
+        "“My patterns” page shown after unlock",
+        "therapist report, whole ten-year shared ledger, PDF",
+        "therapist report, whole ten-year shared ledger, JSON",
+        "Day One entries into the journal",
     ):
         assert row in table, row
     assert "within" in table
 
 
-def _apply_with_services(work) -> None:  # type: ignore[no-untyped-def]
+class _Clock:
+    """The services stamp events with ``now()``; here it says when the plan says."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.at = ten_years_ago()
+        for module in (commitments, agreement, setbacks, together, joint, safety, timeline):
+            monkeypatch.setattr(module, "now", lambda: self.at)
+
+
+def _apply_with_services(work: Workload, clock: _Clock) -> None:
     ids: dict[str, list[int]] = {}
     for label, entries in work.entries.items():
         session = unlock(work.folder, label, PASSPHRASES[label])
@@ -57,21 +122,107 @@ def _apply_with_services(work) -> None:  # type: ignore[no-untyped-def]
             )
         )
         session.lock()
-    for share in work.shares:
-        session = unlock(work.folder, share.author, PASSPHRASES[share.author])
-        if isinstance(share, CheckSpec):
-            session.commitments.check(
-                commitment_ids[share.commitment_index], share.outcome, day=share.day, at=share.at
+    check_seq: dict[int, int] = {}
+    refs: dict[tuple[str, object], str] = {}
+    versions: list[str] = []
+    setback_ids: list[str] = []
+    objective_ids: list[str] = []
+    for event in work.events:
+        clock.at = event.at
+        session = unlock(work.folder, event.author, PASSPHRASES[event.author])
+        other = "Sam" if event.author == "Alex" else "Alex"
+        if isinstance(event, CheckSpec):
+            check_seq[id(event)] = session.commitments.check(
+                commitment_ids[event.commitment_index], event.outcome, day=event.day, at=event.at
             )
-            session.lock()
-            continue
-        assert session.sharing is not None
-        item = session.sharing.add(ids[share.author][share.record_index])
-        session.sharing.update(item, share.text, share.request)
-        [event_id] = session.sharing.confirm(session.sharing.preview([item]), at=share.at)
-        if share.retract:
-            session.timeline.retract(event_id)
+        elif isinstance(event, Share):
+            assert session.sharing is not None
+            item = session.sharing.add(ids[event.author][event.record_index])
+            session.sharing.update(item, event.text, event.request)
+            [event_id] = session.sharing.confirm(session.sharing.preview([item]), at=event.at)
+            if event.retract:
+                clock.at = event.at + timedelta(hours=1)
+                session.timeline.retract(event_id)
+        else:
+            _act(
+                session,
+                event,
+                other,
+                commitment_ids,
+                check_seq,
+                refs,
+                versions,
+                setback_ids,
+                objective_ids,
+            )
         session.lock()
+
+
+def _act(  # type: ignore[no-untyped-def]
+    session, a: Act, other, commitment_ids, check_seq, refs, versions, setback_ids, objective_ids
+) -> None:
+    """The service call a person makes for each planned practice action."""
+    if a.action in ("daily", "weekly", "monthly"):
+        kind = CheckinKind(a.action)
+        prompts = session.checkins.prompts(kind).prompts
+        answers = {p.id: text for p, text in zip(prompts, a.extra, strict=True)}
+        session.checkins.submit(kind, answers, day=a.at.date(), at=a.at)
+    elif a.action == "acknowledge":
+        session.commitments.acknowledge(check_seq[id(a.ref)])
+    elif a.action == "renegotiate":
+        session.commitments.renegotiate(
+            commitment_ids[a.ref],
+            a.text,
+            Cadence(CadenceKind.DAILY),
+            hard_day=a.extra[0],
+            reason=a.extra[1],
+            day=a.day,
+        )
+    elif a.action == "make weekly":
+        refs[("weekly", a.ref)] = session.commitments.make(
+            WEEKLY_COMMITMENT, Cadence(CadenceKind.WEEKLY), start=a.at.date(), at=a.at
+        )
+    elif a.action == "end":
+        session.commitments.end(refs[("weekly", a.ref)], a.text)
+    elif a.action == "safety":
+        labels = {label: pid for pid, label in session.timeline.labels().items()}
+        session.safety.update(
+            a.text, {labels["Alex"]: a.extra[0], labels["Sam"]: a.extra[1]}, a.extra[2]
+        )
+    elif a.action == "propose":
+        keys = [key for key, _, _ in SECTIONS]
+        versions.append(session.agreement.propose(dict(zip(keys, a.extra, strict=True)), a.text))
+    elif a.action == "acknowledge version":
+        session.agreement.acknowledge(versions[a.ref])
+    elif a.action == "setback":
+        setback_ids.append(session.setbacks.log(a.text, a.extra[0], a.extra[1], day=a.day))
+    elif a.action.startswith("step "):
+        session.setbacks.step(setback_ids[a.ref], RepairStep(a.action[5:]), a.text)
+    elif a.action == "countermeasure":
+        session.setbacks.add_countermeasure(setback_ids[a.ref], a.text)
+    elif a.action == "win":
+        session.wins.record(a.text, day=a.day)
+    elif a.action == "appreciate":
+        session.together.appreciate(a.text)
+    elif a.action == "values":
+        session.together.set_values(list(a.extra))
+    elif a.action == "chapter":
+        session.together.add_chapter(a.extra[0], a.text)
+    elif a.action == "session open":
+        refs[("session", a.ref)] = session.joint.open(SessionKind(a.text), PASSPHRASES[other])
+    elif a.action == "session note":
+        session.joint.note(refs[("session", a.ref)], a.text)
+    elif a.action == "session outcome":
+        session.joint.outcome(refs[("session", a.ref)], a.text)
+    elif a.action == "session close":
+        session.joint.close(refs[("session", a.ref)], a.text)
+    elif a.action == "objective":
+        objective_ids.append(session.joint.set_objective(a.text))
+    elif a.action == "progress":
+        objective, held = a.ref
+        session.joint.progress(objective_ids[objective], a.text, refs[("session", held)])
+    else:
+        raise AssertionError(a.action)
 
 
 def _contents(folder: Path) -> tuple[object, ...]:
@@ -79,33 +230,118 @@ def _contents(folder: Path) -> tuple[object, ...]:
     for label in ("Alex", "Sam"):
         session: Session = unlock(folder, label, PASSPHRASES[label])
         assert session.journal is not None
+        names = session.timeline.labels()
         records = session.journal.listing(0, 1000).records
         seen.append([(r.kind, r.body, r.feelings, r.tags, r.created_at, r.shared) for r in records])
         assert session.verify().ok
-        items = session.timeline.page(0, 1000)
-        seen.append([(i.kind, i.author_label, i.body, i.request, i.retracted) for i in items])
+        items = session.timeline.page(0, 10_000)
+        seen.append(
+            [(i.kind, i.author_label, i.body, i.request, i.retracted, i.occurred_at) for i in items]
+        )
         seen.append(sorted(r.body for r in records if r.shared))
+        today = ten_years_ago().date() + timedelta(days=3650)
         seen.append(
             [
                 (s.commitment.title, s.streak, s.reliability, round(s.strength, 9))
-                for s in session.commitments.statuses()
+                for s in session.commitments.statuses(today)
             ]
+        )
+        seen.append(
+            [
+                (c.outcome, c.day, names[c.author], bool(c.acknowledged_by))
+                for _, c in session.commitments.check_offs("") or []
+            ]
+        )
+        seen.append(
+            [(c.kind, c.day, names[c.author], c.answers) for c in session.checkins.recent()]
+        )
+        seen.append(
+            [
+                (
+                    v.number,
+                    names[v.author],
+                    v.sections,
+                    v.note,
+                    sorted(names[p] for p in v.acknowledged_by),
+                )
+                for v in session.agreement.versions()
+            ]
+        )
+        seen.append(
+            [
+                (
+                    s.what,
+                    s.trigger,
+                    s.impact,
+                    s.day,
+                    [(t.step, names[t.author], t.note) for t in s.steps],
+                    s.countermeasures,
+                )
+                for s in session.setbacks.all()
+            ]
+        )
+        seen.append([(w.text, w.day, names[w.author]) for w in session.wins.all()])
+        seen.append([(names[a], t, w) for a, t, w in session.together.appreciations()])
+        seen.append(
+            (
+                session.together.values(),
+                [(names[a], t, x) for a, t, x, _ in session.together.story()],
+            )
+        )
+        seen.append(
+            [
+                (
+                    s["kind"],
+                    names[s["opened_by"]],
+                    names[s["cosigned_by"]],
+                    s["opened_at"],
+                    s["closed_at"],
+                    [(k, names[a], t) for k, a, t in s["items"]],
+                )
+                for s in session.joint.sessions()
+            ]
+        )
+        seen.append(
+            [
+                (t, [(names[a], n, w) for a, n, w in notes])
+                for _, t, notes in session.joint.objectives()
+            ]
+        )
+        plan = session.safety.plan()
+        seen.append(
+            (
+                plan.pause_rule,
+                sorted((names[k], v) for k, v in plan.when_overwhelmed.items()),
+                plan.who_to_call,
+            )
         )
         session.lock()
     return tuple(seen)
 
 
-def test_bulk_generation_writes_what_the_services_write(tmp_path: Path) -> None:
+def test_bulk_generation_writes_what_the_services_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = _Clock(monkeypatch)
     contents = []
-    for name, apply in (("bulk", apply_bulk), ("services", _apply_with_services)):
+    for name in ("bulk", "services"):
         folder = tmp_path / name
-        work = plan(folder, per_partner=12, shared_events=120, chunk=40)
-        assert any(isinstance(s, CheckSpec) for s in work.shares)
-        assert any(getattr(s, "retract", False) for s in work.shares)
-        assert {s.author for s in work.shares} == {"Alex", "Sam"}
+        work = plan(folder, per_partner=10, shared_events=80, chunk=30)
+        assert any(isinstance(s, CheckSpec) for s in work.events)
+        assert any(getattr(s, "retract", False) for s in work.events)
+        assert {s.author for s in work.events} == {"Alex", "Sam"}
+        # every practice action of the ten-year plan is in the small one too
+        assert {a.action for a in work.events if isinstance(a, Act)} == ACTIONS
         create_vault(
             folder, list(PASSPHRASES.items()), TEST_KDF, at=ten_years_ago() - timedelta(days=1)
         )
-        apply(work)
+        if name == "bulk":
+            apply_bulk(work)
+        else:
+            _apply_with_services(work, clock)
         contents.append(_contents(folder))
     assert contents[0] == contents[1]
+    # every kind of event the app writes today is in the workload
+    with vault_files.unlock_partner(tmp_path / "bulk", "Alex", PASSPHRASES["Alex"]) as opened:
+        kinds = {e.header.kind for e in opened.ledger.events()}
+    assert kinds == {str(k) for k in EventKind}

@@ -7,20 +7,24 @@ exactly what the services would have written."""
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from tests.benchmarks.text import Entry, TextSource, ten_years_ago
+from twofold.domain.agreement import SECTIONS
+from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import BOTH, Cadence, CadenceKind, Outcome
 from twofold.domain.ledger import EventKind
 from twofold.domain.records import RecordKind, normalise_labels
+from twofold.services.content import checkin_prompts
 from twofold.services.journal import record_ledger_head
 from twofold.services.session import create_vault
+from twofold.services.timeline import LAST_SESSION_KEY
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
+from twofold.vault.ledger_store import LedgerStore
 
 PASSPHRASES = {"Alex": "benchmark alex passphrase", "Sam": "benchmark sam passphrase"}
 KINDS = (
@@ -39,6 +43,7 @@ COMMITMENTS = (
     "Say pause instead of going quiet",
 )
 RETRACT_EVERY = 50
+WEEKLY_COMMITMENT = "A date night every week"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,49 @@ class CheckSpec:
     at: datetime
 
 
+# The practice a couple keeps up over ten years (DESIGN §6, issue 17), at full scale;
+# ``plan`` scales these by shared_events / 20,000 (at least one of each kind).
+PRACTICE = {
+    "daily check-in": 5_840,  # both partners on 8 days in 10
+    "weekly review": 940,  # both, 9 weeks in 10
+    "monthly review": 240,  # both, every month
+    "acknowledged check-off": 800,  # the other partner's "I saw this", 1 in 10
+    "renegotiation": 8,  # a renegotiated day + the new terms
+    "ended commitment": 1,  # a fifth, weekly commitment, made and ended
+    "safety plan update": 10,
+    "agreement version": 40,  # proposed by one, acknowledged by the other
+    "setback": 200,  # with acknowledge / repair / restore (9 in 10 restored)
+    "win": 500,
+    "appreciation": 1_000,
+    "values set": 5,
+    "story chapter": 30,
+    "joint session": 500,  # opened + co-signed, two notes, an outcome, closed
+    "therapy objective": 20,
+    "objective progress": 300,  # noted in a therapy session
+}
+FULL_SCALE = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One practice action, as a service call would make it (see ``PRACTICE``).
+
+    ``ref`` points at what the action is about: the index of a setback, session,
+    objective, commitment or agreement version in the plan, or the CheckSpec it
+    acknowledges."""
+
+    author: str
+    at: datetime
+    action: str
+    text: str = ""
+    extra: tuple[str, ...] = ()
+    day: date | None = None
+    ref: object = None
+
+
+Event = Share | CheckSpec | Act
+
+
 @dataclass
 class Workload:
     folder: Path
@@ -76,8 +124,20 @@ class Workload:
     shared_events: int
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     commitments: list[CommitmentSpec] = field(default_factory=list)
-    # The ledger's events in order: shares (some retracted) and commitment check-offs.
-    shares: list[Share | CheckSpec] = field(default_factory=list)
+    # Every ledger event in the order written: shares (some retracted), commitment
+    # check-offs and the practice (check-ins, agreement, setbacks, wins, sessions, …).
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def shares(self) -> list[Share | CheckSpec]:
+        return [e for e in self.events if not isinstance(e, Act)]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for e in self.events:
+            key = e.action if isinstance(e, Act) else type(e).__name__
+            out[key] = out.get(key, 0) + 1
+        return out
 
 
 def plan(
@@ -87,6 +147,7 @@ def plan(
     partners: tuple[str, ...] = ("Alex", "Sam"),
     seed_offset: int = 0,
     chunk: int = CHUNK,
+    practice: bool = True,
 ) -> Workload:
     """Everything the vault will hold, decided up front from a fixed seed."""
     source = TextSource(seed=20261124 + seed_offset)
@@ -105,11 +166,12 @@ def plan(
                 start - timedelta(hours=12 - i),
             )
         )
+    shares: list[Share | CheckSpec] = []
     for n in range(shared_events):
         author = partners[(n // chunk) % len(partners)]
         if n % 5 in (1, 3):  # two in five events are check-offs
             at = start + step * n
-            work.shares.append(
+            shares.append(
                 CheckSpec(
                     author,
                     n % len(COMMITMENTS),
@@ -121,7 +183,7 @@ def plan(
                 )
             )
             continue
-        work.shares.append(
+        shares.append(
             Share(
                 author=author,
                 record_index=n % max(per_partner, 1),
@@ -131,7 +193,169 @@ def plan(
                 retract=n % RETRACT_EVERY == RETRACT_EVERY - 1,
             )
         )
+    acts = plan_practice(shares, shared_events / FULL_SCALE, seed_offset) if practice else []
+    # stable: at equal times the shares come first, then the acts in planned order
+    work.events = sorted([*shares, *acts], key=lambda e: e.at)
     return work
+
+
+PAIR = ("Alex", "Sam")
+
+
+def plan_practice(shares: list[Share | CheckSpec], scale: float, seed_offset: int) -> list[Act]:
+    """The practice over ten years, evenly spread, from its own seed (the shares'
+    texts stay what they were before the practice joined the workload)."""
+    text = TextSource(seed=20261125 + seed_offset)
+    start = ten_years_ago()
+    n = {kind: max(1, round(count * scale)) for kind, count in PRACTICE.items()}
+
+    def spread(count: int, last_day: int = 3640) -> list[datetime]:
+        return [start + timedelta(days=last_day) * i / count for i in range(count)]
+
+    def words(lo: int, hi: int) -> str:
+        return text.body(text.rng.randint(lo, hi), False)
+
+    def at_hour(moment: datetime, hour: int, minute: int = 0) -> datetime:
+        return moment.replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+    acts: list[Act] = []
+    for moment in spread(max(1, n["daily check-in"] // 2)):
+        for p, who in enumerate(PAIR):
+            answers = (words(4, 12), words(3, 8), words(4, 10))
+            acts.append(Act(who, at_hour(moment, 21, 5 + 20 * p), "daily", extra=answers))
+    for kind, key, hour, prompts in (
+        ("weekly", "weekly review", 19, 4),
+        ("monthly", "monthly review", 18, 4),
+    ):
+        for moment in spread(max(1, n[key] // 2)):
+            for p, who in enumerate(PAIR):
+                answers = tuple(words(8, 30) for _ in range(prompts))
+                acts.append(Act(who, at_hour(moment, hour, 10 + 20 * p), kind, extra=answers))
+    checks = [s for s in shares if isinstance(s, CheckSpec)]
+    every = max(1, len(checks) // n["acknowledged check-off"])
+    for check in checks[::every][: n["acknowledged check-off"]]:
+        other = PAIR[1 - PAIR.index(check.author)] if check.author in PAIR else "Sam"
+        acts.append(Act(other, check.at + timedelta(hours=2), "acknowledge", ref=check))
+    for k, moment in enumerate(spread(n["renegotiation"], 3600)):
+        moment = at_hour(moment + timedelta(days=200), 20)
+        index = k % len(COMMITMENTS)
+        acts.append(
+            Act(
+                PAIR[k % 2],
+                moment,
+                "renegotiate",
+                text=f"{COMMITMENTS[index]}, renegotiated {k + 1}",
+                extra=("the smallest version that still counts", words(6, 14)),
+                day=moment.date(),
+                ref=index,
+            )
+        )
+    for k, moment in enumerate(spread(n["ended commitment"], 700)):
+        acts.append(Act("Sam", at_hour(moment + timedelta(days=30), 9), "make weekly", ref=k))
+        acts.append(
+            Act("Alex", at_hour(moment + timedelta(days=700), 9), "end", text=words(4, 9), ref=k)
+        )
+    for k, moment in enumerate(spread(n["safety plan update"])):
+        acts.append(
+            Act(
+                PAIR[k % 2],
+                at_hour(moment + timedelta(days=5), 11),
+                "safety",
+                text=words(12, 30),
+                extra=(words(6, 15), words(6, 15), words(3, 8)),
+            )
+        )
+    for k, moment in enumerate(spread(n["agreement version"], 3600)):
+        sections = (words(40, 120), words(40, 120), words(30, 90))
+        acts.append(
+            Act(PAIR[k % 2], at_hour(moment, 20), "propose", text=words(4, 12), extra=sections)
+        )
+        acts.append(
+            Act(
+                PAIR[1 - k % 2],
+                at_hour(moment + timedelta(days=1), 20),
+                "acknowledge version",
+                ref=k,
+            )
+        )
+    for k, moment in enumerate(spread(n["setback"], 3600)):
+        who, other = PAIR[k % 2], PAIR[1 - k % 2]
+        at = at_hour(moment, 22)
+        acts.append(
+            Act(
+                who,
+                at,
+                "setback",
+                text=words(5, 15),
+                extra=(words(3, 8), words(5, 12)),
+                day=at.date(),
+            )
+        )
+        acts.append(Act(who, at + timedelta(days=1), "step acknowledge", text=words(5, 20), ref=k))
+        acts.append(Act(other, at + timedelta(days=2), "countermeasure", text=words(5, 12), ref=k))
+        acts.append(Act(who, at + timedelta(days=3), "step repair", text=words(5, 20), ref=k))
+        if k % 10 != 9:
+            acts.append(
+                Act(other, at + timedelta(days=7), "step restore", text=words(5, 20), ref=k)
+            )
+    for k, moment in enumerate(spread(n["win"])):
+        at = at_hour(moment, 13)
+        acts.append(Act(PAIR[k % 2], at, "win", text=words(5, 15), day=at.date()))
+    for k, moment in enumerate(spread(n["appreciation"])):
+        acts.append(Act(PAIR[k % 2], at_hour(moment, 8, 30), "appreciate", text=words(6, 20)))
+    for k, moment in enumerate(spread(n["values set"])):
+        chosen = ("honesty", "reliability", "kindness", "respect", "patience", "play")
+        acts.append(
+            Act(
+                PAIR[k % 2],
+                at_hour(moment + timedelta(days=10), 16),
+                "values",
+                extra=chosen[: 3 + k % 4],
+            )
+        )
+    for k, moment in enumerate(spread(n["story chapter"])):
+        acts.append(
+            Act(
+                PAIR[k % 2],
+                at_hour(moment, 17),
+                "chapter",
+                text=words(60, 200),
+                extra=(f"Chapter {k + 1}: {words(2, 5)}",),
+            )
+        )
+    kinds = ("therapy", "weekly", "dinner")
+    objectives = spread(n["therapy objective"])
+    progress_left = n["objective progress"]
+    for k, moment in enumerate(spread(n["joint session"], 3640)):
+        who, other = PAIR[k % 2], PAIR[1 - k % 2]
+        at = at_hour(moment, 19, 30)
+        kind = kinds[k % 3]
+        acts.append(Act(who, at, "session open", text=kind, ref=k))
+        acts.append(Act(who, at + timedelta(minutes=10), "session note", text=words(8, 30), ref=k))
+        acts.append(
+            Act(other, at + timedelta(minutes=20), "session note", text=words(8, 30), ref=k)
+        )
+        acts.append(
+            Act(who, at + timedelta(minutes=40), "session outcome", text=words(6, 16), ref=k)
+        )
+        if kind == "therapy":  # about two progress notes per therapy session
+            set_before = sum(1 for o in objectives if o <= at)
+            for extra in range(2):
+                if set_before and progress_left > 0:
+                    progress_left -= 1
+                    acts.append(
+                        Act(
+                            PAIR[(k + extra + 1) % 2],
+                            at + timedelta(minutes=45 + extra),
+                            "progress",
+                            text=words(6, 20),
+                            ref=(set_before - 1, k),
+                        )
+                    )
+        acts.append(Act(who, at + timedelta(minutes=55), "session close", text=words(6, 20), ref=k))
+    for k, moment in enumerate(objectives):
+        acts.append(Act(PAIR[k % 2], at_hour(moment, 19), "objective", text=words(5, 14)))
+    return acts
 
 
 def build_vault(
@@ -142,8 +366,9 @@ def build_vault(
     kdf: KdfParams | None = None,
     partners: tuple[str, ...] = ("Alex", "Sam"),
     seed_offset: int = 0,
+    practice: bool = True,
 ) -> Workload:
-    work = plan(folder, per_partner, shared_events, partners, seed_offset)
+    work = plan(folder, per_partner, shared_events, partners, seed_offset, practice=practice)
     create_vault(
         folder,
         [(p, PASSPHRASES[p]) for p in ("Alex", "Sam")],
@@ -152,6 +377,31 @@ def build_vault(
     )
     apply_bulk(work)
     return work
+
+
+class _Signers:
+    """Both partners' ledger stores over one connection: the same ``LedgerStore``
+    the services use, each with its own signing key (as a co-signed joint session
+    does), so ten years of both partners' events go in one pass."""
+
+    def __init__(self, opened: vault_files.OpenVault) -> None:
+        self.opened = opened
+        self.cosigner = opened.cosigner(
+            PASSPHRASES["Sam" if opened.partner.label == "Alex" else "Alex"]
+        )
+        own = opened.ledger
+        other_keys = self.cosigner._keys
+        assert other_keys is not None
+        self.stores = {
+            opened.partner.label: own,
+            ("Sam" if opened.partner.label == "Alex" else "Alex"): LedgerStore(
+                own._link, own.vault_id, other_keys.partner_id, other_keys.signing_seed
+            ),
+        }
+        self.ids = {label: store._author for label, store in self.stores.items()}
+
+    def close(self) -> None:
+        self.cosigner.close()
 
 
 def apply_bulk(work: Workload) -> None:
@@ -176,13 +426,17 @@ def apply_bulk(work: Workload) -> None:
                 record_ledger_head(opened)
         finally:
             opened.close()
-    commitment_ids: list[str] = []
-    for spec in work.commitments:
-        opened = vault_files.unlock_partner(work.folder, spec.author, PASSPHRASES[spec.author])
-        try:
-            commitment_id = uuid.uuid4().hex
-            with opened.write("bulk"):
-                opened.ledger.append(
+    # The ledger, in order, both partners signing on one connection; what each
+    # partner's private journal keeps about their shares is written afterwards.
+    links: dict[str, list[tuple[int, str, datetime, datetime | None]]] = {}
+    opened = vault_files.unlock_partner(work.folder, "Alex", PASSPHRASES["Alex"])
+    signers = _Signers(opened)
+    state = _BulkState()
+    try:
+        with opened.write("bulk"):
+            for spec in work.commitments:
+                commitment_id = uuid.uuid4().hex
+                signers.stores[spec.author].append(
                     EventKind.COMMITMENT_MADE,
                     {
                         "commitment_id": commitment_id,
@@ -195,45 +449,273 @@ def apply_bulk(work: Workload) -> None:
                     },
                     spec.at,
                 )
-            commitment_ids.append(commitment_id)
-        finally:
-            opened.close()
-    runs = [list(run) for _, run in itertools.groupby(work.shares, key=lambda s: s.author)]
-    for chunk in (run[i : i + CHUNK] for run in runs for i in range(0, len(run), CHUNK)):
-        label = chunk[0].author
+                state.commitments.append(commitment_id)
+        for first in range(0, len(work.events), CHUNK):
+            with opened.write("bulk"):
+                for event in work.events[first : first + CHUNK]:
+                    _append(signers, state, event, record_ids, links)
+    finally:
+        signers.close()
+        opened.close()
+    for label, rows in links.items():
         opened = vault_files.unlock_partner(work.folder, label, PASSPHRASES[label])
         try:
             journal = opened.journal
             assert journal is not None
             with opened.write("bulk"):
-                for share in chunk:
-                    if isinstance(share, CheckSpec):
-                        opened.ledger.append(
-                            EventKind.COMMITMENT_CHECKED,
-                            {
-                                "commitment_id": commitment_ids[share.commitment_index],
-                                "day": share.day.isoformat(),
-                                "outcome": str(share.outcome),
-                                "note": "",
-                            },
-                            share.at,
-                        )
-                        continue
-                    event = opened.ledger.append(
-                        EventKind.REFLECTION_SHARED,
-                        {"text": share.text.strip(), "request": share.request.strip()},
-                        share.at,
-                    )
-                    ids = record_ids.get(label)
-                    if ids:
-                        journal.link_share(ids[share.record_index], event.header.event_id, share.at)
-                    if share.retract:
-                        later = share.at + timedelta(hours=1)
-                        opened.ledger.retract(event.header.event_id, later)
-                        journal.mark_retracted(event.header.event_id, later)
+                for record_id, event_id, at, retracted in rows:
+                    journal.link_share(record_id, event_id, at)
+                    if retracted is not None:
+                        journal.mark_retracted(event_id, retracted)
                 record_ledger_head(opened)
         finally:
             opened.close()
+
+
+@dataclass
+class _BulkState:
+    commitments: list[str] = field(default_factory=list)
+    extra_commitments: dict[int, str] = field(default_factory=dict)
+    check_seq: dict[int, int] = field(default_factory=dict)  # id(CheckSpec) -> seq
+    versions: dict[int, str] = field(default_factory=dict)
+    setbacks: dict[int, str] = field(default_factory=dict)
+    sessions: dict[int, str] = field(default_factory=dict)
+    objectives: list[str] = field(default_factory=list)
+
+
+def _append(
+    signers: _Signers,
+    state: _BulkState,
+    event: Event,
+    record_ids: dict[str, list[int]],
+    links: dict[str, list[tuple[int, str, datetime, datetime | None]]],
+) -> None:
+    """One planned event: exactly the ledger calls the service for it makes."""
+    ledger = signers.stores[event.author]
+    if isinstance(event, CheckSpec):
+        appended = ledger.append(
+            EventKind.COMMITMENT_CHECKED,
+            {
+                "commitment_id": state.commitments[event.commitment_index],
+                "day": event.day.isoformat(),
+                "outcome": str(event.outcome),
+                "note": "",
+            },
+            event.at,
+        )
+        state.check_seq[id(event)] = appended.header.seq
+        return
+    if isinstance(event, Share):
+        shared = ledger.append(
+            EventKind.REFLECTION_SHARED,
+            {"text": event.text.strip(), "request": event.request.strip()},
+            event.at,
+        )
+        later = event.at + timedelta(hours=1) if event.retract else None
+        if later is not None:
+            ledger.retract(shared.header.event_id, later)
+        ids = record_ids.get(event.author)
+        if ids:
+            links.setdefault(event.author, []).append(
+                (ids[event.record_index], shared.header.event_id, event.at, later)
+            )
+        return
+    a, at = event, event.at
+    if a.action in ("daily", "weekly", "monthly"):
+        prompts = checkin_prompts()[CheckinKind(a.action)].prompts
+        ledger.append(
+            EventKind.CHECKIN_SUBMITTED,
+            {
+                "kind": a.action,
+                "day": at.date().isoformat(),
+                "answers": [
+                    [p.text, answer.strip()] for p, answer in zip(prompts, a.extra, strict=True)
+                ],
+            },
+            at,
+        )
+    elif a.action == "acknowledge":
+        assert isinstance(a.ref, CheckSpec)
+        ledger.append(
+            EventKind.COMMITMENT_ACKNOWLEDGED,
+            {
+                "commitment_id": state.commitments[a.ref.commitment_index],
+                "check_seq": state.check_seq[id(a.ref)],
+            },
+            at,
+        )
+    elif a.action == "renegotiate":
+        assert isinstance(a.ref, int) and a.day is not None
+        commitment_id = state.commitments[a.ref]
+        ledger.append(
+            EventKind.COMMITMENT_CHECKED,
+            {
+                "commitment_id": commitment_id,
+                "day": a.day.isoformat(),
+                "outcome": str(Outcome.RENEGOTIATED),
+                "note": a.extra[1].strip(),
+            },
+            at,
+        )
+        ledger.append(
+            EventKind.COMMITMENT_AMENDED,
+            {
+                "commitment_id": commitment_id,
+                "title": a.text,
+                "detail": "",
+                "cadence": Cadence(CadenceKind.DAILY).to_json(),
+                "hard_day": a.extra[0],
+                "reason": a.extra[1].strip(),
+            },
+            at,
+        )
+    elif a.action == "make weekly":
+        assert isinstance(a.ref, int)
+        commitment_id = uuid.uuid4().hex
+        ledger.append(
+            EventKind.COMMITMENT_MADE,
+            {
+                "commitment_id": commitment_id,
+                "title": WEEKLY_COMMITMENT,
+                "detail": "",
+                "owner": BOTH,
+                "cadence": Cadence(CadenceKind.WEEKLY).to_json(),
+                "hard_day": "",
+                "start": at.date().isoformat(),
+            },
+            at,
+        )
+        state.extra_commitments[a.ref] = commitment_id
+    elif a.action == "end":
+        assert isinstance(a.ref, int)
+        ledger.append(
+            EventKind.COMMITMENT_ENDED,
+            {"commitment_id": state.extra_commitments[a.ref], "reason": a.text.strip()},
+            at,
+        )
+    elif a.action == "safety":
+        ids = signers.ids
+        ledger.append(
+            EventKind.SAFETY_PLAN_UPDATED,
+            {
+                "plan": {
+                    "pause_rule": a.text.strip(),
+                    "overwhelmed": {
+                        ids["Alex"]: a.extra[0].strip(),
+                        ids["Sam"]: a.extra[1].strip(),
+                    },
+                    "who_to_call": a.extra[2].strip(),
+                }
+            },
+            at,
+        )
+    elif a.action == "propose":
+        version_id = uuid.uuid4().hex
+        sections = {key: text.strip() for (key, _, _), text in zip(SECTIONS, a.extra, strict=True)}
+        ledger.append(
+            EventKind.AGREEMENT_PROPOSED,
+            {"version_id": version_id, "sections": sections, "note": a.text.strip()},
+            at,
+        )
+        state.versions[len(state.versions)] = version_id
+    elif a.action == "acknowledge version":
+        assert isinstance(a.ref, int)
+        ledger.append(EventKind.AGREEMENT_ACKNOWLEDGED, {"version_id": state.versions[a.ref]}, at)
+    elif a.action == "setback":
+        assert a.day is not None
+        setback_id = uuid.uuid4().hex
+        ledger.append(
+            EventKind.SETBACK_LOGGED,
+            {
+                "setback_id": setback_id,
+                "what": a.text.strip(),
+                "trigger": a.extra[0].strip(),
+                "impact": a.extra[1].strip(),
+                "day": a.day.isoformat(),
+            },
+            at,
+        )
+        state.setbacks[len(state.setbacks)] = setback_id
+    elif a.action.startswith("step "):
+        assert isinstance(a.ref, int)
+        ledger.append(
+            EventKind.SETBACK_STEP,
+            {
+                "setback_id": state.setbacks[a.ref],
+                "step": a.action.removeprefix("step "),
+                "note": a.text.strip(),
+            },
+            at,
+        )
+    elif a.action == "countermeasure":
+        assert isinstance(a.ref, int)
+        ledger.append(
+            EventKind.SETBACK_COUNTERMEASURE,
+            {"setback_id": state.setbacks[a.ref], "text": a.text.strip()},
+            at,
+        )
+    elif a.action == "win":
+        assert a.day is not None
+        ledger.append(
+            EventKind.WIN_RECORDED,
+            {"text": a.text.strip(), "day": a.day.isoformat(), "milestone": ""},
+            at,
+        )
+    elif a.action == "appreciate":
+        ledger.append(EventKind.APPRECIATION, {"text": a.text.strip()}, at)
+    elif a.action == "values":
+        ledger.append(EventKind.VALUES_SET, {"values": list(a.extra)}, at)
+    elif a.action == "chapter":
+        ledger.append(
+            EventKind.STORY_CHAPTER, {"title": a.extra[0].strip(), "text": a.text.strip()}, at
+        )
+    elif a.action == "session open":
+        assert isinstance(a.ref, int)
+        session_id = uuid.uuid4().hex
+        raw = ledger.setting(LAST_SESSION_KEY)
+        since = int(raw) if raw and raw.isdigit() else 0
+        agenda = [i for i in reversed(ledger.timeline(0, 500, since_seq=since)) if not i.retracted]
+        ledger.append(
+            EventKind.SESSION_OPENED,
+            {"session_id": session_id, "kind": a.text, "agenda": [i.event_id for i in agenda]},
+            at,
+        )
+        other = "Sam" if a.author == "Alex" else "Alex"
+        signers.stores[other].append(EventKind.SESSION_COSIGNED, {"session_id": session_id}, at)
+        state.sessions[a.ref] = session_id
+    elif a.action in ("session note", "session outcome"):
+        assert isinstance(a.ref, int)
+        kind = EventKind.SESSION_NOTE if a.action == "session note" else EventKind.SESSION_OUTCOME
+        ledger.append(kind, {"session_id": state.sessions[a.ref], "text": a.text.strip()}, at)
+    elif a.action == "session close":
+        assert isinstance(a.ref, int)
+        ledger.append(
+            EventKind.SESSION_CLOSED,
+            {"session_id": state.sessions[a.ref], "summary": a.text.strip()},
+            at,
+        )
+        seq, _ = ledger.head()
+        ledger.set_setting(LAST_SESSION_KEY, str(seq))
+    elif a.action == "objective":
+        objective_id = uuid.uuid4().hex
+        ledger.append(
+            EventKind.OBJECTIVE_SET, {"objective_id": objective_id, "text": a.text.strip()}, at
+        )
+        state.objectives.append(objective_id)
+    elif a.action == "progress":
+        assert isinstance(a.ref, tuple)
+        objective, session = a.ref
+        ledger.append(
+            EventKind.OBJECTIVE_PROGRESS,
+            {
+                "objective_id": state.objectives[objective],
+                "note": a.text.strip(),
+                "session_id": state.sessions[session],
+            },
+            at,
+        )
+    else:  # pragma: no cover - a planned action without its store calls
+        raise AssertionError(a.action)
 
 
 def jrnl_text(entries: list[Entry]) -> str:
