@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Letters and digits, as FTS5's unicode61 tokenizer splits them (an underscore
+# separates words there): each quoted word is then one token, never a phrase, which
+# the index (detail = column) could not answer.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 class Source(StrEnum):
@@ -38,7 +41,7 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     Words are quoted, so FTS5 operators typed by a user are searched literally and
     can never raise a syntax error.
     """
-    words = _TOKEN.findall(text)
+    words = _TOKEN.findall(unicodedata.normalize("NFC", text))
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]

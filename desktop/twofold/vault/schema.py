@@ -13,6 +13,16 @@ from twofold.domain.errors import NewerVersion, VaultDamaged
 from twofold.vault.database import Connection, mapped_errors, transaction, user_version
 
 _FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2'"
+# From shared 9 / journal 2 on. Search as you type asks for the word being typed as a
+# prefix (``trust*``); without a prefix index FTS5 merges the doclists of every term
+# with that prefix over the whole history, which for a common word grew linearly
+# (19–29 ms at 50,000 entries). Prefixes of 2–6 characters are indexed, so such a
+# prefix reads one doclist and seeks to the newest rows like a whole word (≈ 0.3 ms).
+# ``detail = column`` keeps which column a word is in but not its positions: searches
+# are words ANDed together, never phrases, and it makes the index smaller and the
+# prefixes that are not indexed (1 or 7+ characters) about 5× cheaper to merge.
+# Measured on 50,000 entries: 162 MB with the old options, 220 MB with these.
+_FTS_FAST = "tokenize = 'unicode61 remove_diacritics 2', detail = column, prefix = '2 3 4 5 6'"
 
 SHARED_MIGRATIONS: list[str] = [
     # 1: the signed ledger, its timeline projection and the shared search index
@@ -235,6 +245,30 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 9: the shared search index with prefixes, rebuilt from the timeline (see _FTS_FAST)
+    f"""
+    DROP TRIGGER timeline_fts_insert;
+    DROP TRIGGER timeline_fts_update;
+    DROP TRIGGER timeline_fts_delete;
+    DROP TABLE timeline_fts;
+    CREATE VIRTUAL TABLE timeline_fts USING fts5 (body, request, {_FTS_FAST});
+    INSERT INTO timeline_fts (timeline_fts, rank) VALUES ('secure-delete', 1);
+    INSERT INTO timeline_fts (rowid, body, request) SELECT seq, body, request FROM timeline_items;
+    INSERT INTO timeline_fts (timeline_fts) VALUES ('optimize');
+    CREATE TRIGGER timeline_fts_insert AFTER INSERT ON timeline_items BEGIN
+        INSERT INTO timeline_fts (rowid, body, request) VALUES (new.seq, new.body, new.request);
+    END;
+    CREATE TRIGGER timeline_fts_update AFTER UPDATE OF body, request ON timeline_items BEGIN
+        DELETE FROM timeline_fts WHERE rowid = old.seq;
+        INSERT INTO timeline_fts (rowid, body, request) VALUES (new.seq, new.body, new.request);
+    END;
+    CREATE TRIGGER timeline_fts_delete AFTER DELETE ON timeline_items BEGIN
+        DELETE FROM timeline_fts WHERE rowid = old.seq;
+    END;
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""
@@ -301,6 +335,32 @@ JOURNAL_MIGRATIONS: list[str] = [
     END;
     """,
 ]
+
+JOURNAL_MIGRATIONS.append(
+    # 2: the private search index with prefixes, rebuilt from the records (see _FTS_FAST)
+    f"""
+    DROP TRIGGER journal_fts_insert;
+    DROP TRIGGER journal_fts_update;
+    DROP TRIGGER journal_fts_delete;
+    DROP TABLE journal_fts;
+    CREATE VIRTUAL TABLE journal_fts USING fts5 (body, tags, feelings, {_FTS_FAST});
+    INSERT INTO journal_fts (journal_fts, rank) VALUES ('secure-delete', 1);
+    INSERT INTO journal_fts (rowid, body, tags, feelings) SELECT id, body, tags, feelings FROM records;
+    INSERT INTO journal_fts (journal_fts) VALUES ('optimize');
+    CREATE TRIGGER journal_fts_insert AFTER INSERT ON records BEGIN
+        INSERT INTO journal_fts (rowid, body, tags, feelings)
+        VALUES (new.id, new.body, new.tags, new.feelings);
+    END;
+    CREATE TRIGGER journal_fts_update AFTER UPDATE OF body, tags, feelings ON records BEGIN
+        DELETE FROM journal_fts WHERE rowid = old.id;
+        INSERT INTO journal_fts (rowid, body, tags, feelings)
+        VALUES (new.id, new.body, new.tags, new.feelings);
+    END;
+    CREATE TRIGGER journal_fts_delete AFTER DELETE ON records BEGIN
+        DELETE FROM journal_fts WHERE rowid = old.id;
+    END;
+    """
+)
 
 
 def check_not_newer(conn: Connection, migrations: list[str], what: str) -> int:

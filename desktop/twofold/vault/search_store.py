@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from twofold.domain.errors import InvalidInput
 from twofold.domain.search import SearchHit, Source
-from twofold.vault.database import Connection, mapped_errors
+from twofold.vault.database import Connection, DatabaseError, mapped_errors
 
 
 def _marks(ids: list[int]) -> str:
@@ -47,13 +48,22 @@ def _newest(conn: Connection, side: str, query: str, limit: int) -> list[tuple[s
     top = int(conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0])
     window = FIRST_WINDOW
     while True:
-        matched = [
-            int(r[0])
-            for r in conn.execute(
-                f"SELECT rowid FROM {table} WHERE {name} MATCH ? AND rowid > ?",
-                (query, top - window),
-            )
-        ]
+        try:
+            matched = [
+                int(r[0])
+                for r in conn.execute(
+                    f"SELECT rowid FROM {table} WHERE {name} MATCH ? AND rowid > ?",
+                    (query, top - window),
+                )
+            ]
+        except DatabaseError as exc:
+            # A word the tokenizer splits in two would be a phrase, which the index
+            # (detail = column) does not answer: say so rather than call it damage.
+            if "phrase" not in str(exc):
+                raise
+            raise InvalidInput(
+                "Search for whole words of letters and digits; this one cannot be searched."
+            ) from exc
         if len(matched) >= limit or window >= top:
             break
         window *= 4
