@@ -12,11 +12,7 @@ import contextlib
 import getpass
 import keyword
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -42,6 +38,9 @@ from twofold.services.session import (
 )
 from twofold.vault.crypto import KdfParams
 
+# The rest is imported where it is used: a command pays only for what it runs (the
+# demo, backups, the editor, crash reports; Qt never, the entry point owns the window).
+
 EXIT_BUG = 70
 
 
@@ -61,6 +60,7 @@ class Console:
     def secret(self, prompt: str) -> str:
         if not sys.stdin.isatty():
             raise InvalidInput("No terminal to ask for the passphrase; use --passphrase-file FILE.")
+
         return getpass.getpass(prompt)
 
 
@@ -129,6 +129,10 @@ def text_from_editor(console: Console) -> str:
         raise InvalidInput(
             "No text to write: pipe it on stdin (twofold write < file) or set $EDITOR."
         )
+    import shlex
+    import subprocess
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="twofold-") as folder:
         path = Path(folder) / "entry.md"
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -525,16 +529,19 @@ class Commands:
         return 0
 
     def backup(self, args: argparse.Namespace) -> int:
+
         path = backups.backup_now(args.vault, args.to, overwrite=args.force)
         self.console.print(f"Backup written to {path} (encrypted, checked).")
         return 0
 
     def restore(self, args: argparse.Namespace) -> int:
+
         backups.restore(args.file, args.vault)
         self.console.print(f"Restored into {args.vault}. Unlock it as usual.")
         return 0
 
     def demo(self, args: argparse.Namespace) -> int:
+
         made = create_demo(args.vault, self.kdf)
         self.console.print(f"Demo vault created at {made.folder}")
         for label, passphrase in made.passphrases.items():
@@ -603,7 +610,7 @@ def build_parser() -> argparse.ArgumentParser:
         name: str, text: str, *, who: bool = True, secret: bool = True
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text, description=text)
-        p.add_argument("--vault", type=Path, default=default_vault_folder(), help="vault folder")
+        p.add_argument("--vault", type=Path, help="vault folder (default: the app's own)")
         if who:
             p.add_argument("--as", dest="who", required=True, metavar="NAME", help="who you are")
         if secret:
@@ -773,6 +780,8 @@ def run(
         return exc.exit_code
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else 0
+    if args.command is not None and getattr(args, "vault", None) is None:
+        args.vault = default_vault_folder()
     try:
         if args.command is None and args.self_check:
             return self_check(console, gui_check, kdf)
@@ -799,6 +808,8 @@ def run(
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: say so plainly, keep the traceback out of sight
         if os.environ.get("TWOFOLD_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         report = _report_bug(exc)
         console.warn(
@@ -810,6 +821,7 @@ def run(
 
 def _report_bug(exc: BaseException) -> str:
     """Log the bug and write its report (types and code locations only)."""
+
     try:
         diagnostics.setup_logging()
         diagnostics.log_failure("cli", exc, bug=True)

@@ -37,8 +37,9 @@ class Jrnl:
         return out.stdout.splitlines()[0] if out.stdout else "jrnl"
 
     def env(self, home: Path) -> dict[str, str]:
+        base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         return {
-            **os.environ,
+            **base,
             "XDG_CONFIG_HOME": str(home / "config"),
             "XDG_DATA_HOME": str(home / "data"),
             "HOME": str(home),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from twofold.domain.errors import InvalidInput, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
@@ -29,12 +30,24 @@ from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService
 from twofold.services.timeline import TimelineService, reconcile_retractions
-from twofold.services.together import TogetherService
 from twofold.services.verify import verify
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
+
+# The practice services are made (and their modules imported) on first use: the
+# command line's ``search`` or ``list`` never needs them.
+if TYPE_CHECKING:
+    from twofold.services.agreement import AgreementService
+    from twofold.services.backups import BackupResult
+    from twofold.services.checkins import CheckinService
+    from twofold.services.commitments import CommitmentService
+    from twofold.services.joint import JointSessionService
+    from twofold.services.progress import ProgressService
+    from twofold.services.safety import SafetyService
+    from twofold.services.setbacks import SetbackService, WinService
+    from twofold.services.together import TogetherService
 
 MIN_PASSPHRASE = 8
 T = TypeVar("T")
@@ -62,15 +75,6 @@ class Session:
         self.imports = None if vault.is_session else ImportService(vault)
         self.reports = ReportService(vault)
         self.timeline = TimelineService(vault)
-        self.commitments = CommitmentService(vault)
-        self.safety = SafetyService(vault)
-        self.agreement = AgreementService(vault)
-        self.checkins = CheckinService(vault)
-        self.setbacks = SetbackService(vault)
-        self.wins = WinService(vault)
-        self.together = TogetherService(vault)
-        self.joint = JointSessionService(vault)
-        self.progress = ProgressService(vault)
         self.warnings = list(vault.keyslots.warnings)
         self.shared_damage = vault.shared_damage
         if vault.shared_damage is not None:
@@ -79,6 +83,60 @@ class Session:
                 "the shared ledger is unavailable until shared.db is restored."
             )
         self._locked = False
+
+    @cached_property
+    def commitments(self) -> CommitmentService:
+        from twofold.services.commitments import CommitmentService
+
+        return CommitmentService(self._vault)
+
+    @cached_property
+    def safety(self) -> SafetyService:
+        from twofold.services.safety import SafetyService
+
+        return SafetyService(self._vault)
+
+    @cached_property
+    def agreement(self) -> AgreementService:
+        from twofold.services.agreement import AgreementService
+
+        return AgreementService(self._vault)
+
+    @cached_property
+    def checkins(self) -> CheckinService:
+        from twofold.services.checkins import CheckinService
+
+        return CheckinService(self._vault)
+
+    @cached_property
+    def setbacks(self) -> SetbackService:
+        from twofold.services.setbacks import SetbackService
+
+        return SetbackService(self._vault)
+
+    @cached_property
+    def wins(self) -> WinService:
+        from twofold.services.setbacks import WinService
+
+        return WinService(self._vault)
+
+    @cached_property
+    def together(self) -> TogetherService:
+        from twofold.services.together import TogetherService
+
+        return TogetherService(self._vault)
+
+    @cached_property
+    def joint(self) -> JointSessionService:
+        from twofold.services.joint import JointSessionService
+
+        return JointSessionService(self._vault)
+
+    @cached_property
+    def progress(self) -> ProgressService:
+        from twofold.services.progress import ProgressService
+
+        return ProgressService(self._vault)
 
     @property
     def locked(self) -> bool:
@@ -200,6 +258,7 @@ class Session:
         """Today's rotating backup, if not made yet (one per day of use, last 10 kept).
         Not while shared.db is damaged: rotating would replace the good backups from
         before the damage with copies of it."""
+
         if self.shared_damage is not None:
             raise VaultDamaged(
                 "Today's automatic backup was not made: shared.db is damaged, so the "
