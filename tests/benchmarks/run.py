@@ -843,6 +843,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-jrnl", action="store_true")
     parser.add_argument("--growth", default="1000,10000,50000")
     parser.add_argument("--reps", type=int, default=9)
+    parser.add_argument(
+        "--growth-only", action="store_true", help="only the growth rows (vaults built once)"
+    )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
     per_partner, events = (60, 200) if args.quick else (3650, 20_000)
@@ -866,13 +869,14 @@ def main(argv: list[str] | None = None) -> int:
         source = TextSource()
         for label in ("Alex", "Sam"):
             work.entries[label] = list(source.entries(per_partner, ten_years_ago(), 3650))
-    floor = export_floor(folder, root / "floor")
     reps = 3 if args.quick else args.reps
     print("measuring…", flush=True)
-    if not args.quick:
-        measure_kdf(table)
-    measure_core(table, folder, reps, floor)
-    measure_features(table, folder, reps, quick=args.quick)
+    if not args.growth_only:
+        floor = export_floor(folder, root / "floor")
+        if not args.quick:
+            measure_kdf(table)
+        measure_core(table, folder, reps, floor)
+        measure_features(table, folder, reps, quick=args.quick)
     jrnl = None
     if not (args.quick or args.no_jrnl):
         jrnl = Jrnl(args.root)
@@ -880,7 +884,8 @@ def main(argv: list[str] | None = None) -> int:
         table.notes.append(
             f"Compared with {version} on the same {per_partner:,} reflections (Alex's)."
         )
-        measure_jrnl(table, jrnl, work, folder, reps)
+        if not args.growth_only:
+            measure_jrnl(table, jrnl, work, folder, reps)
     if not args.quick and args.growth:
         measure_growth(table, args.root, [int(s) for s in args.growth.split(",")], jrnl)
     table.notes.append(
