@@ -63,6 +63,51 @@ class Console:
 
         return getpass.getpass(prompt)
 
+    @property
+    def interactive(self) -> bool:
+        return sys.stdin.isatty() and self.out.isatty()
+
+    def pause(self, prompt: str) -> None:
+        """Wait for Enter on the terminal (a hand-over between partners)."""
+        getpass.getpass(prompt)  # nothing typed is echoed or kept
+
+    def clear(self) -> None:
+        self.out.write("\033[2J\033[3J\033[H")
+        self.out.flush()
+
+
+def reserve_private_file(path: Path) -> int:
+    """Create ``path`` for one recovery code: mode 0600, never over an existing file."""
+    try:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise InvalidInput(
+            f"{path} already exists; Twofold never overwrites a recovery file. "
+            "Name a new file; nothing was created."
+        ) from exc
+    except OSError as exc:
+        raise InvalidInput(f"Cannot create {path}: {exc.strerror}. Nothing was created.") from exc
+
+
+def sheet_text(label: str, code: str, folder: Path) -> str:
+    return (
+        f"Twofold recovery code for {label}\n"
+        f"Vault: {folder}\n\n"
+        f"    {code}\n\n"
+        f"Only {label} should ever see this code. With it, anyone can set a new passphrase "
+        f"for {label} and read {label}'s private journal. Keep it on paper or where only "
+        "you can reach it, then delete this file. Renew it any time with "
+        "'twofold renew-recovery' (the old code then stops working).\n"
+    )
+
+
+def write_reserved(fd: int, text: str) -> None:
+    try:
+        os.write(fd, text.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
 
 MAX_SECRET_FILE = 64 * 1024  # a passphrase file is a line, not a document
 MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -212,9 +257,26 @@ class Commands:
             self.console.warn(f"today's automatic backup failed: {exc}")
 
     def init(self, args: argparse.Namespace) -> int:
+        """Each code reaches only its owner: a file each partner names
+        (``--recovery-file``, once per partner, in partner order, mode 0600), or on a
+        terminal one at a time, after the hand-over. Never both codes to stdout."""
         names: list[str] = args.partner
         if len(names) != 2:
             raise InvalidInput("Name both partners: --partner NAME --partner NAME.")
+        targets: list[Path] = args.recovery_file or []
+        if len(targets) not in (0, 2):
+            raise InvalidInput(
+                "Give --recovery-file once per partner, in the order of --partner "
+                "(each partner names the file their own code goes to)."
+            )
+        if targets and targets[0].resolve() == targets[1].resolve():
+            raise InvalidInput("The two partners' recovery files must differ.")
+        if not targets and not self.console.interactive:
+            raise InvalidInput(
+                "Where should each partner's recovery code go? Give --recovery-file FILE once "
+                "per partner, or run 'twofold init' on a terminal so each of you reads your "
+                "own code in turn. Nothing was created."
+            )
         files: list[Path] = args.passphrase_file or []
         partners = [
             (
@@ -225,13 +287,41 @@ class Commands:
             )
             for i, name in enumerate(names)
         ]
-        created = create_vault(args.vault, partners, self.kdf)
+        reserved: list[int] = []
+        try:
+            for path in targets:
+                reserved.append(reserve_private_file(path))
+        except BaseException:
+            for fd, path in zip(reserved, targets, strict=False):
+                os.close(fd)
+                path.unlink(missing_ok=True)
+            raise
+        try:
+            created = create_vault(args.vault, partners, self.kdf)
+        except BaseException:
+            for fd, path in zip(reserved, targets, strict=False):
+                os.close(fd)
+                path.unlink(missing_ok=True)
+            raise
+        codes = list(created.recovery_codes.items())
         self.console.print(f"Created a vault for {names[0]} and {names[1]} at {args.vault}")
-        self.console.print("")
-        self.console.print("Recovery codes - shown once. Write each on paper and keep it safe.")
-        self.console.print("A forgotten passphrase plus a lost code means that journal is gone.")
-        for label, code in created.recovery_codes.items():
-            self.console.print(f"  {label}: {code}")
+        if reserved:
+            for fd, (label, code) in zip(reserved, codes, strict=True):
+                write_reserved(fd, sheet_text(label, code, args.vault))
+            for path, (label, _) in zip(targets, codes, strict=True):
+                self.console.print(f"{label}'s recovery code is in {path} (readable only by you).")
+            self.console.print("Each of you: copy your code to paper, then delete the file.")
+            return 0
+        for index, (label, code) in enumerate(codes):
+            other = codes[1 - index][0]
+            self.console.print("")
+            self.console.pause(
+                f"{other}, please look away. {label}: press Enter when only you see the screen. "
+            )
+            self.console.print(sheet_text(label, code, args.vault))
+            self.console.pause(f"{label}: press Enter once your code is on paper. ")
+            self.console.clear()
+        self.console.print("Both recovery codes were shown, each to its owner only.")
         return 0
 
     def write(self, args: argparse.Namespace) -> int:
@@ -549,6 +639,15 @@ class Commands:
         self.console.print(f"Try: twofold list --shared --vault {made.folder} --as Alex")
         return 0
 
+    def _hand_over_code(self, who: str, code: str, target: Path | None, folder: Path) -> None:
+        """A new code for the partner at the terminal (who just proved who they are)."""
+        if target is not None:
+            fd = reserve_private_file(target)
+            write_reserved(fd, sheet_text(who, code, folder))
+            self.console.print(f"Your new recovery code is in {target} (readable only by you).")
+            return
+        self.console.print(f"Your new recovery code (write it down now): {code}")
+
     def reset_passphrase(self, args: argparse.Namespace) -> int:
         code = (
             read_secret_file(args.recovery_file)
@@ -556,24 +655,99 @@ class Commands:
             else self.console.secret(f"Recovery code for {args.who}: ")
         )
         new = _new_passphrase(self.console, args.who, args.new_passphrase_file)
-        session, new_code = reset_passphrase(args.vault, args.who, code, new)
+        fd = reserve_private_file(args.new_recovery_file) if args.new_recovery_file else None
+        try:
+            session, new_code = reset_passphrase(args.vault, args.who, code, new, self.kdf)
+        except BaseException:
+            if fd is not None:
+                os.close(fd)
+                args.new_recovery_file.unlink(missing_ok=True)
+            raise
         session.lock()
         self.console.print(
-            f"New passphrase set for {args.who}. The old recovery code no longer works."
+            f"New passphrase and journal key set for {args.who}. The old passphrase and "
+            "recovery code no longer open anything current."
         )
-        self.console.print(f"New recovery code (write it down now): {new_code}")
+        if fd is not None:
+            write_reserved(fd, sheet_text(args.who, new_code, args.vault))
+            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
+        else:
+            self.console.print(f"Your new recovery code (write it down now): {new_code}")
+        self._backup_advice()
         return 0
 
     def change_passphrase(self, args: argparse.Namespace) -> int:
+        new = _new_passphrase(self.console, args.who, args.new_passphrase_file)
+        fd = reserve_private_file(args.new_recovery_file) if args.new_recovery_file else None
+        session: Session | None = None
+        try:
+            session = self._unlock(args)
+            code = session.change_passphrase(new, self.kdf)
+        except BaseException:
+            if fd is not None:
+                os.close(fd)
+                args.new_recovery_file.unlink(missing_ok=True)
+            raise
+        finally:
+            if session is not None:
+                session.lock()
+        self.console.print(
+            f"Passphrase changed for {args.who}, with a new journal key and a new recovery "
+            "code: the old passphrase and code no longer open anything current."
+        )
+        if fd is not None:
+            write_reserved(fd, sheet_text(args.who, code, args.vault))
+            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
+        else:
+            self.console.print(f"Your new recovery code (write it down now): {code}")
+        self._backup_advice()
+        return 0
+
+    def renew_recovery(self, args: argparse.Namespace) -> int:
+        passphrase = _passphrase(args, self.console, args.who)
+        fd = reserve_private_file(args.new_recovery_file) if args.new_recovery_file else None
+        session: Session | None = None
+        try:
+            session = unlock(args.vault, args.who, passphrase)
+            code = session.renew_recovery_code(passphrase, self.kdf)
+        except BaseException:
+            if fd is not None:
+                os.close(fd)
+                args.new_recovery_file.unlink(missing_ok=True)
+            raise
+        finally:
+            if session is not None:
+                session.lock()
+        self.console.print(
+            f"New recovery code for {args.who}; the old code no longer opens anything current."
+        )
+        if fd is not None:
+            write_reserved(fd, sheet_text(args.who, code, args.vault))
+            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
+        else:
+            self.console.print(f"Your new recovery code (write it down now): {code}")
+        self._backup_advice()
+        return 0
+
+    def replace_backups(self, args: argparse.Namespace) -> int:
         session = self._unlock(args)
         try:
-            session.change_passphrase(
-                _new_passphrase(self.console, args.who, args.new_passphrase_file), self.kdf
-            )
+            result = session.replace_backups()
         finally:
             session.lock()
-        self.console.print(f"Passphrase changed for {args.who}.")
+        self.console.print(
+            f"Replaced {len(result.replaced)} automatic backup(s) with one made now: "
+            f"{result.path}. Copies kept elsewhere (other disks, cloud folders) still hold "
+            "what they held; delete them yourself."
+        )
         return 0
+
+    def _backup_advice(self) -> None:
+        self.console.print(
+            "Backups made before this change still open with the old passphrase or code "
+            "(as the journal was then). Replace the automatic ones with "
+            "'twofold replace-backups', and delete copies kept elsewhere."
+        )
 
 
 class UsageError(InvalidInput):
@@ -625,6 +799,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("init", "create a vault for two partners", who=False)
     p.add_argument("--partner", action="append", required=True, metavar="NAME")
+    p.add_argument(
+        "--recovery-file",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="where this partner's recovery code goes (once per partner, in partner order; "
+        "created readable only by you, never overwritten)",
+    )
     p = command("write", "write a private entry (text from stdin, else $EDITOR)")
     p.add_argument("--text", help="the text itself (visible to other local users: avoid)")
     p.add_argument("--kind", choices=[k.value for k in RecordKind], default="reflection")
@@ -649,6 +831,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", "restore a backup into a new folder", who=False, secret=False)
     p.add_argument("file", type=Path, metavar="FILE")
     command("demo", "create a populated demo vault", who=False, secret=False)
+    new_code_help = "write your new recovery code to FILE (mode 0600, never overwritten)"
     p = command("reset-passphrase", "set a new passphrase with your recovery code", secret=False)
     p.add_argument("--recovery-file", type=Path, metavar="FILE")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
@@ -741,8 +924,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="first take a read-only copy of the shared history up to today",
     )
     p.add_argument("--copy-format", choices=[f.value for f in ReportFormat], default="pdf")
-    p = command("change-passphrase", "change your passphrase")
+    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
+    p = command("change-passphrase", "change your passphrase (also gives a new recovery code)")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
+    command(
+        "replace-backups",
+        "replace the automatic backups with one made now (after a key change, retraction "
+        "or deletion)",
+    )
+    p = command("renew-recovery", "replace your recovery code (the old one stops working)")
+    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
     return parser
 
 

@@ -150,9 +150,15 @@ def test_change_passphrase_dialog(qtbot: QtBot, make_window, vault_dir: Path) ->
     qtbot.keyClicks(dialog.fields.passphrase, "another good alex phrase")
     qtbot.keyClicks(dialog.fields.confirm, "another good alex phrase")
     qtbot.mouseClick(dialog.ok, LEFT)
-    qtbot.waitUntil(lambda: dialog.result() == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
+    code = dialog.done_panel.code_label.text()
+    assert code and code == dialog.done_panel.code
+    dialog.accept()
     window.lock()
     unlock(vault_dir, "Alex", "another good alex phrase").lock()
+    from twofold.services.session import reset_passphrase
+
+    reset_passphrase(vault_dir, "Alex", code, "alex with the new code")[0].lock()
 
 
 def test_demo_opens_a_living_timeline(qtbot: QtBot, settings: QSettings) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
@@ -53,22 +53,43 @@ def test_full_setup_wizard(
     assert commit.isEnabled() and commit.text() == "Create the vault"
     qtbot.mouseClick(commit, LEFT)
 
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery, timeout=30_000)
-    codes = [
-        wizard.recovery.findChild(type(first.problem), f"recoveryCode{i}").text() for i in (0, 1)
-    ]
-    assert all(len(c.replace("-", "")) == 32 for c in codes)
+    # the machine is handed to each partner in turn; a code is only on its owner's page
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.hand_over[0], timeout=30_000)
     assert wizard.create_page.result is not None
     assert first.fields.value() == ""  # passphrases left the widgets after use
+    handover = wizard.hand_over[0].text.text()
+    assert "Sam, please look away" in handover and "Alex" in handover
+    codes_by_owner = wizard.create_page.result.recovery_codes
+    assert not any(code in handover for code in codes_by_owner.values())
+    show = wizard.button(QWizard.WizardButton.CommitButton)
+    assert show.text() == "Show my code"
+    qtbot.mouseClick(show, LEFT)
+    own = wizard.own_code[0]
+    assert wizard.currentPage() is own and "Alex" in own.title()
+    code_alex = own.code_label.text()
+    assert code_alex == codes_by_owner["Alex"] and len(code_alex.replace("-", "")) == 32
+    assert codes_by_owner["Sam"] not in _all_text(wizard)
     pdf = tmp_path / "sheet.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF"))
-    qtbot.mouseClick(wizard.recovery.findChild(type(commit), "saveSheet0"), LEFT)
+    qtbot.mouseClick(own.save_button, LEFT)
     assert pdf.read_bytes().startswith(b"%PDF")
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    own.stored.setChecked(True)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), LEFT)
+    assert wizard.currentPage() is wizard.hand_over[1]
+    assert "Alex, please look away" in wizard.hand_over[1].text.text()
+    assert code_alex not in _all_text(wizard)  # Alex's code left the screen
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), LEFT)
+    sams = wizard.own_code[1]
+    assert sams.code_label.text() == codes_by_owner["Sam"]
+    assert code_alex not in _all_text(wizard)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish.isEnabled()
-    wizard.recovery.stored.setChecked(True)
+    sams.stored.setChecked(True)
     assert finish.isEnabled()
     qtbot.mouseClick(finish, LEFT)
+    codes = [code_alex, codes_by_owner["Sam"]]
 
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page)
     page = window.unlock_page
@@ -82,6 +103,41 @@ def test_full_setup_wizard(
 
     session, _ = reset_passphrase(folder, "Alex", codes[0], "a new passphrase for alex")
     session.lock()
+
+
+def _all_text(widget: QWidget) -> str:
+    """Every text a widget tree shows (labels, buttons, fields)."""
+    parts = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if child.isVisible() and hasattr(child, "text"):
+            try:
+                parts.append(str(child.text()))
+            except TypeError:
+                continue
+    return "\n".join(parts)
+
+
+def test_setup_refuses_the_same_passphrase_for_both(
+    qtbot: QtBot, make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(tmp_path / "new")
+    wizard = window.wizard
+    assert wizard is not None
+    wizard.next()
+    wizard.first.name.setText("Alex")
+    wizard.first.fields.passphrase.setText("amber lantern orbit velvet")
+    wizard.first.fields.confirm.setText("amber lantern orbit velvet")
+    wizard.next()
+    second = wizard.second
+    second.name.setText("Sam")
+    qtbot.keyClicks(second.fields.passphrase, "amber lantern orbit velvet")
+    qtbot.keyClicks(second.fields.confirm, "amber lantern orbit velvet")
+    assert "your own passphrase" in second.problem.text() and not second.isComplete()
+    second.fields.confirm.clear()
+    second.fields.passphrase.clear()
+    qtbot.keyClicks(second.fields.passphrase, "cedar meadow quartz harbor")
+    qtbot.keyClicks(second.fields.confirm, "cedar meadow quartz harbor")
+    assert second.problem.text() == "" and second.isComplete()
 
 
 def test_unlock_failure_then_success(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]

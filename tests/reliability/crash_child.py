@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 from twofold.services.session import unlock
+from twofold.vault import crypto
+
+crypto.lower_kdf_floor_for_tests_only()  # the test vault uses KdfParams.for_tests_only()
 
 
 def main(folder: str, passphrase: str) -> None:

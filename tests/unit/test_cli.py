@@ -54,9 +54,13 @@ def cli_vault(tmp_path: Path, secrets: dict[str, Path]) -> Path:
         secrets["alex"],
         "--passphrase-file",
         secrets["sam"],
+        "--recovery-file",
+        tmp_path / "alex.code",
+        "--recovery-file",
+        tmp_path / "sam.code",
     )
     assert result.code == 0, result.err
-    assert "Alex: " in result.out and "Sam: " in result.out
+    assert "alex.code" in result.out and "sam.code" in result.out
     return folder
 
 
@@ -129,8 +133,13 @@ def test_failures_are_one_line_and_change_nothing(
         secrets["alex"],
         "--passphrase-file",
         secrets["sam"],
+        "--recovery-file",
+        cli_vault.parent / "again-a.code",
+        "--recovery-file",
+        cli_vault.parent / "again-b.code",
     )
     assert again.code == 2 and "not empty" in again.err
+    assert not (cli_vault.parent / "again-a.code").exists()
     after = {p.name: p.read_bytes() for p in cli_vault.iterdir() if p.is_file()}
     assert {k: v for k, v in after.items() if not k.startswith(".")} == {
         k: v for k, v in before.items() if not k.startswith(".")
@@ -166,9 +175,14 @@ def test_backup_restore_and_reset_passphrase(
         secrets["alex"],
         "--passphrase-file",
         secrets["sam"],
+        "--recovery-file",
+        tmp_path / "code",
+        "--recovery-file",
+        tmp_path / "sam-code",
     ).out
-    code = init_out.split("Alex: ")[1].split()[0]
+    assert "v2" in init_out
     code_file, new_file = tmp_path / "code", tmp_path / "new.pass"
+    code = code_file.read_text().split("Vault: ")[1].split()[1]
     code_file.write_text(code)
     new_file.write_text("a brand new passphrase\n")
     reset = cli(
@@ -228,19 +242,18 @@ def test_demo_vault_is_populated(tmp_path: Path) -> None:
 
 
 def test_entry_point_runs_as_a_real_process(cli_vault: Path, secrets: dict[str, Path]) -> None:
-    """No traceback reaches the user, even from the real executable."""
+    """No traceback reaches the user, even from the real executable. The test suite's
+    child process lowers the KDF floor explicitly, as conftest does."""
+    argv = ["verify", "--vault", str(cli_vault), "--as", "Alex"]
+    argv += ["--passphrase-file", str(secrets["wrong"])]
     done = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "twofold",
-            "verify",
-            "--vault",
-            str(cli_vault),
-            "--as",
-            "Alex",
-            "--passphrase-file",
-            str(secrets["wrong"]),
+            "-c",
+            "import sys; from twofold.vault import crypto; "
+            "crypto.lower_kdf_floor_for_tests_only(); "
+            "from twofold.__main__ import main; sys.exit(main(sys.argv[1:]))",
+            *argv,
         ],
         capture_output=True,
         text=True,
@@ -249,6 +262,28 @@ def test_entry_point_runs_as_a_real_process(cli_vault: Path, secrets: dict[str, 
     )
     assert done.returncode == 3
     assert "Traceback" not in done.stderr and done.stderr.startswith("twofold: Wrong passphrase")
+
+
+def test_the_real_executable_refuses_slots_below_the_strong_floor(
+    cli_vault: Path, secrets: dict[str, Path]
+) -> None:
+    """Production defaults: a vault whose slots use the test-only KDF (or any setting
+    below m=64 MiB, t=3, p=4) is refused as damaged, before any passphrase is tried,
+    and nothing is written."""
+    before = {p.name: p.read_bytes() for p in cli_vault.iterdir()}
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "twofold", "verify", "--vault", str(cli_vault)),
+            *("--as", "Alex", "--passphrase-file", str(secrets["alex"])),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 4, done.stderr
+    assert "below the strong minimum" in done.stderr and done.stderr.count("\n") == 1
+    assert {p.name: p.read_bytes() for p in cli_vault.iterdir()} == before
 
 
 def test_self_check_passes_on_a_fresh_temporary_vault() -> None:

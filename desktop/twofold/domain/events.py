@@ -179,6 +179,19 @@ class ReflectionShared(EventData):
 
 @event
 @dataclass(frozen=True, slots=True)
+class KeysChanged(EventData):
+    """A partner's key slots were replaced (new journal key): ``how`` is "change",
+    "reset" (with the recovery code) or "renew" (a new recovery code); ``slots`` are
+    the new slot ids in keyslots.json. Signed by that partner."""
+
+    kind: ClassVar[EventKind] = EventKind.KEYS_CHANGED
+    partner: str
+    how: str
+    slots: tuple[str, ...] = ()
+
+
+@event
+@dataclass(frozen=True, slots=True)
 class ReflectionRetracted(EventData):
     kind: ClassVar[EventKind] = EventKind.REFLECTION_RETRACTED
     target: str  # event id of the shared reflection

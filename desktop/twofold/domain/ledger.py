@@ -48,6 +48,7 @@ class EventKind(StrEnum):
     EXPORT_MADE = "export.made"
     EXPORT_AGREED = "export.agreed"
     PARTNER_LEFT = "partner.left"
+    KEYS_CHANGED = "keys.changed"
 
     @property
     def label(self) -> str:
@@ -82,7 +83,20 @@ class EventKind(StrEnum):
             EventKind.EXPORT_MADE: "Export",
             EventKind.EXPORT_AGREED: "Export agreed",
             EventKind.PARTNER_LEFT: "Left the vault",
+            EventKind.KEYS_CHANGED: "Key change",
         }[self]
+
+
+# How a partner's key slots changed (the payload's "how"), as both partners read it.
+KEY_CHANGE_TEXT = {
+    "change": "{name}'s passphrase was changed (and a new recovery code issued).",
+    "reset": "{name}'s passphrase was reset with the recovery code.",
+    "renew": "{name}'s recovery code was renewed; the old code no longer works.",
+}
+
+
+def key_change_text(how: str, name: str) -> str:
+    return KEY_CHANGE_TEXT.get(how, "{name}'s keys were changed.").format(name=name)
 
 
 def canonical_json(value: Any) -> bytes:

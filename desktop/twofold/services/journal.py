@@ -96,7 +96,7 @@ class JournalService:
             new_tags,
         ):
             return
-        with self._vault.write("Your entry"):
+        with self._vault.write("Your entry", removes_text=not keep_history):
             self._store.update(
                 record_id, kind, body, new_feelings, new_tags, now(), keep_history=keep_history
             )
@@ -104,7 +104,7 @@ class JournalService:
     def delete(self, record_id: int) -> None:
         """Gone for good: the row, its history, its outbox items and its index entries
         are overwritten on disk (secure_delete). What was already shared stays shared."""
-        with self._vault.write("Your entry"):
+        with self._vault.write("Your entry", removes_text=True):
             self._store.delete(record_id)
 
     def get(self, record_id: int) -> JournalRecord:

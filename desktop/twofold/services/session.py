@@ -15,9 +15,10 @@ from twofold.domain.ledger import VerifyReport
 from twofold.domain.report import ReportFormat
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.agreement import AgreementService
-from twofold.services.backups import BackupResult, rotate_daily
+from twofold.services.backups import BackupResult, ReplaceResult, replace_daily, rotate_daily
 from twofold.services.checkins import CheckinService
 from twofold.services.commitments import CommitmentService
+from twofold.services.content import passphrase_strength
 from twofold.services.ending import EndingService, LeaveOutcome
 from twofold.services.imports import ImportService
 from twofold.services.joint import JointSessionService
@@ -28,11 +29,11 @@ from twofold.services.progress import ProgressService
 from twofold.services.report import Renderer, ReportService
 from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
-from twofold.services.sharing import SharingService
+from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify
 from twofold.vault import vault as vault_files
-from twofold.vault.crypto import KdfParams
+from twofold.vault.crypto import KdfParams, normalise_passphrase
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
 
@@ -52,6 +53,35 @@ if TYPE_CHECKING:
 MIN_PASSPHRASE = 8
 T = TypeVar("T")
 BACKUP_FOLDER_KEY = "backup_folder"
+
+
+KEYS_SEEN = "keys_seen_seq"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyNotice:
+    """A change to the unlocked partner's own key slots since they last confirmed
+    having seen one: shown at unlock until dismissed."""
+
+    seq: int
+    how: str  # "change" | "reset" | "renew"
+    at: datetime
+
+    @property
+    def text(self) -> str:
+        when = f"{self.at.astimezone():%-d %b} at {self.at.astimezone():%H:%M}"
+        what = {
+            "change": f"Your passphrase was changed on {when}.",
+            "reset": f"Your passphrase was reset with your recovery code on {when}.",
+            "renew": f"Your recovery code was renewed on {when}.",
+        }.get(self.how, f"Your keys were changed on {when}.")
+        return (
+            f"{what} If this was not you, someone knows your "
+            f"{'passphrase' if self.how == 'renew' else 'passphrase or recovery code'}: "
+            "change your passphrase now (Settings → Change passphrase), which also gives "
+            "you a new recovery code and makes every older one useless, and keep the new "
+            "code where only you can reach it."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +105,7 @@ class Session:
         self.imports = None if vault.is_session else ImportService(vault)
         self.reports = ReportService(vault)
         self.timeline = TimelineService(vault)
-        self.warnings = list(vault.keyslots.warnings)
+        self.warnings = list(vault.warnings)
         self.shared_damage = vault.shared_damage
         if vault.shared_damage is not None:
             self.warnings.append(
@@ -237,12 +267,41 @@ class Session:
         finally:
             self._locked = self._vault.closed or self._locked
 
-    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
-        check_passphrase(new_passphrase)
-        self._vault.set_passphrase(new_passphrase, kdf)
+    def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> str:
+        """A new passphrase, a new journal key and a new recovery code (returned, to
+        be shown once): the old passphrase and code open nothing current."""
+        check_passphrase(new_passphrase, (self.partner_label,))
+        self._check_not_the_others(new_passphrase)
+        return self._vault.set_passphrase(new_passphrase, kdf)
 
-    def renew_recovery_code(self, kdf: KdfParams | None = None) -> str:
-        return self._vault.renew_recovery_code(kdf)
+    def renew_recovery_code(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+        """A new recovery code (returned, to be shown once); the old one is revoked."""
+        return self._vault.renew_recovery_code(passphrase, kdf)
+
+    def key_notices(self) -> list[KeyNotice]:
+        """What changed about your own key slots since you last dismissed a notice."""
+        if self.journal is None:
+            return []
+        seen = self._vault.journal.meta(KEYS_SEEN) if self._vault.journal else None
+        after = int(seen) if seen and seen.isdigit() else 0
+        return [
+            KeyNotice(seq, how, datetime.fromisoformat(at))
+            for seq, how, at in self._vault.ledger.key_changes(self.partner_id, after)
+        ]
+
+    def dismiss_key_notices(self) -> None:
+        notices = self.key_notices()
+        if not notices or self._vault.journal is None:
+            return
+        with self._vault.write("Your journal"):
+            self._vault.journal.set_meta(KEYS_SEEN, str(notices[-1].seq))
+
+    def _check_not_the_others(self, passphrase: str) -> None:
+        if self._vault.opens_other_partner(passphrase):
+            raise InvalidInput(
+                "That passphrase is your partner's. Each partner needs their own secret; "
+                "choose another one. Nothing was changed."
+            )
 
     # --- backups -----------------------------------------------------------------
 
@@ -266,6 +325,16 @@ class Session:
             )
         return rotate_daily(self.folder, self.backup_folder(), today)
 
+    def replace_backups(self, today: date | None = None) -> ReplaceResult:
+        """Replace the automatic backups with one made now (see ``replace_daily``)."""
+        return self.backup_replacer(today)()
+
+    def backup_replacer(self, today: date | None = None) -> Callable[[], ReplaceResult]:
+        """The same, to run on a worker thread (the settings are read here, on this
+        session's connection; the work itself only copies files)."""
+        folder, target = self.folder, self.backup_folder()
+        return lambda: replace_daily(folder, target, today)
+
     def lock(self) -> None:
         """Close the connection and zero the keys. The session cannot be used again."""
         if not self._locked:
@@ -273,12 +342,17 @@ class Session:
             self._locked = True
 
 
-def check_passphrase(passphrase: str) -> None:
+def check_passphrase(passphrase: str, names: tuple[str, ...] = ()) -> None:
+    """The same rules as the setup wizard's strength meter."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise InvalidInput(
             f"A passphrase needs at least {MIN_PASSPHRASE} characters; "
             "four or five unrelated words are easy to remember and hard to guess."
         )
+    strength = passphrase_strength(passphrase, names)
+    if not strength.acceptable:
+        advice = " ".join(strength.feedback[:2])
+        raise InvalidInput(f"That passphrase is too easy to guess ({strength.label}). {advice}")
 
 
 def create_vault(
@@ -289,8 +363,15 @@ def create_vault(
 ) -> CreatedVault:
     """``kdf`` is a test-only override; by default it is calibrated on this machine
     toward ~0.5 s and never below m=64 MiB, t=3, p=4."""
+    names = tuple(label for label, _ in partners)
     for _, passphrase in partners:
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, names)
+    secrets = {normalise_passphrase(passphrase) for _, passphrase in partners}
+    if len(partners) == 2 and len(secrets) == 1:
+        raise InvalidInput(
+            "The two partners chose the same passphrase. Each needs their own: with one "
+            "secret, either of you could open the other's journal and sign as the other."
+        )
     params = kdf or KdfParams.calibrated()
     codes = vault_files.create(
         folder, [NewPartner(label, passphrase) for label, passphrase in partners], params, at
@@ -307,15 +388,16 @@ def unlock_session(folder: Path, passphrase: str, who: str | None = None) -> Ses
 
 
 def reset_passphrase(
-    folder: Path, who: str, recovery_code: str, new_passphrase: str
+    folder: Path, who: str, recovery_code: str, new_passphrase: str, kdf: KdfParams | None = None
 ) -> tuple[Session, str]:
     """Forgotten passphrase: the recovery code sets a new one and is replaced by a new
     code (a used code never works twice). Returns the session and the new code."""
-    check_passphrase(new_passphrase)
+    check_passphrase(new_passphrase, (who,))
     opened = vault_files.unlock_with_recovery_code(folder, who, recovery_code)
     try:
-        opened.set_passphrase(new_passphrase)
-        new_code = opened.renew_recovery_code()
+        session = Session(opened)
+        session._check_not_the_others(new_passphrase)
+        new_code = opened.set_passphrase(new_passphrase, kdf, origin="reset")
     except BaseException:
         opened.close()
         raise
@@ -328,6 +410,8 @@ def partner_labels(folder: Path) -> list[str]:
 
 def _opened(vault: OpenVault) -> Session:
     try:
+        if vault.journal is not None:
+            finish_pending_share(vault)
         reconcile_retractions(vault)
     except VaultDamaged:
         pass  # a damaged page is reported by verify and per record; it must not lock you out

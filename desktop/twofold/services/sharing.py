@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -74,34 +77,78 @@ class SharingService:
         return SharePreview(self.partner_label, (item,))
 
     def confirm_direct(self, preview: SharePreview, at: datetime | None = None) -> list[str]:
-        """Share a ``direct`` preview in one transaction: signed events and private
-        share links, or nothing at all."""
-        at = at or now()
-        event_ids: list[str] = []
-        with self._vault.write("The sharing step"):
-            for item in preview.items:
-                self._store.get(item.record_id)  # still there
-                text = check_shared_text(item.shared_text)
-                event = self._vault.ledger.record(ReflectionShared(text, item.request), at)
-                self._store.link_share(item.record_id, event.header.event_id, at)
-                event_ids.append(event.header.event_id)
-            record_ledger_head(self._vault)
-        return event_ids
+        """Share a ``direct`` preview: signed events and private share links, or
+        nothing at all (the same three one-file steps as ``confirm``)."""
+        for item in preview.items:
+            self._store.get(item.record_id)  # still there
+        return self._share(preview, at)
 
     def confirm(self, preview: SharePreview, at: datetime | None = None) -> list[str]:
-        """Share exactly what the preview showed, in one transaction over both files:
-        signed ledger events, private share links, outbox cleared. All or nothing."""
+        """Share exactly what the preview showed: signed ledger events, private share
+        links, outbox cleared. All or nothing, in three one-file steps:
+
+        1. the journal names the events it is about to share (``share_pending``);
+        2. shared.db gets the signed events, in one transaction;
+        3. the journal links them and clears the outbox (``finish_pending_share``).
+
+        A crash after 1 leaves no event: the next unlock drops the plan. A crash
+        after 2 leaves the events: the next unlock finishes 3. Why not one
+        transaction over both files: SQLite truncates the rollback journals of such
+        a commit, and their freed blocks keep old page images (retracted text among
+        them) where nothing can overwrite them; one-file commits keep the journal in
+        place (``journal_mode=PERSIST``), so a removal can overwrite it."""
         current = {item.id: item for item in self._store.outbox([i.id for i in preview.items])}
         if any(current.get(item.id) != item for item in preview.items):
             raise NotAllowed("Your outbox changed after the preview; look at the preview again.")
+        return self._share(preview, at)
+
+    def _share(self, preview: SharePreview, at: datetime | None) -> list[str]:
         at = at or now()
-        event_ids: list[str] = []
+        plan = [
+            {"item": item.id, "record": item.record_id, "event": uuid.uuid4().hex}
+            for item in preview.items
+        ]
+        texts = [check_shared_text(item.shared_text) for item in preview.items]
         with self._vault.write("The sharing step"):
-            for item in preview.items:
-                text = check_shared_text(item.shared_text)
-                event = self._vault.ledger.record(ReflectionShared(text, item.request), at)
-                self._store.link_share(item.record_id, event.header.event_id, at)
-                self._store.remove_from_outbox(item.id)
-                event_ids.append(event.header.event_id)
-            record_ledger_head(self._vault)
-        return event_ids
+            self._store.set_meta(SHARE_PENDING, json.dumps({"at": at.isoformat(), "items": plan}))
+        with self._vault.write("The sharing step"):
+            for item, step, text in zip(preview.items, plan, texts, strict=True):
+                self._vault.ledger.record(
+                    ReflectionShared(text, item.request), at, event_id=str(step["event"])
+                )
+        finish_pending_share(self._vault)
+        return [str(step["event"]) for step in plan]
+
+
+SHARE_PENDING = "share_pending"
+
+
+def finish_pending_share(vault: OpenVault) -> int:
+    """Step 3 of the sharing step, also run at unlock after a crash: link the events
+    that reached the ledger and clear their outbox items, or drop a plan whose
+    events never did. Returns how many shares were finished."""
+    store = journal_of(vault)
+    raw = store.meta(SHARE_PENDING)
+    if not raw:
+        return 0
+    try:
+        data = json.loads(raw)
+        plan = [(int(s["item"]), int(s["record"]), str(s["event"])) for s in data["items"]]
+        at = datetime.fromisoformat(str(data["at"]))
+    except (ValueError, KeyError, TypeError):
+        plan, at = [], now()
+    landed = []
+    for item, record, event_id in plan:
+        try:
+            vault.ledger.event(event_id)
+        except NotFound:
+            continue
+        landed.append((item, record, event_id))
+    with vault.write("The sharing step", removes_text=bool(landed)):
+        for item, record, event_id in landed:
+            store.link_share(record, event_id, at)
+            with contextlib.suppress(NotFound):
+                store.remove_from_outbox(item)
+        store.set_meta(SHARE_PENDING, "")
+        record_ledger_head(vault)
+    return len(landed)

@@ -53,12 +53,18 @@ class TimelineService:
 
     def retract(self, event_id: str) -> None:
         """Your shared reflection's content is removed; the signed retraction stays.
-        Works in a shared session too: the journal's private link catches up at the
-        next full unlock (``reconcile_retractions``)."""
+
+        Two single-file transactions, not one over both files: SQLite truncates the
+        rollback journal of a transaction that spans two files (its freed blocks keep
+        the old pages), while a one-file commit keeps it in place so it can be
+        overwritten. The journal's private link catches up at the next full unlock
+        if Twofold stops in between (``reconcile_retractions``), as after a shared
+        session."""
         at = now()
-        with self._vault.write("The retraction"):
+        with self._vault.write("The retraction", removes_text=True):
             self._vault.ledger.retract(event_id, at)
-            if self._vault.journal is not None:
+        if self._vault.journal is not None:
+            with self._vault.write("Your journal", removes_text=True):
                 self._vault.journal.mark_retracted(event_id, at)
                 record_ledger_head(self._vault)
 

@@ -39,6 +39,7 @@ SEARCH_DELAY_MS = 150
 
 class JournalPage(QWidget):
     outbox_changed = Signal()
+    removed = Signal()  # an entry was deleted for good
     open_shared = Signal(str)  # event id, from a search hit
 
     def __init__(self) -> None:
@@ -344,6 +345,7 @@ class JournalPage(QWidget):
             self.model.reload()
             self._update_count()
             self.outbox_changed.emit()
+            self.removed.emit()
 
         ops.run_op(
             self,

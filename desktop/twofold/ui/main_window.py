@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.stack.addWidget(self.workspace)
         self.journal.outbox_changed.connect(self._update_nav)
+        self.journal.removed.connect(
+            lambda: self._text_removed(self.tr("The entry was deleted for good."))
+        )
         self.journal.open_shared.connect(self._show_shared)
         self.outbox.changed.connect(self._update_nav)
         self.outbox.shared.connect(self._after_share)
@@ -235,7 +238,31 @@ class MainWindow(QMainWindow):
         banner.addWidget(check_in)
         banner.addWidget(later)
         self.missed_banner.hide()
+        # What changed about your own key slots since you last looked (issue 11).
+        self.key_banner = QFrame()
+        self.key_banner.setObjectName("hintBanner")
+        self.key_text = named(QLabel(), "keyNoticeText", self.tr("Change to your keys"))
+        self.key_text.setWordWrap(True)
+        self.key_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        change_now = named(
+            QPushButton(self.tr("Change passphrase…")),
+            "keyNoticeChange",
+            self.tr("Change your passphrase now"),
+        )
+        change_now.clicked.connect(self._change_keys_now)
+        understood = named(
+            QPushButton(self.tr("It was me")),
+            "keyNoticeDismiss",
+            self.tr("Dismiss: this change was mine"),
+        )
+        understood.clicked.connect(self._dismiss_key_notice)
+        key_row = QHBoxLayout(self.key_banner)
+        key_row.addWidget(self.key_text, 1)
+        key_row.addWidget(change_now)
+        key_row.addWidget(understood)
+        self.key_banner.hide()
         main = QVBoxLayout()
+        main.addWidget(self.key_banner)
         main.addWidget(self.missed_banner)
         main.addWidget(self.pages, 1)
         workspace = QWidget()
@@ -374,9 +401,16 @@ class MainWindow(QMainWindow):
         self._ensure_workspace()
         self.session = session
         self.who.setText(
-            "Shared session · journals locked"
+            self.tr("Shared session · journals locked\nSigned as {name}").format(
+                name=session.partner_label
+            )
             if session.is_shared_session
             else f"{session.partner_label} · private journal open"
+        )
+        self.who.setToolTip(
+            self.tr("Everything added in this session is signed as {name}.").format(
+                name=session.partner_label
+            )
         )
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -389,6 +423,7 @@ class MainWindow(QMainWindow):
         for spec in PAGES:
             page = self.page_widgets[spec.key]
             page.attach(session if mode in spec.modes else None)  # type: ignore[attr-defined]
+        self._show_key_notice(session)
         self._show_missed(session)
         self._celebrate(session)
         self._update_nav()
@@ -402,6 +437,46 @@ class MainWindow(QMainWindow):
         for warning in session.warnings:
             self.status.setText(warning)
         self._daily_backup(session)
+
+    def _show_key_notice(self, session: Session) -> None:
+        notices = session.key_notices()
+        self.key_text.setText("\n\n".join(n.text for n in notices))
+        self.key_banner.setVisible(bool(notices))
+
+    def _dismiss_key_notice(self) -> None:
+        if self.session is not None:
+            self.session.dismiss_key_notices()
+        self.key_banner.hide()
+
+    def _change_keys_now(self) -> None:
+        if self.session is None or self.session.is_shared_session:
+            return
+        from twofold.ui.key_change import KeyChangeDialog
+
+        dialog = KeyChangeDialog(self.session, self.kdf, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._dismiss_key_notice()
+
+    def _text_removed(self, what: str) -> None:
+        """Retracted or deleted text leaves the automatic backups too."""
+        if self.session is None:
+            return
+        self.status.setText(what)
+        work = self.session.backup_replacer()
+        run_in_background(
+            work,
+            lambda result: self.status.setText(
+                self.tr(
+                    "{what} The automatic backups were replaced too; copies you keep "
+                    "elsewhere still hold the old text."
+                ).format(what=what)
+            ),
+            lambda exc: self.status.setText(
+                self.tr("{what} Replacing the automatic backups failed: {error}").format(
+                    what=what, error=exc
+                )
+            ),
+        )
 
     def _show_missed(self, session: Session) -> None:
         from twofold.ui.checkins_page import missed_text
@@ -552,6 +627,8 @@ class MainWindow(QMainWindow):
         for page in self.page_widgets.values():
             page.attach(None)  # type: ignore[attr-defined]
         self.missed_banner.hide()
+        self.key_banner.hide()
+        self.key_text.clear()
         self.who.clear()
         self.status.clear()
         clipboard = QGuiApplication.clipboard()
@@ -677,7 +754,7 @@ class MainWindow(QMainWindow):
 
     def _after_retract(self) -> None:
         self.journal.model.reload()
-        self.status.setText("Retracted. The words are gone; a signed note remains.")
+        self._text_removed(self.tr("Retracted. The words are gone; a signed note remains."))
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive and self.session is not None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from twofold.services import backups
 from twofold.services.session import Session
 from twofold.ui import ops
-from twofold.ui.passphrase_fields import NewPassphrase
-from twofold.ui.widgets import busy_bar, error_label, error_text, named, note
+from twofold.ui.key_change import KeyChangeDialog
+from twofold.ui.widgets import error_text, named
 from twofold.ui.worker import run_in_background
 from twofold.vault.crypto import KdfParams
 
@@ -42,53 +42,8 @@ def idle_minutes(settings: QSettings) -> int:
         return DEFAULT_IDLE_MINUTES
 
 
-class ChangePassphraseDialog(QDialog):
-    def __init__(
-        self, session: Session, kdf: KdfParams | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("changePassphraseDialog")
-        self.setWindowTitle("Change your passphrase")
-        self.session, self.kdf = session, kdf
-        self.fields = NewPassphrase("change", (session.partner_label,))
-        self.progress = busy_bar("changeProgress", "Changing passphrase")
-        self.message = error_label("changeMessage", "Change passphrase message")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Change passphrase")
-        self.ok.setObjectName("confirmChange")
-        self.buttons.accepted.connect(self._change)
-        self.buttons.rejected.connect(self.reject)
-        self.fields.changed.connect(lambda: self.ok.setEnabled(self.fields.acceptable))
-        self.ok.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            note(
-                "Only your key slot is rewrapped; your journal is not re-encrypted. "
-                "Your recovery code keeps working."
-            )
-        )
-        layout.addWidget(self.fields)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def _change(self) -> None:
-        new, session, kdf = self.fields.value(), self.session, self.kdf
-        self.progress.show()
-        self.ok.setEnabled(False)
-        run_in_background(lambda: session.change_passphrase(new, kdf), self._done, self._failed)
-
-    def _done(self, _: object) -> None:
-        self.fields.clear()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.progress.hide()
-        self.message.setText(error_text(exc))
-        self.ok.setEnabled(self.fields.acceptable)
+# Changing the passphrase and renewing the code share one dialog (a new journal key).
+ChangePassphraseDialog = KeyChangeDialog
 
 
 class SettingsDialog(QDialog):
@@ -126,8 +81,20 @@ class SettingsDialog(QDialog):
             QPushButton("Change passphrase…"), "changePassphrase", "Change your passphrase"
         )
         self.change_passphrase.clicked.connect(self._change_passphrase)
-        self.change_passphrase.setEnabled(session is not None and not session.is_shared_session)
-        form.addRow("Your passphrase", self.change_passphrase)
+        own = session is not None and not session.is_shared_session
+        self.change_passphrase.setEnabled(own)
+        self.renew_code = named(
+            QPushButton(self.tr("Renew recovery code…")),
+            "renewRecovery",
+            self.tr("Renew your recovery code"),
+        )
+        self.renew_code.clicked.connect(self._renew_code)
+        self.renew_code.setEnabled(own)
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.change_passphrase)
+        keys_row.addWidget(self.renew_code)
+        keys_row.addStretch(1)
+        form.addRow("Your keys", keys_row)
 
         backup_box = QGroupBox("Backups")
         backup_form = QFormLayout(backup_box)
@@ -208,9 +175,18 @@ class SettingsDialog(QDialog):
     def _change_passphrase(self) -> None:
         if self.session is None:
             return
-        dialog = ChangePassphraseDialog(self.session, self.kdf, self)
+        dialog = KeyChangeDialog(self.session, self.kdf, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText("Your passphrase was changed. Use the new one from now on.")
+
+    def _renew_code(self) -> None:
+        if self.session is None:
+            return
+        dialog = KeyChangeDialog(self.session, self.kdf, renew=True, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.status.setText(
+                self.tr("Your recovery code was renewed; the old one no longer works.")
+            )
 
     def _choose_backup_folder(self) -> None:
         if self.session is None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from twofold.ui import recovery_sheet
 from twofold.ui.passphrase_fields import NewPassphrase
 from twofold.ui.widgets import error_text, named, note
 from twofold.ui.worker import run_in_background
-from twofold.vault.crypto import KdfParams
+from twofold.vault.crypto import KdfParams, normalise_passphrase
 
 PRIVATE_AND_SHARED = (
     "<p><b>Your private journal</b> is yours alone. Your partner cannot open it, search "
@@ -129,9 +128,23 @@ class PartnerPage(QWizardPage):
         same = self.other is not None and (
             self.name.text().strip().casefold() == self.other.name.text().strip().casefold()
         )
-        self.problem.setText(
-            "The two partners need different names." if same and self.name.text() else ""
+        same_secret = (
+            self.other is not None
+            and bool(self.fields.value())
+            and normalise_passphrase(self.fields.value())
+            == normalise_passphrase(self.other.fields.value())
         )
+        if same and self.name.text():
+            self.problem.setText(self.tr("The two partners need different names."))
+        elif same_secret:
+            self.problem.setText(
+                self.tr(
+                    "Each of you needs your own passphrase: with one secret, either of you "
+                    "could open the other's journal and sign as the other. Choose another."
+                )
+            )
+        else:
+            self.problem.setText("")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -202,61 +215,113 @@ class CreatePage(QWizardPage):
         return self.result is not None
 
 
-class RecoveryPage(QWizardPage):
-    def __init__(self, wizard: SetupWizard) -> None:
+class HandOverPage(QWizardPage):
+    """The machine passes to one partner before their own code is shown."""
+
+    def __init__(self, wizard: SetupWizard, index: int) -> None:
         super().__init__()
-        self._wizard = wizard
-        self.setTitle("Your recovery codes")
-        self.setSubTitle("Each code is shown only now. Print it or save it, then keep it safe.")
-        self.grid = QGridLayout()
+        self._wizard, self.index = wizard, index
+        self.setObjectName(f"handOver{index}")
+        self.text = named(QLabel(), f"handOverText{index}", self.tr("Hand-over"))
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        font = self.text.font()
+        font.setPointSize(font.pointSize() + 3)
+        self.text.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addStretch(2)
+        self.setCommitPage(True)  # once a code was shown, there is no way back to it
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Show my code"))
+
+    def initializePage(self) -> None:
+        owner, other = self._wizard.code_owner(self.index), self._wizard.code_owner(1 - self.index)
+        self.setTitle(self.tr("{owner}'s recovery code").format(owner=owner))
+        self.setSubTitle(self.tr("Each code is shown only to its owner, once."))
+        self.text.setText(
+            self.tr(
+                "<p><b>{other}, please look away</b> (or leave the room for a minute).</p>"
+                "<p>{owner}: press <i>Show my code</i> when only you can see the screen. "
+                "Your code lets anyone who has it reset your passphrase and read your "
+                "private journal, so it is for your eyes only.</p>"
+            ).format(other=other, owner=owner)
+        )
+
+
+class OwnCodePage(QWizardPage):
+    """One partner's code and their own printable sheet; never both codes on a screen."""
+
+    def __init__(self, wizard: SetupWizard, index: int) -> None:
+        super().__init__()
+        self._wizard, self.index = wizard, index
+        self.code: str = ""
+        self.owner: str = ""
+        self.folder: Path = Path()
+        self.setObjectName(f"ownCode{index}")
+        self.code_label = named(QLabel(), f"recoveryCode{index}", self.tr("Your recovery code"))
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(15)
+        self.code_label.setFont(mono)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_button = named(
+            QPushButton(self.tr("Print my sheet…")),
+            f"printSheet{index}",
+            self.tr("Print your recovery sheet"),
+        )
+        self.save_button = named(
+            QPushButton(self.tr("Save my sheet as PDF…")),
+            f"saveSheet{index}",
+            self.tr("Save your recovery sheet as PDF"),
+        )
+        self.print_button.clicked.connect(
+            lambda: recovery_sheet.print_sheet(self, self.owner, self.code, self.folder)
+        )
+        self.save_button.clicked.connect(
+            lambda: recovery_sheet.ask_and_save_pdf(self, self.owner, self.code, self.folder)
+        )
         self.stored = named(
-            QCheckBox("We have each printed or saved our recovery sheet and will keep it safe"),
-            "codesStored",
-            "Recovery sheets stored",
+            QCheckBox(
+                self.tr(
+                    "I have printed or saved my sheet and will keep it where only I can reach it"
+                )
+            ),
+            f"codeStored{index}",
+            self.tr("Recovery sheet stored"),
         )
         self.stored.toggled.connect(self.completeChanged)
         warning = QLabel(GONE_WARNING)
         warning.setWordWrap(True)
         warning.setTextFormat(Qt.TextFormat.RichText)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.code_label)
+        layout.addLayout(row)
         layout.addStretch(1)
         layout.addWidget(warning)
         layout.addWidget(self.stored)
+        if index == 0:
+            self.setCommitPage(True)
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Next"))
 
     def initializePage(self) -> None:
         result = self._wizard.create_page.result
         assert result is not None
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSize(13)
-        for row, (label, code) in enumerate(result.recovery_codes.items()):
-            name = QLabel(f"<b>{label}</b>")
-            shown = named(QLabel(code), f"recoveryCode{row}", f"Recovery code for {label}")
-            shown.setFont(mono)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            print_button = named(
-                QPushButton("Print…"), f"printSheet{row}", f"Print {label}'s recovery sheet"
-            )
-            save_button = named(
-                QPushButton("Save as PDF…"),
-                f"saveSheet{row}",
-                f"Save {label}'s recovery sheet as PDF",
-            )
-            print_button.clicked.connect(
-                lambda _=False, who=label, c=code: recovery_sheet.print_sheet(
-                    self, who, c, result.folder
-                )
-            )
-            save_button.clicked.connect(
-                lambda _=False, who=label, c=code: recovery_sheet.ask_and_save_pdf(
-                    self, who, c, result.folder
-                )
-            )
-            self.grid.addWidget(name, row, 0)
-            self.grid.addWidget(shown, row, 1)
-            self.grid.addWidget(print_button, row, 2)
-            self.grid.addWidget(save_button, row, 3)
+        self.owner, self.code = list(result.recovery_codes.items())[self.index]
+        self.folder = result.folder
+        self.setTitle(self.tr("{owner}, this is your recovery code").format(owner=self.owner))
+        self.setSubTitle(self.tr("Shown only now. Print it or save it, then keep it safe."))
+        self.code_label.setText(self.code)
+
+    def validatePage(self) -> bool:
+        # The code leaves the screen before the machine is handed over.
+        self.code_label.clear()
+        self.code = ""
+        return True
 
     def isComplete(self) -> bool:
         return self.stored.isChecked()
@@ -281,10 +346,30 @@ class SetupWizard(QWizard):
         self.first = PartnerPage(1)
         self.second = PartnerPage(2, other=self.first)
         self.create_page = CreatePage(self)
-        self.recovery = RecoveryPage(self)
-        for page in (self.welcome, self.first, self.second, self.create_page, self.recovery):
+        self.hand_over = [HandOverPage(self, 0), HandOverPage(self, 1)]
+        self.own_code = [OwnCodePage(self, 0), OwnCodePage(self, 1)]
+        for page in (
+            self.welcome,
+            self.first,
+            self.second,
+            self.create_page,
+            self.hand_over[0],
+            self.own_code[0],
+            self.hand_over[1],
+            self.own_code[1],
+        ):
             self.addPage(page)
         self.second.setCommitPage(True)  # no way back once the keys exist
         self.setButtonText(QWizard.WizardButton.CommitButton, "Create the vault")
-        self.accepted.connect(lambda: self.finished_with.emit(self.welcome.folder))
+        self.accepted.connect(self._finish)
         self.setMinimumSize(680, 560)
+
+    def code_owner(self, index: int) -> str:
+        result = self.create_page.result
+        if result is None:
+            return ""
+        return list(result.recovery_codes)[index]
+
+    def _finish(self) -> None:
+        self.own_code[1].validatePage()
+        self.finished_with.emit(self.welcome.folder)

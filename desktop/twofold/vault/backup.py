@@ -31,6 +31,7 @@ from twofold.domain.errors import (
     VaultExists,
     VaultNotFound,
 )
+from twofold.vault.database import is_hot_journal
 from twofold.vault.files import fsync_folder, write_atomically
 from twofold.vault.keyslots import FILE_NAME, PREVIOUS_NAME
 from twofold.vault.locks import WriteLock
@@ -64,7 +65,13 @@ def is_vault_file_name(name: str) -> bool:
 
 def vault_files(folder: Path) -> list[Path]:
     names = [p.name for p in folder.iterdir() if p.is_file()]
-    return [folder / n for n in sorted(names) if is_vault_file_name(n)]
+    # a persisted rollback journal travels only while it is hot (a crash left it)
+    return [
+        folder / n
+        for n in sorted(names)
+        if is_vault_file_name(n)
+        and (not n.endswith(".db-journal") or is_hot_journal(folder / n.removesuffix("-journal")))
+    ]
 
 
 def looks_like_vault(folder: Path) -> bool:

@@ -36,6 +36,22 @@ MAX_LANES = 16
 TARGET_SECONDS = 0.5
 MAX_CALIBRATED_MEMORY_KIB = 1024 * 1024
 
+# The floor every slot is held to, on reading and on writing. Only the test suite
+# lowers it, explicitly, with ``lower_kdf_floor_for_tests_only()``; nothing read from
+# disk or the environment can (the other partner shares the machine).
+_test_floor = False
+
+
+def lower_kdf_floor_for_tests_only() -> None:
+    """Let this process open slots written with ``KdfParams.for_tests_only()``.
+    Called by the test suite's conftest and its child processes, never by the app."""
+    global _test_floor
+    _test_floor = True
+
+
+def kdf_floor() -> KdfParams:
+    return KdfParams.for_tests_only() if _test_floor else KdfParams.strong_minimum()
+
 
 @dataclass(frozen=True, slots=True)
 class KdfParams:
@@ -50,7 +66,10 @@ class KdfParams:
     @classmethod
     def calibrated(cls, target_seconds: float = TARGET_SECONDS) -> KdfParams:
         """Start at the floor and double the memory while one derivation stays
-        under the target, so a faster machine gets a harder KDF."""
+        under the target, so a faster machine gets a harder KDF. (With the test
+        floor lowered, the test parameters themselves.)"""
+        if _test_floor:
+            return cls.for_tests_only()
         params = cls.strong_minimum()
         while params.memory_kib * 2 <= MAX_CALIBRATED_MEMORY_KIB:
             started = time.perf_counter()
@@ -66,7 +85,23 @@ class KdfParams:
         """A deliberately weak KDF for the test suite. Never used by default."""
         return cls(memory_kib=8 * 4, iterations=1, lanes=4)
 
+    def meets(self, floor: KdfParams) -> bool:
+        return (
+            self.memory_kib >= floor.memory_kib
+            and self.iterations >= floor.iterations
+            and self.lanes >= floor.lanes
+        )
+
     def check_readable(self) -> None:
+        """Refuse settings below the floor (never run, never copied) and above the
+        caps (an edited file must not freeze the app)."""
+        if not self.meets(kdf_floor()):
+            raise KeySlotsDamaged(
+                "keyslots.json asks for key-derivation settings below the strong minimum "
+                f"(m={self.memory_kib} KiB, t={self.iterations}, p={self.lanes}); the file "
+                "was edited or damaged, so the slot is refused. Nothing was changed; "
+                "restore keyslots.json from a backup."
+            )
         if not (
             8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
             and 1 <= self.iterations <= MAX_ITERATIONS

@@ -8,6 +8,7 @@ files atomic as a set, which the sharing step relies on.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +49,43 @@ class Link:
             old.close()
 
 
-_FILE_PRAGMAS = ("journal_mode = DELETE", "synchronous = FULL", "secure_delete = ON")
+# PERSIST, not DELETE: the rollback journal keeps its blocks, so after a commit that
+# removed text the journal can be overwritten in place (``scrub_journal``). A deleted
+# journal file would leave the old page images in free blocks, readable with the key.
+# Still a rollback journal, so a transaction over both attached files stays atomic.
+_FILE_PRAGMAS = ("journal_mode = PERSIST", "synchronous = FULL", "secure_delete = ON")
+
+
+def journal_path(database: Path) -> Path:
+    return database.with_name(database.name + "-journal")
+
+
+def is_hot_journal(database: Path) -> bool:
+    """A rollback journal that still holds an unfinished transaction (a persisted,
+    finished journal starts with zeros)."""
+    path = journal_path(database)
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(1)
+    except FileNotFoundError:
+        return False
+    return first not in (b"", b"\x00")  # SQLite's own test for a hot journal
+
+
+def scrub_journal(database: Path) -> None:
+    """Overwrite a finished rollback journal with zeros, in place, and make it durable.
+    Call with the write lock held and no transaction open."""
+    path = journal_path(database)
+    if not path.exists() or is_hot_journal(database):
+        return
+    with path.open("r+b") as handle:
+        size = handle.seek(0, 2)
+        handle.seek(0)
+        block = bytes(1 << 16)
+        for start in range(0, size, len(block)):
+            handle.write(block[: min(len(block), size - start)])
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 # The environment's failures, which a person can act on (qutebrowser's KnownError).
@@ -189,10 +226,17 @@ def _does_not_open(path: Path) -> VaultDamaged:
 
 
 @contextlib.contextmanager
-def transaction(conn: Connection, what: str) -> Iterator[Connection]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any error."""
+def transaction(conn: Connection, what: str, *, deferred: bool = False) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error.
+
+    ``deferred``: plain BEGIN, for a caller that already holds the vault's write
+    lock. Then only the files actually written join the transaction: a commit that
+    writes one file keeps its rollback journal in place (``journal_mode=PERSIST``)
+    so it can be overwritten; one that writes both files goes through a
+    super-journal, and SQLite truncates its journals (their freed blocks keep the
+    old pages: docs/ARCHITECTURE.md)."""
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN" if deferred else "BEGIN IMMEDIATE")
     except DatabaseError as exc:
         mapped = translate(exc, what)
         if mapped is exc:

@@ -1,4 +1,4 @@
-"""keyslots.json: the only file readable before unlock (DESIGN §3).
+"""keyslots.json: the only file readable before unlock (DESIGN §3, docs/FORMAT.md).
 
 Each partner has a passphrase slot and a recovery slot. A slot holds two sealed
 parts, each under a key-encryption key derived with Argon2id:
@@ -9,8 +9,22 @@ parts, each under a key-encryption key derived with Argon2id:
 Session mode opens only the ``shared`` part, so the journal key is never in memory.
 The AAD of every part binds the vault id, partner id, slot id, slot kind, the KDF
 parameters and the part's name, so no part can be moved to another slot or have its
-KDF weakened. The whole file carries a checksum, so a damaged file is told apart
-from a wrong passphrase; the previous generation is kept beside it.
+KDF weakened.
+
+Integrity (format 2): there is no plain checksum any more (anyone could recompute
+it). Every slot is signed with its owner's Ed25519 key, whose public key is listed
+with the partner, so an edit made without the owner's key is reported as damage
+before any passphrase is tried, never as "Wrong passphrase". KDF settings below the
+floor are refused on reading and never copied: every new slot is written with
+freshly calibrated settings.
+
+Revocation: a change of passphrase, a reset with the recovery code and a renewed
+code all give the partner a new journal key. The new slots are first written as
+``pending`` beside the old ones, the journal is re-keyed (a copy re-keyed with
+``PRAGMA rekey`` and renamed over the file), then the pending slots replace the old
+ones. Which key opens the journal decides, at the next unlock, how an interrupted
+change ends (``vault.py``). ``keyslots.json.prev`` is crash recovery of the same keys
+only: after a change it holds the same generation as ``keyslots.json``.
 """
 
 from __future__ import annotations
@@ -19,8 +33,10 @@ import base64
 import hashlib
 import json
 import os
+import re
 import secrets
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,22 +55,26 @@ from twofold.vault.files import write_atomically
 FILE_NAME = "keyslots.json"
 PREVIOUS_NAME = "keyslots.json.prev"
 FORMAT = "twofold-keyslots"
-VERSION = 1
+VERSION = 2
+MAX_FILE_BYTES = 256 * 1024
 SlotKind = Literal["passphrase", "recovery"]
+SlotState = Literal["active", "pending"]
+# How a slot came to be: shown to its owner (and on the timeline) after a change.
+ORIGINS = ("setup", "change", "reset", "renew")
+
+_ID = re.compile(r"^[0-9a-f]{8,64}$")
+_SIGN_TAG = b"twofold-keyslot-v2\x00"
 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode(), validate=True)
-
-
 @dataclass(frozen=True, slots=True)
 class Partner:
     id: str
     label: str
+    public_key: bytes | None = None  # None only in a vault from format 1 not yet upgraded
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +93,10 @@ class Slot:
     check: bytes
     shared: Sealed
     journal: Sealed
+    state: SlotState = "active"
+    origin: str = "setup"
+    created_at: str = ""
+    signature: bytes | None = None
 
 
 @dataclass(slots=True)
@@ -89,6 +113,20 @@ class PartnerKeys:
         crypto.zero(self.signing_seed)
         crypto.zero(self.journal_key)
 
+    def copy(self) -> PartnerKeys:
+        return PartnerKeys(
+            self.partner_id,
+            bytearray(self.vault_key),
+            bytearray(self.signing_seed),
+            None if self.journal_key is None else bytearray(self.journal_key),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NewSlot:
+    kind: SlotKind
+    secret: bytes
+
 
 @dataclass(slots=True)
 class KeySlots:
@@ -98,6 +136,7 @@ class KeySlots:
     slots: list[Slot]
     # Set when keyslots.json was damaged and the previous generation was used.
     warnings: list[str] = field(default_factory=list)
+    read_version: int = VERSION
 
     # --- lookups -------------------------------------------------------------------
 
@@ -110,11 +149,27 @@ class KeySlots:
         raise UnknownPartner(f"No partner called {who!r} in this vault (partners: {names}).")
 
     def slot(self, partner_id: str, kind: SlotKind) -> Slot:
+        """The partner's active slot of this kind."""
         for slot in self.slots:
-            if slot.partner_id == partner_id and slot.kind == kind:
+            if slot.partner_id == partner_id and slot.kind == kind and slot.state == "active":
                 return slot
         raise KeySlotsDamaged(
             f"keyslots.json has no {kind} slot for this partner; it was edited or damaged."
+        )
+
+    def pending(self, partner_id: str) -> list[Slot]:
+        return [s for s in self.slots if s.partner_id == partner_id and s.state == "pending"]
+
+    def candidates(self, partner_id: str, kind: SlotKind) -> list[Slot]:
+        """The active slot, then a pending one (an interrupted change)."""
+        active = [self.slot(partner_id, kind)]
+        return active + [s for s in self.pending(partner_id) if s.kind == kind]
+
+    def needs_signing(self, keys: PartnerKeys) -> bool:
+        """A format-1 partner not upgraded yet, or a listing someone edited."""
+        partner = self.partner(keys.partner_id)
+        return partner.public_key != crypto.public_key_of(keys.signing_seed) or any(
+            s.signature is None for s in self.slots if s.partner_id == keys.partner_id
         )
 
     # --- unlocking -----------------------------------------------------------------
@@ -125,12 +180,7 @@ class KeySlots:
         try:
             aad = _aad(self.vault_id, slot, "check")
             if not crypto.checks_match(crypto.key_check(kek, aad), slot.check):
-                if slot.kind == "recovery":
-                    raise WrongPassphrase(
-                        "That recovery code does not open this partner's slot. "
-                        "Check that it is the code printed for this partner."
-                    )
-                raise WrongPassphrase("Wrong passphrase. Nothing was changed; try again.")
+                raise WrongPassphrase(self._wrong_message(slot))
             shared = crypto.open_sealed(
                 kek, slot.shared.nonce, slot.shared.ciphertext, _aad(self.vault_id, slot, "shared")
             )
@@ -157,51 +207,168 @@ class KeySlots:
             journal_key=journal,
         )
         crypto.zero(shared)
+        public = self.partner(slot.partner_id).public_key
+        if public is not None and public != crypto.public_key_of(keys.signing_seed):
+            # The slot itself is authentic (it opened); only the listing was edited.
+            self.warnings.append(
+                "keyslots.json listed a signing key for you that is not yours: someone "
+                "edited it. Your slots were signed again with your own key."
+            )
         return keys
 
-    def find_passphrase_slot(self, secret: bytes) -> PartnerKeys:
-        """Session mode: try the passphrase against every partner's passphrase slot."""
-        for partner in self.partners:
-            try:
-                return self.unlock(self.slot(partner.id, "passphrase"), secret, with_journal=False)
-            except WrongPassphrase:
-                continue
-        raise WrongPassphrase(
-            "That passphrase opens neither partner's slot. Nothing was changed; try again."
-        )
+    def _wrong_message(self, slot: Slot) -> str:
+        if slot.kind == "recovery":
+            text = (
+                "That recovery code does not open this partner's slot. "
+                "Check that it is the code printed for this partner"
+            )
+            if slot.origin != "setup" and slot.created_at:
+                text += f" (a new code was issued on {_when(slot.created_at)})"
+            return text + "."
+        text = "Wrong passphrase. Nothing was changed; try again."
+        label = self.partner(slot.partner_id).label
+        if slot.origin == "reset" and slot.created_at:
+            text += (
+                f" Note: {label}'s passphrase was reset with the recovery code on "
+                f"{_when(slot.created_at)}. If this was not you, someone used your recovery "
+                "code: see 'If your passphrase was changed without you' in the README."
+            )
+        elif slot.origin == "change" and slot.created_at:
+            text += f" Note: {label}'s passphrase was changed on {_when(slot.created_at)}."
+        return text
 
     # --- writing -------------------------------------------------------------------
 
-    def with_slot(
-        self, partner_id: str, kind: SlotKind, secret: bytes, keys: PartnerKeys, kdf: KdfParams
+    def with_new_slots(
+        self,
+        partner_id: str,
+        new: list[NewSlot],
+        keys: PartnerKeys,
+        kdf: KdfParams,
+        *,
+        origin: str,
+        state: SlotState,
+        at: datetime | None = None,
     ) -> KeySlots:
-        """A copy with this partner's slot of this kind replaced (or added)."""
+        """A copy with new slots for this partner.
+
+        ``state="active"`` replaces the partner's slots of those kinds (setup);
+        ``state="pending"`` keeps the active ones and replaces any pending ones."""
+        if not kdf.meets(crypto.kdf_floor()):
+            raise ValueError("refusing to write a slot below the KDF floor")
         if keys.journal_key is None:
             raise ValueError("a slot can only be written from a full unlock")
-        slot_id = secrets.token_hex(8)
-        salt = os.urandom(16)
-        draft = Slot(slot_id, partner_id, kind, kdf, salt, b"", Sealed(b"", b""), Sealed(b"", b""))
-        kek = crypto.derive_kek(secret, salt, kdf)
-        try:
-            shared = bytearray(keys.vault_key + keys.signing_seed)
-            try:
-                s_nonce, s_ct = crypto.seal(kek, shared, _aad(self.vault_id, draft, "shared"))
-            finally:
-                crypto.zero(shared)
-            j_nonce, j_ct = crypto.seal(
-                kek, keys.journal_key, _aad(self.vault_id, draft, "journal")
+        stamp = (at or datetime.now(UTC)).isoformat(timespec="seconds")
+        made = [
+            _sealed_slot(
+                self.vault_id, partner_id, n.kind, n.secret, keys, kdf, state, origin, stamp
             )
-            check = crypto.key_check(kek, _aad(self.vault_id, draft, "check"))
-        finally:
-            crypto.zero(kek)
-        slot = replace(
-            draft, check=check, shared=Sealed(s_nonce, s_ct), journal=Sealed(j_nonce, j_ct)
+            for n in new
+        ]
+        kinds = {n.kind for n in new}
+        if state == "active":
+            kept = [s for s in self.slots if not (s.partner_id == partner_id and s.kind in kinds)]
+        else:
+            kept = [
+                s for s in self.slots if not (s.partner_id == partner_id and s.state == "pending")
+            ]
+        return self._copy(kept + made).signed(keys)
+
+    def with_slot(
+        self,
+        partner_id: str,
+        kind: SlotKind,
+        secret: bytes,
+        keys: PartnerKeys,
+        kdf: KdfParams,
+        *,
+        origin: str = "change",
+    ) -> KeySlots:
+        """One new active slot of this kind for this partner, signed (used by leaving
+        and ending, which re-seal slots under new keys)."""
+        return self.with_new_slots(
+            partner_id, [NewSlot(kind, secret)], keys, kdf, origin=origin, state="active"
         )
-        others = [s for s in self.slots if not (s.partner_id == partner_id and s.kind == kind)]
-        return KeySlots(self.vault_id, self.generation, list(self.partners), [*others, slot])
+
+    def promoted(self, keys: PartnerKeys) -> KeySlots:
+        """The pending slots of this partner become their only slots."""
+        pid = keys.partner_id
+        pending = self.pending(pid)
+        kinds = {s.kind for s in pending}
+        kept = [
+            s
+            for s in self.slots
+            if s.partner_id != pid or (s.state == "active" and s.kind not in kinds)
+        ]
+        return self._copy(kept + [replace(s, state="active") for s in pending]).signed(keys)
+
+    def abandoned(self, partner_id: str) -> KeySlots:
+        """An interrupted change that never reached the journal: drop its slots."""
+        return self._copy(
+            [s for s in self.slots if not (s.partner_id == partner_id and s.state == "pending")]
+        )
+
+    def signed(self, keys: PartnerKeys) -> KeySlots:
+        """Sign every slot of this partner and list their public key (also upgrades
+        a format-1 vault, one partner at a time)."""
+        pid = keys.partner_id
+        public = crypto.public_key_of(keys.signing_seed)
+        partners = [replace(p, public_key=public) if p.id == pid else p for p in self.partners]
+        slots = [
+            replace(s, signature=crypto.sign(keys.signing_seed, _signed_bytes(self.vault_id, s)))
+            if s.partner_id == pid
+            else s
+            for s in self.slots
+        ]
+        copy = self._copy(slots)
+        copy.partners = partners
+        return copy
+
+    def _copy(self, slots: list[Slot]) -> KeySlots:
+        return KeySlots(self.vault_id, self.generation, list(self.partners), slots)
+
+
+def _sealed_slot(
+    vault_id: str,
+    partner_id: str,
+    kind: SlotKind,
+    secret: bytes,
+    keys: PartnerKeys,
+    kdf: KdfParams,
+    state: SlotState,
+    origin: str,
+    stamp: str,
+) -> Slot:
+    assert keys.journal_key is not None
+    draft = Slot(
+        secrets.token_hex(8),
+        partner_id,
+        kind,
+        kdf,
+        os.urandom(16),
+        b"",
+        Sealed(b"", b""),
+        Sealed(b"", b""),
+        state,
+        origin,
+        stamp,
+    )
+    kek = crypto.derive_kek(secret, draft.salt, kdf)
+    try:
+        shared = bytearray(keys.vault_key + keys.signing_seed)
+        try:
+            s_nonce, s_ct = crypto.seal(kek, shared, _aad(vault_id, draft, "shared"))
+        finally:
+            crypto.zero(shared)
+        j_nonce, j_ct = crypto.seal(kek, keys.journal_key, _aad(vault_id, draft, "journal"))
+        check = crypto.key_check(kek, _aad(vault_id, draft, "check"))
+    finally:
+        crypto.zero(kek)
+    return replace(draft, check=check, shared=Sealed(s_nonce, s_ct), journal=Sealed(j_nonce, j_ct))
 
 
 def _aad(vault_id: str, slot: Slot, part: str) -> bytes:
+    # Unchanged since format 1, so slots carried over from a format-1 file still open.
     return canonical_json(
         {
             "format": FORMAT,
@@ -215,6 +382,38 @@ def _aad(vault_id: str, slot: Slot, part: str) -> bytes:
     )
 
 
+def _slot_json(s: Slot) -> dict[str, Any]:
+    return {
+        "slot_id": s.slot_id,
+        "partner_id": s.partner_id,
+        "kind": s.kind,
+        "state": s.state,
+        "origin": s.origin,
+        "created_at": s.created_at,
+        "kdf": {
+            "memory_kib": s.kdf.memory_kib,
+            "iterations": s.kdf.iterations,
+            "lanes": s.kdf.lanes,
+            "salt": _b64(s.salt),
+        },
+        "check": _b64(s.check),
+        "shared": {"nonce": _b64(s.shared.nonce), "ct": _b64(s.shared.ciphertext)},
+        "journal": {"nonce": _b64(s.journal.nonce), "ct": _b64(s.journal.ciphertext)},
+    }
+
+
+def _signed_bytes(vault_id: str, slot: Slot) -> bytes:
+    return _SIGN_TAG + canonical_json({"vault": vault_id, "slot": _slot_json(slot)})
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%b %Y} at {moment:%H:%M}"
+
+
 # --- the file ----------------------------------------------------------------------
 
 
@@ -224,73 +423,209 @@ def _to_json(keyslots: KeySlots) -> dict[str, Any]:
         "version": VERSION,
         "vault_id": keyslots.vault_id,
         "generation": keyslots.generation,
-        "partners": [{"id": p.id, "label": p.label} for p in keyslots.partners],
+        "partners": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "public_key": None if p.public_key is None else _b64(p.public_key),
+            }
+            for p in keyslots.partners
+        ],
         "slots": [
             {
-                "slot_id": s.slot_id,
-                "partner_id": s.partner_id,
-                "kind": s.kind,
-                "kdf": {
-                    "memory_kib": s.kdf.memory_kib,
-                    "iterations": s.kdf.iterations,
-                    "lanes": s.kdf.lanes,
-                    "salt": _b64(s.salt),
-                },
-                "check": _b64(s.check),
-                "shared": {"nonce": _b64(s.shared.nonce), "ct": _b64(s.shared.ciphertext)},
-                "journal": {"nonce": _b64(s.journal.nonce), "ct": _b64(s.journal.ciphertext)},
+                **_slot_json(s),
+                "signature": None if s.signature is None else _b64(s.signature),
             }
             for s in keyslots.slots
         ],
     }
 
 
+class _Bad(ValueError):
+    """One precise reason a key-slot file cannot be used."""
+
+
+def _obj(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Bad(f"{what} is not an object")
+    return value
+
+
+def _text(value: Any, what: str, max_len: int = 200) -> str:
+    if not isinstance(value, str) or not value or len(value) > max_len:
+        raise _Bad(f"{what} is not a valid text")
+    return value
+
+
+def _ident(value: Any, what: str) -> str:
+    text = _text(value, what, 64)
+    if not _ID.match(text):
+        raise _Bad(f"{what} is not a valid id")
+    return text
+
+
+def _int(value: Any, what: str, low: int, high: int) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise _Bad(f"{what} is not a whole number in range")
+    return value
+
+
+def _bytes(value: Any, what: str, sizes: tuple[int, ...]) -> bytes:
+    if not isinstance(value, str) or len(value) > 200:
+        raise _Bad(f"{what} is missing or not base64")
+    try:
+        data = base64.b64decode(value.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise _Bad(f"{what} is not base64") from exc
+    if len(data) not in sizes:
+        raise _Bad(f"{what} has the wrong length")
+    return data
+
+
+def _sealed(value: Any, what: str, size: int) -> Sealed:
+    part = _obj(value, what)
+    return Sealed(
+        _bytes(part.get("nonce"), f"{what} nonce", (12,)),
+        _bytes(part.get("ct"), f"{what} ciphertext", (size + 16,)),
+    )
+
+
+def _slot(value: Any, version: int) -> Slot:
+    s = _obj(value, "a slot")
+    kind = s.get("kind")
+    if kind not in ("passphrase", "recovery"):
+        raise _Bad("a slot has an unknown kind")
+    kdf = _obj(s.get("kdf"), "a slot's kdf")
+    state: SlotState = "active"
+    origin, created, signature = "setup", "", None
+    if version >= 2:
+        raw_state, raw_origin, raw_created = s.get("state"), s.get("origin"), s.get("created_at")
+        if raw_state not in ("active", "pending"):
+            raise _Bad("a slot has an unknown state")
+        state = "active" if raw_state == "active" else "pending"
+        if raw_origin not in ORIGINS:
+            raise _Bad("a slot has an unknown origin")
+        origin = str(raw_origin)
+        if not isinstance(raw_created, str) or len(raw_created) > 40:
+            raise _Bad("a slot's date is not valid")
+        created = raw_created
+        signature = None if s.get("signature") is None else _bytes(s["signature"], "sig", (64,))
+    return Slot(
+        slot_id=_ident(s.get("slot_id"), "a slot id"),
+        partner_id=_ident(s.get("partner_id"), "a slot's partner"),
+        kind=kind,
+        kdf=KdfParams(
+            _int(kdf.get("memory_kib"), "kdf memory", 1, 2**40),
+            _int(kdf.get("iterations"), "kdf iterations", 1, 2**32),
+            _int(kdf.get("lanes"), "kdf lanes", 1, 2**24),
+        ),
+        salt=_bytes(kdf.get("salt"), "a slot's salt", tuple(range(16, 65))),
+        check=_bytes(s.get("check"), "a slot's check value", (16,)),
+        shared=_sealed(s.get("shared"), "a slot's shared part", 2 * crypto.KEY_BYTES),
+        journal=_sealed(s.get("journal"), "a slot's journal part", crypto.KEY_BYTES),
+        state=state,
+        origin=origin,
+        created_at=created,
+        signature=signature,
+    )
+
+
 def _checksum(body: dict[str, Any]) -> str:
+    """Format 1's plain checksum, still read so that older vaults open."""
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
 def _from_json(data: Any) -> KeySlots:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError("not a Twofold key-slot file")
-    body = {k: v for k, v in data.items() if k != "checksum"}
-    if data.get("checksum") != _checksum(body):
-        raise ValueError("checksum mismatch")
-    if not isinstance(data["version"], int):
-        raise ValueError("bad version")
-    if data["version"] > VERSION:
+    data = _obj(data, "the file")
+    if data.get("format") != FORMAT:
+        raise _Bad("not a Twofold key-slot file")
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        raise _Bad("it has no valid version")
+    if version > VERSION:
         raise NewerVersion(
             "This vault's key slots were written by a newer version of Twofold. "
             "Update Twofold to open it; nothing was changed."
         )
-    partners = [Partner(str(p["id"]), str(p["label"])) for p in data["partners"]]
-    slots = []
-    for s in data["slots"]:
-        kind = s["kind"]
-        if kind not in ("passphrase", "recovery"):
-            raise ValueError("bad slot kind")
-        kdf = s["kdf"]
-        slots.append(
-            Slot(
-                slot_id=str(s["slot_id"]),
-                partner_id=str(s["partner_id"]),
-                kind=kind,
-                kdf=KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"])),
-                salt=_unb64(kdf["salt"]),
-                check=_unb64(s["check"]),
-                shared=Sealed(_unb64(s["shared"]["nonce"]), _unb64(s["shared"]["ct"])),
-                journal=Sealed(_unb64(s["journal"]["nonce"]), _unb64(s["journal"]["ct"])),
+    if version == 1:
+        body = {k: v for k, v in data.items() if k != "checksum"}
+        if data.get("checksum") != _checksum(body):
+            raise _Bad("checksum mismatch")
+    raw_partners = data.get("partners")
+    if not isinstance(raw_partners, list) or len(raw_partners) not in (1, 2):
+        raise _Bad("it does not list one or two partners")  # one after a partner left
+    partners = []
+    for raw in raw_partners:
+        p = _obj(raw, "a partner")
+        public = p.get("public_key") if version >= 2 else None
+        partners.append(
+            Partner(
+                _ident(p.get("id"), "a partner id"),
+                _text(p.get("label"), "a partner's name").strip() or "?",
+                None if public is None else _bytes(public, "a public key", (32,)),
             )
         )
-    return KeySlots(str(data["vault_id"]), int(data["generation"]), partners, slots)
+    if len(partners) == 2 and partners[0].id == partners[1].id:
+        raise _Bad("both partners have the same id")
+    raw_slots = data.get("slots")
+    if not isinstance(raw_slots, list) or len(raw_slots) > 8:
+        raise _Bad("its slot list is not valid")
+    slots = [_slot(s, version) for s in raw_slots]
+    ids = {p.id for p in partners}
+    for slot in slots:
+        if slot.partner_id not in ids:
+            raise _Bad("a slot belongs to no listed partner")
+    for pid in ids:
+        for kind in ("passphrase", "recovery"):
+            for state in ("active", "pending"):
+                count = sum(
+                    1 for s in slots if s.partner_id == pid and s.kind == kind and s.state == state
+                )
+                if count > 1 or (state == "active" and count != 1):
+                    raise _Bad(f"a partner does not have exactly one {kind} slot")
+    keyslots = KeySlots(
+        _ident(data.get("vault_id"), "the vault id"),
+        _int(data.get("generation"), "the generation", 0, 2**53),
+        partners,
+        slots,
+        read_version=version,
+    )
+    _check_signatures(keyslots)
+    return keyslots
+
+
+def _check_signatures(keyslots: KeySlots) -> None:
+    """Keyed integrity: every slot of a partner with a listed key is signed by it."""
+    for partner in keyslots.partners:
+        if partner.public_key is None:
+            continue  # format 1, upgraded at this partner's next unlock
+        for slot in keyslots.slots:
+            if slot.partner_id != partner.id:
+                continue
+            if slot.signature is None or not crypto.signature_valid(
+                partner.public_key, slot.signature, _signed_bytes(keyslots.vault_id, slot)
+            ):
+                raise KeySlotsDamaged(
+                    f"{partner.label}'s {slot.kind} slot in keyslots.json was altered (its "
+                    "signature does not match), so it is not used and no passphrase was tried. "
+                    "Restore keyslots.json from a backup; nothing was changed."
+                )
 
 
 def _read(path: Path) -> KeySlots:
     try:
-        return _from_json(json.loads(path.read_bytes()))
-    except NewerVersion:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise _Bad("it is far too large")
+        return _from_json(json.loads(raw))
+    except (NewerVersion, KeySlotsDamaged):
         raise
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise KeySlotsDamaged(str(exc)) from exc
+    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+        reason = str(exc) if isinstance(exc, _Bad) else "it is not valid JSON"
+        if isinstance(exc, OSError):
+            reason = f"it cannot be read ({exc.strerror})"
+        raise KeySlotsDamaged(reason) from exc
 
 
 def load(folder: Path) -> KeySlots:
@@ -306,42 +641,67 @@ def load(folder: Path) -> KeySlots:
             )
         raise VaultNotFound(f"There is no Twofold vault at {folder}.")
     try:
-        return _read(current)
+        found = _read(current)
     except KeySlotsDamaged as damaged:
         if not previous.exists():
             raise KeySlotsDamaged(
-                f"keyslots.json is damaged ({damaged}) and has no previous generation. "
-                "Restore it from a backup; nothing was changed."
+                f"keyslots.json is damaged ({_reason(damaged)}) and has no previous "
+                "generation. Restore it from a backup; nothing was changed."
             ) from damaged
         try:
-            fallback = _read(previous)
+            found = _read(previous)
         except KeySlotsDamaged as also:
             raise KeySlotsDamaged(
-                "keyslots.json and its previous generation are both damaged. "
-                "Restore them from a backup; nothing was changed."
+                f"keyslots.json and its previous generation are both damaged "
+                f"({_reason(damaged)}). Restore them from a backup; nothing was changed."
             ) from also
-        fallback.warnings.append(
-            "keyslots.json was damaged; the previous generation was used. "
-            "If a passphrase was changed just before, the old one applies."
+        found.warnings.append(
+            "keyslots.json was damaged; its previous generation (the same keys) was used."
         )
-        return fallback
+    _check_belongs(folder, found)
+    return found
 
 
-def save(folder: Path, keyslots: KeySlots) -> KeySlots:
-    """Write a new generation; the current file becomes the previous generation."""
+def _reason(error: KeySlotsDamaged) -> str:
+    return str(error).rstrip(".")
+
+
+def _check_belongs(folder: Path, found: KeySlots) -> None:
+    """A key file from another vault is named as such, not as a damaged database."""
+    journals = {p.name for p in folder.glob("journal-*.db")}
+    ours = {f"journal-{p.id}.db" for p in found.partners}
+    if journals and not journals & ours:
+        raise KeySlotsDamaged(
+            "keyslots.json belongs to another vault: none of its partners' journals is in "
+            f"{folder}. Put back this vault's own keyslots.json (from a backup); "
+            "nothing was changed."
+        )
+
+
+def _encode(keyslots: KeySlots) -> bytes:
+    return json.dumps(_to_json(keyslots), indent=2).encode() + b"\n"
+
+
+def save(folder: Path, keyslots: KeySlots, *, final: bool = False) -> KeySlots:
+    """Write a new generation.
+
+    Normally the current file first becomes the previous generation (crash recovery
+    of the same keys). ``final=True`` ends a key change: both files get the new
+    generation, so no older slot stays beside the current one."""
     current, previous = folder / FILE_NAME, folder / PREVIOUS_NAME
-    if current.exists():
+    written = KeySlots(
+        keyslots.vault_id, keyslots.generation + 1, list(keyslots.partners), list(keyslots.slots)
+    )
+    data = _encode(written)
+    if not final and current.exists():
         try:
             _read(current)
             write_atomically(previous, current.read_bytes())
         except KeySlotsDamaged:
             pass  # keep the last good previous generation
-    written = KeySlots(
-        keyslots.vault_id, keyslots.generation + 1, list(keyslots.partners), list(keyslots.slots)
-    )
-    body = _to_json(written)
-    body["checksum"] = _checksum(body)
-    write_atomically(current, json.dumps(body, indent=2).encode() + b"\n")
+    write_atomically(current, data)
+    if final:
+        write_atomically(previous, data)
     return written
 
 

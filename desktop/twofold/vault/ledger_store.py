@@ -82,9 +82,10 @@ class LedgerStore:
         *,
         seed: bytearray | None = None,
         author: str | None = None,
+        event_id: str | None = None,
     ) -> LedgerEvent:
-        """Sign and append one typed event and project it. Call inside a write
-        transaction. ``seed``/``author`` sign as someone else (setup, a co-signer)."""
+        """Sign and append one event. Call inside a write transaction. ``event_id``:
+        chosen beforehand (the sharing step names its events in the journal first)."""
         signing_seed = seed if seed is not None else self._seed
         author_id = author if author is not None else self._author
         if signing_seed is None or author_id is None:
@@ -94,7 +95,7 @@ class LedgerStore:
         header = EventHeader(
             vault_id=self.vault_id,
             seq=seq + 1,
-            event_id=uuid.uuid4().hex,
+            event_id=event_id or uuid.uuid4().hex,
             author=author_id,
             kind=str(event.kind),
             occurred_at=_iso(at),
@@ -186,6 +187,21 @@ class LedgerStore:
         if row is None:
             raise NotFound("There is no ledger event with that id.")
         return LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+
+    def key_changes(self, partner_id: str, after_seq: int = 0) -> list[tuple[int, str, str]]:
+        """(seq, how, occurred_at) of each signed change to this partner's key slots."""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, payload, occurred_at FROM ledger_events "
+                "WHERE kind = ? AND author = ? AND seq > ? ORDER BY seq",
+                (str(EventKind.KEYS_CHANGED), partner_id, after_seq),
+            ).fetchall()
+        changes = []
+        for seq, payload, at in rows:
+            data = json.loads(payload) if payload is not None else {}
+            if data.get("partner") == partner_id:
+                changes.append((int(seq), str(data.get("how", "")), str(at)))
+        return changes
 
     def timeline_count(self, kinds: Sequence[str] = (), author: str | None = None) -> int:
         where, args = _filters(kinds, author)

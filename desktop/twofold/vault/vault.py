@@ -11,6 +11,8 @@ the keys and releases everything.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import secrets
 import shutil
 import uuid
@@ -21,9 +23,21 @@ from pathlib import Path
 
 import sqlcipher3
 
-from twofold.domain.errors import InvalidInput, NotAllowed, VaultDamaged, VaultExists
-from twofold.domain.events import EventData, GenesisPartner, VaultCountersigned, VaultCreated
-from twofold.domain.ledger import Problem
+from twofold.domain.errors import (
+    InvalidInput,
+    NotAllowed,
+    VaultDamaged,
+    VaultExists,
+    WrongPassphrase,
+)
+from twofold.domain.events import (
+    EventData,
+    GenesisPartner,
+    KeysChanged,
+    VaultCountersigned,
+    VaultCreated,
+)
+from twofold.domain.ledger import EventKind, Problem
 from twofold.vault import crypto, keyslots
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
@@ -31,13 +45,15 @@ from twofold.vault.database import (
     Link,
     attach_keyed,
     integrity_problems,
+    is_hot_journal,
     mapped_errors,
     open_keyed,
+    scrub_journal,
     transaction,
 )
 from twofold.vault.files import PRIVATE_FOLDER, fsync_folder
 from twofold.vault.journal_store import JournalStore
-from twofold.vault.keyslots import KeySlots, Partner, PartnerKeys, SlotKind
+from twofold.vault.keyslots import KeySlots, NewSlot, Partner, PartnerKeys, Slot, SlotKind
 from twofold.vault.ledger_store import LedgerStore
 from twofold.vault.locks import FolderLock, WriteLock, take_owner_lock
 from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS, check_existing, migrate
@@ -74,6 +90,7 @@ class OpenVault:
     ) -> None:
         self.folder = folder
         self.keyslots = slots
+        self.warnings = list(slots.warnings)  # about keyslots.json, shown after unlock
         self.partner_id = keys.partner_id
         # Set when shared.db did not open: the private journal is open for reading and
         # export only, over an empty stand-in for the ledger (nothing is written).
@@ -110,15 +127,26 @@ class OpenVault:
         return crypto.public_key_of(self._keys.signing_seed)
 
     @contextlib.contextmanager
-    def write(self, what: str = "The vault") -> Iterator[Connection]:
-        """One atomic transaction over shared.db and the attached journal."""
+    def write(self, what: str = "The vault", *, removes_text: bool = False) -> Iterator[Connection]:
+        """One atomic transaction over shared.db and the attached journal.
+
+        ``removes_text``: the transaction deleted or retracted text, so afterwards the
+        rollback journals (which hold the pages as they were) are overwritten too."""
         if self.shared_damage is not None:
             raise VaultDamaged(
                 f"{what} cannot be changed while shared.db is damaged: your journal is open "
                 "for reading and export only. Restore shared.db from a backup."
             )
-        with WriteLock(self.folder), transaction(self.connection, what) as conn:
-            yield conn
+        with WriteLock(self.folder):
+            with transaction(self.connection, what, deferred=True) as conn:
+                yield conn
+            if removes_text:
+                self.scrub_journals()
+
+    def scrub_journals(self) -> None:
+        scrub_journal(self.folder / SHARED_DB)
+        if self.journal is not None:
+            scrub_journal(self.folder / journal_file(self.partner_id))
 
     def integrity(self) -> list[Problem]:
         if self.shared_damage is not None:
@@ -130,21 +158,123 @@ class OpenVault:
             problems += [Problem(name, p) for p in integrity_problems(self.connection, "journal")]
         return problems
 
-    def _rewrap(self, kind: SlotKind, secret: bytes, kdf: KdfParams | None) -> None:
-        # Rewraps one slot; the data is never re-encrypted.
+    # --- key changes (DESIGN §3: revocation is real) ----------------------------------
+
+    def change_keys(
+        self,
+        origin: str,
+        passphrase: bytes,
+        recovery: bytes,
+        kdf: KdfParams | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        """A new journal key, new passphrase and recovery slots, in two phases.
+
+        1. the new slots are written as ``pending`` beside the old ones;
+        2. a copy of the journal is re-keyed (``PRAGMA rekey``) and renamed over it;
+        3. a signed ``keys.changed`` event is appended and the pending slots replace
+           the old ones in both ``keyslots.json`` and ``.prev``.
+
+        A crash anywhere leaves exactly one of the old and new secrets working: the
+        key that opens the journal file decides at the next unlock (see
+        ``_resolve``). The vault key and the signing key stay the same (the other
+        partner holds the vault key; docs/ARCHITECTURE.md says what that means)."""
+        keys = self._full_keys()
+        assert keys.journal_key is not None
+        params = kdf or KdfParams.calibrated()
+        new_keys = keys.copy()
+        crypto.zero(new_keys.journal_key)
+        new_keys.journal_key = crypto.new_key()
+        path = self.folder / journal_file(self.partner_id)
+        try:
+            with WriteLock(self.folder):
+                current = keyslots.load(self.folder)
+                staged = current.with_new_slots(
+                    self.partner_id,
+                    [NewSlot("passphrase", passphrase), NewSlot("recovery", recovery)],
+                    new_keys,
+                    params,
+                    origin=origin,
+                    state="pending",
+                    at=at,
+                )
+                self.keyslots = keyslots.save(self.folder, staged)
+                self.connection.execute("DETACH DATABASE journal")
+                try:
+                    rekey_file(path, keys.journal_key, new_keys.journal_key)
+                except BaseException:
+                    self.keyslots = keyslots.save(
+                        self.folder, self.keyslots.abandoned(self.partner_id)
+                    )
+                    attach_keyed(self.connection, "journal", path, keys.journal_key)
+                    raise
+                crypto.zero(keys.journal_key)
+                keys.journal_key = bytearray(new_keys.journal_key)
+                attach_keyed(self.connection, "journal", path, keys.journal_key)
+                self._finish_change(at)
+        finally:
+            new_keys.wipe()
+
+    def _full_keys(self) -> PartnerKeys:
         if self._keys is None or self._keys.journal_key is None:
             raise InvalidInput("Unlock with your own passphrase to change your key slots.")
-        params = kdf or self.keyslots.slot(self.partner_id, kind).kdf
-        updated = self.keyslots.with_slot(self.partner_id, kind, secret, self._keys, params)
-        self.keyslots = keyslots.save(self.folder, updated)
+        return self._keys
 
-    def set_passphrase(self, passphrase: str, kdf: KdfParams | None = None) -> None:
-        self._rewrap("passphrase", crypto.normalise_passphrase(passphrase), kdf)
+    def _finish_change(self, at: datetime | None = None) -> None:
+        """Phase 3 (also run at unlock after a crash): the event, then the slots.
+        Call with the write lock held (the journal, if attached, has the new key)."""
+        if self._keys is None:
+            raise NotAllowed("The vault is locked; unlock it again to go on.")
+        keys = self._keys
+        slots = keyslots.load(self.folder)
+        pending = slots.pending(self.partner_id)
+        if not pending:
+            return
+        ids = sorted(s.slot_id for s in pending)
+        with transaction(self.connection, "The key change", deferred=True):
+            if not self._change_recorded(ids):
+                self.ledger.record(
+                    KeysChanged(self.partner_id, pending[0].origin, tuple(ids)), at or now()
+                )
+        self.keyslots = keyslots.save(self.folder, slots.promoted(keys), final=True)
+        remove_leftovers(self.folder, self.partner_id)
 
-    def renew_recovery_code(self, kdf: KdfParams | None = None) -> str:
-        """A new recovery code replaces the old one (a used code is never reused)."""
+    def _change_recorded(self, slot_ids: list[str]) -> bool:
+        rows = self.connection.execute(
+            "SELECT payload FROM ledger_events WHERE kind = ? AND author = ? "
+            "ORDER BY seq DESC LIMIT 5",
+            (str(EventKind.KEYS_CHANGED), self.partner_id),
+        )
+        for (payload,) in rows:
+            if payload is not None and json.loads(payload).get("slots") == slot_ids:
+                return True
+        return False
+
+    def set_passphrase(
+        self, passphrase: str, kdf: KdfParams | None = None, *, origin: str = "change"
+    ) -> str:
+        """A new passphrase and a new journal key; the recovery code is renewed with
+        them (its slot must wrap the new key). Returns the new recovery code."""
         code = crypto.new_recovery_code()
-        self._rewrap("recovery", crypto.parse_recovery_code(code), kdf)
+        self.change_keys(
+            origin, crypto.normalise_passphrase(passphrase), crypto.parse_recovery_code(code), kdf
+        )
+        return code
+
+    def renew_recovery_code(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+        """A new recovery code; the old one is revoked (new journal key). The
+        passphrase is asked again because its slot is rewritten too."""
+        keys = self._full_keys()
+        slot = self.keyslots.slot(self.partner_id, "passphrase")
+        check = self.keyslots.unlock(slot, crypto.normalise_passphrase(passphrase))
+        same = check.journal_key == keys.journal_key
+        check.wipe()
+        if not same:
+            raise WrongPassphrase("Wrong passphrase. Nothing was changed; try again.")
+        code = crypto.new_recovery_code()
+        self.change_keys(
+            "renew", crypto.normalise_passphrase(passphrase), crypto.parse_recovery_code(code), kdf
+        )
         return code
 
     def close(self) -> None:
@@ -158,6 +288,21 @@ class OpenVault:
         if self._lock is not None:
             self._lock.release()
 
+    def opens_other_partner(self, passphrase: str) -> bool:
+        """Two partners, two secrets: would this passphrase open the other's slot?"""
+        secret = crypto.normalise_passphrase(passphrase)
+        for other in self.keyslots.partners:
+            if other.id == self.partner_id:
+                continue
+            try:
+                self.keyslots.unlock(
+                    self.keyslots.slot(other.id, "passphrase"), secret, with_journal=False
+                ).wipe()
+            except WrongPassphrase:
+                continue
+            return True
+        return False
+
     def cosigner(self, passphrase: str) -> Cosigner:
         """The other partner, present on this machine, signs with their own passphrase
         (a joint session is signed by both). Only their signing key is unwrapped."""
@@ -165,6 +310,11 @@ class OpenVault:
         if not others:
             raise NotAllowed("There is no other partner to co-sign.")
         other = others[0]
+        if self.keyslots.pending(other.id):
+            raise NotAllowed(
+                f"{other.label} has an unfinished passphrase change; {other.label} should "
+                "unlock once on their own first."
+            )
         slot = self.keyslots.slot(other.id, "passphrase")
         keys = self.keyslots.unlock(
             slot, crypto.normalise_passphrase(passphrase), with_journal=False
@@ -177,12 +327,7 @@ class OpenVault:
         It holds no lock of its own: this process already owns the vault."""
         if self._keys is None:
             raise NotAllowed("The vault is locked; unlock it again to go on.")
-        keys = PartnerKeys(
-            self._keys.partner_id,
-            bytearray(self._keys.vault_key),
-            bytearray(self._keys.signing_seed),
-            None if self._keys.journal_key is None else bytearray(self._keys.journal_key),
-        )
+        keys = self._keys.copy()
         try:
             conn, damage = _connect(self.folder, self.keyslots, keys)
         except BaseException:
@@ -311,15 +456,17 @@ def _build(
         for partner, keys, label in zip(partners, all_keys, labels, strict=True):
             code = crypto.new_recovery_code()
             codes[label] = code
-            slots = slots.with_slot(
+            slots = slots.with_new_slots(
                 keys.partner_id,
-                "passphrase",
-                crypto.normalise_passphrase(partner.passphrase),
+                [
+                    NewSlot("passphrase", crypto.normalise_passphrase(partner.passphrase)),
+                    NewSlot("recovery", crypto.parse_recovery_code(code)),
+                ],
                 keys,
                 kdf,
-            )
-            slots = slots.with_slot(
-                keys.partner_id, "recovery", crypto.parse_recovery_code(code), keys, kdf
+                origin="setup",
+                state="active",
+                at=at,
             )
         keyslots.save(folder, slots)
         fsync_folder(folder)
@@ -333,9 +480,12 @@ def _build(
 # --- opening ---------------------------------------------------------------------
 
 
-def open_with_keys(folder: Path, slots: KeySlots, keys: PartnerKeys) -> OpenVault:
-    """Open the files with keys from an unlocked slot. Reads only, writes nothing
-    except running pending migrations (after checking none is newer)."""
+def open_with_keys(
+    folder: Path, slots: KeySlots, keys: PartnerKeys, *, finish_change: bool = False
+) -> OpenVault:
+    """Open the files with keys from an unlocked slot. Writes nothing except pending
+    migrations (after checking none is newer), the end of an interrupted key change
+    and the one-time signing of a format-1 partner's slots."""
     lock = take_owner_lock(folder)
     try:
         from twofold.vault.ending import finish_interrupted_rekey  # a leave cut short
@@ -346,7 +496,22 @@ def open_with_keys(folder: Path, slots: KeySlots, keys: PartnerKeys) -> OpenVaul
         keys.wipe()
         lock.release()
         raise
-    return OpenVault(folder, slots, keys, conn, lock, damage)
+    opened = OpenVault(folder, slots, keys, conn, lock, damage)
+    if damage is not None:
+        return opened  # read-only: nothing is finished or re-signed now
+    try:
+        with WriteLock(folder):
+            if finish_change:
+                opened._finish_change()
+            elif keys.journal_key is not None:
+                remove_leftovers(folder, keys.partner_id)
+            current = keyslots.load(folder)
+            if current.needs_signing(keys):
+                opened.keyslots = keyslots.save(folder, current.signed(keys))
+    except BaseException:
+        opened.close()
+        raise
+    return opened
 
 
 def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> tuple[Connection, str | None]:
@@ -420,33 +585,132 @@ def _attach_journal(conn: Connection, folder: Path, slots: KeySlots, keys: Partn
         )
 
 
+def rekey_file(path: Path, old_key: bytes | bytearray, new_key: bytes | bytearray) -> None:
+    """Re-key one journal file: a copy is re-keyed with ``PRAGMA rekey``, made durable
+    and renamed over the file, so the file on disk is entirely old-key or entirely
+    new-key at every moment."""
+    if is_hot_journal(path):
+        raise VaultDamaged(f"{path.name} has an unfinished write; unlock again and retry.")
+    scrub_journal(path)  # its last page images are under the old key
+    staged = path.with_name(path.name + REKEY_SUFFIX)
+    staged.unlink(missing_ok=True)
+    shutil.copyfile(path, staged)
+    conn = open_keyed(staged, old_key)
+    try:
+        conn.execute(f'PRAGMA rekey = "{crypto.sqlcipher_key(new_key)}"')
+    finally:
+        conn.close()
+    check = open_keyed(staged, new_key)
+    check.close()
+    with staged.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    staged.replace(path)
+    fsync_folder(path.parent)
+
+
+REKEY_SUFFIX = ".rekey"
+
+
+def remove_leftovers(folder: Path, partner_id: str) -> None:
+    """A re-keyed copy left by an interrupted change holds nothing current."""
+    leftover = folder / (journal_file(partner_id) + REKEY_SUFFIX)
+    leftover.unlink(missing_ok=True)
+    leftover.with_name(leftover.name + "-journal").unlink(missing_ok=True)
+
+
+def _journal_opens(folder: Path, partner_id: str, key: bytes | bytearray) -> bool:
+    try:
+        open_keyed(folder / journal_file(partner_id), key).close()
+    except VaultDamaged:
+        return False
+    return True
+
+
+def _unlock_slot(
+    folder: Path, slots: KeySlots, partner_id: str, kind: SlotKind, secret: bytes, full: bool
+) -> tuple[KeySlots, PartnerKeys, bool]:
+    """Try the partner's active slot, then a pending one; settle an interrupted key
+    change. Returns the slots, the keys and whether the change must be finished."""
+    refused: WrongPassphrase | None = None
+    pending = slots.pending(partner_id)
+    for slot in slots.candidates(partner_id, kind):
+        try:
+            keys = slots.unlock(slot, secret, with_journal=full or bool(pending))
+        except WrongPassphrase as exc:
+            refused = refused or exc
+            continue
+        if not pending:
+            return slots, keys, False
+        slots, finish = _resolve(folder, slots, slot, keys)
+        if not full:
+            crypto.zero(keys.journal_key)
+            keys.journal_key = None
+        return slots, keys, finish
+    assert refused is not None
+    raise refused
+
+
+def _resolve(folder: Path, slots: KeySlots, slot: Slot, keys: PartnerKeys) -> tuple[KeySlots, bool]:
+    """An interrupted key change ends the way the journal file says: if the old key
+    still opens it, the change never happened; if the new one does, it is finished."""
+    assert keys.journal_key is not None
+    opens = _journal_opens(folder, slot.partner_id, keys.journal_key)
+    if slot.state == "active" and opens:
+        with WriteLock(folder):
+            slots = keyslots.save(folder, keyslots.load(folder).abandoned(slot.partner_id))
+            remove_leftovers(folder, slot.partner_id)
+        return slots, False
+    if slot.state == "pending" and opens:
+        return slots, True
+    keys.wipe()
+    if slot.state == "active":
+        raise WrongPassphrase(
+            "That passphrase (or code) was replaced: a change of passphrase was finished "
+            "just before Twofold stopped. Use the new passphrase. Nothing was changed."
+        )
+    with WriteLock(folder):
+        keyslots.save(folder, keyslots.load(folder).abandoned(slot.partner_id))
+        remove_leftovers(folder, slot.partner_id)
+    raise WrongPassphrase(
+        "That passphrase belongs to a change that did not complete, so it was dropped; "
+        "the previous passphrase still works. Nothing else was changed."
+    )
+
+
 def unlock_partner(folder: Path, who: str, passphrase: str) -> OpenVault:
     slots = keyslots.load(folder)
     partner = slots.partner(who)
-    keys = slots.unlock(
-        slots.slot(partner.id, "passphrase"), crypto.normalise_passphrase(passphrase)
+    slots, keys, finish = _unlock_slot(
+        folder, slots, partner.id, "passphrase", crypto.normalise_passphrase(passphrase), True
     )
-    return open_with_keys(folder, slots, keys)
+    return open_with_keys(folder, slots, keys, finish_change=finish)
 
 
 def unlock_with_recovery_code(folder: Path, who: str, code: str) -> OpenVault:
     secret = crypto.parse_recovery_code(code)  # a typo fails here, before the KDF
     slots = keyslots.load(folder)
     partner = slots.partner(who)
-    keys = slots.unlock(slots.slot(partner.id, "recovery"), secret)
-    return open_with_keys(folder, slots, keys)
+    slots, keys, finish = _unlock_slot(folder, slots, partner.id, "recovery", secret, True)
+    return open_with_keys(folder, slots, keys, finish_change=finish)
 
 
 def unlock_session(folder: Path, passphrase: str, who: str | None = None) -> OpenVault:
-    """Shared ledger only: the journal key is never unwrapped."""
+    """Shared ledger only: the journal key is never kept (it is unwrapped only to
+    settle an interrupted key change, then zeroed)."""
     slots = keyslots.load(folder)
     secret = crypto.normalise_passphrase(passphrase)
-    if who is None:
-        keys = slots.find_passphrase_slot(secret)
-    else:
-        partner = slots.partner(who)
-        keys = slots.unlock(slots.slot(partner.id, "passphrase"), secret, with_journal=False)
-    return open_with_keys(folder, slots, keys)
+    ids = [slots.partner(who).id] if who is not None else [p.id for p in slots.partners]
+    for pid in ids:
+        try:
+            slots, keys, finish = _unlock_slot(folder, slots, pid, "passphrase", secret, False)
+        except WrongPassphrase:
+            if who is not None:
+                raise
+            continue
+        return open_with_keys(folder, slots, keys, finish_change=finish)
+    raise WrongPassphrase(
+        "That passphrase opens neither partner's slot. Nothing was changed; try again."
+    )
 
 
 def partners(folder: Path) -> list[Partner]:

@@ -6,6 +6,7 @@ from twofold.vault.projectors import (  # noqa: F401  (importing registers them)
     commitments,
     exports,
     joint,
+    keys,
     reflections,
     setbacks,
     together,
