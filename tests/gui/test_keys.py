@@ -15,6 +15,7 @@ from twofold.domain.ledger import EventKind
 from twofold.services.session import unlock
 from twofold.ui.main_window import MainWindow
 from twofold.ui.unlock_page import SHARED
+from twofold.ui.worker import busy
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -44,6 +45,7 @@ def test_a_renewed_code_is_told_at_unlock_until_dismissed(
     assert [i.body for i in items] == [
         "Alex's recovery code was renewed; the old code no longer works."
     ]
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)  # background work ends in the test
 
 
 def test_a_shared_session_shows_who_it_signs_as(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -51,3 +53,4 @@ def test_a_shared_session_shows_who_it_signs_as(qtbot: QtBot, make_window, vault
     unlock_as(qtbot, window, SHARED, SAM_PASS)
     assert "Signed as Sam" in window.who.text()
     assert window.who.isVisible()
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)  # background work ends in the test
