@@ -26,6 +26,8 @@ from twofold.vault import database
 from twofold.vault.backup import MANIFEST
 from twofold.vault.keyslots import FILE_NAME
 
+TEST_ENTRY = Path(__file__).parents[1] / "entry.py"  # `python -m twofold`, test KDF floor
+
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
@@ -126,7 +128,7 @@ def test_list_into_head_exits_quietly(world: dict[str, Path]) -> None:
         session.journal.write(f"line {n} " + "words " * 20)
     session.lock()
     command = [
-        sys.executable, "-m", "twofold", "list", "--limit", "400",
+        sys.executable, str(TEST_ENTRY), "list", "--limit", "400",
         "--vault", str(world["vault"]), "--as", "Alex", "--passphrase-file", str(world["alex"]),
     ]  # fmt: skip
     lister = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -277,7 +279,7 @@ def test_vault_files_and_backups_are_private_from_creation(tmp_path: Path) -> No
 def _read_only_run(vault: Path, argv: list[str]) -> subprocess.CompletedProcess[str]:
     """Run the real command line on a vault it may read but not write: a read-only
     bind mount when we are root (permissions do not stop root), else file modes."""
-    command = [sys.executable, "-m", "twofold", *argv]
+    command = [sys.executable, str(TEST_ENTRY), *argv]
     if os.geteuid() != 0:
         return subprocess.run(command, capture_output=True, text=True, timeout=120)
     script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
@@ -374,7 +376,7 @@ def test_a_killed_share_keeps_nothing_half_done(world: dict[str, Path], rounds: 
     outbox, links, events = _outbox_and_links(world["vault"])
     assert outbox == 0
     command = [
-        sys.executable, "-m", "twofold", "share", "1", "--yes", "--text", "a kinder version",
+        sys.executable, str(TEST_ENTRY), "share", "1", "--yes", "--text", "a kinder version",
         "--vault", str(world["vault"]), "--as", "Alex", "--passphrase-file", str(world["alex"]),
     ]  # fmt: skip
     shared = 0

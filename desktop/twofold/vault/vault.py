@@ -497,8 +497,8 @@ def open_with_keys(
         lock.release()
         raise
     opened = OpenVault(folder, slots, keys, conn, lock, damage)
-    if damage is not None:
-        return opened  # read-only: nothing is finished or re-signed now
+    if damage is not None or not os.access(folder, os.W_OK):
+        return opened  # read-only: nothing is finished, cleaned or re-signed now
     try:
         with WriteLock(folder):
             if finish_change:
@@ -614,8 +614,9 @@ REKEY_SUFFIX = ".rekey"
 def remove_leftovers(folder: Path, partner_id: str) -> None:
     """A re-keyed copy left by an interrupted change holds nothing current."""
     leftover = folder / (journal_file(partner_id) + REKEY_SUFFIX)
-    leftover.unlink(missing_ok=True)
-    leftover.with_name(leftover.name + "-journal").unlink(missing_ok=True)
+    for path in (leftover, leftover.with_name(leftover.name + "-journal")):
+        if path.exists():
+            path.unlink()
 
 
 def _journal_opens(folder: Path, partner_id: str, key: bytes | bytearray) -> bool:
