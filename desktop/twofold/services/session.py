@@ -331,7 +331,13 @@ class Session:
 
     def backup_replacer(self, today: date | None = None) -> Callable[[], ReplaceResult]:
         """The same, to run on a worker thread (the settings are read here, on this
-        session's connection; the work itself only copies files)."""
+        session's connection; the work itself only copies files). Not while shared.db
+        is damaged: the good backups from before the damage are kept."""
+        if self.shared_damage is not None:
+            raise VaultDamaged(
+                "The automatic backups were not replaced: shared.db is damaged, so the "
+                "backups from before the damage are kept as they are."
+            )
         folder, target = self.folder, self.backup_folder()
         return lambda: replace_daily(folder, target, today)
 

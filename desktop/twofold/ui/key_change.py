@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
 from twofold.ui import recovery_sheet
 from twofold.ui.passphrase_fields import NewPassphrase, secret_field
@@ -102,8 +103,13 @@ class NewCodePanel(QWidget):
         session = self.session
         self.replace.setEnabled(False)
         self.replace_status.setText(self.tr("Replacing the automatic backups…"))
+        try:
+            work = session.backup_replacer()
+        except TwofoldError as exc:
+            self._replace_failed(exc)
+            return
         run_in_background(
-            session.backup_replacer(),
+            work,
             lambda result: self.replace_status.setText(
                 self.tr(
                     "Done: {count} older automatic backup(s) were overwritten and deleted; "

@@ -462,7 +462,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.status.setText(what)
-        work = self.session.backup_replacer()
+        try:
+            work = self.session.backup_replacer()
+        except TwofoldError as exc:
+            self.status.setText(f"{what} {exc}")
+            return
         run_in_background(
             work,
             lambda result: self.status.setText(
