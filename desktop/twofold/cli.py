@@ -835,6 +835,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("reset-passphrase", "set a new passphrase with your recovery code", secret=False)
     p.add_argument("--recovery-file", type=Path, metavar="FILE")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
     p = command(
         "export",
         "export a report for a therapist (both partners sign), or your own journal as files",
@@ -924,7 +925,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="first take a read-only copy of the shared history up to today",
     )
     p.add_argument("--copy-format", choices=[f.value for f in ReportFormat], default="pdf")
-    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
     p = command("change-passphrase", "change your passphrase (also gives a new recovery code)")
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
     p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
