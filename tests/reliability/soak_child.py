@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from twofold.ui import app as app_module
 from twofold.ui import theme
 from twofold.ui.main_window import MainWindow
+from twofold.vault import crypto
 from twofold.vault.crypto import KdfParams
 
 WORD_PAUSE_MS = 40
@@ -158,6 +159,7 @@ def main(folder: str, passphrase: str, seconds: float, type_only: bool) -> int:
     settings_root = Path(tempfile.mkdtemp(prefix="twofold-soak-settings-"))
     settings = QSettings(str(settings_root / "settings.ini"), QSettings.Format.IniFormat)
     theme.apply(app, "light")
+    crypto.lower_kdf_floor_for_tests_only()  # the soak vault uses the test-only KDF
     window = MainWindow(Path(folder), settings, kdf=KdfParams.for_tests_only())
     window.show()
     soak = Soak(window, passphrase, random.Random(int(os.environ.get("SOAK_SEED", "7"))))
