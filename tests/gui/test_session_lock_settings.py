@@ -235,3 +235,25 @@ def test_locking_closes_dialogs_and_shares_nothing(
         "You began Twofold together: Alex and Sam."
     ]
     session.lock()
+
+
+def test_a_background_result_for_a_closed_window_is_dropped(qtbot: QtBot) -> None:
+    """A window closed while its daily backup still ran: the result must not reach
+    the deleted window (it raised 'Internal C++ object already deleted')."""
+    import threading
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from twofold.ui.worker import busy, run_in_background
+
+    label = QLabel()
+    release = threading.Event()
+    seen: list[object] = []
+    run_in_background(lambda: release.wait(10), seen.append, seen.append, owner=label)
+    label.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: not busy(), timeout=10_000)
+    qtbot.wait(50)
+    assert seen == []

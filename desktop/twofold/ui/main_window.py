@@ -583,6 +583,7 @@ class MainWindow(QMainWindow):
             lambda: rotate_daily(vault_folder, target),
             self._backup_done,
             lambda exc: self.status.setText(f"Today's automatic backup failed: {exc}"),
+            owner=self,
         )
 
     def _backup_done(self, result: BackupResult) -> None:

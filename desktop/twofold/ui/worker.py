@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 
@@ -47,7 +48,11 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     on_progress: Callable[[int, int], None] | None = None,
+    owner: QObject | None = None,
 ) -> Task:
+    """``owner``: the widget the callbacks speak to; once Qt has deleted it (a window
+    closed while its backup still ran), the result is dropped instead of reaching a
+    deleted object."""
     task = Task(fn, with_progress=on_progress is not None)
     _running.add(task)
 
@@ -55,13 +60,18 @@ def run_in_background(
         # Later, not now: the task's signal object is still emitting this very signal.
         QTimer.singleShot(0, lambda: _running.discard(task))
 
+    def owner_gone() -> bool:
+        return owner is not None and not shiboken6.isValid(owner)
+
     def finished_ok(result: Any) -> None:
         release()
-        on_done(result)
+        if not owner_gone():
+            on_done(result)
 
     def finished_error(exc: BaseException) -> None:
         release()
-        on_error(exc)
+        if not owner_gone():
+            on_error(exc)
 
     task.signals.done.connect(finished_ok)
     task.signals.failed.connect(finished_error)
