@@ -668,13 +668,18 @@ class Commands:
             f"New passphrase and journal key set for {args.who}. The old passphrase and "
             "recovery code no longer open anything current."
         )
-        if fd is not None:
-            write_reserved(fd, sheet_text(args.who, new_code, args.vault))
-            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
-        else:
-            self.console.print(f"Your new recovery code (write it down now): {new_code}")
+        self._hand_over_new_code(args, fd, new_code)
         self._backup_advice()
         return 0
+
+    def _hand_over_new_code(self, args: argparse.Namespace, fd: int | None, code: str) -> None:
+        """Into the file its owner named (reserved 0600 before anything changed), or
+        on the terminal of the partner who asked for it."""
+        if fd is not None:
+            write_reserved(fd, sheet_text(args.who, code, args.vault))
+            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
+        else:
+            self.console.print(f"Your new recovery code (write it down now): {code}")
 
     def change_passphrase(self, args: argparse.Namespace) -> int:
         new = _new_passphrase(self.console, args.who, args.new_passphrase_file)
@@ -695,11 +700,7 @@ class Commands:
             f"Passphrase changed for {args.who}, with a new journal key and a new recovery "
             "code: the old passphrase and code no longer open anything current."
         )
-        if fd is not None:
-            write_reserved(fd, sheet_text(args.who, code, args.vault))
-            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
-        else:
-            self.console.print(f"Your new recovery code (write it down now): {code}")
+        self._hand_over_new_code(args, fd, code)
         self._backup_advice()
         return 0
 
@@ -721,11 +722,7 @@ class Commands:
         self.console.print(
             f"New recovery code for {args.who}; the old code no longer opens anything current."
         )
-        if fd is not None:
-            write_reserved(fd, sheet_text(args.who, code, args.vault))
-            self.console.print(f"Your new recovery code is in {args.new_recovery_file}.")
-        else:
-            self.console.print(f"Your new recovery code (write it down now): {code}")
+        self._hand_over_new_code(args, fd, code)
         self._backup_advice()
         return 0
 

@@ -230,20 +230,7 @@ class LedgerStore:
                 "LIMIT ? OFFSET ?",
                 (*args, limit, 0 if after else offset),
             ).fetchall()
-        return [
-            TimelineItem(
-                seq=int(r[0]),
-                event_id=str(r[1]),
-                kind=EventKind(r[2]),
-                author_id=str(r[3]),
-                author_label=labels.get(str(r[3]), "?"),
-                occurred_at=datetime.fromisoformat(r[4]),
-                body=str(r[5]),
-                request=str(r[6]),
-                retracted=bool(r[7]),
-            )
-            for r in rows
-        ]
+        return _timeline_items(rows, labels)
 
     def timeline_between(self, start: str, end: str, limit: int = 20) -> list[TimelineItem]:
         """Items (not retracted, no daily check-offs) that happened in [start, end),
@@ -257,20 +244,7 @@ class LedgerStore:
                 "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
                 (start, end, str(EventKind.COMMITMENT_CHECKED), limit),
             ).fetchall()
-        return [
-            TimelineItem(
-                seq=int(r[0]),
-                event_id=str(r[1]),
-                kind=EventKind(r[2]),
-                author_id=str(r[3]),
-                author_label=labels.get(str(r[3]), "?"),
-                occurred_at=datetime.fromisoformat(r[4]),
-                body=str(r[5]),
-                request=str(r[6]),
-                retracted=bool(r[7]),
-            )
-            for r in rows
-        ]
+        return _timeline_items(rows, labels)
 
     def setting(self, key: str) -> str | None:
         with mapped_errors(_WHAT):
@@ -400,3 +374,22 @@ def _filters(
         clauses.append("(occurred_at, seq) < (?, ?)")
         args += list(after)
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+
+def _timeline_items(rows: list[Any], labels: dict[str, str]) -> list[TimelineItem]:
+    """Rows of ``SELECT seq, event_id, kind, author, occurred_at, body, request,
+    retracted FROM timeline_items`` as items, with their authors' names."""
+    return [
+        TimelineItem(
+            seq=int(r[0]),
+            event_id=str(r[1]),
+            kind=EventKind(r[2]),
+            author_id=str(r[3]),
+            author_label=labels.get(str(r[3]), "?"),
+            occurred_at=datetime.fromisoformat(r[4]),
+            body=str(r[5]),
+            request=str(r[6]),
+            retracted=bool(r[7]),
+        )
+        for r in rows
+    ]
