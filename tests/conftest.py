@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from twofold.services.kdf import use_weak_kdf_for_tests_only
 from twofold.services.session import Session, create_vault, unlock
-from twofold.vault import crypto
 from twofold.vault.crypto import KdfParams
 
 # Test vaults are made with KdfParams.for_tests_only(); the floor is lowered for this
-# process only, explicitly. tests/unit/test_kdf_floor.py proves the default is strong.
-crypto.lower_kdf_floor_for_tests_only()
+# process only, explicitly (the one seam, in services). The test
+# test_defaults_are_strong_in_a_process_that_did_not_lower_the_floor proves the default.
+use_weak_kdf_for_tests_only()
 
 ALEX_PASS = "alex correct horse battery"
 SAM_PASS = "sam purple staple orbit"

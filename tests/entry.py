@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import sys
 
-from twofold.vault import crypto
+from twofold.services.kdf import use_weak_kdf_for_tests_only
 
-crypto.lower_kdf_floor_for_tests_only()
+use_weak_kdf_for_tests_only()
 
 from twofold.__main__ import main  # noqa: E402
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from twofold.domain.report import Report
-    from twofold.vault.crypto import KdfParams
 
 
 def _open_app(args: argparse.Namespace) -> int:
@@ -18,10 +17,10 @@ def _open_app(args: argparse.Namespace) -> int:
     return int(run_app(vault=args.vault, demo=args.demo, in_tray=args.in_tray))
 
 
-def _gui_self_check(report: Callable[[str], None], kdf: KdfParams | None) -> bool:
+def _gui_self_check(report: Callable[[str], None]) -> bool:
     from twofold.ui.app import gui_self_check  # Qt only when there is a window to check
 
-    return gui_self_check(report, kdf)
+    return gui_self_check(report)
 
 
 def _render_pdf(report: Report) -> bytes:

@@ -36,7 +36,6 @@ from twofold.services.session import (
     unlock,
     unlock_session,
 )
-from twofold.vault.crypto import KdfParams
 
 # The rest is imported where it is used: a command pays only for what it runs (the
 # demo, backups, the editor, crash reports; Qt never, the entry point owns the window).
@@ -229,11 +228,8 @@ def _write_private(path: Path, text: str) -> None:
 
 
 class Commands:
-    def __init__(
-        self, console: Console, kdf: KdfParams | None, pdf: Renderer | None = None
-    ) -> None:
+    def __init__(self, console: Console, pdf: Renderer | None = None) -> None:
         self.console = console
-        self.kdf = kdf  # test-only override; None means calibrated, strong defaults
         self.pdf = pdf  # the PDF layout (Qt), handed in by the entry point
 
     def _pdf_renderer(self) -> Renderer:
@@ -297,7 +293,7 @@ class Commands:
                 path.unlink(missing_ok=True)
             raise
         try:
-            created = create_vault(args.vault, partners, self.kdf)
+            created = create_vault(args.vault, partners)
         except BaseException:
             for fd, path in zip(reserved, targets, strict=False):
                 os.close(fd)
@@ -531,7 +527,6 @@ class Commands:
                 copy_to=args.copy_to,
                 copy_format=fmt,
                 pdf=pdf,
-                kdf=self.kdf,
             )
         finally:
             session.lock()
@@ -558,9 +553,7 @@ class Commands:
             confirmation = self._typed_confirmation(
                 args, CONFIRM_SHRED, "Deleting your private journal"
             )
-            code = session.shred_journal(
-                confirmation, _passphrase(args, self.console, args.who), self.kdf
-            )
+            code = session.shred_journal(confirmation, _passphrase(args, self.console, args.who))
         finally:
             session.lock()
         self.console.print("Your private journal was deleted for good; a new, empty one is ready.")
@@ -632,7 +625,7 @@ class Commands:
 
     def demo(self, args: argparse.Namespace) -> int:
 
-        made = create_demo(args.vault, self.kdf)
+        made = create_demo(args.vault)
         self.console.print(f"Demo vault created at {made.folder}")
         for label, passphrase in made.passphrases.items():
             self.console.print(f"  {label}'s passphrase: {passphrase}")
@@ -657,7 +650,7 @@ class Commands:
         new = _new_passphrase(self.console, args.who, args.new_passphrase_file)
         fd = reserve_private_file(args.new_recovery_file) if args.new_recovery_file else None
         try:
-            session, new_code = reset_passphrase(args.vault, args.who, code, new, self.kdf)
+            session, new_code = reset_passphrase(args.vault, args.who, code, new)
         except BaseException:
             if fd is not None:
                 os.close(fd)
@@ -687,7 +680,7 @@ class Commands:
         session: Session | None = None
         try:
             session = self._unlock(args)
-            code = session.change_passphrase(new, self.kdf)
+            code = session.change_passphrase(new)
         except BaseException:
             if fd is not None:
                 os.close(fd)
@@ -710,7 +703,7 @@ class Commands:
         session: Session | None = None
         try:
             session = unlock(args.vault, args.who, passphrase)
-            code = session.renew_recovery_code(passphrase, self.kdf)
+            code = session.renew_recovery_code(passphrase)
         except BaseException:
             if fd is not None:
                 os.close(fd)
@@ -935,31 +928,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-GuiCheck = Callable[[Callable[[str], None], KdfParams | None], bool]
+GuiCheck = Callable[[Callable[[str], None]], bool]
 
 
-def self_check(console: Console, gui_check: GuiCheck | None, kdf: KdfParams | None) -> int:
+def self_check(console: Console, gui_check: GuiCheck | None) -> int:
     """The installation check; the window's part is given by the entry point, so the
     command line itself never imports Qt."""
     from twofold.services.selfcheck import run_self_check
 
-    passed = run_self_check(console.print, kdf)
+    passed = run_self_check(console.print)
     if passed and gui_check is not None:
-        passed = gui_check(console.print, kdf)
+        passed = gui_check(console.print)
     return 0 if passed else 1
 
 
 def run(
     argv: Sequence[str],
     *,
-    kdf: KdfParams | None = None,
     console: Console | None = None,
     open_app: Callable[[argparse.Namespace], int] | None = None,
     gui_check: GuiCheck | None = None,
     pdf: Renderer | None = None,
 ) -> int:
-    """Parse and run one command. ``kdf`` is a test-only override; ``pdf`` lays out a
-    report as PDF (Qt, so the entry point hands it in)."""
+    """Parse and run one command. ``pdf`` lays out a report as PDF (Qt, so the entry
+    point hands it in). Tests lower the KDF cost with twofold.services.kdf, never here."""
     console = console or Console()
     parser = build_parser()
     try:
@@ -973,16 +965,14 @@ def run(
         args.vault = default_vault_folder()
     try:
         if args.command is None and args.self_check:
-            return self_check(console, gui_check, kdf)
+            return self_check(console, gui_check)
         if args.command is None:
             if open_app is None:
                 parser.print_help(console.out)
                 return 0
             return open_app(args)
         name = args.command.replace("-", "_")
-        handler = getattr(
-            Commands(console, kdf, pdf), name + "_" if keyword.iskeyword(name) else name
-        )
+        handler = getattr(Commands(console, pdf), name + "_" if keyword.iskeyword(name) else name)
         return int(handler(args))
     except TwofoldError as exc:
         console.warn(str(exc))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import TEST_KDF
 from twofold.ui.app import make_application
 from twofold.ui.main_window import MainWindow
 from twofold.ui.worker import busy
@@ -27,7 +26,7 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], 
     windows: list[MainWindow] = []
 
     def make(folder: Path) -> MainWindow:
-        window = MainWindow(folder, settings, kdf=TEST_KDF)
+        window = MainWindow(folder, settings)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)

@@ -47,14 +47,14 @@ SCREEN_LOCK_CHILD = textwrap.dedent(
     import sys
     from pathlib import Path
     from PySide6.QtCore import QSettings, QTimer
-    from tests.conftest import ALEX_PASS, TEST_KDF
+    from tests.conftest import ALEX_PASS
     from twofold.services.session import unlock
     from twofold.ui.app import make_application
     from twofold.ui.main_window import MainWindow
 
     app = make_application()
     folder = Path(sys.argv[1])
-    window = MainWindow(folder, QSettings(sys.argv[2], QSettings.Format.IniFormat), kdf=TEST_KDF)
+    window = MainWindow(folder, QSettings(sys.argv[2], QSettings.Format.IniFormat))
     window._unlocked(unlock(folder, "Alex", ALEX_PASS))
     print("listening", ",".join(window.screen_lock.listening), flush=True)
     window.locked.connect(lambda: (print("locked", flush=True), app.quit()))
@@ -107,3 +107,97 @@ def test_the_screen_locking_locks_the_vault(vault_dir: Path, tmp_path: Path) -> 
         bus.wait(timeout=30)
         if bus.stdout is not None:
             bus.stdout.close()
+
+
+def test_logind_session_paths_are_escaped_as_logind_does() -> None:
+    from twofold.ui.exposure import logind_session_path
+
+    assert logind_session_path("7") == "/org/freedesktop/login1/session/_37"
+    assert logind_session_path("c2") == "/org/freedesktop/login1/session/c2"
+    assert logind_session_path("a-b") == "/org/freedesktop/login1/session/a_2db"
+
+
+def test_windows_session_messages_that_lock() -> None:
+    from twofold.ui.exposure import WM_WTSSESSION_CHANGE, windows_message_locks
+
+    assert windows_message_locks(WM_WTSSESSION_CHANGE, 7)  # WTS_SESSION_LOCK
+    assert windows_message_locks(WM_WTSSESSION_CHANGE, 2)  # console disconnect (switch user)
+    assert not windows_message_locks(WM_WTSSESSION_CHANGE, 8)  # unlock
+    assert not windows_message_locks(0x0010, 7)  # another message
+
+
+LOGIND_SENDER = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QCoreApplication, QMetaType
+    from PySide6.QtDBus import QDBusArgument, QDBusConnection, QDBusMessage
+
+    app = QCoreApplication([])
+    bus = QDBusConnection.connectToBus(sys.argv[1], "fake-logind")
+    assert bus.registerService("org.freedesktop.login1")  # logind's name, as the signal needs
+    path = "/org/freedesktop/login1/session/_37"
+    if sys.argv[2] == "lock":
+        message = QDBusMessage.createSignal(path, "org.freedesktop.login1.Session", "Lock")
+    else:
+        message = QDBusMessage.createSignal(
+            path, "org.freedesktop.DBus.Properties", "PropertiesChanged"
+        )
+        invalidated = QDBusArgument()  # an empty array of strings ("as"), as logind sends
+        invalidated.beginArray(QMetaType(QMetaType.Type.QString))
+        invalidated.endArray()
+        message.setArguments(["org.freedesktop.login1.Session", {"Active": False}, invalidated])
+    assert bus.send(message)
+    app.processEvents()
+    """
+)
+
+
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="no dbus-daemon to test with")
+@pytest.mark.parametrize("signal", ["lock", "switched-user"])
+def test_logind_locking_or_switching_away_locks_the_vault(
+    vault_dir: Path, tmp_path: Path, signal: str
+) -> None:
+    """``loginctl lock-session`` and a switch to another user (the session turns
+    inactive) lock the vault. A private bus stands in for the system bus."""
+    buses = [
+        subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address"],  # noqa: S607
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    try:
+        session_bus, system_bus = (b.stdout.readline().strip() for b in buses if b.stdout)
+        env = {
+            **os.environ,
+            "DBUS_SESSION_BUS_ADDRESS": session_bus,
+            "DBUS_SYSTEM_BUS_ADDRESS": system_bus,
+            "XDG_SESSION_ID": "7",
+            "PYTHONPATH": str(Path.cwd()),
+        }
+        child = subprocess.Popen(
+            [sys.executable, "-c", SCREEN_LOCK_CHILD, str(vault_dir), str(tmp_path / "s.ini")],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert child.stdout is not None
+        listening = child.stdout.readline().split()[1].split(",")
+        assert "org.freedesktop.login1.Session" in listening
+        subprocess.run(
+            [sys.executable, "-c", LOGIND_SENDER, system_bus, signal],
+            env=env,
+            check=True,
+            timeout=30,
+        )
+        assert child.stdout.readline().strip() == "locked"
+        assert child.wait(timeout=30) == 0
+        child.stdout.close()
+    finally:
+        for bus in buses:
+            bus.terminate()
+            bus.wait(timeout=30)
+            if bus.stdout is not None:
+                bus.stdout.close()

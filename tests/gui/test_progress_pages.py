@@ -157,3 +157,43 @@ def test_after_logging_a_setback_the_wins_and_kept_commitments_show(
     assert dialog.isVisible()
     assert "Dinner without phones" in dialog.view.toPlainText()
     dialog.reject()
+
+
+def test_a_week_without_data_is_a_gap_not_a_line_across_it(qtbot: QtBot) -> None:
+    """Issue 16: lines must not join across weeks without data. Three weeks, the middle
+    one empty: two separate pieces (the lone last week still drawn as a point), one
+    legend entry for the column."""
+    from twofold.domain.progress import Chart, ChartKind, ChartRow
+    from twofold.ui.charts import ChartPanel
+
+    panel = ChartPanel("gap", "gapPanel")
+    qtbot.addWidget(panel)
+    chart = Chart(
+        key="gap",
+        title="Kept per week",
+        kind=ChartKind.LINE,
+        axis="Week of",
+        columns=("All", "Walk"),
+        rows=(
+            ChartRow("2026-03-02", date(2026, 3, 2), (50.0, 100.0)),
+            ChartRow("2026-03-09", date(2026, 3, 9), (60.0, 100.0)),
+            ChartRow("2026-03-16", date(2026, 3, 16), (None, 0.0)),
+            ChartRow("2026-03-23", date(2026, 3, 23), (80.0, 100.0)),
+        ),
+        unit="%",
+    )
+    panel.resize(1000, 600)
+    panel.show()
+    panel.show_chart(chart, theme.LIGHT)
+    qtbot.wait(50)
+    lines = [s for s in panel.chart.series() if isinstance(s, QLineSeries)]
+    assert [[p.y() for p in s.points()] for s in lines] == [
+        [50.0, 60.0],
+        [80.0],
+        [100.0, 100.0, 0.0, 100.0],
+    ]
+    assert lines[1].pointsVisible() and not lines[0].pointsVisible()
+    shown = [m for m in panel.chart.legend().markers() if m.isVisible()]
+    assert [m.label() for m in shown] == ["All", "Walk"]
+    # the numbers beside it still say the week had nothing to count
+    assert cells(panel.model)[2][1] not in ("0 %", "50 %", "60 %")

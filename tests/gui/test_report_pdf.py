@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.unit.test_report import make_history, request
 from twofold.domain.report import ReportFormat
 from twofold.services.session import unlock
@@ -111,9 +111,9 @@ def test_cli_makes_the_pdf_with_both_signatures(
         )
     ]  # fmt: skip
     out, err = io.StringIO(), io.StringIO()
-    without_qt = run(argv, kdf=TEST_KDF, console=Console(out, err))
+    without_qt = run(argv, console=Console(out, err))
     assert without_qt == 2 and "choose --format markdown" in err.getvalue()
-    code = run(argv, kdf=TEST_KDF, console=Console(out, err), pdf=render_pdf_headless)
+    code = run(argv, console=Console(out, err), pdf=render_pdf_headless)
     assert code == 0, err.getvalue()
     _, pages = pdf_text(tmp_path / "r.pdf")
     text = " ".join(pages)

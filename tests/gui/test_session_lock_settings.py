@@ -139,13 +139,12 @@ def test_settings_theme_idle_backup_and_passphrase(
 
 
 def test_change_passphrase_dialog(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import TEST_KDF
     from twofold.ui.settings_dialog import ChangePassphraseDialog
 
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     assert window.session is not None
-    dialog = ChangePassphraseDialog(window.session, TEST_KDF, window)
+    dialog = ChangePassphraseDialog(window.session, window)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.fields.passphrase, "another good alex phrase")
     qtbot.keyClicks(dialog.fields.confirm, "another good alex phrase")
@@ -162,11 +161,10 @@ def test_change_passphrase_dialog(qtbot: QtBot, make_window, vault_dir: Path) ->
 
 
 def test_demo_opens_a_living_timeline(qtbot: QtBot, settings: QSettings) -> None:
-    from tests.conftest import TEST_KDF
     from twofold.ui.app import make_application
 
     make_application()
-    window = open_window(None, settings, demo=True, kdf=TEST_KDF)  # deleted below
+    window = open_window(None, settings, demo=True)  # deleted below
     window.show()
     assert window.stack.currentWidget() is window.busy
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page, timeout=60_000)
@@ -257,3 +255,23 @@ def test_a_background_result_for_a_closed_window_is_dropped(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: not busy(), timeout=10_000)
     qtbot.wait(50)
     assert seen == []
+
+
+def test_a_background_result_for_a_deleted_bound_method_is_dropped(qtbot: QtBot) -> None:
+    """A dialog's own method as the callback (no owner given): once the dialog is gone
+    the result is dropped, as with an explicit owner."""
+    import threading
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from twofold.ui.worker import busy, run_in_background
+
+    label = QLabel()
+    release = threading.Event()
+    run_in_background(lambda: release.wait(10) and "done", label.setText, label.setText)
+    label.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: not busy(), timeout=10_000)
+    qtbot.wait(50)  # reaching the deleted label would raise in the slot and fail the test

@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from twofold.services.kdf import use_weak_kdf_for_tests_only
 from twofold.services.session import unlock
-from twofold.vault import crypto
 
-crypto.lower_kdf_floor_for_tests_only()  # the test vault uses KdfParams.for_tests_only()
+use_weak_kdf_for_tests_only()  # the test vault uses KdfParams.for_tests_only()
 
 
 def main(folder: str, passphrase: str) -> None:

@@ -25,11 +25,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from twofold.services.kdf import use_weak_kdf_for_tests_only
 from twofold.ui import app as app_module
 from twofold.ui import theme
 from twofold.ui.main_window import MainWindow
-from twofold.vault import crypto
-from twofold.vault.crypto import KdfParams
 
 WORD_PAUSE_MS = 40
 
@@ -159,8 +158,8 @@ def main(folder: str, passphrase: str, seconds: float, type_only: bool) -> int:
     settings_root = Path(tempfile.mkdtemp(prefix="twofold-soak-settings-"))
     settings = QSettings(str(settings_root / "settings.ini"), QSettings.Format.IniFormat)
     theme.apply(app, "light")
-    crypto.lower_kdf_floor_for_tests_only()  # the soak vault uses the test-only KDF
-    window = MainWindow(Path(folder), settings, kdf=KdfParams.for_tests_only())
+    use_weak_kdf_for_tests_only()  # the soak vault uses the test-only KDF
+    window = MainWindow(Path(folder), settings)
     window.show()
     soak = Soak(window, passphrase, random.Random(int(os.environ.get("SOAK_SEED", "7"))))
 

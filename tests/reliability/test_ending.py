@@ -231,3 +231,23 @@ def test_cli_leave_and_delete_journal(vault_dir: Path, tmp_path: Path) -> None:
     assert sam_code not in left.out
     gone = cli("list", *alex)
     assert gone.code == 2 and "No partner called 'Alex'" in gone.err
+
+
+def test_shredding_writes_new_slots_with_fresh_settings_not_copied_ones(tmp_path: Path) -> None:
+    """Issue 11: every new slot gets freshly calibrated KDF settings. The vault is made
+    with settings above what calibration gives in this (test-floor) process, so a
+    copied slot would keep them and a calibrated one cannot."""
+    from twofold.services.session import create_vault
+    from twofold.vault.crypto import KdfParams
+
+    folder = tmp_path / "vault"
+    unusual = KdfParams(memory_kib=TEST_KDF.memory_kib * 2, iterations=2, lanes=TEST_KDF.lanes)
+    create_vault(folder, [("Alex", ALEX_PASS), ("Sam", SAM_PASS)], unusual)
+    pid = keyslots.load(folder).partner("Alex").id
+    before = keyslots.load(folder)
+    assert before.slot(pid, "passphrase").kdf == unusual
+    unlock(folder, "Alex", ALEX_PASS).shred_journal("Delete my journal", ALEX_PASS)
+    after = keyslots.load(folder)
+    calibrated = KdfParams.calibrated()
+    assert after.slot(pid, "passphrase").kdf == calibrated != unusual
+    assert after.slot(pid, "recovery").kdf == calibrated

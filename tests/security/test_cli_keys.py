@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.cli import Console, run
 from twofold.vault.crypto import parse_recovery_code
 
@@ -26,7 +26,7 @@ def _files(tmp_path: Path, **secrets: str) -> dict[str, Path]:
 def _run(*argv: str | Path, console: Console | None = None) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     console = console or Console(out, err)
-    code = run([str(a) for a in argv], kdf=TEST_KDF, console=console)
+    code = run([str(a) for a in argv], console=console)
     assert isinstance(console.out, io.StringIO) and isinstance(console.err, io.StringIO)
     return code, console.out.getvalue(), console.err.getvalue()
 

@@ -249,8 +249,7 @@ def test_malformed_keyslots_give_one_clean_line_and_exit_4(
     secret.write_text(ALEX_PASS + "\n")
     before = _snapshot(vault_dir)
     code = run(
-        ["list", "--vault", str(vault_dir), "--as", "Alex", "--passphrase-file", str(secret)],
-        kdf=TEST_KDF,
+        ["list", "--vault", str(vault_dir), "--as", "Alex", "--passphrase-file", str(secret)]
     )
     err = capsys.readouterr().err
     assert code == 4, err

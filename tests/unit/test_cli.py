@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.cli import Console, run
 
 
@@ -25,7 +25,7 @@ def cli(
     if stdin is not None:
         assert monkeypatch is not None
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = run([str(a) for a in argv], kdf=TEST_KDF, console=Console(out, err))
+    code = run([str(a) for a in argv], console=Console(out, err))
     return Result(code, out.getvalue(), err.getvalue())
 
 
@@ -250,8 +250,8 @@ def test_entry_point_runs_as_a_real_process(cli_vault: Path, secrets: dict[str, 
         [
             sys.executable,
             "-c",
-            "import sys; from twofold.vault import crypto; "
-            "crypto.lower_kdf_floor_for_tests_only(); "
+            "import sys; from twofold.services.kdf import use_weak_kdf_for_tests_only; "
+            "use_weak_kdf_for_tests_only(); "
             "from twofold.__main__ import main; sys.exit(main(sys.argv[1:]))",
             *argv,
         ],

@@ -47,3 +47,45 @@ def test_the_command_line_source_names_no_qt() -> None:
     # the window's self-check is handed in by the entry point, not imported here
     source = (PACKAGE / "cli.py").read_text()
     assert "PySide6" not in source and "twofold.ui" not in source
+
+
+# Layers import only downward: ui → services → vault → domain. SQL and key material
+# live in vault/, so neither the window nor the command line may reach past services.
+ALLOWED = {
+    "domain": {"domain"},
+    "vault": {"vault", "domain"},
+    "services": {"services", "vault", "domain"},
+    "ui": {"ui", "services", "domain"},
+    "cli": {"services", "domain"},
+}
+
+
+def _imported_layers(source: Path) -> set[str]:
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_text("utf-8"))):
+        names = (
+            [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else [node.module or ""]
+            if isinstance(node, ast.ImportFrom)
+            else []
+        )
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "twofold" and len(parts) > 1 and parts[1] in ALLOWED:
+                found.add(parts[1])
+    return found
+
+
+def test_every_layer_imports_only_downward() -> None:
+    wrong: list[str] = []
+    for layer, allowed in ALLOWED.items():
+        sources = (
+            [PACKAGE / "cli.py"] if layer == "cli" else sorted((PACKAGE / layer).rglob("*.py"))
+        )
+        for source in sources:
+            for reached in _imported_layers(source) - allowed:
+                wrong.append(f"{source.relative_to(PACKAGE)} imports twofold.{reached}")
+    assert not wrong, "\n".join(wrong)

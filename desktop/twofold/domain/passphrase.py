@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 SUGGESTED_LENGTH = 12
@@ -86,3 +87,13 @@ def estimate(passphrase: str, common: frozenset[str], names: tuple[str, ...] = (
     if not feedback and score >= 3:
         feedback.append("Strong. Use it for Twofold only, nowhere else.")
     return Strength(score, bits, tuple(dict.fromkeys(feedback)))
+
+
+def normalise_passphrase(passphrase: str) -> bytes:
+    """NFKD, no truncation: the same words typed on another keyboard still unlock."""
+    return unicodedata.normalize("NFKD", passphrase).encode("utf-8")
+
+
+def same_passphrase(first: str, second: str) -> bool:
+    """Whether two typed passphrases would open the same slot (each partner needs their own)."""
+    return normalise_passphrase(first) == normalise_passphrase(second)

@@ -11,7 +11,7 @@ from typing import Any
 from twofold.domain.records import RecordKind
 from twofold.resources import resource
 from twofold.services.session import Session, create_vault, unlock, unlock_session
-from twofold.vault.crypto import KdfParams
+from twofold.vault.crypto import KdfParams, kdf_floor
 
 DEMO_DAYS = 90
 
@@ -37,9 +37,7 @@ def create_demo(
     passphrases = {p["label"]: p["passphrase"] for p in data["partners"]}
     end = (today or datetime.now(UTC)).astimezone(UTC)
     start = datetime.combine((end - timedelta(days=DEMO_DAYS)).date(), time(7, 30), UTC)
-    created = create_vault(
-        folder, list(passphrases.items()), kdf or KdfParams.strong_minimum(), at=start
-    )
+    created = create_vault(folder, list(passphrases.items()), kdf or kdf_floor(), at=start)
 
     def moment(day: int, minutes: int = 0) -> datetime:
         return start + timedelta(days=day, hours=(day * 7) % 14, minutes=minutes)

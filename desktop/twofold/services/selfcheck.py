@@ -11,7 +11,7 @@ from pathlib import Path
 
 from twofold.services import backups
 from twofold.services.session import create_vault, unlock, unlock_session
-from twofold.vault.crypto import KdfParams
+from twofold.vault.crypto import KdfParams, kdf_floor
 
 Report = Callable[[str], None]
 
@@ -22,7 +22,7 @@ def run_self_check(report: Report, kdf: KdfParams | None = None) -> bool:
     started = time.perf_counter()
     try:
         folder = root / "vault"
-        params = kdf or KdfParams.strong_minimum()
+        params = kdf or kdf_floor()
         codes = create_vault(folder, [("A", "self check alpha"), ("B", "self check bravo")], params)
         report(f"ok    created a vault ({len(codes.recovery_codes)} recovery codes)")
         alex = unlock(folder, "A", "self check alpha")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from twofold.domain.errors import InvalidInput, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.ledger import VerifyReport
+from twofold.domain.passphrase import normalise_passphrase
 from twofold.domain.report import ReportFormat
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.agreement import AgreementService
@@ -33,7 +34,7 @@ from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify
 from twofold.vault import vault as vault_files
-from twofold.vault.crypto import KdfParams, normalise_passphrase
+from twofold.vault.crypto import KdfParams
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
 

@@ -28,7 +28,6 @@ from twofold.ui.reminders import keep_in_tray
 from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
 from twofold.ui.widgets import error_text
 from twofold.ui.worker import run_in_background
-from twofold.vault.crypto import KdfParams
 
 if TYPE_CHECKING:
     from twofold.services.demo import DemoVault
@@ -61,15 +60,14 @@ def open_window(
     settings: QSettings,
     *,
     demo: bool = False,
-    kdf: KdfParams | None = None,
 ) -> MainWindow:
     chosen = folder or Path(str(settings.value(VAULT_KEY, "") or default_vault_folder()))
     if not demo:
-        return MainWindow(chosen, settings, kdf=kdf)
+        return MainWindow(chosen, settings)
     from twofold.services.demo import create_demo  # only the demo needs it
 
     demo_root = make_demo_root()
-    window = MainWindow(demo_root / "vault", settings, kdf=kdf)
+    window = MainWindow(demo_root / "vault", settings)
     window.show_busy("Preparing a demo vault for Alex and Sam…")
 
     def ready(made: DemoVault) -> None:
@@ -79,7 +77,7 @@ def open_window(
     def failed(exc: BaseException) -> None:
         window.show_busy(f"The demo vault could not be made: {error_text(exc)}")
 
-    run_in_background(lambda: create_demo(demo_root / "vault", kdf), ready, failed)
+    run_in_background(lambda: create_demo(demo_root / "vault"), ready, failed, owner=window)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(lambda: remove_demo_root(demo_root))
@@ -150,7 +148,7 @@ def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False
     return code
 
 
-def gui_self_check(report: Callable[[str], None], kdf: KdfParams | None = None) -> bool:
+def gui_self_check(report: Callable[[str], None]) -> bool:
     """Open the real window on a fresh vault and render it (offscreen is fine)."""
     started = time.perf_counter()
     app = make_application()
@@ -158,7 +156,7 @@ def gui_self_check(report: Callable[[str], None], kdf: KdfParams | None = None) 
     settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
     try:
         theme.apply(app, "system")
-        window = MainWindow(root / "vault", settings, kdf=kdf)
+        window = MainWindow(root / "vault", settings)
         window.show()
         app.processEvents()
         frame = window.grab()

@@ -131,6 +131,19 @@ class ChartTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+def _runs(data: Chart, column: int) -> list[list[tuple[float, float]]]:
+    """The column's points split where a row has no value (a week without data)."""
+    runs: list[list[tuple[float, float]]] = [[]]
+    for row in data.rows:
+        value = row.values[column]
+        if value is None or row.at is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((_msecs(row.at), value))
+    return [run for run in runs if run]
+
+
 def _msecs(day: date) -> float:
     """Noon of a local day, in the milliseconds QDateTimeAxis places points by."""
     return datetime.combine(day, time(12)).timestamp() * 1000
@@ -272,21 +285,23 @@ class ChartPanel(QFrame):
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for column, name in enumerate(data.columns):
-            series = QLineSeries()
-            series.setName(name)
             pen = QPen(QColor(palette[column % len(palette)]))
             pen.setWidthF(2.6 if column == 0 else 1.6)
-            series.setPen(pen)
-            points = [
-                (_msecs(row.at), value)
-                for row in data.rows
-                if (value := row.values[column]) is not None and row.at is not None
-            ]
-            for x, y in points:
-                series.append(x, y)
-            chart.addSeries(series)
-            series.attachAxis(x_axis)
-            series.attachAxis(y_axis)
+            # A week without data is a gap, not a line drawn across it: one series per
+            # unbroken run, named once in the legend.
+            for run_index, run in enumerate(_runs(data, column) or [[]]):
+                series = QLineSeries()
+                series.setName(name)
+                series.setPen(pen)
+                series.setPointsVisible(len(run) == 1)  # a lone week still shows
+                for x, y in run:
+                    series.append(x, y)
+                chart.addSeries(series)
+                series.attachAxis(x_axis)
+                series.attachAxis(y_axis)
+                if run_index:
+                    for marker in chart.legend().markers(series):
+                        marker.setVisible(False)
         if data.markers:
             marks = QScatterSeries()
             marks.setName(self.tr("Milestones"))

@@ -29,9 +29,8 @@ from twofold.services.session import Session
 from twofold.ui.export_dialogs import JournalExportDialog, _warning
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.widgets import named, note
-from twofold.vault.crypto import KdfParams
 
-Ending = Callable[[Session, KdfParams | None], str]  # on a worker; what to tell the user
+Ending = Callable[[Session], str]  # on a worker; what to tell the user
 
 
 class LeaveDialog(QDialog):
@@ -204,8 +203,8 @@ class LeaveDialog(QDialog):
             "Your new recovery code (write it down now; the old one no longer works):\n\n%s"
         )
 
-        def work(session: Session, kdf: KdfParams | None) -> str:
-            return ok_text % session.shred_journal(confirmation, passphrase, kdf)
+        def work(session: Session) -> str:
+            return ok_text % session.shred_journal(confirmation, passphrase)
 
         self.chosen.emit(work)
         self.accept()
@@ -228,9 +227,9 @@ class LeaveDialog(QDialog):
         )
         me = self.me
 
-        def work(session: Session, kdf: KdfParams | None) -> str:
+        def work(session: Session) -> str:
             outcome = session.leave(
-                confirmation, passphrase, copy_to=copy_to, copy_format=fmt, pdf=pdf, kdf=kdf
+                confirmation, passphrase, copy_to=copy_to, copy_format=fmt, pdf=pdf
             )
             copy = (
                 f" The read-only copy (not encrypted) is at {outcome.copy.path}."

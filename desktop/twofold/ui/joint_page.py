@@ -108,7 +108,7 @@ class StartDialog(QDialog):
             self.message.setText(error_text(exc))
             self.passphrase.selectAll()
 
-        run_in_background(lambda: joint.open(kind, secret), done, failed)
+        run_in_background(lambda: joint.open(kind, secret), done, failed, owner=self)
 
 
 class TimerPanel(QWidget):

@@ -22,7 +22,6 @@ from twofold.ui import recovery_sheet
 from twofold.ui.passphrase_fields import NewPassphrase, secret_field
 from twofold.ui.widgets import busy_bar, error_label, error_text, heading, named, note
 from twofold.ui.worker import run_in_background
-from twofold.vault.crypto import KdfParams
 
 
 def code_font() -> QFont:
@@ -117,6 +116,7 @@ class NewCodePanel(QWidget):
                 ).format(count=len(result.replaced))
             ),
             self._replace_failed,
+            owner=self,
         )
 
     def _replace_failed(self, exc: BaseException) -> None:
@@ -131,13 +131,12 @@ class KeyChangeDialog(QDialog):
     def __init__(
         self,
         session: Session,
-        kdf: KdfParams | None,
         parent: QWidget | None = None,
         *,
         renew: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.session, self.kdf, self.renew = session, kdf, renew
+        self.session, self.renew = session, renew
         self.setObjectName("renewRecoveryDialog" if renew else "changePassphraseDialog")
         self.setWindowTitle(
             self.tr("Renew your recovery code") if renew else self.tr("Change your passphrase")
@@ -203,16 +202,16 @@ class KeyChangeDialog(QDialog):
         self.setMinimumWidth(540)
 
     def _change(self) -> None:
-        session, kdf = self.session, self.kdf
+        session = self.session
         self.progress.show()
         self.ok.setEnabled(False)
         self.message.clear()
         if self.renew:
             current = self.current.text()
-            work = lambda: session.renew_recovery_code(current, kdf)  # noqa: E731
+            work = lambda: session.renew_recovery_code(current)  # noqa: E731
         else:
             new = self.fields.value()
-            work = lambda: session.change_passphrase(new, kdf)  # noqa: E731
+            work = lambda: session.change_passphrase(new)  # noqa: E731
         run_in_background(work, self._done, self._failed)
 
     def _done(self, code: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -42,7 +43,6 @@ from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.unlock_page import UnlockPage
 from twofold.ui.widgets import PRIVATE_HINT, confirm, error_text, heading, named
 from twofold.ui.worker import run_in_background
-from twofold.vault.crypto import KdfParams
 
 if TYPE_CHECKING:
     from twofold.ui.agreement_page import AgreementPage
@@ -113,13 +113,12 @@ class MainWindow(QMainWindow):
         folder: Path,
         settings: QSettings,
         *,
-        kdf: KdfParams | None = None,
         hint: str = "",
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("Twofold")  # never anything private in a title
-        self.folder, self.settings, self.kdf, self.hint = folder, settings, kdf, hint
+        self.folder, self.settings, self.hint = folder, settings, hint
         self.ending_message = ""  # what the last final action (leave, delete) reported
         self.session: Session | None = None
         self.idle = IdleWatcher(idle_minutes(settings))
@@ -131,6 +130,8 @@ class MainWindow(QMainWindow):
         self.clipboard_guard = ClipboardGuard(self)
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.screen_locked.connect(self.lock)
+        if sys.platform == "win32":
+            self.screen_lock.watch_windows_sessions(int(self.winId()))
         self._pending_page = ""  # a notification's page, opened after unlocking
         self._quitting = False
 
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
     def show_setup(self) -> None:
         from twofold.ui.setup_wizard import SetupWizard
 
-        self.wizard = SetupWizard(self.folder, self.kdf)
+        self.wizard = SetupWizard(self.folder)
         self.wizard.finished_with.connect(self._setup_done)
         self.stack.addWidget(self.wizard)
         self.stack.setCurrentWidget(self.wizard)
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
             return
         from twofold.ui.key_change import KeyChangeDialog
 
-        dialog = KeyChangeDialog(self.session, self.kdf, parent=self)
+        dialog = KeyChangeDialog(self.session, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._dismiss_key_notice()
 
@@ -480,6 +481,7 @@ class MainWindow(QMainWindow):
                     what=what, error=exc
                 )
             ),
+            owner=self.status,
         )
 
     def _show_missed(self, session: Session) -> None:
@@ -502,7 +504,7 @@ class MainWindow(QMainWindow):
             if self.session is session:
                 self.status.setText(f"Milestones could not be checked: {error_text(exc)}")
 
-        run_in_background(session.detached(lambda s: s.wins.detect()), done, failed)
+        run_in_background(session.detached(lambda s: s.wins.detect()), done, failed, owner=self)
 
     def _check_in_now(self) -> None:
         self.missed_banner.hide()
@@ -654,7 +656,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def end_with(self, work: Callable[[Session, KdfParams | None], str]) -> None:
+    def end_with(self, work: Callable[[Session], str]) -> None:
         """A final action (deleting the journal, leaving): the window lets go of the
         session first, the work ends it on a worker, then the unlock screen returns
         with what happened (a new recovery code is shown once, in a dialog)."""
@@ -662,7 +664,6 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.show_busy(self.tr("Finishing… this takes a few seconds."))
-        kdf = self.kdf
 
         def done(message: str) -> None:
             session.lock()
@@ -685,7 +686,7 @@ class MainWindow(QMainWindow):
             box.setObjectName("endingFailed")
             box.open()
 
-        run_in_background(lambda: work(session, kdf), done, failed)
+        run_in_background(lambda: work(session), done, failed, owner=self)
 
     def _set_actions(self, *, unlocked: bool) -> None:
         for act in (
@@ -824,7 +825,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self.session, self.folder, self.kdf, self)
+        dialog = SettingsDialog(self.settings, self.session, self.folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.theme_changed.connect(self._apply_theme)
         dialog.idle_changed.connect(self.idle.set_minutes)

@@ -182,7 +182,7 @@ def run_op(
             diagnostics.log_failure(name, exc, bug=not isinstance(exc, TwofoldError))
             failed(exc)
 
-        run_in_background(work, done, error)
+        run_in_background(work, done, error, owner=parent)
         return None
     outcome = attempt(name, work)
     if outcome.error is None:

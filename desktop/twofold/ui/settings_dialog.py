@@ -28,7 +28,6 @@ from twofold.ui import ops
 from twofold.ui.key_change import KeyChangeDialog
 from twofold.ui.widgets import error_text, named
 from twofold.ui.worker import run_in_background
-from twofold.vault.crypto import KdfParams
 
 IDLE_KEY, THEME_KEY, VAULT_KEY = "ui/idle_minutes", "ui/theme", "vault/path"
 DEFAULT_IDLE_MINUTES = 5
@@ -55,13 +54,12 @@ class SettingsDialog(QDialog):
         settings: QSettings,
         session: Session | None,
         folder: Path,
-        kdf: KdfParams | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
-        self.settings, self.session, self.folder, self.kdf = settings, session, folder, kdf
+        self.settings, self.session, self.folder = settings, session, folder
 
         self.idle = named(QSpinBox(), "idleMinutes", "Lock after this many idle minutes")
         self.idle.setRange(1, 240)
@@ -175,14 +173,14 @@ class SettingsDialog(QDialog):
     def _change_passphrase(self) -> None:
         if self.session is None:
             return
-        dialog = KeyChangeDialog(self.session, self.kdf, parent=self)
+        dialog = KeyChangeDialog(self.session, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText("Your passphrase was changed. Use the new one from now on.")
 
     def _renew_code(self) -> None:
         if self.session is None:
             return
-        dialog = KeyChangeDialog(self.session, self.kdf, renew=True, parent=self)
+        dialog = KeyChangeDialog(self.session, renew=True, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(
                 self.tr("Your recovery code was renewed; the old one no longer works.")
@@ -221,6 +219,7 @@ class SettingsDialog(QDialog):
             lambda path: self._finished(f"Backup written and checked: {path}"),
             lambda exc: self._finished(error_text(exc)),
             self._progress,
+            owner=self,
         )
 
     def _finished(self, message: str) -> None:
@@ -247,6 +246,7 @@ class SettingsDialog(QDialog):
             ),
             lambda exc: self._finished(error_text(exc)),
             self._progress,
+            owner=self,
         )
 
     def _restore(self) -> None:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from twofold.domain.passphrase import same_passphrase
 from twofold.services.session import CreatedVault, create_vault
 from twofold.ui import recovery_sheet
 from twofold.ui.passphrase_fields import NewPassphrase
 from twofold.ui.widgets import error_text, named, note
 from twofold.ui.worker import run_in_background
-from twofold.vault.crypto import KdfParams, normalise_passphrase
 
 PRIVATE_AND_SHARED = (
     "<p><b>Your private journal</b> is yours alone. Your partner cannot open it, search "
@@ -131,8 +131,7 @@ class PartnerPage(QWizardPage):
         same_secret = (
             self.other is not None
             and bool(self.fields.value())
-            and normalise_passphrase(self.fields.value())
-            == normalise_passphrase(self.other.fields.value())
+            and same_passphrase(self.fields.value(), self.other.fields.value())
         )
         if same and self.name.text():
             self.problem.setText(self.tr("The two partners need different names."))
@@ -188,11 +187,10 @@ class CreatePage(QWizardPage):
         w = self._wizard
         partners = [(page.name.text().strip(), page.fields.value()) for page in (w.first, w.second)]
         folder = w.welcome.folder
-        kdf = w.kdf
         self.retry.hide()
         self.progress.setRange(0, 0)
         self.status.setText("Deriving keys and creating the encrypted files…")
-        run_in_background(lambda: create_vault(folder, partners, kdf), self._done, self._failed)
+        run_in_background(lambda: create_vault(folder, partners), self._done, self._failed)
 
     def _done(self, result: CreatedVault) -> None:
         self.result = result
@@ -332,16 +330,13 @@ class SetupWizard(QWizard):
 
     finished_with = Signal(object)
 
-    def __init__(
-        self, folder: Path, kdf: KdfParams | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle("Set up Twofold")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
-        self.kdf = kdf  # test-only override; None means calibrated, strong defaults
         self.welcome = WelcomePage(folder)
         self.first = PartnerPage(1)
         self.second = PartnerPage(2, other=self.first)

@@ -53,6 +53,9 @@ def run_in_background(
     """``owner``: the widget the callbacks speak to; once Qt has deleted it (a window
     closed while its backup still ran), the result is dropped instead of reaching a
     deleted object."""
+    bound_to = getattr(on_done, "__self__", None)
+    if owner is None and isinstance(bound_to, QObject):
+        owner = bound_to  # a bound method: its widget is the owner
     task = Task(fn, with_progress=on_progress is not None)
     _running.add(task)
 

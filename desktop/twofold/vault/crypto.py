@@ -13,7 +13,6 @@ import hmac
 import os
 import secrets
 import time
-import unicodedata
 from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
+from twofold.domain.passphrase import normalise_passphrase as normalise_passphrase
 
 KEY_BYTES = 32
 
@@ -111,11 +111,6 @@ class KdfParams:
                 "keyslots.json asks for key-derivation settings outside the safe range; "
                 "the file was edited or damaged. Nothing was changed."
             )
-
-
-def normalise_passphrase(passphrase: str) -> bytes:
-    """NFKD, no truncation: the same words typed on another keyboard still unlock."""
-    return unicodedata.normalize("NFKD", passphrase).encode("utf-8")
 
 
 def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:

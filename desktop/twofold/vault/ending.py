@@ -117,14 +117,9 @@ def shred_journal(
         finally:
             conn.close()
         code = crypto.new_recovery_code()
-        updated = slots.with_slot(
-            pid, "passphrase", secret, new_keys, kdf or slots.slot(pid, "passphrase").kdf
-        ).with_slot(
-            pid,
-            "recovery",
-            crypto.parse_recovery_code(code),
-            new_keys,
-            kdf or slots.slot(pid, "recovery").kdf,
+        params = kdf or KdfParams.calibrated()  # new slots never copy old settings
+        updated = slots.with_slot(pid, "passphrase", secret, new_keys, params).with_slot(
+            pid, "recovery", crypto.parse_recovery_code(code), new_keys, params
         )
         with WriteLock(folder):
             vault.connection.execute("DETACH DATABASE journal")
@@ -195,18 +190,9 @@ def leave(
                 theirs.journal_key,
             )
             code = crypto.new_recovery_code()
-            updated = slots.with_slot(
-                other.id,
-                "passphrase",
-                secret,
-                renewed,
-                kdf or slots.slot(other.id, "passphrase").kdf,
-            ).with_slot(
-                other.id,
-                "recovery",
-                crypto.parse_recovery_code(code),
-                renewed,
-                kdf or slots.slot(other.id, "recovery").kdf,
+            params = kdf or KdfParams.calibrated()  # new slots never copy old settings
+            updated = slots.with_slot(other.id, "passphrase", secret, renewed, params).with_slot(
+                other.id, "recovery", crypto.parse_recovery_code(code), renewed, params
             )
             remaining = KeySlots(
                 updated.vault_id,
