@@ -192,3 +192,44 @@ def test_a_damaged_shared_db_opens_the_journal_and_names_the_damage(
     assert window.journal.model.rowCount() == 1
     assert window.journal.model.item(0).body == "still mine to read"
     assert not (vault_dir.parent / f"{vault_dir.name}-backups").exists()
+
+
+def test_a_dialog_keeps_its_words_and_says_why_when_saving_fails(
+    qtbot: QtBot, make_window, vault_dir: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The safety plan (a dialog that shows errors inline): an expected failure is said
+    in the dialog, a bug gets the bug dialog; either way the dialog stays open with the
+    words typed, and nothing is reported as saved."""
+    from twofold.ui.safety_dialog import SafetyPlanDialog
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.session is not None
+    dialog = SafetyPlanDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.call.setPlainText("Dr. Reyes 555-0100")
+    safety = window.session.safety
+
+    def full(*_: object) -> None:
+        raise DiskFull("The disk is full. Nothing was saved.")
+
+    monkeypatch.setattr(safety, "update", full)
+    dialog._save()
+    assert dialog.isVisible() and dialog.message.text() == "The disk is full. Nothing was saved."
+    assert dialog.call.toPlainText() == "Dr. Reyes 555-0100"
+    assert not _dialogs("bugDialog")
+
+    def broken(*_: object) -> None:
+        raise AttributeError("a programming error")
+
+    monkeypatch.setattr(safety, "update", broken)
+    dialog._save()
+    assert dialog.isVisible() and dialog.call.toPlainText() == "Dr. Reyes 555-0100"
+    [box] = _dialogs("bugDialog")
+    assert "bug in Twofold" in box.text()
+    box.close()
+    monkeypatch.undo()
+    dialog._save()
+    assert not dialog.isVisible() and dialog.message.text() == ""
+    assert window.session.safety.plan().who_to_call == "Dr. Reyes 555-0100"

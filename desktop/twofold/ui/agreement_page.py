@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
-from twofold.domain.errors import TwofoldError
 from twofold.ui import ops, theme
 from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
 
@@ -207,15 +206,17 @@ class AgreementPage(LazyPage):
     def _propose(self) -> None:
         if self.session is None:
             return
-        dialog = ProposeDialog(self.session.agreement.latest(), self)
+        agreement = self.session.agreement
+        dialog = ProposeDialog(agreement.latest(), self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self.session.agreement.propose(dialog.sections(), dialog.note.text())
-            except TwofoldError as exc:
-                dialog.message.setText(str(exc))
-                continue
-            break
-        self.reload()
+            if ops.run_inline(
+                dialog,
+                dialog.message,
+                lambda: agreement.propose(dialog.sections(), dialog.note.text()),
+                action="agreement.propose",
+                changed=("practice", "timeline"),
+            ):
+                break
 
     def _acknowledge(self) -> None:
         version = self._selected()

@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from twofold.domain.errors import DiskFull, TwofoldError, VaultDamaged, VaultReadOnly
 from twofold.services import diagnostics
@@ -135,6 +135,30 @@ def show_failure(parent: QWidget | None, title: str, exc: BaseException) -> QMes
 
 
 _open_boxes: set[QMessageBox] = set()
+
+
+def run_inline(
+    parent: QWidget,
+    message: QLabel,
+    work: Callable[[], object],
+    *,
+    action: str,
+    changed: Iterable[str] = (),
+) -> bool:
+    """For a dialog that keeps what was typed when saving fails: an expected error
+    (``TwofoldError``) is said in the dialog's own message label; anything else is a
+    bug and gets the bug dialog. True when the work succeeded (and the change was
+    announced)."""
+    outcome = attempt(action, work)
+    if outcome.error is None:
+        message.clear()
+        announce(changed)
+        return True
+    if outcome.bug:
+        show_failure(parent, tr("Not saved"), outcome.error)
+    else:
+        message.setText(str(outcome.error))
+    return False
 
 
 def report_failure(parent: QWidget | None, title: str, exc: BaseException, *, action: str) -> None:

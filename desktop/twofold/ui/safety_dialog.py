@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.widgets import error_label, heading, named, note
 
 
@@ -65,13 +65,17 @@ class SafetyPlanDialog(QDialog):
         self.setMinimumWidth(560)
 
     def _save(self) -> None:
-        try:
-            self.session.safety.update(
+        safety = self.session.safety
+        saved = ops.run_inline(
+            self,
+            self.message,
+            lambda: safety.update(
                 self.pause.toPlainText(),
                 {pid: field.toPlainText() for pid, field in self.overwhelmed.items()},
                 self.call.toPlainText(),
-            )
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
-            return
-        self.accept()
+            ),
+            action="safety.update",
+            changed=("timeline", "practice"),
+        )
+        if saved:
+            self.accept()
