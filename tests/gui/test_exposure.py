@@ -3,11 +3,13 @@ the clipboard managers' "private"/"concealed" marks; a locked screen locks the v
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,49 +66,65 @@ SCREEN_LOCK_CHILD = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="no dbus-daemon to test with")
-def test_the_screen_locking_locks_the_vault(vault_dir: Path, tmp_path: Path) -> None:
-    bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address"],  # noqa: S607
+@contextlib.contextmanager
+def _private_buses(count: int) -> Iterator[list[str]]:
+    """Private D-Bus daemons (their addresses), stopped afterwards."""
+    buses = [
+        subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address"],  # noqa: S607
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    try:
+        yield [b.stdout.readline().strip() for b in buses if b.stdout is not None]
+    finally:
+        for bus in buses:
+            bus.terminate()
+            bus.wait(timeout=30)
+            if bus.stdout is not None:
+                bus.stdout.close()
+
+
+def _locks_after(
+    vault_dir: Path, tmp_path: Path, env: dict[str, str], send: list[str], listens_to: set[str]
+) -> None:
+    """Open the window in a child on these buses, ``send`` a signal, expect a lock."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", SCREEN_LOCK_CHILD, str(vault_dir), str(tmp_path / "s.ini")],
         stdout=subprocess.PIPE,
         text=True,
+        env={**env, "PYTHONPATH": str(Path.cwd())},
     )
+    assert child.stdout is not None
     try:
-        assert bus.stdout is not None
-        address = bus.stdout.readline().strip()
-        env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "PYTHONPATH": str(Path.cwd())}
-        child = subprocess.Popen(
-            [sys.executable, "-c", SCREEN_LOCK_CHILD, str(vault_dir), str(tmp_path / "s.ini")],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert child.stdout is not None
-        assert child.stdout.readline().split() == [
-            "listening",
-            "org.freedesktop.ScreenSaver,org.gnome.ScreenSaver",
-        ]
-        subprocess.run(
-            [  # noqa: S607
-                "dbus-send",
-                "--session",
-                "--type=signal",
-                "/org/freedesktop/ScreenSaver",
-                "org.freedesktop.ScreenSaver.ActiveChanged",
-                "boolean:true",
-            ],
-            env=env,
-            check=True,
-            timeout=30,
-        )
+        assert listens_to <= set(child.stdout.readline().split()[1].split(","))
+        subprocess.run(send, env=env, check=True, timeout=30)
         assert child.stdout.readline().strip() == "locked"
         assert child.wait(timeout=30) == 0
-        child.stdout.close()
     finally:
-        bus.terminate()
-        bus.wait(timeout=30)
-        if bus.stdout is not None:
-            bus.stdout.close()
+        child.stdout.close()
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+
+
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="no dbus-daemon to test with")
+def test_the_screen_locking_locks_the_vault(vault_dir: Path, tmp_path: Path) -> None:
+    with _private_buses(1) as [address]:
+        env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address}
+        send = [
+            "dbus-send",
+            "--session",
+            "--type=signal",
+            "/org/freedesktop/ScreenSaver",
+            "org.freedesktop.ScreenSaver.ActiveChanged",
+            "boolean:true",
+        ]
+        both = {"org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"}
+        _locks_after(vault_dir, tmp_path, env, send, both)
 
 
 def test_logind_session_paths_are_escaped_as_logind_does() -> None:
@@ -159,45 +177,12 @@ def test_logind_locking_or_switching_away_locks_the_vault(
 ) -> None:
     """``loginctl lock-session`` and a switch to another user (the session turns
     inactive) lock the vault. A private bus stands in for the system bus."""
-    buses = [
-        subprocess.Popen(
-            ["dbus-daemon", "--session", "--nofork", "--print-address"],  # noqa: S607
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    try:
-        session_bus, system_bus = (b.stdout.readline().strip() for b in buses if b.stdout)
+    with _private_buses(2) as [session_bus, system_bus]:
         env = {
             **os.environ,
             "DBUS_SESSION_BUS_ADDRESS": session_bus,
             "DBUS_SYSTEM_BUS_ADDRESS": system_bus,
             "XDG_SESSION_ID": "7",
-            "PYTHONPATH": str(Path.cwd()),
         }
-        child = subprocess.Popen(
-            [sys.executable, "-c", SCREEN_LOCK_CHILD, str(vault_dir), str(tmp_path / "s.ini")],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert child.stdout is not None
-        listening = child.stdout.readline().split()[1].split(",")
-        assert "org.freedesktop.login1.Session" in listening
-        subprocess.run(
-            [sys.executable, "-c", LOGIND_SENDER, system_bus, signal],
-            env=env,
-            check=True,
-            timeout=30,
-        )
-        assert child.stdout.readline().strip() == "locked"
-        assert child.wait(timeout=30) == 0
-        child.stdout.close()
-    finally:
-        for bus in buses:
-            bus.terminate()
-            bus.wait(timeout=30)
-            if bus.stdout is not None:
-                bus.stdout.close()
+        send = [sys.executable, "-c", LOGIND_SENDER, system_bus, signal]
+        _locks_after(vault_dir, tmp_path, env, send, {"org.freedesktop.login1.Session"})
