@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -9,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from twofold.domain.errors import InvalidInput, VaultDamaged
+from twofold.domain.errors import InvalidInput, TwofoldError, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.ledger import VerifyReport
 from twofold.domain.passphrase import normalise_passphrase
@@ -33,6 +34,7 @@ from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify
+from twofold.vault import readable_copy
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
 from twofold.vault.search_store import search
@@ -425,7 +427,13 @@ def _opened(vault: OpenVault) -> Session:
     except BaseException:
         vault.close()
         raise
-    return Session(vault)
+    session = Session(vault)
+    # A copy someone chose to keep readable follows the plan the other may have changed;
+    # failing to refresh it (a read-only folder) must not keep anyone out.
+    with contextlib.suppress(TwofoldError, OSError):
+        if readable_copy.copies(vault.folder):  # none unless someone chose one
+            session.safety.refresh_readable_copies()
+    return session
 
 
 def is_open_elsewhere(folder: Path) -> bool:

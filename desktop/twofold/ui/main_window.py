@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         # Build the pages while the key derivation runs in its worker.
         self.unlock_page.unlocking.connect(self._ensure_workspace)
         self.unlock_page.forgot.connect(self._forgot)
+        self.unlock_page.safety.connect(self.open_safety_plan)
         self.stack = QStackedWidget()
         for page in (self.busy, self.unlock_page):
             self.stack.addWidget(page)
@@ -318,7 +319,10 @@ class MainWindow(QMainWindow):
             )
             for spec in sorted(PAGES, key=menu_position)
         ]
-        self.go_actions.append(action("Safety &plan", "F1", self.open_safety_plan, "safetyAction"))
+        # Always enabled: locked, it shows the copies partners chose to keep readable.
+        self.safety_action = action(
+            self.tr("Safety &plan"), "F1", self.open_safety_plan, "safetyAction"
+        )
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         for act in (
@@ -335,7 +339,7 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addAction(act)
         go_menu = menu.addMenu("&Go")
-        for act in (self.find_action, *self.go_actions):
+        for act in (self.find_action, *self.go_actions, self.safety_action):
             go_menu.addAction(act)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction("&About Twofold", self._about)
@@ -770,15 +774,19 @@ class MainWindow(QMainWindow):
     # --- dialogs ----------------------------------------------------------------
 
     def open_safety_plan(self) -> None:
-        if self.session is None:
-            return
-        from twofold.ui.safety_dialog import SafetyPlanDialog
+        from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
 
+        if self.session is None:  # locked, or still setting up: no passphrase needed
+            locked = LockedSafetyPlanDialog(
+                self.folder if vault_exists(self.folder) else None, self
+            )
+            locked.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            locked.open()
+            return
         dialog = SafetyPlanDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.timeline.reload()
-            self.status.setText("The safety plan was saved to the shared ledger.")
+            self.status.setText(self.tr("The safety plan was saved to the shared ledger."))
 
     def open_report(self) -> QDialog | None:
         if self.session is None:

@@ -41,6 +41,7 @@ class UnlockPage(QWidget):
     unlocking = Signal()  # the KDF started: the GUI thread is free for a while
     unlocked = Signal(object)  # a Session
     forgot = Signal(str)  # partner label
+    safety = Signal()  # the safety plan, readable without unlocking (F1)
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,6 +76,13 @@ class UnlockPage(QWidget):
         )
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self._forgot)
+        self.safety_button = named(
+            QPushButton(self.tr("Safety plan (F1)")),
+            "lockedSafetyButton",
+            self.tr("Safety plan, without unlocking (F1)"),
+        )
+        self.safety_button.setFlat(True)
+        self.safety_button.clicked.connect(self.safety.emit)
         self.hint = note("")
         self.hint.setObjectName("demoHint")
         self.hint.hide()
@@ -93,6 +101,7 @@ class UnlockPage(QWidget):
         inner.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forgot_button)
+        buttons.addWidget(self.safety_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         inner.addLayout(buttons)
