@@ -158,7 +158,7 @@ def test_istatement_helper_suggests_and_can_be_dismissed(
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     editor = window.journal.editor
-    editor._helper_timer.setInterval(10)
+    editor.helper.timer.setInterval(10)
     qtbot.mouseClick(window.journal.new_button, LEFT)
     qtbot.keyClicks(editor.text, "You always look at your phone at dinner.")
     qtbot.waitUntil(editor.helper.isVisible)

@@ -51,7 +51,9 @@ def test_f1_on_the_locked_screen_shows_the_plan_only_when_its_owner_chose(
     def keep_copy(widget: QWidget) -> None:
         assert isinstance(widget, SafetyPlanDialog)
         assert not widget.readable.isChecked()  # off by default
-        assert "anyone who can open this computer's files" in widget.readable.accessibleDescription()
+        assert (
+            "anyone who can open this computer's files" in widget.readable.accessibleDescription()
+        )
         widget.call.setPlainText("Dr. Reyes 555-0100")
         widget.readable.setChecked(True)
         widget._save()

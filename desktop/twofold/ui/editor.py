@@ -21,7 +21,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,17 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.istatement import Suggestion, suggestions
 from twofold.domain.records import JournalRecord, RecordKind
 from twofold.services.content import feelings, prompt_for
 from twofold.services.journal import JournalService
 from twofold.ui import ops
+from twofold.ui.istatement import IStatementHelper
 from twofold.ui.widgets import PrivateTextEdit, named
 
 DRAFT_SLOT = "editor"
 DRAFT_DELAY_MS = 800
 AUTOSAVE_MS = 4000
-HELPER_DELAY_MS = 400
 
 
 class EntryEditor(QWidget):
@@ -61,8 +59,6 @@ class EntryEditor(QWidget):
         self.failure: BaseException | None = None  # why the last save failed, until one works
         self._history_kept = False  # one history version per editing session
         self._loading = False
-        self._dismissed: set[str] = set()
-        self._suggestion: Suggestion | None = None
 
         self.kind = named(QComboBox(), "kindPicker", "Kind of entry")
         for kind in RecordKind:
@@ -107,23 +103,9 @@ class EntryEditor(QWidget):
         self._format_action("Bulleted list", "•", QKeySequence("Ctrl+Shift+8"), self._bullets)
         self._format_action("Heading", "H", QKeySequence("Ctrl+Shift+H"), self._heading)
 
-        self.helper = QFrame()
-        self.helper.setObjectName("hintBanner")
-        self.helper_text = named(QLabel(), "istatementHint", "I-statement suggestion")
-        self.helper_text.setWordWrap(True)
-        self.helper_use = named(
-            QPushButton("Add an I-statement"), "istatementUse", "Add an I-statement"
-        )
-        self.helper_dismiss = named(
-            QPushButton("Dismiss"), "istatementDismiss", "Dismiss the suggestion"
-        )
-        helper_layout = QHBoxLayout(self.helper)
-        helper_layout.addWidget(self.helper_text, 1)
-        helper_layout.addWidget(self.helper_use)
-        helper_layout.addWidget(self.helper_dismiss)
-        self.helper.hide()
-        self.helper_use.clicked.connect(self._use_suggestion)
-        self.helper_dismiss.clicked.connect(self._dismiss_suggestion)
+        self.helper = IStatementHelper(self.text)
+        self.helper_text, self.helper_use = self.helper.hint, self.helper.use
+        self.helper_dismiss = self.helper.dismiss
 
         self.share_button = named(
             QPushButton("Add to share…"),
@@ -178,8 +160,6 @@ class EntryEditor(QWidget):
         self._draft_timer.timeout.connect(self.save_draft)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.commit)
-        self._helper_timer = QTimer(self, singleShot=True, interval=HELPER_DELAY_MS)
-        self._helper_timer.timeout.connect(self._check_istatements)
         self.text.textChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._changed)
         self.tags.textEdited.connect(self._changed)
@@ -259,7 +239,7 @@ class EntryEditor(QWidget):
         try:
             self.record_id = record.id if record and record.id else None
             self._history_kept = False
-            self._dismissed.clear()
+            self.helper.reset()
             if record is None:
                 self.kind.setCurrentIndex(0)
                 self.text.clear()
@@ -284,7 +264,7 @@ class EntryEditor(QWidget):
             self._autosave.start()
         self.save_state.setText(self.tr("Not saved yet") if dirty else "")
         self._show_prompt()
-        self._check_istatements()
+        self.helper.check()
         self._update_buttons()
 
     @staticmethod
@@ -339,7 +319,6 @@ class EntryEditor(QWidget):
             self._draft_timer.start()
         if not self._autosave.isActive():
             self._autosave.start()
-        self._helper_timer.start()
         self.prompt.setVisible(not self.plain_text().strip())
         self.another_prompt.setVisible(not self.plain_text().strip())
         self._update_buttons()
@@ -436,7 +415,6 @@ class EntryEditor(QWidget):
         """On lock: nothing private stays in the widget."""
         self._draft_timer.stop()
         self._autosave.stop()
-        self._helper_timer.stop()
         self._loading = True
         self.text.clear()
         self.text.document().clearUndoRedoStacks()
@@ -446,7 +424,7 @@ class EntryEditor(QWidget):
         self.record_id = None
         self.dirty = False
         self.failure = None
-        self.helper.hide()
+        self.helper.reset()
         self.save_state.clear()
         self._plain_state()
         self.when.setText("")
@@ -459,33 +437,3 @@ class EntryEditor(QWidget):
             return
         passage = self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
         self.share_requested.emit(self.record_id, passage)
-
-    # --- the I-statement helper --------------------------------------------------
-
-    def _check_istatements(self) -> None:
-        found = suggestions(self.plain_text(), frozenset(self._dismissed))
-        self._suggestion = found[0] if found else None
-        if self._suggestion is None:
-            self.helper.hide()
-            return
-        self.helper_text.setText(self._suggestion.hint)
-        self.helper.show()
-
-    def _use_suggestion(self) -> None:
-        suggestion = self._suggestion
-        if suggestion is None:
-            return
-        text = self.plain_text()
-        end = text.find(suggestion.sentence) + len(suggestion.sentence)
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(max(end, 0))
-        cursor.insertText(f"\n{suggestion.rewrite}")
-        self._dismissed.add(suggestion.sentence)
-        self.text.setTextCursor(cursor)
-        self.text.setFocus()
-        self._check_istatements()
-
-    def _dismiss_suggestion(self) -> None:
-        if self._suggestion is not None:
-            self._dismissed.add(self._suggestion.sentence)
-        self._check_istatements()

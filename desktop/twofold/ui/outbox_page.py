@@ -35,6 +35,7 @@ from twofold.domain.sharing import OutboxItem, SharePreview
 from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.delegates import TimelineDelegate
+from twofold.ui.istatement import IStatementHelper
 from twofold.ui.models import PreviewModel
 from twofold.ui.widgets import heading, named, note, two_panes
 
@@ -130,6 +131,8 @@ class OutboxPage(QWidget):
         self.version = named(
             QPlainTextEdit(), "outboxVersion", "The version your partner will read"
         )
+        # The words the partner reads get the journal's I-statement suggestion too.
+        self.version_helper = IStatementHelper(self.version, "outboxIstatement")
         self.version.setPlaceholderText(
             "Write what your partner will read. It may differ from your private words."
         )
@@ -172,12 +175,13 @@ class OutboxPage(QWidget):
         grid.addWidget(heading("What your partner will read", 3), 0, 1)
         grid.addWidget(self.original, 1, 0)
         grid.addWidget(self.version, 1, 1)
-        grid.addWidget(QLabel("Request (optional)"), 2, 0)
-        grid.addWidget(self.request, 2, 1)
-        grid.addWidget(heading("Preview, exactly as your partner will see it", 3), 3, 0, 1, 2)
-        grid.addWidget(self.preview, 4, 0, 1, 2)
+        grid.addWidget(self.version_helper, 2, 1)
+        grid.addWidget(QLabel("Request (optional)"), 3, 0)
+        grid.addWidget(self.request, 3, 1)
+        grid.addWidget(heading("Preview, exactly as your partner will see it", 3), 4, 0, 1, 2)
+        grid.addWidget(self.preview, 5, 0, 1, 2)
         grid.setRowStretch(1, 3)
-        grid.setRowStretch(4, 2)
+        grid.setRowStretch(5, 2)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -264,8 +268,10 @@ class OutboxPage(QWidget):
         item = self.items[row]
         self.original.setMarkdown(item.passage)
         self.version.blockSignals(True)
+        self.version_helper.reset()
         self.version.setPlainText(item.shared_text)
         self.version.blockSignals(False)
+        self.version_helper.check()
         self.request.setText(item.request)
         self._refresh_preview()
 

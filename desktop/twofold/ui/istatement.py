@@ -1,0 +1,79 @@
+"""The I-statement helper beside any field whose words the partner will read (the
+journal editor, the outbox's shared version, check-in answers, appreciations,
+setback notes, session notes): it notices a blaming "you" phrase a moment after
+typing stops and offers the "I felt … when … because …" form. A suggestion, never
+a block; dismissing it keeps that sentence unflagged until the field is reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit
+
+from twofold.domain.istatement import Suggestion, suggestions
+
+DELAY_MS = 700  # after typing stops
+
+
+class IStatementHelper(QFrame):
+    def __init__(self, field: QPlainTextEdit | QTextEdit, name: str = "istatement") -> None:
+        super().__init__()
+        self.field = field
+        self.setObjectName("hintBanner")
+        self._dismissed: set[str] = set()
+        self.suggestion: Suggestion | None = None
+        self.hint = QLabel()
+        self.hint.setObjectName(f"{name}Hint")
+        self.hint.setWordWrap(True)
+        self.use = QPushButton(self.tr("Add an I-statement"))
+        self.use.setObjectName(f"{name}Use")
+        self.use.setAccessibleName(self.tr("Add an I-statement"))
+        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.dismiss.setObjectName(f"{name}Dismiss")
+        self.dismiss.setAccessibleName(self.tr("Dismiss the suggestion"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.use)
+        layout.addWidget(self.dismiss)
+        self.hide()
+        self.use.clicked.connect(self._use)
+        self.dismiss.clicked.connect(self._dismiss)
+        self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self.timer.timeout.connect(self.check)
+        field.textChanged.connect(self.timer.start)
+
+    def reset(self) -> None:
+        """A new text in the field (another entry, a cleared form, a lock)."""
+        self.timer.stop()
+        self._dismissed.clear()
+        self.suggestion = None
+        self.hide()
+
+    def check(self) -> None:
+        found = suggestions(self.field.toPlainText(), frozenset(self._dismissed))
+        self.suggestion = found[0] if found else None
+        if self.suggestion is None:
+            self.hide()
+            return
+        self.hint.setText(self.suggestion.hint)
+        self.show()
+
+    def _use(self) -> None:
+        suggestion = self.suggestion
+        if suggestion is None:
+            return
+        text = self.field.toPlainText()
+        end = text.find(suggestion.sentence) + len(suggestion.sentence)
+        cursor = QTextCursor(self.field.document())
+        cursor.setPosition(max(end, 0))
+        cursor.insertText(f"\n{suggestion.rewrite}")
+        self._dismissed.add(suggestion.sentence)
+        self.field.setTextCursor(cursor)
+        self.field.setFocus()
+        self.check()
+
+    def _dismiss(self) -> None:
+        if self.suggestion is not None:
+            self._dismissed.add(self.suggestion.sentence)
+        self.check()
+        self.field.setFocus()
