@@ -108,7 +108,7 @@ class EntryEditor(QWidget):
         self.helper_dismiss = self.helper.dismiss
 
         self.share_button = named(
-            QPushButton("Add to share…"),
+            QPushButton(self.tr("Add to outbox")),
             "addToShare",
             "Add this entry or the selected passage to your outbox",
         )

@@ -90,9 +90,9 @@ class LeaveDialog(QDialog):
             note(
                 self.tr(
                     "Every entry, its history, drafts and outbox are destroyed: your journal "
-                    "gets a new key, the old file is overwritten, and both of your slots "
-                    "(passphrase and recovery code) are sealed anew, so no passphrase, "
-                    "code or leftover key file in this folder opens the old journal. You "
+                    "gets a new key, the old file is overwritten, and your passphrase and "
+                    "recovery code are set up anew, so no passphrase, code or leftover "
+                    "file in this folder opens the old journal. You "
                     "stay in the vault with an empty journal and get a new recovery code. "
                     "What you already shared stays in the shared ledger."
                 )
@@ -158,7 +158,7 @@ class LeaveDialog(QDialog):
                 self.tr(
                     "%(me)s signs a “left” event that %(other)s will see. Then the shared "
                     "ledger gets a new key that only %(other)s holds: nothing written after "
-                    "today opens with %(me)s's key. %(me)s's key slots and private journal "
+                    "today opens with %(me)s's key. %(me)s's keys and private journal "
                     "are removed from this folder (export your journal first if you want "
                     "to keep it). %(other)s is here and types their passphrase, and gets a "
                     "new recovery code, shown once, to them only."

@@ -161,7 +161,7 @@ class OutboxPage(QWidget):
         empty_layout.addWidget(heading("Your outbox is empty", 2), 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addWidget(
             note(
-                "In your journal, choose “Add to share…” on an entry, or select a passage first. "
+                "In your journal, choose “Add to outbox” on an entry, or select a passage first. "
                 "It waits here, private, until you write the version to share and confirm."
             ),
             0,

@@ -225,8 +225,8 @@ class KeySlots:
             if slot.origin != "setup" and slot.created_at:
                 text += f" (a new code was issued on {_when(slot.created_at)})"
             return text + "."
-        text = "Wrong passphrase. Nothing was changed; try again."
         label = self.partner(slot.partner_id).label
+        text = f"Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again."
         if slot.origin == "reset" and slot.created_at:
             text += (
                 f" Note: {label}'s passphrase was reset with the recovery code on "

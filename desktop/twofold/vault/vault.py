@@ -270,7 +270,9 @@ class OpenVault:
         same = check.journal_key == keys.journal_key
         check.wipe()
         if not same:
-            raise WrongPassphrase("Wrong passphrase. Nothing was changed; try again.")
+            raise WrongPassphrase(
+                "Wrong passphrase: that is not your current one, so nothing was changed."
+            )
         code = crypto.new_recovery_code()
         self.change_keys(
             "renew", crypto.normalise_passphrase(passphrase), crypto.parse_recovery_code(code), kdf
