@@ -214,7 +214,7 @@ class AgreementPage(LazyPage):
                 dialog.message,
                 lambda: agreement.propose(dialog.sections(), dialog.note.text()),
                 action="agreement.propose",
-                changed=("practice", "timeline"),
+                changed=[ops.PRACTICE, ops.TIMELINE],
             ):
                 break
 

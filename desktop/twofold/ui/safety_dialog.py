@@ -154,7 +154,7 @@ class SafetyPlanDialog(QDialog):
             safety.keep_readable_copy(keep)
 
         saved = ops.run_inline(
-            self, self.message, save, action="safety.update", changed=("timeline", "practice")
+            self, self.message, save, action="safety.update", changed=[ops.TIMELINE, ops.PRACTICE]
         )
         if saved:
             self.accept()
