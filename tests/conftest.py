@@ -12,7 +12,10 @@ os.environ.setdefault("TWOFOLD_LOG_DIR", __import__("tempfile").mkdtemp(prefix="
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as FailKeyring
 
 from twofold.services.kdf import use_weak_kdf_for_tests_only
 from twofold.services.session import Session, create_vault, unlock
@@ -26,6 +29,42 @@ use_weak_kdf_for_tests_only()
 ALEX_PASS = "alex correct horse battery"
 SAM_PASS = "sam purple staple orbit"
 TEST_KDF = KdfParams.for_tests_only()
+
+
+class MemoryKeyring(KeyringBackend):
+    """The OS keyring as tests see it: in memory, never the machine's own."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def no_os_keyring() -> Iterator[None]:
+    """No test reaches the OS keyring: by default there is none (as in CI); tests of
+    the keyring check install a ``MemoryKeyring``."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FailKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
 
 
 @pytest.fixture

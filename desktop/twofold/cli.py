@@ -22,6 +22,7 @@ from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
 from twofold.domain.records import RecordKind
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
+from twofold.domain.timeline_text import headline
 from twofold.services import backups, diagnostics
 from twofold.services.demo import create_demo
 from twofold.services.ending import CONFIRM_LEAVE, CONFIRM_SHRED
@@ -350,7 +351,7 @@ class Commands:
             try:
                 for item in session.timeline.page(0, args.limit):
                     when = item.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                    body = "(retracted by its author)" if item.retracted else item.body
+                    body = "(retracted by its author)" if item.retracted else headline(item)
                     first = body.splitlines()[0] if body else ""
                     self.console.print(
                         f"{item.event_id}  {when}  {item.author_label:<10} "

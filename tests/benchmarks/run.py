@@ -361,7 +361,9 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
             [o.verified for o in opened if o.verified is not None],
             budget=500,
             budget_text="≤ 500 ms",
-            note="the timeline's check mark; verification runs in the background",
+            note="the timeline's check mark from the quick check (Session.verify_quick: "
+            "genesis, pinned partners, events since the head last seen); the full check "
+            "follows in the background",
         )
     )
 
@@ -448,7 +450,8 @@ def measure_features(table: Table, folder: Path, reps: int, quick: bool = False)
             Row(
                 f"full verify of the ledger ({session.timeline.count():,} items, background)",
                 timed(session.verify, max(2, reps // 4)),
-                note="all pages, the chain and every signature",
+                note="all pages, the chain, every signature, every projection replayed "
+                "and compared, every remembered head",
             )
         )
         table.add(write_during_backup(session, folder))

@@ -33,11 +33,13 @@ def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], 
         return window
 
     yield make
-    qtbot.waitUntil(lambda: not busy(), timeout=30_000)
+    # Lock first: pytest-qt has already scheduled the windows' deletion, and waiting
+    # below runs the event loop (a background verification may still be running).
     for window in windows:
         window.lock()
         window.close()
         window.deleteLater()
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)
     # Let Qt delete what was scheduled, so no half-closed window outlives its test.
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -10,6 +10,7 @@ from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.gui.conftest import unlock_as
 from twofold.services.session import unlock
 from twofold.ui.app import open_window
+from twofold.ui.event_text import headline
 from twofold.ui.main_window import (
     AGENDA,
     AGREEMENT,
@@ -58,7 +59,7 @@ def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_d
         PROGRESS,  # "Our progress" is shared; "My patterns" is not offered
     ]
     assert "journals locked" in window.who.text()
-    agenda = [window.agenda.model.item(r).body for r in range(window.agenda.model.rowCount())]
+    agenda = [headline(window.agenda.model.item(r)) for r in range(window.agenda.model.rowCount())]
     assert agenda == ["You began Twofold together: Alex and Sam.", "a shared sentence"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # "Journal"
     assert window.current_page() == AGENDA
@@ -229,7 +230,7 @@ def test_locking_closes_dialogs_and_shares_nothing(
     assert seen == ["ConfirmShareDialog"]
     assert window.session is None and not settings_dialog.isVisible()
     session = unlock(vault_dir, "Sam", SAM_PASS)
-    assert [i.body for i in session.timeline.page()] == [
+    assert [headline(i) for i in session.timeline.page()] == [
         "You began Twofold together: Alex and Sam."
     ]
     session.lock()

@@ -136,3 +136,40 @@ def test_filters_grouping_and_a_loud_warning_when_the_chain_fails(
     from twofold.ui.models import GroupRole
 
     assert timeline.model.index(0).data(GroupRole) == "This week"
+
+
+def test_a_forged_timeline_row_shows_the_banner_not_the_forged_text(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Sam edits Alex's shared words with the raw vault key; Alex's timeline shows the
+    red banner naming the row, and a warning in place of the forged words."""
+    from tests.reliability.test_partner_attacks import attack
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert alex.journal is not None and alex.sharing is not None
+    item = alex.sharing.add(alex.journal.write("to share"))
+    alex.sharing.update(item, SHARED_VERSION)
+    alex.sharing.confirm(alex.sharing.preview())
+    alex.lock()
+    forged = "I never loved you and I never will."
+    attack(
+        vault_dir,
+        ("UPDATE timeline_items SET body = ? WHERE kind = 'reflection.shared'", (forged,)),
+    )
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(TIMELINE)
+    timeline = window.timeline
+    qtbot.waitUntil(timeline.verification.banner.isVisible, timeout=10_000)
+    banner = timeline.verification.banner_text.text()
+    assert "timeline_items, row of event #3 (reflection.shared" in banner
+    assert "edited outside Twofold" in banner
+    shown = [
+        str(timeline.model.data(timeline.model.index(r), Qt.ItemDataRole.DisplayRole))
+        for r in range(timeline.model.rowCount())
+    ]
+    assert not any(forged in text for text in shown)
+    assert any(text.startswith("⚠ Hidden") for text in shown)
+    assert not timeline.verification.ok_label.text().startswith("✓")
+    window.grab().save(str(vault_dir.parent / "forged.png"))

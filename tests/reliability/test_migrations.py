@@ -80,3 +80,55 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     sam.commitments.make("made after the upgrade", Cadence(CadenceKind.WEEKLY))
     assert sam.verify().ok
     sam.lock()
+
+
+OLD = [f for f in FIXTURES if f.name < f"vault-v{len(SHARED_MIGRATIONS)}"]
+
+
+@pytest.mark.parametrize("fixture", OLD, ids=[f.name for f in OLD])
+def test_projections_are_rederived_from_the_events_at_upgrade(
+    fixture: Path, tmp_path: Path
+) -> None:
+    """A projection forged in an old vault before the upgrade is replaced by what the
+    signed events say; the items carry structured fields; the partners are pinned on
+    this first unlock (trust on first use) and checked from then on."""
+    from tests.reliability.test_partner_attacks import attack
+    from twofold.services.verify import PINNED, SHOWN
+    from twofold.vault import trust
+
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    sams = PASSPHRASES["Sam"]
+    attack(folder, "UPDATE timeline_items SET body = 'forged before the upgrade'", passphrase=sams)
+    sam = unlock(folder, "Sam", PASSPHRASES["Sam"])
+    try:
+        items = sam.timeline.page(0, 500)
+        assert not any(i.body == "forged before the upgrade" for i in items)
+        assert any(i.body == "fixture shared version" for i in items)
+        created = [i for i in items if i.kind == "vault.created"]
+        assert created and created[0].data["names"] == ["Alex", "Sam"]
+        report = sam.verify()
+        assert report.ok, report.lines()
+        names = [name for name, _, _ in report.checks]
+        assert SHOWN in names and PINNED in names
+        journal = sam._vault.journal
+        assert journal is not None
+        pin = trust.pinned(journal)
+        assert pin is not None and pin.how == "first unlock"
+        assert [p.label for p in pin.partners] == ["Alex", "Sam"]
+    finally:
+        sam.lock()
+    attack(
+        folder,
+        "UPDATE timeline_items SET body = 'forged after the upgrade' WHERE seq = 1",
+        passphrase=sams,
+    )
+    sam = unlock(folder, "Sam", PASSPHRASES["Sam"])
+    try:
+        report = sam.verify()
+        assert not report.ok
+        assert any(
+            "timeline_items, row of event #1 (vault.created" in line for line in report.lines()
+        )
+    finally:
+        sam.lock()

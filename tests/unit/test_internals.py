@@ -62,7 +62,7 @@ def test_statements_keep_trigger_bodies_whole() -> None:
         END;
         CREATE INDEX i ON a (x);
     """
-    statements = schema._statements(script)
+    statements = schema.statements(script)
     assert len(statements) == 3
     assert statements[1].count("INSERT INTO a") == 2 and statements[1].rstrip(";").endswith("END")
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, CadenceKind, Outcome
 from twofold.domain.ledger import EventKind
+from twofold.domain.timeline_text import headline
 from twofold.services.session import Session
 
 TODAY = date(2026, 3, 18)
@@ -42,7 +43,7 @@ def test_new_milestone_families_are_found_once_with_evidence(alex: Session) -> N
     assert alex.wins.detect(TODAY) == []  # once only
     assert alex.wins.detect(TODAY + timedelta(days=1)) == []  # the run goes on: same key
     evidence = {
-        item.body: item.request
+        headline(item): item.request  # the text as shown (rendered from the fields)
         for item in alex.timeline.page(0, 50)
         if item.kind == EventKind.WIN_RECORDED
     }

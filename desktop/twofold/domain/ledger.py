@@ -157,9 +157,13 @@ class TimelineItem:
     author_id: str
     author_label: str
     occurred_at: datetime
-    body: str
+    body: str  # the partners' own words; the app renders the rest from ``data``
     request: str
     retracted: bool
+    data: dict[str, Any] = field(default_factory=dict)  # outcome, day, number, …
+    # verify found that what is stored for it differs from its signed event: its text is
+    # never shown (the app shows a warning in its place)
+    unverified: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +172,7 @@ class Problem:
 
     where: str
     what: str
+    seq: int | None = None  # the timeline item it concerns, if any: the app hides its text
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
@@ -176,8 +181,10 @@ class Problem:
 @dataclass(slots=True)
 class VerifyReport:
     checks: list[tuple[str, bool, str]] = field(default_factory=list)
+    suspects: set[int] = field(default_factory=set)  # timeline seqs not to be shown as signed
 
     def add(self, name: str, problems: list[Problem], ok_detail: str = "ok") -> None:
+        self.suspects.update(p.seq for p in problems if p.seq is not None)
         if problems:
             self.checks.append((name, False, str(problems[0])))
         else:

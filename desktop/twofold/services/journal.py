@@ -14,6 +14,7 @@ from twofold.domain.records import (
     RecordVersion,
     normalise_labels,
 )
+from twofold.vault import trust
 from twofold.vault.journal_store import JournalStore
 from twofold.vault.vault import OpenVault, now
 
@@ -42,10 +43,7 @@ def journal_of(vault: OpenVault) -> JournalStore:
 def record_ledger_head(vault: OpenVault) -> None:
     """Remember the newest ledger event this partner has seen (inside a write), so a
     ledger rolled back or cut later is noticed by ``verify``."""
-    seq, digest = vault.ledger.head()
-    store = journal_of(vault)
-    store.set_meta("ledger_head_seq", str(seq))
-    store.set_meta("ledger_head_hash", digest.hex())
+    trust.note_seen(journal_of(vault), vault.ledger, now())
 
 
 class JournalService:

@@ -33,10 +33,12 @@ from twofold.services.safety import SafetyService
 from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.timeline import TimelineService, reconcile_retractions
-from twofold.services.verify import verify
-from twofold.vault import readable_copy
+from twofold.services.verify import verify, verify_since
+from twofold.vault import readable_copy, trust
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
+from twofold.vault.database import DatabaseError
+from twofold.vault.projectors import replay
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
 
@@ -116,6 +118,8 @@ class Session:
                 "the shared ledger is unavailable until shared.db is restored."
             )
         self._locked = False
+        # the head this partner had seen before this unlock: the quick check starts there
+        self.previous_seen: trust.Seen | None = None
 
     @cached_property
     def commitments(self) -> CommitmentService:
@@ -198,7 +202,20 @@ class Session:
         )
 
     def verify(self) -> VerifyReport:
+        """Everything: every event, every projection, every remembered head."""
         return verify(self._vault)
+
+    def verify_quick(self) -> VerifyReport:
+        """The genesis, your pinned partners, and the events since you last looked."""
+        return verify_since(self._vault, self.previous_seen)
+
+    def note_seen(self) -> None:
+        """Remember the ledger head you are looking at, in your journal."""
+        journal = self._vault.journal
+        if journal is None:
+            return
+        with self._vault.write("Your journal"):
+            trust.note_seen(journal, self._vault.ledger, vault_files.now())
 
     def detached(self, work: Callable[[Session], T]) -> Callable[[], T]:
         """``work`` to run on a worker thread, on its own connection to the same vault
@@ -235,6 +252,15 @@ class Session:
             progress=progress,
             cancelled=cancelled,
         )
+
+    def detached_verify_quick(self) -> Callable[[], VerifyReport]:
+        previous = self.previous_seen
+
+        def quick(session: Session) -> VerifyReport:
+            session.previous_seen = previous
+            return session.verify_quick()
+
+        return self.detached(quick)
 
     # --- ending (final: each ends this session) -----------------------------------
 
@@ -418,22 +444,44 @@ def partner_labels(folder: Path) -> list[str]:
 
 
 def _opened(vault: OpenVault) -> Session:
+    previous: trust.Seen | None = None
     try:
         if vault.journal is not None:
             finish_pending_share(vault)
         reconcile_retractions(vault)
+        previous = _pin_and_see(vault)
     except VaultDamaged:
         pass  # a damaged page is reported by verify and per record; it must not lock you out
     except BaseException:
         vault.close()
         raise
     session = Session(vault)
+    session.previous_seen = previous
     # A copy someone chose to keep readable follows the plan the other may have changed;
     # failing to refresh it (a read-only folder) must not keep anyone out.
     with contextlib.suppress(TwofoldError, OSError):
         if readable_copy.copies(vault.folder):  # none unless someone chose one
             session.safety.refresh_readable_copies()
     return session
+
+
+def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
+    """At every unlock: pin the partners on first use (vaults made before pinning) and
+    remember the head now in view. Returns the head remembered before."""
+    journal = vault.journal
+    if journal is None or vault.shared_damage is not None:
+        return None
+    try:
+        previous = trust.last_seen(journal)
+        at = vault_files.now()
+        with vault.write("Your journal"):
+            genesis = vault.ledger.event_at(1)
+            if genesis is not None and trust.pinned(journal) is None:
+                trust.pin_if_missing(journal, replay.genesis_partners([genesis]), at)
+            trust.note_seen(journal, vault.ledger, at)
+    except (DatabaseError, TwofoldError):
+        return None  # a damaged ledger is named by verify; it must not lock you out
+    return previous
 
 
 def is_open_elsewhere(folder: Path) -> bool:

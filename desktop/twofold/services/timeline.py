@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from twofold.domain.errors import TwofoldError
 from twofold.domain.journal_filter import look_back_days
 from twofold.domain.ledger import TimelineItem
 from twofold.services.journal import record_ledger_head
+from twofold.vault import trust
+from twofold.vault.database import DatabaseError
 from twofold.vault.vault import OpenVault, now
 
 LAST_SESSION_KEY = "last_session_seq"
@@ -37,7 +40,25 @@ class TimelineService:
             if after is None
             else (after.occurred_at.isoformat(timespec="microseconds"), after.seq)
         )
-        return self._vault.ledger.timeline(offset, limit, kinds, author, after=key)
+        items = self._vault.ledger.timeline(offset, limit, kinds, author, after=key)
+        if after is None and offset == 0:
+            self.note_seen()
+        return items
+
+    def note_seen(self) -> None:
+        """Every read of the timeline's first page remembers the head in view (a write
+        only when it moved)."""
+        journal = self._vault.journal
+        if journal is None or self._vault.shared_damage is not None:
+            return
+        try:
+            last = trust.last_seen(journal)
+            if last is not None and last.seq == self._vault.ledger.head()[0]:
+                return
+            with self._vault.write("Your journal"):
+                trust.note_seen(journal, self._vault.ledger, now())
+        except (DatabaseError, TwofoldError):
+            return  # a damaged ledger is named by verify; reading goes on
 
     def on_this_day(self, today: date | None = None) -> list[tuple[str, date, list[TimelineItem]]]:
         """Look back on the shared timeline: a month, three months and a year ago."""

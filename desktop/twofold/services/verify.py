@@ -1,16 +1,32 @@
 """``verify``: every check a person can run to trust the vault, each named.
 
 Each check runs on its own: a damaged page makes its check fail with the reason,
-it never stops the other checks or crashes the report."""
+it never stops the other checks or crashes the report.
+
+``verify`` is the full check (every event, every projection, every remembered head,
+the OS keyring); ``verify_since`` is the quick one shown at unlock: the genesis, the
+pinned identity, and the events after the head this partner last saw, anchored on
+the hash they remembered. The app shows ✓ after the quick one and runs the full one
+in the background; the CLI always runs the full one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from twofold.domain.errors import NotFound, TwofoldError
 from twofold.domain.ledger import Problem, VerifyReport
+from twofold.vault import trust
 from twofold.vault.database import DatabaseError
+from twofold.vault.projectors import replay
 from twofold.vault.vault import SHARED_DB, OpenVault, journal_file
+
+CHAIN = "ledger chain and signatures"
+SHOWN = "what the app shows matches the signed events"
+PINNED = "partners are the ones pinned in your journal"
+SEEN = "ledger not cut or rolled back since you last saw it"
+KEYRING = "ledger not rolled back since the OS keyring last saw it"
 
 
 def _guarded(where: str, check: Callable[[], list[Problem]]) -> list[Problem]:
@@ -20,7 +36,7 @@ def _guarded(where: str, check: Callable[[], list[Problem]]) -> list[Problem]:
         return [Problem(where, f"cannot be read ({exc})")]
 
 
-def verify(vault: OpenVault) -> VerifyReport:
+def verify(vault: OpenVault, *, keyring: bool = True) -> VerifyReport:
     report = VerifyReport()
     problems = vault.integrity()
     report.add(f"{SHARED_DB} pages and structure", [p for p in problems if p.where == SHARED_DB])
@@ -28,40 +44,102 @@ def verify(vault: OpenVault) -> VerifyReport:
         name = journal_file(vault.partner_id)
         report.add(f"{name} pages and structure", [p for p in problems if p.where == name])
     ledger_problems = _guarded(SHARED_DB, lambda: vault.ledger.verify(vault.public_key))
-    events = 0 if ledger_problems else sum(1 for _ in vault.ledger.events())
-    report.add(
-        "ledger chain and signatures", ledger_problems, f"{events} events, all signed and chained"
-    )
+    events = [] if ledger_problems else list(vault.ledger.events())
+    report.add(CHAIN, ledger_problems, f"{len(events)} events, all signed and chained")
+    if not ledger_problems:
+        report.add(SHOWN, _guarded(SHARED_DB, lambda: replay.check(vault.connection, events)))
+    _identity_and_seen(vault, report)
     if vault.journal is not None:
-        report.add(
-            "ledger not rolled back since your last write",
-            _guarded("journal", lambda: _head_problems(vault)),
-        )
         report.add(
             "your shares are in the ledger", _guarded("journal", lambda: _share_problems(vault))
         )
+    if keyring:
+        _keyring(vault, report)
     return report
 
 
-def _head_problems(vault: OpenVault) -> list[Problem]:
-    assert vault.journal is not None
-    seq_text = vault.journal.meta("ledger_head_seq")
-    digest_text = vault.journal.meta("ledger_head_hash")
-    if not seq_text or not digest_text:
-        return []
-    seq = int(seq_text)
-    seen = [e for e in vault.ledger.events() if e.seq == seq]
-    if not seen:
-        return [
-            Problem(
-                SHARED_DB,
-                f"your journal last saw event #{seq}, which is no longer in the ledger: "
-                "shared.db was rolled back or cut",
-            )
-        ]
-    if seen[0].header.digest().hex() != digest_text:
-        return [Problem(f"event #{seq}", "differs from the one your journal last saw")]
-    return []
+def verify_since(vault: OpenVault, after: trust.Seen | None) -> VerifyReport:
+    """The quick check: chain and signatures from ``after`` (the head this partner
+    saw last time, checked against its remembered hash) to the end."""
+    if after is None or not after.digest:
+        return verify(vault, keyring=False)
+    report = VerifyReport()
+    anchor = (after.seq, bytes.fromhex(after.digest))
+    problems = _guarded(SHARED_DB, lambda: vault.ledger.verify(vault.public_key, after=anchor))
+    head = vault.ledger.head()[0]
+    report.add(
+        CHAIN,
+        problems,
+        f"{head - after.seq} new event{'s' if head - after.seq != 1 else ''} since you last "
+        "looked, all signed and chained",
+    )
+    _identity_and_seen(vault, report)
+    return report
+
+
+def _identity_and_seen(vault: OpenVault, report: VerifyReport) -> None:
+    journal = vault.journal
+    if journal is None:
+        return
+
+    def identity() -> list[Problem]:
+        genesis = vault.ledger.event_at(1)
+        signed = replay.genesis_partners([genesis]) if genesis is not None else ()
+        return trust.identity_problems(trust.pinned(journal), signed)
+
+    report.add(PINNED, _guarded("journal", identity))
+    report.add(
+        SEEN,
+        _guarded(
+            "journal",
+            lambda: trust.seen_problems(
+                trust.seen_heads(journal), vault.ledger, vault.ledger.partner_labels()
+            ),
+        ),
+    )
+
+
+def _keyring(vault: OpenVault, report: VerifyReport) -> None:
+    """Compare with the head kept in the OS keyring, then keep the current one there.
+    Without a keyring this check passes and says what it cannot see."""
+    vault_id = vault.keyslots.vault_id
+    kept = trust.keyring_recall(vault_id, vault.partner_id)
+    if kept is not None:
+        problems = _guarded(
+            SHARED_DB,
+            lambda: trust.seen_problems(
+                [kept], vault.ledger, vault.ledger.partner_labels(), where="your OS keyring"
+            ),
+        )
+        report.add(KEYRING, problems)
+        if problems:
+            return
+    head = None
+    if report.ok:
+        try:
+            head = vault.ledger.event_at(vault.ledger.head()[0])
+        except (DatabaseError, TwofoldError):
+            head = None
+    if head is None:
+        if kept is None:
+            report.add(KEYRING, [], "not checked")
+        return
+    seen = trust.Seen(
+        head.header.seq,
+        head.header.digest().hex(),
+        head.header.author,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    stored = trust.keyring_remember(vault_id, vault.partner_id, seen)
+    if kept is None:
+        report.add(
+            KEYRING,
+            [],
+            "kept there from now on"
+            if stored
+            else "no OS keyring on this system: a rollback of the whole folder would not "
+            "be noticed",
+        )
 
 
 def _share_problems(vault: OpenVault) -> list[Problem]:

@@ -10,6 +10,7 @@ from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.records import JournalRecord
 from twofold.domain.search import SearchHit, Source
 from twofold.ui import theme
+from twofold.ui.event_text import headline, second_line
 from twofold.ui.models import GroupRole, ItemRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -102,11 +103,6 @@ def mark_of(item: TimelineItem) -> str:
     return _MARKS.get(item.kind.value.split(".")[0], "•")
 
 
-def _second_line(item: TimelineItem) -> str:
-    """A shared reflection's request is labelled; other kinds' notes stand as they are."""
-    return ("Request: " if item.kind == EventKind.REFLECTION_SHARED else "") + item.request
-
-
 class TimelineDelegate(QStyledItemDelegate):
     """A day/week heading above the first item of each group, then the card."""
 
@@ -117,19 +113,13 @@ class TimelineDelegate(QStyledItemDelegate):
         header = _fonts(option.font)[2]
         width = max(option.rect.width(), 200) - 8 - PAD * 2
         body_metrics = QFontMetrics(option.font)
-        body = (
-            "Retracted by its author. The content was removed; the signed record remains."
-            if item.retracted
-            else item.body
-        )
+        body = headline(item)
         body_h = body_metrics.boundingRect(QRect(0, 0, width, 100000), WRAP, body).height()
         request_h = 0
-        if item.request and not item.retracted:
+        second = second_line(item)
+        if second:
             request_h = (
-                body_metrics.boundingRect(
-                    QRect(0, 0, width, 100000), WRAP, _second_line(item)
-                ).height()
-                + 6
+                body_metrics.boundingRect(QRect(0, 0, width, 100000), WRAP, second).height() + 6
             )
         group_h = QFontMetrics(header).height() + 14 if index.data(GroupRole) else 0
         return group_h, body_h, request_h
@@ -180,10 +170,9 @@ class TimelineDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(QColor(c.muted))
-            body = "Retracted by its author. The content was removed; the signed record remains."
         else:
             painter.setPen(QColor(c.text))
-            body = item.body
+        body = headline(item)
         painter.drawText(
             QRect(body_rect.left(), body_rect.top(), body_rect.width(), body_h),
             WRAP | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -197,7 +186,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(body_rect.left(), body_rect.top() + body_h + 6, body_rect.width(), request_h),
                 WRAP | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                _second_line(item),
+                second_line(item),
             )
         painter.restore()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
@@ -12,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.records import JournalRecord
 from twofold.domain.search import SearchHit
+from twofold.ui.event_text import headline, second_line
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2
@@ -121,6 +123,7 @@ class TimelineModel(PagedModel[TimelineItem]):
         super().__init__()
         self.grouping = "day"
         self.own_id = ""
+        self.suspects: frozenset[int] = frozenset()  # seqs verify found forged: never shown
         self._labels: dict[int, str] = {}  # row → its day/week label, computed once
         self._today = datetime.now().astimezone().date()
         self.modelReset.connect(self._forget_labels)
@@ -143,11 +146,11 @@ class TimelineModel(PagedModel[TimelineItem]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._rows[index.row()]
+        item = self.item(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Retracted by its author" if item.retracted else item.body
+            return headline(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            what = "retracted" if item.retracted else item.body
+            what = " ".join(t for t in (headline(item), second_line(item)) if t)
             return f"{item.kind.label} by {item.author_label}, {item.occurred_at:%d %B}: {what}"
         if role == ItemRole:
             return item
@@ -156,6 +159,22 @@ class TimelineModel(PagedModel[TimelineItem]):
             label = self._group(row)
             return label if row == 0 or self._group(row - 1) != label else ""
         return None
+
+    def item(self, row: int) -> TimelineItem:
+        item = self._rows[row]
+        if item.seq in self.suspects:
+            return dataclasses.replace(
+                item, body="", request="", data={}, unverified=True, retracted=False
+            )
+        return item
+
+    def set_suspects(self, seqs: set[int] | frozenset[int]) -> None:
+        """Hide the text of the items verify named (an edited or inserted row)."""
+        if frozenset(seqs) == self.suspects:
+            return
+        self.suspects = frozenset(seqs)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def set_grouping(self, grouping: str) -> None:
         self.grouping = grouping
@@ -203,7 +222,8 @@ def _describe_hit(hit: SearchHit) -> tuple[str, str]:
 
 
 def _describe_item(item: TimelineItem) -> tuple[str, str]:
-    return item.body, f"{item.kind.label} by {item.author_label}: {item.body}"
+    text = headline(item)
+    return text, f"{item.kind.label} by {item.author_label}: {text}"
 
 
 class SearchModel(ListModel[SearchHit]):

@@ -64,10 +64,11 @@ class VerificationBar(QWidget):
         self.banner_text.setText("⚠ The shared ledger could not be verified: " + error_text(exc))
         self.banner.show()
 
-    def show_report(self, report: VerifyReport) -> None:
+    def show_report(self, report: VerifyReport, *, quick: bool = False) -> None:
         if report.ok:
             chain = next((d for n, _, d in report.checks if n.startswith("ledger chain")), "")
-            self.ok_label.setText(f"✓ Verified · {chain}")
+            more = self.tr(" · checking everything in the background…") if quick else ""
+            self.ok_label.setText(f"✓ Verified · {chain}{more}")
             self.ok_label.setToolTip("\n".join(report.lines()))
             self.banner.hide()
         else:
@@ -169,30 +170,52 @@ class TimelinePage(QWidget):
         self.author_filter.blockSignals(False)
         self.model.own_id = session.partner_id
         self.delegate.own_id = session.partner_id
+        self.model.set_suspects(set())
         self.reload()
-        self.verify()
+        self.verify(quick_first=True)
         try:
             self.look_back.show_found(list(session.timeline.on_this_day()))  # type: ignore[arg-type]
         except TwofoldError:
             self.look_back.show_found([])
 
-    def verify(self) -> None:
-        """Check the chain, signatures and pages in the background; the check mark (or
-        the warning) appears when it is done."""
+    def verify(self, *, quick_first: bool = False) -> None:
+        """Check in the background; the check mark (or the warning) appears when done.
+
+        ``quick_first`` (at unlock): first the quick check from the head you last saw
+        (the genesis, your pinned partners, the new events), whose ✓ shows within a
+        moment, then the full one: every event, every shown row, every remembered
+        head. A row the full check finds forged is hidden, the banner names it."""
         session = self.session
         if session is None:
             return
-        self.verification.ok_label.setText("Verifying the ledger…")
+        self.verification.ok_label.setText(self.tr("Verifying the ledger…"))
 
-        def done(report: VerifyReport) -> None:
+        def full_done(report: VerifyReport) -> None:
             if self.session is session:  # not locked or switched meanwhile
+                self.model.set_suspects(report.suspects)
                 self.verification.show_report(report)
 
         def failed(exc: BaseException) -> None:
             if self.session is session:
                 self.verification.show_failure(exc)
 
-        run_in_background(session.detached_verify(), done, failed)
+        def full() -> None:
+            run_in_background(session.detached_verify(), full_done, failed)
+
+        def quick_done(report: VerifyReport) -> None:
+            if self.session is not session:
+                return
+            self.model.set_suspects(report.suspects)
+            if report.ok:
+                self.verification.show_report(report, quick=True)
+                full()
+            else:
+                self.verification.show_report(report)
+
+        if quick_first and session.previous_seen is not None:
+            run_in_background(session.detached_verify_quick(), quick_done, failed)
+        else:
+            full()
 
     def reload(self) -> None:
         session = self.session

@@ -53,7 +53,17 @@ class LedgerStore:
     # --- partners --------------------------------------------------------------------
 
     def partner_labels(self) -> dict[str, str]:
+        """The names as the signed first event gives them (the ``partners`` table is
+        only checked against it: a renamed row there is never shown)."""
         with mapped_errors(_WHAT):
+            row = self._conn.execute(
+                "SELECT payload FROM ledger_events WHERE seq = 1 AND kind = ?",
+                (str(EventKind.VAULT_CREATED),),
+            ).fetchone()
+            if row is not None and row[0] is not None:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    genesis = events.VaultCreated.from_payload(json.loads(row[0]))
+                    return {p.id: p.label for p in genesis.partners}
             rows = self._conn.execute("SELECT id, label FROM partners ORDER BY position")
             return {str(r[0]): str(r[1]) for r in rows}
 
@@ -118,7 +128,9 @@ class LedgerStore:
                 signature,
             ),
         )
-        projectors.project(self._conn, header, event)
+        # project what was signed, decoded as a replay will decode it, so the stored
+        # projection and the one ``verify`` derives are the same rows
+        projectors.project(self._conn, header, events.decode(header.kind, json.loads(body)))
         return LedgerEvent(header, body, signature)
 
     def append(
@@ -169,14 +181,23 @@ class LedgerStore:
             prev_hash=bytes(row[6]),
         )
 
-    def events(self) -> Iterator[LedgerEvent]:
+    def events(self, after_seq: int = 0) -> Iterator[LedgerEvent]:
         with mapped_errors(_WHAT):
             rows = self._conn.execute(
                 "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
-                "payload, signature FROM ledger_events ORDER BY seq"
+                "payload, signature FROM ledger_events WHERE seq > ? ORDER BY seq",
+                (after_seq,),
             )
             for row in rows:
                 yield LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+
+    def event_at(self, seq: int) -> LedgerEvent | None:
+        row = self._conn.execute(
+            "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
+            "payload, signature FROM ledger_events WHERE seq = ?",
+            (seq,),
+        ).fetchone()
+        return None if row is None else LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
 
     def event(self, event_id: str) -> LedgerEvent:
         row = self._conn.execute(
@@ -225,7 +246,7 @@ class LedgerStore:
         labels = self.partner_labels()
         with mapped_errors(_WHAT):
             rows = self._conn.execute(
-                "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted "
+                "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted, data "
                 f"FROM timeline_items {where} ORDER BY occurred_at DESC, seq DESC "
                 "LIMIT ? OFFSET ?",
                 (*args, limit, 0 if after else offset),
@@ -238,7 +259,7 @@ class LedgerStore:
         labels = self.partner_labels()
         with mapped_errors(_WHAT):
             rows = self._conn.execute(
-                "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted "
+                "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted, data "
                 "FROM timeline_items INDEXED BY timeline_newest "
                 "WHERE occurred_at >= ? AND occurred_at < ? AND retracted = 0 AND kind != ? "
                 "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
@@ -260,83 +281,110 @@ class LedgerStore:
 
     # --- verification --------------------------------------------------------------
 
-    def verify(self, own_public_key: bytes | None = None) -> list[Problem]:
-        """Walk the chain and the signatures; name the first event that fails and why."""
-        problems: list[Problem] = []
+    def verify(
+        self, own_public_key: bytes | None = None, *, after: tuple[int, bytes] | None = None
+    ) -> list[Problem]:
+        """Walk the chain and the signatures; name the first event that fails and why.
+
+        ``after`` = (seq, digest) of a head this partner saw before: only the genesis
+        and the events after it are checked (the quick check at unlock), after
+        confirming that the event at that seq is still the one they saw."""
         try:
-            events = list(self.events())
+            if after is None:
+                events = list(self.events())
+                genesis = events[0] if events else None
+            else:
+                seq, digest = after
+                anchor = self.event_at(seq)
+                if anchor is None:
+                    return [
+                        Problem(
+                            "shared.db",
+                            f"event #{seq}, which you saw, is no longer in the ledger: "
+                            "it was cut or rolled back",
+                        )
+                    ]
+                if anchor.header.digest() != digest:
+                    return [
+                        Problem(
+                            _name(anchor),
+                            "is not the event you saw at that place: the ledger was rewritten",
+                        )
+                    ]
+                events = list(self.events(after_seq=seq))
+                genesis = self.event_at(1)
         except Exception as exc:  # a damaged page must become a report, not a crash
             return [Problem("shared.db", f"the ledger cannot be read ({exc})")]
-        keys: dict[str, bytes] = {}
+        if genesis is None or genesis.header.seq != 1:
+            return [Problem("shared.db", "the ledger is empty: its first event is missing")]
+        keys = _genesis_keys(genesis)
+        if not keys:
+            return [Problem(_name(genesis), "the first event does not name the partners")]
+        if after is not None:
+            problems = self._walk([genesis], keys, GENESIS_PREV_HASH, 1, {})
+            if problems:
+                return problems
         retractions: dict[str, str] = {}
         for event in events:
             if event.header.kind == EventKind.REFLECTION_RETRACTED and event.payload is not None:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     retractions[str(json.loads(event.payload)["target"])] = event.header.author
-        prev = GENESIS_PREV_HASH
-        expected_seq = 1
-        for event in events:
-            h = event.header
-            where = f"event #{h.seq} ({h.kind}, {h.occurred_at[:10]})"
-            if h.seq != expected_seq:
-                problems.append(
-                    Problem(where, f"event #{expected_seq} is missing: the ledger was cut")
-                )
-                break
-            if h.prev_hash != prev:
-                problems.append(
-                    Problem(
-                        where,
-                        "does not follow the event before it: events were removed, "
-                        "reordered or altered",
-                    )
-                )
-                break
-            if event.payload is None:
-                if retractions.get(h.event_id) != h.author:
-                    problems.append(
-                        Problem(
-                            where, "its content was removed without its author's signed retraction"
-                        )
-                    )
-                    break
-            elif content_hash(event.payload) != h.content_hash:
-                problems.append(Problem(where, "its content was altered after it was signed"))
-                break
-            if h.seq == 1:
-                keys = _genesis_keys(event)
-                if not keys:
-                    problems.append(Problem(where, "the first event does not name the partners"))
-                    break
-            public = keys.get(h.author)
-            if public is None:
-                problems.append(Problem(where, "its author is not a partner of this vault"))
-                break
-            if not crypto.signature_valid(public, event.signature, h.digest()):
-                problems.append(Problem(where, "its signature does not match its author"))
-                break
-            prev = h.digest()
-            expected_seq += 1
-        if not problems and not events:
-            problems.append(Problem("shared.db", "the ledger is empty: its first event is missing"))
-        if not problems:
-            problems += self._check_partners(keys, own_public_key)
-        return problems
-
-    def _check_partners(self, keys: dict[str, bytes], own: bytes | None) -> list[Problem]:
-        rows = self._conn.execute("SELECT id, public_key FROM partners").fetchall()
-        stored = {str(r[0]): bytes(r[1]) for r in rows}
-        if stored != keys:
-            return [Problem("partners", "the partner table no longer matches the first event")]
-        if own is not None and own not in keys.values():
-            return [
+        prev, start = (GENESIS_PREV_HASH, 1) if after is None else (after[1], after[0] + 1)
+        problems = self._walk(events, keys, prev, start, retractions)
+        if not problems and own_public_key is not None and own_public_key not in keys.values():
+            problems.append(
                 Problem(
                     "partners",
                     "your signing key is not the one this ledger began with: "
                     "the ledger was replaced",
                 )
-            ]
+            )
+        return problems
+
+    @staticmethod
+    def _walk(
+        events: Sequence[LedgerEvent],
+        keys: dict[str, bytes],
+        prev: bytes,
+        expected_seq: int,
+        retractions: dict[str, str],
+    ) -> list[Problem]:
+        for event in events:
+            h = event.header
+            where = _name(event)
+            if h.seq != expected_seq:
+                return [Problem(where, f"event #{expected_seq} is missing: the ledger was cut")]
+            problem = self_check(event, keys, prev, retractions)
+            if problem is not None:
+                return [Problem(where, problem, h.seq)]
+            prev = h.digest()
+            expected_seq += 1
         return []
+
+
+def self_check(
+    event: LedgerEvent, keys: dict[str, bytes], prev: bytes, retractions: dict[str, str]
+) -> str | None:
+    """Why one event fails (linking, content, author, signature), or None."""
+    h = event.header
+    if h.prev_hash != prev:
+        return "does not follow the event before it: events were removed, reordered or altered"
+    if event.payload is None:
+        if retractions.get(h.event_id) != h.author:
+            return "its content was removed without its author's signed retraction"
+    elif content_hash(event.payload) != h.content_hash:
+        return "its content was altered after it was signed"
+    public = keys.get(h.author)
+    if public is None:
+        return "its author is not a partner of this vault"
+    if not crypto.signature_valid(public, event.signature, h.digest()):
+        return "its signature does not match its author"
+    return None
+
+
+def _name(event: LedgerEvent) -> str:
+    h = event.header
+    return f"event #{h.seq} ({h.kind}, {h.occurred_at[:10]})"
 
 
 def _genesis_keys(event: LedgerEvent) -> dict[str, bytes]:
@@ -347,6 +395,14 @@ def _genesis_keys(event: LedgerEvent) -> dict[str, bytes]:
         return {str(p["id"]): bytes.fromhex(p["public_key"]) for p in payload["partners"]}
     except (ValueError, KeyError, TypeError):
         return {}
+
+
+def _data(text: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _blob(value: Any) -> bytes | None:
@@ -378,7 +434,7 @@ def _filters(
 
 def _timeline_items(rows: list[Any], labels: dict[str, str]) -> list[TimelineItem]:
     """Rows of ``SELECT seq, event_id, kind, author, occurred_at, body, request,
-    retracted FROM timeline_items`` as items, with their authors' names."""
+    retracted, data FROM timeline_items`` as items, with their authors' names."""
     return [
         TimelineItem(
             seq=int(r[0]),
@@ -390,6 +446,7 @@ def _timeline_items(rows: list[Any], labels: dict[str, str]) -> list[TimelineIte
             body=str(r[5]),
             request=str(r[6]),
             retracted=bool(r[7]),
+            data=_data(r[8]),
         )
         for r in rows
     ]

@@ -269,6 +269,15 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 10: timeline items carry structured fields (outcome, day, number, …) the app renders,
+    # instead of English sentences; the projections are rebuilt from the signed events
+    # when the projection format changes (``projectors.replay.ensure_current``)
+    """
+    ALTER TABLE timeline_items ADD COLUMN data TEXT NOT NULL DEFAULT '{}';
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""
@@ -391,13 +400,13 @@ def migrate(conn: Connection, migrations: list[str], what: str) -> int:
     version = check_not_newer(conn, migrations, what)
     for number in range(version, len(migrations)):
         with transaction(conn, what):
-            for statement in _statements(migrations[number]):
+            for statement in statements(migrations[number]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number + 1}")
     return version
 
 
-def _statements(script: str) -> list[str]:
+def statements(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""
     statements: list[str] = []
     buffer = ""

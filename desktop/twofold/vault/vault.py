@@ -38,10 +38,11 @@ from twofold.domain.events import (
     VaultCreated,
 )
 from twofold.domain.ledger import EventKind, Problem
-from twofold.vault import crypto, keyslots
+from twofold.vault import crypto, keyslots, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
+    DatabaseError,
     Link,
     attach_keyed,
     integrity_problems,
@@ -56,6 +57,7 @@ from twofold.vault.journal_store import JournalStore
 from twofold.vault.keyslots import KeySlots, NewSlot, Partner, PartnerKeys, Slot, SlotKind
 from twofold.vault.ledger_store import LedgerStore
 from twofold.vault.locks import FolderLock, WriteLock, take_owner_lock
+from twofold.vault.projectors import replay
 from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS, check_existing, migrate
 
 SHARED_DB = "shared.db"
@@ -412,19 +414,21 @@ def _build(
             ledger = LedgerStore(Link(conn, lambda: conn), vault_id, None, None)
             with transaction(conn, SHARED_DB):
                 conn.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (vault_id,))
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    (replay.FORMAT_KEY, str(replay.FORMAT)),
+                )
                 publics = [crypto.public_key_of(k.signing_seed) for k in all_keys]
                 for position, (pid, label, public) in enumerate(
                     zip(ids, labels, publics, strict=True)
                 ):
                     ledger.add_partner(pid, label, public, position)
+                pinned = tuple(
+                    GenesisPartner(pid, label, public.hex())
+                    for pid, label, public in zip(ids, labels, publics, strict=True)
+                )
                 genesis = ledger.record(
-                    VaultCreated(
-                        vault_id,
-                        tuple(
-                            GenesisPartner(pid, label, public.hex())
-                            for pid, label, public in zip(ids, labels, publics, strict=True)
-                        ),
-                    ),
+                    VaultCreated(vault_id, pinned),
                     at,
                     seed=all_keys[0].signing_seed,
                     author=ids[0],
@@ -447,7 +451,11 @@ def _build(
                 with transaction(jconn, "journal"):
                     jconn.executemany(
                         "INSERT INTO meta (key, value) VALUES (?, ?)",
-                        [("partner_id", keys.partner_id), ("vault_id", vault_id)],
+                        [
+                            ("partner_id", keys.partner_id),
+                            ("vault_id", vault_id),
+                            (trust.PIN_KEY, trust.pin_record(pinned, at, "setup")),
+                        ],
                     )
             finally:
                 jconn.close()
@@ -561,6 +569,10 @@ def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection
                 "shared.db belongs to a different vault than keyslots.json. "
                 "Nothing was changed; restore the folder from one backup."
             )
+        with contextlib.suppress(DatabaseError, VaultDamaged):  # damage: named elsewhere
+            if not replay.is_current(conn):  # an upgrade: re-derive them from the events
+                ledger = LedgerStore(Link(conn, lambda: conn), slots.vault_id, None, None)
+                replay.ensure_current(conn, list(ledger.events()))
     except BaseException:
         conn.close()
         raise

@@ -22,7 +22,7 @@ def proposed(conn: Connection, h: EventHeader, e: AgreementProposed) -> None:
         "INSERT INTO agreement_acks (version_id, partner, seq) VALUES (?, ?, ?)",
         (e.version_id, h.author, h.seq),
     )
-    timeline_item(conn, h, f"Proposed version {number} of the agreement.", e.note)
+    timeline_item(conn, h, "", e.note, number=number)
 
 
 @projects(EventKind.AGREEMENT_ACKNOWLEDGED)
@@ -32,4 +32,4 @@ def acknowledged(conn: Connection, h: EventHeader, e: AgreementAcknowledged) -> 
         (e.version_id, h.author, h.seq),
     )
     number = one(conn, "SELECT number FROM agreement_versions WHERE version_id = ?", e.version_id)
-    timeline_item(conn, h, f"Acknowledged version {number or '?'} of the agreement.")
+    timeline_item(conn, h, number=number)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from twofold.domain.events import EventData
-from twofold.domain.ledger import EventHeader, EventKind
+from twofold.domain.ledger import EventHeader, EventKind, canonical_json
 from twofold.vault.database import Connection
 
 Projector = Callable[[Connection, EventHeader, Any], None]
@@ -43,11 +43,30 @@ def registered() -> frozenset[EventKind]:
     return frozenset(_PROJECTORS)
 
 
-def timeline_item(conn: Connection, h: EventHeader, body: str, request: str = "") -> None:
+def timeline_item(
+    conn: Connection,
+    h: EventHeader,
+    body: str = "",
+    request: str = "",
+    **data: Any,
+) -> None:
+    """The event's card on the timeline. ``body`` and ``request`` hold only the
+    partners' own words (they are what search finds); ``data`` holds the structured
+    fields (an outcome, a day, a version number) the app renders into a sentence in
+    the reader's language. Never English sentences: those belong to the UI."""
     conn.execute(
-        "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, request) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (h.seq, h.event_id, h.kind, h.author, h.occurred_at, body, request),
+        "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, request, "
+        "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            h.seq,
+            h.event_id,
+            h.kind,
+            h.author,
+            h.occurred_at,
+            body,
+            request,
+            canonical_json(data).decode(),
+        ),
     )
 
 

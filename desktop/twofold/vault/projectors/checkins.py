@@ -9,8 +9,6 @@ from twofold.domain.ledger import EventHeader, EventKind
 from twofold.vault.database import Connection
 from twofold.vault.projectors.base import projects, timeline_item
 
-_TITLES = {"daily": "Daily check-in", "weekly": "Weekly review", "monthly": "Monthly review"}
-
 
 @projects(EventKind.CHECKIN_SUBMITTED)
 def submitted(conn: Connection, h: EventHeader, e: CheckinSubmitted) -> None:
@@ -26,5 +24,6 @@ def submitted(conn: Connection, h: EventHeader, e: CheckinSubmitted) -> None:
             h.occurred_at,
         ),
     )
+    # the questions as asked are part of the signed event, not app text
     lines = [f"{question} — {answer}" for question, answer in e.answers if answer]
-    timeline_item(conn, h, _TITLES.get(e.checkin.value, "Check-in") + "\n" + "\n".join(lines))
+    timeline_item(conn, h, "\n".join(lines), checkin=e.checkin.value)

@@ -34,8 +34,7 @@ def made(conn: Connection, h: EventHeader, e: CommitmentMade) -> None:
             h.seq,
         ),
     )
-    hard = f" Hard-day version: {e.hard_day}." if e.hard_day else ""
-    timeline_item(conn, h, f"{e.title} ({e.cadence.describe()}).{hard}", e.detail)
+    timeline_item(conn, h, e.title, e.detail, cadence=e.cadence.to_json(), hard_day=e.hard_day)
 
 
 @projects(EventKind.COMMITMENT_AMENDED)
@@ -44,7 +43,7 @@ def amended(conn: Connection, h: EventHeader, e: CommitmentAmended) -> None:
         "UPDATE commitments SET title = ?, detail = ?, cadence = ?, hard_day = ? WHERE id = ?",
         (e.title, e.detail, json.dumps(e.cadence.to_json()), e.hard_day, e.commitment_id),
     )
-    timeline_item(conn, h, f"New terms: {e.title}", e.reason)
+    timeline_item(conn, h, e.title, e.reason, cadence=e.cadence.to_json(), hard_day=e.hard_day)
 
 
 @projects(EventKind.COMMITMENT_CHECKED)
@@ -55,12 +54,7 @@ def checked(conn: Connection, h: EventHeader, e: CommitmentChecked) -> None:
         (h.seq, e.commitment_id, e.day.isoformat(), e.outcome.value, e.note, h.author),
     )
     title = one(conn, "SELECT title FROM commitments WHERE id = ?", e.commitment_id)
-    timeline_item(
-        conn,
-        h,
-        f"{e.outcome.label}: {title or 'a commitment'} ({e.day:%a %d %b})",
-        e.note,
-    )
+    timeline_item(conn, h, title or "", e.note, outcome=e.outcome.value, day=e.day.isoformat())
 
 
 @projects(EventKind.COMMITMENT_ACKNOWLEDGED)
@@ -74,7 +68,7 @@ def acknowledged(conn: Connection, h: EventHeader, e: CommitmentAcknowledged) ->
 def ended(conn: Connection, h: EventHeader, e: CommitmentEnded) -> None:
     conn.execute("UPDATE commitments SET ended = 1 WHERE id = ?", (e.commitment_id,))
     title = one(conn, "SELECT title FROM commitments WHERE id = ?", e.commitment_id)
-    timeline_item(conn, h, f"Ended: {title or 'a commitment'}", e.reason)
+    timeline_item(conn, h, title or "", e.reason)
 
 
 @projects(EventKind.SAFETY_PLAN_UPDATED)
@@ -86,4 +80,4 @@ def safety_plan(conn: Connection, h: EventHeader, e: SafetyPlanUpdated) -> None:
             "updated_seq = excluded.updated_seq",
             (key, json.dumps(value), h.seq),
         )
-    timeline_item(conn, h, "The safety plan was updated.")
+    timeline_item(conn, h)

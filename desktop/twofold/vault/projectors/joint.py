@@ -23,7 +23,7 @@ def opened(conn: Connection, h: EventHeader, e: SessionOpened) -> None:
         "INSERT INTO joint_sessions (id, seq, kind, opened_by, opened_at) VALUES (?, ?, ?, ?, ?)",
         (e.session_id, h.seq, e.session.value, h.author, h.occurred_at),
     )
-    timeline_item(conn, h, f"{e.session.label} opened together.")
+    timeline_item(conn, h, session=e.session.value)
 
 
 @projects(EventKind.SESSION_COSIGNED)
@@ -37,8 +37,7 @@ def item(conn: Connection, h: EventHeader, e: SessionNote | SessionOutcome) -> N
         "INSERT INTO session_items (seq, session_id, kind, author, text) VALUES (?, ?, ?, ?, ?)",
         (h.seq, e.session_id, h.kind, h.author, e.text),
     )
-    what = "Session note" if h.kind == EventKind.SESSION_NOTE else "Session outcome"
-    timeline_item(conn, h, f"{what}: {e.text}")
+    timeline_item(conn, h, e.text)
 
 
 @projects(EventKind.SESSION_CLOSED)
@@ -46,7 +45,7 @@ def closed(conn: Connection, h: EventHeader, e: SessionClosed) -> None:
     conn.execute(
         "UPDATE joint_sessions SET closed_at = ? WHERE id = ?", (h.occurred_at, e.session_id)
     )
-    timeline_item(conn, h, "The session ended.", e.summary)
+    timeline_item(conn, h, "", e.summary)
 
 
 @projects(EventKind.OBJECTIVE_SET)
@@ -55,7 +54,7 @@ def objective(conn: Connection, h: EventHeader, e: ObjectiveSet) -> None:
         "INSERT INTO objectives (id, seq, text, author) VALUES (?, ?, ?, ?)",
         (e.objective_id, h.seq, e.text, h.author),
     )
-    timeline_item(conn, h, f"Therapy objective: {e.text}")
+    timeline_item(conn, h, e.text)
 
 
 @projects(EventKind.OBJECTIVE_PROGRESS)
@@ -66,4 +65,4 @@ def progress(conn: Connection, h: EventHeader, e: ObjectiveProgress) -> None:
         (h.seq, e.objective_id, e.session_id, e.note, h.author, h.occurred_at),
     )
     text = one(conn, "SELECT text FROM objectives WHERE id = ?", e.objective_id)
-    timeline_item(conn, h, f"Progress on “{text or 'an objective'}”", e.note)
+    timeline_item(conn, h, e.note, objective=text or "")

@@ -10,8 +10,7 @@ from twofold.vault.projectors.base import projects, timeline_item
 
 @projects(EventKind.VAULT_CREATED)
 def created(conn: Connection, h: EventHeader, e: VaultCreated) -> None:
-    names = " and ".join(p.label for p in e.partners)
-    timeline_item(conn, h, f"You began Twofold together: {names}.")
+    timeline_item(conn, h, names=[p.label for p in e.partners])
 
 
 @projects(EventKind.REFLECTION_SHARED)

@@ -20,11 +20,8 @@ def logged(conn: Connection, h: EventHeader, e: SetbackLogged) -> None:
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (e.setback_id, h.seq, h.author, e.day.isoformat(), e.what, e.trigger, e.impact),
     )
-    parts = [
-        f"Trigger: {e.trigger}" if e.trigger else "",
-        f"Impact: {e.impact}" if e.impact else "",
-    ]
-    timeline_item(conn, h, f"Setback: {e.what}", " · ".join(p for p in parts if p))
+    searchable = " · ".join(p for p in (e.trigger, e.impact) if p)
+    timeline_item(conn, h, e.what, searchable, trigger=e.trigger, impact=e.impact)
 
 
 @projects(EventKind.SETBACK_STEP)
@@ -35,8 +32,7 @@ def step(conn: Connection, h: EventHeader, e: SetbackStepTaken) -> None:
         (h.seq, e.setback_id, e.step.value, h.author, e.note, h.occurred_at),
     )
     what = one(conn, "SELECT what FROM setbacks WHERE id = ?", e.setback_id)
-    label = {"acknowledge": "Acknowledged", "repair": "Repaired", "restore": "Restored"}
-    timeline_item(conn, h, f"{label[e.step.value]}: {what or 'a setback'}", e.note)
+    timeline_item(conn, h, what or "", e.note, step=e.step.value)
 
 
 @projects(EventKind.SETBACK_COUNTERMEASURE)
@@ -45,7 +41,7 @@ def countermeasure(conn: Connection, h: EventHeader, e: SetbackCountermeasure) -
         "INSERT INTO countermeasures (seq, setback_id, text, author) VALUES (?, ?, ?, ?)",
         (h.seq, e.setback_id, e.text, h.author),
     )
-    timeline_item(conn, h, f"Counter-measure: {e.text}")
+    timeline_item(conn, h, e.text)
 
 
 @projects(EventKind.WIN_RECORDED)
@@ -54,4 +50,4 @@ def win(conn: Connection, h: EventHeader, e: WinRecorded) -> None:
         "INSERT INTO wins (seq, author, day, text, milestone) VALUES (?, ?, ?, ?, ?)",
         (h.seq, h.author, e.day.isoformat(), e.text, e.milestone),
     )
-    timeline_item(conn, h, f"{'Milestone' if e.milestone else 'Win'}: {e.text}", e.evidence)
+    timeline_item(conn, h, e.text, e.evidence, milestone=bool(e.milestone))

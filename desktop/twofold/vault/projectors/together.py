@@ -24,7 +24,7 @@ def values(conn: Connection, h: EventHeader, e: ValuesSet) -> None:
         "INSERT INTO couple_values (position, value, set_seq) VALUES (?, ?, ?)",
         [(i, v, h.seq) for i, v in enumerate(e.values)],
     )
-    timeline_item(conn, h, "Our values: " + ", ".join(e.values))
+    timeline_item(conn, h, ", ".join(e.values))
 
 
 @projects(EventKind.STORY_CHAPTER)

@@ -1,0 +1,134 @@
+"""A timeline item's text, rendered from its structured fields (the app passes its
+translation function; the CLI uses the English source text). The projection stores only the partners' own words (``body``,
+``request``) and structured fields (``data``); the sentences around them are made
+here, with labels from the domain enums, so they can be translated and so nothing
+English is stored (or forged) in ``shared.db``."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from twofold.domain.checkins import CheckinKind
+from twofold.domain.commitments import Cadence, Outcome
+from twofold.domain.dialogue import SessionKind
+from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.setbacks import RepairStep
+
+RETRACTED = "Retracted by its author. The content was removed; the signed record remains."
+UNVERIFIED = (
+    "⚠ Hidden: what is stored for this item does not match its signed event. It was "
+    "changed outside Twofold, so its text is not shown."
+)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _enum(kind: Any, value: object) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        return None
+
+
+def headline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
+    """The card's main text."""
+    if item.unverified:
+        return tr(UNVERIFIED)
+    if item.retracted:
+        return tr(RETRACTED)
+    d, body = item.data, item.body
+    k = item.kind
+    if k == EventKind.VAULT_CREATED:
+        names = [str(n) for n in d.get("names", [])]
+        return tr("You began Twofold together: {names}.").format(names=tr(" and ").join(names))
+    if k in (EventKind.COMMITMENT_MADE, EventKind.COMMITMENT_AMENDED):
+        text = body
+        with contextlib.suppress(KeyError, ValueError, TypeError):
+            text = f"{body} ({Cadence.from_json(dict(d['cadence'])).describe()})."
+        if k == EventKind.COMMITMENT_AMENDED:
+            text = tr("New terms: {title}").format(title=text)
+        if d.get("hard_day"):
+            text += " " + tr("Hard-day version: {text}.").format(text=d["hard_day"])
+        return text
+    if k == EventKind.COMMITMENT_CHECKED:
+        outcome = _enum(Outcome, d.get("outcome"))
+        label = tr(outcome.label) if outcome else tr("Check-off")
+        title = body or tr("a commitment")
+        try:
+            day = date.fromisoformat(str(d["day"]))
+            return f"{label}: {title} ({day:%a %d %b})"
+        except (KeyError, ValueError):
+            return f"{label}: {title}"
+    if k == EventKind.COMMITMENT_ENDED:
+        return tr("Ended: {title}").format(title=body or tr("a commitment"))
+    if k == EventKind.SAFETY_PLAN_UPDATED:
+        return tr("The safety plan was updated.")
+    if k == EventKind.AGREEMENT_PROPOSED:
+        return tr("Proposed version {n} of the agreement.").format(n=d.get("number", "?"))
+    if k == EventKind.AGREEMENT_ACKNOWLEDGED:
+        return tr("Acknowledged version {n} of the agreement.").format(n=d.get("number") or "?")
+    if k == EventKind.CHECKIN_SUBMITTED:
+        kind = _enum(CheckinKind, d.get("checkin"))
+        titles = {
+            CheckinKind.DAILY: tr("Daily check-in"),
+            CheckinKind.WEEKLY: tr("Weekly review"),
+            CheckinKind.MONTHLY: tr("Monthly review"),
+        }
+        return titles.get(kind, tr("Check-in")) + ("\n" + body if body else "")
+    if k == EventKind.SETBACK_LOGGED:
+        return tr("Setback: {what}").format(what=body)
+    if k == EventKind.SETBACK_STEP:
+        step = _enum(RepairStep, d.get("step"))
+        done = {
+            RepairStep.ACKNOWLEDGE: tr("Acknowledged"),
+            RepairStep.REPAIR: tr("Repaired"),
+            RepairStep.RESTORE: tr("Restored"),
+        }
+        return f"{done.get(step, tr('Repair step'))}: {body or tr('a setback')}"
+    if k == EventKind.SETBACK_COUNTERMEASURE:
+        return tr("Counter-measure: {text}").format(text=body)
+    if k == EventKind.WIN_RECORDED:
+        prefix = tr("Milestone") if d.get("milestone") else tr("Win")
+        return f"{prefix}: {body}"
+    if k == EventKind.VALUES_SET:
+        return tr("Our values: {values}").format(values=body)
+    if k == EventKind.SESSION_OPENED:
+        session = _enum(SessionKind, d.get("session"))
+        what = tr(session.label) if session else tr("Session")
+        return tr("{what} opened together.").format(what=what)
+    if k == EventKind.SESSION_NOTE:
+        return tr("Session note: {text}").format(text=body)
+    if k == EventKind.SESSION_OUTCOME:
+        return tr("Session outcome: {text}").format(text=body)
+    if k == EventKind.SESSION_CLOSED:
+        return tr("The session ended.")
+    if k == EventKind.OBJECTIVE_SET:
+        return tr("Therapy objective: {text}").format(text=body)
+    if k == EventKind.OBJECTIVE_PROGRESS:
+        return tr("Progress on “{objective}”").format(
+            objective=d.get("objective") or tr("an objective")
+        )
+    return body
+
+
+def second_line(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
+    """The line under it: a request, a note, a reason; "" for none."""
+    if item.retracted or item.unverified:
+        return ""
+    d = item.data
+    if item.kind == EventKind.REFLECTION_SHARED:
+        return tr("Request: {text}").format(text=item.request) if item.request else ""
+    if item.kind == EventKind.SETBACK_LOGGED:
+        parts = [
+            tr("Trigger: {text}").format(text=d["trigger"]) if d.get("trigger") else "",
+            tr("Impact: {text}").format(text=d["impact"]) if d.get("impact") else "",
+        ]
+        return " · ".join(p for p in parts if p)
+    if item.kind == EventKind.OBJECTIVE_PROGRESS:
+        return item.body
+    return item.request

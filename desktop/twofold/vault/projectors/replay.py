@@ -1,0 +1,309 @@
+"""Projections are re-derivable: replay every signed event through the projectors.
+
+``rebuild`` rewrites the stored projections (when their format changes: an upgrade
+re-derives them from the events); ``check`` replays into TEMP tables of the same
+names, which SQLite resolves before ``main``, and compares them row by row with what
+is stored, naming each row that was edited, inserted or deleted outside Twofold and
+the event it belongs to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from twofold.domain import events as typed
+from twofold.domain.events import EventData, GenesisPartner, ReflectionShared, VaultCreated
+from twofold.domain.ledger import EventKind, LedgerEvent, Problem
+from twofold.vault import projectors
+from twofold.vault.database import Connection, transaction
+from twofold.vault.schema import SHARED_MIGRATIONS, statements
+
+# Bump when a projector writes different rows for the same events: opening a vault
+# then rebuilds its projections from the events, in one transaction.
+FORMAT = 1
+FORMAT_KEY = "projection_format"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    key: tuple[str, ...]
+    event_column: str | None  # the column holding the seq of the event that wrote a row
+
+
+TABLES: tuple[Table, ...] = (
+    Table("timeline_items", ("seq",), "seq"),
+    Table("commitments", ("id",), "made_seq"),
+    Table("commitment_checks", ("seq",), "seq"),
+    Table("safety_plan", ("key",), "updated_seq"),
+    Table("agreement_versions", ("version_id",), None),
+    Table("agreement_acks", ("version_id", "partner"), "seq"),
+    Table("checkins", ("seq",), "seq"),
+    Table("setbacks", ("id",), "seq"),
+    Table("setback_steps", ("seq",), "seq"),
+    Table("countermeasures", ("seq",), "seq"),
+    Table("wins", ("seq",), "seq"),
+    Table("appreciations", ("seq",), "seq"),
+    Table("couple_values", ("position",), "set_seq"),
+    Table("story_chapters", ("seq",), "seq"),
+    Table("joint_sessions", ("id",), "seq"),
+    Table("session_items", ("seq",), "seq"),
+    Table("objectives", ("id",), "seq"),
+    Table("objective_progress", ("seq",), "seq"),
+)
+_NAMES = {t.name for t in TABLES}
+
+
+def typed_event(event: LedgerEvent) -> EventData | None:
+    """The typed event, or None when it cannot be read (verify names that event).
+    A retracted reflection projects as an empty one: its retraction clears it anyway."""
+    if event.payload is None:
+        return ReflectionShared("") if event.header.kind == EventKind.REFLECTION_SHARED else None
+    try:
+        return typed.decode(event.header.kind, json.loads(event.payload))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
+    for event in events:
+        data = typed_event(event)
+        if data is not None:
+            projectors.project(conn, event.header, data)
+
+
+def rebuild(conn: Connection, events: Iterable[LedgerEvent]) -> None:
+    """Re-derive every stored projection. Call inside a write transaction."""
+    for table in reversed(TABLES):  # children before their parents (foreign keys)
+        conn.execute(f"DELETE FROM main.{table.name}")
+    replay(conn, events)
+    conn.execute(
+        "INSERT INTO main.meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (FORMAT_KEY, str(FORMAT)),
+    )
+
+
+def is_current(conn: Connection) -> bool:
+    row = conn.execute("SELECT value FROM main.meta WHERE key = ?", (FORMAT_KEY,)).fetchone()
+    return row is not None and row[0] == str(FORMAT)
+
+
+def ensure_current(conn: Connection, events: Sequence[LedgerEvent]) -> bool:
+    """Rebuild the projections if they were written in an older format (an upgrade).
+    Returns True if it rebuilt."""
+    if is_current(conn):
+        return False
+    with transaction(conn, "The shared ledger (shared.db)"):
+        if is_current(conn):
+            return False
+        rebuild(conn, events)
+    return True
+
+
+# --- checking ----------------------------------------------------------------------
+
+
+def _temp_ddl() -> list[str]:
+    """The projection tables' DDL from the migrations, retargeted at TEMP."""
+    ddl: list[str] = []
+    for migration in SHARED_MIGRATIONS:
+        for statement in statements(migration):
+            m = re.match(r"CREATE TABLE (\w+)", statement)
+            if m and m.group(1) in _NAMES:
+                ddl.append("CREATE TEMP TABLE" + statement[len("CREATE TABLE") :])
+                continue
+            m = re.match(r"ALTER TABLE (\w+)", statement)
+            if m and m.group(1) in _NAMES:
+                ddl.append(f"ALTER TABLE temp.{m.group(1)}" + statement[m.end() :])
+                continue
+            m = re.match(r"CREATE (UNIQUE )?INDEX (\w+) ON (\w+)", statement)
+            if m and m.group(3) in _NAMES:
+                ddl.append(
+                    f"CREATE {m.group(1) or ''}INDEX temp.{m.group(2)} ON {m.group(3)}"
+                    + statement[m.end() :]
+                )
+    return ddl
+
+
+def check(conn: Connection, events: Sequence[LedgerEvent]) -> list[Problem]:
+    """Replay the events into TEMP tables and compare them with the stored projections,
+    the search index's copy of the timeline, and the partners table."""
+    by_seq = {e.header.seq: e for e in events}
+    problems: list[Problem] = []
+    created: list[str] = []
+    _drop(conn, [t.name for t in TABLES])  # left over from an interrupted check
+    try:
+        conn.execute("BEGIN")  # TEMP only: no lock on the vault's files
+        try:
+            for statement in _temp_ddl():
+                conn.execute(statement)
+                m = re.match(r"CREATE TEMP TABLE (\w+)", statement)
+                if m:
+                    created.append(m.group(1))
+            replay(conn, events)
+        finally:
+            conn.execute("COMMIT")
+        for table in TABLES:
+            problems += _compare(conn, table, by_seq)
+        problems += _compare_search(conn, by_seq)
+        problems += _compare_partners(conn, events)
+    finally:
+        _drop(conn, created)
+    return problems
+
+
+def _drop(conn: Connection, names: list[str]) -> None:
+    for name in reversed(names):  # children before parents (foreign keys)
+        with contextlib.suppress(Exception):
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _columns(conn: Connection, schema: str, table: str) -> list[str]:
+    return [str(r[1]) for r in conn.execute(f"PRAGMA {schema}.table_info({table})")]
+
+
+def _where(by_seq: dict[int, LedgerEvent], seq: Any) -> str:
+    event = by_seq.get(seq) if isinstance(seq, int) else None
+    if event is None:
+        return f"event #{seq}" if isinstance(seq, int) else "no signed event"
+    h = event.header
+    return f"event #{h.seq} ({h.kind}, {h.occurred_at[:10]})"
+
+
+def _compare(conn: Connection, table: Table, by_seq: dict[int, LedgerEvent]) -> list[Problem]:
+    columns = _columns(conn, "temp", table.name)
+    if _columns(conn, "main", table.name) != columns:
+        return [Problem(table.name, "its structure was changed outside Twofold")]
+    cols = ", ".join(columns)
+    stored_only = conn.execute(
+        f"SELECT {cols} FROM main.{table.name} EXCEPT SELECT {cols} FROM temp.{table.name}"
+    ).fetchall()
+    derived_only = conn.execute(
+        f"SELECT {cols} FROM temp.{table.name} EXCEPT SELECT {cols} FROM main.{table.name}"
+    ).fetchall()
+    if not stored_only and not derived_only:
+        return []
+    key_at = [columns.index(k) for k in table.key]
+    seq_at = columns.index(table.event_column) if table.event_column else None
+
+    def key(row: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(row[i] for i in key_at)
+
+    derived = {key(r): r for r in derived_only}
+    problems: list[Problem] = []
+    shown = table.name == "timeline_items"
+    for row in stored_only:
+        seq = row[seq_at] if seq_at is not None else None
+        if key(row) in derived:
+            original = derived.pop(key(row))
+            seq = original[seq_at] if seq_at is not None else seq
+            changed = [c for c, a, b in zip(columns, row, original, strict=True) if a != b]
+            which = f"row of {_where(by_seq, seq)}" if seq_at is not None else _key_text(key(row))
+            problems.append(
+                Problem(
+                    f"{table.name}, {which}",
+                    f"was edited outside Twofold ({', '.join(changed)} differ from the signed "
+                    "event)",
+                    seq if shown else None,
+                )
+            )
+        elif isinstance(seq, int) and seq not in by_seq:
+            problems.append(
+                Problem(
+                    f"{table.name}, row {_key_text(key(row))}",
+                    f"has no signed event (event #{seq} is not in the ledger)",
+                    seq if shown else None,
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    f"{table.name}, row {_key_text(key(row))}",
+                    f"was inserted outside Twofold: {_where(by_seq, seq)} does not say so",
+                    seq if shown else None,
+                )
+            )
+    for row in derived.values():
+        seq = row[seq_at] if seq_at is not None else None
+        which = f"row of {_where(by_seq, seq)}" if seq_at is not None else _key_text(key(row))
+        problems.append(
+            Problem(
+                f"{table.name}, {which}",
+                "was deleted outside Twofold (the signed event is still there)",
+            )
+        )
+    return problems
+
+
+def _key_text(key: tuple[Any, ...]) -> str:
+    return "/".join(str(k) for k in key)
+
+
+def _compare_search(conn: Connection, by_seq: dict[int, LedgerEvent]) -> list[Problem]:
+    stored = conn.execute(
+        "SELECT rowid, body, request FROM main.timeline_fts "
+        "EXCEPT SELECT seq, body, request FROM temp.timeline_items"
+    ).fetchall()
+    missing = conn.execute(
+        "SELECT seq, body, request FROM temp.timeline_items "
+        "EXCEPT SELECT rowid, body, request FROM main.timeline_fts"
+    ).fetchall()
+    problems = [
+        Problem(
+            f"timeline_fts (search), row of {_where(by_seq, int(r[0]))}",
+            "was edited or inserted outside Twofold: search would show words never signed",
+            int(r[0]),
+        )
+        for r in stored
+    ]
+    if missing and not stored:
+        problems.append(
+            Problem(
+                f"timeline_fts (search), row of {_where(by_seq, int(missing[0][0]))}",
+                "was deleted outside Twofold",
+            )
+        )
+    return problems
+
+
+def genesis_partners(events: Sequence[LedgerEvent]) -> tuple[GenesisPartner, ...]:
+    if not events or events[0].header.seq != 1:
+        return ()
+    first = typed_event(events[0])
+    return first.partners if isinstance(first, VaultCreated) else ()
+
+
+def _compare_partners(conn: Connection, events: Sequence[LedgerEvent]) -> list[Problem]:
+    signed = genesis_partners(events)
+    stored = {
+        str(r[0]): (str(r[1]), bytes(r[2]), int(r[3]))
+        for r in conn.execute("SELECT id, label, public_key, position FROM main.partners")
+    }
+    problems: list[Problem] = []
+    for position, p in enumerate(signed):
+        row = stored.pop(p.id, None)
+        if row is None:
+            problems.append(Problem(f"partners, {p.label}", "was deleted outside Twofold"))
+            continue
+        label, key, at = row
+        if label != p.label:
+            problems.append(
+                Problem(
+                    f"partners, {p.label}",
+                    f"was renamed to “{label}” outside Twofold (the first event names them "
+                    f"“{p.label}”)",
+                )
+            )
+        if key != p.key or at != position:
+            problems.append(
+                Problem(f"partners, {p.label}", "their key no longer matches the first event")
+            )
+    for pid, (label, _, _) in stored.items():
+        problems.append(Problem(f"partners, “{label}” ({pid})", "was inserted outside Twofold"))
+    return problems

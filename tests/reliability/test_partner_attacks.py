@@ -1,0 +1,361 @@
+"""The other partner is the attacker (issue 11): they hold the vault key and their own
+signing key, and edit shared.db with any SQLCipher tool. Every attack here is made
+that way (sqlcipher3 with the raw vault key, outside Twofold), and each must be named
+by ``verify`` (service and CLI), never shown as signed history."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from tests.conftest import ALEX_PASS, SAM_PASS, MemoryKeyring
+from twofold.domain.checkins import CheckinKind
+from twofold.domain.commitments import Cadence, CadenceKind, Outcome
+from twofold.domain.dialogue import SessionKind
+from twofold.domain.ledger import EventHeader, canonical_json, content_hash
+from twofold.domain.setbacks import RepairStep
+from twofold.services.session import Session, unlock
+from twofold.vault import crypto, keyslots
+from twofold.vault.projectors.replay import TABLES
+
+
+def _vault_key(folder: Path, who: str, passphrase: str) -> bytes:
+    """What the attacker has: their own passphrase unwraps the vault key."""
+    slots = keyslots.load(folder)
+    partner = slots.partner(who)
+    keys = slots.unlock(
+        slots.slot(partner.id, "passphrase"),
+        crypto.normalise_passphrase(passphrase),
+        with_journal=False,
+    )
+    return bytes(keys.vault_key)
+
+
+def _seed(folder: Path, who: str, passphrase: str) -> bytes:
+    slots = keyslots.load(folder)
+    partner = slots.partner(who)
+    keys = slots.unlock(
+        slots.slot(partner.id, "passphrase"),
+        crypto.normalise_passphrase(passphrase),
+        with_journal=False,
+    )
+    return bytes(keys.signing_seed)
+
+
+def raw_shared_db(
+    folder: Path, who: str = "Sam", passphrase: str = SAM_PASS
+) -> sqlcipher3.Connection:
+    """shared.db opened outside Twofold, as with the SQLCipher shell and the raw key."""
+    key = _vault_key(folder, who, passphrase)
+    conn = sqlcipher3.connect(str(folder / "shared.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def attack(
+    folder: Path,
+    *statements: str | tuple[str, tuple[object, ...]],
+    passphrase: str = SAM_PASS,
+) -> None:
+    conn = raw_shared_db(folder, "Sam", passphrase)
+    try:
+        for statement in statements:
+            sql, args = (statement, ()) if isinstance(statement, str) else statement
+            conn.execute(sql, args)
+    finally:
+        conn.close()
+
+
+def named(folder: Path, who: str = "Alex", passphrase: str = ALEX_PASS) -> str:
+    """The failed checks of the victim's verify, one line each; asserts it failed."""
+    session = unlock(folder, who, passphrase)
+    try:
+        report = session.verify()
+    finally:
+        session.lock()
+    assert not report.ok, report.lines()
+    return "\n".join(line for line in report.lines() if line.startswith("FAIL"))
+
+
+def _seq_of(folder: Path, sql: str) -> int:
+    conn = raw_shared_db(folder)
+    try:
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def shared_vault(vault_dir: Path) -> Path:
+    """Alex shares two reflections; Sam shares one; both have read the ledger."""
+    for who, passphrase, texts in (
+        ("Alex", ALEX_PASS, ["I was scared to tell you", "I want us to walk on Sundays"]),
+        ("Sam", SAM_PASS, ["I noticed you tried"]),
+    ):
+        session = unlock(vault_dir, who, passphrase)
+        assert session.journal is not None and session.sharing is not None
+        for text in texts:
+            session.sharing.add(session.journal.write(text))
+        session.sharing.confirm(session.sharing.preview())
+        session.lock()
+    unlock(vault_dir, "Alex", ALEX_PASS).lock()  # Alex reads what Sam shared
+    return vault_dir
+
+
+def _alex_share_seq(folder: Path, text: str) -> int:
+    return _seq_of(folder, f"SELECT seq FROM timeline_items WHERE body = '{text}'")
+
+
+def test_the_untouched_vault_verifies_for_both(shared_vault: Path) -> None:
+    for who, passphrase in (("Alex", ALEX_PASS), ("Sam", SAM_PASS)):
+        session = unlock(shared_vault, who, passphrase)
+        report = session.verify()
+        session.lock()
+        assert report.ok, report.lines()
+        assert any("what the app shows matches" in line for line in report.lines())
+
+
+def test_an_edited_timeline_text_is_named(shared_vault: Path) -> None:
+    seq = _alex_share_seq(shared_vault, "I was scared to tell you")
+    attack(
+        shared_vault,
+        f"UPDATE timeline_items SET body = 'I never loved you' WHERE seq = {seq}",
+    )
+    found = named(shared_vault)
+    assert f"timeline_items, row of event #{seq} (reflection.shared" in found
+    assert "edited outside Twofold (body differ" in found
+    # the search index got the forged words through its trigger: named too
+    assert "timeline_fts" not in found or f"event #{seq}" in found
+
+
+def test_a_forged_search_index_row_is_named(shared_vault: Path) -> None:
+    seq = _alex_share_seq(shared_vault, "I was scared to tell you")
+    attack(shared_vault, f"UPDATE timeline_fts SET body = 'I never loved you' WHERE rowid = {seq}")
+    found = named(shared_vault)
+    assert f"timeline_fts (search), row of event #{seq}" in found
+
+
+def test_an_inserted_reflection_is_named(shared_vault: Path) -> None:
+    conn = raw_shared_db(shared_vault)
+    alex = conn.execute("SELECT id FROM partners WHERE position = 0").fetchone()[0]
+    conn.execute(
+        "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body) "
+        "VALUES (999, 'forged', 'reflection.shared', ?, '2026-01-01T00:00:00.000000+00:00', "
+        "'I admit everything')",
+        (alex,),
+    )
+    conn.close()
+    found = named(shared_vault, "Sam", SAM_PASS)
+    assert "timeline_items, row 999: has no signed event (event #999 is not in the ledger)" in found
+
+
+def test_a_flipped_retracted_flag_is_named(shared_vault: Path) -> None:
+    seq = _alex_share_seq(shared_vault, "I want us to walk on Sundays")
+    attack(shared_vault, f"UPDATE timeline_items SET retracted = 1 WHERE seq = {seq}")
+    found = named(shared_vault)
+    assert f"timeline_items, row of event #{seq}" in found and "retracted differ" in found
+
+
+def test_a_renamed_partner_is_named(shared_vault: Path) -> None:
+    attack(shared_vault, "UPDATE partners SET label = 'Alex (the cheater)' WHERE position = 0")
+    found = named(shared_vault)
+    assert "partners, Alex: was renamed to “Alex (the cheater)” outside Twofold" in found
+
+
+def test_a_deleted_timeline_row_is_named(shared_vault: Path) -> None:
+    seq = _alex_share_seq(shared_vault, "I was scared to tell you")
+    attack(shared_vault, f"DELETE FROM timeline_items WHERE seq = {seq}")
+    assert f"timeline_items, row of event #{seq} (reflection.shared" in named(shared_vault)
+
+
+def test_the_cli_exits_4_naming_the_forged_row(shared_vault: Path, tmp_path: Path) -> None:
+    from tests.unit.test_cli import cli
+
+    seq = _alex_share_seq(shared_vault, "I was scared to tell you")
+    attack(shared_vault, f"UPDATE timeline_items SET body = 'forged' WHERE seq = {seq}")
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS)
+    result = cli("verify", "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
+    assert result.code == 4
+    [line] = [line for line in result.err.splitlines() if "verification failed" in line]
+    assert f"timeline_items, row of event #{seq} (reflection.shared" in line
+
+
+# --- seen means kept -----------------------------------------------------------------
+
+
+def test_deleting_an_event_the_other_has_seen_is_named_with_who_and_when(
+    shared_vault: Path,
+) -> None:
+    """Sam deletes their own share (the last event) after Alex read it. The chain
+    that is left is valid; Alex's journal remembers more."""
+    head = _seq_of(shared_vault, "SELECT max(seq) FROM ledger_events")
+    attack(
+        shared_vault,
+        f"DELETE FROM ledger_events WHERE seq = {head}",
+        f"DELETE FROM timeline_items WHERE seq = {head}",
+    )
+    found = named(shared_vault)
+    assert f"your journal saw event #{head} by Sam on " in found
+    assert f"the ledger now ends at #{head - 1}" in found
+
+
+def test_a_rewritten_event_at_a_seen_place_is_named(shared_vault: Path) -> None:
+    """Sam deletes their share and signs a different one in its place."""
+    head = _seq_of(shared_vault, "SELECT max(seq) FROM ledger_events")
+    attack(
+        shared_vault,
+        f"DELETE FROM ledger_events WHERE seq = {head}",
+        f"DELETE FROM timeline_items WHERE seq = {head}",
+    )
+    sam = unlock(shared_vault, "Sam", SAM_PASS)
+    assert sam.journal is not None and sam.sharing is not None
+    sam.sharing.add(sam.journal.write("a different story"))
+    sam.sharing.confirm(sam.sharing.preview())
+    sam.lock()
+    found = named(shared_vault)
+    assert f"is not the event #{head} by Sam that your journal saw on " in found
+
+
+def test_a_whole_folder_rollback_is_named_by_the_os_keyring(
+    shared_vault: Path, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    old = tmp_path / "old copy"
+    shutil.copytree(shared_vault, old)
+    alex = unlock(shared_vault, "Alex", ALEX_PASS)
+    assert alex.journal is not None and alex.sharing is not None
+    alex.sharing.add(alex.journal.write("said after the copy"))
+    alex.sharing.confirm(alex.sharing.preview())
+    assert alex.verify().ok  # keeps the head in the keyring
+    alex.lock()
+    assert memory_keyring.items
+    shutil.rmtree(shared_vault)
+    shutil.copytree(old, shared_vault)  # journals, ledger, slots: all consistently old
+    found = named(shared_vault)
+    assert "your OS keyring saw event #" in found
+
+
+def test_without_a_keyring_the_report_says_what_it_cannot_see(shared_vault: Path) -> None:
+    alex = unlock(shared_vault, "Alex", ALEX_PASS)
+    report = alex.verify()
+    alex.lock()
+    assert report.ok
+    assert any("no OS keyring on this system" in line for line in report.lines())
+
+
+# --- identity pinned -----------------------------------------------------------------
+
+
+def _rewrite_genesis_with(folder: Path, attacker_seed: bytes, replaced: str) -> None:
+    """Alex (partner 1, who signs the genesis) makes a new key, puts it in the first
+    event as ``replaced``'s key, and re-signs the whole chain: Alex's events with
+    Alex's key, the other's with the new one. Every signature is then valid."""
+    fake_seed = crypto.new_key()
+    conn = raw_shared_db(folder, "Alex", ALEX_PASS)
+    rows = conn.execute(
+        "SELECT seq, event_id, author, kind, occurred_at, payload, content_hash, vault_id "
+        "FROM ledger_events, (SELECT value AS vault_id FROM meta WHERE key = 'vault_id') "
+        "ORDER BY seq"
+    ).fetchall()
+    partners = json.loads(rows[0][5])["partners"]
+    victim = next(p for p in partners if p["label"] == replaced)
+    victim["public_key"] = crypto.public_key_of(bytearray(fake_seed)).hex()
+    seeds = {p["id"]: attacker_seed for p in partners}
+    seeds[victim["id"]] = bytes(fake_seed)
+    prev = bytes(32)
+    conn.execute("BEGIN")
+    for seq, event_id, author, kind, at, payload, chash, vault_id in rows:
+        if seq == 1:
+            payload = canonical_json(json.loads(rows[0][5]) | {"partners": partners})
+            chash = content_hash(payload)
+        header = EventHeader(vault_id, seq, event_id, author, kind, at, bytes(chash), prev)
+        signature = crypto.sign(bytearray(seeds[author]), header.digest())
+        conn.execute(
+            "UPDATE ledger_events SET payload = ?, content_hash = ?, prev_hash = ?, "
+            "signature = ? WHERE seq = ?",
+            (payload, chash, prev, signature, seq),
+        )
+        prev = header.digest()
+    conn.execute(
+        "UPDATE partners SET public_key = ? WHERE id = ?",
+        (bytes.fromhex(victim["public_key"]), victim["id"]),
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_genesis_rewritten_with_the_attackers_key_is_named(shared_vault: Path) -> None:
+    _rewrite_genesis_with(shared_vault, _seed(shared_vault, "Alex", ALEX_PASS), "Sam")
+    # the chain itself verifies: only what each partner pinned tells the truth
+    for who, passphrase in (("Sam", SAM_PASS), ("Alex", ALEX_PASS)):
+        found = named(shared_vault, who, passphrase)
+        assert (
+            "event #1 (vault.created): gives Sam a signing key other than the one pinned" in found
+        )
+
+
+# --- every practice table ------------------------------------------------------------
+
+
+@pytest.fixture
+def practice_vault(vault_dir: Path) -> Iterator[Path]:
+    """At least one row in every projection table."""
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    _fill(sam)
+    sam.lock()
+    yield vault_dir
+
+
+def _fill(s: Session) -> None:
+    commitment = s.commitments.make("Phone stays face up", Cadence(CadenceKind.DAILY))
+    s.commitments.check(commitment, Outcome.KEPT)
+    s.safety.update("Ten minutes apart, then talk", {s.partner_id: "walk"}, "Jo")
+    s.agreement.propose({"responsibilities": "Be home by ten"})
+    s.checkins.submit(CheckinKind.DAILY, {"feeling": "hopeful"})
+    setback = s.setbacks.log("Hid a message", "old habit", "felt lied to")
+    s.setbacks.step(setback, RepairStep.ACKNOWLEDGE, "I hid it")
+    s.setbacks.add_countermeasure(setback, "Show messages when asked")
+    s.wins.record("A calm dinner")
+    s.together.appreciate("Thank you for listening")
+    s.together.set_values(["honesty", "kindness"])
+    s.together.add_chapter("How we met", "At the lake")
+    session_id = s.joint.open(SessionKind.WEEKLY, ALEX_PASS)
+    s.joint.note(session_id, "We talked about the phone")
+    objective = s.joint.set_objective("Fewer fights about the phone")
+    s.joint.progress(objective, "One calm talk", session_id)
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES if t.name != "timeline_items"], ids=str)
+def test_an_edited_row_of_every_practice_table_is_named(practice_vault: Path, table) -> None:  # type: ignore[no-untyped-def]
+    conn = raw_shared_db(practice_vault)
+    columns = [(r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({table.name})")]
+    editable = [(c, t) for c, t in columns if c not in table.key and c != table.event_column]
+    editable = editable or [(c, t) for c, t in columns if c not in table.key]
+    column, kind = editable[0]
+    change = f"{column} + 1" if kind == "INTEGER" else f"{column} || ' (forged)'"
+    rowid = conn.execute(f"SELECT rowid FROM {table.name} LIMIT 1").fetchone()[0]
+    conn.execute(f"UPDATE {table.name} SET {column} = {change} WHERE rowid = ?", (rowid,))
+    conn.close()
+    found = named(practice_vault, "Sam", SAM_PASS)
+    assert f"{table.name}, " in found and f"was edited outside Twofold ({column} differ" in found
+
+
+@pytest.mark.parametrize(
+    "table", ["commitment_checks", "wins", "appreciations", "agreement_acks"], ids=str
+)
+def test_a_deleted_practice_row_is_named(practice_vault: Path, table: str) -> None:
+    attack(practice_vault, f"DELETE FROM {table} WHERE rowid = (SELECT max(rowid) FROM {table})")
+    found = named(practice_vault, "Sam", SAM_PASS)
+    assert f"{table}, row of event #" in found and "was deleted outside Twofold" in found
+
+
+def test_the_practice_vault_verifies_untouched(practice_vault: Path) -> None:
+    session = unlock(practice_vault, "Alex", ALEX_PASS)
+    report = session.verify()
+    session.lock()
+    assert report.ok, report.lines()
