@@ -11,7 +11,15 @@ from tests.fixtures.make_fixture_vault import PASSPHRASES
 from twofold.services.session import unlock
 from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS
 
-FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("vault-v*"))
+
+def version(fixture: Path) -> int:
+    """The shared schema version a fixture was made at ("vault-v10-2" → 10): compared
+    as a number, since "vault-v10" sorts before "vault-v2" as text."""
+    return int(fixture.name.split("-")[1][1:])
+
+
+FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("vault-v*"), key=version)
+CURRENT = len(SHARED_MIGRATIONS)
 
 
 def test_there_is_a_fixture_for_the_current_schema() -> None:
@@ -39,13 +47,13 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     assert sam.verify().ok
     # the repair practice works in every vault after migrating, and keeps what it had
     statuses = sam.commitments.statuses()
-    if fixture.name >= "vault-v2":
+    if version(fixture) >= 2:
         assert [s.commitment.title for s in statuses] == ["fixture commitment"]
         assert sam.safety.plan().pause_rule == "fixture pause rule"
     else:
         assert statuses == [] and not sam.safety.plan().written
     versions = sam.agreement.versions()
-    if fixture.name >= "vault-v3":
+    if version(fixture) >= 3:
         assert [v.sections["responsibilities"] for v in versions] == ["fixture responsibilities"]
     else:
         assert versions == []
@@ -53,23 +61,23 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     from twofold.domain.checkins import CheckinKind
 
     answers = [c.answers[0][1] for c in sam.checkins.recent()]
-    assert answers == (["fixture feeling"] if fixture.name >= "vault-v4" else [])
+    assert answers == (["fixture feeling"] if version(fixture) >= 4 else [])
     sam.checkins.submit(CheckinKind.WEEKLY, {"went_well": "after the upgrade"})
     setbacks = sam.setbacks.all()
-    if fixture.name >= "vault-v5":
+    if version(fixture) >= 5:
         assert [s.what for s in setbacks] == ["fixture setback"] and len(setbacks[0].steps) == 1
         assert [w.text for w in sam.wins.all()] == ["fixture win"]
     else:
         assert setbacks == []
     sam.setbacks.log("logged after the upgrade")
     sam.wins.record("recorded after the upgrade")
-    if fixture.name >= "vault-v6":
+    if version(fixture) >= 6:
         assert sam.together.values() == ["fixture honesty"]
         assert [t for _, t, _ in sam.together.appreciations()] == ["fixture appreciation"]
         assert [title for _, title, _, _ in sam.together.story()] == ["fixture chapter"]
     sam.together.set_values(["honesty", "kindness"])
     assert sam.together.values() == ["honesty", "kindness"]
-    if fixture.name >= "vault-v7":
+    if version(fixture) >= 7:
         [held] = sam.joint.sessions()
         assert held["cosigned_by"] and held["items"][0][2] == "fixture note"
         assert sam.joint.objectives()[0][1] == "fixture objective"
@@ -82,17 +90,19 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     sam.lock()
 
 
-OLD = [f for f in FIXTURES if f.name < f"vault-v{len(SHARED_MIGRATIONS)}"]
-
-
-@pytest.mark.parametrize("fixture", OLD, ids=[f.name for f in OLD])
-def test_projections_are_rederived_from_the_events_at_upgrade(
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_projections_are_rederived_from_the_events_and_checked(
     fixture: Path, tmp_path: Path
 ) -> None:
-    """A projection forged in an old vault before the upgrade is replaced by what the
-    signed events say; the items carry structured fields; the partners are pinned on
-    this first unlock (trust on first use) and checked from then on."""
+    """From every committed fixture: a projection row forged in the file before this
+    version opens it is replaced by what the signed events say when the vault is
+    upgraded (older fixtures: the projections are re-derived at the upgrade), or named
+    by verify (the current version: nothing to upgrade, so nothing is re-derived
+    silently); afterwards every projection is replayed and compared (verify's "shown"
+    check), the items carry structured fields, the partners are pinned (trust on first
+    use for vaults made before pinning) and a row forged after the upgrade is named."""
     from tests.reliability.test_partner_attacks import attack
+    from twofold.domain.timeline_text import headline
     from twofold.services.verify import PINNED, SHOWN
     from twofold.vault import trust
 
@@ -103,21 +113,35 @@ def test_projections_are_rederived_from_the_events_at_upgrade(
     sam = unlock(folder, "Sam", PASSPHRASES["Sam"])
     try:
         items = sam.timeline.page(0, 500)
-        assert not any(i.body == "forged before the upgrade" for i in items)
-        assert any(i.body == "fixture shared version" for i in items)
-        created = [i for i in items if i.kind == "vault.created"]
-        assert created and created[0].data["names"] == ["Alex", "Sam"]
         report = sam.verify()
-        assert report.ok, report.lines()
         names = [name for name, _, _ in report.checks]
         assert SHOWN in names and PINNED in names
         journal = sam._vault.journal
         assert journal is not None
         pin = trust.pinned(journal)
-        assert pin is not None and pin.how == "first unlock"
-        assert [p.label for p in pin.partners] == ["Alex", "Sam"]
+        assert pin is not None and [p.label for p in pin.partners] == ["Alex", "Sam"]
+        if version(fixture) < CURRENT:
+            # upgraded: re-derived from the signed events, so nothing forged survives
+            assert not any(i.body == "forged before the upgrade" for i in items)
+            assert any(i.body == "fixture shared version" for i in items)
+            assert report.ok, report.lines()
+            assert pin.how == "first unlock"
+        else:
+            # no upgrade: the forged rows are named, and hidden by the timeline
+            assert not report.ok
+            assert any("was edited outside Twofold" in line for line in report.lines())
+            assert report.suspects >= {i.seq for i in items}
+        created = [i for i in items if i.kind == "vault.created"]
+        assert created and created[0].data["names"] == ["Alex", "Sam"]
+        if version(fixture) >= 10:  # the key and export events of issues 11 and 15
+            texts = [headline(i) for i in items]
+            assert "Alex's recovery code was renewed; the old code no longer works." in texts
+            assert "Agreed to the export." in texts
+            assert any(t.startswith("Exported a report (Markdown) of 2026-01-01") for t in texts)
     finally:
         sam.lock()
+    if version(fixture) == CURRENT:
+        return
     attack(
         folder,
         "UPDATE timeline_items SET body = 'forged after the upgrade' WHERE seq = 1",

@@ -359,3 +359,114 @@ def test_the_practice_vault_verifies_untouched(practice_vault: Path) -> None:
     report = session.verify()
     session.lock()
     assert report.ok, report.lines()
+
+
+# --- the events of keys, exports and leaving (issues 11 B and 15) ---------------------
+
+
+@pytest.fixture
+def keys_and_exports_vault(shared_vault: Path, tmp_path: Path) -> Path:
+    """Alex renews their recovery code (keys.changed) and exports a report Sam agrees
+    to (export.made, export.agreed)."""
+    from datetime import date
+
+    from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
+    from twofold.vault.crypto import KdfParams
+
+    alex = unlock(shared_vault, "Alex", ALEX_PASS)
+    try:
+        alex.renew_recovery_code(ALEX_PASS, KdfParams.for_tests_only())
+        request = ReportRequest(
+            date(2020, 1, 1), date(2040, 1, 1), (ReportSection.TIMELINE,), ReportFormat.JSON
+        )
+        alex.reports.export(request, tmp_path / "report.json", SAM_PASS)
+        assert alex.verify().ok
+    finally:
+        alex.lock()
+    return shared_vault
+
+
+@pytest.mark.parametrize("kind", ["keys.changed", "export.made", "export.agreed"])
+def test_a_forged_key_or_export_item_is_named(keys_and_exports_vault: Path, kind: str) -> None:
+    """Sam rewrites what the timeline says about Alex's keys or an export."""
+    seq = _seq_of(keys_and_exports_vault, f"SELECT seq FROM timeline_items WHERE kind = '{kind}'")
+    attack(
+        keys_and_exports_vault,
+        f"UPDATE timeline_items SET data = '{{\"how\":\"reset\"}}', body = 'x' WHERE seq = {seq}",
+    )
+    found = named(keys_and_exports_vault)
+    assert f"timeline_items, row of event #{seq} ({kind}" in found
+
+
+def _leave(folder: Path) -> bytes:
+    """Alex leaves (Sam stays); returns the signing seed Alex kept from before."""
+    from twofold.vault.crypto import KdfParams
+
+    seed = _seed(folder, "Alex", ALEX_PASS)
+    alex = unlock(folder, "Alex", ALEX_PASS)
+    alex.leave("leave", SAM_PASS, kdf=KdfParams.for_tests_only())
+    return seed
+
+
+def test_a_forged_leaving_item_is_named(shared_vault: Path) -> None:
+    _leave(shared_vault)
+    seq = _seq_of(shared_vault, "SELECT seq FROM timeline_items WHERE kind = 'partner.left'")
+    attack(shared_vault, f"UPDATE timeline_items SET data = '{{}}' WHERE seq = {seq}")
+    found = named(shared_vault, "Sam", SAM_PASS)
+    assert f"timeline_items, row of event #{seq} (partner.left" in found
+
+
+def test_an_event_signed_after_its_author_left_is_named(shared_vault: Path) -> None:
+    """Alex kept their signing key and (having seen Sam's passphrase) the new vault
+    key: after their signed partner.left they append a correctly chained, correctly
+    signed reflection as themselves, with its timeline row. Every signature is valid;
+    the ledger itself says Alex can no longer sign."""
+    seed = _leave(shared_vault)
+    conn = raw_shared_db(shared_vault, "Sam", SAM_PASS)
+    vault_id = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]
+    last = conn.execute(
+        "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash "
+        "FROM ledger_events ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    left_seq = conn.execute("SELECT seq FROM ledger_events WHERE kind = 'partner.left'").fetchone()[
+        0
+    ]
+    alex_id = conn.execute(
+        "SELECT author FROM ledger_events WHERE seq = ?", (left_seq,)
+    ).fetchone()[0]
+    prev = EventHeader(
+        vault_id, last[0], last[1], last[2], last[3], last[4], bytes(last[5]), bytes(last[6])
+    ).digest()
+    payload = canonical_json({"text": "FORGED AFTER LEAVING", "request": ""})
+    seq = last[0] + 1
+    at = "2030-01-01T12:00:00.000000+00:00"
+    header = EventHeader(
+        vault_id, seq, "forged-after-leaving", alex_id, "reflection.shared", at,
+        content_hash(payload), prev,
+    )  # fmt: skip
+    signature = crypto.sign(bytearray(seed), header.digest())
+    conn.execute("BEGIN")
+    conn.execute(
+        "INSERT INTO ledger_events (seq, event_id, author, kind, occurred_at, payload, "
+        "content_hash, prev_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, header.event_id, alex_id, header.kind, at, payload, header.content_hash, prev,
+         signature),
+    )  # fmt: skip
+    conn.execute(
+        "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, request, "
+        "data) VALUES (?, ?, 'reflection.shared', ?, ?, 'FORGED AFTER LEAVING', '', '{}')",
+        (seq, header.event_id, alex_id, at),
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    found = named(shared_vault, "Sam", SAM_PASS)
+    assert (
+        f"event #{seq} (reflection.shared, 2030-01-01): was signed by a partner after they "
+        f"left the vault (their signed partner.left is event #{left_seq})"
+    ) in found
+    # the timeline does not show it as signed history
+    sam = unlock(shared_vault, "Sam", SAM_PASS)
+    try:
+        assert seq in sam.verify().suspects
+    finally:
+        sam.lock()

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import ALEX_PASS, SAM_PASS, recovery_code
 from twofold.domain.errors import InvalidInput, KeySlotsDamaged, VaultDamaged, WrongPassphrase
 from twofold.domain.ledger import EventKind
+from twofold.domain.timeline_text import headline
 from twofold.services.session import (
     Session,
     reset_passphrase,
@@ -109,7 +110,7 @@ def test_the_other_partners_use_of_a_recovery_code_leaves_an_event_and_a_notice(
     # both see it on the shared timeline, signed
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     items = [i for i in sam.timeline.page() if i.kind == EventKind.KEYS_CHANGED]
-    assert [i.body for i in items] == ["Alex's passphrase was reset with the recovery code."]
+    assert [headline(i) for i in items] == ["Alex's passphrase was reset with the recovery code."]
     assert sam.verify().ok
     sam.lock()
 

@@ -14,7 +14,8 @@ from typing import Any
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, Outcome
 from twofold.domain.dialogue import SessionKind
-from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.ledger import KEY_CHANGE_TEXT, EventKind, TimelineItem
+from twofold.domain.report import ReportFormat, ReportSection
 from twofold.domain.setbacks import RepairStep
 
 RETRACTED = "Retracted by its author. The content was removed; the signed record remains."
@@ -113,6 +114,29 @@ def headline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
         return tr("Progress on “{objective}”").format(
             objective=d.get("objective") or tr("an objective")
         )
+    if k == EventKind.KEYS_CHANGED:
+        # signed by the partner whose slots changed: their name is the author's
+        text = KEY_CHANGE_TEXT.get(str(d.get("how")), "{name}'s keys were changed.")
+        return tr(text).format(name=item.author_label)
+    if k == EventKind.EXPORT_MADE:
+        fmt = _enum(ReportFormat, d.get("format"))
+        what = tr(fmt.label) if fmt else str(d.get("format", "?"))
+        count = d.get("private_entries") or 0
+        text = tr("Exported a report ({what}) of {start} to {end}").format(
+            what=what, start=d.get("start", "?"), end=d.get("end", "?")
+        )
+        if count:
+            text += tr(", with {n} of their own private entries").format(n=count)
+        return text + "."
+    if k == EventKind.EXPORT_AGREED:
+        return tr("Agreed to the export.")
+    if k == EventKind.PARTNER_LEFT:
+        if d.get("copy"):
+            return tr(
+                "Left the vault and took a read-only copy of the shared history up to today. "
+                "What is written from now on is not readable with their key."
+            )
+        return tr("Left the vault. What is written from now on is not readable with their key.")
     return body
 
 
@@ -131,4 +155,10 @@ def second_line(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
         return " · ".join(p for p in parts if p)
     if item.kind == EventKind.OBJECTIVE_PROGRESS:
         return item.body
+    if item.kind == EventKind.EXPORT_MADE:
+        parts = []
+        for key in d.get("sections", []):
+            section = _enum(ReportSection, key)
+            parts.append(tr(section.label) if section else str(key))
+        return tr("Parts: {parts}").format(parts=", ".join(parts)) if parts else ""
     return item.request

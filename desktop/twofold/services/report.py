@@ -39,6 +39,7 @@ from twofold.domain.report import (
     to_json,
     to_markdown,
 )
+from twofold.domain.timeline_text import headline, second_line
 from twofold.services.commitments import local_today
 from twofold.vault import practice_store
 from twofold.vault.files import fsync_folder
@@ -193,8 +194,8 @@ class ReportService:
                 i.occurred_at,
                 i.author_label,
                 i.kind.label,
-                "(retracted by its author)" if i.retracted else i.body,
-                (("Request", i.request),) if i.request and not i.retracted else (),
+                "(retracted by its author)" if i.retracted else headline(i),
+                _details(i),
             )
             for i in self._timeline_items(request)
             if i.kind not in _TIMELINE_LEFT_OUT
@@ -571,3 +572,13 @@ def _check_target(target: Path, vault_folder: Path, overwrite: bool) -> None:
             "Save the export outside the vault folder: it is plaintext, and the vault "
             "folder is meant to hold only encrypted files."
         )
+
+
+def _details(item: TimelineItem) -> tuple[tuple[str, str], ...]:
+    """The line under a timeline item (a request, a trigger, the parts of an export)."""
+    if item.retracted:
+        return ()
+    if item.kind == EventKind.REFLECTION_SHARED:
+        return (("Request", item.request),) if item.request else ()
+    second = second_line(item)
+    return (("Details", second),) if second else ()

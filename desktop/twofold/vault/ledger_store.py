@@ -320,17 +320,19 @@ class LedgerStore:
         keys = _genesis_keys(genesis)
         if not keys:
             return [Problem(_name(genesis), "the first event does not name the partners")]
+        left: dict[str, int] = {}
         if after is not None:
             problems = self._walk([genesis], keys, GENESIS_PREV_HASH, 1, {})
             if problems:
                 return problems
+            left = self._left_before(after[0], keys)
         retractions: dict[str, str] = {}
         for event in events:
             if event.header.kind == EventKind.REFLECTION_RETRACTED and event.payload is not None:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     retractions[str(json.loads(event.payload)["target"])] = event.header.author
         prev, start = (GENESIS_PREV_HASH, 1) if after is None else (after[1], after[0] + 1)
-        problems = self._walk(events, keys, prev, start, retractions)
+        problems = self._walk(events, keys, prev, start, retractions, left)
         if not problems and own_public_key is not None and own_public_key not in keys.values():
             problems.append(
                 Problem(
@@ -341,6 +343,27 @@ class LedgerStore:
             )
         return problems
 
+    def _left_before(self, seq: int, keys: dict[str, bytes]) -> dict[str, int]:
+        """Partners whose signed partner.left is at or before ``seq`` (the quick check
+        starts after it): found through the timeline's kind index, each event's
+        signature checked. A hidden one is found by the full check (the deleted
+        timeline row and the later events)."""
+        rows = self._conn.execute(
+            "SELECT seq FROM timeline_items WHERE kind = ? AND seq <= ?",
+            (str(EventKind.PARTNER_LEFT), seq),
+        ).fetchall()
+        left: dict[str, int] = {}
+        for (at,) in rows:
+            event = self.event_at(int(at))
+            if event is None or event.header.kind != EventKind.PARTNER_LEFT:
+                continue
+            public = keys.get(event.header.author)
+            if public is not None and crypto.signature_valid(
+                public, event.signature, event.header.digest()
+            ):
+                left.setdefault(event.header.author, event.header.seq)
+        return left
+
     @staticmethod
     def _walk(
         events: Sequence[LedgerEvent],
@@ -348,7 +371,9 @@ class LedgerStore:
         prev: bytes,
         expected_seq: int,
         retractions: dict[str, str],
+        left: dict[str, int] | None = None,
     ) -> list[Problem]:
+        left = {} if left is None else left
         for event in events:
             h = event.header
             where = _name(event)
@@ -357,6 +382,17 @@ class LedgerStore:
             problem = self_check(event, keys, prev, retractions)
             if problem is not None:
                 return [Problem(where, problem, h.seq)]
+            if h.author in left:
+                return [
+                    Problem(
+                        where,
+                        f"was signed by a partner after they left the vault (their signed "
+                        f"partner.left is event #{left[h.author]}): nobody may sign as them now",
+                        h.seq,
+                    )
+                ]
+            if h.kind == EventKind.PARTNER_LEFT:
+                left[h.author] = h.seq
             prev = h.digest()
             expected_seq += 1
         return []

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from twofold.domain.events import KeysChanged
-from twofold.domain.ledger import EventHeader, EventKind, key_change_text
+from twofold.domain.ledger import EventHeader, EventKind
 from twofold.vault.database import Connection
-from twofold.vault.projectors.base import one, projects, timeline_item
+from twofold.vault.projectors.base import projects, timeline_item
 
 
 @projects(EventKind.KEYS_CHANGED)
 def keys_changed(conn: Connection, h: EventHeader, e: KeysChanged) -> None:
-    name = one(conn, "SELECT label FROM partners WHERE id = ?", e.partner) or "A partner"
-    timeline_item(conn, h, key_change_text(e.how, str(name)))
+    # the sentence ("Alex's passphrase was reset …") is rendered by the reader from
+    # "how" and the partner's name in the signed genesis (domain/timeline_text.py)
+    timeline_item(conn, h, partner=e.partner, how=e.how)
