@@ -13,6 +13,7 @@ from tests.gui.conftest import unlock_as
 from tests.unit.test_journal_patterns import _write
 from twofold.domain.journal_filter import look_back_days
 from twofold.domain.records import RecordKind
+from twofold.domain.timeline_text import headline
 from twofold.services.session import unlock
 from twofold.ui.main_window import MainWindow
 
@@ -73,4 +74,4 @@ def test_filter_count_search_and_look_back(qtbot: QtBot, make_window, vault_dir:
     assert shared_button.text() == "A year ago (1)"
     qtbot.mouseClick(shared_button, LEFT)
     current = timeline.model.item(timeline.view.currentIndex().row())
-    assert current.body == "Win: Our first calm Sunday"
+    assert headline(current) == "Win: Our first calm Sunday"

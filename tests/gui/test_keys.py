@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.gui.conftest import unlock_as
 from twofold.domain.ledger import EventKind
+from twofold.domain.timeline_text import headline
 from twofold.services.session import unlock
 from twofold.ui.main_window import MainWindow
 from twofold.ui.unlock_page import SHARED
@@ -42,7 +43,7 @@ def test_a_renewed_code_is_told_at_unlock_until_dismissed(
     unlock_as(qtbot, window, "Sam", SAM_PASS)
     assert window.session is not None
     items = [i for i in window.session.timeline.page() if i.kind == EventKind.KEYS_CHANGED]
-    assert [i.body for i in items] == [
+    assert [headline(i) for i in items] == [
         "Alex's recovery code was renewed; the old code no longer works."
     ]
     qtbot.waitUntil(lambda: not busy(), timeout=30_000)  # background work ends in the test

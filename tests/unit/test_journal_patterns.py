@@ -10,6 +10,7 @@ from twofold.domain.commitments import Cadence, CadenceKind, Outcome
 from twofold.domain.journal_filter import JournalFilter, kinds_named, look_back_days
 from twofold.domain.records import RecordKind
 from twofold.domain.search import Source
+from twofold.domain.timeline_text import headline
 from twofold.services.session import Session, unlock
 
 
@@ -122,7 +123,7 @@ def test_on_this_day_on_the_timeline(alex: Session) -> None:
     )  # a daily check-off is not a look-back
     alex.wins._append("Today", date(2026, 3, 31), "", at=local(2026, 3, 31, 8))
     found = alex.timeline.on_this_day(date(2026, 3, 31))
-    assert [(label, day, [i.body for i in items]) for label, day, items in found] == [
+    assert [(label, day, [headline(i) for i in items]) for label, day, items in found] == [
         ("A month ago", date(2026, 2, 28), []),
         ("Three months ago", date(2025, 12, 31), []),
         ("A year ago", date(2025, 3, 31), ["Win: Dinner out, phones away"]),

@@ -15,6 +15,7 @@ from twofold.domain.commitments import Cadence, CadenceKind, Outcome
 from twofold.domain.errors import InvalidInput, NotAllowed, WrongPassphrase
 from twofold.domain.ledger import EventKind
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
+from twofold.domain.timeline_text import headline
 from twofold.services.session import Session, unlock, unlock_session
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
@@ -164,7 +165,8 @@ def test_the_export_is_a_signed_event_both_partners_see(
         made = next(i for i in items if i.kind == EventKind.EXPORT_MADE)
         agreed = next(i for i in items if i.kind == EventKind.EXPORT_AGREED)
         assert made.author_label == "Alex" and agreed.author_label == "Sam"
-        assert "Markdown" in made.body and "2026-03-01 to 2026-03-31" in made.body
+        said = headline(made)
+        assert "Markdown" in said and "2026-03-01 to 2026-03-31" in said
         event = json.loads(sam._vault.ledger.event(made.event_id).payload or b"{}")
         assert event["sha256"] == result.sha256 and event["private_entries"] == 0
     finally:

@@ -51,7 +51,9 @@ def _found(session: Session, typed: str) -> set[str]:
 @pytest.mark.parametrize(
     ("typed", "private", "shared"),
     [
-        ("t", {0, 1, 2, 3, 4, -1}, True),  # 1 character: not indexed, merged
+        # 1 character: not indexed, merged (the first event's sentence is rendered by
+        # the app, not stored: search finds only the partners' own words)
+        ("t", {0, 1, 2, 3, 4}, True),
         ("tr", {0, 1, 2, 3}, True),
         ("tru", {0, 1, 2, 3}, True),
         ("trus", {0, 1, 2}, True),
@@ -67,9 +69,7 @@ def _found(session: Session, typed: str) -> set[str]:
 def test_every_prefix_length_finds_what_the_words_say(
     alex: Session, typed: str, private: set[int], shared: bool
 ) -> None:
-    want = {ENTRIES[i] for i in private if i >= 0}
-    if -1 in private:
-        want.add("You began Twofold together: Alex and Sam.")
+    want = {ENTRIES[i] for i in private}
     if shared:
         want |= {"a trustful morning walk", "shared: a trustful morning walk"}
     assert _found(alex, typed) == want
