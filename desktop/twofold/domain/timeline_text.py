@@ -140,6 +140,15 @@ def headline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
     return body
 
 
+def byline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
+    """Who the card says wrote it. A milestone is the app's observation, recorded
+    (and signed) in whichever session noticed it first: it says so, rather than
+    presenting a partner as its author."""
+    if item.kind == EventKind.WIN_RECORDED and item.data.get("milestone"):
+        return tr("Twofold noticed (recorded when {name} opened it)").format(name=item.author_label)
+    return item.author_label
+
+
 def second_line(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
     """The line under it: a request, a note, a reason; "" for none."""
     if item.retracted or item.unverified:

@@ -10,7 +10,7 @@ from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.records import JournalRecord
 from twofold.domain.search import SearchHit, Source
 from twofold.ui import theme
-from twofold.ui.event_text import headline, second_line
+from twofold.ui.event_text import byline, headline, second_line
 from twofold.ui.models import GroupRole, ItemRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -158,7 +158,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(small)
         meta_metrics = QFontMetrics(small)
         painter.setPen(accent)
-        who = f"{mark_of(item)}  {item.author_label}  ·  {item.kind.label}"
+        who = f"{mark_of(item)}  {byline(item)}  ·  {item.kind.label}"
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, who)
         painter.setPen(QColor(c.muted))
         when = item.occurred_at.astimezone().strftime("%d %b %Y, %H:%M")

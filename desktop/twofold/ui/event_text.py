@@ -19,3 +19,7 @@ def headline(item: TimelineItem) -> str:
 
 def second_line(item: TimelineItem) -> str:
     return timeline_text.second_line(item, tr)
+
+
+def byline(item: TimelineItem) -> str:
+    return timeline_text.byline(item, tr)
