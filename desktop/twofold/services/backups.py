@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,14 @@ KEEP = 10
 _DAILY = re.compile(r"^twofold-(\d{4}-\d{2}-\d{2})" + re.escape(SUFFIX) + "$")
 
 
-_REPLACING = ".replacing"
+# Replacing the automatic backups leaves hidden files while it runs (a kill -9 can
+# stop it anywhere; ``finish_interrupted_replace`` rolls it back or forward):
+_REPLACING = ".replacing"  # the fresh backup being written: not decided yet
+_REPLACED = ".replaced"  # the fresh backup, complete and checked: the replacement is decided
+_SHREDDING = ".shredding"  # an old backup taken out of the set, being overwritten
+# One backup job at a time in this process (the daily backup and a replacement run on
+# workers; the owner lock keeps other processes out of an open vault).
+_JOBS = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +85,16 @@ def rotate_daily(
     folder = backup_folder or default_backup_folder(vault_folder)
     day = (today or date.today()).isoformat()
     target = folder / f"twofold-{day}{SUFFIX}"
-    made = False
-    if not target.exists():
-        backup_now(vault_folder, target, progress)
-        made = True
-    existing = daily_backups(folder)
-    removed = tuple(existing[:-keep]) if len(existing) > keep else ()
-    for old in removed:
-        old.unlink()
+    with _JOBS:
+        finish_interrupted_replace(folder)  # a replacement a crash interrupted
+        made = False
+        if not target.exists():
+            backup_now(vault_folder, target, progress)
+            made = True
+        existing = daily_backups(folder)
+        removed = tuple(existing[:-keep]) if len(existing) > keep else ()
+        for old in removed:
+            old.unlink()
     return BackupResult(target, made, removed)
 
 
@@ -117,20 +127,58 @@ def replace_daily(
     backups still open with the old passphrase or code) or after text was retracted
     or deleted (old backups still hold it).
 
-    The fresh backup is written and checked first, under a name the rotation ignores;
-    then each older one is overwritten and deleted; then the fresh one takes today's
-    name. A crash at any point leaves the vault untouched and every backup still in
-    the folder complete; running this again finishes the job."""
+    Crash-safe in three steps, so that the automatic backups are always the complete
+    old set or the complete new one (never a lost or half-written backup):
+    (1) the fresh backup is written and checked under a hidden name; (2) renaming it
+    to ``.replaced-<day>`` decides the replacement; (3) every old backup is renamed out
+    of the set, the fresh one takes today's name, and the old ones are overwritten
+    with zeros and deleted. A kill -9 before (2) leaves the old set (the next run, or
+    the next automatic backup, removes the unfinished fresh file); after (2) the next
+    run finishes (3)."""
     folder = backup_folder or default_backup_folder(vault_folder)
     day = (today or date.today()).isoformat()
-    target = folder / f"twofold-{day}{SUFFIX}"
-    for leftover in folder.glob(f"{_REPLACING}-*") if folder.is_dir() else ():
+    with _JOBS:
+        finish_interrupted_replace(folder)
+        fresh = folder / f"{_REPLACING}-{day}{SUFFIX}"
+        backup_now(vault_folder, fresh, progress)
+        decided = folder / f"{_REPLACED}-{day}{SUFFIX}"
+        fresh.replace(decided)  # (2): decided
+        fsync_folder(folder)
+        old = tuple(daily_backups(folder))
+        return ReplaceResult(_publish(folder, decided), old)
+
+
+def finish_interrupted_replace(folder: Path) -> Path | None:
+    """Finish or undo a replacement a crash interrupted (see ``replace_daily``):
+    decided → finished (returns today's backup); not decided → the unfinished fresh
+    file is overwritten and deleted, the old set stays. Leftover temp files of an
+    interrupted backup are removed the same way. Nothing to do → None."""
+    if not folder.is_dir():
+        return None
+    for leftover in folder.glob(f"{_REPLACING}-*"):
         shred(leftover)
-    fresh = folder / f"{_REPLACING}-{day}{SUFFIX}"
-    backup_now(vault_folder, fresh, progress)
-    old = tuple(daily_backups(folder))
-    for path in old:
-        shred(path)
-    fresh.replace(target)
+    for leftover in folder.glob(f"twofold-*{SUFFIX}.tmp"):
+        shred(leftover)  # a daily backup killed while being written (never in the set)
+    decided = sorted(folder.glob(f"{_REPLACED}-*{SUFFIX}"))
+    for older in decided[:-1]:
+        shred(older)
+    if decided:
+        return _publish(folder, decided[-1])
+    for leftover in folder.glob(f"{_SHREDDING}-*"):
+        shred(leftover)
+    return None
+
+
+def _publish(folder: Path, decided: Path) -> Path:
+    """Step (3): the old backups leave the set (fast renames), the decided one takes
+    its day's name, then the old ones are overwritten and deleted."""
+    day = decided.name[len(_REPLACED) + 1 : -len(SUFFIX)]
+    target = folder / f"twofold-{day}{SUFFIX}"
+    for path in daily_backups(folder):
+        path.replace(folder / f"{_SHREDDING}-{path.name}")
     fsync_folder(folder)
-    return ReplaceResult(target, old)
+    decided.replace(target)
+    fsync_folder(folder)
+    for leftover in folder.glob(f"{_SHREDDING}-*"):
+        shred(leftover)
+    return target
