@@ -473,21 +473,31 @@ class Commands:
             else unlock_session(args.vault, _passphrase(args, self.console, args.who), args.who)
         )
         try:
-            other = session.reports.other_label()
-            other_passphrase = (
-                read_secret_file(args.partner_passphrase_file)
-                if args.partner_passphrase_file
-                else self.console.secret(
+            departed = session.reports.departure()
+            if departed is not None:
+                other_passphrase = ""  # they left: no second signature is possible
+            elif args.partner_passphrase_file:
+                other_passphrase = read_secret_file(args.partner_passphrase_file)
+            else:
+                other = session.reports.other_label()
+                other_passphrase = self.console.secret(
                     f"{other}, to agree to this export type your own passphrase: "
                 )
-            )
             result = session.reports.export(
                 request, args.out, other_passphrase, pdf=pdf, overwrite=args.overwrite
             )
         finally:
             session.lock()
         self.console.print(f"Report written to {result.path} ({request.describe()}).")
-        self.console.print(f"SHA-256 {result.sha256}; the export is signed by both in the ledger.")
+        if departed is not None:
+            self.console.print(
+                f"SHA-256 {result.sha256}; made by you alone, after {departed.text}: the "
+                "report and the ledger say so."
+            )
+        else:
+            self.console.print(
+                f"SHA-256 {result.sha256}; the export is signed by both in the ledger."
+            )
         self.console.warn("the report is NOT encrypted: keep it safe and delete it when done")
         return 0
 

@@ -104,3 +104,30 @@ def test_journal_export_dialog_writes_files(
     month = f"{date.today():%Y-%m}.md"
     assert "An entry to take along" in (tmp_path / "mine" / month).read_text()
     dialog.close()
+
+
+def test_after_the_other_left_the_report_dialog_needs_no_second_passphrase(
+    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import TEST_KDF
+    from twofold.services.session import unlock
+
+    unlock(vault_dir, "Alex", ALEX_PASS).leave("leave", SAM_PASS, kdf=TEST_KDF)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Sam", SAM_PASS)
+    dialog = window.open_report()
+    assert isinstance(dialog, ReportDialog)
+    assert dialog.passphrase.isHidden()
+    from PySide6.QtWidgets import QLabel
+
+    said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "Alex left the vault on" in said and "you make it alone" in said
+    dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
+    target = tmp_path / "report.md"
+    dialog.start_export(target)
+    qtbot.waitUntil(lambda: "Saved to" in dialog.message.text(), timeout=60_000)
+    assert "made by you alone after Alex left" in dialog.message.text()
+    assert "by Sam alone, after Alex left the vault on" in target.read_text()
+    dialog.close()
+    journal = JournalExportDialog(window.session, window)  # names the one who left
+    journal.close()

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF, all_bytes, recovery_code
-from twofold.domain.errors import InvalidInput, UnknownPartner, VaultDamaged, WrongPassphrase
+from twofold.domain.errors import (
+    InvalidInput,
+    NotAllowed,
+    UnknownPartner,
+    VaultDamaged,
+    WrongPassphrase,
+)
 from twofold.domain.ledger import EventKind
 from twofold.domain.report import ReportFormat
 from twofold.services.session import unlock, unlock_session
@@ -231,6 +237,15 @@ def test_cli_leave_and_delete_journal(vault_dir: Path, tmp_path: Path) -> None:
     assert sam_code not in left.out
     gone = cli("list", *alex)
     assert gone.code == 2 and "No partner called 'Alex'" in gone.err
+    # Sam, who stayed, exports a report alone: no partner passphrase is asked for
+    sam = ("--vault", vault_dir, "--as", "Sam", "--passphrase-file", files["sam"])
+    alone = cli(
+        "export", "report", *sam, "--out", tmp_path / "alone.md", "--format", "markdown",
+        "--from", "2020-01-01", "--to", "2040-01-01",
+    )  # fmt: skip
+    assert alone.code == 0, alone.err
+    assert "made by you alone, after Alex left the vault on" in alone.out
+    assert "by Sam alone, after Alex left" in (tmp_path / "alone.md").read_text()
 
 
 def test_shredding_writes_new_slots_with_fresh_settings_not_copied_ones(tmp_path: Path) -> None:
@@ -251,3 +266,65 @@ def test_shredding_writes_new_slots_with_fresh_settings_not_copied_ones(tmp_path
     calibrated = KdfParams.calibrated()
     assert after.slot(pid, "passphrase").kdf == calibrated != unusual
     assert after.slot(pid, "recovery").kdf == calibrated
+
+
+def test_after_the_other_left_the_one_who_stayed_exports_a_report_alone(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 15: a report needs both signatures, and after a signed partner.left the
+    second one can never come. The one who stayed makes it alone; the report and its
+    ledger event say so plainly, and nothing the leaver wrote privately is in it."""
+    import json
+    from datetime import date
+
+    from twofold.domain.report import ReportRequest, ReportSection
+    from twofold.domain.timeline_text import headline
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert alex.journal is not None and alex.sharing is not None
+    alex.journal.write(f"{CANARY} the leaver's private words")
+    item = alex.sharing.add(alex.journal.write("private draft of a share"))
+    alex.sharing.update(item, "ALEX-SHARED-BEFORE-LEAVING")
+    alex.sharing.confirm(alex.sharing.preview())
+    # while both are here, a report still needs the other's signature
+    request = ReportRequest(
+        date(2020, 1, 1), date(2040, 1, 1), tuple(ReportSection), ReportFormat.MARKDOWN
+    )
+    with pytest.raises(NotAllowed, match="needs Sam's agreement"):
+        alex.reports.export(request, tmp_path / "early.md", "")
+    alex_id = alex.partner_id
+    alex.leave("leave", SAM_PASS, kdf=TEST_KDF)
+
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    try:
+        assert sam.journal is not None
+        departed = sam.reports.departure()
+        assert departed is not None and departed.label == "Alex"
+        own = sam.journal.write("SAM-CHOSEN-PRIVATE for the therapist")
+        for fmt, name in ((ReportFormat.MARKDOWN, "alone.md"), (ReportFormat.JSON, "alone.json")):
+            chosen = ReportRequest(request.start, request.end, request.sections, fmt, (own,))
+            result = sam.reports.export(chosen, tmp_path / name, "")
+            assert result.path.exists()
+        text = (tmp_path / "alone.md").read_text()
+        assert "by Sam alone, after Alex left the vault on " in text
+        assert "no second signature is possible" in text
+        assert "ALEX-SHARED-BEFORE-LEAVING" in text  # the shared history stays shared
+        assert "SAM-CHOSEN-PRIVATE" in text
+        assert CANARY not in text and CANARY not in (tmp_path / "alone.json").read_text()
+        data = json.loads((tmp_path / "alone.json").read_text())
+        assert data["agreed_by"] is None
+        assert data["made_after_left"].startswith("Alex left the vault on ")
+        # the ledger: export.made signed by Sam, naming who had left; no export.agreed
+        items = sam.timeline.page(0, 10)
+        made = [i for i in items if i.kind == EventKind.EXPORT_MADE]
+        assert len(made) == 2 and all(i.author_id == sam.partner_id for i in made)
+        left_seq = next(i.seq for i in items if i.kind == EventKind.PARTNER_LEFT)
+        assert not [i for i in items if i.kind == EventKind.EXPORT_AGREED and i.seq > left_seq]
+        assert headline(made[0]).endswith(
+            ", alone, after Alex left the vault (no second signature)."
+        )
+        payload = json.loads(sam._vault.ledger.event(made[0].event_id).payload or b"{}")
+        assert payload["after_left"] == alex_id
+        assert sam.verify().ok
+    finally:
+        sam.lock()

@@ -453,6 +453,9 @@ class ExportMade(EventData):
     sections: tuple[str, ...]
     sha256: str
     private_entries: int = 0  # how many of the maker's own private entries they chose
+    # the id of the partner who had left the vault (their signed partner.left): the
+    # report was made by the one who stayed, alone; "" = both signed (export.agreed)
+    after_left: str = ""
 
 
 @event

@@ -113,8 +113,21 @@ class Report:
     end: date
     made_at: datetime
     made_by: str
-    consented_by: str
+    consented_by: str  # "" when made alone, after the other partner left
     parts: tuple[ReportPart, ...] = field(default_factory=tuple)
+    # "Alex left the vault on 03 December 2026": made by the one who stayed, alone
+    after_left: str = ""
+
+    @property
+    def signed_text(self) -> str:
+        """Who made it and who agreed, as the report's first lines say it."""
+        if self.after_left:
+            return (
+                f"by {self.made_by} alone, after {self.after_left} (no second signature "
+                "is possible; the export is in the ledger, signed by "
+                f"{self.made_by})"
+            )
+        return f"by {self.made_by}, agreed by {self.consented_by}"
 
     @property
     def title(self) -> str:
@@ -146,7 +159,7 @@ def to_markdown(report: Report) -> str:
         f"# {report.title}",
         "",
         f"**Period:** {report.range_text}  ",
-        f"**Made:** {_when(report.made_at)} by {report.made_by}, agreed by {report.consented_by}",
+        f"**Made:** {_when(report.made_at)} {report.signed_text}",
         "",
         f"> {PLAINTEXT_WARNING}",
         "",
@@ -190,7 +203,8 @@ def to_json_value(report: Report) -> dict[str, Any]:
         "range": {"start": report.start.isoformat(), "end": report.end.isoformat()},
         "made_at": _iso(report.made_at),
         "made_by": report.made_by,
-        "agreed_by": report.consented_by,
+        "agreed_by": report.consented_by or None,
+        "made_after_left": report.after_left or None,
         "notice": PLAINTEXT_WARNING,
         "sections": [
             {

@@ -127,6 +127,10 @@ def headline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
         )
         if count:
             text += tr(", with {n} of their own private entries").format(n=count)
+        if d.get("left"):
+            text += tr(", alone, after {name} left the vault (no second signature)").format(
+                name=d["left"]
+            )
         return text + "."
     if k == EventKind.EXPORT_AGREED:
         return tr("Agreed to the export.")

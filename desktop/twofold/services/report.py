@@ -101,6 +101,20 @@ def render(report: Report, fmt: ReportFormat, pdf: Renderer | None) -> bytes:
     return pdf(report)
 
 
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """The other partner left the vault (their signed partner.left): a report is then
+    made by the one who stayed, alone, and says so."""
+
+    partner_id: str
+    label: str
+    at: datetime
+
+    @property
+    def text(self) -> str:
+        return f"{self.label} left the vault on {self.at.astimezone():%d %B %Y}"
+
+
 class ReportService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
@@ -120,6 +134,23 @@ class ReportService:
             "Your partner has left this vault, so no one can agree to an export of your "
             "shared history with you."
         )
+
+    def other_name(self) -> str:
+        """The other partner's name, whether they are here or have left."""
+        departed = self.departure()
+        return departed.label if departed is not None else self.other_label()
+
+    def departure(self) -> Departure | None:
+        """The other partner's departure, once they have left: their key slots are gone
+        and the ledger holds their own signed partner.left. None while both are here."""
+        me = self._vault.partner_id
+        if any(p.id != me for p in self._vault.keyslots.partners):
+            return None
+        labels = self._vault.ledger.partner_labels()
+        for partner, _seq, at in reversed(self._vault.ledger.departures()):
+            if partner != me:
+                return Departure(partner, labels.get(partner, "?"), datetime.fromisoformat(at))
+        return None
 
     # --- building ------------------------------------------------------------------
 
@@ -142,6 +173,7 @@ class ReportService:
         consented_by: str,
         progress: Progress | None = None,
         at: datetime | None = None,
+        after_left: str = "",
     ) -> Report:
         builders: dict[ReportSection, Callable[[ReportRequest], ReportPart]] = {
             ReportSection.TIMELINE: self._timeline,
@@ -172,6 +204,7 @@ class ReportService:
             made_by=labels.get(self._vault.partner_id, "?"),
             consented_by=consented_by,
             parts=tuple(parts),
+            after_left=after_left,
         )
 
     def _timeline_items(self, request: ReportRequest) -> Iterable[TimelineItem]:
@@ -509,9 +542,15 @@ class ReportService:
         progress: Progress | None = None,
     ) -> ExportResult:
         """Both consent: the other partner's passphrase signs ``export.agreed``.
-        Runs the KDF: call from a worker."""
-        other = self.other_label()
-        if not other_passphrase:
+        Runs the KDF: call from a worker.
+
+        After the other partner left the vault (their signed partner.left), no second
+        signature is possible: the one who stayed makes it alone, and both the report
+        and its ``export.made`` event say so plainly. Nothing of the leaver's private
+        journal can be in it (it was never readable here, and it is gone)."""
+        departed = self.departure()
+        other = departed.label if departed is not None else self.other_label()
+        if departed is None and not other_passphrase:
             raise NotAllowed(
                 f"A report of your shared history needs {other}'s agreement: {other} types "
                 "their own passphrase to sign it."
@@ -522,9 +561,14 @@ class ReportService:
             )
         target = target.expanduser().absolute()
         _check_target(target, self._vault.folder, overwrite)
-        cosigner = self._vault.cosigner(other_passphrase)
+        cosigner = None if departed is not None else self._vault.cosigner(other_passphrase)
         try:
-            report = self.build(request, other, progress)
+            report = self.build(
+                request,
+                "" if departed is not None else other,
+                progress,
+                after_left=departed.text if departed is not None else "",
+            )
             data = render(report, request.format, pdf)
             digest = hashlib.sha256(data).hexdigest()
             partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
@@ -545,17 +589,20 @@ class ReportService:
                             sections=tuple(s.value for s in request.sections),
                             sha256=digest,
                             private_entries=len(set(request.private_records)),
+                            after_left=departed.partner_id if departed is not None else "",
                         ),
                         at,
                     )
-                    cosigner.record(ExportAgreed(export_id), at)
+                    if cosigner is not None:
+                        cosigner.record(ExportAgreed(export_id), at)
                 partial.replace(target)
                 fsync_folder(target.parent)
             except BaseException:
                 partial.unlink(missing_ok=True)
                 raise
         finally:
-            cosigner.close()
+            if cosigner is not None:
+                cosigner.close()
         return ExportResult(target, export_id, digest, len(data))
 
 

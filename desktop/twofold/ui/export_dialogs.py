@@ -86,7 +86,11 @@ class ReportDialog(QDialog):
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Report for a therapist"))
         self.session = session
-        self.other = session.reports.other_label()
+        # after the other partner left: made alone, no second signature (issue 15)
+        self.departed = session.reports.departure()
+        self.other = (
+            self.departed.label if self.departed is not None else session.reports.other_label()
+        )
         today = date.today()
         self.start = named(QDateEdit(), "reportFrom", self.tr("First day"))
         self.end = named(QDateEdit(), "reportTo", self.tr("Last day"))
@@ -131,7 +135,10 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("To"), self.end)
         form.addRow(self.tr("Format"), self.format)
-        form.addRow(self.tr("%s agrees") % self.other, self.passphrase)
+        if self.departed is None:
+            form.addRow(self.tr("%s agrees") % self.other, self.passphrase)
+        else:
+            self.passphrase.hide()
         self.progress = _progress_bar("reportProgress", self.tr("Making the report"))
         self.message = error_label("reportMessage", self.tr("Report status"))
         self.save = named(
@@ -146,16 +153,19 @@ class ReportDialog(QDialog):
         buttons.addWidget(close)
         buttons.addWidget(self.save)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            note(
-                self.tr(
-                    "A report of your shared history for someone you both trust. Both of you "
-                    "sign it: %s confirms with their own passphrase, and the export is written "
-                    "to the ledger you both see (what, which range, which format)."
-                )
-                % self.other
-            )
-        )
+        if self.departed is None:
+            intro = self.tr(
+                "A report of your shared history for someone you both trust. Both of you "
+                "sign it: %s confirms with their own passphrase, and the export is written "
+                "to the ledger you both see (what, which range, which format)."
+            ) % (self.other,)
+        else:
+            intro = self.tr(
+                "A report of your shared history. %s left the vault on %s, so no second "
+                "signature is possible: you make it alone, and the report and its ledger "
+                "event say so. Nothing from %s's private journal is in it."
+            ) % (self.other, f"{self.departed.at.astimezone():%d %B %Y}", self.other)
+        layout.addWidget(note(intro))
         layout.addLayout(form)
         columns = QHBoxLayout()
         columns.addWidget(parts)
@@ -247,7 +257,9 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.message.setText(
-            self.tr("Checking %s's passphrase and making the report…") % self.other
+            self.tr("Making the report…")
+            if self.departed is not None
+            else self.tr("Checking %s's passphrase and making the report…") % self.other
         )
         self._task = run_in_background(work, self._done, self._failed)
 
@@ -255,13 +267,17 @@ class ReportDialog(QDialog):
         self.passphrase.clear()
         self.progress.hide()
         self.save.setEnabled(True)
-        self.message.setText(
-            self.tr(
+        if self.departed is None:
+            done = self.tr(
                 "Saved to %s. It is not encrypted. The export is on your shared timeline, "
                 "signed by both of you."
-            )
-            % result.path
-        )
+            ) % (result.path,)
+        else:
+            done = self.tr(
+                "Saved to %s. It is not encrypted. The export is on your shared timeline, "
+                "made by you alone after %s left."
+            ) % (result.path, self.other)
+        self.message.setText(done)
         self.exported.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -313,7 +329,7 @@ class JournalExportDialog(QDialog):
                     "Your private journal, only yours, as plain files you can open anywhere. "
                     "Nothing from the shared ledger or from %s is included."
                 )
-                % session.reports.other_label()
+                % session.reports.other_name()
             )
         )
         layout.addLayout(form)

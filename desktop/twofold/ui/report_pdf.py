@@ -100,9 +100,9 @@ def report_html(report: Report) -> str:
     title_page = (
         f"<h1>{html.escape(report.title)}</h1>"
         f"<p class='meta'>{html.escape(report.range_text)}</p>"
-        f"<p class='meta'>Made on {html.escape(made)} by {html.escape(report.made_by)}, "
-        f"agreed by {html.escape(report.consented_by)} (both signatures are in the couple's "
-        "ledger).</p>"
+        f"<p class='meta'>Made on {html.escape(made)} {html.escape(report.signed_text)}"
+        + ("" if report.after_left else " (both signatures are in the couple's ledger)")
+        + ".</p>"
         f"<p>Contents:</p><ul>{contents}</ul>"
         f"<p class='warn'>{html.escape(PLAINTEXT_WARNING)}</p>"
     )

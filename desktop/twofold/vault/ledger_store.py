@@ -224,6 +224,36 @@ class LedgerStore:
                 changes.append((int(seq), str(data.get("how", "")), str(at)))
         return changes
 
+    def departures(self) -> list[tuple[str, int, str]]:
+        """(partner id, seq, occurred_at) of each partner.left signed by its partner
+        with the key the first event gives them (read from the events, not the
+        timeline, so a forged projection cannot make a partner seem gone)."""
+        genesis = self.event_at(1)
+        keys = _genesis_keys(genesis) if genesis is not None else {}
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq FROM ledger_events WHERE kind = ? ORDER BY seq",
+                (str(EventKind.PARTNER_LEFT),),
+            ).fetchall()
+        out = []
+        for (seq,) in rows:
+            event = self.event_at(int(seq))
+            if event is None or event.payload is None:
+                continue
+            h = event.header
+            public = keys.get(h.author)
+            try:
+                left = json.loads(event.payload).get("partner")
+            except (ValueError, AttributeError):
+                continue
+            if (
+                public is not None
+                and left == h.author
+                and crypto.signature_valid(public, event.signature, h.digest())
+            ):
+                out.append((h.author, h.seq, h.occurred_at))
+        return out
+
     def timeline_count(self, kinds: Sequence[str] = (), author: str | None = None) -> int:
         where, args = _filters(kinds, author)
         with mapped_errors(_WHAT):

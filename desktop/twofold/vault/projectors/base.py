@@ -8,6 +8,7 @@ projection, so the same code that writes the fast read path also checks it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -68,6 +69,16 @@ def timeline_item(
             canonical_json(data).decode(),
         ),
     )
+
+
+def genesis_label(conn: Connection, partner_id: str) -> str:
+    """A partner's name as the signed first event gives it ("?" if it does not)."""
+    payload = one(conn, "SELECT payload FROM ledger_events WHERE seq = 1")
+    try:
+        partners = json.loads(payload)["partners"]
+        return next(str(p["label"]) for p in partners if p["id"] == partner_id)
+    except (TypeError, ValueError, KeyError, StopIteration):
+        return "?"
 
 
 def one(conn: Connection, sql: str, *args: Any) -> Any:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from twofold.domain.events import ExportAgreed, ExportMade, PartnerLeft
 from twofold.domain.ledger import EventHeader, EventKind
 from twofold.vault.database import Connection
-from twofold.vault.projectors.base import projects, timeline_item
+from twofold.vault.projectors.base import genesis_label, projects, timeline_item
 
 
 @projects(EventKind.EXPORT_MADE)
 def made(conn: Connection, h: EventHeader, e: ExportMade) -> None:
+    left = {"left": genesis_label(conn, e.after_left)} if e.after_left else {}
     timeline_item(
         conn,
         h,
@@ -19,6 +20,7 @@ def made(conn: Connection, h: EventHeader, e: ExportMade) -> None:
         end=e.end.isoformat(),
         sections=list(e.sections),
         private_entries=e.private_entries,
+        **left,
     )
 
 
