@@ -189,9 +189,17 @@ def test_check_in_and_the_gentle_reminders(qtbot: QtBot, make_window, vault_dir:
 
 
 def _answer_input(text: str):  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QInputDialog, QLineEdit, QPlainTextEdit, QWidget
+
+    from twofold.ui.widgets import FormDialog
 
     def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(dialog, FormDialog):  # the dialogs that keep text (issue 14)
+            field = dialog.findChild(QWidget, f"{dialog.objectName()}Text")
+            assert isinstance(field, QLineEdit | QPlainTextEdit)
+            field.setPlainText(text) if isinstance(field, QPlainTextEdit) else field.setText(text)
+            dialog.accept()
+            return
         assert isinstance(dialog, QInputDialog)
         dialog.setTextValue(text)
         dialog.accept()

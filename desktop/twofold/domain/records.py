@@ -40,7 +40,10 @@ class JournalRecord:
     @property
     def title(self) -> str:
         """The first line, trimmed: what a list shows."""
-        first = self.body.strip().splitlines()[0] if self.body.strip() else ""
+        from twofold.domain.text import markdown_to_plain
+
+        plain = markdown_to_plain(self.body)
+        first = plain.strip().splitlines()[0].strip() if plain.strip() else ""
         return first[:80] + ("…" if len(first) > 80 else "")
 
 

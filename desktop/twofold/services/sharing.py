@@ -11,6 +11,7 @@ from datetime import datetime
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
 from twofold.domain.events import ReflectionShared
 from twofold.domain.sharing import OutboxItem, SharePreview, check_shared_text
+from twofold.domain.text import contains_passage, markdown_to_plain
 from twofold.services.journal import journal_of, record_ledger_head
 from twofold.vault.vault import OpenVault, now
 
@@ -31,10 +32,17 @@ class SharingService:
         """Put a record, or a passage of it, in the private outbox. The shared version
         starts as that text and is edited before confirming."""
         record = self._store.get(record_id)
-        chosen = (passage if passage is not None else record.body).strip()
+        # The reader's text, not the stored Markdown: a passage is found by its words
+        # (a selection holds no markup and none of the stored line layout), and a whole
+        # entry is shared as the author saw it, paragraphs kept, nothing wrapped.
+        chosen = (
+            passage.replace("\u2029", "\n").replace("\u2028", "\n")
+            if passage is not None
+            else markdown_to_plain(record.body)
+        ).strip()
         if not chosen:
             raise InvalidInput("Select the passage you want to share first.")
-        if passage is not None and chosen not in record.body:
+        if passage is not None and not contains_passage(record.body, chosen):
             raise InvalidInput("That passage is not part of the entry.")
         with self._vault.write("Your outbox"):
             return self._store.add_to_outbox(record_id, chosen, chosen, now())
@@ -72,8 +80,9 @@ class SharingService:
         request = request.strip()
         if len(request) > MAX_REQUEST:
             raise InvalidInput(f"Keep the request under {MAX_REQUEST:,} characters.")
-        shared = check_shared_text(record.body if text is None else text)
-        item = OutboxItem(0, record_id, record.body, shared, request, now())
+        body = markdown_to_plain(record.body)
+        shared = check_shared_text(body if text is None else text)
+        item = OutboxItem(0, record_id, body, shared, request, now())
         return SharePreview(self.partner_label, (item,))
 
     def confirm_direct(self, preview: SharePreview, at: datetime | None = None) -> list[str]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.records import JournalRecord
 from twofold.domain.search import SearchHit, Source
+from twofold.domain.text import is_right_to_left
 from twofold.ui import theme
 from twofold.ui.event_text import byline, headline, second_line
 from twofold.ui.models import GroupRole, ItemRole
@@ -26,6 +27,21 @@ def _fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
     header = QFont(base)
     header.setWeight(QFont.Weight.Bold)
     return bold, small, header
+
+
+def _draw_text(
+    painter: QPainter, rect: QRect, flags: int, text: str, direction_of: str = ""
+) -> None:
+    """Draw text aligned by its own direction: a right-to-left text starts at the
+    right edge, as the author saw it in the editor (issue 14)."""
+    painter.save()
+    painter.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft
+        if is_right_to_left(direction_of or text)
+        else Qt.LayoutDirection.LeftToRight
+    )
+    painter.drawText(rect, flags, text)
+    painter.restore()
 
 
 def _card(painter: QPainter, rect: QRect, selected: bool) -> None:
@@ -173,7 +189,8 @@ class TimelineDelegate(QStyledItemDelegate):
         else:
             painter.setPen(QColor(c.text))
         body = headline(item)
-        painter.drawText(
+        _draw_text(
+            painter,
             QRect(body_rect.left(), body_rect.top(), body_rect.width(), body_h),
             WRAP | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             body,
@@ -183,10 +200,12 @@ class TimelineDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(QColor(c.accent))
-            painter.drawText(
+            _draw_text(
+                painter,
                 QRect(body_rect.left(), body_rect.top() + body_h + 6, body_rect.width(), request_h),
                 WRAP | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                 second_line(item),
+                item.request,
             )
         painter.restore()
 

@@ -37,6 +37,7 @@ from twofold.services.content import feelings, prompt_for
 from twofold.services.journal import JournalService
 from twofold.ui import ops
 from twofold.ui.istatement import IStatementHelper
+from twofold.ui.markdown import set_markdown, to_markdown
 from twofold.ui.widgets import PrivateTextEdit, named
 
 DRAFT_SLOT = "editor"
@@ -213,7 +214,9 @@ class EntryEditor(QWidget):
     # --- content -----------------------------------------------------------------
 
     def markdown(self) -> str:
-        return self.text.toMarkdown().strip()
+        # Not QTextDocument.toMarkdown: it wraps at 80 columns and loses line breaks,
+        # empty paragraphs and literal markup characters (issue 14).
+        return to_markdown(self.text.document())
 
     def plain_text(self) -> str:
         return self.text.toPlainText()
@@ -248,7 +251,7 @@ class EntryEditor(QWidget):
                 self.when.setText("New entry")
             else:
                 self.kind.setCurrentIndex(max(self.kind.findData(record.kind.value), 0))
-                self.text.setMarkdown(record.body)
+                set_markdown(self.text.document(), record.body)
                 self.tags.setText(", ".join(record.tags))
                 self._set_feelings(record.feelings)
                 if self.record_id is None:
@@ -435,5 +438,6 @@ class EntryEditor(QWidget):
         self.commit()
         if self.record_id is None:
             return
-        passage = self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
+        selected = self.text.textCursor().selectedText()
+        passage = selected.replace("\u2029", "\n").replace("\u2028", "\n").strip()
         self.share_requested.emit(self.record_id, passage)

@@ -37,7 +37,7 @@ from twofold.ui import ops
 from twofold.ui.delegates import TimelineDelegate
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.models import PreviewModel
-from twofold.ui.widgets import heading, named, note, two_panes
+from twofold.ui.widgets import follow_text_direction, heading, named, note, two_panes
 
 EDIT_DELAY_MS = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -133,6 +133,8 @@ class OutboxPage(QWidget):
         )
         # The words the partner reads get the journal's I-statement suggestion too.
         self.version_helper = IStatementHelper(self.version, "outboxIstatement")
+        follow_text_direction(self.version)
+        self.version.setTabChangesFocus(True)  # a Tab never types into what the partner reads
         self.version.setPlaceholderText(
             "Write what your partner will read. It may differ from your private words."
         )
@@ -266,7 +268,9 @@ class OutboxPage(QWidget):
         if not 0 <= row < len(self.items):
             return
         item = self.items[row]
-        self.original.setMarkdown(item.passage)
+        # The passage is plain text as the author selected it (older items: Markdown,
+        # which reads the same apart from its marks).
+        self.original.setPlainText(item.passage)
         self.version.blockSignals(True)
         self.version_helper.reset()
         self.version.setPlainText(item.shared_text)

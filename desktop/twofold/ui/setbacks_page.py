@@ -7,10 +7,8 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,38 +22,49 @@ from PySide6.QtWidgets import (
 from twofold.domain.setbacks import RepairStep, Setback
 from twofold.ui import ops
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
-from twofold.ui.widgets import LazyPage, heading, named, note, two_panes
+from twofold.ui.widgets import (
+    FormDialog,
+    LazyPage,
+    ask_text,
+    follow_text_direction,
+    heading,
+    named,
+    note,
+    two_panes,
+)
 
 
-class LogSetbackDialog(QDialog):
+class LogSetbackDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("logSetbackDialog")
-        self.setWindowTitle("Log a setback")
-        self.what = named(QLineEdit(), "setbackWhat", "What happened")
-        self.what.setPlaceholderText("What happened, plainly, as a fact")
-        self.trigger = named(QLineEdit(), "setbackTrigger", "The trigger")
-        self.impact = named(QPlainTextEdit(), "setbackImpact", "The impact")
+        super().__init__(
+            parent,
+            "logSetbackDialog",
+            self.tr("Log a setback"),
+            self.tr("Log it"),
+            failure_title=self.tr("Not logged"),
+        )
+        self.what = named(QLineEdit(), "setbackWhat", self.tr("What happened"))
+        self.what.setPlaceholderText(self.tr("What happened, plainly, as a fact"))
+        self.trigger = named(QLineEdit(), "setbackTrigger", self.tr("The trigger"))
+        self.impact = named(QPlainTextEdit(), "setbackImpact", self.tr("The impact"))
+        self.impact.setTabChangesFocus(True)
+        follow_text_direction(self.impact)
         self.impact.setMaximumHeight(80)
         form = QFormLayout()
-        form.addRow("What happened", self.what)
-        form.addRow("Trigger", self.trigger)
-        form.addRow("Impact", self.impact)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log it")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form.addRow(self.tr("What happened"), self.what)
+        form.addRow(self.tr("Trigger"), self.trigger)
+        form.addRow(self.tr("Impact"), self.impact)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
-                "A setback is data, not a verdict. Logging it starts the repair: "
-                "acknowledge, repair, restore."
+                self.tr(
+                    "A setback is data, not a verdict. Logging it starts the repair: "
+                    "acknowledge, repair, restore."
+                )
             )
         )
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.finish_layout(layout)
         self.setMinimumWidth(520)
 
 
@@ -188,20 +197,16 @@ class SetbacksPage(LazyPage):
     def _log(self) -> None:
         if self.session is None:
             return
-        dialog = LogSetbackDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
         session = self.session
-        holder: dict[str, str] = {}
-
-        def log() -> None:
-            holder["id"] = session.setbacks.log(
-                dialog.what.text(), dialog.trigger.text(), dialog.impact.toPlainText()
-            )
-
-        self._run("Not logged", log, None)
-        if "id" in holder:
-            self.reload(holder["id"])
+        dialog = LogSetbackDialog(self)
+        dialog.action = lambda: session.setbacks.log(
+            dialog.what.text(), dialog.trigger.text(), dialog.impact.toPlainText()
+        )
+        dialog.changed = (ops.PRACTICE, ops.TIMELINE)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.reload(str(dialog.value))
             self.show_improvements()
 
     def show_improvements(self) -> None:
@@ -220,27 +225,35 @@ class SetbacksPage(LazyPage):
         if setback is None or self.session is None or setback.next_step is None:
             return
         step = setback.next_step
-        note_text, ok = QInputDialog.getText(
-            self, step.value.capitalize(), "What was done? (optional)"
-        )
-        if not ok:
-            return
         session = self.session
-        self._run(
-            "Not recorded", lambda: session.setbacks.step(setback.id, step, note_text), setback.id
+        ask_text(
+            self,
+            "repairStepDialog",
+            step.value.capitalize(),
+            self.tr("What was done? (optional)"),
+            lambda text: session.setbacks.step(setback.id, step, text),
+            accept_text=step.value.capitalize(),
+            changed=(ops.PRACTICE, ops.TIMELINE),
+            multiline=True,
         )
+        self.reload(setback.id)
 
     def _countermeasure(self) -> None:
         setback = self._selected()
         if setback is None or self.session is None:
             return
-        text, ok = QInputDialog.getText(self, "Counter-measure", "What will make this less likely?")
-        if not ok:
-            return
         session = self.session
-        self._run(
-            "Not added", lambda: session.setbacks.add_countermeasure(setback.id, text), setback.id
+        ask_text(
+            self,
+            "countermeasureDialog",
+            self.tr("Counter-measure"),
+            self.tr("What will make this less likely?"),
+            lambda text: session.setbacks.add_countermeasure(setback.id, text),
+            accept_text=self.tr("Add it"),
+            changed=(ops.PRACTICE, ops.TIMELINE),
+            multiline=True,
         )
+        self.reload(setback.id)
 
     def _as_commitment(self) -> None:
         setback = self._selected()
@@ -300,15 +313,15 @@ class WinsPage(LazyPage):
     def _record(self) -> None:
         if self.session is None:
             return
-        text, ok = QInputDialog.getText(self, "Record a win", "What went well?")
-        if not ok:
-            return
         wins = self.session.wins
-        ops.run_op(
+        ask_text(
             self,
-            self.tr("Not recorded"),
-            lambda: wins.record(text),
-            action="wins.record",
-            changed=[ops.PRACTICE, ops.TIMELINE],
+            "recordWinDialog",
+            self.tr("Record a win"),
+            self.tr("What went well?"),
+            wins.record,
+            accept_text=self.tr("Record it"),
+            changed=(ops.PRACTICE, ops.TIMELINE),
+            multiline=True,
         )
         self.reload()

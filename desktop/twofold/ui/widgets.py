@@ -6,10 +6,24 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QSplitter, QTextEdit, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from twofold.domain.errors import TwofoldError
+from twofold.domain.text import is_right_to_left
 from twofold.services.session import Session
 
 W = TypeVar("W", bound=QWidget)
@@ -111,11 +125,156 @@ def busy_bar(object_name: str, accessible: str) -> QProgressBar:
     return bar
 
 
-def error_label(object_name: str, accessible: str) -> QLabel:
-    label = named(QLabel(), object_name, accessible)
+def error_label(object_name: str, accessible: str = "") -> QLabel:
+    """An inline message. Its text is what a screen reader reads (no fixed
+    accessible name replaces it); ``say`` sets and announces a message."""
+    label = QLabel()
     label.setObjectName("errorLabel")
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    if accessible:
+        label.setAccessibleDescription(accessible)
     return label
+
+
+def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
+    """Tell a screen reader about a message now (an error, a status), as a live
+    region would: Qt >= 6.8 sends it to AT-SPI/UIA/NSAccessibility."""
+    if not message:
+        return
+    event = QAccessibleAnnouncementEvent(widget, message)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
+    _announced.append(message)
+    del _announced[:-50]
+
+
+# The last messages announced, newest last (what tests read, as a screen reader hears).
+_announced: list[str] = []
+
+
+def announced() -> list[str]:
+    return list(_announced)
+
+
+def say(label: QLabel, message: str) -> None:
+    """Show a message in an inline label and announce it."""
+    label.setText(message)
+    if message:
+        announce(label, message, assertive=label.objectName() == "errorLabel")
+
+
+class FormDialog(QDialog):
+    """A dialog whose OK runs its action and closes only when it succeeded: a
+    refused input (a ``TwofoldError``) is said inline, under the fields, and every
+    word typed stays where it was (issue 14). A bug is reported and the dialog stays.
+
+    Subclasses (or callers) set ``action``; ``changed`` is what it announces."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        object_name: str,
+        title: str,
+        accept_text: str,
+        *,
+        failure_title: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self.action: Callable[[], object] | None = None
+        self.changed: tuple[str, ...] = ()
+        self.failure_title = failure_title or title
+        self.message = error_label(f"{object_name}Message")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(accept_text)
+        self.ok_button.setObjectName(f"{object_name}Accept")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.value: object = None
+
+    def finish_layout(self, layout: QBoxLayout) -> None:
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        if self.action is None:
+            super().accept()
+            return
+        from twofold.ui import ops
+
+        def refused(exc: BaseException) -> bool:
+            if isinstance(exc, TwofoldError):
+                say(self.message, str(exc))
+                return True
+            return False
+
+        say(self.message, "")
+        outcome = ops.run_op(
+            self,
+            self.failure_title,
+            self.action,
+            action=f"{self.objectName()}.accept",
+            on_failure=refused,
+            changed=self.changed,
+        )
+        if outcome is not None and outcome.ok:
+            self.value = outcome.value
+            super().accept()
+
+
+def ask_text(
+    parent: QWidget,
+    object_name: str,
+    title: str,
+    label: str,
+    action: Callable[[str], object],
+    *,
+    accept_text: str = "OK",
+    changed: tuple[str, ...] = (),
+    multiline: bool = False,
+    text: str = "",
+) -> bool:
+    """A one-field dialog that keeps the text on a refusal (QInputDialog closes and
+    loses it). Returns whether the action succeeded."""
+    dialog = FormDialog(parent, object_name, title, accept_text)
+    field: QLineEdit | QPlainTextEdit
+    if multiline:
+        field = QPlainTextEdit(text)
+        field.setTabChangesFocus(True)
+        follow_text_direction(field)
+    else:
+        field = QLineEdit(text)
+    field.setObjectName(f"{object_name}Text")
+    field.setAccessibleName(label)
+    caption = QLabel(label)
+    caption.setWordWrap(True)
+    caption.setBuddy(field)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(caption)
+    layout.addWidget(field)
+    dialog.finish_layout(layout)
+    dialog.setMinimumWidth(460)
+
+    def run() -> object:
+        value = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+        return action(value)
+
+    dialog.action = run
+    dialog.changed = changed
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
 
 
 class LazyPage(QWidget):
@@ -177,3 +336,26 @@ class LazyPage(QWidget):
         )
         if outcome is not None and (not outcome.ok or not self.refresh_on & set(kinds)):
             self._safe_reload()  # else the announcement refreshed this page already
+
+
+def follow_text_direction(edit: QPlainTextEdit) -> None:
+    """Align a plain-text field by the direction of what is written in it, as a rich
+    text field does by itself (QPlainTextEdit leaves right-to-left text on the left)."""
+
+    def update() -> None:
+        rtl = is_right_to_left(edit.toPlainText())
+        document = edit.document()
+        option = document.defaultTextOption()
+        alignment = (
+            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        ) | Qt.AlignmentFlag.AlignAbsolute
+        if option.alignment() == alignment:
+            return
+        option.setAlignment(alignment)
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        document.setDefaultTextOption(option)
+
+    edit.textChanged.connect(update)
+    update()
