@@ -438,6 +438,7 @@ class MainWindow(QMainWindow):
             self._pending_page = ""
         self.stack.setCurrentWidget(self.workspace)
         self._set_actions(unlocked=True)
+        self._focus_visible_page()
         self.idle.start()
         for warning in session.warnings:
             self.status.setText(warning)
@@ -693,14 +694,40 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: work(session), done, failed, owner=self)
 
     def _set_actions(self, *, unlocked: bool) -> None:
-        for act in (
-            self.lock_action,
-            self.new_action,
-            self.find_action,
-            self.save_action,
-            *self.go_actions,
-        ):
+        """What can be done now is enabled; a page the mode does not offer is not in
+        the Go menu (its shortcut did nothing while it looked available)."""
+        shared = unlocked and self.session is not None and self.session.is_shared_session
+        for act in (self.lock_action, self.find_action):
             act.setEnabled(unlocked)
+        for act in (self.new_action, self.save_action):
+            act.setEnabled(unlocked and not shared)
+        offered = set(self.page_keys) if unlocked else set()
+        for spec, act in zip(sorted(PAGES, key=menu_position), self.go_actions, strict=False):
+            act.setEnabled(spec.key in offered)
+            act.setVisible(not unlocked or spec.key in offered)
+        # F1: the safety plan is reachable everywhere, in the wizard and locked too.
+        self.safety_action.setEnabled(True)
+
+    def _focus_visible_page(self) -> None:
+        """Keyboard focus on the first control of the page on screen, never on a
+        control of a hidden page (after unlocking it stayed where the lock left it)."""
+        page = self.pages.currentWidget()
+        if page is None:
+            return
+        widget = page.nextInFocusChain()
+        for _ in range(500):
+            if widget is None or widget is page:
+                break
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- navigation ---------------------------------------------------------------
 
@@ -736,7 +763,8 @@ class MainWindow(QMainWindow):
         self.journal.new_entry()
 
     def _find(self) -> None:
-        if self.current_page() == TIMELINE:
+        if self.current_page() == TIMELINE or JOURNAL not in self.page_keys:
+            self.go(TIMELINE)
             self.timeline.search.setFocus()
         else:
             self.go(JOURNAL)

@@ -3,9 +3,9 @@ with concrete feedback (the estimate itself lives in services)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from twofold.resources import resource
 from twofold.services.content import passphrase_strength
@@ -25,6 +25,12 @@ def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEd
         )
     )
     field.addAction(show, QLineEdit.ActionPosition.TrailingPosition)
+    # The eye is a button a keyboard reaches too (Tab, then Space), named for what it does.
+    for button in field.findChildren(QToolButton):
+        if show in button.actions() or button.defaultAction() is show:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setObjectName(f"{object_name}Show")
+            button.setAccessibleName(f"Show {accessible.lower()}")
     return field
 
 
@@ -66,6 +72,12 @@ class NewPassphrase(QWidget):
         strength = passphrase_strength(self.passphrase.text(), self.names)
         self.meter.setValue(strength.score)
         self.meter.setFormat(strength.label if self.passphrase.text() else "")
+        # A screen reader hears the word, not "2 of 4".
+        self.meter.setAccessibleName(
+            f"Passphrase strength: {strength.label}"
+            if self.passphrase.text()
+            else "Passphrase strength"
+        )
         self.feedback.setText("\n".join(strength.feedback))
         typed = self.confirm.text()
         self.mismatch.setText(

@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
 from twofold.services.session import Session, reset_passphrase
 from twofold.ui import recovery_sheet
 from twofold.ui.passphrase_fields import NewPassphrase
-from twofold.ui.widgets import busy_bar, error_label, error_text, heading, named, note
+from twofold.ui.widgets import (
+    announce,
+    busy_bar,
+    error_label,
+    error_text,
+    heading,
+    named,
+    note,
+    say,
+)
 from twofold.ui.worker import run_in_background
 
 
@@ -48,6 +57,9 @@ class RecoveryDialog(QDialog):
         self.reset.clicked.connect(self._reset)
         cancel = named(QPushButton("Cancel"), "cancelReset", "Cancel")
         cancel.clicked.connect(self.reject)
+        # Enter sets the new passphrase (when it can), never a silent Cancel.
+        cancel.setAutoDefault(False)
+        self.reset.setDefault(True)
         layout = QVBoxLayout(form)
         layout.addWidget(heading(f"Reset {who}'s passphrase", 2))
         layout.addWidget(
@@ -72,7 +84,10 @@ class RecoveryDialog(QDialog):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSize(13)
         self.code_label.setFont(mono)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         print_button = named(QPushButton("Print…"), "printNewSheet", "Print the new recovery sheet")
         save_button = named(
             QPushButton("Save as PDF…"), "saveNewSheet", "Save the new recovery sheet"
@@ -85,6 +100,9 @@ class RecoveryDialog(QDialog):
         )
         go_on = named(QPushButton("Open my journal"), "primary", "Open my journal")
         go_on.clicked.connect(self.accept)
+        self.go_on = go_on
+        for button in (print_button, save_button):
+            button.setAutoDefault(False)
         done_layout = QVBoxLayout(done)
         done_layout.addWidget(heading("Your new passphrase is set", 2))
         done_layout.addWidget(
@@ -115,7 +133,7 @@ class RecoveryDialog(QDialog):
         code, new, folder, who = self.code.text(), self.fields.value(), self.folder, self.who
         self.progress.show()
         self.reset.setEnabled(False)
-        self.message.clear()
+        say(self.message, "")
         run_in_background(
             lambda: reset_passphrase(folder, who, code, new), self._done, self._failed
         )
@@ -127,8 +145,14 @@ class RecoveryDialog(QDialog):
         self.code.clear()
         self.code_label.setText(self.new_code)
         self.pages.setCurrentIndex(1)
+        self.reset.setDefault(False)
+        self.go_on.setDefault(True)
+        self.code_label.setFocus()
+        announce(
+            self.code_label, self.tr("Your new recovery code: {code}").format(code=self.new_code)
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        self.message.setText(error_text(exc))
         self._update()
+        say(self.message, error_text(exc))

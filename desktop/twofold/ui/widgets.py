@@ -34,9 +34,16 @@ CONCEALED_TYPE = "application/x-nspasteboard-concealed-type"
 
 
 def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
-    """Every control gets an objectName (tests, styles) and an accessible name."""
+    """Every control gets an objectName (tests, styles) and an accessible name.
+
+    A label is the exception: its text is what it says (a recovery code, a countdown,
+    a status), and a fixed accessible name would replace that text for a screen
+    reader; what it is goes into its accessible description instead (issue 14)."""
     widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible)
+    if isinstance(widget, QLabel):
+        widget.setAccessibleDescription(accessible)
+    else:
+        widget.setAccessibleName(accessible)
     if tip:
         widget.setToolTip(tip)
     return widget
@@ -46,7 +53,6 @@ def heading(text: str, level: int = 1) -> QLabel:
     label = QLabel(text)
     label.setObjectName(f"heading{level}")
     label.setWordWrap(level > 2)  # page titles stay on one line
-    label.setAccessibleName(text)
     return label
 
 

@@ -1,0 +1,131 @@
+"""Issue 14, part 2: no keyboard traps. Enter does what the dialog is for, Tab leaves
+multi-line fields, every action offered can be used in the current mode, F1 works
+before unlocking, and focus never rests on a hidden page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import ALEX_PASS, SAM_PASS, recovery_code
+from tests.gui.conftest import on_next_modal, unlock_as
+from twofold.ui.main_window import JOURNAL, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.pages import PAGES, PARTNER, SESSION
+from twofold.ui.unlock_page import SHARED
+
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _go_actions(window: MainWindow) -> dict[str, tuple[bool, bool]]:
+    """Go menu entry → (visible, enabled)."""
+    return {
+        spec.key: (act.isVisible(), act.isEnabled())
+        for spec in PAGES
+        for act in window.go_actions
+        if act.objectName() == spec.action_name
+    }
+
+
+def test_the_go_menu_offers_only_what_the_mode_can_do(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, SHARED, SAM_PASS)
+    actions = _go_actions(window)
+    for spec in PAGES:
+        offered = SESSION in spec.modes
+        assert actions[spec.key] == (offered, offered), spec.key
+    assert not window.new_action.isEnabled() and not window.save_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)  # Find works in a shared session too
+    assert window.current_page() == TIMELINE
+    assert QApplication.focusWidget() is window.timeline.search
+    window.lock()
+
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    actions = _go_actions(window)
+    for spec in PAGES:
+        offered = PARTNER in spec.modes
+        assert actions[spec.key] == (offered, offered), spec.key
+    assert window.new_action.isEnabled()
+
+
+def test_after_lock_and_unlock_focus_is_on_the_page_shown(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.mouseClick(window.journal.new_button, LEFT)
+    window.journal.editor.text.insertPlainText("An entry to share")
+    qtbot.mouseClick(window.journal.editor.share_button, LEFT)
+    window.go(OUTBOX)
+    window.outbox.version.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.outbox.version)
+    window.lock()
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.current_page() == JOURNAL
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.isVisible()
+    assert window.journal.isAncestorOf(focused)
+    qtbot.keyClicks(focused, "XYZ")
+    assert "XYZ" not in window.outbox.version.toPlainText()
+
+
+def test_tab_leaves_the_version_the_partner_reads_and_reaches_share_now(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.mouseClick(window.journal.new_button, LEFT)
+    window.journal.editor.text.insertPlainText("Today I kept my word.")
+    qtbot.mouseClick(window.journal.editor.share_button, LEFT)
+    window.go(OUTBOX)
+    version = window.outbox.version
+    version.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is version)
+    qtbot.keyClick(version, Qt.Key.Key_Tab)
+    assert "\t" not in version.toPlainText()
+    assert QApplication.focusWidget() is not version
+
+    reached: list[str] = []
+
+    def tab_through(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+        for _ in range(12):
+            qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                reached.append(focused.accessibleName())
+        dialog.reject()
+
+    on_next_modal(tab_through)
+    qtbot.mouseClick(window.outbox.share_all, LEFT)
+    assert "Share now" in reached
+
+
+def test_enter_in_the_reset_dialog_resets_or_says_why_never_cancels(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from twofold.ui.recovery_dialog import RecoveryDialog
+
+    code = recovery_code(vault_dir, "Alex")
+    window: MainWindow = make_window(vault_dir)
+    dialog = RecoveryDialog(vault_dir, "Alex", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.code, "AAAA")
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)  # nothing complete yet: stays open
+    assert dialog.isVisible() and dialog.result() == 0
+    new = "a long and quite new passphrase 42"
+    dialog.fields.passphrase.setText(new)
+    dialog.fields.confirm.setText(new)
+    dialog.code.setText(code[:-1] + ("0" if code[-1] != "0" else "1"))  # a typo
+    assert dialog.reset.isEnabled() and dialog.reset.isDefault()
+    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=30_000)
+    assert dialog.isVisible()
+    assert dialog.message.text()
