@@ -38,7 +38,7 @@ from twofold.services.journal import JournalService
 from twofold.ui import ops
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.markdown import set_markdown, to_markdown
-from twofold.ui.widgets import PrivateTextEdit, named
+from twofold.ui.widgets import PrivateTextEdit, buddy, named
 
 DRAFT_SLOT = "editor"
 DRAFT_DELAY_MS = 800
@@ -127,6 +127,7 @@ class EntryEditor(QWidget):
         )
 
         top = QHBoxLayout()
+        top.addWidget(buddy(self.kind, self.tr("&Kind:")))
         top.addWidget(self.kind)
         top.addWidget(self.when, 1)
         top.addWidget(self.save_state)

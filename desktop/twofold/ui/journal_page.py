@@ -32,7 +32,7 @@ from twofold.ui import ops
 from twofold.ui.delegates import JournalDelegate, SearchDelegate
 from twofold.ui.editor import DRAFT_SLOT, EntryEditor
 from twofold.ui.models import JournalModel, SearchModel
-from twofold.ui.widgets import confirm, named, note, two_panes
+from twofold.ui.widgets import buddy, confirm, named, note, two_panes
 
 SEARCH_DELAY_MS = 150
 
@@ -447,9 +447,11 @@ class JournalFilterBar(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.feeling, self.tag):
+            row.addWidget(buddy(widget, widget.accessibleName(), shown=False))
             row.addWidget(widget, 1)
         dates = QHBoxLayout()
         dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(buddy(self.period, self.period.accessibleName(), shown=False))
         dates.addWidget(self.period, 1)
         dates.addWidget(self.since)
         dates.addWidget(self.until)

@@ -88,7 +88,9 @@ class JournalModel(PagedModel[JournalRecord]):
         if role == Qt.ItemDataRole.DisplayRole:
             return record.title or "(empty)"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{record.kind.label}, {record.created_at.astimezone():%d %B %Y}: {record.title}"
+            return spoken_record(record)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return record_status(record)
         if role == ItemRole:
             return record
         return None
@@ -150,8 +152,12 @@ class TimelineModel(PagedModel[TimelineItem]):
         if role == Qt.ItemDataRole.DisplayRole:
             return headline(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            what = " ".join(t for t in (headline(item), second_line(item)) if t)
-            return f"{item.kind.label} by {item.author_label}, {item.occurred_at:%d %B}: {what}"
+            row = index.row()
+            label = self._group(row)
+            heading = label if row == 0 or self._group(row - 1) != label else ""
+            return (f"{heading}. " if heading else "") + spoken_item(item)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return second_line(item)
         if role == ItemRole:
             return item
         if role == GroupRole:
@@ -221,9 +227,32 @@ def _describe_hit(hit: SearchHit) -> tuple[str, str]:
     return text, f"{hit.source} match from {hit.when:%d %B %Y}: {text}"
 
 
+def record_status(record: JournalRecord) -> str:
+    return "Shared" if record.shared else ("In your outbox" if record.in_outbox else "Private")
+
+
+def spoken_record(record: JournalRecord) -> str:
+    """Everything a journal card shows, as one sentence for a screen reader."""
+    when = record.created_at.astimezone()
+    title = record.title or "(empty)"
+    end = "" if title.endswith((".", "!", "?", "…")) else "."
+    text = f"{title}{end} {record.kind.label}, {when:%A %d %B %Y, %H:%M}"
+    if record.feelings:
+        text += ", feeling " + ", ".join(record.feelings)
+    return f"{text}. {record_status(record)}."
+
+
+def spoken_item(item: TimelineItem) -> str:
+    """Everything a timeline card shows: who, what, when (with the year), the text
+    and its request or note line."""
+    when = item.occurred_at.astimezone()
+    text = f"{item.kind.label} by {item.author_label}, {when:%A %d %B %Y, %H:%M}: {headline(item)}"
+    more = second_line(item)
+    return f"{text} {more}" if more else text
+
+
 def _describe_item(item: TimelineItem) -> tuple[str, str]:
-    text = headline(item)
-    return text, f"{item.kind.label} by {item.author_label}: {text}"
+    return headline(item), spoken_item(item)
 
 
 class SearchModel(ListModel[SearchHit]):

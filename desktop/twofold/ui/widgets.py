@@ -365,3 +365,17 @@ def follow_text_direction(edit: QPlainTextEdit) -> None:
 
     edit.textChanged.connect(update)
     update()
+
+
+def buddy(widget: QWidget, text: str, *, shown: bool = True) -> QLabel:
+    """A label for a control (QLabel.setBuddy): what a screen reader says the control
+    is (on Linux a combo box's own name is its value; the label reaches AT-SPI as
+    its "labelled by" relation), and Alt+letter focus when the text has a "&".
+    Add it to the same layout as the control; ``shown=False`` keeps it off screen
+    where the choices speak for themselves ("All kinds", "Any feeling")."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    label.setObjectName("buddyLabel" if shown else "hiddenBuddyLabel")
+    if not shown:
+        label.setVisible(False)
+    return label
