@@ -42,8 +42,9 @@ class JournalRecord:
         """The first line, trimmed: what a list shows."""
         from twofold.domain.text import markdown_to_plain
 
-        plain = markdown_to_plain(self.body)
-        first = plain.strip().splitlines()[0].strip() if plain.strip() else ""
+        lines = [line for line in self.body.strip().splitlines() if line.strip()]
+        # The first line as written, its Markdown marks and escapes read.
+        first = markdown_to_plain(lines[0]).strip() if lines else ""
         return first[:80] + ("…" if len(first) > 80 else "")
 
 
