@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import io
 import json
 import os
 import secrets
 import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from twofold import __version__
 from twofold.domain.errors import (
@@ -32,7 +32,7 @@ from twofold.domain.errors import (
     VaultNotFound,
 )
 from twofold.vault.database import is_hot_journal
-from twofold.vault.files import fsync_folder, write_atomically
+from twofold.vault.files import create_private_file, fsync_folder, write_atomically_with
 from twofold.vault.keyslots import FILE_NAME, PREVIOUS_NAME
 from twofold.vault.locks import WriteLock
 
@@ -96,38 +96,203 @@ def check_target(vault_folder: Path, target: Path, *, overwrite: bool = False) -
         )
 
 
+# --- making a backup ------------------------------------------------------------------
+#
+# The files are copied into a private folder first and the archive is built from
+# that copy, in pieces (nothing is ever whole in memory). A writer never waits for
+# the copy: it is made while the vault may be written, and then checked under the
+# write lock. Every committed SQLite transaction rewrites page 1 of the file it
+# changed (the change counter; SQLCipher re-encrypts the page under a fresh IV), and
+# any write moves the file's size or modification time; keyslots.json is replaced
+# whole. So a file whose size, mtime, inode and first 64 KiB are what they were at
+# the start of its copy (read under the lock) was not written meanwhile, and the
+# copies of all such files are the vault at the moment of the check. A file that
+# was written is copied again — only where its bytes differ — outside the lock, and
+# checked again; after ``ROUNDS`` tries the last differences are copied under the
+# lock, which then costs the writer a read of the changed files, not of the vault.
+
+ROUNDS = 4
+EVIDENCE = 64 * 1024
+STAGING_PREFIX = ".backup-"
+STALE_STAGING = 3600.0  # seconds: an older staging folder was left by a crash
+
+_Evidence = tuple[int, int, int, bytes]
+
+
+def _evidence(path: Path) -> _Evidence | None:
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            head = handle.read(EVIDENCE)
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, hashlib.sha256(head).digest())
+
+
+def _snapshot(folder: Path) -> dict[str, _Evidence]:
+    """Call with the write lock held: no transaction is half-done."""
+    found = {}
+    for path in vault_files(folder):
+        evidence = _evidence(path)
+        if evidence is not None:
+            found[path.name] = evidence
+    return found
+
+
+def _copy_differences(source: Path, copy: Path) -> int:
+    """Make ``copy`` equal to ``source``, writing only the pieces that differ;
+    returns the bytes read. Never more than one piece of each file in memory."""
+    if not copy.exists():
+        create_private_file(copy)
+        shutil.copyfile(source, copy)  # the kernel copies (sendfile); nothing held here
+        return copy.stat().st_size
+    offset = 0
+    with source.open("rb") as live, copy.open("r+b") as mine:
+        while piece := live.read(CHUNK):
+            mine.seek(offset)
+            if mine.read(len(piece)) != piece:
+                mine.seek(offset)
+                mine.write(piece)
+            offset += len(piece)
+        mine.truncate(offset)
+    return offset
+
+
+def _staging_folder(folder: Path, target: Path) -> Path:
+    """A private folder on the vault's own filesystem (so copies are cheap); on a
+    read-only vault, beside the target instead."""
+    for parent in (folder, target.parent):
+        _remove_stale_staging(parent)
+        try:
+            return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))  # mode 0700
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+    raise InvalidInput(f"No private folder could be made to stage a backup of {folder}.")
+
+
+def _remove_stale_staging(parent: Path) -> None:
+    try:
+        leftovers = [p for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    except OSError:
+        return
+    now = datetime.now(UTC).timestamp()
+    for leftover in leftovers:
+        try:
+            if leftover.is_dir() and now - leftover.stat().st_mtime > STALE_STAGING:
+                _scrub_folder(leftover)
+        except OSError:
+            continue
+
+
+def _scrub_folder(staging: Path) -> None:
+    """Overwrite the copies with zeros, durably, then remove them: the staged copies
+    hold what the vault held, and a later retraction replaces the backups — it must
+    not leave the same pages in freed blocks of a staging copy."""
+    for path in staging.iterdir():
+        try:
+            with path.open("r+b") as handle:
+                size = handle.seek(0, os.SEEK_END)
+                handle.seek(0)
+                block = bytes(CHUNK)
+                for start in range(0, size, CHUNK):
+                    handle.write(block[: min(CHUNK, size - start)])
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError:
+            pass
+        path.unlink(missing_ok=True)
+    staging.rmdir()
+
+
+def stage_copy(folder: Path, staging: Path, rounds: int = ROUNDS) -> list[str]:
+    """Copy the vault's files into ``staging`` as one consistent moment, holding the
+    write lock only to check (and, after ``rounds`` tries, for the last differences).
+    Returns the names copied."""
+    with WriteLock(folder, timeout=30.0):
+        seen = _snapshot(folder)
+    attempt = 0
+    while True:
+        for name in seen:
+            _copy_differences(folder / name, staging / name)
+        attempt += 1
+        with WriteLock(folder, timeout=30.0):
+            now = _snapshot(folder)
+            for gone in set(seen) - set(now):
+                (staging / gone).unlink(missing_ok=True)
+            changed = {n: e for n, e in now.items() if seen.get(n) != e}
+            if not changed:
+                return sorted(now)
+            if attempt >= rounds:
+                for name in changed:
+                    _copy_differences(folder / name, staging / name)
+                return sorted(now)
+        seen = now
+
+
 def create_backup(folder: Path, target: Path, progress: Progress | None = None) -> Path:
     """Write a backup of ``folder`` to ``target`` atomically. Works on an open vault.
 
-    The files are copied while the write lock is held, so no transaction is half in
-    the copy; the archive is built and written after the lock is released, so the
-    person writing an entry never waits for the backup to reach the disk."""
+    The files are copied as one moment with no transaction half in the copy (see
+    ``stage_copy``: the write lock is held only to check the copy); the archive is
+    then built from the copy and streamed to disk, in pieces, outside the lock."""
     if not looks_like_vault(folder):
         raise VaultNotFound(f"There is no Twofold vault at {folder}.")
-    with WriteLock(folder, timeout=30.0):
-        copies = [(path.name, path.read_bytes()) for path in vault_files(folder)]
-    total = len(copies) + 1
-    manifest: dict[str, object] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "app_version": __version__,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in copies},
-        "sizes": {name: len(data) for name, data in copies},
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for index, (name, data) in enumerate(copies, 1):
-            archive.writestr(name, data)
-            if progress:
-                progress(index, total)
-        archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-    del copies
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_atomically(target, buffer.getvalue())
+    staging = _staging_folder(folder, target)
+    try:
+        try:
+            names = stage_copy(folder, staging)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise DiskFull(
+                    "The disk is full: the vault could not be copied for its backup. "
+                    "Nothing was changed; free some space and try again."
+                ) from exc
+            raise
+        total = len(names) + 1
+        digests: dict[str, str] = {}
+        sizes: dict[str, int] = {}
+
+        def write(handle: BinaryIO) -> None:
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
+                for index, name in enumerate(names, 1):
+                    path = staging / name
+                    size = path.stat().st_size
+                    hasher = hashlib.sha256()
+                    info = zipfile.ZipInfo(name, date_time=_zip_time(path))
+                    info.external_attr = 0o600 << 16
+                    with (
+                        path.open("rb") as source,
+                        archive.open(info, "w", force_zip64=size >= 1 << 31) as member,
+                    ):
+                        while piece := source.read(CHUNK):
+                            hasher.update(piece)
+                            member.write(piece)
+                    digests[name], sizes[name] = hasher.hexdigest(), size
+                    if progress:
+                        progress(index, total)
+                manifest = {
+                    "format": FORMAT,
+                    "version": VERSION,
+                    "app_version": __version__,
+                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "files": digests,
+                    "sizes": sizes,
+                }
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomically_with(target, write)
+    finally:
+        _scrub_folder(staging)
     if progress:
         progress(total, total)
     return target
+
+
+def _zip_time(path: Path) -> tuple[int, int, int, int, int, int]:
+    when = datetime.fromtimestamp(max(path.stat().st_mtime, 315532800))  # zip starts in 1980
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 
 @dataclass(frozen=True, slots=True)

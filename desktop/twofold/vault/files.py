@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from twofold.domain.errors import DiskFull
 
@@ -32,6 +34,12 @@ def fsync_folder(folder: Path) -> None:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Temp file, fsync, rename, fsync of the folder: the old or the new content, never half."""
+    write_atomically_with(path, lambda handle: handle.write(data))
+
+
+def write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """As ``write_atomically``, with the content streamed by ``write`` into the
+    temporary file (a backup never has to be whole in memory)."""
     tmp = path.with_name(path.name + ".tmp")
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -39,15 +47,15 @@ def write_atomically(path: Path, data: bytes) -> None:
         # Owner-only from the first byte (not chmod'ed after): vault files and backups.
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)
         fsync_folder(path.parent)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull(
                 f"The disk is full: {path.name} could not be written. Nothing was changed; "
                 "free some space and try again."
