@@ -118,3 +118,60 @@ def test_cli_makes_the_pdf_with_both_signatures(
     _, pages = pdf_text(tmp_path / "r.pdf")
     text = " ".join(pages)
     assert "ALEX-CHOSEN-PRIVATE" in text and "ALEX-UNCHOSEN-CANARY" not in text
+
+
+def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The items are laid out in small pieces placed page after page (one document
+    for ten years made painting quadratic): no line may be lost, doubled or moved at a
+    piece's edge or a page's."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from twofold.domain.report import Report, ReportItem, ReportPart, ReportTable
+    from twofold.ui import report_pdf
+
+    start = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
+    items = tuple(
+        ReportItem(
+            start + timedelta(hours=n),
+            "Alex" if n % 2 else "Sam",
+            f"Shared reflection ITEM{n:04d}",
+            " ".join(f"w{n:04d}x{k:02d}" for k in range(12 + n % 40)),
+            (("Request", f"REQ{n:04d} " + "longer words " * (n % 9)),) if n % 3 == 0 else (),
+        )
+        for n in range(3 * report_pdf.CHUNK_ITEMS + 7)
+    )
+    table = ReportTable("Weeks", ("week", "kept"), tuple((f"W{n}", f"{n}") for n in range(60)))
+    report = Report(
+        partners=("Alex", "Sam"),
+        start=date(2020, 1, 1),
+        end=date(2020, 12, 31),
+        made_at=start,
+        made_by="Alex",
+        consented_by="Sam",
+        parts=(
+            ReportPart("timeline", "Shared timeline", "intro", items=items),
+            ReportPart("commitments", "Commitments", "", tables=(table,)),
+            ReportPart("wins", "Wins", ""),
+        ),
+    )
+    path = tmp_path / "long.pdf"
+    path.write_bytes(report_pdf.render_pdf(report))
+    count, pages = pdf_text(path)
+    assert count > 10
+    words = " ".join(pages).split()
+    tokens = [w.rstrip(".,") for w in words if w.startswith(("ITEM", "w0", "REQ"))]
+    expected = []
+    for n, item in enumerate(items):
+        expected.append(f"ITEM{n:04d}")
+        expected += item.text.split()
+        if item.details:
+            expected.append(f"REQ{n:04d}")
+    assert tokens == expected
+    for index, text in enumerate(pages):
+        assert f"page {index + 1} of {count}" in " ".join(text.split())
+    # each part starts on its own page; the empty part says so
+    starts = [i for i, t in enumerate(pages) if "Commitments" in t.split("\n")[0]]
+    assert starts and "W59" in " ".join(pages[starts[0] :])
+    assert "Nothing in this period" in " ".join(pages[-1].split())

@@ -54,22 +54,50 @@ def check_sections(sections: dict[str, str]) -> dict[str, str]:
 
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
+_WORDS = re.compile(r"\s*\S+|\s+")
+LONG_MIDDLE = 2000
 
 
 def word_diff(before: str, after: str) -> list[Change]:
-    """Word-level changes from ``before`` to ``after``, whitespace kept with its words."""
+    """Word-level changes from ``before`` to ``after``, whitespace kept with its words.
+
+    The common beginning and end are found first, in one pass each; only the part in
+    between is matched (matching whole long versions, where every other token is the
+    same space, took 5.7 s for the 40 versions of the ten-year report)."""
     old, new = _TOKENS.findall(before), _TOKENS.findall(after)
-    changes: list[Change] = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    changes: list[Change] = [Change("same", "".join(old[:head]))]
+    if len(middle_old) + len(middle_new) > LONG_MIDDLE:
+        # a long rewrite: each word with the whitespace before it is one token, so
+        # that no token (the same space) occurs everywhere and matching stays fast
+        middle_old = _WORDS.findall("".join(middle_old))
+        middle_new = _WORDS.findall("".join(middle_new))
+    matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            changes.append(Change("same", "".join(old[i1:i2])))
+            changes.append(Change("same", "".join(middle_old[i1:i2])))
             continue
         if i2 > i1:
-            changes.append(Change("removed", "".join(old[i1:i2])))
+            changes.append(Change("removed", "".join(middle_old[i1:i2])))
         if j2 > j1:
-            changes.append(Change("added", "".join(new[j1:j2])))
-    return [c for c in changes if c.text]
+            changes.append(Change("added", "".join(middle_new[j1:j2])))
+    changes.append(Change("same", "".join(old[len(old) - tail :])))
+    merged: list[Change] = []
+    for change in changes:
+        if not change.text:
+            continue
+        if merged and merged[-1].kind == change.kind == "same":
+            merged[-1] = Change("same", merged[-1].text + change.text)
+        else:
+            merged.append(change)
+    return merged
 
 
 def in_force(versions: list[AgreementVersion], partners: frozenset[str]) -> AgreementVersion | None:

@@ -236,4 +236,23 @@ def to_json_value(report: Report) -> dict[str, Any]:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(to_json_value(report), ensure_ascii=False, indent=2) + "\n"
+    """Indented to the level of each item; each item (and table) on one line.
+
+    ``json.dumps(indent=...)`` runs Python's own encoder, not the C one: 16 MB for a
+    ten-year ledger took seconds. The C encoder writes each item; only the outer
+    levels are laid out here. The value is the same JSON either way."""
+    return _layout(to_json_value(report), 0, 4) + "\n"
+
+
+def _layout(value: Any, level: int, depth: int) -> str:
+    if depth == 0 or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    pad = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        inner = [
+            f"{json.dumps(key, ensure_ascii=False)}: {_layout(v, level + 1, depth - 1)}"
+            for key, v in value.items()
+        ]
+        return "{" + pad + ("," + pad).join(inner) + "\n" + "  " * level + "}"
+    inner = [_layout(v, level + 1, depth - 1) for v in value]
+    return "[" + pad + ("," + pad).join(inner) + "\n" + "  " * level + "]"

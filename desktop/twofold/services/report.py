@@ -211,7 +211,7 @@ class ReportService:
         first, after = _bounds(request.start, request.end)
         cursor: tuple[str, int] | None = (after.isoformat(timespec="microseconds"), 1 << 62)
         while cursor is not None:
-            page = self._vault.ledger.timeline(limit=500, after=cursor)
+            page = self._vault.ledger.timeline(limit=5000, after=cursor)
             if not page:
                 return
             for item in page:

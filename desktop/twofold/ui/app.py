@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QThread, QTimer
+from PySide6.QtCore import QEvent, QSettings, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -78,10 +78,18 @@ def open_window(
         window.show_busy(f"The demo vault could not be made: {error_text(exc)}")
 
     run_in_background(lambda: create_demo(demo_root / "vault"), ready, failed, owner=window)
+
+    def remove() -> None:
+        # today's backup of the demo vault may still be copying it on a worker: the
+        # folder is removed once it is done (a folder filling up while it is removed
+        # stays behind)
+        QThreadPool.globalInstance().waitForDone(30_000)
+        remove_demo_root(demo_root)
+
     app = QApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(lambda: remove_demo_root(demo_root))
-    window.destroyed.connect(lambda: remove_demo_root(demo_root))
+        app.aboutToQuit.connect(remove)
+    window.destroyed.connect(remove)
     return window
 
 
