@@ -16,20 +16,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
-from twofold.domain.records import RecordKind
+from twofold.domain.records import JournalFormat, RecordKind
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
 from twofold.domain.timeline_text import headline
-from twofold.services import backups, diagnostics
-from twofold.services.demo import create_demo
-from twofold.services.ending import CONFIRM_LEAVE, CONFIRM_SHRED
-from twofold.services.imports import read_source
-from twofold.services.journal_export import JournalFormat
-from twofold.services.paths import default_vault_folder
-from twofold.services.report import Renderer
 from twofold.services.session import (
     Session,
     create_vault,
@@ -40,6 +33,9 @@ from twofold.services.session import (
 
 # The rest is imported where it is used: a command pays only for what it runs (the
 # demo, backups, the editor, crash reports; Qt never, the entry point owns the window).
+
+if TYPE_CHECKING:
+    from twofold.services.report import Renderer
 
 EXIT_BUG = 70
 
@@ -509,6 +505,8 @@ class Commands:
         return input(f'{what} is final. Type "{expected}" to confirm: ')
 
     def leave(self, args: argparse.Namespace) -> int:
+        from twofold.services.ending import CONFIRM_LEAVE
+
         if args.delete_journal:
             return self._delete_journal(args)
         if args.partner_recovery_file is None:
@@ -554,6 +552,8 @@ class Commands:
         return 0
 
     def _delete_journal(self, args: argparse.Namespace) -> int:
+        from twofold.services.ending import CONFIRM_SHRED
+
         if args.recovery_file is not None:
             _check_new_file(args.recovery_file)
         session = self._unlock(args)
@@ -581,6 +581,8 @@ class Commands:
 
     def import_(self, args: argparse.Namespace) -> int:
         # Parsed before the passphrase is asked: a malformed file fails at once.
+        from twofold.services.imports import read_source
+
         parsed = read_source(args.source, args.timezone)
         session = self._unlock(args)
         try:
@@ -624,17 +626,23 @@ class Commands:
 
     def backup(self, args: argparse.Namespace) -> int:
 
+        from twofold.services import backups
+
         path = backups.backup_now(args.vault, args.to, overwrite=args.force)
         self.console.print(f"Backup written to {path} (encrypted, checked).")
         return 0
 
     def restore(self, args: argparse.Namespace) -> int:
 
+        from twofold.services import backups
+
         backups.restore(args.file, args.vault)
         self.console.print(f"Restored into {args.vault}. Unlock it as usual.")
         return 0
 
     def demo(self, args: argparse.Namespace) -> int:
+
+        from twofold.services.demo import create_demo
 
         made = create_demo(args.vault)
         self.console.print(f"Demo vault created at {made.folder}")
@@ -963,6 +971,8 @@ def run(
 ) -> int:
     """Parse and run one command. ``pdf`` lays out a report as PDF (Qt, so the entry
     point hands it in). Tests lower the KDF cost with twofold.services.kdf, never here."""
+    from twofold.services.paths import default_vault_folder
+
     console = console or Console()
     parser = build_parser()
     try:
@@ -1011,6 +1021,7 @@ def run(
 
 def _report_bug(exc: BaseException) -> str:
     """Log the bug and write its report (types and code locations only)."""
+    from twofold.services import diagnostics
 
     try:
         diagnostics.setup_logging()

@@ -12,8 +12,8 @@ import yaml
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.domain.errors import InvalidInput, NotAllowed
-from twofold.domain.records import RecordKind
-from twofold.services.journal_export import ExportCancelled, JournalFormat
+from twofold.domain.records import JournalFormat, RecordKind
+from twofold.services.journal_export import ExportCancelled
 from twofold.services.session import Session, unlock, unlock_session
 
 

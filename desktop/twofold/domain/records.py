@@ -80,3 +80,18 @@ def normalise_labels(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         if cleaned:
             seen.setdefault(cleaned, None)
     return tuple(seen)
+
+
+# The formats of a journal exported as files (services/journal_export.py writes them).
+class JournalFormat(StrEnum):
+    MARKDOWN = "markdown"  # one file per entry
+    MARKDOWN_MONTHS = "markdown-months"  # one file per month
+    JSON = "json"
+
+    @property
+    def label(self) -> str:
+        return {
+            JournalFormat.MARKDOWN: "Markdown, one file per entry",
+            JournalFormat.MARKDOWN_MONTHS: "Markdown, one file per month",
+            JournalFormat.JSON: "JSON, one file",
+        }[self]

@@ -14,34 +14,19 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from twofold.domain.errors import InvalidInput, TwofoldError
-from twofold.domain.records import JournalRecord, RecordVersion
+from twofold.domain.records import JournalFormat, JournalRecord, RecordVersion
 from twofold.services.journal import journal_of
 from twofold.vault.files import fsync_folder
 from twofold.vault.vault import OpenVault, now
 
 JOURNAL_SCHEMA = "twofold.journal/1"
 Progress = Callable[[int, int], None]
-
-
-class JournalFormat(StrEnum):
-    MARKDOWN = "markdown"  # one file per entry
-    MARKDOWN_MONTHS = "markdown-months"  # one file per month
-    JSON = "json"
-
-    @property
-    def label(self) -> str:
-        return {
-            JournalFormat.MARKDOWN: "Markdown, one file per entry",
-            JournalFormat.MARKDOWN_MONTHS: "Markdown, one file per month",
-            JournalFormat.JSON: "JSON, one file",
-        }[self]
 
 
 class ExportCancelled(TwofoldError):

@@ -12,25 +12,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from twofold.domain.errors import InvalidInput, TwofoldError, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
-from twofold.domain.ledger import VerifyReport
 from twofold.domain.passphrase import normalise_passphrase
 from twofold.domain.report import ReportFormat
 from twofold.domain.search import SearchHit, fts_query
-from twofold.services.agreement import AgreementService
-from twofold.services.backups import BackupResult, ReplaceResult, replace_daily, rotate_daily
-from twofold.services.checkins import CheckinService
-from twofold.services.commitments import CommitmentService
-from twofold.services.content import passphrase_strength
-from twofold.services.ending import EndingService, LeaveOutcome
-from twofold.services.imports import ImportService
-from twofold.services.joint import JointSessionService
 from twofold.services.journal import JournalService
-from twofold.services.journal_export import JournalExportResult, JournalFormat, export_journal
 from twofold.services.paths import default_backup_folder
-from twofold.services.progress import ProgressService
-from twofold.services.report import Renderer, ReportService
-from twofold.services.safety import SafetyService
-from twofold.services.setbacks import SetbackService, WinService
 from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify, verify_since
@@ -42,15 +28,21 @@ from twofold.vault.projectors import replay
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
 
-# The practice services are made (and their modules imported) on first use: the
-# command line's ``search`` or ``list`` never needs them.
+# What a command such as ``search`` or ``list`` never needs is imported on first use:
+# the practice services, reports, imports, exports, backups, ending, verification.
 if TYPE_CHECKING:
+    from twofold.domain.ledger import VerifyReport
+    from twofold.domain.records import JournalFormat
     from twofold.services.agreement import AgreementService
-    from twofold.services.backups import BackupResult
+    from twofold.services.backups import BackupResult, ReplaceResult
     from twofold.services.checkins import CheckinService
     from twofold.services.commitments import CommitmentService
+    from twofold.services.ending import LeaveOutcome
+    from twofold.services.imports import ImportService
     from twofold.services.joint import JointSessionService
+    from twofold.services.journal_export import JournalExportResult
     from twofold.services.progress import ProgressService
+    from twofold.services.report import Renderer, ReportService
     from twofold.services.safety import SafetyService
     from twofold.services.setbacks import SetbackService, WinService
     from twofold.services.together import TogetherService
@@ -107,8 +99,6 @@ class Session:
         self.is_shared_session = vault.is_session
         self.journal = None if vault.is_session else JournalService(vault)
         self.sharing = None if vault.is_session else SharingService(vault)
-        self.imports = None if vault.is_session else ImportService(vault)
-        self.reports = ReportService(vault)
         self.timeline = TimelineService(vault)
         self.warnings = list(vault.warnings)
         self.shared_damage = vault.shared_damage
@@ -120,6 +110,18 @@ class Session:
         self._locked = False
         # the head this partner had seen before this unlock: the quick check starts there
         self.previous_seen: trust.Seen | None = None
+
+    @cached_property
+    def imports(self) -> ImportService | None:
+        from twofold.services.imports import ImportService
+
+        return None if self._vault.is_session else ImportService(self._vault)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from twofold.services.report import ReportService
+
+        return ReportService(self._vault)
 
     @cached_property
     def commitments(self) -> CommitmentService:
@@ -244,6 +246,8 @@ class Session:
         cancelled: Callable[[], bool] | None = None,
     ) -> JournalExportResult:
         """Your own journal as plaintext files (owner only)."""
+        from twofold.services.journal_export import export_journal
+
         return export_journal(
             self._vault,
             target,
@@ -268,6 +272,8 @@ class Session:
         self, confirmation: str, passphrase: str, kdf: KdfParams | None = None
     ) -> str:
         """Delete your private journal for good; returns your new recovery code."""
+        from twofold.services.ending import EndingService
+
         try:
             return EndingService(self._vault).shred_journal(confirmation, passphrase, kdf)
         finally:
@@ -284,6 +290,8 @@ class Session:
         kdf: KdfParams | None = None,
     ) -> LeaveOutcome:
         """Leave the vault (the other partner, present, types their passphrase)."""
+        from twofold.services.ending import EndingService
+
         try:
             return EndingService(self._vault).leave(
                 confirmation,
@@ -352,6 +360,8 @@ class Session:
                 "Today's automatic backup was not made: shared.db is damaged, so the "
                 "backups from before the damage are kept as they are."
             )
+        from twofold.services.backups import rotate_daily
+
         return rotate_daily(self.folder, self.backup_folder(), today)
 
     def replace_backups(self, today: date | None = None) -> ReplaceResult:
@@ -367,6 +377,8 @@ class Session:
                 "The automatic backups were not replaced: shared.db is damaged, so the "
                 "backups from before the damage are kept as they are."
             )
+        from twofold.services.backups import replace_daily
+
         folder, target = self.folder, self.backup_folder()
         return lambda: replace_daily(folder, target, today)
 
@@ -384,6 +396,8 @@ def check_passphrase(passphrase: str, names: tuple[str, ...] = ()) -> None:
             f"A passphrase needs at least {MIN_PASSPHRASE} characters; "
             "four or five unrelated words are easy to remember and hard to guess."
         )
+    from twofold.services.content import passphrase_strength
+
     strength = passphrase_strength(passphrase, names)
     if not strength.acceptable:
         advice = " ".join(strength.feedback[:2])

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.errors import TwofoldError
+from twofold.domain.records import JournalFormat
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
 from twofold.services.imports import ImportPreview, ImportResult, read_source
-from twofold.services.journal_export import JournalExportResult, JournalFormat
+from twofold.services.journal_export import JournalExportResult
 from twofold.services.report import ExportResult
 from twofold.services.session import Session
 from twofold.ui.passphrase_fields import secret_field
