@@ -8,6 +8,7 @@ checked on restore before anything is renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -211,10 +212,12 @@ def stage_copy(folder: Path, staging: Path, rounds: int = ROUNDS) -> list[str]:
     Returns the names copied."""
     with WriteLock(folder, timeout=30.0):
         seen = _snapshot(folder)
-    attempt = 0
+    attempt, todo = 0, set(seen)
     while True:
-        for name in seen:
-            _copy_differences(folder / name, staging / name)
+        for name in sorted(todo):
+            # removed or replaced meanwhile: the check below sees it changed
+            with contextlib.suppress(FileNotFoundError):
+                _copy_differences(folder / name, staging / name)
         attempt += 1
         with WriteLock(folder, timeout=30.0):
             now = _snapshot(folder)
@@ -227,7 +230,8 @@ def stage_copy(folder: Path, staging: Path, rounds: int = ROUNDS) -> list[str]:
                 for name in changed:
                     _copy_differences(folder / name, staging / name)
                 return sorted(now)
-        seen = now
+        # the other copies still equal their files: only the changed ones are copied
+        seen, todo = now, set(changed)
 
 
 def create_backup(folder: Path, target: Path, progress: Progress | None = None) -> Path:
