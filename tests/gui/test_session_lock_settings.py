@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -276,3 +277,28 @@ def test_a_background_result_for_a_deleted_bound_method_is_dropped(qtbot: QtBot)
     release.set()
     qtbot.waitUntil(lambda: not busy(), timeout=10_000)
     qtbot.wait(50)  # reaching the deleted label would raise in the slot and fail the test
+
+
+def test_freed_memory_is_handed_back_once_the_last_background_task_ends(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The daily backup and the verification run on workers; what they freed stays in
+    glibc's per-thread arenas until it is trimmed: once no task runs any more, not
+    while one still does (its memory is in use)."""
+    import threading
+
+    from twofold.ui import worker
+
+    trims: list[int] = []
+    monkeypatch.setattr(worker, "release_freed_memory", lambda: trims.append(len(worker._running)))
+    first, second = threading.Event(), threading.Event()
+    done: list[object] = []
+    worker.run_in_background(lambda: first.wait(10), done.append, done.append)
+    worker.run_in_background(lambda: second.wait(10), done.append, done.append)
+    first.set()
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=10_000)
+    qtbot.wait(50)
+    assert trims == []  # the other task still runs
+    second.set()
+    qtbot.waitUntil(lambda: not worker.busy() and len(done) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: trims == [0], timeout=10_000)

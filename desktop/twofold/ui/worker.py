@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -43,6 +47,23 @@ class Task(QRunnable):
 _running: set[Task] = set()
 
 
+def release_freed_memory() -> None:
+    """Hand memory that finished background work freed back to the system. glibc
+    keeps what a worker thread freed in that thread's own arena: after the daily
+    backup and the verification of a large vault, tens of MB stayed in the
+    process's resident memory although nothing used them."""
+    if not sys.platform.startswith("linux") or os.environ.get("TWOFOLD_NO_TRIM"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _finished(task: Task) -> None:
+    _running.discard(task)
+    if not _running:
+        release_freed_memory()
+
+
 def run_in_background(
     fn: Callable[..., Any],
     on_done: Callable[[Any], None],
@@ -61,7 +82,7 @@ def run_in_background(
 
     def release() -> None:
         # Later, not now: the task's signal object is still emitting this very signal.
-        QTimer.singleShot(0, lambda: _running.discard(task))
+        QTimer.singleShot(0, lambda: _finished(task))
 
     def owner_gone() -> bool:
         return owner is not None and not shiboken6.isValid(owner)
