@@ -1,5 +1,7 @@
 """kill -9 during a passphrase change (issue 11 B9): afterwards exactly one of the old
-and new passphrases works, never neither, never both, and the journal is intact."""
+and new passphrases works, never neither, never both, and the journal is intact; the
+signing key rotated with it is the one key the slots, keyslots.json's listing and the
+ledger agree on (the unlock finishing or discarding the interrupted step)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ import pytest
 
 from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from twofold.domain.errors import WrongPassphrase
-from twofold.services.session import create_vault, unlock
+from twofold.services.session import Session, create_vault, unlock
+from twofold.vault import keyslots
 
 BODIES = [f"private entry {n} " + "words " * (n * 40) for n in range(6)]
 
@@ -43,9 +46,28 @@ def _opens(folder: Path, n: int) -> bool:
         assert session.journal is not None
         assert [r.body for r in session.journal.listing().records] == BODIES[::-1]
         assert session.verify().ok
+        _one_signing_key(folder, session)
     finally:
         session.lock()
     return True
+
+
+def _one_signing_key(folder: Path, session: Session) -> None:
+    """The signing key rotates with the journal key: after the unlock settled any
+    interrupted change, the slot's key, the key keyslots.json lists and the ledger's
+    current key for Alex are one key, no retiring seed is left, and it is not a key
+    the ledger already retired."""
+    vault = session._vault
+    own = vault.public_key
+    slots = keyslots.load(folder)
+    alex = slots.partner("Alex")
+    assert alex.public_key == own
+    assert not slots.pending(alex.id)
+    assert all(s.retiring is None for s in slots.slots)
+    history = vault.ledger.signing_keys()
+    assert history.current[alex.id] == own
+    assert own not in history.retired
+    assert not any(n.taken for n in session.key_notices())
 
 
 def _round(folder: Path, start: int, rng: random.Random) -> int:

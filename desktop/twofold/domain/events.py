@@ -182,12 +182,18 @@ class ReflectionShared(EventData):
 class KeysChanged(EventData):
     """A partner's key slots were replaced (new journal key): ``how`` is "change",
     "reset" (with the recovery code) or "renew" (a new recovery code); ``slots`` are
-    the new slot ids in keyslots.json. Signed by that partner."""
+    the new slot ids in keyslots.json.
+
+    ``public_key`` (hex) is the partner's new Ed25519 signing key: the event is signed
+    with the key it replaces, and from the next event on the ledger accepts only the
+    new one for that partner (docs/FORMAT.md, "The signing key's lifetime"). Empty in
+    events signed before keys were rotated: those changed no signing key."""
 
     kind: ClassVar[EventKind] = EventKind.KEYS_CHANGED
     partner: str
     how: str
     slots: tuple[str, ...] = ()
+    public_key: str = ""
 
 
 @event

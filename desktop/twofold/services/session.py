@@ -53,6 +53,7 @@ BACKUP_FOLDER_KEY = "backup_folder"
 
 
 KEYS_SEEN = "keys_seen_seq"
+TAKEN = "taken"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +62,33 @@ class KeyNotice:
     having seen one: shown at unlock until dismissed."""
 
     seq: int
-    how: str  # "change" | "reset" | "renew"
+    how: str  # "change" | "reset" | "renew" | "taken" (see ``taken``)
     at: datetime
+
+    @property
+    def taken(self) -> bool:
+        """The ledger's signing key for you is not the one in your slot: someone with
+        an old copy of your key replaced it. Not dismissable: it stays while true."""
+        return self.how == TAKEN
 
     @property
     def text(self) -> str:
         when = f"{self.at.astimezone():%-d %b} at {self.at.astimezone():%H:%M}"
+        if self.taken:
+            where = f"event #{self.seq}, " if self.seq else ""
+            return (
+                f"Your signing key was taken over: the shared ledger replaced it on {when} "
+                f"({where}a key change signed with your old key) with a key that is not in "
+                "your key slots. Someone who once opened your slot — with an old passphrase "
+                "or recovery code and an old copy of keyslots.json or a backup — did this, "
+                "and events signed as you from then on are not yours (Verify names them). "
+                "The ledger cannot give the key back: any rule that let your old key win "
+                "would let their copy of it win too. What to do: sign nothing more here "
+                "(Twofold refuses it); run Verify and keep its report; change your "
+                "passphrase so your private journal gets a new key; export your journal; "
+                "talk it through with your counselor; and if you go on, start a new vault "
+                "together, each choosing new secrets alone."
+            )
         what = {
             "change": f"Your passphrase was changed on {when}.",
             "reset": f"Your passphrase was reset with your recovery code on {when}.",
@@ -316,18 +338,26 @@ class Session:
         return self._vault.renew_recovery_code(passphrase, kdf)
 
     def key_notices(self) -> list[KeyNotice]:
-        """What changed about your own key slots since you last dismissed a notice."""
+        """What changed about your own key slots since you last dismissed a notice,
+        and, first, whether the ledger's signing key for you is still yours (in a
+        shared session too)."""
+        notices: list[KeyNotice] = []
+        taken = self._vault.key_taken()
+        if taken is not None:
+            at = datetime.fromisoformat(taken.at) if taken.at else datetime.now().astimezone()
+            notices.append(KeyNotice(taken.seq, TAKEN, at))
         if self.journal is None:
-            return []
+            return notices
         seen = self._vault.journal.meta(KEYS_SEEN) if self._vault.journal else None
         after = int(seen) if seen and seen.isdigit() else 0
-        return [
+        return notices + [
             KeyNotice(seq, how, datetime.fromisoformat(at))
             for seq, how, at in self._vault.ledger.key_changes(self.partner_id, after)
         ]
 
     def dismiss_key_notices(self) -> None:
-        notices = self.key_notices()
+        """Confirm the key changes shown (a taken-over key is not dismissable)."""
+        notices = [n for n in self.key_notices() if not n.taken]
         if not notices or self._vault.journal is None:
             return
         with self._vault.write("Your journal"):

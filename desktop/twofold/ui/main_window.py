@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
             self.tr("Dismiss: this change was mine"),
         )
         understood.clicked.connect(self._dismiss_key_notice)
+        self.key_dismiss = understood
         key_row = QHBoxLayout(self.key_banner)
         key_row.addWidget(self.key_text, 1)
         key_row.addWidget(change_now)
@@ -446,13 +447,21 @@ class MainWindow(QMainWindow):
 
     def _show_key_notice(self, session: Session) -> None:
         notices = session.key_notices()
+        taken = any(n.taken for n in notices)
         self.key_text.setText("\n\n".join(n.text for n in notices))
+        # a taken-over signing key is not "It was me": it stays until it is resolved
+        self.key_dismiss.setVisible(not taken)
+        self.key_banner.setObjectName("warningBanner" if taken else "hintBanner")
+        self.key_banner.style().unpolish(self.key_banner)
+        self.key_banner.style().polish(self.key_banner)
         self.key_banner.setVisible(bool(notices))
 
     def _dismiss_key_notice(self) -> None:
         if self.session is not None:
             self.session.dismiss_key_notices()
-        self.key_banner.hide()
+            self._show_key_notice(self.session)  # a taken-over key stays
+        else:
+            self.key_banner.hide()
 
     def _change_keys_now(self) -> None:
         if self.session is None or self.session.is_shared_session:

@@ -97,21 +97,28 @@ class Slot:
     origin: str = "setup"
     created_at: str = ""
     signature: bytes | None = None
+    # Only in a pending slot of a key change: the signing seed being replaced, so the
+    # change can still be signed with it (continuity) if it is finished at the next
+    # unlock with the new secret. Dropped when the slot becomes active.
+    retiring: Sealed | None = None
 
 
 @dataclass(slots=True)
 class PartnerKeys:
-    """What an unlocked slot yields. ``journal_key`` is None in session mode."""
+    """What an unlocked slot yields. ``journal_key`` is None in session mode.
+    ``retiring_seed``: the signing seed a pending key change replaces (see Slot)."""
 
     partner_id: str
     vault_key: bytearray
     signing_seed: bytearray
     journal_key: bytearray | None
+    retiring_seed: bytearray | None = None
 
     def wipe(self) -> None:
         crypto.zero(self.vault_key)
         crypto.zero(self.signing_seed)
         crypto.zero(self.journal_key)
+        crypto.zero(self.retiring_seed)
 
     def copy(self) -> PartnerKeys:
         return PartnerKeys(
@@ -119,7 +126,14 @@ class PartnerKeys:
             bytearray(self.vault_key),
             bytearray(self.signing_seed),
             None if self.journal_key is None else bytearray(self.journal_key),
+            None if self.retiring_seed is None else bytearray(self.retiring_seed),
         )
+
+    @property
+    def listed_seed(self) -> bytearray:
+        """The seed whose public key keyslots.json lists for this partner: the
+        retiring one while a key change is pending, else the current one."""
+        return self.retiring_seed if self.retiring_seed is not None else self.signing_seed
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +182,7 @@ class KeySlots:
     def needs_signing(self, keys: PartnerKeys) -> bool:
         """A format-1 partner not upgraded yet, or a listing someone edited."""
         partner = self.partner(keys.partner_id)
-        return partner.public_key != crypto.public_key_of(keys.signing_seed) or any(
+        return partner.public_key != crypto.public_key_of(keys.listed_seed) or any(
             s.signature is None for s in self.slots if s.partner_id == keys.partner_id
         )
 
@@ -194,9 +208,23 @@ class KeySlots:
                 if with_journal
                 else None
             )
+            retiring = (
+                None
+                if slot.retiring is None
+                else crypto.open_sealed(
+                    kek,
+                    slot.retiring.nonce,
+                    slot.retiring.ciphertext,
+                    _aad(self.vault_id, slot, "retiring"),
+                )
+            )
         finally:
             crypto.zero(kek)
-        if len(shared) != 2 * crypto.KEY_BYTES or (journal and len(journal) != crypto.KEY_BYTES):
+        if (
+            len(shared) != 2 * crypto.KEY_BYTES
+            or (journal and len(journal) != crypto.KEY_BYTES)
+            or (retiring is not None and len(retiring) != crypto.KEY_BYTES)
+        ):
             raise KeySlotsDamaged(
                 "A key slot holds keys of the wrong size; keyslots.json is damaged."
             )
@@ -205,10 +233,11 @@ class KeySlots:
             vault_key=shared[: crypto.KEY_BYTES],
             signing_seed=shared[crypto.KEY_BYTES :],
             journal_key=journal,
+            retiring_seed=retiring,
         )
         crypto.zero(shared)
         public = self.partner(slot.partner_id).public_key
-        if public is not None and public != crypto.public_key_of(keys.signing_seed):
+        if public is not None and public != crypto.public_key_of(keys.listed_seed):
             # The slot itself is authentic (it opened); only the listing was edited.
             self.warnings.append(
                 "keyslots.json listed a signing key for you that is not yours: someone "
@@ -300,7 +329,9 @@ class KeySlots:
             for s in self.slots
             if s.partner_id != pid or (s.state == "active" and s.kind not in kinds)
         ]
-        return self._copy(kept + [replace(s, state="active") for s in pending]).signed(keys)
+        active = [replace(s, state="active", retiring=None) for s in pending]
+        # signed and listed with the new key: the change is finished
+        return self._copy(kept + active).signed(replace(keys, retiring_seed=None))
 
     def abandoned(self, partner_id: str) -> KeySlots:
         """An interrupted change that never reached the journal: drop its slots."""
@@ -310,12 +341,14 @@ class KeySlots:
 
     def signed(self, keys: PartnerKeys) -> KeySlots:
         """Sign every slot of this partner and list their public key (also upgrades
-        a format-1 vault, one partner at a time)."""
+        a format-1 vault, one partner at a time). While a key change is pending the
+        listed key stays the one it replaces (``PartnerKeys.listed_seed``)."""
         pid = keys.partner_id
-        public = crypto.public_key_of(keys.signing_seed)
+        seed = keys.listed_seed
+        public = crypto.public_key_of(seed)
         partners = [replace(p, public_key=public) if p.id == pid else p for p in self.partners]
         slots = [
-            replace(s, signature=crypto.sign(keys.signing_seed, _signed_bytes(self.vault_id, s)))
+            replace(s, signature=crypto.sign(seed, _signed_bytes(self.vault_id, s)))
             if s.partner_id == pid
             else s
             for s in self.slots
@@ -361,10 +394,20 @@ def _sealed_slot(
         finally:
             crypto.zero(shared)
         j_nonce, j_ct = crypto.seal(kek, keys.journal_key, _aad(vault_id, draft, "journal"))
+        retiring = None
+        if state == "pending" and keys.retiring_seed is not None:
+            r_nonce, r_ct = crypto.seal(kek, keys.retiring_seed, _aad(vault_id, draft, "retiring"))
+            retiring = Sealed(r_nonce, r_ct)
         check = crypto.key_check(kek, _aad(vault_id, draft, "check"))
     finally:
         crypto.zero(kek)
-    return replace(draft, check=check, shared=Sealed(s_nonce, s_ct), journal=Sealed(j_nonce, j_ct))
+    return replace(
+        draft,
+        check=check,
+        shared=Sealed(s_nonce, s_ct),
+        journal=Sealed(j_nonce, j_ct),
+        retiring=retiring,
+    )
 
 
 def _aad(vault_id: str, slot: Slot, part: str) -> bytes:
@@ -383,6 +426,13 @@ def _aad(vault_id: str, slot: Slot, part: str) -> bytes:
 
 
 def _slot_json(s: Slot) -> dict[str, Any]:
+    body = _slot_fields(s)
+    if s.retiring is not None:  # only then: the signatures of other slots are unchanged
+        body["retiring"] = {"nonce": _b64(s.retiring.nonce), "ct": _b64(s.retiring.ciphertext)}
+    return body
+
+
+def _slot_fields(s: Slot) -> dict[str, Any]:
     return {
         "slot_id": s.slot_id,
         "partner_id": s.partner_id,
@@ -510,6 +560,11 @@ def _slot(value: Any, version: int) -> Slot:
             raise _Bad("a slot's date is not valid")
         created = raw_created
         signature = None if s.get("signature") is None else _bytes(s["signature"], "sig", (64,))
+    retiring = None
+    if version >= 2 and s.get("retiring") is not None:
+        if state != "pending":
+            raise _Bad("an active slot holds a retiring key")
+        retiring = _sealed(s["retiring"], "a slot's retiring key", crypto.KEY_BYTES)
     return Slot(
         slot_id=_ident(s.get("slot_id"), "a slot id"),
         partner_id=_ident(s.get("partner_id"), "a slot's partner"),
@@ -527,6 +582,7 @@ def _slot(value: Any, version: int) -> Slot:
         origin=origin,
         created_at=created,
         signature=signature,
+        retiring=retiring,
     )
 
 

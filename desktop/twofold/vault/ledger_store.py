@@ -45,6 +45,10 @@ class LedgerStore:
         self.vault_id = vault_id
         self._author = author_id
         self._seed = signing_seed
+        # set when the ledger's current key for this partner is not theirs (see
+        # OpenVault.key_taken): their own events are refused rather than signed with a
+        # key the ledger names as superseded; a key change (explicit seed) still signs
+        self.refuse_signing: str | None = None
 
     @property
     def _conn(self) -> Connection:
@@ -71,6 +75,12 @@ class LedgerStore:
         self._conn.execute(
             "INSERT INTO partners (id, label, public_key, position) VALUES (?, ?, ?, ?)",
             (partner_id, label, public_key, position),
+        )
+
+    def set_partner_key(self, partner_id: str, public_key: bytes) -> None:
+        """The partners row follows a signed key change (verify compares it)."""
+        self._conn.execute(
+            "UPDATE partners SET public_key = ? WHERE id = ?", (public_key, partner_id)
         )
 
     # --- appending -----------------------------------------------------------------
@@ -100,6 +110,8 @@ class LedgerStore:
         author_id = author if author is not None else self._author
         if signing_seed is None or author_id is None:
             raise NotAllowed("This session cannot sign ledger events.")
+        if seed is None and self.refuse_signing is not None:
+            raise NotAllowed(self.refuse_signing)
         seq, prev = self.head()
         body = canonical_json(event.to_payload())
         header = EventHeader(
@@ -347,15 +359,17 @@ class LedgerStore:
             return [Problem("shared.db", f"the ledger cannot be read ({exc})")]
         if genesis is None or genesis.header.seq != 1:
             return [Problem("shared.db", "the ledger is empty: its first event is missing")]
-        keys = _genesis_keys(genesis)
-        if not keys:
+        genesis_keys = _genesis_keys(genesis)
+        if not genesis_keys:
             return [Problem(_name(genesis), "the first event does not name the partners")]
+        keys = KeyHistory(genesis_keys, _genesis_labels(genesis))
         left: dict[str, int] = {}
         if after is not None:
             problems = self._walk([genesis], keys, GENESIS_PREV_HASH, 1, {})
             if problems:
                 return problems
-            left = self._left_before(after[0], keys)
+            keys = self._keys_at(after[0], KeyHistory(genesis_keys, keys.labels))
+            left = self._left_before(after[0], keys.current)
         retractions: dict[str, str] = {}
         for event in events:
             if event.header.kind == EventKind.REFLECTION_RETRACTED and event.payload is not None:
@@ -363,15 +377,44 @@ class LedgerStore:
                     retractions[str(json.loads(event.payload)["target"])] = event.header.author
         prev, start = (GENESIS_PREV_HASH, 1) if after is None else (after[1], after[0] + 1)
         problems = self._walk(events, keys, prev, start, retractions, left)
-        if not problems and own_public_key is not None and own_public_key not in keys.values():
-            problems.append(
-                Problem(
-                    "partners",
-                    "your signing key is not the one this ledger began with: "
-                    "the ledger was replaced",
-                )
-            )
+        if not problems and own_public_key is not None:
+            problems += keys.own_key_problems(self._author, own_public_key)
         return problems
+
+    def signing_keys(self) -> KeyHistory:
+        """Each partner's current signing key as the signed chain of ``keys.changed``
+        events gives it (each rotation's signature checked with the key it replaces;
+        the full verify checks everything else)."""
+        with mapped_errors(_WHAT):
+            genesis = self.event_at(1)
+            head = self.head()[0]
+        if genesis is None:
+            return KeyHistory({}, {})
+        return self._keys_at(head, KeyHistory(_genesis_keys(genesis), _genesis_labels(genesis)))
+
+    def _keys_at(self, seq: int, keys: KeyHistory) -> KeyHistory:
+        """The key history up to and including ``seq`` (the quick check starts after
+        it). A rotation whose signature does not hold is skipped here; the full check
+        names it."""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
+                "payload, signature FROM ledger_events WHERE kind = ? AND seq <= ? ORDER BY seq",
+                (str(EventKind.KEYS_CHANGED), seq),
+            ).fetchall()
+        for row in rows:
+            event = LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+            public = keys.current.get(event.header.author)
+            if public is None or event.payload is None:
+                continue
+            if content_hash(event.payload) != event.header.content_hash:
+                continue
+            if not crypto.signature_valid(public, event.signature, event.header.digest()):
+                continue
+            new = _rotation(event)
+            if isinstance(new, bytes):
+                keys.rotate(event)
+        return keys
 
     def _left_before(self, seq: int, keys: dict[str, bytes]) -> dict[str, int]:
         """Partners whose signed partner.left is at or before ``seq`` (the quick check
@@ -397,7 +440,7 @@ class LedgerStore:
     @staticmethod
     def _walk(
         events: Sequence[LedgerEvent],
-        keys: dict[str, bytes],
+        keys: KeyHistory,
         prev: bytes,
         expected_seq: int,
         retractions: dict[str, str],
@@ -409,7 +452,11 @@ class LedgerStore:
             where = _name(event)
             if h.seq != expected_seq:
                 return [Problem(where, f"event #{expected_seq} is missing: the ledger was cut")]
-            problem = self_check(event, keys, prev, retractions)
+            problem = self_check(event, keys.current, prev, retractions)
+            if problem == _BAD_SIGNATURE:
+                problem = keys.old_key_signed(event) or problem
+            if problem is None and h.kind == EventKind.KEYS_CHANGED:
+                problem = keys.rotate(event)
             if problem is not None:
                 return [Problem(where, problem, h.seq)]
             if h.author in left:
@@ -444,13 +491,119 @@ def self_check(
     if public is None:
         return "its author is not a partner of this vault"
     if not crypto.signature_valid(public, event.signature, h.digest()):
-        return "its signature does not match its author"
+        return _BAD_SIGNATURE
     return None
+
+
+_BAD_SIGNATURE = "its signature does not match its author"
+
+
+class KeyHistory:
+    """Each partner's signing key along the chain: the genesis gives the first ones;
+    a ``keys.changed`` event carrying ``public_key``, signed by that partner with
+    their current key, replaces it from the next event on. A superseded key is kept
+    only to name what was signed with it afterwards."""
+
+    def __init__(self, genesis: dict[str, bytes], labels: dict[str, str]) -> None:
+        self.current = dict(genesis)
+        self.labels = labels
+        # public key -> (partner, seq and time of the event that replaced it)
+        self.retired: dict[bytes, tuple[str, int, str]] = {}
+
+    def name(self, partner_id: str) -> str:
+        return self.labels.get(partner_id, partner_id)
+
+    def rotate(self, event: LedgerEvent) -> str | None:
+        """Apply a signed key change (its signature already checked with the current
+        key); the reason it cannot be applied, or None."""
+        h = event.header
+        new = _rotation(event)
+        if new is None:
+            return None  # a change of slots only (signed before keys were rotated)
+        if isinstance(new, str):
+            return new
+        if h.author not in self.current:
+            return "its author is not a partner of this vault"
+        if new in self.retired or new in self.current.values():
+            return "gives a signing key that was already used: a key is never taken back"
+        self.retired[self.current[h.author]] = (h.author, h.seq, h.occurred_at)
+        self.current[h.author] = new
+        return None
+
+    def old_key_signed(self, event: LedgerEvent) -> str | None:
+        """If a superseded key of the author signed this event: say so."""
+        h = event.header
+        for public, (partner, seq, at) in self.retired.items():
+            if partner == h.author and crypto.signature_valid(public, event.signature, h.digest()):
+                name = self.name(partner)
+                return (
+                    f"was signed with {name}'s old signing key, which {name} replaced on "
+                    f"{at[:10]} (event #{seq}): whoever signed it kept a copy of that key, "
+                    f"and {name} did not sign it"
+                )
+        return None
+
+    def own_key_problems(self, partner_id: str | None, own: bytes) -> list[Problem]:
+        """Your key (from your own slot) must be the ledger's current key for you."""
+        if partner_id is not None and self.current.get(partner_id) == own:
+            return []
+        if own in self.retired:
+            who, seq, at = self.retired[own]
+            if who == partner_id:
+                return [
+                    Problem(
+                        "partners",
+                        f"event #{seq} ({at[:10]}) replaced your signing key with one that is "
+                        "not in your key slots: someone who once unlocked your slot (your old "
+                        "passphrase or recovery code with an old copy of keyslots.json) took "
+                        "your key over; events signed as you from there on are not yours",
+                    )
+                ]
+        if partner_id is None and own in self.current.values():
+            return []
+        return [
+            Problem(
+                "partners",
+                "your signing key is not the one this ledger gives you: the ledger was replaced",
+            )
+        ]
+
+
+def _rotation(event: LedgerEvent) -> bytes | str | None:
+    """The new public key a ``keys.changed`` event carries; None if it carries none;
+    a reason (str) if it carries one that cannot be used."""
+    if event.payload is None:
+        return None
+    try:
+        payload = json.loads(event.payload)
+        value = payload.get("public_key", "")
+        partner = payload.get("partner")
+    except (ValueError, AttributeError):
+        return "its content cannot be read"
+    if not value:
+        return None
+    if partner != event.header.author:
+        return "changes another partner's signing key: only they can change it"
+    try:
+        key = bytes.fromhex(value) if isinstance(value, str) else b""
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        return "its new signing key is not a valid key"
+    return key
 
 
 def _name(event: LedgerEvent) -> str:
     h = event.header
     return f"event #{h.seq} ({h.kind}, {h.occurred_at[:10]})"
+
+
+def _genesis_labels(event: LedgerEvent) -> dict[str, str]:
+    try:
+        payload = json.loads(event.payload or b"")
+        return {str(p["id"]): str(p["label"]) for p in payload["partners"]}
+    except (ValueError, KeyError, TypeError):
+        return {}
 
 
 def _genesis_keys(event: LedgerEvent) -> dict[str, bytes]:

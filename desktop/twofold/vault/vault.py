@@ -101,6 +101,13 @@ class OpenVault:
         self._link: Link | None = Link(conn, lambda: _connect(folder, slots, keys)[0])
         self._lock = lock
         self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
+        taken = self.key_taken()
+        if taken is not None:
+            self.ledger.refuse_signing = (
+                "Nothing was signed: the shared ledger no longer accepts your signing key "
+                f"(it was replaced by event #{taken.seq} by someone who had an old copy of "
+                "it). See the notice at the top of the window."
+            )
         self.journal: JournalStore | None = (
             JournalStore(self._link) if keys.journal_key is not None else None
         )
@@ -127,6 +134,24 @@ class OpenVault:
     def public_key(self) -> bytes:
         assert self._keys is not None
         return crypto.public_key_of(self._keys.signing_seed)
+
+    def key_taken(self) -> KeyTaken | None:
+        """The ledger's current signing key for this partner is not the one in their
+        own slot: someone who once held their key (an old slot opened with an old
+        secret) signed a key change to a key of their own. None when it matches, and
+        when the ledger cannot say (damaged, empty: ``verify`` names that)."""
+        if self._keys is None or self.shared_damage is not None:
+            return None
+        try:
+            history = self.ledger.signing_keys()
+        except (DatabaseError, VaultDamaged):
+            return None
+        own = crypto.public_key_of(self._keys.signing_seed)
+        current = history.current.get(self.partner_id)
+        if current is None or current == own:
+            return None
+        _, seq, at = history.retired.get(own, (self.partner_id, 0, ""))
+        return KeyTaken(seq, at)
 
     @contextlib.contextmanager
     def write(self, what: str = "The vault", *, removes_text: bool = False) -> Iterator[Connection]:
@@ -174,19 +199,30 @@ class OpenVault:
 
         1. the new slots are written as ``pending`` beside the old ones;
         2. a copy of the journal is re-keyed (``PRAGMA rekey``) and renamed over it;
-        3. a signed ``keys.changed`` event is appended and the pending slots replace
-           the old ones in both ``keyslots.json`` and ``.prev``.
+        3. a ``keys.changed`` event carrying the new signing key, signed with the old
+           one, is appended and the pending slots replace the old ones in both
+           ``keyslots.json`` and ``.prev``.
+
+        The signing key is rotated with the journal key: the pending slots seal a
+        fresh Ed25519 seed (and, as ``retiring``, the old one, so an interrupted
+        change can still be signed with it when the next unlock finishes it). From
+        the event on, the ledger accepts only the new key for this partner, so a
+        copy of the old seed (an old slot opened with an old secret) signs nothing.
 
         A crash anywhere leaves exactly one of the old and new secrets working: the
         key that opens the journal file decides at the next unlock (see
-        ``_resolve``). The vault key and the signing key stay the same (the other
-        partner holds the vault key; docs/ARCHITECTURE.md says what that means)."""
+        ``_resolve``), and the ledger's key and the slots' key change together in
+        the last step. The vault key stays the same (the other partner holds it;
+        docs/ARCHITECTURE.md says what that means)."""
         keys = self._full_keys()
         assert keys.journal_key is not None
         params = kdf or KdfParams.calibrated()
         new_keys = keys.copy()
         crypto.zero(new_keys.journal_key)
         new_keys.journal_key = crypto.new_key()
+        crypto.zero(new_keys.retiring_seed)
+        new_keys.retiring_seed = new_keys.signing_seed  # the copy of the current seed
+        new_keys.signing_seed = crypto.new_key()
         path = self.folder / journal_file(self.partner_id)
         try:
             with WriteLock(self.folder):
@@ -212,6 +248,10 @@ class OpenVault:
                     raise
                 crypto.zero(keys.journal_key)
                 keys.journal_key = bytearray(new_keys.journal_key)
+                crypto.zero(keys.retiring_seed)
+                keys.retiring_seed = bytearray(keys.signing_seed)
+                # in place: the ledger store signs with this same bytearray
+                keys.signing_seed[:] = new_keys.signing_seed
                 attach_keyed(self.connection, "journal", path, keys.journal_key)
                 self._finish_change(at)
         finally:
@@ -233,12 +273,22 @@ class OpenVault:
         if not pending:
             return
         ids = sorted(s.slot_id for s in pending)
+        # The new key, signed with the one it replaces (a pending slot written before
+        # keys were rotated has no retiring seed: then only the slots change).
+        rotating = keys.retiring_seed
+        new_public = "" if rotating is None else crypto.public_key_of(keys.signing_seed).hex()
         with transaction(self.connection, "The key change", deferred=True):
             if not self._change_recorded(ids):
                 self.ledger.record(
-                    KeysChanged(self.partner_id, pending[0].origin, tuple(ids)), at or now()
+                    KeysChanged(self.partner_id, pending[0].origin, tuple(ids), new_public),
+                    at or now(),
+                    seed=rotating,
                 )
+                if new_public:
+                    self.ledger.set_partner_key(self.partner_id, bytes.fromhex(new_public))
         self.keyslots = keyslots.save(self.folder, slots.promoted(keys), final=True)
+        crypto.zero(keys.retiring_seed)
+        keys.retiring_seed = None
         remove_leftovers(self.folder, self.partner_id)
 
     def _change_recorded(self, slot_ids: list[str]) -> bool:
@@ -344,6 +394,16 @@ class OpenVault:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTaken:
+    """Where the ledger replaced this partner's key without them: the seq and time of
+    the key change signed with their key by someone else (0, "" when the ledger
+    never had their key at all)."""
+
+    seq: int
+    at: str
 
 
 class Cosigner:

@@ -279,8 +279,28 @@ def genesis_partners(events: Sequence[LedgerEvent]) -> tuple[GenesisPartner, ...
     return first.partners if isinstance(first, VaultCreated) else ()
 
 
+def current_keys(events: Sequence[LedgerEvent]) -> dict[str, bytes]:
+    """Each partner's signing key after the signed key changes (the chain check has
+    already verified each rotation's signature with the key it replaced)."""
+    keys = {p.id: p.key for p in genesis_partners(events)}
+    for event in events:
+        if event.header.kind != EventKind.KEYS_CHANGED:
+            continue
+        data = typed_event(event)
+        if (
+            isinstance(data, typed.KeysChanged)
+            and data.public_key
+            and data.partner == event.header.author
+            and data.partner in keys
+        ):
+            with contextlib.suppress(ValueError):
+                keys[data.partner] = bytes.fromhex(data.public_key)
+    return keys
+
+
 def _compare_partners(conn: Connection, events: Sequence[LedgerEvent]) -> list[Problem]:
     signed = genesis_partners(events)
+    keys = current_keys(events)
     stored = {
         str(r[0]): (str(r[1]), bytes(r[2]), int(r[3]))
         for r in conn.execute("SELECT id, label, public_key, position FROM main.partners")
@@ -300,9 +320,13 @@ def _compare_partners(conn: Connection, events: Sequence[LedgerEvent]) -> list[P
                     f"“{p.label}”)",
                 )
             )
-        if key != p.key or at != position:
+        if key != keys.get(p.id, p.key) or at != position:
             problems.append(
-                Problem(f"partners, {p.label}", "their key no longer matches the first event")
+                Problem(
+                    f"partners, {p.label}",
+                    "their key no longer matches the signed events (the first event and "
+                    "their signed key changes)",
+                )
             )
     for pid, (label, _, _) in stored.items():
         problems.append(Problem(f"partners, “{label}” ({pid})", "was inserted outside Twofold"))
