@@ -55,3 +55,74 @@ def test_a_shared_session_shows_who_it_signs_as(qtbot: QtBot, make_window, vault
     assert "Signed as Sam" in window.who.text()
     assert window.who.isVisible()
     qtbot.waitUntil(lambda: not busy(), timeout=30_000)  # background work ends in the test
+
+
+def test_an_event_signed_with_a_replaced_key_shows_the_banner_not_its_text(
+    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Sam kept keyslots.json and knew Alex's old passphrase; after Alex's change Sam
+    signs a reflection as Alex with the old seed. Alex's timeline names it in the red
+    banner and hides its words."""
+    import shutil
+
+    from tests.conftest import TEST_KDF
+    from tests.security.test_signing_key_rotation import NEW_PASS, _seed_from, forge
+    from twofold.ui.main_window import TIMELINE
+    from twofold.vault import keyslots
+
+    copy = tmp_path / "kept.json"
+    shutil.copy(vault_dir / keyslots.FILE_NAME, copy)
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.change_passphrase(NEW_PASS, TEST_KDF)
+    alex.lock()
+    forged = "I, Alex, agree that Sam reads my journal."
+    alex_id = keyslots.load(vault_dir).partner("Alex").id
+    seq = forge(
+        vault_dir,
+        _seed_from(copy, "Alex", ALEX_PASS),
+        alex_id,
+        "reflection.shared",
+        {"text": forged, "request": ""},
+        timeline=forged,
+    )
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", NEW_PASS)
+    window.go(TIMELINE)
+    timeline = window.timeline
+    qtbot.waitUntil(timeline.verification.banner.isVisible, timeout=20_000)
+    banner = timeline.verification.banner_text.text()
+    assert f"event #{seq} (reflection.shared" in banner
+    assert "signed with Alex's old signing key" in banner
+    shown = [
+        str(timeline.model.data(timeline.model.index(r), Qt.ItemDataRole.DisplayRole))
+        for r in range(timeline.model.rowCount())
+    ]
+    assert not any(forged in text for text in shown)
+    window.grab().save(str(tmp_path / "old-key.png"))
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)
+
+
+def test_a_taken_over_key_is_told_at_unlock_and_cannot_be_dismissed(
+    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Sam rotated Alex's key to a key of Sam's before Alex changed anything."""
+    from tests.security.test_signing_key_rotation import _seed_from, forge
+    from twofold.vault import crypto, keyslots
+
+    alex_id = keyslots.load(vault_dir).partner("Alex").id
+    sams = crypto.new_key()
+    forge(
+        vault_dir,
+        _seed_from(vault_dir / keyslots.FILE_NAME, "Alex", ALEX_PASS),
+        alex_id,
+        "keys.changed",
+        {"partner": alex_id, "how": "change", "slots": [], "public_key": crypto.public_key_of(sams).hex()},
+    )  # fmt: skip
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.key_banner.isVisible()
+    assert window.key_banner.objectName() == "warningBanner"
+    assert "Your signing key was taken over" in window.key_text.text()
+    assert not window.key_banner.findChild(QPushButton, "keyNoticeDismiss").isVisible()
+    window.grab().save(str(tmp_path / "taken.png"))
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)

@@ -13,6 +13,7 @@ from twofold.domain.events import (
     CheckinSubmitted,
     CommitmentChecked,
     CommitmentMade,
+    KeysChanged,
     SessionOpened,
     decode,
 )
@@ -57,6 +58,14 @@ def test_payloads_keep_the_signed_shape() -> None:
 def test_old_payloads_without_optional_fields_decode() -> None:
     event = decode(EventKind.REFLECTION_SHARED, {"text": "hello"})
     assert event.to_payload() == {"text": "hello", "request": ""}
+    # a key change signed before signing keys rotated: no new key, slots only
+    old = decode(EventKind.KEYS_CHANGED, {"partner": "a1", "how": "reset", "slots": ["s1"]})
+    assert isinstance(old, KeysChanged) and old.public_key == ""
+    new = decode(
+        EventKind.KEYS_CHANGED,
+        {"partner": "a1", "how": "change", "slots": ["s1"], "public_key": "ab" * 32},
+    )
+    assert isinstance(new, KeysChanged) and new.public_key == "ab" * 32
 
 
 @pytest.mark.parametrize(

@@ -353,6 +353,7 @@ class Session:
         return notices + [
             KeyNotice(seq, how, datetime.fromisoformat(at))
             for seq, how, at in self._vault.ledger.key_changes(self.partner_id, after)
+            if taken is None or seq != taken.seq  # that one is the takeover, said above
         ]
 
     def dismiss_key_notices(self) -> None:
