@@ -117,6 +117,7 @@ def test_a_taken_over_key_is_told_at_unlock_and_cannot_be_dismissed(
         alex_id,
         "keys.changed",
         {"partner": alex_id, "how": "change", "slots": [], "public_key": crypto.public_key_of(sams).hex()},
+        timeline="",
     )  # fmt: skip
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)

@@ -326,6 +326,35 @@ def test_a_takeover_before_alex_changes_is_told_to_alex_at_unlock(vault_dir: Pat
     assert as_alex > rotation
 
 
+def test_a_takeover_with_its_timeline_row_hidden_is_still_named_by_the_full_check(
+    vault_dir: Path,
+) -> None:
+    """The unlock notice finds key changes through the timeline's kind index (fast);
+    Sam leaves out the takeover's timeline row. The full check walks every event
+    and names the key that is no longer Alex's."""
+    alex_id = _partner_id(vault_dir, "Alex")
+    current_seed = _seed_from(vault_dir / keyslots.FILE_NAME, "Alex", ALEX_PASS)
+    rotation = forge(
+        vault_dir,
+        current_seed,
+        alex_id,
+        "keys.changed",
+        {
+            "partner": alex_id,
+            "how": "change",
+            "slots": [],
+            "public_key": crypto.public_key_of(crypto.new_key()).hex(),
+        },
+    )
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        report = alex.verify()
+    finally:
+        alex.lock()
+    failed = "\n".join(line for line in report.lines() if line.startswith("FAIL"))
+    assert f"event #{rotation} (2031-03-04) replaced your signing key" in failed
+
+
 # --- interrupted changes: the next unlock finishes the rotation ---------------------
 
 

@@ -394,12 +394,17 @@ class LedgerStore:
 
     def _keys_at(self, seq: int, keys: KeyHistory) -> KeyHistory:
         """The key history up to and including ``seq`` (the quick check starts after
-        it). A rotation whose signature does not hold is skipped here; the full check
-        names it."""
+        it, the unlock notice reads it to the head). The key changes are found through
+        the timeline's kind index (a scan of every event cost ~0.1-0.2 s on 20,000) and
+        each is read from its signed event, its signature checked with the key it
+        replaces; one skipped here (a hidden timeline row, a bad signature) is named by
+        the full check, which walks every event."""
         with mapped_errors(_WHAT):
             rows = self._conn.execute(
-                "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
-                "payload, signature FROM ledger_events WHERE kind = ? AND seq <= ? ORDER BY seq",
+                "SELECT e.seq, e.event_id, e.author, e.kind, e.occurred_at, e.content_hash, "
+                "e.prev_hash, e.payload, e.signature FROM timeline_items AS t "
+                "INDEXED BY timeline_by_kind JOIN ledger_events AS e ON e.seq = t.seq "
+                "WHERE t.kind = ? AND e.kind = t.kind AND t.seq <= ? ORDER BY e.seq",
                 (str(EventKind.KEYS_CHANGED), seq),
             ).fetchall()
         for row in rows:
