@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,10 @@ from twofold.vault import crypto, keyslots
 from twofold.vault.keyslots import PREVIOUS_NAME
 
 NEW_PASS = "alex new passphrase river stone"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _seed_from(slots_file: Path, who: str, passphrase: str) -> bytes:
@@ -410,6 +415,13 @@ def test_an_interrupted_rotation_is_finished_with_the_old_key_at_the_next_unlock
         rotations = _rotations(opened, "Alex")
         assert [r["public_key"] for r in rotations] == [new_key.hex()]
         assert opened._vault.ledger.signing_keys().current[alex_id] == new_key
+        assert not any(n.taken for n in opened.key_notices())
+        # the session that finished the change signs with the new key at once
+        from twofold.domain.events import AppreciationRecorded
+
+        with opened._vault.write():
+            opened._vault.ledger.record(AppreciationRecorded("after the crash"), _now())
+        assert opened.verify().ok, opened.verify().lines()
     finally:
         opened.lock()
     settled = keyslots.load(vault_dir)

@@ -101,13 +101,7 @@ class OpenVault:
         self._link: Link | None = Link(conn, lambda: _connect(folder, slots, keys)[0])
         self._lock = lock
         self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
-        taken = self.key_taken()
-        if taken is not None:
-            self.ledger.refuse_signing = (
-                "Nothing was signed: the shared ledger no longer accepts your signing key "
-                f"(it was replaced by event #{taken.seq} by someone who had an old copy of "
-                "it). See the notice at the top of the window."
-            )
+        self._check_own_key()
         self.journal: JournalStore | None = (
             JournalStore(self._link) if keys.journal_key is not None else None
         )
@@ -134,6 +128,18 @@ class OpenVault:
     def public_key(self) -> bytes:
         assert self._keys is not None
         return crypto.public_key_of(self._keys.signing_seed)
+
+    def _check_own_key(self) -> None:
+        """Refuse to sign this partner's events while the ledger's key for them is not
+        theirs (set at opening and again when a key change finishes)."""
+        taken = self.key_taken()
+        self.ledger.refuse_signing = (
+            None
+            if taken is None
+            else "Nothing was signed: the shared ledger no longer accepts your signing key "
+            f"(it was replaced by event #{taken.seq} by someone who had an old copy of it). "
+            "See the notice at the top of the window."
+        )
 
     def key_taken(self) -> KeyTaken | None:
         """The ledger's current signing key for this partner is not the one in their
@@ -289,6 +295,7 @@ class OpenVault:
         self.keyslots = keyslots.save(self.folder, slots.promoted(keys), final=True)
         crypto.zero(keys.retiring_seed)
         keys.retiring_seed = None
+        self._check_own_key()
         remove_leftovers(self.folder, self.partner_id)
 
     def _change_recorded(self, slot_ids: list[str]) -> bool:
