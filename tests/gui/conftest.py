@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from twofold.ui import i18n
 from twofold.ui.app import make_application
 from twofold.ui.main_window import MainWindow
 from twofold.ui.worker import busy
@@ -22,7 +23,8 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], MainWindow]]:
-    make_application()
+    # English, whatever the machine's locale (German is switched on by its own tests).
+    i18n.install(make_application(), "en")
     windows: list[MainWindow] = []
 
     def make(folder: Path) -> MainWindow:

@@ -100,7 +100,7 @@ def test_journal_export_dialog_writes_files(
     assert isinstance(dialog, JournalExportDialog)
     dialog.format.setCurrentIndex(dialog.format.findData("markdown-months"))
     dialog.start_export(tmp_path / "mine")
-    qtbot.waitUntil(lambda: "1 entries written" in dialog.message.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "1 entry written" in dialog.message.text(), timeout=30_000)
     month = f"{date.today():%Y-%m}.md"
     assert "An entry to take along" in (tmp_path / "mine" / month).read_text()
     dialog.close()

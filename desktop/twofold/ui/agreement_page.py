@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
-from twofold.ui import ops, theme
+from twofold.ui import i18n, ops, theme
 from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
 
 
@@ -57,7 +57,7 @@ class ProposeDialog(QDialog):
     def __init__(self, base: AgreementVersion | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("proposeAgreementDialog")
-        self.setWindowTitle("Propose a new version")
+        self.setWindowTitle(self.tr("Propose a new version"))
         self.fields: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         for key, title, hint in SECTIONS:
@@ -68,23 +68,25 @@ class ProposeDialog(QDialog):
             field.setMinimumHeight(90)
             self.fields[key] = field
             form.addRow(title, field)
-        self.note = named(QLineEdit(), "agreementNote", "What changed and why")
-        self.note.setPlaceholderText("What changed and why (optional)")
-        form.addRow("Note", self.note)
-        self.message = error_label("agreementMessage", "Problem")
+        self.note = named(QLineEdit(), "agreementNote", self.tr("What changed and why"))
+        self.note.setPlaceholderText(self.tr("What changed and why (optional)"))
+        form.addRow(self.tr("Note"), self.note)
+        self.message = error_label("agreementMessage", self.tr("Problem"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Propose this version")
+        ok.setText(self.tr("Propose this version"))
         ok.setObjectName("proposeAgreement")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
-                "Your partner sees the changes word by word and acknowledges them. "
-                "Until then the version before stays in force."
+                self.tr(
+                    "Your partner sees the changes word by word and acknowledges them. "
+                    "Until then the version before stays in force."
+                )
             )
         )
         layout.addLayout(form)
@@ -102,20 +104,24 @@ class AgreementPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
         self.versions: list[AgreementVersion] = []
-        self.list = named(QListWidget(), "agreementVersions", "Versions of the agreement")
+        self.list = named(QListWidget(), "agreementVersions", self.tr("Versions of the agreement"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setMinimumWidth(230)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view = named(QTextBrowser(), "agreementText", "The agreement")
+        self.view = named(QTextBrowser(), "agreementText", self.tr("The agreement"))
         self.show_changes = named(
-            QCheckBox("Show changes from the version before"), "showChanges", "Show changes"
+            QCheckBox(self.tr("Show changes from the version before")),
+            "showChanges",
+            self.tr("Show changes"),
         )
-        self.propose = named(QPushButton("Propose changes…"), "primary", "Propose a new version")
+        self.propose = named(
+            QPushButton(self.tr("Propose changes…")), "primary", self.tr("Propose a new version")
+        )
         self.acknowledge = named(
-            QPushButton("Acknowledge this version"),
+            QPushButton(self.tr("Acknowledge this version")),
             "acknowledgeAgreement",
-            "Acknowledge this version",
+            self.tr("Acknowledge this version"),
         )
         self.status = note("")
         self.propose.clicked.connect(self._propose)
@@ -125,7 +131,7 @@ class AgreementPage(LazyPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(heading("Versions", 3))
+        left_layout.addWidget(heading(self.tr("Versions"), 3))
         left_layout.addWidget(self.list, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -138,7 +144,7 @@ class AgreementPage(LazyPage):
         row.addWidget(self.acknowledge)
         right_layout.addLayout(row)
         top = QHBoxLayout()
-        top.addWidget(heading("Our agreement", 2))
+        top.addWidget(heading(self.tr("Our agreement"), 2))
         top.addStretch(1)
         top.addWidget(self.propose)
         layout = QVBoxLayout(self)
@@ -156,14 +162,22 @@ class AgreementPage(LazyPage):
         labels = self.session.partner_labels
         for version in reversed(self.versions):
             if current is not None and version.version_id == current.version_id:
-                state = "in force"
+                state = self.tr("in force")
             elif current is not None and version.number < current.number:
-                state = "earlier"
+                state = self.tr("earlier")
             else:
                 waiting = [labels.get(p, "?") for p in labels if p not in version.acknowledged_by]
-                state = "waiting for " + " and ".join(waiting) if waiting else "in force"
+                state = (
+                    self.tr("waiting for {names}").format(names=self.tr(" and ").join(waiting))
+                    if waiting
+                    else self.tr("in force")
+                )
             item = QListWidgetItem(
-                f"Version {version.number} — {state}\n{version.proposed_at.astimezone():%d %b %Y}"
+                self.tr("Version {number} — {state}\n{when}").format(
+                    number=version.number,
+                    state=state,
+                    when=i18n.date_text(version.proposed_at.astimezone(), "%d %b %Y"),
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, version.version_id)
             self.list.addItem(item)
@@ -171,8 +185,10 @@ class AgreementPage(LazyPage):
             self.list.setCurrentRow(0)
         else:
             self.status.setText(
-                "No agreement yet. Propose a first version together: what each of you "
-                "takes care of, your boundaries, and how a lapse is repaired."
+                self.tr(
+                    "No agreement yet. Propose a first version together: what each of you "
+                    "takes care of, your boundaries, and how a lapse is repaired."
+                )
             )
         self._show()
 
@@ -192,8 +208,10 @@ class AgreementPage(LazyPage):
         author = labels.get(version.author, "?")
         acked = ", ".join(labels.get(p, "?") for p in labels if p in version.acknowledged_by)
         self.status.setText(
-            f"Version {version.number}, proposed by {author}. Acknowledged by {acked}."
-            + (f" Note: {version.note}" if version.note else "")
+            self.tr("Version {number}, proposed by {author}. Acknowledged by {acked}.").format(
+                number=version.number, author=author, acked=acked
+            )
+            + (self.tr(" Note: {note}").format(note=version.note) if version.note else "")
         )
         changes = (
             self.session.agreement.changes(version.version_id)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QThread, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -22,7 +22,7 @@ from twofold.resources import resource
 from twofold.services import diagnostics
 from twofold.services.demo_folders import make_demo_root, remove_demo_root, sweep_stale_demo_roots
 from twofold.services.paths import default_vault_folder
-from twofold.ui import binding_check, theme
+from twofold.ui import binding_check, i18n, theme
 from twofold.ui.main_window import MainWindow
 from twofold.ui.reminders import keep_in_tray
 from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
@@ -52,7 +52,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def demo_hint(demo: DemoVault) -> str:
     lines = [f"{label}: {passphrase}" for label, passphrase in demo.passphrases.items()]
-    return "Demo vault. Passphrases — " + " · ".join(lines)
+    return QCoreApplication.translate("app", "Demo vault. Passphrases — {lines}").format(
+        lines=" · ".join(lines)
+    )
 
 
 def open_window(
@@ -68,14 +70,18 @@ def open_window(
 
     demo_root = make_demo_root()
     window = MainWindow(demo_root / "vault", settings)
-    window.show_busy("Preparing a demo vault for Alex and Sam…")
+    window.show_busy(QCoreApplication.translate("app", "Preparing a demo vault for Alex and Sam…"))
 
     def ready(made: DemoVault) -> None:
         window.hint = demo_hint(made)
         window.show_unlock()
 
     def failed(exc: BaseException) -> None:
-        window.show_busy(f"The demo vault could not be made: {error_text(exc)}")
+        window.show_busy(
+            QCoreApplication.translate(
+                "app", "The demo vault could not be made: {error_text}"
+            ).format(error_text=error_text(exc))
+        )
 
     run_in_background(lambda: create_demo(demo_root / "vault"), ready, failed, owner=window)
 
@@ -136,6 +142,8 @@ def quit_on_signals(app: QApplication) -> QTimer:
 
 def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False) -> int:
     app = make_application()
+    # Before any window: strings are translated as the widgets are made.
+    i18n.apply(app, QSettings())
     problem = binding_check.problem()  # first: it opens nothing and writes nothing
     if problem is not None:
         QMessageBox.critical(None, app.translate("app", "Twofold cannot start safely"), problem)

@@ -7,6 +7,7 @@ it cell by cell, and Ctrl+C (or "Copy numbers") copies it as tab-separated text.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime, time
 
 from PySide6.QtCharts import (
@@ -24,6 +25,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDateTime,
+    QLocale,
     QMargins,
     QModelIndex,
     QPersistentModelIndex,
@@ -42,8 +44,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from twofold.domain.progress import Chart, ChartKind, ChartRow
-from twofold.ui import theme
+from twofold.domain.progress import WEEKDAY_NAMES, Chart, ChartKind, ChartRow
+from twofold.ui import i18n, theme
+from twofold.ui.labels import label
 from twofold.ui.widgets import named
 
 MAX_BAR_CATEGORIES = 24  # more than this on a time axis: drawn as lines over dates
@@ -93,7 +96,9 @@ class ChartTableModel(QAbstractTableModel):
         row = self._chart.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if index.column() == 0:
-                return row.label
+                if row.at is not None and re.fullmatch(r"[A-Z][a-z]{2} \d{4}", row.label):
+                    return i18n.date_text(row.at, "%b %Y")  # a month: "Nov 2026"
+                return label(row.label)
             if index.column() > len(row.values):
                 return row.note
             return number_text(row.values[index.column() - 1], self._chart.unit)
@@ -113,10 +118,10 @@ class ChartTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if section == 0:
-                return self._chart.axis
+                return label(self._chart.axis)
             if section > len(self._chart.columns):
-                return self._chart.note_heading
-            return self._chart.columns[section - 1]
+                return label(self._chart.note_heading)
+            return label(self._chart.columns[section - 1])
         return None
 
     def as_text(self) -> str:
@@ -208,11 +213,13 @@ class ChartPanel(QFrame):
         QApplication.clipboard().setText(self.model.as_text())
 
     def show_chart(self, chart: Chart, colours: theme.Colours, *, draw: bool = True) -> None:
-        self.title.setText(chart.title)
+        self.title.setText(label(chart.title))
         self.model.set_chart(chart)
         self.table.resizeColumnToContents(0)
-        self.table.setAccessibleName(self.tr("{title}: the numbers").format(title=chart.title))
-        self.view.setAccessibleName(chart.title)
+        self.table.setAccessibleName(
+            self.tr("{title}: the numbers").format(title=label(chart.title))
+        )
+        self.view.setAccessibleName(label(chart.title))
         self.summary.setText(describe(chart))
         self.view.setAccessibleDescription(self.summary.text())
         self.view.setVisible(draw)
@@ -291,7 +298,7 @@ class ChartPanel(QFrame):
             # unbroken run, named once in the legend.
             for run_index, run in enumerate(_runs(data, column) or [[]]):
                 series = QLineSeries()
-                series.setName(name)
+                series.setName(label(name))
                 series.setPen(pen)
                 series.setPointsVisible(len(run) == 1)  # a lone week still shows
                 for x, y in run:
@@ -350,12 +357,17 @@ class ChartPanel(QFrame):
         if row.at is not None:  # weeks and months, short
             if row.label[:1].isdigit():  # a week: "5/10" (day/month) fits under a bar
                 return f"{row.at.day}/{row.at.month}"
-            return f"{row.at:%b %y}" if count <= 12 else f"{row.at:%b}"
+            return (
+                f"{i18n.date_text(row.at, '%b %y')}"
+                if count <= 12
+                else f"{i18n.date_text(row.at, '%b')}"
+            )
         if count > 12 and row.label[:2].isdigit():
             return row.label[:2]  # hours: "07"
-        if count == 7:
-            return row.label[:3]  # weekdays: "Mon"
-        return row.label
+        if count == 7 and row.label in WEEKDAY_NAMES:  # weekdays: "Mon", "Mo."
+            day = WEEKDAY_NAMES.index(row.label) + 1
+            return QLocale().dayName(day, QLocale.FormatType.ShortFormat)
+        return label(row.label)
 
 
 def describe(chart: Chart) -> str:

@@ -10,8 +10,9 @@ from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.records import JournalRecord
 from twofold.domain.search import SearchHit, Source
 from twofold.domain.text import is_right_to_left
-from twofold.ui import theme
+from twofold.ui import i18n, theme
 from twofold.ui.event_text import byline, headline, second_line
+from twofold.ui.labels import label
 from twofold.ui.models import GroupRole, ItemRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,9 +76,9 @@ class JournalDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(QColor(c.muted))
         when = record.created_at.astimezone()
-        meta = f"{when:%a %d %b %Y, %H:%M}  ·  {record.kind.label}"
+        meta = f"{i18n.date_text(when, '%a %d %b %Y, %H:%M')}  ·  {label(record.kind)}"
         if record.feelings:
-            meta += "  ·  " + ", ".join(record.feelings[:3])
+            meta += "  ·  " + ", ".join(label(f) for f in record.feelings[:3])
         line = title_metrics.height() + 4
         meta_rect = inner.adjusted(0, line, 0, 0)
         painter.drawText(
@@ -86,7 +87,9 @@ class JournalDelegate(QStyledItemDelegate):
             QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()),
         )
         status = (
-            "Shared" if record.shared else ("In your outbox" if record.in_outbox else "Private")
+            self.tr("Shared")
+            if record.shared
+            else (self.tr("In your outbox") if record.in_outbox else self.tr("Private"))
         )
         painter.setPen(QColor(c.shared if record.shared else c.private))
         painter.drawText(
@@ -174,10 +177,10 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setFont(small)
         meta_metrics = QFontMetrics(small)
         painter.setPen(accent)
-        who = f"{mark_of(item)}  {byline(item)}  ·  {item.kind.label}"
+        who = f"{mark_of(item)}  {byline(item)}  ·  {label(item.kind)}"
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, who)
         painter.setPen(QColor(c.muted))
-        when = item.occurred_at.astimezone().strftime("%d %b %Y, %H:%M")
+        when = i18n.date_text(item.occurred_at.astimezone(), "%d %b %Y, %H:%M")
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, when)
         body_rect = inner.adjusted(0, meta_metrics.height() + 6, 0, 0)
         painter.setFont(option.font)
@@ -227,11 +230,15 @@ class SearchDelegate(QStyledItemDelegate):
         painter.setFont(small)
         private = hit.source == Source.PRIVATE
         painter.setPen(QColor(c.private if private else c.shared))
-        badge = "Private" if private else f"Shared by {hit.author_label}"
+        badge = (
+            self.tr("Private")
+            if private
+            else self.tr("Shared by {author_label}").format(author_label=hit.author_label)
+        )
         painter.drawText(
             inner,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            f"{badge}  ·  {hit.when.astimezone():%d %b %Y}",
+            f"{badge}  ·  {i18n.date_text(hit.when.astimezone(), '%d %b %Y')}",
         )
         painter.setFont(option.font)
         painter.setPen(QColor(c.text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 from twofold.domain.records import JournalRecord, RecordKind
 from twofold.services.content import feelings, prompt_for
 from twofold.services.journal import JournalService
-from twofold.ui import ops
+from twofold.ui import i18n, ops
 from twofold.ui.istatement import IStatementHelper
+from twofold.ui.labels import label
 from twofold.ui.markdown import set_markdown, to_markdown
 from twofold.ui.widgets import PrivateTextEdit, buddy, named
 
@@ -61,48 +62,53 @@ class EntryEditor(QWidget):
         self._history_kept = False  # one history version per editing session
         self._loading = False
 
-        self.kind = named(QComboBox(), "kindPicker", "Kind of entry")
+        self.kind = named(QComboBox(), "kindPicker", self.tr("Kind of entry"))
         for kind in RecordKind:
-            self.kind.addItem(kind.label, kind.value)
-        self.when = named(QLabel("New entry"), "entryWhen", "When this entry was written")
+            self.kind.addItem(label(kind), kind.value)
+        self.when = named(
+            QLabel(self.tr("New entry")), "entryWhen", self.tr("When this entry was written")
+        )
         self.when.setObjectName("note")
-        self.save_state = named(QLabel(""), "saveState", "Save status")
+        self.save_state = named(QLabel(""), "saveState", self.tr("Save status"))
         self.save_state.setObjectName("note")
 
-        self.feelings_button = named(QToolButton(), "feelingsPicker", "Feelings")
+        self.feelings_button = named(QToolButton(), "feelingsPicker", self.tr("Feelings"))
         self.feelings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.feelings_menu = QMenu(self.feelings_button)
         for feeling in feelings():
-            action = self.feelings_menu.addAction(feeling)
+            action = self.feelings_menu.addAction(label(feeling))
+            action.setData(feeling)  # stored in English; shown in the window's language
             action.setCheckable(True)
             action.toggled.connect(self._feelings_changed)
         self.feelings_button.setMenu(self.feelings_menu)
-        self.tags = named(QLineEdit(), "tagsInput", "Tags")
-        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags = named(QLineEdit(), "tagsInput", self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
 
-        self.prompt = named(QLabel(), "promptLabel", "Writing prompt")
+        self.prompt = named(QLabel(), "promptLabel", self.tr("Writing prompt"))
         self.prompt.setWordWrap(True)
         self.prompt.setObjectName("note")
         self.another_prompt = named(
-            QPushButton("Another prompt"), "anotherPrompt", "Show another prompt"
+            QPushButton(self.tr("Another prompt")), "anotherPrompt", self.tr("Show another prompt")
         )
         self.another_prompt.setFlat(True)
         self.another_prompt.clicked.connect(self._show_prompt)
 
-        self.text = named(PrivateTextEdit(), "entryText", "Entry text")
+        self.text = named(PrivateTextEdit(), "entryText", self.tr("Entry text"))
         self.text.setAcceptRichText(True)
-        self.text.setPlaceholderText("Write freely. Only you can read this.")
+        self.text.setPlaceholderText(self.tr("Write freely. Only you can read this."))
         self.text.setTabChangesFocus(True)
         body_font = QFont(self.text.font())
         body_font.setPointSizeF(body_font.pointSizeF() + 1.5)
         self.text.setFont(body_font)
 
-        self.toolbar = QToolBar("Formatting")
+        self.toolbar = QToolBar(self.tr("Formatting"))
         self.toolbar.setObjectName("formatBar")
-        self._format_action("Bold", "B", QKeySequence.StandardKey.Bold, self._bold)
-        self._format_action("Italic", "I", QKeySequence.StandardKey.Italic, self._italic)
-        self._format_action("Bulleted list", "•", QKeySequence("Ctrl+Shift+8"), self._bullets)
-        self._format_action("Heading", "H", QKeySequence("Ctrl+Shift+H"), self._heading)
+        self._format_action(self.tr("Bold"), "B", QKeySequence.StandardKey.Bold, self._bold)
+        self._format_action(self.tr("Italic"), "I", QKeySequence.StandardKey.Italic, self._italic)
+        self._format_action(
+            self.tr("Bulleted list"), "•", QKeySequence("Ctrl+Shift+8"), self._bullets
+        )
+        self._format_action(self.tr("Heading"), "H", QKeySequence("Ctrl+Shift+H"), self._heading)
 
         self.helper = IStatementHelper(self.text)
         self.helper_text, self.helper_use = self.helper.hint, self.helper.use
@@ -111,13 +117,17 @@ class EntryEditor(QWidget):
         self.share_button = named(
             QPushButton(self.tr("Add to outbox")),
             "addToShare",
-            "Add this entry or the selected passage to your outbox",
+            self.tr("Add this entry or the selected passage to your outbox"),
         )
         self.share_button.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.history_button = named(
-            QPushButton("History"), "historyButton", "Earlier versions of this entry"
+            QPushButton(self.tr("History")),
+            "historyButton",
+            self.tr("Earlier versions of this entry"),
         )
-        self.delete_button = named(QPushButton("Delete…"), "deleteEntry", "Delete this entry")
+        self.delete_button = named(
+            QPushButton(self.tr("Delete…")), "deleteEntry", self.tr("Delete this entry")
+        )
         self.share_button.clicked.connect(self._share)
         self.history_button.clicked.connect(
             lambda: self.record_id and self.history_requested.emit(self.record_id)
@@ -135,10 +145,10 @@ class EntryEditor(QWidget):
         prompt_row.addWidget(self.prompt, 1)
         prompt_row.addWidget(self.another_prompt)
         meta = QHBoxLayout()
-        meta.addWidget(QLabel("Feelings:"))
+        meta.addWidget(QLabel(self.tr("Feelings:")))
         meta.addWidget(self.feelings_button)
         meta.addSpacing(12)
-        meta.addWidget(QLabel("Tags:"))
+        meta.addWidget(QLabel(self.tr("Tags:")))
         meta.addWidget(self.tags, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.share_button)
@@ -223,7 +233,7 @@ class EntryEditor(QWidget):
         return self.text.toPlainText()
 
     def selected_feelings(self) -> list[str]:
-        return [a.text() for a in self.feelings_menu.actions() if a.isChecked()]
+        return [str(a.data()) for a in self.feelings_menu.actions() if a.isChecked()]
 
     def selected_tags(self) -> list[str]:
         return [t for t in (part.strip() for part in self.tags.text().split(",")) if t]
@@ -249,14 +259,14 @@ class EntryEditor(QWidget):
                 self.text.clear()
                 self.tags.clear()
                 self._set_feelings(())
-                self.when.setText("New entry")
+                self.when.setText(self.tr("New entry"))
             else:
                 self.kind.setCurrentIndex(max(self.kind.findData(record.kind.value), 0))
                 set_markdown(self.text.document(), record.body)
                 self.tags.setText(", ".join(record.tags))
                 self._set_feelings(record.feelings)
                 if self.record_id is None:
-                    self.when.setText("Recovered, not yet saved")
+                    self.when.setText(self.tr("Recovered, not yet saved"))
                 else:
                     self.when.setText(self._when_text(record))
         finally:
@@ -274,17 +284,21 @@ class EntryEditor(QWidget):
     @staticmethod
     def _when_text(record: JournalRecord) -> str:
         created = record.created_at.astimezone()
-        text = f"Written {created:%a %d %b %Y, %H:%M}"
+        text = QCoreApplication.translate("EntryEditor", "Written {when}").format(
+            when=i18n.date_text(created, "%a %d %b %Y, %H:%M")
+        )
         if record.updated_at != record.created_at:
-            text += f" · edited {record.updated_at.astimezone():%d %b, %H:%M}"
+            text += QCoreApplication.translate("EntryEditor", " · edited {when}").format(
+                when=i18n.date_text(record.updated_at.astimezone(), "%d %b, %H:%M")
+            )
         if record.shared:
-            text += " · shared"
+            text += QCoreApplication.translate("EntryEditor", " · shared")
         return text
 
     def _set_feelings(self, chosen: tuple[str, ...] | list[str]) -> None:
         for action in self.feelings_menu.actions():
             action.blockSignals(True)
-            action.setChecked(action.text() in chosen)
+            action.setChecked(str(action.data()) in chosen)
             action.blockSignals(False)
         self._update_feelings_label()
 
@@ -294,14 +308,16 @@ class EntryEditor(QWidget):
 
     def _update_feelings_label(self) -> None:
         chosen = self.selected_feelings()
-        self.feelings_button.setText(", ".join(chosen) if chosen else "Choose…")
+        self.feelings_button.setText(
+            ", ".join(label(f) for f in chosen) if chosen else self.tr("Choose…")
+        )
 
     def _show_prompt(self) -> None:
         empty = not self.plain_text().strip()
         self.prompt.setVisible(empty)
         self.another_prompt.setVisible(empty)
         if empty:
-            self.prompt.setText(prompt_for(self.current_kind()))
+            self.prompt.setText(label(prompt_for(self.current_kind())))
 
     def _update_buttons(self) -> None:
         has_record = self.record_id is not None
@@ -367,7 +383,9 @@ class EntryEditor(QWidget):
         self.failure = None
         self.dirty = False
         self._autosave.stop()
-        self.save_state.setText(self.tr("Saved {time}").format(time=f"{datetime.now():%H:%M}"))
+        self.save_state.setText(
+            self.tr("Saved {time}").format(time=f"{i18n.date_text(datetime.now(), '%H:%M')}")
+        )
         assert self.record_id is not None
         self.when.setText(self._when_text(self.journal.get(self.record_id)))
         self._update_buttons()

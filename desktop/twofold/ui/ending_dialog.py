@@ -27,6 +27,7 @@ from twofold.domain.report import ReportFormat
 from twofold.services.ending import CONFIRM_LEAVE, CONFIRM_SHRED
 from twofold.services.session import Session
 from twofold.ui.export_dialogs import JournalExportDialog, _warning
+from twofold.ui.labels import label
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.widgets import named, note
 
@@ -67,7 +68,8 @@ class LeaveDialog(QDialog):
             "shredPassphrase", self.tr("Your passphrase"), self.tr("Your passphrase, again")
         )
         self.shred_confirm = named(QLineEdit(), "shredConfirm", self.tr("Typed confirmation"))
-        self.shred_confirm.setPlaceholderText(CONFIRM_SHRED)
+        self.shred_phrase = self.tr("delete my journal")  # typed in the window's language
+        self.shred_confirm.setPlaceholderText(self.shred_phrase)
         self.shred_button = named(
             QPushButton(self.tr("Delete my journal for good")),
             "shredGo",
@@ -84,7 +86,7 @@ class LeaveDialog(QDialog):
         export_first.clicked.connect(lambda: JournalExportDialog(self.session, self).open())
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.shred_passphrase)
-        form.addRow(self.tr('Type "%s"') % CONFIRM_SHRED, self.shred_confirm)
+        form.addRow(self.tr('Type "%s"') % self.shred_phrase, self.shred_confirm)
         layout = QVBoxLayout(tab)
         layout.addWidget(
             note(
@@ -125,7 +127,7 @@ class LeaveDialog(QDialog):
         )
         self.copy_format = named(QComboBox(), "leaveCopyFormat", self.tr("Format of the copy"))
         for fmt in ReportFormat:
-            self.copy_format.addItem(fmt.label, fmt.value)
+            self.copy_format.addItem(label(fmt), fmt.value)
         self.copy_path = named(QLineEdit(), "leaveCopyPath", self.tr("Where to save the copy"))
         self.copy_path.setText(str(Path.home() / "twofold-shared-history.pdf"))
         choose = named(QPushButton(self.tr("Choose…")), "leaveCopyChoose", self.tr("Choose"))
@@ -139,7 +141,8 @@ class LeaveDialog(QDialog):
             self.tr("%s types their own passphrase") % self.other,
         )
         self.leave_confirm = named(QLineEdit(), "leaveConfirm", self.tr("Typed confirmation"))
-        self.leave_confirm.setPlaceholderText(CONFIRM_LEAVE)
+        self.leave_phrase = self.tr("leave")  # typed in the window's language
+        self.leave_confirm.setPlaceholderText(self.leave_phrase)
         self.leave_button = named(
             QPushButton(self.tr("Leave the vault")), "leaveGo", self.tr("Leave the vault")
         )
@@ -151,7 +154,7 @@ class LeaveDialog(QDialog):
         form.addRow(self.tr("Format"), self.copy_format)
         form.addRow(self.tr("Save to"), where)
         form.addRow(self.tr("%s agrees") % self.other, self.leave_passphrase)
-        form.addRow(self.tr('Type "%s"') % CONFIRM_LEAVE, self.leave_confirm)
+        form.addRow(self.tr('Type "%s"') % self.leave_phrase, self.leave_confirm)
         layout = QVBoxLayout(tab)
         layout.addWidget(
             note(
@@ -191,12 +194,12 @@ class LeaveDialog(QDialog):
 
     def _update(self) -> None:
         typed = " ".join(self.shred_confirm.text().strip().casefold().split())
-        self.shred_button.setEnabled(typed == CONFIRM_SHRED)
+        self.shred_button.setEnabled(typed in (CONFIRM_SHRED, self.shred_phrase.casefold()))
         typed = " ".join(self.leave_confirm.text().strip().casefold().split())
-        self.leave_button.setEnabled(typed == CONFIRM_LEAVE)
+        self.leave_button.setEnabled(typed in (CONFIRM_LEAVE, self.leave_phrase.casefold()))
 
     def _shred(self) -> None:
-        confirmation = self.shred_confirm.text()
+        confirmation = _as_typed(self.shred_confirm.text(), self.shred_phrase, CONFIRM_SHRED)
         passphrase = self.shred_passphrase.text()
         ok_text = self.tr(
             "Your private journal was deleted for good. A new, empty one is ready.\n\n"
@@ -210,7 +213,7 @@ class LeaveDialog(QDialog):
         self.accept()
 
     def _leave(self) -> None:
-        confirmation = self.leave_confirm.text()
+        confirmation = _as_typed(self.leave_confirm.text(), self.leave_phrase, CONFIRM_LEAVE)
         passphrase = self.leave_passphrase.text()
         copy_to = Path(self.copy_path.text()).expanduser() if self.copy.isChecked() else None
         fmt = ReportFormat(self.copy_format.currentData())
@@ -232,7 +235,9 @@ class LeaveDialog(QDialog):
                 confirmation, passphrase, copy_to=copy_to, copy_format=fmt, pdf=pdf
             )
             copy = (
-                f" The read-only copy (not encrypted) is at {outcome.copy.path}."
+                self.tr(" The read-only copy (not encrypted) is at {path}.").format(
+                    path=outcome.copy.path
+                )
                 if outcome.copy
                 else ""
             )
@@ -245,3 +250,11 @@ class LeaveDialog(QDialog):
 
         self.chosen.emit(work)
         self.accept()
+
+
+def _as_typed(typed: str, phrase: str, confirmation: str) -> str:
+    """The confirmation the service checks: the words typed in the window's language
+    (``phrase``) stand for its English ``confirmation``."""
+    if " ".join(typed.strip().casefold().split()) == phrase.casefold():
+        return confirmation
+    return typed

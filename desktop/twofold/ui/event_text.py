@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from twofold.domain import timeline_text
 from twofold.domain.ledger import TimelineItem
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
 
 
 def tr(text: str) -> str:
@@ -23,3 +24,93 @@ def second_line(item: TimelineItem) -> str:
 
 def byline(item: TimelineItem) -> str:
     return timeline_text.byline(item, tr)
+
+
+# Every sentence the domain renders with ``tr`` (and the enum labels it passes to it),
+# marked for lupdate in the context the window translates them in; a test compares
+# this list with domain/timeline_text.py.
+KNOWN = frozenset(
+    {
+        QT_TRANSLATE_NOOP("Timeline", "The safety plan was updated."),
+        QT_TRANSLATE_NOOP("Timeline", "The session ended."),
+        QT_TRANSLATE_NOOP("Timeline", "Agreed to the export."),
+        QT_TRANSLATE_NOOP(
+            "Timeline",
+            "Left the vault. What is written from now on is not readable with their key.",
+        ),
+        QT_TRANSLATE_NOOP("Timeline", "Check-off"),
+        QT_TRANSLATE_NOOP("Timeline", "a commitment"),
+        QT_TRANSLATE_NOOP("Timeline", "Daily check-in"),
+        QT_TRANSLATE_NOOP("Timeline", "Weekly review"),
+        QT_TRANSLATE_NOOP("Timeline", "Monthly review"),
+        QT_TRANSLATE_NOOP("Timeline", "Acknowledged"),
+        QT_TRANSLATE_NOOP("Timeline", "Repaired"),
+        QT_TRANSLATE_NOOP("Timeline", "Restored"),
+        QT_TRANSLATE_NOOP("Timeline", "Milestone"),
+        QT_TRANSLATE_NOOP("Timeline", "Win"),
+        QT_TRANSLATE_NOOP("Timeline", "Session"),
+        QT_TRANSLATE_NOOP(
+            "Timeline",
+            "Left the vault and took a read-only copy of the shared history up to today. What is written from now on is not readable with their key.",
+        ),
+        QT_TRANSLATE_NOOP("Timeline", "You began Twofold together: {names}."),
+        QT_TRANSLATE_NOOP("Timeline", "Ended: {title}"),
+        QT_TRANSLATE_NOOP("Timeline", "Proposed version {n} of the agreement."),
+        QT_TRANSLATE_NOOP("Timeline", "Acknowledged version {n} of the agreement."),
+        QT_TRANSLATE_NOOP("Timeline", "Check-in"),
+        QT_TRANSLATE_NOOP("Timeline", "Setback: {what}"),
+        QT_TRANSLATE_NOOP("Timeline", "Counter-measure: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "Our values: {values}"),
+        QT_TRANSLATE_NOOP("Timeline", "{what} opened together."),
+        QT_TRANSLATE_NOOP("Timeline", "Session note: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "Session outcome: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "Therapy objective: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "Progress on “{objective}”"),
+        QT_TRANSLATE_NOOP("Timeline", "Exported a report ({what}) of {start} to {end}"),
+        QT_TRANSLATE_NOOP("Timeline", "Twofold noticed (recorded when {name} opened it)"),
+        QT_TRANSLATE_NOOP("Timeline", "New terms: {title}"),
+        QT_TRANSLATE_NOOP("Timeline", "Repair step"),
+        QT_TRANSLATE_NOOP("Timeline", "a setback"),
+        QT_TRANSLATE_NOOP("Timeline", "an objective"),
+        QT_TRANSLATE_NOOP("Timeline", ", with {n} of their own private entries"),
+        QT_TRANSLATE_NOOP("Timeline", "Request: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "Parts: {parts}"),
+        QT_TRANSLATE_NOOP("Timeline", " and "),
+        QT_TRANSLATE_NOOP("Timeline", "Hard-day version: {text}."),
+        QT_TRANSLATE_NOOP("Timeline", "Trigger: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "Impact: {text}"),
+        QT_TRANSLATE_NOOP(
+            "Timeline",
+            "Retracted by its author. The content was removed; the signed record remains.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Timeline",
+            "⚠ Hidden: what is stored for this item does not match its signed event. It was changed outside Twofold, so its text is not shown.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Timeline", "{name}'s passphrase was changed (and a new recovery code issued)."
+        ),
+        QT_TRANSLATE_NOOP("Timeline", "{name}'s passphrase was reset with the recovery code."),
+        QT_TRANSLATE_NOOP(
+            "Timeline", "{name}'s recovery code was renewed; the old code no longer works."
+        ),
+        QT_TRANSLATE_NOOP("Timeline", "{name}'s keys were changed."),
+        QT_TRANSLATE_NOOP("Timeline", "Kept"),
+        QT_TRANSLATE_NOOP("Timeline", "Kept (hard-day version)"),
+        QT_TRANSLATE_NOOP("Timeline", "Missed"),
+        QT_TRANSLATE_NOOP("Timeline", "Renegotiated"),
+        QT_TRANSLATE_NOOP("Timeline", "Weekly check-in"),
+        QT_TRANSLATE_NOOP("Timeline", "Progress dinner"),
+        QT_TRANSLATE_NOOP("Timeline", "Therapy session"),
+        QT_TRANSLATE_NOOP("Timeline", "PDF"),
+        QT_TRANSLATE_NOOP("Timeline", "Markdown"),
+        QT_TRANSLATE_NOOP("Timeline", "JSON"),
+        QT_TRANSLATE_NOOP("Timeline", "Shared timeline"),
+        QT_TRANSLATE_NOOP("Timeline", "Commitments and how they were kept"),
+        QT_TRANSLATE_NOOP("Timeline", "The agreement: versions and changes"),
+        QT_TRANSLATE_NOOP("Timeline", "Setbacks and repairs"),
+        QT_TRANSLATE_NOOP("Timeline", "Wins and milestones"),
+        QT_TRANSLATE_NOOP("Timeline", "Check-in answers"),
+        QT_TRANSLATE_NOOP("Timeline", "Joint sessions and therapy objectives"),
+    }
+)

@@ -37,6 +37,8 @@ from twofold.services.imports import ImportPreview, ImportResult, read_source
 from twofold.services.journal_export import JournalExportResult
 from twofold.services.report import ExportResult
 from twofold.services.session import Session
+from twofold.ui import i18n
+from twofold.ui.labels import label
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.widgets import error_label, error_text, named, note
 from twofold.ui.worker import run_in_background
@@ -97,17 +99,17 @@ class ReportDialog(QDialog):
         self.end = named(QDateEdit(), "reportTo", self.tr("Last day"))
         for edit, day in ((self.start, today - timedelta(days=90)), (self.end, today)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd MMM yyyy")
+            edit.setDisplayFormat(self.tr("dd MMM yyyy"))
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.dateChanged.connect(self._range_changed)
         self.format = named(QComboBox(), "reportFormat", self.tr("Format"))
         for fmt in ReportFormat:
-            self.format.addItem(fmt.label, fmt.value)
+            self.format.addItem(label(fmt), fmt.value)
         self.sections: dict[ReportSection, QCheckBox] = {}
         parts = QGroupBox(self.tr("What to include"))
         parts_layout = QVBoxLayout(parts)
         for section in ReportSection:
-            box = named(QCheckBox(section.label), f"section_{section.value}", section.label)
+            box = named(QCheckBox(label(section)), f"section_{section.value}", label(section))
             box.setChecked(True)
             self.sections[section] = box
             parts_layout.addWidget(box)
@@ -199,7 +201,9 @@ class ReportDialog(QDialog):
         if end < start:
             return
         for record_id, when, title in self.session.reports.private_candidates(start, end):
-            item = QListWidgetItem(f"{when.astimezone():%d %b %Y}  {title or '(no text)'}")
+            item = QListWidgetItem(
+                f"{i18n.date_text(when.astimezone(), '%d %b %Y')}  {title or self.tr('(no text)')}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -299,7 +303,7 @@ class JournalExportDialog(QDialog):
         self._cancel = False
         self.format = named(QComboBox(), "journalFormat", self.tr("Format"))
         for fmt in JournalFormat:
-            self.format.addItem(fmt.label, fmt.value)
+            self.format.addItem(label(fmt), fmt.value)
         self.history = named(
             QCheckBox(self.tr("Include earlier versions of edited entries")),
             "journalHistory",
@@ -390,8 +394,11 @@ class JournalExportDialog(QDialog):
         self.progress.hide()
         self.choose.setEnabled(True)
         self.message.setText(
-            self.tr("%d entries written to %s. These files are not encrypted.")
-            % (result.entries, result.folder)
+            self.tr(
+                "%n entries written to {folder}. These files are not encrypted.",
+                None,
+                result.entries,
+            ).format(folder=result.folder)
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -504,7 +511,7 @@ class ImportDialog(QDialog):
         lines = [self.tr("Will be skipped: %s") % line for line in preview.skipped()]
         lines += list(preview.parsed.notes)
         self.details.setText("\n".join(lines))
-        self.go.setText(self.tr("Import %d entries") % len(preview.new))
+        self.go.setText(self.tr("Import %n entries", None, len(preview.new)))
         self.go.setEnabled(bool(preview.new))
         if not preview.new:
             self.message.setText(self.tr("Nothing new to import."))
@@ -548,7 +555,7 @@ class ImportDialog(QDialog):
     def _done(self, result: ImportResult) -> None:
         self._finish()
         self.preview = None
-        self.message.setText(self.tr("Imported %d entries into your journal.") % result.added)
+        self.message.setText(self.tr("Imported %n entries into your journal.", None, result.added))
         self.imported.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

@@ -28,9 +28,11 @@ from twofold.domain.journal_filter import JournalFilter
 from twofold.domain.records import JournalRecord, RecordKind
 from twofold.domain.search import Source
 from twofold.services.session import Session
-from twofold.ui import ops
+from twofold.ui import i18n, ops
 from twofold.ui.delegates import JournalDelegate, SearchDelegate
 from twofold.ui.editor import DRAFT_SLOT, EntryEditor
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.ui.labels import label
 from twofold.ui.models import JournalModel, SearchModel
 from twofold.ui.widgets import buddy, confirm, named, note, two_panes
 
@@ -49,25 +51,27 @@ class JournalPage(QWidget):
         self.search_model = SearchModel()
 
         self.search = named(
-            QLineEdit(), "journalSearch", "Search your journal and the shared ledger"
+            QLineEdit(), "journalSearch", self.tr("Search your journal and the shared ledger")
         )
-        self.search.setPlaceholderText("Search journal and shared ledger (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search journal and shared ledger (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.new_button = named(QPushButton("New entry"), "primary", "New entry (Ctrl+N)")
-        self.new_button.setToolTip("New entry (Ctrl+N)")
+        self.new_button = named(
+            QPushButton(self.tr("New entry")), "primary", self.tr("New entry (Ctrl+N)")
+        )
+        self.new_button.setToolTip(self.tr("New entry (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_entry)
-        self.list = named(QListView(), "journalList", "Your entries, newest first")
+        self.list = named(QListView(), "journalList", self.tr("Your entries, newest first"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(JournalDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results = named(QListView(), "searchResults", "Search results")
+        self.results = named(QListView(), "searchResults", self.tr("Search results"))
         self.results.setModel(self.search_model)
         self.results.setItemDelegate(SearchDelegate(self.results))
         self.results.setUniformItemSizes(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.empty_results = note("No matches.")
+        self.empty_results = note(self.tr("No matches."))
         self.lists = QStackedWidget()
         self.lists.addWidget(self.list)
         self.lists.addWidget(self.results)
@@ -80,10 +84,14 @@ class JournalPage(QWidget):
 
         self.recovered = QFrame()
         self.recovered.setObjectName("hintBanner")
-        self.recovered_text = named(QLabel(), "recoveredText", "Recovered draft")
+        self.recovered_text = named(QLabel(), "recoveredText", self.tr("Recovered draft"))
         self.recovered_text.setWordWrap(True)
-        restore = named(QPushButton("Restore"), "restoreDraft", "Restore the unsaved text")
-        discard = named(QPushButton("Discard"), "discardDraft", "Discard the unsaved text")
+        restore = named(
+            QPushButton(self.tr("Restore")), "restoreDraft", self.tr("Restore the unsaved text")
+        )
+        discard = named(
+            QPushButton(self.tr("Discard")), "discardDraft", self.tr("Discard the unsaved text")
+        )
         restore.clicked.connect(self._restore_draft)
         discard.clicked.connect(self._discard_draft)
         banner = QHBoxLayout(self.recovered)
@@ -151,9 +159,15 @@ class JournalPage(QWidget):
         if draft is not None:
             record_id, record = draft
             saved = record.updated_at.astimezone()
-            target = f"entry #{record_id}" if record_id else "a new entry"
+            target = (
+                self.tr("entry #{record_id}").format(record_id=record_id)
+                if record_id
+                else self.tr("a new entry")
+            )
             self.recovered_text.setText(
-                f"Twofold kept text you had not saved ({target}, {saved:%d %b %H:%M}). Restore it?"
+                self.tr(
+                    "Twofold kept text you had not saved ({target}, {when}). Restore it?"
+                ).format(target=target, when=i18n.date_text(saved, "%d %b %H:%M"))
             )
             self.recovered.show()
         else:
@@ -183,13 +197,13 @@ class JournalPage(QWidget):
     def _update_count(self) -> None:
         n = self.model.total
         flt = self.filters.current()
-        entries = self.tr("{n} entries").format(n=n) if n != 1 else self.tr("1 entry")
+        entries = self.tr("%n entries", None, n)
         if flt.empty or self.session is None or self.session.journal is None:
             self.count.setText(self.tr("{entries} · private to you").format(entries=entries))
             return
         by_kind = self.session.journal.count_by_kind(flt)
         kinds = ", ".join(
-            f"{count} × {self.tr(kind.label)}"
+            f"{count} × {label(kind)}"
             for kind, count in sorted(
                 by_kind.items(), key=lambda kv: (-kv[1], list(RecordKind).index(kv[0]))
             )
@@ -292,7 +306,7 @@ class JournalPage(QWidget):
         hits = outcome.value
         self.search_model.set_hits(hits)
         self.lists.setCurrentIndex(1)
-        self.count.setText(f"{len(hits)} match{'es' if len(hits) != 1 else ''} for “{text}”")
+        self.count.setText(self.tr("%n matches for “{text}”", None, len(hits)).format(text=text))
 
     def _open_hit(self, index: QModelIndex) -> None:
         hit = self.search_model.item(index.row())
@@ -316,8 +330,8 @@ class JournalPage(QWidget):
         )
         if outcome is None or not outcome.ok:
             return
-        what = "The selected passage" if passage else "This entry"
-        self.editor.save_state.setText(f"{what} is in your outbox")
+        what = self.tr("The selected passage") if passage else self.tr("This entry")
+        self.editor.save_state.setText(self.tr("{what} is in your outbox").format(what=what))
         self.model.reload()
         self._select(record_id)
         self.outbox_changed.emit()
@@ -327,10 +341,12 @@ class JournalPage(QWidget):
             return
         if not confirm(
             self,
-            "Delete this entry?",
-            "The entry, its earlier versions and anything of it waiting in your outbox are "
-            "erased for good. What you already shared stays shared (you can retract it on "
-            "the timeline).",
+            self.tr("Delete this entry?"),
+            self.tr(
+                "The entry, its earlier versions and anything of it waiting in your outbox are "
+                "erased for good. What you already shared stays shared (you can retract it on "
+                "the timeline)."
+            ),
         ):
             return
         journal = self.session.journal
@@ -401,12 +417,12 @@ class JournalPage(QWidget):
 
 
 PERIODS = (
-    ("Any time", None),
-    ("Last 7 days", 7),
-    ("Last 30 days", 30),
-    ("Last 3 months", 91),
-    ("Last year", 365),
-    ("Between…", -1),
+    (QT_TRANSLATE_NOOP("JournalFilterBar", "Any time"), None),
+    (QT_TRANSLATE_NOOP("JournalFilterBar", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("JournalFilterBar", "Last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("JournalFilterBar", "Last 3 months"), 91),
+    (QT_TRANSLATE_NOOP("JournalFilterBar", "Last year"), 365),
+    (QT_TRANSLATE_NOOP("JournalFilterBar", "Between…"), -1),
 )
 
 
@@ -423,18 +439,18 @@ class JournalFilterBar(QWidget):
         self.kind = named(QComboBox(), "filterKind", self.tr("Show entries of kind"))
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in RecordKind:
-            self.kind.addItem(self.tr(kind.label), kind.value)
+            self.kind.addItem(label(kind), kind.value)
         self.feeling = named(QComboBox(), "filterFeeling", self.tr("Show entries with feeling"))
         self.tag = named(QComboBox(), "filterTag", self.tr("Show entries with tag"))
         self.period = named(QComboBox(), "filterPeriod", self.tr("Show entries written"))
-        for label, days in PERIODS:
-            self.period.addItem(self.tr(label), days)
+        for period, days in PERIODS:
+            self.period.addItem(self.tr(period), days)
         today = QDate.currentDate()
         self.since = named(QDateEdit(today.addMonths(-1)), "filterSince", self.tr("From"))
         self.until = named(QDateEdit(today), "filterUntil", self.tr("Until"))
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(self.tr("d MMM yyyy"))
             edit.hide()
             edit.dateChanged.connect(self._changed)
         self.clear = named(
@@ -466,8 +482,8 @@ class JournalFilterBar(QWidget):
         chosen = combo.currentData()
         combo.clear()
         combo.addItem(first, "")
-        for value in values:
-            combo.addItem(value, value)
+        for value in values:  # feelings are stored in English and shown translated
+            combo.addItem(label(value) if combo is self.feeling else value, value)
         index = combo.findData(chosen) if chosen else 0
         combo.setCurrentIndex(max(index, 0))
 
@@ -558,19 +574,19 @@ class LookBackBanner(QFrame):
         for button in self.buttons:
             button.deleteLater()
         self.buttons = []
-        found = [(label, records) for label, records in found if records]
+        found = [(when, records) for when, records in found if records]
         if not found:
             self.hide()
             return
         self.text.setText(self.tr("On this day"))
-        for label, records in found:
+        for when, records in found:
             day = records[0].created_at.astimezone().date()
             button = named(
-                QPushButton(f"{self.tr(label)} ({len(records)})"),
+                QPushButton(f"{label(when)} ({len(records)})"),
                 f"lookBack{len(self.buttons)}",
-                self.tr("Show what you wrote {when}").format(when=self.tr(label).lower()),
+                self.tr("Show what you wrote {when}").format(when=label(when.lower())),
             )
-            button.setToolTip(f"{day:%d %b %Y}")
+            button.setToolTip(f"{i18n.date_text(day, '%d %b %Y')}")
             button.clicked.connect(lambda _=False, d=day: self.chosen.emit(d))
             self._layout.addWidget(button)
             self.buttons.append(button)
@@ -581,22 +597,34 @@ class HistoryDialog(QDialog):
     def __init__(self, session: Session, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.setWindowTitle("Earlier versions")
+        self.setWindowTitle(self.tr("Earlier versions"))
         assert session.journal is not None
         current = session.journal.get(record_id)
-        self.versions = [(f"Now ({current.updated_at.astimezone():%d %b %Y, %H:%M})", current.body)]
+        self.versions = [
+            (
+                self.tr("Now ({when})").format(
+                    when=i18n.date_text(current.updated_at.astimezone(), "%d %b %Y, %H:%M")
+                ),
+                current.body,
+            )
+        ]
         self.versions += [
-            (f"Before {v.edited_at.astimezone():%d %b %Y, %H:%M}", v.body)
+            (
+                self.tr("Before {when}").format(
+                    when=i18n.date_text(v.edited_at.astimezone(), "%d %b %Y, %H:%M")
+                ),
+                v.body,
+            )
             for v in session.journal.history(record_id)
         ]
-        self.list = named(QListWidget(), "historyList", "Versions")
-        self.list.addItems([label for label, _ in self.versions])
-        self.view = named(QTextBrowser(), "historyText", "Version text")
+        self.list = named(QListWidget(), "historyList", self.tr("Versions"))
+        self.list.addItems([text for text, _ in self.versions])
+        self.view = named(QTextBrowser(), "historyText", self.tr("Version text"))
         self.list.currentRowChanged.connect(
             lambda row: self.view.setMarkdown(self.versions[row][1])
         )
         self.list.setCurrentRow(0)
-        close = named(QPushButton("Close"), "closeHistory", "Close")
+        close = named(QPushButton(self.tr("Close")), "closeHistory", self.tr("Close"))
         close.clicked.connect(self.accept)
         split = QSplitter()
         split.addWidget(self.list)
@@ -606,7 +634,11 @@ class HistoryDialog(QDialog):
         layout.addWidget(split)
         if len(self.versions) == 1:
             layout.addWidget(
-                note("No earlier versions: this entry was not edited after it was first saved.")
+                note(
+                    self.tr(
+                        "No earlier versions: this entry was not edited after it was first saved."
+                    )
+                )
             )
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(720, 440)

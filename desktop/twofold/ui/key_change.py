@@ -39,7 +39,7 @@ class NewCodePanel(QWidget):
         self.session = session
         self.code = ""
         self.title = heading(title, 2)
-        self.code_label = named(QLabel(), "newRecoveryCode", "Your new recovery code")
+        self.code_label = named(QLabel(), "newRecoveryCode", self.tr("Your new recovery code"))
         self.code_label.setFont(code_font())
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         who, folder = session.partner_label, session.folder

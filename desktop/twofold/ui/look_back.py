@@ -5,6 +5,7 @@ achieved")."""
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -20,25 +21,29 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.services.progress import Improvements
+from twofold.ui import i18n
+from twofold.ui.labels import label
 from twofold.ui.widgets import heading, named, note
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImprovementsDialog", text)
-
-
-def improvements_html(found: Improvements) -> str:
+def improvements_html(found: Improvements, kept_heading: str) -> str:
     e = html.escape
     parts = []
     if found.kept:
-        parts.append(f"<h3>{e(_tr('Kept in the last {n} weeks').format(n=found.weeks))}</h3><ul>")
+        parts.append("<h3>" + e(kept_heading) + "</h3><ul>")
         for title, kept, decided in found.kept:
-            parts.append(f"<li>{e(title)} — {kept} of {decided}</li>")
+            parts.append(
+                QCoreApplication.translate(
+                    "look_back", "<li>{title} — {kept} of {decided}</li>"
+                ).format(title=e(title), kept=kept, decided=decided)
+            )
         parts.append("</ul>")
     if found.wins:
-        parts.append(f"<h3>{e(_tr('Wins'))}</h3><ul>")
+        parts.append(
+            "<h3>" + e(QCoreApplication.translate("ImprovementsDialog", "Wins")) + "</h3><ul>"
+        )
         for day, text in found.wins:
-            parts.append(f"<li>{day:%d %b}: {e(text)}</li>")
+            parts.append(f"<li>{i18n.date_text(day, '%d %b')}: {e(text)}</li>")
         parts.append("</ul>")
     return "".join(parts)
 
@@ -49,7 +54,9 @@ class ImprovementsDialog(QDialog):
         self.setObjectName("improvementsDialog")
         self.setWindowTitle(self.tr("What you have built"))
         self.view = named(QTextBrowser(), "improvementsText", self.tr("Wins and kept commitments"))
-        self.view.setHtml(improvements_html(found))
+        self.view.setHtml(
+            improvements_html(found, self.tr("Kept in the last %n weeks", None, found.weeks))
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -96,14 +103,15 @@ class OnThisDayBanner(QFrame):
             self.hide()
             return
         self.text.setText(self.tr("On this day, together"))
-        for label, day, items in found:
+        for when, day, items in found:
             event_id = str(getattr(items[0], "event_id", ""))
             button = named(
-                QPushButton(f"{_tr(label)} ({len(items)})"),
+                QPushButton(f"{label(when)} ({len(items)})"),
                 f"timelineLookBack{len(self.buttons)}",
-                self.tr("Show what happened {when}").format(when=_tr(label).lower()),
+                self.tr("Show what happened {when}").format(when=label(when.lower())),
             )
-            button.setToolTip(f"{day:%d %b %Y}")
+            if isinstance(day, date):
+                button.setToolTip(i18n.date_text(day, "%d %b %Y"))
             button.clicked.connect(lambda _=False, e=event_id: self.chosen.emit(e))
             self._layout.addWidget(button)
             self.buttons.append(button)

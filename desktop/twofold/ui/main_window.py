@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -73,7 +73,7 @@ REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 class BusyPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.text = named(QLabel("Preparing…"), "busyText", "Progress")
+        self.text = named(QLabel(self.tr("Preparing…")), "busyText", self.tr("Progress"))
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar = QProgressBar()
         bar.setRange(0, 0)
@@ -150,7 +150,9 @@ class MainWindow(QMainWindow):
         self.wizard: SetupWizard | None = None
 
         self._build_actions()
-        self.status = named(QLabel(), "statusText", "Status")
+        self.status = named(
+            QLabel(), "statusText", QCoreApplication.translate("MainWindow", "Status")
+        )
         self.statusBar().addWidget(self.status, 1)
         # Reminders tick whether the vault is locked or not; the tray keeps the app
         # running when the window is closed (issue 16).
@@ -204,20 +206,26 @@ class MainWindow(QMainWindow):
         self._workspace_built = True
 
     def _build_workspace(self) -> QWidget:
-        self.nav = named(QListWidget(), "nav", "Sections")
+        self.nav = named(QListWidget(), "nav", self.tr("Sections"))
         self.nav.setFixedWidth(200)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
-        self.who = named(QLabel(), "whoLabel", "Who is unlocked")
+        self.who = named(QLabel(), "whoLabel", self.tr("Who is unlocked"))
         self.who.setObjectName("heading3")
-        safety_button = named(QPushButton("Safety plan"), "safetyButton", "Safety plan (F1)")
-        safety_button.setToolTip("The pause rule and what to do when it is too much (F1)")
+        safety_button = named(
+            QPushButton(self.tr("Safety plan")), "safetyButton", self.tr("Safety plan (F1)")
+        )
+        safety_button.setToolTip(self.tr("The pause rule and what to do when it is too much (F1)"))
         safety_button.clicked.connect(self.open_safety_plan)
-        settings_button = named(QPushButton("Settings"), "settingsButton", "Settings (Ctrl+,)")
+        settings_button = named(
+            QPushButton(self.tr("Settings")), "settingsButton", self.tr("Settings (Ctrl+,)")
+        )
         settings_button.clicked.connect(self.open_settings)
-        lock_button = named(QPushButton("Lock"), "lockButton", "Lock now (Ctrl+L)")
-        lock_button.setToolTip("Lock now (Ctrl+L)")
+        lock_button = named(
+            QPushButton(self.tr("Lock")), "lockButton", self.tr("Lock now (Ctrl+L)")
+        )
+        lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         lock_button.clicked.connect(self.request_lock)
         side = QVBoxLayout()
         side.addWidget(heading("Twofold", 2))
@@ -229,10 +237,12 @@ class MainWindow(QMainWindow):
         side.addWidget(lock_button)
         self.missed_banner = QFrame()
         self.missed_banner.setObjectName("hintBanner")
-        self.missed_text = named(QLabel(), "missedText", "Missed check-in")
+        self.missed_text = named(QLabel(), "missedText", self.tr("Missed check-in"))
         self.missed_text.setWordWrap(True)
-        check_in = named(QPushButton("Check in now"), "checkInNow", "Check in now")
-        later = named(QPushButton("Not now"), "notNow", "Hide this reminder")
+        check_in = named(
+            QPushButton(self.tr("Check in now")), "checkInNow", self.tr("Check in now")
+        )
+        later = named(QPushButton(self.tr("Not now")), "notNow", self.tr("Hide this reminder"))
         check_in.clicked.connect(self._check_in_now)
         later.clicked.connect(self.missed_banner.hide)
         banner = QHBoxLayout(self.missed_banner)
@@ -286,18 +296,24 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.lock_action = action("&Lock", "Ctrl+L", self.request_lock, "lockAction")
+        self.lock_action = action(self.tr("&Lock"), "Ctrl+L", self.request_lock, "lockAction")
         self.new_action = action(
-            "&New entry", QKeySequence.StandardKey.New, self._new_entry, "newAction"
+            self.tr("&New entry"), QKeySequence.StandardKey.New, self._new_entry, "newAction"
         )
-        self.find_action = action("&Find", QKeySequence.StandardKey.Find, self._find, "findAction")
-        self.save_action = action("&Save", QKeySequence.StandardKey.Save, self._save, "saveAction")
-        self.settings_action = action("Se&ttings…", "Ctrl+,", self.open_settings, "settingsAction")
+        self.find_action = action(
+            self.tr("&Find"), QKeySequence.StandardKey.Find, self._find, "findAction"
+        )
+        self.save_action = action(
+            self.tr("&Save"), QKeySequence.StandardKey.Save, self._save, "saveAction"
+        )
+        self.settings_action = action(
+            self.tr("Se&ttings…"), "Ctrl+,", self.open_settings, "settingsAction"
+        )
         self.quit_action = action(
-            "&Quit", QKeySequence.StandardKey.Quit, self.quit_app, "quitAction"
+            self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit_app, "quitAction"
         )
         self.reminders_action = action(
-            "&Reminders…", "Ctrl+Shift+R", self.open_reminders, "remindersAction"
+            self.tr("&Reminders…"), "Ctrl+Shift+R", self.open_reminders, "remindersAction"
         )
         self.report_action = action(
             self.tr("Report for a &therapist…"), "Ctrl+Shift+T", self.open_report, "reportAction"
@@ -313,7 +329,7 @@ class MainWindow(QMainWindow):
         )
         self.go_actions = [
             action(
-                spec.action,
+                QCoreApplication.translate("Pages", spec.action),
                 spec.shortcut,
                 lambda _=False, key=spec.key: self.go(key),
                 spec.action_name,
@@ -325,7 +341,7 @@ class MainWindow(QMainWindow):
             self.tr("Safety &plan"), "F1", self.open_safety_plan, "safetyAction"
         )
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         for act in (
             self.new_action,
             self.save_action,
@@ -339,11 +355,11 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             file_menu.addAction(act)
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(self.tr("&Go"))
         for act in (self.find_action, *self.go_actions, self.safety_action):
             go_menu.addAction(act)
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction("&About Twofold", self._about)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About Twofold"), self._about)
 
     # --- start, unlock, lock ------------------------------------------------------
 
@@ -378,7 +394,9 @@ class MainWindow(QMainWindow):
                 try:
                     autostart.set_enabled(True)
                 except OSError as exc:
-                    self.status.setText(f"Start at login could not be set up: {exc}")
+                    self.status.setText(
+                        self.tr("Start at login could not be set up: {exc}").format(exc=exc)
+                    )
             # Keep the wizard parented and let Qt delete it later: dropping the last
             # Python reference to an unparented widget would delete it mid-signal.
             self.wizard.hide()
@@ -411,7 +429,9 @@ class MainWindow(QMainWindow):
                 name=session.partner_label
             )
             if session.is_shared_session
-            else f"{session.partner_label} · private journal open"
+            else self.tr("{partner_label} · private journal open").format(
+                partner_label=session.partner_label
+            )
         )
         self.who.setToolTip(
             self.tr("Everything added in this session is signed as {name}.").format(
@@ -424,7 +444,7 @@ class MainWindow(QMainWindow):
         mode = SESSION if session.is_shared_session else PARTNER
         for spec in pages_for(mode):
             self.page_keys.append(spec.key)
-            self.nav.addItem(spec.label)
+            self.nav.addItem(QCoreApplication.translate("Pages", spec.label))
         self.nav.blockSignals(False)
         for spec in PAGES:
             page = self.page_widgets[spec.key]
@@ -516,7 +536,11 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if self.session is session:
-                self.status.setText(f"Milestones could not be checked: {error_text(exc)}")
+                self.status.setText(
+                    self.tr("Milestones could not be checked: {error_text}").format(
+                        error_text=error_text(exc)
+                    )
+                )
 
         run_in_background(session.detached(lambda s: s.wins.detect()), done, failed, owner=self)
 
@@ -536,7 +560,9 @@ class MainWindow(QMainWindow):
         if CheckinKind.DAILY not in self.session.checkins.due_today(moment.date()):
             return None
         self._reminded_on = moment.date()
-        return "Your daily check-in is waiting: one feeling, one need, one action for tomorrow."
+        return self.tr(
+            "Your daily check-in is waiting: one feeling, one need, one action for tomorrow."
+        )
 
     def remind(self) -> None:
         """Check the reminder schedule now (the clock also does every 30 s)."""
@@ -598,13 +624,17 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda: rotate_daily(vault_folder, target),
             self._backup_done,
-            lambda exc: self.status.setText(f"Today's automatic backup failed: {exc}"),
+            lambda exc: self.status.setText(
+                self.tr("Today's automatic backup failed: {exc}").format(exc=exc)
+            ),
             owner=self,
         )
 
     def _backup_done(self, result: BackupResult) -> None:
         if result.made and self.session is not None:
-            self.status.setText(f"Today's backup is in {result.path.parent}")
+            self.status.setText(
+                self.tr("Today's backup is in {parent}").format(parent=result.path.parent)
+            )
 
     def request_lock(self) -> None:
         """Lock asked for by the person (button, Ctrl+L): if the entry cannot be saved
@@ -765,7 +795,9 @@ class MainWindow(QMainWindow):
             return
         waiting = len(self.session.sharing.outbox())
         item = self.nav.item(self.page_keys.index(OUTBOX))
-        item.setText(f"Outbox ({waiting})" if waiting else "Outbox")
+        item.setText(
+            self.tr("Outbox ({waiting})").format(waiting=waiting) if waiting else self.tr("Outbox")
+        )
 
     def _new_entry(self) -> None:
         self.go(JOURNAL)
@@ -797,7 +829,11 @@ class MainWindow(QMainWindow):
         partner = (
             self.session.sharing.partner_label if self.session and self.session.sharing else ""
         )
-        self.status.setText(f"Shared {count} with {partner}. It is on your shared timeline now.")
+        self.status.setText(
+            self.tr(
+                "Shared %n with {partner}. It is on your shared timeline now.", None, count
+            ).format(partner=partner)
+        )
 
     def _after_retract(self) -> None:
         self.journal.model.reload()
@@ -886,9 +922,11 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About Twofold",
-            f"<b>Twofold {__version__}</b><p>A private journal for each of you and a shared "
-            "ledger you build together. Everything stays on this computer, encrypted.</p>",
+            self.tr("About Twofold"),
+            self.tr(
+                "<b>Twofold {version}</b><p>A private journal for each of you and a shared "
+                "ledger you build together. Everything stays on this computer, encrypted.</p>"
+            ).format(version=__version__),
         )
 
     # --- closing ------------------------------------------------------------------

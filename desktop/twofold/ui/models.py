@@ -8,12 +8,21 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.domain.records import JournalRecord
 from twofold.domain.search import SearchHit
+from twofold.ui import i18n
 from twofold.ui.event_text import headline, second_line
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.ui.labels import label
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2
@@ -103,19 +112,21 @@ class JournalModel(PagedModel[JournalRecord]):
 def week_label(day: date, today: date) -> str:
     monday = day - timedelta(days=day.weekday())
     if monday == today - timedelta(days=today.weekday()):
-        return "This week"
+        return QCoreApplication.translate("models", "This week")
     if monday == today - timedelta(days=today.weekday() + 7):
-        return "Last week"
-    return f"Week of {monday:%d %B %Y}"
+        return QCoreApplication.translate("models", "Last week")
+    return QCoreApplication.translate("models", "Week of {when}").format(
+        when=i18n.date_text(monday, "%d %B %Y")
+    )
 
 
 @functools.lru_cache(maxsize=4096)
 def day_label(day: date, today: date) -> str:
     if day == today:
-        return "Today"
+        return QCoreApplication.translate("models", "Today")
     if day == today - timedelta(days=1):
-        return "Yesterday"
-    return f"{day:%A, %d %B %Y}"
+        return QCoreApplication.translate("models", "Yesterday")
+    return f"{i18n.date_text(day, '%A, %d %B %Y')}"
 
 
 class TimelineModel(PagedModel[TimelineItem]):
@@ -162,8 +173,8 @@ class TimelineModel(PagedModel[TimelineItem]):
             return item
         if role == GroupRole:
             row = index.row()
-            label = self._group(row)
-            return label if row == 0 or self._group(row - 1) != label else ""
+            group = self._group(row)
+            return group if row == 0 or self._group(row - 1) != group else ""
         return None
 
     def item(self, row: int) -> TimelineItem:
@@ -224,21 +235,33 @@ class ListModel(QAbstractListModel, Generic[T]):
 
 def _describe_hit(hit: SearchHit) -> tuple[str, str]:
     text = " ".join(hit.snippet.split())
-    return text, f"{hit.source} match from {hit.when:%d %B %Y}: {text}"
+    return text, QCoreApplication.translate("models", "{source} match from {when}: {text}").format(
+        source=hit.source, when=i18n.date_text(hit.when, "%d %B %Y"), text=text
+    )
 
 
 def record_status(record: JournalRecord) -> str:
-    return "Shared" if record.shared else ("In your outbox" if record.in_outbox else "Private")
+    return (
+        QCoreApplication.translate("models", "Shared")
+        if record.shared
+        else (
+            QCoreApplication.translate("models", "In your outbox")
+            if record.in_outbox
+            else QCoreApplication.translate("models", "Private")
+        )
+    )
 
 
 def spoken_record(record: JournalRecord) -> str:
     """Everything a journal card shows, as one sentence for a screen reader."""
     when = record.created_at.astimezone()
-    title = record.title or "(empty)"
+    title = record.title or QCoreApplication.translate("models", "(empty)")
     end = "" if title.endswith((".", "!", "?", "…")) else "."
-    text = f"{title}{end} {record.kind.label}, {when:%A %d %B %Y, %H:%M}"
+    text = f"{title}{end} {label(record.kind)}, {i18n.date_text(when, '%A %d %B %Y, %H:%M')}"
     if record.feelings:
-        text += ", feeling " + ", ".join(record.feelings)
+        text += QCoreApplication.translate("models", ", feeling {feelings}").format(
+            feelings=", ".join(label(f) for f in record.feelings)
+        )
     return f"{text}. {record_status(record)}."
 
 
@@ -246,7 +269,14 @@ def spoken_item(item: TimelineItem) -> str:
     """Everything a timeline card shows: who, what, when (with the year), the text
     and its request or note line."""
     when = item.occurred_at.astimezone()
-    text = f"{item.kind.label} by {item.author_label}, {when:%A %d %B %Y, %H:%M}: {headline(item)}"
+    text = QCoreApplication.translate(
+        "models", "{label} by {author_label}, {when}: {headline}"
+    ).format(
+        label=label(item.kind),
+        author_label=item.author_label,
+        when=i18n.date_text(when, "%A %d %B %Y, %H:%M"),
+        headline=headline(item),
+    )
     more = second_line(item)
     return f"{text} {more}" if more else text
 
@@ -278,11 +308,11 @@ HIGHLIGHTS = tuple(
     if kind not in (EventKind.COMMITMENT_CHECKED, EventKind.COMMITMENT_ACKNOWLEDGED)
 )
 KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Highlights", HIGHLIGHTS),
-    ("Everything", ()),
-    ("Shared reflections", (EventKind.REFLECTION_SHARED,)),
+    (QT_TRANSLATE_NOOP("TimelinePage", "Highlights"), HIGHLIGHTS),
+    (QT_TRANSLATE_NOOP("TimelinePage", "Everything"), ()),
+    (QT_TRANSLATE_NOOP("TimelinePage", "Shared reflections"), (EventKind.REFLECTION_SHARED,)),
     (
-        "Commitments",
+        QT_TRANSLATE_NOOP("TimelinePage", "Commitments"),
         (
             EventKind.COMMITMENT_MADE,
             EventKind.COMMITMENT_AMENDED,
@@ -290,10 +320,13 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.COMMITMENT_ENDED,
         ),
     ),
-    ("Agreement", (EventKind.AGREEMENT_PROPOSED, EventKind.AGREEMENT_ACKNOWLEDGED)),
-    ("Check-ins", (EventKind.CHECKIN_SUBMITTED,)),
     (
-        "Setbacks and wins",
+        QT_TRANSLATE_NOOP("TimelinePage", "Agreement"),
+        (EventKind.AGREEMENT_PROPOSED, EventKind.AGREEMENT_ACKNOWLEDGED),
+    ),
+    (QT_TRANSLATE_NOOP("TimelinePage", "Check-ins"), (EventKind.CHECKIN_SUBMITTED,)),
+    (
+        QT_TRANSLATE_NOOP("TimelinePage", "Setbacks and wins"),
         (
             EventKind.SETBACK_LOGGED,
             EventKind.SETBACK_STEP,
@@ -301,9 +334,12 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.WIN_RECORDED,
         ),
     ),
-    ("Together", (EventKind.APPRECIATION, EventKind.VALUES_SET, EventKind.STORY_CHAPTER)),
     (
-        "Sessions",
+        QT_TRANSLATE_NOOP("TimelinePage", "Together"),
+        (EventKind.APPRECIATION, EventKind.VALUES_SET, EventKind.STORY_CHAPTER),
+    ),
+    (
+        QT_TRANSLATE_NOOP("TimelinePage", "Sessions"),
         (
             EventKind.SESSION_OPENED,
             EventKind.SESSION_NOTE,
@@ -313,6 +349,6 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.OBJECTIVE_PROGRESS,
         ),
     ),
-    ("Safety plan", (EventKind.SAFETY_PLAN_UPDATED,)),
-    ("Milestones", (EventKind.VAULT_CREATED,)),
+    (QT_TRANSLATE_NOOP("TimelinePage", "Safety plan"), (EventKind.SAFETY_PLAN_UPDATED,)),
+    (QT_TRANSLATE_NOOP("TimelinePage", "Milestones"), (EventKind.VAULT_CREATED,)),
 )

@@ -39,10 +39,6 @@ JOURNAL, OUTBOX, TIMELINE, PRACTICE, SETTINGS = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ops", text)
-
-
 class Changes(QObject):
     """The one place that says what changed; pages listen and refresh themselves."""
 
@@ -91,14 +87,14 @@ def attempt(action: str, work: Callable[[], T]) -> Outcome[T]:
 def short_reason(exc: BaseException) -> str:
     """A few words for a status line: "the disk is full"."""
     if isinstance(exc, DiskFull):
-        return tr("the disk is full")
+        return QCoreApplication.translate("ops", "the disk is full")
     if isinstance(exc, VaultReadOnly):
-        return tr("the vault folder is read-only")
+        return QCoreApplication.translate("ops", "the vault folder is read-only")
     if isinstance(exc, VaultDamaged):
-        return tr("the vault is damaged")
+        return QCoreApplication.translate("ops", "the vault is damaged")
     if isinstance(exc, TwofoldError):
         return str(exc).split(". ")[0].rstrip(".")
-    return tr("an unexpected error (a bug in Twofold)")
+    return QCoreApplication.translate("ops", "an unexpected error (a bug in Twofold)")
 
 
 def show_failure(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
@@ -111,18 +107,21 @@ def show_failure(parent: QWidget | None, title: str, exc: BaseException) -> QMes
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             title,
-            tr(
+            QCoreApplication.translate(
+                "ops",
                 "This is a bug in Twofold — please report it. Nothing you saved was lost. "
                 "The report below holds no words of yours: only versions and where in "
-                "Twofold's code it happened."
+                "Twofold's code it happened.",
             ),
             parent=parent,
         )
         box.setObjectName("bugDialog")
         box.setDetailedText(report)
-        copy = QPushButton(tr("Copy report"), box)  # parented: the binding would free it
+        copy = QPushButton(
+            QCoreApplication.translate("ops", "Copy report"), box
+        )  # parented: the binding would free it
         copy.setObjectName("copyReport")
-        copy.setAccessibleName(tr("Copy the bug report"))
+        copy.setAccessibleName(QCoreApplication.translate("ops", "Copy the bug report"))
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()  # keep the dialog open after copying
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
@@ -155,7 +154,7 @@ def run_inline(
         announce(changed)
         return True
     if outcome.bug:
-        show_failure(parent, tr("Not saved"), outcome.error)
+        show_failure(parent, QCoreApplication.translate("ops", "Not saved"), outcome.error)
     else:
         message.setText(str(outcome.error))
     return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -65,7 +66,11 @@ def as_partner_sees(
 
 
 def preview_view(model: PreviewModel, object_name: str) -> QListView:
-    view = named(QListView(), object_name, "Preview: exactly what your partner will see")
+    view = named(
+        QListView(),
+        object_name,
+        QCoreApplication.translate("outbox_page", "Preview: exactly what your partner will see"),
+    )
     view.setModel(model)
     delegate = TimelineDelegate(view)
     view.setItemDelegate(delegate)
@@ -81,22 +86,25 @@ class ConfirmShareDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("confirmShareDialog")
-        self.setWindowTitle("Share with " + preview.partner_label)
+        self.setWindowTitle(self.tr("Share with {partner}").format(partner=preview.partner_label))
         self.summary = named(heading(preview.summary, 2), "shareSummary", preview.summary)
         self.model = PreviewModel()
         self.model.set_items(as_partner_sees(session, preview.items))
         view = preview_view(self.model, "confirmPreview")
         buttons = QDialogButtonBox()
         self.share = named(
-            buttons.addButton("Share now", QDialogButtonBox.ButtonRole.AcceptRole),
+            buttons.addButton(
+                QCoreApplication.translate("ConfirmShareDialog", "Share now"),
+                QDialogButtonBox.ButtonRole.AcceptRole,
+            ),
             "confirmShare",
-            "Share now",
+            QCoreApplication.translate("ConfirmShareDialog", "Share now"),
         )
         self.share.setObjectName("primary")
         cancel = named(
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel),
             "cancelShare",
-            "Cancel, share nothing",
+            QCoreApplication.translate("ConfirmShareDialog", "Cancel, share nothing"),
         )
         cancel.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -105,9 +113,12 @@ class ConfirmShareDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(
             note(
-                "This is exactly what your partner will read. It is signed with your key and "
-                "joins the shared ledger. Your private originals stay private. You can retract "
-                "a shared reflection later; a note that you retracted it stays."
+                QCoreApplication.translate(
+                    "ConfirmShareDialog",
+                    "This is exactly what your partner will read. It is signed with your key and "
+                    "joins the shared ledger. Your private originals stay private. You can retract "
+                    "a shared reflection later; a note that you retracted it stays.",
+                )
             )
         )
         layout.addWidget(view, 1)
@@ -123,36 +134,36 @@ class OutboxPage(QWidget):
         super().__init__()
         self.session: Session | None = None
         self.items: list[OutboxItem] = []
-        self.list = named(QListWidget(), "outboxList", "Waiting to be shared")
+        self.list = named(QListWidget(), "outboxList", self.tr("Waiting to be shared"))
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.original = named(QTextBrowser(), "outboxOriginal", "Your private original")
+        self.original = named(QTextBrowser(), "outboxOriginal", self.tr("Your private original"))
         self.version = named(
-            QPlainTextEdit(), "outboxVersion", "The version your partner will read"
+            QPlainTextEdit(), "outboxVersion", self.tr("The version your partner will read")
         )
         # The words the partner reads get the journal's I-statement suggestion too.
         self.version_helper = IStatementHelper(self.version, "outboxIstatement")
         follow_text_direction(self.version)
         self.version.setTabChangesFocus(True)  # a Tab never types into what the partner reads
         self.version.setPlaceholderText(
-            "Write what your partner will read. It may differ from your private words."
+            self.tr("Write what your partner will read. It may differ from your private words.")
         )
-        self.request = named(QLineEdit(), "outboxRequest", "Your request (optional)")
-        self.request.setPlaceholderText("I'd like us to talk about…")
+        self.request = named(QLineEdit(), "outboxRequest", self.tr("Your request (optional)"))
+        self.request.setPlaceholderText(self.tr("I'd like us to talk about…"))
         self.preview_model = PreviewModel()
         self.preview = preview_view(self.preview_model, "outboxPreview")
         self.remove = named(
-            QPushButton("Remove from outbox"),
+            QPushButton(self.tr("Remove from outbox")),
             "removeFromOutbox",
-            "Remove this item from your outbox",
+            self.tr("Remove this item from your outbox"),
         )
         self.share_all = named(
-            QPushButton("Review and share…"),
+            QPushButton(self.tr("Review and share…")),
             "primary",
-            "Review and share everything in your outbox",
+            self.tr("Review and share everything in your outbox"),
         )
-        self.share_all.setToolTip("Review and share (Ctrl+Return)")
+        self.share_all.setToolTip(self.tr("Review and share (Ctrl+Return)"))
         self.share_all.setShortcut("Ctrl+Return")
         self.remove.clicked.connect(self._remove)
         self.share_all.clicked.connect(self.review_and_share)
@@ -160,11 +171,16 @@ class OutboxPage(QWidget):
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        empty_layout.addWidget(heading("Your outbox is empty", 2), 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addWidget(
+            heading(self.tr("Your outbox is empty"), 2), 0, Qt.AlignmentFlag.AlignHCenter
+        )
         empty_layout.addWidget(
             note(
-                "In your journal, choose “Add to outbox” on an entry, or select a passage first. "
-                "It waits here, private, until you write the version to share and confirm."
+                self.tr(
+                    "In your journal, choose “Add to outbox” on an entry, or select a passage "
+                    "first. It waits here, private, until you write the version to share and "
+                    "confirm."
+                )
             ),
             0,
             Qt.AlignmentFlag.AlignHCenter,
@@ -173,14 +189,16 @@ class OutboxPage(QWidget):
 
         editor = QWidget()
         grid = QGridLayout(editor)
-        grid.addWidget(heading("Your private original", 3), 0, 0)
-        grid.addWidget(heading("What your partner will read", 3), 0, 1)
+        grid.addWidget(heading(self.tr("Your private original"), 3), 0, 0)
+        grid.addWidget(heading(self.tr("What your partner will read"), 3), 0, 1)
         grid.addWidget(self.original, 1, 0)
         grid.addWidget(self.version, 1, 1)
         grid.addWidget(self.version_helper, 2, 1)
-        grid.addWidget(QLabel("Request (optional)"), 3, 0)
+        grid.addWidget(QLabel(self.tr("Request (optional)")), 3, 0)
         grid.addWidget(self.request, 3, 1)
-        grid.addWidget(heading("Preview, exactly as your partner will see it", 3), 4, 0, 1, 2)
+        grid.addWidget(
+            heading(self.tr("Preview, exactly as your partner will see it"), 3), 4, 0, 1, 2
+        )
         grid.addWidget(self.preview, 5, 0, 1, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(5, 2)
@@ -188,8 +206,8 @@ class OutboxPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(heading("Outbox", 2))
-        left_layout.addWidget(note("Private until you confirm."))
+        left_layout.addWidget(heading(self.tr("Outbox"), 2))
+        left_layout.addWidget(note(self.tr("Private until you confirm.")))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.remove)
         self.stack = QStackedWidget()
@@ -239,7 +257,7 @@ class OutboxPage(QWidget):
             first = (
                 item.shared_text.strip().splitlines()[0]
                 if item.shared_text.strip()
-                else "(no text yet)"
+                else self.tr("(no text yet)")
             )
             entry = QListWidgetItem(first[:70])
             entry.setToolTip(item.shared_text)
@@ -250,7 +268,9 @@ class OutboxPage(QWidget):
         self.share_all.setEnabled(bool(self.items))
         count = len(self.items)
         self.summary.setText(
-            f"{count} waiting to be shared with {self.session.sharing.partner_label}"
+            self.tr("%n waiting to be shared with {partner_label}", None, count).format(
+                partner_label=self.session.sharing.partner_label
+            )
             if count
             else ""
         )
@@ -319,7 +339,7 @@ class OutboxPage(QWidget):
         self.items = self.session.sharing.outbox()
         current = self.list.currentItem()
         if current is not None:
-            first = text.strip().splitlines()[0] if text.strip() else "(no text yet)"
+            first = text.strip().splitlines()[0] if text.strip() else self.tr("(no text yet)")
             current.setText(first[:70])
 
     def _remove(self) -> None:

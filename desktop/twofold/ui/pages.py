@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
+
 PARTNER, SESSION = "partner", "session"
 BOTH = frozenset({PARTNER, SESSION})
 
@@ -22,8 +24,8 @@ BOTH = frozenset({PARTNER, SESSION})
 @dataclass(frozen=True, slots=True)
 class PageSpec:
     key: str
-    label: str  # the sidebar's text
-    action: str  # the Go menu's text, with its mnemonic
+    label: str  # the sidebar's text (English; translated in context "Pages" where shown)
+    action: str  # the Go menu's text, with its mnemonic (likewise)
     shortcut: str
     factory: Callable[[], QWidget]  # imports the page's module only when built
     modes: frozenset[str]
@@ -112,20 +114,109 @@ def _together() -> QWidget:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("journal", "Journal", "&Journal", "Ctrl+1", _journal, frozenset({PARTNER})),
-    PageSpec("outbox", "Outbox", "&Outbox", "Ctrl+2", _outbox, frozenset({PARTNER})),
-    PageSpec("agenda", "Session agenda", "&Agenda", "Ctrl+4", _agenda, frozenset({SESSION})),
-    PageSpec("joint", "Joint session", "&Joint session", "Ctrl+J", _joint, frozenset({SESSION})),
-    PageSpec("timeline", "Shared timeline", "Shared &timeline", "Ctrl+3", _timeline, BOTH),
-    PageSpec("commitments", "Commitments", "&Commitments", "Ctrl+5", _commitments, BOTH),
-    PageSpec("agreement", "Agreement", "A&greement", "Ctrl+6", _agreement, BOTH),
-    PageSpec("checkins", "Check-ins", "Check-&ins", "Ctrl+7", _checkins, BOTH),
-    PageSpec("setbacks", "Setbacks", "Set&backs", "Ctrl+8", _setbacks, BOTH),
-    PageSpec("wins", "Wins", "&Wins", "Ctrl+9", _wins, BOTH),
-    PageSpec("together", "Together", "T&ogether", "Ctrl+0", _together, BOTH),
-    PageSpec("progress", "Our progress", "Our p&rogress", "Ctrl+Shift+P", _progress, BOTH),
     PageSpec(
-        "patterns", "My patterns", "&My patterns", "Ctrl+Shift+M", _patterns, frozenset({PARTNER})
+        "journal",
+        QT_TRANSLATE_NOOP("Pages", "Journal"),
+        QT_TRANSLATE_NOOP("Pages", "&Journal"),
+        "Ctrl+1",
+        _journal,
+        frozenset({PARTNER}),
+    ),
+    PageSpec(
+        "outbox",
+        QT_TRANSLATE_NOOP("Pages", "Outbox"),
+        QT_TRANSLATE_NOOP("Pages", "&Outbox"),
+        "Ctrl+2",
+        _outbox,
+        frozenset({PARTNER}),
+    ),
+    PageSpec(
+        "agenda",
+        QT_TRANSLATE_NOOP("Pages", "Session agenda"),
+        QT_TRANSLATE_NOOP("Pages", "&Agenda"),
+        "Ctrl+4",
+        _agenda,
+        frozenset({SESSION}),
+    ),
+    PageSpec(
+        "joint",
+        QT_TRANSLATE_NOOP("Pages", "Joint session"),
+        QT_TRANSLATE_NOOP("Pages", "&Joint session"),
+        "Ctrl+J",
+        _joint,
+        frozenset({SESSION}),
+    ),
+    PageSpec(
+        "timeline",
+        QT_TRANSLATE_NOOP("Pages", "Shared timeline"),
+        QT_TRANSLATE_NOOP("Pages", "Shared &timeline"),
+        "Ctrl+3",
+        _timeline,
+        BOTH,
+    ),
+    PageSpec(
+        "commitments",
+        QT_TRANSLATE_NOOP("Pages", "Commitments"),
+        QT_TRANSLATE_NOOP("Pages", "&Commitments"),
+        "Ctrl+5",
+        _commitments,
+        BOTH,
+    ),
+    PageSpec(
+        "agreement",
+        QT_TRANSLATE_NOOP("Pages", "Agreement"),
+        QT_TRANSLATE_NOOP("Pages", "A&greement"),
+        "Ctrl+6",
+        _agreement,
+        BOTH,
+    ),
+    PageSpec(
+        "checkins",
+        QT_TRANSLATE_NOOP("Pages", "Check-ins"),
+        QT_TRANSLATE_NOOP("Pages", "Check-&ins"),
+        "Ctrl+7",
+        _checkins,
+        BOTH,
+    ),
+    PageSpec(
+        "setbacks",
+        QT_TRANSLATE_NOOP("Pages", "Setbacks"),
+        QT_TRANSLATE_NOOP("Pages", "Set&backs"),
+        "Ctrl+8",
+        _setbacks,
+        BOTH,
+    ),
+    PageSpec(
+        "wins",
+        QT_TRANSLATE_NOOP("Pages", "Wins"),
+        QT_TRANSLATE_NOOP("Pages", "&Wins"),
+        "Ctrl+9",
+        _wins,
+        BOTH,
+    ),
+    PageSpec(
+        "together",
+        QT_TRANSLATE_NOOP("Pages", "Together"),
+        QT_TRANSLATE_NOOP("Pages", "T&ogether"),
+        "Ctrl+0",
+        _together,
+        BOTH,
+    ),
+    PageSpec(
+        "progress",
+        QT_TRANSLATE_NOOP("Pages", "Our progress"),
+        QT_TRANSLATE_NOOP("Pages", "Our p&rogress"),
+        "Ctrl+Shift+P",
+        _progress,
+        BOTH,
+    ),
+    PageSpec(
+        "patterns",
+        QT_TRANSLATE_NOOP("Pages", "My patterns"),
+        QT_TRANSLATE_NOOP("Pages", "&My patterns"),
+        "Ctrl+Shift+M",
+        _patterns,
+        frozenset({PARTNER}),
     ),
 )
 

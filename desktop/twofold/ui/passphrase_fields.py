@@ -3,12 +3,13 @@ with concrete feedback (the estimate itself lives in services)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from twofold.resources import resource
 from twofold.services.content import passphrase_strength
+from twofold.ui.labels import advice, label
 from twofold.ui.widgets import named
 
 
@@ -16,9 +17,13 @@ def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEd
     field = named(QLineEdit(), object_name, accessible)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
-    show = QAction(QIcon(str(resource("icons", "eye.svg"))), "Show", field)
+    show = QAction(
+        QIcon(str(resource("icons", "eye.svg"))),
+        QCoreApplication.translate("passphrase_fields", "Show"),
+        field,
+    )
     show.setCheckable(True)
-    show.setToolTip("Show or hide what you typed")
+    show.setToolTip(QCoreApplication.translate("passphrase_fields", "Show or hide what you typed"))
     show.toggled.connect(
         lambda on: field.setEchoMode(
             QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -30,7 +35,12 @@ def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEd
         if show in button.actions() or button.defaultAction() is show:
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setObjectName(f"{object_name}Show")
-            button.setAccessibleName(f"Show {accessible.lower()}")
+            button.setAccessibleName(
+                # {name} keeps the capitals a German noun needs
+                QCoreApplication.translate("passphrase_fields", "Show {lower}").format(
+                    lower=accessible.lower(), name=accessible
+                )
+            )
     return field
 
 
@@ -43,25 +53,29 @@ class NewPassphrase(QWidget):
         super().__init__()
         self.names = names
         self.passphrase = secret_field(
-            f"{prefix}Passphrase", "Passphrase", "Four or five unrelated words work well"
+            f"{prefix}Passphrase",
+            self.tr("Passphrase"),
+            self.tr("Four or five unrelated words work well"),
         )
-        self.confirm = secret_field(f"{prefix}Confirm", "Confirm passphrase", "Type it again")
-        self.meter = named(QProgressBar(), f"{prefix}Strength", "Passphrase strength")
+        self.confirm = secret_field(
+            f"{prefix}Confirm", self.tr("Confirm passphrase"), self.tr("Type it again")
+        )
+        self.meter = named(QProgressBar(), f"{prefix}Strength", self.tr("Passphrase strength"))
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
         self.meter.setFormat("")
-        self.feedback = named(QLabel(), f"{prefix}Feedback", "Passphrase advice")
+        self.feedback = named(QLabel(), f"{prefix}Feedback", self.tr("Passphrase advice"))
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("note")
-        self.mismatch = named(QLabel(), f"{prefix}Mismatch", "Confirmation problem")
+        self.mismatch = named(QLabel(), f"{prefix}Mismatch", self.tr("Confirmation problem"))
         self.mismatch.setObjectName("errorLabel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Passphrase"))
+        layout.addWidget(QLabel(self.tr("Passphrase")))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.meter)
         layout.addWidget(self.feedback)
-        layout.addWidget(QLabel("Confirm passphrase"))
+        layout.addWidget(QLabel(self.tr("Confirm passphrase")))
         layout.addWidget(self.confirm)
         layout.addWidget(self.mismatch)
         self.passphrase.textChanged.connect(self._update)
@@ -71,17 +85,19 @@ class NewPassphrase(QWidget):
     def _update(self) -> None:
         strength = passphrase_strength(self.passphrase.text(), self.names)
         self.meter.setValue(strength.score)
-        self.meter.setFormat(strength.label if self.passphrase.text() else "")
+        self.meter.setFormat(label(strength.label) if self.passphrase.text() else "")
         # A screen reader hears the word, not "2 of 4".
         self.meter.setAccessibleName(
-            f"Passphrase strength: {strength.label}"
+            self.tr("Passphrase strength: {strength}").format(strength=label(strength.label))
             if self.passphrase.text()
-            else "Passphrase strength"
+            else self.tr("Passphrase strength")
         )
-        self.feedback.setText("\n".join(strength.feedback))
+        self.feedback.setText("\n".join(advice(line) for line in strength.feedback))
         typed = self.confirm.text()
         self.mismatch.setText(
-            "The two passphrases differ." if typed and typed != self.passphrase.text() else ""
+            self.tr("The two passphrases differ.")
+            if typed and typed != self.passphrase.text()
+            else ""
         )
         self.changed.emit()
 

@@ -19,6 +19,7 @@ from twofold.domain.progress import ChartRange, ChartSet
 from twofold.services.progress import PRIVATE_CHARTS, SHARED_CHARTS
 from twofold.ui import theme
 from twofold.ui.charts import ChartPanel
+from twofold.ui.labels import label
 from twofold.ui.widgets import LazyPage, error_label, error_text, heading, named, note
 
 _THEME_EVENTS = (
@@ -45,9 +46,9 @@ class ChartsPage(LazyPage):
         choice.addWidget(shown)
         for value in ChartRange:
             button = named(
-                QRadioButton(self.tr(value.label)),
+                QRadioButton(label(value)),
                 f"{self.PREFIX}Range{value.name.title().replace('_', '')}",
-                self.tr("Show {range}").format(range=self.tr(value.label)),
+                self.tr("Show {range}").format(range=label(value)),
             )
             button.setChecked(value == self.range)
             button.toggled.connect(

@@ -3,6 +3,7 @@ agreement change: the dialogs open filled in; nothing is saved until confirmed."
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from twofold.services.session import Session
@@ -26,7 +27,12 @@ def propose_commitment(parent: QWidget, session: Session, title: str, detail: st
             hard_day=dialog.hard_day.text(),
         )
     except Exception as exc:
-        ops.report_failure(parent, "Not saved", exc, action="proposals.commitment")
+        ops.report_failure(
+            parent,
+            QCoreApplication.translate("proposals", "Not saved"),
+            exc,
+            action="proposals.commitment",
+        )
         return False
     ops.announce([ops.PRACTICE, ops.TIMELINE])
     return True
@@ -44,7 +50,12 @@ def propose_agreement_change(parent: QWidget, session: Session, text: str, why: 
     try:
         session.agreement.propose(dialog.sections(), dialog.note.text())
     except Exception as exc:
-        ops.report_failure(parent, "Not proposed", exc, action="proposals.agreement")
+        ops.report_failure(
+            parent,
+            QCoreApplication.translate("proposals", "Not proposed"),
+            exc,
+            action="proposals.agreement",
+        )
         return False
     ops.announce([ops.PRACTICE, ops.TIMELINE])
     return True

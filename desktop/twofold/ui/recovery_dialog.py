@@ -39,33 +39,37 @@ class RecoveryDialog(QDialog):
     def __init__(self, folder: Path, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle("Reset your passphrase")
+        self.setWindowTitle(self.tr("Reset your passphrase"))
         self.folder, self.who = folder, who
         self.session: Session | None = None
         self.new_code = ""
         self.pages = QStackedWidget()
 
         form = QWidget()
-        self.code = named(QLineEdit(), "recoveryCodeInput", "Recovery code")
+        self.code = named(QLineEdit(), "recoveryCodeInput", self.tr("Recovery code"))
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.fields = NewPassphrase("reset", (who,))
         self.fields.changed.connect(self._update)
         self.code.textChanged.connect(self._update)
-        self.progress = busy_bar("resetProgress", "Resetting")
-        self.message = error_label("resetMessage", "Reset message")
-        self.reset = named(QPushButton("Set new passphrase"), "primary", "Set new passphrase")
+        self.progress = busy_bar("resetProgress", self.tr("Resetting"))
+        self.message = error_label("resetMessage", self.tr("Reset message"))
+        self.reset = named(
+            QPushButton(self.tr("Set new passphrase")), "primary", self.tr("Set new passphrase")
+        )
         self.reset.clicked.connect(self._reset)
-        cancel = named(QPushButton("Cancel"), "cancelReset", "Cancel")
+        cancel = named(QPushButton(self.tr("Cancel")), "cancelReset", self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         # Enter sets the new passphrase (when it can), never a silent Cancel.
         cancel.setAutoDefault(False)
         self.reset.setDefault(True)
         layout = QVBoxLayout(form)
-        layout.addWidget(heading(f"Reset {who}'s passphrase", 2))
+        layout.addWidget(heading(self.tr("Reset {who}'s passphrase").format(who=who), 2))
         layout.addWidget(
             note(
-                "Type the recovery code from your recovery sheet. Letters or digits "
-                "that look alike (O and 0, I and 1) are read the same way."
+                self.tr(
+                    "Type the recovery code from your recovery sheet. Letters or digits "
+                    "that look alike (O and 0, I and 1) are read the same way."
+                )
             )
         )
         layout.addWidget(self.code)
@@ -79,7 +83,7 @@ class RecoveryDialog(QDialog):
         layout.addLayout(row)
 
         done = QWidget()
-        self.code_label = named(QLabel(), "newRecoveryCode", "Your new recovery code")
+        self.code_label = named(QLabel(), "newRecoveryCode", self.tr("Your new recovery code"))
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSize(13)
@@ -88,9 +92,13 @@ class RecoveryDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        print_button = named(QPushButton("Print…"), "printNewSheet", "Print the new recovery sheet")
+        print_button = named(
+            QPushButton(self.tr("Print…")), "printNewSheet", self.tr("Print the new recovery sheet")
+        )
         save_button = named(
-            QPushButton("Save as PDF…"), "saveNewSheet", "Save the new recovery sheet"
+            QPushButton(self.tr("Save as PDF…")),
+            "saveNewSheet",
+            self.tr("Save the new recovery sheet"),
         )
         print_button.clicked.connect(
             lambda: recovery_sheet.print_sheet(self, who, self.new_code, folder)
@@ -98,17 +106,21 @@ class RecoveryDialog(QDialog):
         save_button.clicked.connect(
             lambda: recovery_sheet.ask_and_save_pdf(self, who, self.new_code, folder)
         )
-        go_on = named(QPushButton("Open my journal"), "primary", "Open my journal")
+        go_on = named(
+            QPushButton(self.tr("Open my journal")), "primary", self.tr("Open my journal")
+        )
         go_on.clicked.connect(self.accept)
         self.go_on = go_on
         for button in (print_button, save_button):
             button.setAutoDefault(False)
         done_layout = QVBoxLayout(done)
-        done_layout.addWidget(heading("Your new passphrase is set", 2))
+        done_layout.addWidget(heading(self.tr("Your new passphrase is set"), 2))
         done_layout.addWidget(
             note(
-                "The old recovery code no longer works. This is your new one; "
-                "it is shown only now. Print it or save it before you go on."
+                self.tr(
+                    "The old recovery code no longer works. This is your new one; "
+                    "it is shown only now. Print it or save it before you go on."
+                )
             )
         )
         done_layout.addWidget(self.code_label)

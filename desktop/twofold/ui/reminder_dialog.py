@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTime
+from PySide6.QtCore import QCoreApplication, QSettings, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from twofold.domain.progress import WEEKDAY_NAMES
 from twofold.domain.reminders import Schedule
 from twofold.services import autostart
+from twofold.ui.labels import label
 from twofold.ui.reminders import KEEP_IN_TRAY_KEY, keep_in_tray, load_schedule, save_schedule
 from twofold.ui.widgets import named, note
 
@@ -33,7 +34,7 @@ def _time_edit(name: str, accessible: str, value: time | None, fallback: time) -
     edit = named(QTimeEdit(), name, accessible)
     at = value or fallback
     edit.setTime(QTime(at.hour, at.minute))
-    edit.setDisplayFormat("HH:mm")
+    edit.setDisplayFormat(QCoreApplication.translate("reminder_dialog", "HH:mm"))
     return edit
 
 
@@ -75,7 +76,7 @@ class ReminderDialog(QDialog):
         self.weekly_on.setChecked(s.weekly_review is not None)
         self.weekly_day = named(QComboBox(), "remindWeeklyDay", self.tr("Weekly review day"))
         for number, name in enumerate(WEEKDAY_NAMES):
-            self.weekly_day.addItem(self.tr(name), number)
+            self.weekly_day.addItem(label(name), number)
         self.weekly_day.setCurrentIndex(s.weekly_review[0] if s.weekly_review else 6)
         self.weekly_at = _time_edit(
             "remindWeeklyAt",

@@ -89,37 +89,37 @@ class SafetyPlanDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safetyPlanDialog")
-        self.setWindowTitle("Safety plan")
+        self.setWindowTitle(self.tr("Safety plan"))
         self.session = session
         plan = session.safety.plan()
-        self.pause = named(QPlainTextEdit(plan.pause_rule), "pauseRule", "The pause rule")
+        self.pause = named(QPlainTextEdit(plan.pause_rule), "pauseRule", self.tr("The pause rule"))
         self.pause.setMaximumHeight(90)
         self.overwhelmed: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
-        form.addRow("The pause rule", self.pause)
+        form.addRow(self.tr("The pause rule"), self.pause)
         for partner_id, label in session.partner_labels.items():
             field = named(
                 QPlainTextEdit(plan.when_overwhelmed.get(partner_id, "")),
                 f"overwhelmed{len(self.overwhelmed)}",
-                f"What {label} does when overwhelmed",
+                self.tr("What {label} does when overwhelmed").format(label=label),
             )
             field.setPlaceholderText(
-                "e.g. I say “pause”, walk for 20 minutes, then text when I'm back"
+                self.tr("e.g. I say “pause”, walk for 20 minutes, then text when I'm back")
             )
             field.setMaximumHeight(70)
             self.overwhelmed[partner_id] = field
-            form.addRow(f"When {label} is overwhelmed", field)
-        self.call = named(QPlainTextEdit(plan.who_to_call), "whoToCall", "Who to call")
+            form.addRow(self.tr("When {label} is overwhelmed").format(label=label), field)
+        self.call = named(QPlainTextEdit(plan.who_to_call), "whoToCall", self.tr("Who to call"))
         self.call.setMaximumHeight(60)
-        self.call.setPlaceholderText("A friend, your therapist, a crisis line")
-        form.addRow("Who to call", self.call)
+        self.call.setPlaceholderText(self.tr("A friend, your therapist, a crisis line"))
+        form.addRow(self.tr("Who to call"), self.call)
         self.readable = QCheckBox(self.tr("Keep a copy readable without unlocking"))
         self.readable.setObjectName("keepReadableCopy")
         self.readable.setChecked(session.safety.keeps_readable_copy)
         warning = QCoreApplication.translate("SafetyPlanDialog", READABLE_WARNING)
         self.readable.setAccessibleDescription(warning)
         readable_note = note(warning)
-        self.message = error_label("safetyMessage", "Problem")
+        self.message = error_label("safetyMessage", self.tr("Problem"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -127,11 +127,13 @@ class SafetyPlanDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Safety plan", 2))
+        layout.addWidget(heading(self.tr("Safety plan"), 2))
         layout.addWidget(
             note(
-                "What you both agreed to do when a conversation becomes too much. "
-                "Saving it signs a new version into the shared ledger."
+                self.tr(
+                    "What you both agreed to do when a conversation becomes too much. "
+                    "Saving it signs a new version into the shared ledger."
+                )
             )
         )
         layout.addLayout(form)

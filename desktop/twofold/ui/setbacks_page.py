@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.setbacks import RepairStep, Setback
-from twofold.ui import ops
+from twofold.ui import i18n, ops
+from twofold.ui.labels import label
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.widgets import (
     FormDialog,
@@ -74,26 +75,32 @@ class SetbacksPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[Setback] = []
-        self.list = named(QListWidget(), "setbackList", "Setbacks")
+        self.list = named(QListWidget(), "setbackList", self.tr("Setbacks"))
         self.list.setMinimumWidth(260)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view = named(QTextBrowser(), "setbackView", "The setback and its repair")
-        self.log = named(QPushButton("Log a setback…"), "primary", "Log a setback")
-        self.next_step = named(QPushButton("Acknowledge…"), "nextStep", "Take the next repair step")
+        self.view = named(QTextBrowser(), "setbackView", self.tr("The setback and its repair"))
+        self.log = named(
+            QPushButton(self.tr("Log a setback…")), "primary", self.tr("Log a setback")
+        )
+        self.next_step = named(
+            QPushButton(self.tr("Acknowledge…")), "nextStep", self.tr("Take the next repair step")
+        )
         self.countermeasure = named(
-            QPushButton("Add a counter-measure…"), "addCountermeasure", "Add a counter-measure"
+            QPushButton(self.tr("Add a counter-measure…")),
+            "addCountermeasure",
+            self.tr("Add a counter-measure"),
         )
         self.as_commitment = named(
-            QPushButton("Make it a commitment…"),
+            QPushButton(self.tr("Make it a commitment…")),
             "asCommitment",
-            "Propose the counter-measure as a commitment",
+            self.tr("Propose the counter-measure as a commitment"),
         )
         self.as_agreement = named(
-            QPushButton("Add it to the agreement…"),
+            QPushButton(self.tr("Add it to the agreement…")),
             "asAgreement",
-            "Propose the counter-measure as an agreement change",
+            self.tr("Propose the counter-measure as an agreement change"),
         )
         self.log.clicked.connect(self._log)
         self.next_step.clicked.connect(self._step)
@@ -113,7 +120,7 @@ class SetbacksPage(LazyPage):
         row.addWidget(self.as_agreement)
         right_layout.addLayout(row)
         top = QHBoxLayout()
-        top.addWidget(heading("Setbacks", 2))
+        top.addWidget(heading(self.tr("Setbacks"), 2))
         top.addStretch(1)
         top.addWidget(self.log)
         layout = QVBoxLayout(self)
@@ -125,8 +132,10 @@ class SetbacksPage(LazyPage):
         self.list.clear()
         self.items = [] if self.session is None else self.session.setbacks.all()
         for setback in self.items:
-            state = "open" if setback.open else "restored"
-            item = QListWidgetItem(f"{setback.what}\n{setback.day:%d %b %Y} · {state}")
+            state = self.tr("open") if setback.open else self.tr("restored")
+            item = QListWidgetItem(
+                f"{setback.what}\n{i18n.date_text(setback.day, '%d %b %Y')} · {state}"
+            )
             self.list.addItem(item)
         ids = [s.id for s in self.items]
         if self.items:
@@ -144,8 +153,10 @@ class SetbacksPage(LazyPage):
             button.setEnabled(has)
         if setback is None or self.session is None:
             self.view.setHtml(
-                "<p><i>No setbacks logged. When one happens, log it here as "
-                "data: what happened, the trigger, the impact.</i></p>"
+                self.tr(
+                    "<p><i>No setbacks logged. When one happens, log it here as "
+                    "data: what happened, the trigger, the impact.</i></p>"
+                )
             )
             self.as_commitment.setEnabled(False)
             self.as_agreement.setEnabled(False)
@@ -154,33 +165,48 @@ class SetbacksPage(LazyPage):
         e = html.escape
         parts = [
             f"<h3>{e(setback.what)}</h3>",
-            f"<p><b>Logged by</b> {e(labels.get(setback.author, '?'))}, {setback.day:%A %d %B %Y}</p>",
+            self.tr("<p><b>Logged by</b> {who}, {when}</p>").format(
+                who=e(labels.get(setback.author, "?")),
+                when=i18n.date_text(setback.day, "%A %d %B %Y"),
+            ),
         ]
         if setback.trigger:
-            parts.append(f"<p><b>Trigger:</b> {e(setback.trigger)}</p>")
+            parts.append(
+                self.tr("<p><b>Trigger:</b> {trigger}</p>").format(trigger=e(setback.trigger))
+            )
         if setback.impact:
-            parts.append(f"<p><b>Impact:</b> {e(setback.impact)}</p>")
-        parts.append("<h4>Repair</h4><ol>")
+            parts.append(self.tr("<p><b>Impact:</b> {impact}</p>").format(impact=e(setback.impact)))
+        parts.append(self.tr("<h4>Repair</h4><ol>"))
         for step in RepairStep:
             taken = next((s for s in setback.steps if s.step == step), None)
             if taken:
                 parts.append(
-                    f"<li><b>{step.label}</b> by {e(labels.get(taken.author, '?'))}, "
-                    f"{taken.at.astimezone():%d %b %H:%M}. {e(taken.note)}</li>"
+                    self.tr("<li><b>{label}</b> by {who}, {when}. {note}</li>").format(
+                        label=label(step),
+                        who=e(labels.get(taken.author, "?")),
+                        when=i18n.date_text(taken.at.astimezone(), "%d %b %H:%M"),
+                        note=e(taken.note),
+                    )
                 )
             else:
-                parts.append(f"<li><i>{step.value.capitalize()}: not yet</i></li>")
+                parts.append(
+                    self.tr("<li><i>{step}: not yet</i></li>").format(
+                        step=label(step.value.capitalize())
+                    )
+                )
         parts.append("</ol>")
         if setback.countermeasures:
             parts.append(
-                "<h4>Counter-measures</h4><ul>"
+                self.tr("<h4>Counter-measures</h4><ul>")
                 + "".join(f"<li>{e(c)}</li>" for c in setback.countermeasures)
                 + "</ul>"
             )
         self.view.setHtml("".join(parts))
         upcoming = setback.next_step
         self.next_step.setEnabled(upcoming is not None)
-        self.next_step.setText(f"{upcoming.value.capitalize()}…" if upcoming else "Restored")
+        self.next_step.setText(
+            f"{label(upcoming.value.capitalize())}…" if upcoming else self.tr("Restored")
+        )
         self.as_commitment.setEnabled(bool(setback.countermeasures))
         self.as_agreement.setEnabled(bool(setback.countermeasures))
 
@@ -229,10 +255,10 @@ class SetbacksPage(LazyPage):
         ask_text(
             self,
             "repairStepDialog",
-            step.value.capitalize(),
+            label(step.value.capitalize()),
             self.tr("What was done? (optional)"),
             lambda text: session.setbacks.step(setback.id, step, text),
-            accept_text=step.value.capitalize(),
+            accept_text=label(step.value.capitalize()),
             changed=(ops.PRACTICE, ops.TIMELINE),
             multiline=True,
         )
@@ -260,7 +286,10 @@ class SetbacksPage(LazyPage):
         if setback is None or self.session is None or not setback.countermeasures:
             return
         propose_commitment(
-            self, self.session, setback.countermeasures[-1], f"After the setback: {setback.what}"
+            self,
+            self.session,
+            setback.countermeasures[-1],
+            self.tr("After the setback: {what}").format(what=setback.what),
         )
         self.reload(setback.id)
 
@@ -269,7 +298,10 @@ class SetbacksPage(LazyPage):
         if setback is None or self.session is None or not setback.countermeasures:
             return
         propose_agreement_change(
-            self, self.session, setback.countermeasures[-1], f"After the setback: {setback.what}"
+            self,
+            self.session,
+            setback.countermeasures[-1],
+            self.tr("After the setback: {what}").format(what=setback.what),
         )
         self.reload(setback.id)
 
@@ -279,21 +311,25 @@ class WinsPage(LazyPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.list = named(QListWidget(), "winList", "Wins and milestones")
+        self.list = named(QListWidget(), "winList", self.tr("Wins and milestones"))
         self.list.setWordWrap(True)
         self.list.setSpacing(6)
-        self.record = named(QPushButton("Record a win…"), "primary", "Record a win")
+        self.record = named(
+            QPushButton(self.tr("Record a win…")), "primary", self.tr("Record a win")
+        )
         self.record.clicked.connect(self._record)
         top = QHBoxLayout()
-        top.addWidget(heading("Wins and milestones", 2))
+        top.addWidget(heading(self.tr("Wins and milestones"), 2))
         top.addStretch(1)
         top.addWidget(self.record)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(
             note(
-                "Small things count. Milestones are found from your commitments "
-                "and check-ins and celebrated here and on the timeline."
+                self.tr(
+                    "Small things count. Milestones are found from your commitments "
+                    "and check-ins and celebrated here and on the timeline."
+                )
             )
         )
         layout.addWidget(self.list, 1)
@@ -305,10 +341,14 @@ class WinsPage(LazyPage):
             return
         labels = self.session.partner_labels
         for win in self.session.wins.all():
-            mark = "★ Milestone" if win.detected else f"Win · {labels.get(win.author, '?')}"
-            self.list.addItem(f"{win.text}\n{mark} · {win.day:%d %b %Y}")
+            mark = (
+                self.tr("★ Milestone")
+                if win.detected
+                else self.tr("Win · {get}").format(get=labels.get(win.author, "?"))
+            )
+            self.list.addItem(f"{win.text}\n{mark} · {i18n.date_text(win.day, '%d %b %Y')}")
         if not self.list.count():
-            self.list.addItem("No wins recorded yet. What went well, even a little?")
+            self.list.addItem(self.tr("No wins recorded yet. What went well, even a little?"))
 
     def _record(self) -> None:
         if self.session is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from twofold.services import backups
 from twofold.services.session import Session
-from twofold.ui import ops
+from twofold.ui import i18n, ops
 from twofold.ui.key_change import KeyChangeDialog
 from twofold.ui.widgets import error_text, named
 from twofold.ui.worker import run_in_background
@@ -75,6 +75,20 @@ class SettingsDialog(QDialog):
         form = QFormLayout(privacy)
         form.addRow("Lock when idle for", self.idle)
         form.addRow("Theme", self.theme)
+        self.language = named(QComboBox(), "languageChoice", self.tr("Language"))
+        self.language.addItem(self.tr("System default"), i18n.SYSTEM)
+        for code, endonym in i18n.ENDONYMS.items():
+            self.language.addItem(endonym, code)
+        chosen = i18n.chosen_language(settings)
+        self.language.setCurrentIndex(max(self.language.findData(chosen), 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        language_row = QVBoxLayout()
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note)
+        form.addRow(self.tr("Language"), language_row)
         self.change_passphrase = named(
             QPushButton("Change passphrase…"), "changePassphrase", "Change your passphrase"
         )
@@ -169,6 +183,11 @@ class SettingsDialog(QDialog):
         # Restyling re-polishes every widget, the combo box too: do it once the combo
         # has finished handling the click that chose the theme, not inside it.
         QTimer.singleShot(0, self, lambda: self.theme_changed.emit(choice))
+
+    def _language_changed(self) -> None:
+        self.settings.setValue(i18n.LANGUAGE_KEY, str(self.language.currentData()))
+        self.settings.sync()
+        self.language_note.setText(self.tr("The new language applies when Twofold next starts."))
 
     def _change_passphrase(self) -> None:
         if self.session is None:

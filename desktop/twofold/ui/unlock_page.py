@@ -58,21 +58,25 @@ class UnlockPage(QWidget):
         self.who_group = QButtonGroup(self)
         self.who_group.setExclusive(True)
         self.who_box = QVBoxLayout()
-        self.passphrase = secret_field("unlockPassphrase", "Passphrase", "Your passphrase")
+        self.passphrase = secret_field(
+            "unlockPassphrase", self.tr("Passphrase"), self.tr("Your passphrase")
+        )
         self.passphrase.returnPressed.connect(self.try_unlock)
-        self.unlock_button = named(QPushButton("Unlock"), "primary", "Unlock")
+        self.unlock_button = named(QPushButton(self.tr("Unlock")), "primary", self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.progress = named(QProgressBar(), "unlockProgress", "Unlocking")
+        self.progress = named(QProgressBar(), "unlockProgress", self.tr("Unlocking"))
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
         self.progress.hide()
-        self.message = named(QLabel(), "unlockMessage", "Unlock message")
+        self.message = named(QLabel(), "unlockMessage", self.tr("Unlock message"))
         self.message.setObjectName("errorLabel")
         self.message.setWordWrap(True)
         self.forgot_button = named(
-            QPushButton("Forgot your passphrase?"), "forgotButton", "Forgot your passphrase"
+            QPushButton(self.tr("Forgot your passphrase?")),
+            "forgotButton",
+            self.tr("Forgot your passphrase"),
         )
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self._forgot)
@@ -92,7 +96,7 @@ class UnlockPage(QWidget):
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(10)
         inner.addWidget(heading("Twofold"))
-        inner.addWidget(note("Who is here?"))
+        inner.addWidget(note(self.tr("Who is here?")))
         inner.addLayout(self.who_box)
         inner.addWidget(self.explain)
         inner.addSpacing(6)
@@ -130,8 +134,8 @@ class UnlockPage(QWidget):
             self.message.setText(error_text(exc))
             return
         for index, label in enumerate(labels):
-            self._add_choice(f"I am {label}", label, f"unlockAs{index}")
-        self._add_choice("Shared session (together)", SHARED, "unlockShared")
+            self._add_choice(self.tr("I am {label}").format(label=label), label, f"unlockAs{index}")
+        self._add_choice(self.tr("Shared session (together)"), SHARED, "unlockShared")
         self.who_group.buttons()[0].setChecked(True)
         self._choice_changed()
         self.hint.setText(hint)
@@ -141,8 +145,10 @@ class UnlockPage(QWidget):
         if is_open_elsewhere(folder):
             self._set_enabled(False)
             self.message.setText(
-                "This vault is already open in another Twofold window. "
-                "Switch to that window, or close it and restart Twofold."
+                self.tr(
+                    "This vault is already open in another Twofold window. "
+                    "Switch to that window, or close it and restart Twofold."
+                )
             )
         else:
             self._set_enabled(True)
@@ -173,12 +179,16 @@ class UnlockPage(QWidget):
         who = self._who()
         if who == SHARED:
             self.explain.setText(
-                "Either of you types their passphrase. Only the shared ledger opens; "
-                "both private journals stay locked."
+                self.tr(
+                    "Either of you types their passphrase. Only the shared ledger opens; "
+                    "both private journals stay locked."
+                )
             )
             self.forgot_button.hide()
         else:
-            self.explain.setText(f"Opens {who}'s private journal and the shared ledger.")
+            self.explain.setText(
+                self.tr("Opens {who}'s private journal and the shared ledger.").format(who=who)
+            )
             self.forgot_button.show()
         self.passphrase.setFocus()
 
@@ -189,7 +199,7 @@ class UnlockPage(QWidget):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.message.setText("Type your passphrase first.")
+            self.message.setText(self.tr("Type your passphrase first."))
             return
         who, folder = self._who(), self.folder
         self._set_busy(True)
@@ -229,13 +239,13 @@ class UnlockPage(QWidget):
         if self._wait_left <= 0:
             self._countdown.stop()
             self._set_enabled(True)
-            self.unlock_button.setText("Unlock")
+            self.unlock_button.setText(self.tr("Unlock"))
             self.passphrase.setFocus()
         else:
             self._tick_text()
 
     def _tick_text(self) -> None:
-        self.unlock_button.setText(f"Wait {self._wait_left} s")
+        self.unlock_button.setText(self.tr("Wait {wait_left} s").format(wait_left=self._wait_left))
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -67,10 +67,11 @@ def note(text: str) -> QLabel:
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, TwofoldError):
         return str(exc)
-    return (
-        f"Something unexpected went wrong ({type(exc).__name__}). Nothing you saved was lost. "
-        "Please report this."
-    )
+    return QCoreApplication.translate(
+        "widgets",
+        "Something unexpected went wrong ({value}). Nothing you saved was lost. "
+        "Please report this.",
+    ).format(value=type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:

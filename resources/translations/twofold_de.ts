@@ -1,0 +1,3709 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Not marked as held</source>
+        <translation>Nicht als eingehalten markiert</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPage</name>
+    <message>
+        <source>Versions of the agreement</source>
+        <translation>Fassungen der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>The agreement</source>
+        <translation>Die Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Show changes from the version before</source>
+        <translation>Änderungen gegenüber der vorigen Fassung zeigen</translation>
+    </message>
+    <message>
+        <source>Show changes</source>
+        <translation>Änderungen zeigen</translation>
+    </message>
+    <message>
+        <source>Propose changes…</source>
+        <translation>Änderungen vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Propose a new version</source>
+        <translation>Eine neue Fassung vorschlagen</translation>
+    </message>
+    <message>
+        <source>Acknowledge this version</source>
+        <translation>Diese Fassung bestätigen</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Fassungen</translation>
+    </message>
+    <message>
+        <source>Our agreement</source>
+        <translation>Unsere Vereinbarung</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>gilt</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>frühere Fassung</translation>
+    </message>
+    <message>
+        <source>waiting for {names}</source>
+        <translation>wartet auf {names}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Version {number} — {state}
+{when}</source>
+        <translation>Fassung {number} — {state}
+{when}</translation>
+    </message>
+    <message>
+        <source>No agreement yet. Propose a first version together: what each of you takes care of, your boundaries, and how a lapse is repaired.</source>
+        <translation>Noch keine Vereinbarung. Schlagt gemeinsam eine erste Fassung vor: worum sich jede und jeder von euch kümmert, eure Grenzen und wie ein Ausrutscher wiedergutgemacht wird.</translation>
+    </message>
+    <message>
+        <source>Version {number}, proposed by {author}. Acknowledged by {acked}.</source>
+        <translation>Fassung {number}, vorgeschlagen von {author}. Bestätigt von {acked}.</translation>
+    </message>
+    <message>
+        <source> Note: {note}</source>
+        <translation> Anmerkung: {note}</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Nicht bestätigt</translation>
+    </message>
+</context>
+<context>
+    <name>BusyPage</name>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Copy numbers</source>
+        <translation>Zahlen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the table of numbers</source>
+        <translation>Die Zahlentabelle kopieren</translation>
+    </message>
+    <message>
+        <source>{title}: the numbers</source>
+        <translation>{title}: die Zahlen</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this period yet.</source>
+        <translation>Für diesen Zeitraum gibt es noch nichts zu zeigen.</translation>
+    </message>
+    <message>
+        <source>{count} in this period.</source>
+        <translation>{count} in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Latest ({when}): {name} {value}.</source>
+        <translation>Zuletzt ({when}): {name} {value}.</translation>
+    </message>
+    <message>
+        <source>Most: {label} ({value}).</source>
+        <translation>Am meisten: {label} ({value}).</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPage</name>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Show {range}</source>
+        <translation>{range} zeigen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmShareDialog</name>
+    <message>
+        <source>Share with {partner}</source>
+        <translation>Mit {partner} teilen</translation>
+    </message>
+    <message>
+        <source>Share now</source>
+        <translation>Jetzt teilen</translation>
+    </message>
+    <message>
+        <source>Cancel, share nothing</source>
+        <translation>Abbrechen, nichts teilen</translation>
+    </message>
+    <message>
+        <source>This is exactly what your partner will read. It is signed with your key and joins the shared ledger. Your private originals stay private. You can retract a shared reflection later; a note that you retracted it stays.</source>
+        <translation>Genau das wird dein Gegenüber lesen. Es wird mit deinem Schlüssel unterschrieben und kommt in die gemeinsame Chronik. Deine privaten Originale bleiben privat. Du kannst eine geteilte Reflexion später zurückziehen; ein Vermerk, dass du sie zurückgezogen hast, bleibt.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>dd MMMM yyyy</source>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>dddd dd MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>dddd, dd MMMM yyyy</source>
+        <translation>dddd, d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy, HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy, HH:mm</source>
+        <translation>ddd, d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMMM yyyy, HH:mm</source>
+        <translation>d. MMMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM, HH:mm</source>
+        <translation>d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM HH:mm</source>
+        <translation>d. MMM, HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>dd MMMM</source>
+        <translation>d. MMMM</translation>
+    </message>
+    <message>
+        <source>MMM yy</source>
+        <translation>MMM yy</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <source>MMM</source>
+        <translation>MMM</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Art des Eintrags</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Neuer Eintrag</translation>
+    </message>
+    <message>
+        <source>When this entry was written</source>
+        <translation>Wann dieser Eintrag geschrieben wurde</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Speicherstand</translation>
+    </message>
+    <message>
+        <source>Feelings</source>
+        <translation>Gefühle</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Writing prompt</source>
+        <translation>Schreibimpuls</translation>
+    </message>
+    <message>
+        <source>Another prompt</source>
+        <translation>Anderer Impuls</translation>
+    </message>
+    <message>
+        <source>Show another prompt</source>
+        <translation>Einen anderen Impuls zeigen</translation>
+    </message>
+    <message>
+        <source>Entry text</source>
+        <translation>Text des Eintrags</translation>
+    </message>
+    <message>
+        <source>Write freely. Only you can read this.</source>
+        <translation>Schreib frei heraus. Nur du kannst das lesen.</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Formatierung</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Fett</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Kursiv</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>Aufzählung</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Überschrift</translation>
+    </message>
+    <message>
+        <source>Add to outbox</source>
+        <translation>Zum Teilen vormerken</translation>
+    </message>
+    <message>
+        <source>Add this entry or the selected passage to your outbox</source>
+        <translation>Diesen Eintrag oder die markierte Stelle zum Teilen vormerken</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this entry</source>
+        <translation>Frühere Fassungen dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete this entry</source>
+        <translation>Diesen Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Feelings:</source>
+        <translation>Gefühle:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Recovered, not yet saved</source>
+        <translation>Wiederhergestellt, noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Written {when}</source>
+        <translation>Geschrieben {when}</translation>
+    </message>
+    <message>
+        <source> · edited {when}</source>
+        <translation> · bearbeitet {when}</translation>
+    </message>
+    <message>
+        <source> · shared</source>
+        <translation> · geteilt</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+    <message>
+        <source>Draft kept</source>
+        <translation>Entwurf aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Gespeichert {time}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Nicht gespeichert: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverPage</name>
+    <message>
+        <source>Hand-over</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Show my code</source>
+        <translation>Meinen Code zeigen</translation>
+    </message>
+    <message>
+        <source>{owner}&apos;s recovery code</source>
+        <translation>Wiederherstellungscode von {owner}</translation>
+    </message>
+    <message>
+        <source>Each code is shown only to its owner, once.</source>
+        <translation>Jeder Code wird nur der Person gezeigt, der er gehört, und nur einmal.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{other}, please look away&lt;/b&gt; (or leave the room for a minute).&lt;/p&gt;&lt;p&gt;{owner}: press &lt;i&gt;Show my code&lt;/i&gt; when only you can see the screen. Your code lets anyone who has it reset your passphrase and read your private journal, so it is for your eyes only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{other}, bitte schau kurz weg&lt;/b&gt; (oder verlass für eine Minute den Raum).&lt;/p&gt;&lt;p&gt;{owner}: Drück auf &lt;i&gt;Meinen Code zeigen&lt;/i&gt;, wenn nur du den Bildschirm sehen kannst. Mit deinem Code kann jede Person, die ihn hat, deine Passphrase zurücksetzen und dein privates Tagebuch lesen – er ist also nur für dich bestimmt.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Frühere Fassungen</translation>
+    </message>
+    <message>
+        <source>Now ({when})</source>
+        <translation>Jetzt ({when})</translation>
+    </message>
+    <message>
+        <source>Before {when}</source>
+        <translation>Vor {when}</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Fassungen</translation>
+    </message>
+    <message>
+        <source>Version text</source>
+        <translation>Text der Fassung</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No earlier versions: this entry was not edited after it was first saved.</source>
+        <translation>Keine früheren Fassungen: Dieser Eintrag wurde nach dem ersten Speichern nicht bearbeitet.</translation>
+    </message>
+</context>
+<context>
+    <name>IStatementHelper</name>
+    <message>
+        <source>Add an I-statement</source>
+        <translation>Ich-Botschaft einfügen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the suggestion</source>
+        <translation>Den Vorschlag ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import into my journal</source>
+        <translation>In mein Tagebuch importieren</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Datei auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Eine Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Ordner auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Einen Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Stand des Imports</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Bring entries from Day One (its JSON export .zip), jrnl (--export json, or its text file), or a folder of Markdown and text files into your private journal. You see what will be imported before anything is written; importing the same file again adds nothing.</source>
+        <translation>Hol Einträge aus Day One (dessen JSON-Export als .zip), jrnl (--export json oder seine Textdatei) oder einem Ordner mit Markdown- und Textdateien in dein privates Tagebuch. Du siehst, was importiert wird, bevor etwas geschrieben wird; dieselbe Datei ein zweites Mal zu importieren fügt nichts hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose an export</source>
+        <translation>Einen Export auswählen</translation>
+    </message>
+    <message>
+        <source>Journal exports (*.zip *.json *.txt *.md *.markdown);;All files (*)</source>
+        <translation>Tagebuch-Exporte (*.zip *.json *.txt *.md *.markdown);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of Markdown or text files</source>
+        <translation>Einen Ordner mit Markdown- oder Textdateien auswählen</translation>
+    </message>
+    <message>
+        <source>Reading %s…</source>
+        <translation>%s wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Will be skipped: %s</source>
+        <translation>Wird übersprungen: %s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n entries</source>
+        <translation>
+            <numerusform>%n Eintrag importieren</numerusform>
+            <numerusform>%n Einträge importieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n entries into your journal.</source>
+        <translation>
+            <numerusform>%n Eintrag wurde in dein Tagebuch importiert.</numerusform>
+            <numerusform>%n Einträge wurden in dein Tagebuch importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to import.</source>
+        <translation>Nichts Neues zu importieren.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementsDialog</name>
+    <message>
+        <source>Wins</source>
+        <translation>Erfolge</translation>
+    </message>
+    <message>
+        <source>What you have built</source>
+        <translation>Was ihr aufgebaut habt</translation>
+    </message>
+    <message>
+        <source>Wins and kept commitments</source>
+        <translation>Erfolge und gehaltene Zusagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept in the last %n weeks</source>
+        <translation>
+            <numerusform>In der letzten Woche gehalten</numerusform>
+            <numerusform>In den letzten %n Wochen gehalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One setback, beside what you have built</source>
+        <translation>Ein Rückschlag – neben allem, was ihr aufgebaut habt</translation>
+    </message>
+    <message>
+        <source>The setback is logged. Before you repair it, remember the improvements you have already achieved together:</source>
+        <translation>Der Rückschlag ist festgehalten. Bevor ihr ihn wiedergutmacht, erinnert euch an das, was ihr gemeinsam schon verbessert habt:</translation>
+    </message>
+</context>
+<context>
+    <name>JointSessionPage</name>
+    <message>
+        <source>Not added</source>
+        <translation>Nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not ended</source>
+        <translation>Nicht beendet</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDelegate</name>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>In your outbox</source>
+        <translation>Zum Teilen vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+</context>
+<context>
+    <name>JournalExportDialog</name>
+    <message>
+        <source>Export my journal</source>
+        <translation>Mein Tagebuch exportieren</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Include earlier versions of edited entries</source>
+        <translation>Frühere Fassungen bearbeiteter Einträge mitnehmen</translation>
+    </message>
+    <message>
+        <source>Include edit history</source>
+        <translation>Bearbeitungsverlauf mitnehmen</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Stand des Exports</translation>
+    </message>
+    <message>
+        <source>Choose a new folder…</source>
+        <translation>Neuen Ordner auswählen…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Your private journal, only yours, as plain files you can open anywhere. Nothing from the shared ledger or from %s is included.</source>
+        <translation>Dein privates Tagebuch, nur deins, als einfache Dateien, die du überall öffnen kannst. Nichts aus der gemeinsamen Chronik oder von %s ist dabei.</translation>
+    </message>
+    <message>
+        <source>These files are NOT encrypted. Anyone with access to the folder can read every entry. Choose a place only you can reach, and delete the files when you no longer need them.</source>
+        <translation>Diese Dateien sind NICHT verschlüsselt. Wer Zugriff auf den Ordner hat, kann jeden Eintrag lesen. Wähl einen Ort, an den nur du kommst, und lösch die Dateien, wenn du sie nicht mehr brauchst.</translation>
+    </message>
+    <message>
+        <source>Where to create the export folder</source>
+        <translation>Wo der Export-Ordner angelegt werden soll</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>Die Dateien werden geschrieben…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries written to {folder}. These files are not encrypted.</source>
+        <translation>
+            <numerusform>%n Eintrag wurde nach {folder} geschrieben. Diese Dateien sind nicht verschlüsselt.</numerusform>
+            <numerusform>%n Einträge wurden nach {folder} geschrieben. Diese Dateien sind nicht verschlüsselt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JournalFilterBar</name>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Letzte 3 Monate</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <source>Show entries of kind</source>
+        <translation>Einträge dieser Art zeigen</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Show entries with feeling</source>
+        <translation>Einträge mit diesem Gefühl zeigen</translation>
+    </message>
+    <message>
+        <source>Show entries with tag</source>
+        <translation>Einträge mit diesem Schlagwort zeigen</translation>
+    </message>
+    <message>
+        <source>Show entries written</source>
+        <translation>Einträge zeigen, geschrieben</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show all entries</source>
+        <translation>Alle Einträge zeigen</translation>
+    </message>
+    <message>
+        <source>Any feeling</source>
+        <translation>Jedes Gefühl</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>Search your journal and the shared ledger</source>
+        <translation>Dein Tagebuch und die gemeinsame Chronik durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search journal and shared ledger (Ctrl+F)</source>
+        <translation>Tagebuch und gemeinsame Chronik durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Neuer Eintrag</translation>
+    </message>
+    <message>
+        <source>New entry (Ctrl+N)</source>
+        <translation>Neuer Eintrag (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Your entries, newest first</source>
+        <translation>Deine Einträge, die neuesten zuerst</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>Keine Treffer.</translation>
+    </message>
+    <message>
+        <source>Recovered draft</source>
+        <translation>Wiederhergestellter Entwurf</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the unsaved text</source>
+        <translation>Den ungespeicherten Text wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved text</source>
+        <translation>Den ungespeicherten Text verwerfen</translation>
+    </message>
+    <message>
+        <source>entry #{record_id}</source>
+        <translation>Eintrag Nr. {record_id}</translation>
+    </message>
+    <message>
+        <source>a new entry</source>
+        <translation>ein neuer Eintrag</translation>
+    </message>
+    <message>
+        <source>Twofold kept text you had not saved ({target}, {when}). Restore it?</source>
+        <translation>Twofold hat Text aufbewahrt, den du nicht gespeichert hattest ({target}, {when}). Wiederherstellen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{entries} · private to you</source>
+        <translation>{entries} · nur für dich</translation>
+    </message>
+    <message>
+        <source>{entries} match this filter{kinds} · private to you</source>
+        <translation>{entries} passen zu diesem Filter{kinds} · nur für dich</translation>
+    </message>
+    <message>
+        <source>Your entry was not saved</source>
+        <translation>Dein Eintrag wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The entry could not be opened</source>
+        <translation>Der Eintrag konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Die Suche ist fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matches for “{text}”</source>
+        <translation>
+            <numerusform>%n Treffer für „{text}“</numerusform>
+            <numerusform>%n Treffer für „{text}“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not added to your outbox</source>
+        <translation>Nicht zum Teilen vorgemerkt</translation>
+    </message>
+    <message>
+        <source>The selected passage</source>
+        <translation>Die markierte Stelle</translation>
+    </message>
+    <message>
+        <source>This entry</source>
+        <translation>Dieser Eintrag</translation>
+    </message>
+    <message>
+        <source>{what} is in your outbox</source>
+        <translation>{what} ist zum Teilen vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>Diesen Eintrag löschen?</translation>
+    </message>
+    <message>
+        <source>The entry, its earlier versions and anything of it waiting in your outbox are erased for good. What you already shared stays shared (you can retract it on the timeline).</source>
+        <translation>Der Eintrag, seine früheren Fassungen und alles, was davon zum Teilen vorgemerkt ist, werden endgültig gelöscht. Was du schon geteilt hast, bleibt geteilt (du kannst es auf der Zeitleiste zurückziehen).</translation>
+    </message>
+    <message>
+        <source>The entry was not deleted</source>
+        <translation>Der Eintrag wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>The kept text could not be restored</source>
+        <translation>Der aufbewahrte Text konnte nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>The kept text could not be discarded</source>
+        <translation>Der aufbewahrte Text konnte nicht verworfen werden</translation>
+    </message>
+</context>
+<context>
+    <name>KeyChangeDialog</name>
+    <message>
+        <source>Renew your recovery code</source>
+        <translation>Deinen Wiederherstellungscode erneuern</translation>
+    </message>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>Deine Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Your current passphrase</source>
+        <translation>Deine aktuelle Passphrase</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Deine Passphrase</translation>
+    </message>
+    <message>
+        <source>Changing keys</source>
+        <translation>Schlüssel werden geändert</translation>
+    </message>
+    <message>
+        <source>Key change message</source>
+        <translation>Meldung zur Schlüsseländerung</translation>
+    </message>
+    <message>
+        <source>Renew my code</source>
+        <translation>Meinen Code erneuern</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>A new recovery code replaces yours; the old one stops working. Your journal gets a new key, so type your passphrase to confirm.</source>
+        <translation>Ein neuer Wiederherstellungscode ersetzt deinen; der alte funktioniert dann nicht mehr. Dein Tagebuch bekommt einen neuen Schlüssel – gib zur Bestätigung deine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Your journal gets a new key and you get a new recovery code: the old passphrase and the old code will open nothing current.</source>
+        <translation>Dein Tagebuch bekommt einen neuen Schlüssel und du einen neuen Wiederherstellungscode: Die alte Passphrase und der alte Code öffnen dann nichts Aktuelles mehr.</translation>
+    </message>
+    <message>
+        <source>Your new recovery code</source>
+        <translation>Dein neuer Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Your new passphrase is set</source>
+        <translation>Deine neue Passphrase ist gesetzt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexion</translation>
+    </message>
+    <message>
+        <source>Trigger noticed</source>
+        <translation>Auslöser bemerkt</translation>
+    </message>
+    <message>
+        <source>What I need</source>
+        <translation>Was ich brauche</translation>
+    </message>
+    <message>
+        <source>Gratitude</source>
+        <translation>Dankbarkeit</translation>
+    </message>
+    <message>
+        <source>Draft to share</source>
+        <translation>Entwurf zum Teilen</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Shared timeline</source>
+        <translation>Gemeinsame Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Commitments and how they were kept</source>
+        <translation>Zusagen und wie sie gehalten wurden</translation>
+    </message>
+    <message>
+        <source>The agreement: versions and changes</source>
+        <translation>Die Vereinbarung: Fassungen und Änderungen</translation>
+    </message>
+    <message>
+        <source>Setbacks and repairs</source>
+        <translation>Rückschläge und Wiedergutmachung</translation>
+    </message>
+    <message>
+        <source>Wins and milestones</source>
+        <translation>Erfolge und Meilensteine</translation>
+    </message>
+    <message>
+        <source>Check-in answers</source>
+        <translation>Antworten aus den Check-ins</translation>
+    </message>
+    <message>
+        <source>Joint sessions and therapy objectives</source>
+        <translation>Gemeinsame Sitzungen und Therapieziele</translation>
+    </message>
+    <message>
+        <source>Weekly check-in</source>
+        <translation>Wöchentlicher Check-in</translation>
+    </message>
+    <message>
+        <source>Progress dinner</source>
+        <translation>Fortschritts-Abendessen</translation>
+    </message>
+    <message>
+        <source>Therapy session</source>
+        <translation>Therapiesitzung</translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation>Tresor angelegt</translation>
+    </message>
+    <message>
+        <source>Vault confirmed</source>
+        <translation>Tresor bestätigt</translation>
+    </message>
+    <message>
+        <source>Shared reflection</source>
+        <translation>Geteilte Reflexion</translation>
+    </message>
+    <message>
+        <source>Retracted</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>Neue Zusage</translation>
+    </message>
+    <message>
+        <source>Commitment renegotiated</source>
+        <translation>Zusage neu ausgehandelt</translation>
+    </message>
+    <message>
+        <source>Commitment check-off</source>
+        <translation>Zusage abgehakt</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Anerkannt</translation>
+    </message>
+    <message>
+        <source>Commitment ended</source>
+        <translation>Zusage beendet</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Sicherheitsplan</translation>
+    </message>
+    <message>
+        <source>Agreement version</source>
+        <translation>Fassung der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Agreement acknowledged</source>
+        <translation>Vereinbarung bestätigt</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Setback</source>
+        <translation>Rückschlag</translation>
+    </message>
+    <message>
+        <source>Repair step</source>
+        <translation>Schritt der Wiedergutmachung</translation>
+    </message>
+    <message>
+        <source>Counter-measure</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Appreciation</source>
+        <translation>Wertschätzung</translation>
+    </message>
+    <message>
+        <source>Our values</source>
+        <translation>Unsere Werte</translation>
+    </message>
+    <message>
+        <source>Our story</source>
+        <translation>Unsere Geschichte</translation>
+    </message>
+    <message>
+        <source>Joint session</source>
+        <translation>Gemeinsame Sitzung</translation>
+    </message>
+    <message>
+        <source>Joint session confirmed</source>
+        <translation>Gemeinsame Sitzung bestätigt</translation>
+    </message>
+    <message>
+        <source>Session note</source>
+        <translation>Notiz zur Sitzung</translation>
+    </message>
+    <message>
+        <source>Session outcome</source>
+        <translation>Ergebnis der Sitzung</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Therapy objective</source>
+        <translation>Therapieziel</translation>
+    </message>
+    <message>
+        <source>Objective progress</source>
+        <translation>Fortschritt beim Ziel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export agreed</source>
+        <translation>Export zugestimmt</translation>
+    </message>
+    <message>
+        <source>Left the vault</source>
+        <translation>Hat den Tresor verlassen</translation>
+    </message>
+    <message>
+        <source>Key change</source>
+        <translation>Schlüsseländerung</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 Monate</translation>
+    </message>
+    <message>
+        <source>A year</source>
+        <translation>Ein Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>Wiedergutgemacht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Anerkennen</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Wiedergutmachen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Day One (JSON export)</source>
+        <translation>Day One (JSON-Export)</translation>
+    </message>
+    <message>
+        <source>jrnl (JSON export)</source>
+        <translation>jrnl (JSON-Export)</translation>
+    </message>
+    <message>
+        <source>jrnl (plain text)</source>
+        <translation>jrnl (reiner Text)</translation>
+    </message>
+    <message>
+        <source>Markdown and text files</source>
+        <translation>Markdown- und Textdateien</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Kept (hard-day version)</source>
+        <translation>Gehalten (Version für schwere Tage)</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Nicht geschafft</translation>
+    </message>
+    <message>
+        <source>Renegotiated</source>
+        <translation>Neu ausgehandelt</translation>
+    </message>
+    <message>
+        <source>Markdown, one file per entry</source>
+        <translation>Markdown, eine Datei pro Eintrag</translation>
+    </message>
+    <message>
+        <source>Markdown, one file per month</source>
+        <translation>Markdown, eine Datei pro Monat</translation>
+    </message>
+    <message>
+        <source>JSON, one file</source>
+        <translation>JSON, eine Datei</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Sehr schwach</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation>Vor einem Monat</translation>
+    </message>
+    <message>
+        <source>Three months ago</source>
+        <translation>Vor drei Monaten</translation>
+    </message>
+    <message>
+        <source>A year ago</source>
+        <translation>Vor einem Jahr</translation>
+    </message>
+    <message>
+        <source>a month ago</source>
+        <translation>vor einem Monat</translation>
+    </message>
+    <message>
+        <source>three months ago</source>
+        <translation>vor drei Monaten</translation>
+    </message>
+    <message>
+        <source>a year ago</source>
+        <translation>vor einem Jahr</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase: four or five unrelated words work well.</source>
+        <translation>Wähl eine Passphrase: Vier oder fünf Wörter, die nichts miteinander zu tun haben, funktionieren gut.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords; pick something of your own.</source>
+        <translation>Das ist eines der häufigsten Passwörter; nimm etwas ganz Eigenes.</translation>
+    </message>
+    <message>
+        <source>Leave out your names: they are the first thing anyone would try.</source>
+        <translation>Lass eure Namen weg: Sie sind das Erste, was jemand ausprobieren würde.</translation>
+    </message>
+    <message>
+        <source>Avoid repeated characters like “aaa”.</source>
+        <translation>Vermeide wiederholte Zeichen wie „aaa“.</translation>
+    </message>
+    <message>
+        <source>Avoid sequences like “1234” or “qwerty”.</source>
+        <translation>Vermeide Folgen wie „1234“ oder „qwertz“.</translation>
+    </message>
+    <message>
+        <source>Years and dates are easy to guess.</source>
+        <translation>Jahreszahlen und Daten sind leicht zu erraten.</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters; 12 or more is better.</source>
+        <translation>Nimm mindestens 8 Zeichen; 12 oder mehr sind besser.</translation>
+    </message>
+    <message>
+        <source>Longer is stronger: aim for 12 characters or more.</source>
+        <translation>Länger ist stärker: Peile 12 Zeichen oder mehr an.</translation>
+    </message>
+    <message>
+        <source>Try four or five unrelated words, e.g. “lamp orbit velvet canyon”.</source>
+        <translation>Versuch es mit vier oder fünf Wörtern, die nichts miteinander zu tun haben, z. B. „Lampe Umlaufbahn Samt Schlucht“.</translation>
+    </message>
+    <message>
+        <source>Strong. Use it for Twofold only, nowhere else.</source>
+        <translation>Stark. Verwende sie nur für Twofold, nirgendwo sonst.</translation>
+    </message>
+    <message>
+        <source>All commitments</source>
+        <translation>Alle Zusagen</translation>
+    </message>
+    <message>
+        <source>Commitments kept per week</source>
+        <translation>Gehaltene Zusagen pro Woche</translation>
+    </message>
+    <message>
+        <source>Daily check-ins kept per week (of 7)</source>
+        <translation>Tägliche Check-ins pro Woche (von 7)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Feeling</source>
+        <translation>Gefühl</translation>
+    </message>
+    <message>
+        <source>Feelings that come with triggers</source>
+        <translation>Gefühle, die mit Auslösern kommen</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Meilenstein</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>My feelings over time (entries and check-ins)</source>
+        <translation>Meine Gefühle im Lauf der Zeit (Einträge und Check-ins)</translation>
+    </message>
+    <message>
+        <source>My most used tags</source>
+        <translation>Meine häufigsten Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Strength of each commitment</source>
+        <translation>Stärke jeder Zusage</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Triggers by hour of the day</source>
+        <translation>Auslöser nach Tageszeit</translation>
+    </message>
+    <message>
+        <source>Triggers by weekday</source>
+        <translation>Auslöser nach Wochentag</translation>
+    </message>
+    <message>
+        <source>Triggers noticed per week</source>
+        <translation>Bemerkte Auslöser pro Woche</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche vom</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>Wins and setbacks per month</source>
+        <translation>Erfolge und Rückschläge pro Monat</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Erfolge</translation>
+    </message>
+    <message>
+        <source>Setbacks</source>
+        <translation>Rückschläge</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>What happened today that I keep coming back to?</source>
+        <translation>Was ist heute passiert, zu dem ich immer wieder zurückkehre?</translation>
+    </message>
+    <message>
+        <source>What did I feel in my body before I could name it?</source>
+        <translation>Was habe ich in meinem Körper gespürt, bevor ich es benennen konnte?</translation>
+    </message>
+    <message>
+        <source>What would I want my partner to understand about today, if it were safe to say it?</source>
+        <translation>Was möchte ich, dass mein Gegenüber über heute versteht – wenn es sicher wäre, es zu sagen?</translation>
+    </message>
+    <message>
+        <source>Where did I keep a promise today, even a small one?</source>
+        <translation>Wo habe ich heute ein Versprechen gehalten, und sei es ein kleines?</translation>
+    </message>
+    <message>
+        <source>What am I afraid will happen if I say what I really think?</source>
+        <translation>Wovor habe ich Angst, wenn ich sage, was ich wirklich denke?</translation>
+    </message>
+    <message>
+        <source>What did I see or hear just before the feeling rose?</source>
+        <translation>Was habe ich gesehen oder gehört, kurz bevor das Gefühl aufkam?</translation>
+    </message>
+    <message>
+        <source>What story did my mind tell me in that moment?</source>
+        <translation>Welche Geschichte hat mir mein Kopf in diesem Moment erzählt?</translation>
+    </message>
+    <message>
+        <source>How strong was it, from 1 to 10, and how long did it last?</source>
+        <translation>Wie stark war es, von 1 bis 10, und wie lange hat es angehalten?</translation>
+    </message>
+    <message>
+        <source>What helped the feeling pass, even a little?</source>
+        <translation>Was hat geholfen, dass das Gefühl nachlässt, und sei es nur ein wenig?</translation>
+    </message>
+    <message>
+        <source>What do I need right now, and from whom?</source>
+        <translation>Was brauche ich gerade, und von wem?</translation>
+    </message>
+    <message>
+        <source>What would help me feel a little safer this week?</source>
+        <translation>Was würde mir helfen, mich diese Woche ein wenig sicherer zu fühlen?</translation>
+    </message>
+    <message>
+        <source>What is one thing I could ask for that would be easy to say yes to?</source>
+        <translation>Worum könnte ich bitten, zu dem es leicht ist, Ja zu sagen?</translation>
+    </message>
+    <message>
+        <source>What small thing did my partner do today that I noticed?</source>
+        <translation>Welche Kleinigkeit hat mein Gegenüber heute getan, die mir aufgefallen ist?</translation>
+    </message>
+    <message>
+        <source>What went better than I expected?</source>
+        <translation>Was lief besser, als ich erwartet hatte?</translation>
+    </message>
+    <message>
+        <source>What about us am I still glad of?</source>
+        <translation>Worüber bin ich bei uns immer noch froh?</translation>
+    </message>
+    <message>
+        <source>I felt … when … because …</source>
+        <translation>Ich habe mich … gefühlt, als …, weil …</translation>
+    </message>
+    <message>
+        <source>What do I want my partner to hear, in words they can take in?</source>
+        <translation>Was soll mein Gegenüber hören – in Worten, die es annehmen kann?</translation>
+    </message>
+    <message>
+        <source>What am I asking for? (&quot;I&apos;d like us to talk about…&quot;)</source>
+        <translation>Worum bitte ich? („Ich würde gern mit dir darüber reden, …“)</translation>
+    </message>
+    <message>
+        <source>afraid</source>
+        <translation>ängstlich</translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation>wütend</translation>
+    </message>
+    <message>
+        <source>anxious</source>
+        <translation>unruhig</translation>
+    </message>
+    <message>
+        <source>ashamed</source>
+        <translation>beschämt</translation>
+    </message>
+    <message>
+        <source>betrayed</source>
+        <translation>betrogen</translation>
+    </message>
+    <message>
+        <source>defensive</source>
+        <translation>in der Defensive</translation>
+    </message>
+    <message>
+        <source>guilty</source>
+        <translation>schuldig</translation>
+    </message>
+    <message>
+        <source>hurt</source>
+        <translation>verletzt</translation>
+    </message>
+    <message>
+        <source>jealous</source>
+        <translation>eifersüchtig</translation>
+    </message>
+    <message>
+        <source>lonely</source>
+        <translation>einsam</translation>
+    </message>
+    <message>
+        <source>numb</source>
+        <translation>wie betäubt</translation>
+    </message>
+    <message>
+        <source>overwhelmed</source>
+        <translation>überfordert</translation>
+    </message>
+    <message>
+        <source>resentful</source>
+        <translation>verbittert</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>traurig</translation>
+    </message>
+    <message>
+        <source>tired</source>
+        <translation>müde</translation>
+    </message>
+    <message>
+        <source>vulnerable</source>
+        <translation>verletzlich</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>grateful</source>
+        <translation>dankbar</translation>
+    </message>
+    <message>
+        <source>hopeful</source>
+        <translation>hoffnungsvoll</translation>
+    </message>
+    <message>
+        <source>loved</source>
+        <translation>geliebt</translation>
+    </message>
+    <message>
+        <source>proud</source>
+        <translation>stolz</translation>
+    </message>
+    <message>
+        <source>relieved</source>
+        <translation>erleichtert</translation>
+    </message>
+    <message>
+        <source>safe</source>
+        <translation>sicher</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>gefestigt</translation>
+    </message>
+    <message>
+        <source>tender</source>
+        <translation>zärtlich</translation>
+    </message>
+    <message>
+        <source>Daily check-in</source>
+        <translation>Täglicher Check-in</translation>
+    </message>
+    <message>
+        <source>Ten minutes or less: one feeling, one need, one action for tomorrow.</source>
+        <translation>Zehn Minuten oder weniger: ein Gefühl, ein Bedürfnis, ein Schritt für morgen.</translation>
+    </message>
+    <message>
+        <source>One feeling from today, and when you noticed it</source>
+        <translation>Ein Gefühl von heute, und wann du es bemerkt hast</translation>
+    </message>
+    <message>
+        <source>One thing you need</source>
+        <translation>Etwas, das du brauchst</translation>
+    </message>
+    <message>
+        <source>One action you will take tomorrow</source>
+        <translation>Ein Schritt, den du morgen gehst</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>Once a week, each on your own, then read each other&apos;s together.</source>
+        <translation>Einmal pro Woche, jede und jeder für sich, dann lest ihr eure Antworten gemeinsam.</translation>
+    </message>
+    <message>
+        <source>What went well this week?</source>
+        <translation>Was ist diese Woche gut gelaufen?</translation>
+    </message>
+    <message>
+        <source>What was hard?</source>
+        <translation>Was war schwer?</translation>
+    </message>
+    <message>
+        <source>One thing you are grateful for</source>
+        <translation>Etwas, wofür du dankbar bist</translation>
+    </message>
+    <message>
+        <source>What would make trust easier next week?</source>
+        <translation>Was würde Vertrauen nächste Woche leichter machen?</translation>
+    </message>
+    <message>
+        <source>Monthly progress review</source>
+        <translation>Monatlicher Rückblick</translation>
+    </message>
+    <message>
+        <source>Once a month: the long view.</source>
+        <translation>Einmal im Monat: der Blick aufs Ganze.</translation>
+    </message>
+    <message>
+        <source>What has changed between us this month?</source>
+        <translation>Was hat sich diesen Monat zwischen uns verändert?</translation>
+    </message>
+    <message>
+        <source>What are you proud of?</source>
+        <translation>Worauf bist du stolz?</translation>
+    </message>
+    <message>
+        <source>What still hurts, or still worries you?</source>
+        <translation>Was tut noch weh oder macht dir noch Sorgen?</translation>
+    </message>
+    <message>
+        <source>What do you want to focus on next month?</source>
+        <translation>Worauf möchtest du dich nächsten Monat konzentrieren?</translation>
+    </message>
+</context>
+<context>
+    <name>LazyPage</name>
+    <message>
+        <source>This page could not be shown</source>
+        <translation>Diese Seite konnte nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>Leave or end</source>
+        <translation>Verlassen oder beenden</translation>
+    </message>
+    <message>
+        <source>What to end</source>
+        <translation>Was beendet werden soll</translation>
+    </message>
+    <message>
+        <source>Delete my journal</source>
+        <translation>Mein Tagebuch löschen</translation>
+    </message>
+    <message>
+        <source>Leave the vault</source>
+        <translation>Den Tresor verlassen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Deine Passphrase</translation>
+    </message>
+    <message>
+        <source>Your passphrase, again</source>
+        <translation>Deine Passphrase, noch einmal</translation>
+    </message>
+    <message>
+        <source>Typed confirmation</source>
+        <translation>Getippte Bestätigung</translation>
+    </message>
+    <message>
+        <source>delete my journal</source>
+        <translation>mein tagebuch löschen</translation>
+    </message>
+    <message>
+        <source>Delete my journal for good</source>
+        <translation>Mein Tagebuch endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Export my journal first…</source>
+        <translation>Zuerst mein Tagebuch exportieren…</translation>
+    </message>
+    <message>
+        <source>Export my journal first</source>
+        <translation>Zuerst mein Tagebuch exportieren</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Type &quot;%s&quot;</source>
+        <translation>Tippe „%s“</translation>
+    </message>
+    <message>
+        <source>Every entry, its history, drafts and outbox are destroyed: your journal gets a new key, the old file is overwritten, and your passphrase and recovery code are set up anew, so no passphrase, code or leftover file in this folder opens the old journal. You stay in the vault with an empty journal and get a new recovery code. What you already shared stays in the shared ledger.</source>
+        <translation>Jeder Eintrag, sein Verlauf, Entwürfe und alles zum Teilen Vorgemerkte werden vernichtet: Dein Tagebuch bekommt einen neuen Schlüssel, die alte Datei wird überschrieben, und deine Passphrase und dein Wiederherstellungscode werden neu eingerichtet – keine Passphrase, kein Code und keine übrig gebliebene Datei in diesem Ordner öffnet das alte Tagebuch. Du bleibst mit einem leeren Tagebuch im Tresor und bekommst einen neuen Wiederherstellungscode. Was du schon geteilt hast, bleibt in der gemeinsamen Chronik.</translation>
+    </message>
+    <message>
+        <source>%(me)s signs a “left” event that %(other)s will see. Then the shared ledger gets a new key that only %(other)s holds: nothing written after today opens with %(me)s&apos;s key. %(me)s&apos;s keys and private journal are removed from this folder (export your journal first if you want to keep it). %(other)s is here and types their passphrase, and gets a new recovery code, shown once, to them only.</source>
+        <translation>%(me)s unterschreibt einen Vermerk „hat verlassen“, den %(other)s sehen wird. Dann bekommt die gemeinsame Chronik einen neuen Schlüssel, den nur %(other)s hat: Nichts, was nach heute geschrieben wird, lässt sich mit dem Schlüssel von %(me)s öffnen. Die Schlüssel und das private Tagebuch von %(me)s werden aus diesem Ordner entfernt (exportiere dein Tagebuch vorher, wenn du es behalten möchtest). %(other)s ist dabei, gibt die eigene Passphrase ein und bekommt einen neuen Wiederherstellungscode, der nur ihr oder ihm einmal gezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Backups made before today (the automatic ones and any copy you made) still hold the old journal, readable with your old passphrase: delete them too if it must be gone from them.</source>
+        <translation>Sicherungen von vor heute (die automatischen und jede Kopie, die du gemacht hast) enthalten noch das alte Tagebuch, lesbar mit deiner alten Passphrase: Lösch sie auch, wenn es auch dort verschwinden soll.</translation>
+    </message>
+    <message>
+        <source>Take a read-only copy of our shared history up to today</source>
+        <translation>Eine schreibgeschützte Kopie unserer gemeinsamen Geschichte bis heute mitnehmen</translation>
+    </message>
+    <message>
+        <source>Take a copy of the shared history</source>
+        <translation>Eine Kopie der gemeinsamen Geschichte mitnehmen</translation>
+    </message>
+    <message>
+        <source>Format of the copy</source>
+        <translation>Format der Kopie</translation>
+    </message>
+    <message>
+        <source>Where to save the copy</source>
+        <translation>Wo die Kopie gespeichert werden soll</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>%s&apos;s passphrase</source>
+        <translation>Passphrase von %s</translation>
+    </message>
+    <message>
+        <source>%s types their own passphrase</source>
+        <translation>%s gibt die eigene Passphrase ein</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>verlassen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>%s agrees</source>
+        <translation>%s ist einverstanden</translation>
+    </message>
+    <message>
+        <source>What each copy still holds: the read-only copy, if taken, holds the whole shared history up to today, unencrypted. Backups made before today still open with %(me)s&apos;s old passphrase and hold the shared history up to the day they were made and %(me)s&apos;s old journal.</source>
+        <translation>Was jede Kopie noch enthält: Die schreibgeschützte Kopie, falls mitgenommen, enthält die ganze gemeinsame Geschichte bis heute, unverschlüsselt. Sicherungen von vor heute lassen sich weiter mit der alten Passphrase von %(me)s öffnen und enthalten die gemeinsame Geschichte bis zu ihrem Datum sowie das alte Tagebuch von %(me)s.</translation>
+    </message>
+    <message>
+        <source>Save the copy (not encrypted)</source>
+        <translation>Die Kopie speichern (nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Your private journal was deleted for good. A new, empty one is ready.
+
+Your new recovery code (write it down now; the old one no longer works):
+
+%s</source>
+        <translation>Dein privates Tagebuch wurde endgültig gelöscht. Ein neues, leeres ist bereit.
+
+Dein neuer Wiederherstellungscode (schreib ihn jetzt auf; der alte funktioniert nicht mehr):
+
+%s</translation>
+    </message>
+    <message>
+        <source>%(me)s has left the vault. The shared ledger has a new key that only %(other)s holds.%(copy)s
+
+%(other)s, only you should read on: your new recovery code (the old one no longer works):
+
+%(code)s</source>
+        <translation>%(me)s hat den Tresor verlassen. Die gemeinsame Chronik hat einen neuen Schlüssel, den nur %(other)s hat.%(copy)s
+
+%(other)s, nur du solltest weiterlesen: dein neuer Wiederherstellungscode (der alte funktioniert nicht mehr):
+
+%(code)s</translation>
+    </message>
+    <message>
+        <source> The read-only copy (not encrypted) is at {path}.</source>
+        <translation> Die schreibgeschützte Kopie (nicht verschlüsselt) liegt unter {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>LockedSafetyPlanDialog</name>
+    <message>
+        <source>If you or someone else is in danger, call your local emergency number now.
+
+If a conversation has become too much: say “pause”, stop without a last word, and step away. Come back to it within a day, when you are both calm.</source>
+        <translation>Wenn du oder jemand anderes in Gefahr ist, ruf jetzt den Notruf an (in Deutschland 112).
+
+Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das letzte Wort zu haben, und geh ein Stück weg. Kommt innerhalb eines Tages darauf zurück, wenn ihr beide ruhig seid.</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Sicherheitsplan</translation>
+    </message>
+    <message>
+        <source>Your safety plan</source>
+        <translation>Euer Sicherheitsplan</translation>
+    </message>
+    <message>
+        <source>The copy of your plan kept readable without unlocking:</source>
+        <translation>Die Kopie eures Plans, die ohne Entsperren lesbar bleibt:</translation>
+    </message>
+    <message>
+        <source>Your safety plan is inside the encrypted vault. To read it here without unlocking next time, open it after unlocking and tick “Keep a copy readable without unlocking”.</source>
+        <translation>Euer Sicherheitsplan liegt im verschlüsselten Tresor. Um ihn beim nächsten Mal hier ohne Entsperren zu lesen, öffne ihn nach dem Entsperren und hake „Eine Kopie ohne Entsperren lesbar halten“ an.</translation>
+    </message>
+    <message>
+        <source>Once you have set up Twofold you can write your safety plan together (F1 from any screen).</source>
+        <translation>Sobald ihr Twofold eingerichtet habt, könnt ihr euren Sicherheitsplan gemeinsam schreiben (F1 auf jedem Bildschirm).</translation>
+    </message>
+</context>
+<context>
+    <name>LogSetbackDialog</name>
+    <message>
+        <source>Log a setback</source>
+        <translation>Einen Rückschlag festhalten</translation>
+    </message>
+    <message>
+        <source>Not logged</source>
+        <translation>Nicht festgehalten</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>What happened, plainly, as a fact</source>
+        <translation>Was passiert ist, schlicht, als Tatsache</translation>
+    </message>
+    <message>
+        <source>The trigger</source>
+        <translation>Der Auslöser</translation>
+    </message>
+    <message>
+        <source>The impact</source>
+        <translation>Die Wirkung</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>Log it</source>
+        <translation>Festhalten</translation>
+    </message>
+    <message>
+        <source>A setback is data, not a verdict. Logging it starts the repair: acknowledge, repair, restore.</source>
+        <translation>Ein Rückschlag ist eine Information, kein Urteil. Ihn festzuhalten ist der Anfang der Wiedergutmachung: anerkennen, wiedergutmachen, wiederherstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>LookBackBanner</name>
+    <message>
+        <source>On this day</source>
+        <translation>An diesem Tag</translation>
+    </message>
+    <message>
+        <source>Show what you wrote {when}</source>
+        <translation>Zeigen, was du {when} geschrieben hast</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The entry was deleted for good.</source>
+        <translation>Der Eintrag wurde endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Who is unlocked</source>
+        <translation>Wer entsperrt ist</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Sicherheitsplan</translation>
+    </message>
+    <message>
+        <source>Safety plan (F1)</source>
+        <translation>Sicherheitsplan (F1)</translation>
+    </message>
+    <message>
+        <source>The pause rule and what to do when it is too much (F1)</source>
+        <translation>Die Pausenregel und was zu tun ist, wenn es zu viel wird (F1)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Einstellungen (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Jetzt sperren (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Missed check-in</source>
+        <translation>Verpasster Check-in</translation>
+    </message>
+    <message>
+        <source>Check in now</source>
+        <translation>Jetzt einchecken</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Hide this reminder</source>
+        <translation>Diese Erinnerung ausblenden</translation>
+    </message>
+    <message>
+        <source>Change to your keys</source>
+        <translation>Änderung an deinen Schlüsseln</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Passphrase ändern…</translation>
+    </message>
+    <message>
+        <source>Change your passphrase now</source>
+        <translation>Deine Passphrase jetzt ändern</translation>
+    </message>
+    <message>
+        <source>It was me</source>
+        <translation>Das war ich</translation>
+    </message>
+    <message>
+        <source>Dismiss: this change was mine</source>
+        <translation>Ausblenden: Diese Änderung war von mir</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;New entry</source>
+        <translation>&amp;Neuer Eintrag</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>S&amp;uchen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Einste&amp;llungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Reminders…</source>
+        <translation>E&amp;rinnerungen…</translation>
+    </message>
+    <message>
+        <source>Report for a &amp;therapist…</source>
+        <translation>Bericht für die &amp;Therapie…</translation>
+    </message>
+    <message>
+        <source>&amp;Export my journal…</source>
+        <translation>Tagebuch &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Leave or &amp;end…</source>
+        <translation>&amp;Verlassen oder beenden…</translation>
+    </message>
+    <message>
+        <source>&amp;Import into my journal…</source>
+        <translation>In mein Tagebuch &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Safety &amp;plan</source>
+        <translation>Sicherheits&amp;plan</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Twofold</source>
+        <translation>Ü&amp;ber Twofold</translation>
+    </message>
+    <message>
+        <source>Start at login could not be set up: {exc}</source>
+        <translation>Der Start bei der Anmeldung konnte nicht eingerichtet werden: {exc}</translation>
+    </message>
+    <message>
+        <source>Shared session · journals locked
+Signed as {name}</source>
+        <translation>Gemeinsame Sitzung · Tagebücher gesperrt
+Unterschrieben als {name}</translation>
+    </message>
+    <message>
+        <source>{partner_label} · private journal open</source>
+        <translation>{partner_label} · privates Tagebuch offen</translation>
+    </message>
+    <message>
+        <source>Everything added in this session is signed as {name}.</source>
+        <translation>Alles, was in dieser Sitzung hinzukommt, wird als {name} unterschrieben.</translation>
+    </message>
+    <message>
+        <source>{what} The automatic backups were replaced too; copies you keep elsewhere still hold the old text.</source>
+        <translation>{what} Die automatischen Sicherungen wurden auch ersetzt; Kopien, die du woanders aufbewahrst, enthalten noch den alten Text.</translation>
+    </message>
+    <message>
+        <source>{what} Replacing the automatic backups failed: {error}</source>
+        <translation>{what} Die automatischen Sicherungen konnten nicht ersetzt werden: {error}</translation>
+    </message>
+    <message>
+        <source>Milestones could not be checked: {error_text}</source>
+        <translation>Meilensteine konnten nicht geprüft werden: {error_text}</translation>
+    </message>
+    <message>
+        <source>Your daily check-in is waiting: one feeling, one need, one action for tomorrow.</source>
+        <translation>Dein täglicher Check-in wartet: ein Gefühl, ein Bedürfnis, ein Schritt für morgen.</translation>
+    </message>
+    <message>
+        <source>A hard day. Twofold will remind you to touch base in a few hours.</source>
+        <translation>Ein schwerer Tag. Twofold erinnert euch in ein paar Stunden daran, euch kurz auszutauschen.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup failed: {exc}</source>
+        <translation>Die heutige automatische Sicherung ist fehlgeschlagen: {exc}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup is in {parent}</source>
+        <translation>Die heutige Sicherung liegt in {parent}</translation>
+    </message>
+    <message>
+        <source>Lock without saving?</source>
+        <translation>Ohne Speichern sperren?</translation>
+    </message>
+    <message>
+        <source>Your latest words could not be saved ({reason}). If you lock now, they are lost. Lock anyway?</source>
+        <translation>Deine letzten Worte konnten nicht gespeichert werden ({reason}). Wenn du jetzt sperrst, gehen sie verloren. Trotzdem sperren?</translation>
+    </message>
+    <message>
+        <source>Finishing… this takes a few seconds.</source>
+        <translation>Wird abgeschlossen… das dauert ein paar Sekunden.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht erledigt</translation>
+    </message>
+    <message>
+        <source>Outbox ({waiting})</source>
+        <translation>Zum Teilen ({waiting})</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Zum Teilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared %n with {partner}. It is on your shared timeline now.</source>
+        <translation>
+            <numerusform>%n Eintrag mit {partner} geteilt. Er steht jetzt auf eurer gemeinsamen Zeitleiste.</numerusform>
+            <numerusform>%n Einträge mit {partner} geteilt. Sie stehen jetzt auf eurer gemeinsamen Zeitleiste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retracted. The words are gone; a signed note remains.</source>
+        <translation>Zurückgezogen. Die Worte sind weg; ein unterschriebener Vermerk bleibt.</translation>
+    </message>
+    <message>
+        <source>The safety plan was saved to the shared ledger.</source>
+        <translation>Der Sicherheitsplan wurde in der gemeinsamen Chronik gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your journal is locked</source>
+        <translation>Dein Tagebuch ist gesperrt</translation>
+    </message>
+    <message>
+        <source>This is a shared session: your private journal stays locked. Unlock with your own passphrase to export or import your journal.</source>
+        <translation>Das ist eine gemeinsame Sitzung: Dein privates Tagebuch bleibt gesperrt. Entsperre mit deiner eigenen Passphrase, um dein Tagebuch zu exportieren oder zu importieren.</translation>
+    </message>
+    <message>
+        <source>About Twofold</source>
+        <translation>Über Twofold</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Twofold {version}&lt;/b&gt;&lt;p&gt;A private journal for each of you and a shared ledger you build together. Everything stays on this computer, encrypted.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Twofold {version}&lt;/b&gt;&lt;p&gt;Ein privates Tagebuch für jede und jeden von euch und eine gemeinsame Chronik, die ihr zusammen aufbaut. Alles bleibt verschlüsselt auf diesem Computer.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MyPatternsPage</name>
+    <message>
+        <source>My patterns</source>
+        <translation>Meine Muster</translation>
+    </message>
+    <message>
+        <source>Only you see this page: the feelings you named in your entries and daily check-ins, when triggers come, what comes with them, and your most used tags.</source>
+        <translation>Nur du siehst diese Seite: die Gefühle, die du in deinen Einträgen und täglichen Check-ins benannt hast, wann Auslöser auftreten, was mit ihnen kommt, und deine häufigsten Schlagwörter.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCodePanel</name>
+    <message>
+        <source>Your new recovery code</source>
+        <translation>Dein neuer Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Print the new recovery sheet</source>
+        <translation>Das neue Wiederherstellungsblatt drucken</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save the new recovery sheet</source>
+        <translation>Das neue Wiederherstellungsblatt speichern</translation>
+    </message>
+    <message>
+        <source>Replace the automatic backups</source>
+        <translation>Die automatischen Sicherungen ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the automatic backups with one made now</source>
+        <translation>Die automatischen Sicherungen durch eine jetzt erstellte ersetzen</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Your journal now has a new key: the old passphrase and the old recovery code open nothing current. This is your new recovery code; it is shown only now. Print it or save it before you go on.</source>
+        <translation>Dein Tagebuch hat jetzt einen neuen Schlüssel: Die alte Passphrase und der alte Wiederherstellungscode öffnen nichts Aktuelles mehr. Das ist dein neuer Wiederherstellungscode; er wird nur jetzt gezeigt. Druck ihn aus oder speichere ihn, bevor du weitermachst.</translation>
+    </message>
+    <message>
+        <source>Backups made before this change still open with the old passphrase or code, showing your journal as it was then. Replace the automatic backups with one made now; delete copies you keep elsewhere yourself.</source>
+        <translation>Sicherungen von vor dieser Änderung lassen sich weiter mit der alten Passphrase oder dem alten Code öffnen und zeigen dein Tagebuch, wie es damals war. Ersetze die automatischen Sicherungen durch eine jetzt erstellte; Kopien an anderen Orten löschst du selbst.</translation>
+    </message>
+    <message>
+        <source>Replacing the automatic backups…</source>
+        <translation>Die automatischen Sicherungen werden ersetzt…</translation>
+    </message>
+    <message>
+        <source>Done: {count} older automatic backup(s) were overwritten and deleted; today&apos;s backup was made with the new keys.</source>
+        <translation>Fertig: {count} ältere automatische Sicherung(en) wurden überschrieben und gelöscht; die heutige Sicherung wurde mit den neuen Schlüsseln erstellt.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Four or five unrelated words work well</source>
+        <translation>Vier oder fünf Wörter, die nichts miteinander zu tun haben, funktionieren gut</translation>
+    </message>
+    <message>
+        <source>Confirm passphrase</source>
+        <translation>Passphrase bestätigen</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Noch einmal eingeben</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Stärke der Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase advice</source>
+        <translation>Hinweis zur Passphrase</translation>
+    </message>
+    <message>
+        <source>Confirmation problem</source>
+        <translation>Problem bei der Bestätigung</translation>
+    </message>
+    <message>
+        <source>Passphrase strength: {strength}</source>
+        <translation>Stärke der Passphrase: {strength}</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen sind verschieden.</translation>
+    </message>
+</context>
+<context>
+    <name>OnThisDayBanner</name>
+    <message>
+        <source>On this day</source>
+        <translation>An diesem Tag</translation>
+    </message>
+    <message>
+        <source>On this day, together</source>
+        <translation>An diesem Tag, gemeinsam</translation>
+    </message>
+    <message>
+        <source>Show what happened {when}</source>
+        <translation>Zeigen, was {when} war</translation>
+    </message>
+</context>
+<context>
+    <name>OurProgressPage</name>
+    <message>
+        <source>Our progress</source>
+        <translation>Unsere Fortschritte</translation>
+    </message>
+    <message>
+        <source>The long arc of what you build together: how commitments were kept week by week, how strong each has grown, wins and setbacks, check-ins, and the milestones (★) along the way. Every chart&apos;s numbers are in the table beside it.</source>
+        <translation>Der große Bogen dessen, was ihr gemeinsam aufbaut: wie Zusagen Woche für Woche gehalten wurden, wie stark jede geworden ist, Erfolge und Rückschläge, Check-ins und die Meilensteine (★) auf dem Weg. Die Zahlen zu jedem Diagramm stehen in der Tabelle daneben.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>Waiting to be shared</source>
+        <translation>Wartet aufs Teilen</translation>
+    </message>
+    <message>
+        <source>Your private original</source>
+        <translation>Dein privates Original</translation>
+    </message>
+    <message>
+        <source>The version your partner will read</source>
+        <translation>Die Fassung, die dein Gegenüber lesen wird</translation>
+    </message>
+    <message>
+        <source>Write what your partner will read. It may differ from your private words.</source>
+        <translation>Schreib, was dein Gegenüber lesen wird. Es darf sich von deinen privaten Worten unterscheiden.</translation>
+    </message>
+    <message>
+        <source>Your request (optional)</source>
+        <translation>Deine Bitte (freiwillig)</translation>
+    </message>
+    <message>
+        <source>I&apos;d like us to talk about…</source>
+        <translation>Ich würde gern mit dir darüber reden, …</translation>
+    </message>
+    <message>
+        <source>Remove from outbox</source>
+        <translation>Nicht mehr vormerken</translation>
+    </message>
+    <message>
+        <source>Remove this item from your outbox</source>
+        <translation>Diesen Eintrag nicht mehr zum Teilen vormerken</translation>
+    </message>
+    <message>
+        <source>Review and share…</source>
+        <translation>Ansehen und teilen…</translation>
+    </message>
+    <message>
+        <source>Review and share everything in your outbox</source>
+        <translation>Alles Vorgemerkte ansehen und teilen</translation>
+    </message>
+    <message>
+        <source>Review and share (Ctrl+Return)</source>
+        <translation>Ansehen und teilen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Your outbox is empty</source>
+        <translation>Nichts zum Teilen vorgemerkt</translation>
+    </message>
+    <message>
+        <source>In your journal, choose “Add to outbox” on an entry, or select a passage first. It waits here, private, until you write the version to share and confirm.</source>
+        <translation>Wähl in deinem Tagebuch bei einem Eintrag „Zum Teilen vormerken“, oder markiere vorher eine Stelle. Sie wartet hier, privat, bis du die Fassung zum Teilen geschrieben und bestätigt hast.</translation>
+    </message>
+    <message>
+        <source>What your partner will read</source>
+        <translation>Was dein Gegenüber lesen wird</translation>
+    </message>
+    <message>
+        <source>Request (optional)</source>
+        <translation>Bitte (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Preview, exactly as your partner will see it</source>
+        <translation>Vorschau, genau so, wie dein Gegenüber es sehen wird</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Zum Teilen</translation>
+    </message>
+    <message>
+        <source>Private until you confirm.</source>
+        <translation>Privat, bis du bestätigst.</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(noch kein Text)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be shared with {partner_label}</source>
+        <translation>
+            <numerusform>%n wartet darauf, mit {partner_label} geteilt zu werden</numerusform>
+            <numerusform>%n warten darauf, mit {partner_label} geteilt zu werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your edit was not saved</source>
+        <translation>Deine Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not removed from your outbox</source>
+        <translation>Nicht aus den Vormerkungen entfernt</translation>
+    </message>
+    <message>
+        <source>Not ready to share</source>
+        <translation>Noch nicht bereit zum Teilen</translation>
+    </message>
+    <message>
+        <source>Nothing was shared</source>
+        <translation>Nichts wurde geteilt</translation>
+    </message>
+</context>
+<context>
+    <name>OwnCodePage</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Dein Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Print my sheet…</source>
+        <translation>Mein Blatt drucken…</translation>
+    </message>
+    <message>
+        <source>Print your recovery sheet</source>
+        <translation>Dein Wiederherstellungsblatt drucken</translation>
+    </message>
+    <message>
+        <source>Save my sheet as PDF…</source>
+        <translation>Mein Blatt als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save your recovery sheet as PDF</source>
+        <translation>Dein Wiederherstellungsblatt als PDF speichern</translation>
+    </message>
+    <message>
+        <source>I have printed or saved my sheet and will keep it where only I can reach it</source>
+        <translation>Ich habe mein Blatt gedruckt oder gespeichert und bewahre es so auf, dass nur ich herankomme</translation>
+    </message>
+    <message>
+        <source>Recovery sheet stored</source>
+        <translation>Wiederherstellungsblatt aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>{owner}, this is your recovery code</source>
+        <translation>{owner}, das ist dein Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Shown only now. Print it or save it, then keep it safe.</source>
+        <translation>Er wird nur jetzt gezeigt. Druck ihn aus oder speichere ihn und bewahr ihn sicher auf.</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Journal</source>
+        <translation>Tagebuch</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Tagebuch</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Zum Teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Zum Teilen</translation>
+    </message>
+    <message>
+        <source>Session agenda</source>
+        <translation>Themen für die Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>T&amp;hemen</translation>
+    </message>
+    <message>
+        <source>Joint session</source>
+        <translation>Gemeinsame Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Joint session</source>
+        <translation>&amp;Gemeinsame Sitzung</translation>
+    </message>
+    <message>
+        <source>Shared timeline</source>
+        <translation>Gemeinsame Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Shared &amp;timeline</source>
+        <translation>Gemeinsame Zeit&amp;leiste</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>Zusagen</translation>
+    </message>
+    <message>
+        <source>&amp;Commitments</source>
+        <translation>Zu&amp;sagen</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>A&amp;greement</source>
+        <translation>&amp;Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>Check-&amp;ins</source>
+        <translation>Check-&amp;ins</translation>
+    </message>
+    <message>
+        <source>Setbacks</source>
+        <translation>Rückschläge</translation>
+    </message>
+    <message>
+        <source>Set&amp;backs</source>
+        <translation>&amp;Rückschläge</translation>
+    </message>
+    <message>
+        <source>Wins</source>
+        <translation>Erfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Wins</source>
+        <translation>&amp;Erfolge</translation>
+    </message>
+    <message>
+        <source>Together</source>
+        <translation>Miteinander</translation>
+    </message>
+    <message>
+        <source>T&amp;ogether</source>
+        <translation>&amp;Miteinander</translation>
+    </message>
+    <message>
+        <source>Our progress</source>
+        <translation>Unsere Fortschritte</translation>
+    </message>
+    <message>
+        <source>Our p&amp;rogress</source>
+        <translation>Unsere &amp;Fortschritte</translation>
+    </message>
+    <message>
+        <source>My patterns</source>
+        <translation>Meine Muster</translation>
+    </message>
+    <message>
+        <source>&amp;My patterns</source>
+        <translation>Meine M&amp;uster</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPage</name>
+    <message>
+        <source>The two partners need different names.</source>
+        <translation>Ihr beide braucht verschiedene Namen.</translation>
+    </message>
+    <message>
+        <source>Each of you needs your own passphrase: with one secret, either of you could open the other&apos;s journal and sign as the other. Choose another.</source>
+        <translation>Jede und jeder von euch braucht eine eigene Passphrase: Mit einem gemeinsamen Geheimnis könnte jede Person das Tagebuch der anderen öffnen und in ihrem Namen unterschreiben. Wähl bitte eine andere.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <source>Propose a new version</source>
+        <translation>Eine neue Fassung vorschlagen</translation>
+    </message>
+    <message>
+        <source>What changed and why</source>
+        <translation>Was sich geändert hat und warum</translation>
+    </message>
+    <message>
+        <source>What changed and why (optional)</source>
+        <translation>Was sich geändert hat und warum (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmerkung</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Propose this version</source>
+        <translation>Diese Fassung vorschlagen</translation>
+    </message>
+    <message>
+        <source>Your partner sees the changes word by word and acknowledges them. Until then the version before stays in force.</source>
+        <translation>Dein Gegenüber sieht die Änderungen Wort für Wort und bestätigt sie. Bis dahin gilt die vorige Fassung weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Reset your passphrase</source>
+        <translation>Deine Passphrase zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Resetting</source>
+        <translation>Wird zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Reset message</source>
+        <translation>Meldung zum Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set new passphrase</source>
+        <translation>Neue Passphrase festlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reset {who}&apos;s passphrase</source>
+        <translation>Passphrase von {who} zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Type the recovery code from your recovery sheet. Letters or digits that look alike (O and 0, I and 1) are read the same way.</source>
+        <translation>Gib den Wiederherstellungscode von deinem Wiederherstellungsblatt ein. Buchstaben und Ziffern, die sich ähneln (O und 0, I und 1), werden gleich gelesen.</translation>
+    </message>
+    <message>
+        <source>Your new recovery code</source>
+        <translation>Dein neuer Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Print the new recovery sheet</source>
+        <translation>Das neue Wiederherstellungsblatt drucken</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save the new recovery sheet</source>
+        <translation>Das neue Wiederherstellungsblatt speichern</translation>
+    </message>
+    <message>
+        <source>Open my journal</source>
+        <translation>Mein Tagebuch öffnen</translation>
+    </message>
+    <message>
+        <source>Your new passphrase is set</source>
+        <translation>Deine neue Passphrase ist gesetzt</translation>
+    </message>
+    <message>
+        <source>The old recovery code no longer works. This is your new one; it is shown only now. Print it or save it before you go on.</source>
+        <translation>Der alte Wiederherstellungscode funktioniert nicht mehr. Das ist dein neuer; er wird nur jetzt gezeigt. Druck ihn aus oder speichere ihn, bevor du weitermachst.</translation>
+    </message>
+    <message>
+        <source>Your new recovery code: {code}</source>
+        <translation>Dein neuer Wiederherstellungscode: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Daily check-in</source>
+        <translation>Täglicher Check-in</translation>
+    </message>
+    <message>
+        <source>Daily check-in time</source>
+        <translation>Uhrzeit des täglichen Check-ins</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>Weekly review day</source>
+        <translation>Tag des Wochenrückblicks</translation>
+    </message>
+    <message>
+        <source>Weekly review time</source>
+        <translation>Uhrzeit des Wochenrückblicks</translation>
+    </message>
+    <message>
+        <source>Monthly review</source>
+        <translation>Monatsrückblick</translation>
+    </message>
+    <message>
+        <source>Monthly review day of the month</source>
+        <translation>Tag im Monat für den Monatsrückblick</translation>
+    </message>
+    <message>
+        <source>Monthly review time</source>
+        <translation>Uhrzeit des Monatsrückblicks</translation>
+    </message>
+    <message>
+        <source>Commitments to check off</source>
+        <translation>Zusagen zum Abhaken</translation>
+    </message>
+    <message>
+        <source>Check-off time</source>
+        <translation>Uhrzeit zum Abhaken</translation>
+    </message>
+    <message>
+        <source>Revisit the agreement every so many weeks</source>
+        <translation>Die Vereinbarung alle paar Wochen wieder ansehen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <source>Keep Twofold in the tray when the window is closed (locked), so reminders arrive</source>
+        <translation>Twofold im Infobereich behalten, wenn das Fenster geschlossen ist (gesperrt), damit Erinnerungen ankommen</translation>
+    </message>
+    <message>
+        <source>Start Twofold in the tray when I log in</source>
+        <translation>Twofold bei meiner Anmeldung im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>The installer sets this up on Windows and macOS.</source>
+        <translation>Unter Windows und macOS richtet das Installationsprogramm das ein.</translation>
+    </message>
+    <message>
+        <source>Revisit the agreement every</source>
+        <translation>Die Vereinbarung wieder ansehen alle</translation>
+    </message>
+    <message>
+        <source>Reminders arrive even while Twofold is locked. They never show anything you wrote: only “Time for your daily check-in” and the like. To do that, the kinds and times below are stored on this computer unencrypted — nothing else.</source>
+        <translation>Erinnerungen kommen auch, während Twofold gesperrt ist. Sie zeigen nie etwas, das du geschrieben hast: nur „Zeit für deinen täglichen Check-in“ und Ähnliches. Dafür werden die Arten und Uhrzeiten unten unverschlüsselt auf diesem Computer gespeichert – sonst nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for a therapist</source>
+        <translation>Bericht für die Therapie</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>What to include</source>
+        <translation>Was hinein soll</translation>
+    </message>
+    <message>
+        <source>Your private entries to include</source>
+        <translation>Deine privaten Einträge, die hinein sollen</translation>
+    </message>
+    <message>
+        <source>Your own private entries (none unless you tick them)</source>
+        <translation>Deine eigenen privaten Einträge (keine, außer du hakst sie an)</translation>
+    </message>
+    <message>
+        <source>Private entries can be added only by their author, unlocked with their own passphrase. This is a shared session.</source>
+        <translation>Private Einträge kann nur die Person hinzufügen, die sie geschrieben hat, entsperrt mit der eigenen Passphrase. Das hier ist eine gemeinsame Sitzung.</translation>
+    </message>
+    <message>
+        <source>%s&apos;s passphrase</source>
+        <translation>Passphrase von %s</translation>
+    </message>
+    <message>
+        <source>%s types their own passphrase</source>
+        <translation>%s gibt die eigene Passphrase ein</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>%s agrees</source>
+        <translation>%s ist einverstanden</translation>
+    </message>
+    <message>
+        <source>Making the report</source>
+        <translation>Der Bericht wird erstellt</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Stand des Berichts</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Den Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>A report of your shared history for someone you both trust. Both of you sign it: %s confirms with their own passphrase, and the export is written to the ledger you both see (what, which range, which format).</source>
+        <translation>Ein Bericht über eure gemeinsame Geschichte für jemanden, dem ihr beide vertraut. Ihr unterschreibt ihn beide: %s bestätigt mit der eigenen Passphrase, und der Export wird in der Chronik vermerkt, die ihr beide seht (was, welcher Zeitraum, welches Format).</translation>
+    </message>
+    <message>
+        <source>A report of your shared history. %s left the vault on %s, so no second signature is possible: you make it alone, and the report and its ledger event say so. Nothing from %s&apos;s private journal is in it.</source>
+        <translation>Ein Bericht über eure gemeinsame Geschichte. %s hat den Tresor am %s verlassen, daher ist keine zweite Unterschrift möglich: Du erstellst ihn allein, und der Bericht und sein Eintrag in der Chronik sagen das auch. Nichts aus dem privaten Tagebuch von %s ist darin.</translation>
+    </message>
+    <message>
+        <source>The saved file is NOT encrypted: anyone who can open it can read it. Keep it safe and delete it when it is no longer needed.</source>
+        <translation>Die gespeicherte Datei ist NICHT verschlüsselt: Wer sie öffnen kann, kann sie lesen. Bewahr sie sicher auf und lösch sie, wenn sie nicht mehr gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>Save the report (not encrypted)</source>
+        <translation>Den Bericht speichern (nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Der Bericht wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Checking %s&apos;s passphrase and making the report…</source>
+        <translation>Die Passphrase von %s wird geprüft und der Bericht erstellt…</translation>
+    </message>
+    <message>
+        <source>Saved to %s. It is not encrypted. The export is on your shared timeline, signed by both of you.</source>
+        <translation>Gespeichert unter %s. Die Datei ist nicht verschlüsselt. Der Export steht auf eurer gemeinsamen Zeitleiste, von euch beiden unterschrieben.</translation>
+    </message>
+    <message>
+        <source>Saved to %s. It is not encrypted. The export is on your shared timeline, made by you alone after %s left.</source>
+        <translation>Gespeichert unter %s. Die Datei ist nicht verschlüsselt. Der Export steht auf eurer gemeinsamen Zeitleiste, von dir allein erstellt, nachdem %s gegangen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanDialog</name>
+    <message>
+        <source>Off by default. With it on, a plain-text copy of this plan (the pause rule, who to call and what each of you wrote for when you are overwhelmed) stays in the vault folder, readable from the locked screen with F1, and by anyone who can open this computer&apos;s files. Your journal and the rest of the ledger stay encrypted.</source>
+        <translation>Standardmäßig aus. Ist es an, bleibt eine unverschlüsselte Textkopie dieses Plans (die Pausenregel, wen ihr anrufen könnt und was jede und jeder von euch für den Fall der Überforderung geschrieben hat) im Tresor-Ordner – lesbar auf dem gesperrten Bildschirm mit F1 und für alle, die die Dateien dieses Computers öffnen können. Dein Tagebuch und der Rest der Chronik bleiben verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Sicherheitsplan</translation>
+    </message>
+    <message>
+        <source>The pause rule</source>
+        <translation>Die Pausenregel</translation>
+    </message>
+    <message>
+        <source>What {label} does when overwhelmed</source>
+        <translation>Was {label} tut, wenn es zu viel wird</translation>
+    </message>
+    <message>
+        <source>e.g. I say “pause”, walk for 20 minutes, then text when I&apos;m back</source>
+        <translation>z. B. ich sage „Pause“, gehe 20 Minuten spazieren und schreibe dir, wenn ich zurück bin</translation>
+    </message>
+    <message>
+        <source>When {label} is overwhelmed</source>
+        <translation>Wenn es {label} zu viel wird</translation>
+    </message>
+    <message>
+        <source>Who to call</source>
+        <translation>Wen wir anrufen können</translation>
+    </message>
+    <message>
+        <source>A friend, your therapist, a crisis line</source>
+        <translation>Eine Freundin oder ein Freund, eure Therapeutin oder euer Therapeut, ein Krisentelefon</translation>
+    </message>
+    <message>
+        <source>Keep a copy readable without unlocking</source>
+        <translation>Eine Kopie ohne Entsperren lesbar halten</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>What you both agreed to do when a conversation becomes too much. Saving it signs a new version into the shared ledger.</source>
+        <translation>Was ihr beide vereinbart habt für den Fall, dass ein Gespräch zu viel wird. Beim Speichern wird eine neue Fassung in die gemeinsame Chronik unterschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDelegate</name>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>Shared by {author_label}</source>
+        <translation>Geteilt von {author_label}</translation>
+    </message>
+</context>
+<context>
+    <name>SetbacksPage</name>
+    <message>
+        <source>Setbacks</source>
+        <translation>Rückschläge</translation>
+    </message>
+    <message>
+        <source>The setback and its repair</source>
+        <translation>Der Rückschlag und seine Wiedergutmachung</translation>
+    </message>
+    <message>
+        <source>Log a setback…</source>
+        <translation>Rückschlag festhalten…</translation>
+    </message>
+    <message>
+        <source>Log a setback</source>
+        <translation>Einen Rückschlag festhalten</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>Anerkennen…</translation>
+    </message>
+    <message>
+        <source>Take the next repair step</source>
+        <translation>Den nächsten Schritt der Wiedergutmachung gehen</translation>
+    </message>
+    <message>
+        <source>Add a counter-measure…</source>
+        <translation>Gegenmaßnahme hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a counter-measure</source>
+        <translation>Eine Gegenmaßnahme hinzufügen</translation>
+    </message>
+    <message>
+        <source>Make it a commitment…</source>
+        <translation>Als Zusage vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Propose the counter-measure as a commitment</source>
+        <translation>Die Gegenmaßnahme als Zusage vorschlagen</translation>
+    </message>
+    <message>
+        <source>Add it to the agreement…</source>
+        <translation>In die Vereinbarung aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Propose the counter-measure as an agreement change</source>
+        <translation>Die Gegenmaßnahme als Änderung der Vereinbarung vorschlagen</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No setbacks logged. When one happens, log it here as data: what happened, the trigger, the impact.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Keine Rückschläge festgehalten. Wenn einer passiert, haltet ihn hier als Information fest: was passiert ist, der Auslöser, die Wirkung.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Logged by&lt;/b&gt; {who}, {when}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Festgehalten von&lt;/b&gt; {who}, {when}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Trigger:&lt;/b&gt; {trigger}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Auslöser:&lt;/b&gt; {trigger}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Impact:&lt;/b&gt; {impact}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Wirkung:&lt;/b&gt; {impact}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Repair&lt;/h4&gt;&lt;ol&gt;</source>
+        <translation>&lt;h4&gt;Wiedergutmachung&lt;/h4&gt;&lt;ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;b&gt;{label}&lt;/b&gt; by {who}, {when}. {note}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;b&gt;{label}&lt;/b&gt; von {who}, {when}. {note}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;&lt;i&gt;{step}: not yet&lt;/i&gt;&lt;/li&gt;</source>
+        <translation>&lt;li&gt;&lt;i&gt;{step}: noch nicht&lt;/i&gt;&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Counter-measures&lt;/h4&gt;&lt;ul&gt;</source>
+        <translation>&lt;h4&gt;Gegenmaßnahmen&lt;/h4&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Add it</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>What was done? (optional)</source>
+        <translation>Was wurde getan? (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Counter-measure</source>
+        <translation>Gegenmaßnahme</translation>
+    </message>
+    <message>
+        <source>What will make this less likely?</source>
+        <translation>Was macht das weniger wahrscheinlich?</translation>
+    </message>
+    <message>
+        <source>After the setback: {what}</source>
+        <translation>Nach dem Rückschlag: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Renew recovery code…</source>
+        <translation>Wiederherstellungscode erneuern…</translation>
+    </message>
+    <message>
+        <source>Renew your recovery code</source>
+        <translation>Deinen Wiederherstellungscode erneuern</translation>
+    </message>
+    <message>
+        <source>The new language applies when Twofold next starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Twofold.</translation>
+    </message>
+    <message>
+        <source>Your recovery code was renewed; the old one no longer works.</source>
+        <translation>Dein Wiederherstellungscode wurde erneuert; der alte funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The backup folder was not changed</source>
+        <translation>Der Sicherungsordner wurde nicht geändert</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>The safety plan was updated.</source>
+        <translation>Der Sicherheitsplan wurde aktualisiert.</translation>
+    </message>
+    <message>
+        <source>The session ended.</source>
+        <translation>Die Sitzung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>Agreed to the export.</source>
+        <translation>Hat dem Export zugestimmt.</translation>
+    </message>
+    <message>
+        <source>Left the vault. What is written from now on is not readable with their key.</source>
+        <translation>Hat den Tresor verlassen. Was ab jetzt geschrieben wird, ist mit diesem Schlüssel nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>Check-off</source>
+        <translation>Abgehakt</translation>
+    </message>
+    <message>
+        <source>a commitment</source>
+        <translation>eine Zusage</translation>
+    </message>
+    <message>
+        <source>Daily check-in</source>
+        <translation>Täglicher Check-in</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenrückblick</translation>
+    </message>
+    <message>
+        <source>Monthly review</source>
+        <translation>Monatsrückblick</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Anerkannt</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>Wiedergutgemacht</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Meilenstein</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Left the vault and took a read-only copy of the shared history up to today. What is written from now on is not readable with their key.</source>
+        <translation>Hat den Tresor verlassen und eine schreibgeschützte Kopie der gemeinsamen Geschichte bis heute mitgenommen. Was ab jetzt geschrieben wird, ist mit diesem Schlüssel nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>You began Twofold together: {names}.</source>
+        <translation>Ihr habt Twofold gemeinsam begonnen: {names}.</translation>
+    </message>
+    <message>
+        <source>Ended: {title}</source>
+        <translation>Beendet: {title}</translation>
+    </message>
+    <message>
+        <source>Proposed version {n} of the agreement.</source>
+        <translation>Fassung {n} der Vereinbarung vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Acknowledged version {n} of the agreement.</source>
+        <translation>Fassung {n} der Vereinbarung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Setback: {what}</source>
+        <translation>Rückschlag: {what}</translation>
+    </message>
+    <message>
+        <source>Counter-measure: {text}</source>
+        <translation>Gegenmaßnahme: {text}</translation>
+    </message>
+    <message>
+        <source>Our values: {values}</source>
+        <translation>Unsere Werte: {values}</translation>
+    </message>
+    <message>
+        <source>{what} opened together.</source>
+        <translation>{what} gemeinsam begonnen.</translation>
+    </message>
+    <message>
+        <source>Session note: {text}</source>
+        <translation>Notiz zur Sitzung: {text}</translation>
+    </message>
+    <message>
+        <source>Session outcome: {text}</source>
+        <translation>Ergebnis der Sitzung: {text}</translation>
+    </message>
+    <message>
+        <source>Therapy objective: {text}</source>
+        <translation>Therapieziel: {text}</translation>
+    </message>
+    <message>
+        <source>Progress on “{objective}”</source>
+        <translation>Fortschritt bei „{objective}“</translation>
+    </message>
+    <message>
+        <source>Exported a report ({what}) of {start} to {end}</source>
+        <translation>Einen Bericht ({what}) vom {start} bis {end} exportiert</translation>
+    </message>
+    <message>
+        <source>Twofold noticed (recorded when {name} opened it)</source>
+        <translation>Von Twofold bemerkt (festgehalten, als {name} es geöffnet hat)</translation>
+    </message>
+    <message>
+        <source>New terms: {title}</source>
+        <translation>Neue Bedingungen: {title}</translation>
+    </message>
+    <message>
+        <source>Repair step</source>
+        <translation>Schritt der Wiedergutmachung</translation>
+    </message>
+    <message>
+        <source>a setback</source>
+        <translation>ein Rückschlag</translation>
+    </message>
+    <message>
+        <source>an objective</source>
+        <translation>ein Ziel</translation>
+    </message>
+    <message>
+        <source>, with {n} of their own private entries</source>
+        <translation>, mit {n} eigenen privaten Einträgen</translation>
+    </message>
+    <message>
+        <source>Request: {text}</source>
+        <translation>Bitte: {text}</translation>
+    </message>
+    <message>
+        <source>Parts: {parts}</source>
+        <translation>Teile: {parts}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Hard-day version: {text}.</source>
+        <translation>Version für schwere Tage: {text}.</translation>
+    </message>
+    <message>
+        <source>Trigger: {text}</source>
+        <translation>Auslöser: {text}</translation>
+    </message>
+    <message>
+        <source>Impact: {text}</source>
+        <translation>Wirkung: {text}</translation>
+    </message>
+    <message>
+        <source>Retracted by its author. The content was removed; the signed record remains.</source>
+        <translation>Von der Person zurückgezogen, die es geschrieben hat. Der Inhalt wurde entfernt; der unterschriebene Vermerk bleibt.</translation>
+    </message>
+    <message>
+        <source>⚠ Hidden: what is stored for this item does not match its signed event. It was changed outside Twofold, so its text is not shown.</source>
+        <translation>⚠ Verborgen: Was zu diesem Eintrag gespeichert ist, passt nicht zu seinem unterschriebenen Ereignis. Es wurde außerhalb von Twofold verändert, deshalb wird sein Text nicht gezeigt.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s passphrase was changed (and a new recovery code issued).</source>
+        <translation>Die Passphrase von {name} wurde geändert (und ein neuer Wiederherstellungscode ausgegeben).</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s passphrase was reset with the recovery code.</source>
+        <translation>Die Passphrase von {name} wurde mit dem Wiederherstellungscode zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s recovery code was renewed; the old code no longer works.</source>
+        <translation>Der Wiederherstellungscode von {name} wurde erneuert; der alte Code funktioniert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s keys were changed.</source>
+        <translation>Die Schlüssel von {name} wurden geändert.</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Kept (hard-day version)</source>
+        <translation>Gehalten (Version für schwere Tage)</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Nicht geschafft</translation>
+    </message>
+    <message>
+        <source>Renegotiated</source>
+        <translation>Neu ausgehandelt</translation>
+    </message>
+    <message>
+        <source>Weekly check-in</source>
+        <translation>Wöchentlicher Check-in</translation>
+    </message>
+    <message>
+        <source>Progress dinner</source>
+        <translation>Fortschritts-Abendessen</translation>
+    </message>
+    <message>
+        <source>Therapy session</source>
+        <translation>Therapiesitzung</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Shared timeline</source>
+        <translation>Gemeinsame Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Commitments and how they were kept</source>
+        <translation>Zusagen und wie sie gehalten wurden</translation>
+    </message>
+    <message>
+        <source>The agreement: versions and changes</source>
+        <translation>Die Vereinbarung: Fassungen und Änderungen</translation>
+    </message>
+    <message>
+        <source>Setbacks and repairs</source>
+        <translation>Rückschläge und Wiedergutmachung</translation>
+    </message>
+    <message>
+        <source>Wins and milestones</source>
+        <translation>Erfolge und Meilensteine</translation>
+    </message>
+    <message>
+        <source>Check-in answers</source>
+        <translation>Antworten aus den Check-ins</translation>
+    </message>
+    <message>
+        <source>Joint sessions and therapy objectives</source>
+        <translation>Gemeinsame Sitzungen und Therapieziele</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <source>Verifying the ledger…</source>
+        <translation>Die Chronik wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Not retracted</source>
+        <translation>Nicht zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Das Wichtigste</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Shared reflections</source>
+        <translation>Geteilte Reflexionen</translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation>Zusagen</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
+    </message>
+    <message>
+        <source>Setbacks and wins</source>
+        <translation>Rückschläge und Erfolge</translation>
+    </message>
+    <message>
+        <source>Together</source>
+        <translation>Miteinander</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Sicherheitsplan</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open Twofold</source>
+        <translation>Twofold öffnen</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Deine Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>Wird entsperrt</translation>
+    </message>
+    <message>
+        <source>Unlock message</source>
+        <translation>Meldung zum Entsperren</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>Passphrase vergessen?</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase</source>
+        <translation>Passphrase vergessen</translation>
+    </message>
+    <message>
+        <source>Safety plan (F1)</source>
+        <translation>Sicherheitsplan (F1)</translation>
+    </message>
+    <message>
+        <source>Safety plan, without unlocking (F1)</source>
+        <translation>Sicherheitsplan, ohne Entsperren (F1)</translation>
+    </message>
+    <message>
+        <source>Who is here?</source>
+        <translation>Wer ist da?</translation>
+    </message>
+    <message>
+        <source>I am {label}</source>
+        <translation>Ich bin {label}</translation>
+    </message>
+    <message>
+        <source>Shared session (together)</source>
+        <translation>Gemeinsame Sitzung (zusammen)</translation>
+    </message>
+    <message>
+        <source>This vault is already open in another Twofold window. Switch to that window, or close it and restart Twofold.</source>
+        <translation>Dieser Tresor ist schon in einem anderen Twofold-Fenster geöffnet. Wechsle zu diesem Fenster, oder schließ es und starte Twofold neu.</translation>
+    </message>
+    <message>
+        <source>Either of you types their passphrase. Only the shared ledger opens; both private journals stay locked.</source>
+        <translation>Eine oder einer von euch gibt die eigene Passphrase ein. Nur die gemeinsame Chronik öffnet sich; beide privaten Tagebücher bleiben gesperrt.</translation>
+    </message>
+    <message>
+        <source>Opens {who}&apos;s private journal and the shared ledger.</source>
+        <translation>Öffnet das private Tagebuch von {who} und die gemeinsame Chronik.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Gib zuerst deine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Wait {wait_left} s</source>
+        <translation>Warte {wait_left} s</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationBar</name>
+    <message>
+        <source> · checking everything in the background…</source>
+        <translation> · alles wird im Hintergrund geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Keep Twofold in the tray when the window is closed, so check-in reminders arrive (it stays locked; a reminder never shows what you wrote)</source>
+        <translation>Twofold im Infobereich behalten, wenn das Fenster geschlossen ist, damit Check-in-Erinnerungen ankommen (es bleibt gesperrt; eine Erinnerung zeigt nie, was du geschrieben hast)</translation>
+    </message>
+    <message>
+        <source>Start Twofold in the tray when I log in</source>
+        <translation>Twofold bei meiner Anmeldung im Infobereich starten</translation>
+    </message>
+</context>
+<context>
+    <name>WinsPage</name>
+    <message>
+        <source>Wins and milestones</source>
+        <translation>Erfolge und Meilensteine</translation>
+    </message>
+    <message>
+        <source>Record a win…</source>
+        <translation>Erfolg festhalten…</translation>
+    </message>
+    <message>
+        <source>Record a win</source>
+        <translation>Einen Erfolg festhalten</translation>
+    </message>
+    <message>
+        <source>Small things count. Milestones are found from your commitments and check-ins and celebrated here and on the timeline.</source>
+        <translation>Kleine Dinge zählen. Meilensteine ergeben sich aus euren Zusagen und Check-ins und werden hier und auf der Zeitleiste gefeiert.</translation>
+    </message>
+    <message>
+        <source>★ Milestone</source>
+        <translation>★ Meilenstein</translation>
+    </message>
+    <message>
+        <source>Win · {get}</source>
+        <translation>Erfolg · {get}</translation>
+    </message>
+    <message>
+        <source>No wins recorded yet. What went well, even a little?</source>
+        <translation>Noch keine Erfolge festgehalten. Was ist gut gelaufen, und sei es nur ein bisschen?</translation>
+    </message>
+    <message>
+        <source>What went well?</source>
+        <translation>Was ist gut gelaufen?</translation>
+    </message>
+    <message>
+        <source>Record it</source>
+        <translation>Festhalten</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Demo vault. Passphrases — {lines}</source>
+        <translation>Demo-Tresor. Passphrasen — {lines}</translation>
+    </message>
+    <message>
+        <source>Preparing a demo vault for Alex and Sam…</source>
+        <translation>Ein Demo-Tresor für Alex und Sam wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>The demo vault could not be made: {error_text}</source>
+        <translation>Der Demo-Tresor konnte nicht angelegt werden: {error_text}</translation>
+    </message>
+    <message>
+        <source>Twofold cannot start safely</source>
+        <translation>Twofold kann nicht sicher starten</translation>
+    </message>
+</context>
+<context>
+    <name>binding_check</name>
+    <message>
+        <source>This copy of Twofold runs on PySide6 {version}, which has a known defect on this version of Python: the app would crash after a few minutes and lose what you were writing. Nothing was opened or changed. Install a supported version (for example with `uv sync`, which uses the versions Twofold was tested with) and start Twofold again.</source>
+        <translation>Diese Kopie von Twofold läuft mit PySide6 {version}, das mit dieser Python-Version einen bekannten Fehler hat: Die App würde nach ein paar Minuten abstürzen und verlieren, was du gerade schreibst. Nichts wurde geöffnet oder geändert. Installiere eine unterstützte Version (zum Beispiel mit `uv sync`, das die Versionen verwendet, mit denen Twofold getestet wurde) und starte Twofold erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>look_back</name>
+    <message>
+        <source>&lt;li&gt;{title} — {kept} of {decided}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{title} — {kept} von {decided}&lt;/li&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <source>Week of {when}</source>
+        <translation>Woche vom {when}</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>{source} match from {when}: {text}</source>
+        <translation>Treffer in {source} vom {when}: {text}</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>In your outbox</source>
+        <translation>Zum Teilen vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privat</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>, feeling {feelings}</source>
+        <translation>, Gefühle: {feelings}</translation>
+    </message>
+    <message>
+        <source>{label} by {author_label}, {when}: {headline}</source>
+        <translation>{label} von {author_label}, {when}: {headline}</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the vault folder is read-only</source>
+        <translation>der Tresor-Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the vault is damaged</source>
+        <translation>der Tresor ist beschädigt</translation>
+    </message>
+    <message>
+        <source>an unexpected error (a bug in Twofold)</source>
+        <translation>ein unerwarteter Fehler (ein Fehler in Twofold)</translation>
+    </message>
+    <message>
+        <source>This is a bug in Twofold — please report it. Nothing you saved was lost. The report below holds no words of yours: only versions and where in Twofold&apos;s code it happened.</source>
+        <translation>Das ist ein Fehler in Twofold – bitte melde ihn. Nichts, was du gespeichert hast, ging verloren. Der Bericht unten enthält keine Worte von dir: nur Versionen und wo im Code von Twofold es passiert ist.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the bug report</source>
+        <translation>Den Fehlerbericht kopieren</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>outbox_page</name>
+    <message>
+        <source>Preview: exactly what your partner will see</source>
+        <translation>Vorschau: genau das, was dein Gegenüber sehen wird</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase_fields</name>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide what you typed</source>
+        <translation>Eingabe zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Show {lower}</source>
+        <translation>{name} zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>proposals</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not proposed</source>
+        <translation>Nicht vorgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>recovery_sheet</name>
+    <message>
+        <source>
+    &lt;h1&gt;Twofold recovery sheet&lt;/h1&gt;
+    &lt;p&gt;&lt;b&gt;For:&lt;/b&gt; {partner}&lt;br&gt;&lt;b&gt;Made:&lt;/b&gt; {when}&lt;br&gt;
+    &lt;b&gt;Vault folder:&lt;/b&gt; {vault}&lt;/p&gt;
+    &lt;p style=&quot;font-size:20pt; font-family:monospace; letter-spacing:2px;
+              border:2px solid #333; padding:12px;&quot;&gt;{code}&lt;/p&gt;
+    &lt;p&gt;This code opens &lt;b&gt;{partner}&apos;s private journal&lt;/b&gt; if the passphrase is forgotten.
+    In Twofold choose &lt;i&gt;Forgot your passphrase?&lt;/i&gt; on the unlock screen and type it.
+    You will then set a new passphrase and receive a new code; this one stops working.&lt;/p&gt;
+    &lt;p&gt;&lt;b&gt;Keep it somewhere only {partner} can reach&lt;/b&gt;: not in the same place as the
+    computer, not in a photo on a shared phone. Anyone with this code can read this journal.&lt;/p&gt;
+    &lt;p&gt;&lt;b&gt;If both the passphrase and this code are lost, the private journal cannot be
+    opened by anyone, including us.&lt;/b&gt; The shared ledger stays open to the other partner.&lt;/p&gt;
+    </source>
+        <translation>
+    &lt;h1&gt;Twofold-Wiederherstellungsblatt&lt;/h1&gt;
+    &lt;p&gt;&lt;b&gt;Für:&lt;/b&gt; {partner}&lt;br&gt;&lt;b&gt;Erstellt:&lt;/b&gt; {when}&lt;br&gt;
+    &lt;b&gt;Tresor-Ordner:&lt;/b&gt; {vault}&lt;/p&gt;
+    &lt;p style=&quot;font-size:20pt; font-family:monospace; letter-spacing:2px;
+              border:2px solid #333; padding:12px;&quot;&gt;{code}&lt;/p&gt;
+    &lt;p&gt;Dieser Code öffnet &lt;b&gt;das private Tagebuch von {partner}&lt;/b&gt;, falls die Passphrase vergessen ist.
+    Wähl in Twofold auf dem Entsperr-Bildschirm &lt;i&gt;Passphrase vergessen?&lt;/i&gt; und gib ihn ein.
+    Danach legst du eine neue Passphrase fest und bekommst einen neuen Code; dieser hier funktioniert dann nicht mehr.&lt;/p&gt;
+    &lt;p&gt;&lt;b&gt;Bewahr ihn so auf, dass nur {partner} herankommt&lt;/b&gt;: nicht am selben Ort wie den
+    Computer, nicht als Foto auf einem gemeinsamen Handy. Wer diesen Code hat, kann dieses Tagebuch lesen.&lt;/p&gt;
+    &lt;p&gt;&lt;b&gt;Wenn Passphrase und Code beide verloren sind, kann niemand das private Tagebuch
+    öffnen, auch wir nicht.&lt;/b&gt; Die gemeinsame Chronik bleibt für die andere Person offen.&lt;/p&gt;
+    </translation>
+    </message>
+    <message>
+        <source>Save {partner}&apos;s recovery sheet</source>
+        <translation>Wiederherstellungsblatt von {partner} speichern</translation>
+    </message>
+    <message>
+        <source>Twofold recovery sheet - {partner}.pdf</source>
+        <translation>Twofold-Wiederherstellungsblatt - {partner}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print {partner}&apos;s recovery sheet</source>
+        <translation>Wiederherstellungsblatt von {partner} drucken</translation>
+    </message>
+</context>
+<context>
+    <name>reminder_dialog</name>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>Something unexpected went wrong ({value}). Nothing you saved was lost. Please report this.</source>
+        <translation>Etwas Unerwartetes ist schiefgelaufen ({value}). Nichts, was du gespeichert hast, ging verloren. Bitte melde das.</translation>
+    </message>
+</context>
+</TS>
