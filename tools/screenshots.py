@@ -1,6 +1,6 @@
 """Render the app's main screens to docs/screenshots/ (offscreen, real demo vault).
 
-uv run python tools/screenshots.py [--theme dark] [--out DIR]
+uv run python tools/screenshots.py [--theme dark] [--language de] [--out DIR]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from twofold.services.demo import create_demo
-from twofold.ui import theme
+from twofold.ui import i18n, theme
 from twofold.ui.app import demo_hint, make_application
 from twofold.ui.main_window import (
     AGREEMENT,
@@ -60,14 +60,17 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--theme", default="light")
+    parser.add_argument("--language", default="en", help="en, or de (files get a -de suffix)")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.theme == "light" else f"-{args.theme}"
+    suffix += "" if args.language == "en" else f"-{args.language}"
     tmp = Path(tempfile.mkdtemp())
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     app = make_application()
+    i18n.install(app, args.language)
     theme.apply(app, args.theme)
     settings = QSettings()
 
