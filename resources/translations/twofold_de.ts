@@ -188,6 +188,10 @@
         <translation>dddd, d. MMMM yyyy</translation>
     </message>
     <message>
+        <source>dddd dd MMMM yyyy, HH:mm</source>
+        <translation>dddd, d. MMMM yyyy, HH:mm</translation>
+    </message>
+    <message>
         <source>dd MMM yyyy, HH:mm</source>
         <translation>d. MMM yyyy, HH:mm</translation>
     </message>
@@ -3043,6 +3047,10 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Agreed to the export.</source>
         <translation>Hat dem Export zugestimmt.</translation>
+    </message>
+    <message>
+        <source>, alone, after {name} left the vault (no second signature)</source>
+        <translation>, allein, nachdem {name} den Tresor verlassen hat (keine zweite Unterschrift)</translation>
     </message>
     <message>
         <source>Left the vault. What is written from now on is not readable with their key.</source>

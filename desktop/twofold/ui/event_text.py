@@ -34,6 +34,7 @@ KNOWN = frozenset(
         QT_TRANSLATE_NOOP("Timeline", "The safety plan was updated."),
         QT_TRANSLATE_NOOP("Timeline", "The session ended."),
         QT_TRANSLATE_NOOP("Timeline", "Agreed to the export."),
+        QT_TRANSLATE_NOOP("Timeline", ", alone, after {name} left the vault (no second signature)"),
         QT_TRANSLATE_NOOP(
             "Timeline",
             "Left the vault. What is written from now on is not readable with their key.",

@@ -105,6 +105,7 @@ _DATE_PATTERNS = {
     "%a %d %b %Y": QT_TRANSLATE_NOOP("Dates", "ddd dd MMM yyyy"),
     "%A %d %B %Y": QT_TRANSLATE_NOOP("Dates", "dddd dd MMMM yyyy"),
     "%A, %d %B %Y": QT_TRANSLATE_NOOP("Dates", "dddd, dd MMMM yyyy"),
+    "%A %d %B %Y, %H:%M": QT_TRANSLATE_NOOP("Dates", "dddd dd MMMM yyyy, HH:mm"),
     "%d %b %Y, %H:%M": QT_TRANSLATE_NOOP("Dates", "dd MMM yyyy, HH:mm"),
     "%a %d %b %Y, %H:%M": QT_TRANSLATE_NOOP("Dates", "ddd dd MMM yyyy, HH:mm"),
     "%d %B %Y, %H:%M": QT_TRANSLATE_NOOP("Dates", "dd MMMM yyyy, HH:mm"),
