@@ -1648,6 +1648,30 @@
         <source>What do you want to focus on next month?</source>
         <translation>Worauf möchtest du dich nächsten Monat konzentrieren?</translation>
     </message>
+    <message>
+        <source>First week of “{title}” kept every day</source>
+        <translation>Erste Woche, in der „{title}“ jeden Tag gehalten wurde</translation>
+    </message>
+    <message>
+        <source>A month of “{title}” at {percent} %</source>
+        <translation>Ein Monat „{title}“ zu {percent} %</translation>
+    </message>
+    <message>
+        <source>{n} daily check-ins in a row ({name})</source>
+        <translation>{n} tägliche Check-ins am Stück ({name})</translation>
+    </message>
+    <message>
+        <source>Fewer setbacks in {month} than in {before}</source>
+        <translation>Weniger Rückschläge im {month} als im {before}</translation>
+    </message>
+    <message>
+        <source>{n} days of every commitment kept</source>
+        <translation>{n} Tage, an denen jede Zusage gehalten wurde</translation>
+    </message>
+    <message>
+        <source>First month with a weekly review every week</source>
+        <translation>Erster Monat mit einem Wochenrückblick in jeder Woche</translation>
+    </message>
 </context>
 <context>
     <name>LazyPage</name>

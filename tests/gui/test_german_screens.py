@@ -256,7 +256,12 @@ def test_no_english_is_left_on_any_screen(
         walk.check(f"shared/{key}", window)
     window.lock()
     walk.check("locked", window)
-    assert not walk.english, "\n".join(walk.english)
+    assert not walk.english, (
+        "English on a German screen. New strings: wrap them in tr(), run "
+        "`uv run python tools/translations.py`, and translate them in "
+        "resources/translations/twofold_de.ts (pyside6-linguist, or by hand), then run the "
+        "tool again.\n" + "\n".join(walk.english)
+    )
     assert len(walk.screens) >= 20 and walk.checked > 500, (walk.screens, walk.checked)
 
 

@@ -158,3 +158,15 @@ def test_every_timeline_sentence_is_marked_for_translation() -> None:
         and isinstance(node.args[0].value, str)
     ]
     assert literals and not [text for text in literals if text not in KNOWN]
+
+
+def test_milestones_signed_in_english_are_shown_in_german(german: QApplication) -> None:
+    from twofold.ui.labels import milestone
+
+    assert milestone("First week of “Walk together” kept every day") == (
+        "Erste Woche, in der „Walk together“ jeden Tag gehalten wurde"
+    )
+    assert milestone("Fewer setbacks in March than in February") == (
+        "Weniger Rückschläge im März als im Februar"
+    )
+    assert milestone("We laughed at dinner") == "We laughed at dinner"  # a partner's own win

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QCoreApplication
 
 from twofold.domain import timeline_text
-from twofold.domain.ledger import TimelineItem
+from twofold.domain.ledger import EventKind, TimelineItem
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.ui.labels import milestone
 
 
 def tr(text: str) -> str:
@@ -15,6 +18,8 @@ def tr(text: str) -> str:
 
 
 def headline(item: TimelineItem) -> str:
+    if item.kind == EventKind.WIN_RECORDED and item.data.get("milestone"):
+        item = dataclasses.replace(item, body=milestone(item.body))  # signed in English
     return timeline_text.headline(item, tr)
 
 

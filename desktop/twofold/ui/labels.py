@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -260,3 +260,50 @@ def advice(text: str) -> str:
             CONTEXT, "“{word}” is a very common word; add words no one would guess."
         ).format(word=common.group(1))
     return label(text)
+
+
+# Milestones are signed with their English title (the ledger keeps what was signed);
+# the window shows them in its language by their pattern.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+MILESTONES = (
+    (
+        re.compile(r"First week of “(?P<title>.+)” kept every day"),
+        QT_TRANSLATE_NOOP("Labels", "First week of “{title}” kept every day"),
+    ),
+    (
+        re.compile(r"A month of “(?P<title>.+)” at (?P<percent>\d+) %"),
+        QT_TRANSLATE_NOOP("Labels", "A month of “{title}” at {percent} %"),
+    ),
+    (
+        re.compile(r"(?P<n>\d+) daily check-ins in a row \((?P<name>.+)\)"),
+        QT_TRANSLATE_NOOP("Labels", "{n} daily check-ins in a row ({name})"),
+    ),
+    (
+        re.compile(r"Fewer setbacks in (?P<month>[A-Z][a-z]+) than in (?P<before>[A-Z][a-z]+)"),
+        QT_TRANSLATE_NOOP("Labels", "Fewer setbacks in {month} than in {before}"),
+    ),
+    (
+        re.compile(r"(?P<n>\d+) days of every commitment kept"),
+        QT_TRANSLATE_NOOP("Labels", "{n} days of every commitment kept"),
+    ),
+    (
+        re.compile(r"First month with a weekly review every week"),
+        QT_TRANSLATE_NOOP("Labels", "First month with a weekly review every week"),
+    ),
+)
+
+
+def milestone(text: str) -> str:
+    """A milestone's title (as signed, in English) in the window's language."""
+    for pattern, template in MILESTONES:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            parts = {
+                key: QLocale().monthName(MONTHS.index(value) + 1) if value in MONTHS else value
+                for key, value in found.groupdict().items()
+            }
+            return QCoreApplication.translate(CONTEXT, template).format(**parts)
+    return text

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.setbacks import RepairStep, Setback
 from twofold.ui import i18n, ops
-from twofold.ui.labels import label
+from twofold.ui.labels import label, milestone
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.widgets import (
     FormDialog,
@@ -346,7 +346,8 @@ class WinsPage(LazyPage):
                 if win.detected
                 else self.tr("Win · {get}").format(get=labels.get(win.author, "?"))
             )
-            self.list.addItem(f"{win.text}\n{mark} · {i18n.date_text(win.day, '%d %b %Y')}")
+            text = milestone(win.text) if win.detected else win.text
+            self.list.addItem(f"{text}\n{mark} · {i18n.date_text(win.day, '%d %b %Y')}")
         if not self.list.count():
             self.list.addItem(self.tr("No wins recorded yet. What went well, even a little?"))
 
