@@ -77,11 +77,31 @@ def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
             projectors.project(conn, event.header, data)
 
 
+def _search_index_steps() -> tuple[list[str], list[str]]:
+    """The latest migration that rebuilds the shared search index, split in two: what
+    drops it (its triggers and table) and what makes and fills it again in bulk."""
+    for migration in reversed(SHARED_MIGRATIONS):
+        steps = statements(migration)
+        made = [i for i, s in enumerate(steps) if s.startswith("CREATE VIRTUAL TABLE timeline_fts")]
+        if made:
+            return steps[: made[0]], steps[made[0] :]
+    raise AssertionError("no migration makes timeline_fts")
+
+
 def rebuild(conn: Connection, events: Iterable[LedgerEvent]) -> None:
-    """Re-derive every stored projection. Call inside a write transaction."""
+    """Re-derive every stored projection. Call inside a write transaction.
+
+    The search index is dropped first and rebuilt in bulk at the end: deleting 20,000
+    timeline rows one by one through its triggers (secure-delete, prefix indexes) took
+    13 minutes on the ten-year benchmark vault."""
+    drop, make = _search_index_steps()
+    for statement in drop:
+        conn.execute(statement)
     for table in reversed(TABLES):  # children before their parents (foreign keys)
         conn.execute(f"DELETE FROM main.{table.name}")
     replay(conn, events)
+    for statement in make:
+        conn.execute(statement)
     conn.execute(
         "INSERT INTO main.meta (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
