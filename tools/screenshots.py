@@ -62,10 +62,14 @@ def main() -> int:
     parser.add_argument("--theme", default="light")
     parser.add_argument("--language", default="en", help="en, or de (files get a -de suffix)")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1200x780", help="window size, e.g. 1024x640")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "" if args.theme == "light" else f"-{args.theme}"
     suffix += "" if args.language == "en" else f"-{args.language}"
+    width, height = (int(n) for n in args.size.split("x"))
+    if args.size != "1200x780":
+        suffix += f"-{args.size}"
     tmp = Path(tempfile.mkdtemp())
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
@@ -89,7 +93,7 @@ def main() -> int:
 
     demo = create_demo(tmp / "demo")
     window = MainWindow(demo.folder, settings, hint=demo_hint(demo))
-    window.resize(1200, 780)
+    window.resize(width, height)
     window.show()
     pump(app)
     save(window, args.out, f"unlock{suffix}")

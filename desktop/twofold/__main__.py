@@ -12,6 +12,12 @@ if TYPE_CHECKING:
 
 
 def _open_app(args: argparse.Namespace) -> int:
+    from twofold import system_libraries
+
+    missing = system_libraries.check()  # Qt's xcb plugin would abort without them
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     from twofold.ui.app import run_app  # Qt is imported only when the app opens
 
     return int(run_app(vault=args.vault, demo=args.demo, in_tray=args.in_tray))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,8 +42,17 @@ from twofold.ui.pages import PAGES, PARTNER, SESSION, menu_position, pages_for
 from twofold.ui.reminders import ReminderClock, Tray, keep_in_tray, load_schedule, save_schedule
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
 from twofold.ui.unlock_page import UnlockPage
-from twofold.ui.widgets import PRIVATE_HINT, confirm, error_text, heading, named
+from twofold.ui.widgets import (
+    PRIVATE_HINT,
+    StatusLabel,
+    confirm,
+    error_text,
+    heading,
+    named,
+)
 from twofold.ui.worker import run_in_background
+
+PAGE_MIN_WIDTH = 760  # with the sidebar, the window fits 1024 px
 
 if TYPE_CHECKING:
     from twofold.ui.agreement_page import AgreementPage
@@ -151,7 +161,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.status = named(
-            QLabel(), "statusText", QCoreApplication.translate("MainWindow", "Status")
+            StatusLabel(), "statusText", QCoreApplication.translate("MainWindow", "Status")
         )
         self.statusBar().addWidget(self.status, 1)
         # Reminders tick whether the vault is locked or not; the tray keeps the app
@@ -207,12 +217,22 @@ class MainWindow(QMainWindow):
 
     def _build_workspace(self) -> QWidget:
         self.nav = named(QListWidget(), "nav", self.tr("Sections"))
-        self.nav.setFixedWidth(200)
+        # The sidebar narrows with the window (150–220 px) and a long name never
+        # widens it: the name wraps, and is whole in the tooltip.
+        self.nav.setMinimumWidth(140)
+        self.nav.setMaximumWidth(220)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.pages = QStackedWidget()
+        # The pages never resize the window: a page's minimum (which grows for a
+        # moment while a page fills, e.g. a long label before it wraps) made the window
+        # jump wider between pages and modes. Every page fits this width (test_look).
+        self.pages.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.pages.setMinimumWidth(PAGE_MIN_WIDTH)
         self.page_keys: list[str] = []
         self.who = named(QLabel(), "whoLabel", self.tr("Who is unlocked"))
         self.who.setObjectName("heading3")
+        self.who.setWordWrap(True)
+        self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         safety_button = named(
             QPushButton(self.tr("Safety plan")), "safetyButton", self.tr("Safety plan (F1)")
         )
@@ -227,7 +247,12 @@ class MainWindow(QMainWindow):
         )
         lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         lock_button.clicked.connect(self.request_lock)
-        side = QVBoxLayout()
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        sidebar.setMinimumWidth(140)
+        sidebar.setMaximumWidth(220)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(heading("Twofold", 2))
         side.addWidget(self.who)
         side.addSpacing(8)
@@ -280,7 +305,7 @@ class MainWindow(QMainWindow):
         main.addWidget(self.pages, 1)
         workspace = QWidget()
         layout = QHBoxLayout(workspace)
-        layout.addLayout(side)
+        layout.addWidget(sidebar)
         layout.addLayout(main, 1)
         return workspace
 

@@ -26,6 +26,7 @@ class Colours:
     shared: str
     warning: str
     ok: str
+    field_border: str  # edges of inputs: ≥ 3:1 against the background (WCAG 1.4.11)
 
 
 LIGHT = Colours(
@@ -41,7 +42,8 @@ LIGHT = Colours(
     private="#7a5c99",
     shared="#3d6f73",
     warning="#b3261e",
-    ok="#2e7d4f",
+    ok="#276b43",
+    field_border="#8a8279",
 )
 DARK = Colours(
     window="#1f2023",
@@ -57,6 +59,7 @@ DARK = Colours(
     shared="#7fb7bb",
     warning="#ff8a80",
     ok="#7ccf9c",
+    field_border="#7a7b83",
 )
 
 
@@ -98,7 +101,7 @@ def apply(app: QApplication, choice: str) -> Colours:
         QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(colours.muted)
     )
     app.setPalette(palette)
-    app.setStyleSheet(stylesheet(colours))
+    app.setStyleSheet(stylesheet(colours, app.font().pointSizeF()))
     app.setProperty("twofoldTheme", "dark" if colours is DARK else "light")
     return colours
 
@@ -108,11 +111,15 @@ def current() -> Colours:
     return DARK if app is not None and app.property("twofoldTheme") == "dark" else LIGHT
 
 
-def stylesheet(c: Colours) -> str:
+def stylesheet(c: Colours, base_pt: float = 10.0) -> str:
+    """The style sheet; sizes follow the system font (``base_pt``), never fixed."""
+    base = base_pt if base_pt > 0 else 10.0
+    h1, h2, h3 = round(base * 1.8, 1), round(base * 1.4, 1), round(base * 1.1, 1)
+    nav, partner = round(base * 1.1, 1), round(base * 1.2, 1)
     return f"""
-    QLabel#heading1 {{ font-size: 20pt; font-weight: 600; }}
-    QLabel#heading2 {{ font-size: 14pt; font-weight: 600; }}
-    QLabel#heading3 {{ font-size: 11pt; font-weight: 600; color: {c.muted}; }}
+    QLabel#heading1 {{ font-size: {h1}pt; font-weight: 600; }}
+    QLabel#heading2 {{ font-size: {h2}pt; font-weight: 600; }}
+    QLabel#heading3 {{ font-size: {h3}pt; font-weight: 600; color: {c.muted}; }}
     QLabel#note {{ color: {c.muted}; }}
     QLabel#errorLabel {{ color: {c.warning}; font-weight: 600; }}
     QLabel#privacyBadge {{ color: {c.private}; font-weight: 600; }}
@@ -128,23 +135,39 @@ def stylesheet(c: Colours) -> str:
         background: {c.alt}; border: 1px solid {c.border}; border-left: 4px solid {c.accent};
         border-radius: 6px;
     }}
-    QPushButton {{ padding: 6px 14px; border-radius: 6px; border: 1px solid {c.border};
+    QPushButton {{ padding: 6px 14px; border-radius: 6px; border: 1px solid {c.field_border};
                    background: {c.alt}; }}
     QPushButton:hover {{ border-color: {c.accent}; }}
     QPushButton:focus {{ border: 2px solid {c.accent}; }}
     QPushButton#primary {{ background: {c.accent}; color: {c.accent_text}; border: none;
                            font-weight: 600; }}
+    QPushButton#primary:focus {{ border: 2px solid {c.text}; }}
     QPushButton#primary:disabled {{ background: {c.border}; color: {c.muted}; }}
-    QPushButton#partnerButton {{ padding: 14px 18px; font-size: 12pt; text-align: left; }}
+    QPushButton#partnerButton {{ padding: 14px 18px; font-size: {partner}pt; text-align: left; }}
     QPushButton#partnerButton:checked {{ border: 2px solid {c.accent}; background: {c.base}; }}
-    QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QSpinBox {{
-        padding: 5px; border: 1px solid {c.border}; border-radius: 6px; background: {c.base};
+    QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{
+        padding: 5px; border: 1px solid {c.field_border}; border-radius: 6px;
+        background: {c.base};
     }}
-    QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {c.accent}; }}
+    QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{
+        border: 2px solid {c.accent};
+    }}
+    QComboBox QAbstractItemView {{
+        border: 1px solid {c.field_border}; background: {c.base}; color: {c.text};
+        selection-background-color: {c.accent}; selection-color: {c.accent_text};
+        outline: 0;
+    }}
+    QComboBox QAbstractItemView::item {{ min-height: 1.6em; padding: 2px 6px; color: {c.text}; }}
+    QComboBox QAbstractItemView::item:selected, QComboBox QAbstractItemView::item:hover {{
+        background: {c.accent}; color: {c.accent_text};
+    }}
     QListView {{ border: 1px solid {c.border}; border-radius: 8px; background: {c.base}; }}
+    QListView:focus {{ border: 2px solid {c.accent}; }}
     QToolBar {{ border: none; spacing: 6px; padding: 4px; }}
     QTabBar::tab {{ padding: 8px 16px; }}
-    QListWidget#nav {{ border: none; background: transparent; font-size: 11pt; outline: 0; }}
+    QListWidget#nav {{ border: 2px solid transparent; background: transparent;
+                       font-size: {nav}pt; outline: 0; }}
+    QListWidget#nav:focus {{ border: 2px solid {c.accent}; border-radius: 8px; }}
     QListWidget#nav::item {{ padding: 10px 12px; border-radius: 8px; }}
     QListWidget#nav::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QStatusBar QLabel {{ padding: 0 6px; }}

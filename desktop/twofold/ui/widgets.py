@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -380,3 +381,19 @@ def buddy(widget: QWidget, text: str, *, shown: bool = True) -> QLabel:
     if not shown:
         label.setVisible(False)
     return label
+
+
+class StatusLabel(QLabel):
+    """The status line: every message is announced to a screen reader (a status
+    bar is not read on its own), and a long one never widens the window: it is cut
+    at the edge and whole in the tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+        announce(self, text)
