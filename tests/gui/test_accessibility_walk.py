@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import on_next_modal
 from twofold.ui.main_window import JOURNAL, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.models import GroupRole
 
 LEFT = Qt.MouseButton.LeftButton
 Role = QAccessible.Role
@@ -171,7 +172,9 @@ def test_every_interactive_element_is_named_from_setup_to_lock(
     # Cards are heard whole: the day heading, when (with the year), who, what.
     shared = next(n for n in _heard(walk, "timelineList") if "Tonight" in n)
     year = str(datetime.now().year)
-    assert shared.startswith("Today. ") and year in shared and ":" in shared.split(year)[1]
+    group = window.timeline.model.index(0, 0).data(GroupRole)
+    assert group and shared.startswith(f"{group}. ")
+    assert year in shared and ":" in shared.split(year)[1]
     window.go(JOURNAL)
     walk.visit("journal after sharing")
     [entry] = _heard(walk, "journalList")

@@ -123,6 +123,11 @@ class ConfirmShareDialog(QDialog):
         )
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
+        # Tab reaches "Share now" (it was skipped: the button box's own order left it
+        # out of the chain), then Cancel; Enter stays on the safe Cancel.
+        self.share.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        QWidget.setTabOrder(view, self.share)
+        QWidget.setTabOrder(self.share, cancel)
         self.resize(640, 520)
 
 
