@@ -129,3 +129,25 @@ def test_enter_in_the_reset_dialog_resets_or_says_why_never_cancels(
     qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=30_000)
     assert dialog.isVisible()
     assert dialog.message.text()
+
+
+def test_tab_leaves_the_safety_plan_and_agreement_fields(
+    qtbot: QtBot, make_window, vault_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from twofold.ui.agreement_page import ProposeDialog
+    from twofold.ui.safety_dialog import SafetyPlanDialog
+
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.session is not None
+    for dialog in (SafetyPlanDialog(window.session, window), ProposeDialog(None, window)):
+        qtbot.addWidget(dialog)
+        fields = dialog.findChildren(QPlainTextEdit)
+        assert fields
+        for field in fields:
+            before = field.toPlainText()
+            qtbot.keyClick(field, Qt.Key.Key_Tab)
+            assert field.toPlainText() == before and "\t" not in field.toPlainText()
+        dialog.close()

@@ -65,6 +65,7 @@ class ProposeDialog(QDialog):
                 QPlainTextEdit(base.sections.get(key, "") if base else ""), f"section_{key}", title
             )
             field.setPlaceholderText(hint)
+            field.setTabChangesFocus(True)  # Tab moves on; it never types into the terms
             field.setMinimumHeight(90)
             self.fields[key] = field
             form.addRow(title, field)

@@ -142,6 +142,8 @@ class SafetyPlanDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        for field in self.findChildren(QPlainTextEdit):
+            field.setTabChangesFocus(True)  # Tab moves on; it never types into the plan
 
     def _save(self) -> None:
         safety = self.session.safety
