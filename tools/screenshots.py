@@ -109,6 +109,12 @@ def main() -> int:
         window.go(key)
         pump(app)
         save(window, args.out, f"{key}{suffix}")
+    # issue 12: the proposal waiting for Alex, selected
+    rows = window.commitments.model.items
+    waiting = next((i for i, r in enumerate(rows) if r.mine_to_answer), 0)
+    window.commitments.list.setCurrentIndex(window.commitments.model.index(waiting))
+    pump(app)
+    save(window, args.out, f"commitment-proposal{suffix}")
     window.go(AGREEMENT)
     window.agreement.show_changes.setChecked(True)
     pump(app)
@@ -117,6 +123,24 @@ def main() -> int:
         window.go(key)
         pump(app)
         save(window, args.out, f"{key}{suffix}")
+    from twofold.domain.checkins import CheckinKind
+
+    window.go(CHECKINS)
+    window.checkins.choose(CheckinKind.WEEKLY)  # Sam's answers sealed; the week's data
+    pump(app)
+    save(window, args.out, f"checkins-weekly{suffix}")
+    from twofold.ui.roles_dialog import RolesDialog
+    from twofold.ui.talk_dialog import TalkDialog
+
+    assert window.session is not None
+    for name, made in (
+        ("talk", TalkDialog(window.session, window)),
+        ("roles", RolesDialog(window.session, window)),
+    ):
+        made.show()
+        pump(app)
+        save(made, args.out, f"{name}{suffix}")
+        made.close()
     window.go(TOGETHER)
     pump(app)
     save(window, args.out, f"together{suffix}")
@@ -137,6 +161,7 @@ def main() -> int:
     save(window, args.out, f"session{suffix}")
     window.go(JOINT)
     pump(app)
+    save(window, args.out, f"joint-agenda{suffix}")  # a strained boundary leads
     from twofold.domain.dialogue import SessionKind
 
     assert window.session is not None

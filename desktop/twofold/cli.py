@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from twofold import __version__
+from twofold.domain.checkins import CheckinKind
 from twofold.domain.errors import InvalidInput, TwofoldError
 from twofold.domain.records import JournalFormat, RecordKind
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
@@ -374,6 +375,43 @@ class Commands:
             return 4 if listing.damaged or session.shared_damage else 0
         finally:
             session.lock()
+
+    def checkins(self, args: argparse.Namespace) -> int:
+        """Revealed check-ins of both partners, your own sealed ones, and where your
+        partner has answered but the answers are not revealed yet (never their words)."""
+        session = self._unlock(args)
+        try:
+            labels = session.partner_labels
+            for kind in CheckinKind:
+                status = session.checkins.period(kind)
+                if status.message:
+                    self.console.print(f"[{kind.value}] {status.message}")
+            for checkin in session.checkins.my_sealed():
+                self.console.print(
+                    f"{checkin.day}  {session.partner_label:<10} {checkin.kind.value:<8} "
+                    "(sealed: yours only until you have both answered)"
+                )
+                for question, answer in checkin.answers:
+                    if answer:
+                        self.console.print(f"    {question} — {answer}")
+            for checkin in session.checkins.recent(limit=args.limit):
+                who = labels.get(checkin.author, "?")
+                self.console.print(f"{checkin.day}  {who:<10} {checkin.kind.value:<8}")
+                for question, answer in checkin.answers:
+                    if answer:
+                        self.console.print(f"    {question} — {answer}")
+        finally:
+            session.lock()
+        return 0
+
+    def withdraw(self, args: argparse.Namespace) -> int:
+        session = self._unlock(args)
+        try:
+            session.timeline.withdraw(args.event_id)
+            self.console.print("Withdrawn: its words are gone; a signed trace stays.")
+        finally:
+            session.lock()
+        return 0
 
     def search(self, args: argparse.Namespace) -> int:
         session = self._unlock(args)
@@ -832,6 +870,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--request", help="what you ask for, e.g. 'I'd like us to talk about…'")
     p.add_argument("--yes", action="store_true", help="do not ask before sharing")
     p = command("retract", "retract one of your shared reflections")
+    p.add_argument("event_id", metavar="EVENT_ID")
+    p = command("checkins", "check-ins: both partners' once revealed, your own sealed ones")
+    p.add_argument("--limit", type=int, default=50)
+    p = command("withdraw", "withdraw something you wrote on the shared ledger")
     p.add_argument("event_id", metavar="EVENT_ID")
     command("verify", "check files, ledger chain and signatures")
     p = command("backup", "write one encrypted backup file", who=False, secret=False)

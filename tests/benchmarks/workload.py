@@ -7,6 +7,8 @@ exactly what the services would have written."""
 
 from __future__ import annotations
 
+import json
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -14,10 +16,29 @@ from pathlib import Path
 
 from tests.benchmarks.text import Entry, TextSource, ten_years_ago
 from twofold.domain.agreement import SECTIONS
-from twofold.domain.checkins import CheckinKind
+from twofold.domain.checkins import CheckinKind, period_of
 from twofold.domain.commitments import BOTH, Cadence, CadenceKind, Outcome
-from twofold.domain.ledger import EventKind
+from twofold.domain.consent import DEFAULT_ORDER, RequestKind, seal_digest
+from twofold.domain.events import (
+    CheckinRevealed,
+    CheckinSealed,
+    CommitmentAccepted,
+    CommitmentConcern,
+    CommitmentDeclined,
+    ConsentAdopted,
+    PaceSet,
+    RenegotiationAccepted,
+    RenegotiationDeclined,
+    RenegotiationProposed,
+    RequestAnswered,
+    RequestRaised,
+    RolesAccepted,
+    RolesProposed,
+    SessionSummaryAgreed,
+)
+from twofold.domain.ledger import EventKind, canonical_json
 from twofold.domain.records import RecordKind, normalise_labels
+from twofold.services.checkins import PENDING
 from twofold.services.content import checkin_prompts
 from twofold.services.journal import record_ledger_head
 from twofold.services.session import create_vault
@@ -81,16 +102,24 @@ PRACTICE = {
     "weekly review": 940,  # both, 9 weeks in 10
     "monthly review": 240,  # both, every month
     "acknowledged check-off": 800,  # the other partner's "I saw this", 1 in 10
-    "renegotiation": 8,  # a renegotiated day + the new terms
-    "ended commitment": 1,  # a fifth, weekly commitment, made and ended
+    "concern": 40,  # the other partner's "I didn't see this happen", 1 in 200
+    "renegotiation": 8,  # new terms proposed by one, accepted by the other the next day
+    "declined renegotiation": 2,  # new terms the other declined, with a reason
+    "declined proposal": 10,  # a commitment proposed for the other, declined with a reason
+    "ended commitment": 1,  # a fifth, weekly commitment for both: made, accepted, ended by both
     "safety plan update": 10,
     "agreement version": 40,  # proposed by one, acknowledged by the other
     "setback": 200,  # with acknowledge / repair / restore (9 in 10 restored)
     "win": 500,
     "appreciation": 1_000,
+    "withdrawn appreciation": 20,  # its author takes it back the next day
     "values set": 5,
     "story chapter": 30,
-    "joint session": 500,  # opened + co-signed, two notes, an outcome, closed
+    "joint session": 500,  # opened + co-signed, two notes, an outcome, closed; the summary
+    # co-signed at the end (9 in 10) or agreed by the other the next day
+    "request to talk": 60,  # a strained boundary or "I'd like us to talk", answered next day
+    "roles": 1,  # who was hurt, said by one and accepted by the other
+    "pace": 3,  # set by the hurt partner
     "therapy objective": 20,
     "objective progress": 300,  # noted in a therapy session
 }
@@ -219,42 +248,80 @@ def plan_practice(shares: list[Share | CheckSpec], scale: float, seed_offset: in
         return moment.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
     acts: list[Act] = []
+    # Each partner's check-in is sealed when answered and revealed by its author's app
+    # once both answered or the period ended (apply_bulk replays that rule).
     for moment in spread(max(1, n["daily check-in"] // 2)):
         for p, who in enumerate(PAIR):
             answers = (words(4, 12), words(3, 8), words(4, 10))
             acts.append(Act(who, at_hour(moment, 21, 5 + 20 * p), "daily", extra=answers))
-    for kind, key, hour, prompts in (
-        ("weekly", "weekly review", 19, 4),
-        ("monthly", "monthly review", 18, 4),
-    ):
+    for kind, key, hour in (("weekly", "weekly review", 19), ("monthly", "monthly review", 18)):
+        prompts = len(checkin_prompts()[CheckinKind(kind)].prompts)
         for moment in spread(max(1, n[key] // 2)):
             for p, who in enumerate(PAIR):
                 answers = tuple(words(8, 30) for _ in range(prompts))
                 acts.append(Act(who, at_hour(moment, hour, 10 + 20 * p), kind, extra=answers))
     checks = [s for s in shares if isinstance(s, CheckSpec)]
     every = max(1, len(checks) // n["acknowledged check-off"])
-    for check in checks[::every][: n["acknowledged check-off"]]:
+    acknowledged = checks[::every][: n["acknowledged check-off"]]
+    for check in acknowledged:
         other = PAIR[1 - PAIR.index(check.author)] if check.author in PAIR else "Sam"
         acts.append(Act(other, check.at + timedelta(hours=2), "acknowledge", ref=check))
-    for k, moment in enumerate(spread(n["renegotiation"], 3600)):
+    seen = {id(c) for c in acknowledged}
+    unseen = [c for c in checks if id(c) not in seen]
+    every = max(1, len(unseen) // n["concern"])
+    for check in unseen[every // 2 :: every][: n["concern"]]:
+        other = PAIR[1 - PAIR.index(check.author)] if check.author in PAIR else "Sam"
+        acts.append(
+            Act(other, check.at + timedelta(hours=3), "concern", text=words(5, 12), ref=check)
+        )
+    renegotiations = [(m, True) for m in spread(n["renegotiation"], 3600)]
+    renegotiations += [
+        (m + timedelta(days=100), False) for m in spread(n["declined renegotiation"], 3400)
+    ]
+    for k, (moment, accepted) in enumerate(renegotiations):
         moment = at_hour(moment + timedelta(days=200), 20)
         index = k % len(COMMITMENTS)
+        who, other = PAIR[k % 2], PAIR[1 - k % 2]
         acts.append(
             Act(
-                PAIR[k % 2],
+                who,
                 moment,
                 "renegotiate",
                 text=f"{COMMITMENTS[index]}, renegotiated {k + 1}",
                 extra=("the smallest version that still counts", words(6, 14)),
                 day=moment.date(),
-                ref=index,
+                ref=(k, index),
             )
         )
+        answer = "accept terms" if accepted else "decline terms"
+        acts.append(Act(other, moment + timedelta(days=1), answer, text=words(3, 8), ref=k))
+    for k, moment in enumerate(spread(n["declined proposal"], 3600)):
+        who, other = PAIR[k % 2], PAIR[1 - k % 2]
+        at = at_hour(moment + timedelta(days=40), 10)
+        acts.append(Act(who, at, "propose for other", text=words(3, 7), ref=k))
+        acts.append(Act(other, at + timedelta(days=1), "decline", text=words(4, 10), ref=k))
     for k, moment in enumerate(spread(n["ended commitment"], 700)):
-        acts.append(Act("Sam", at_hour(moment + timedelta(days=30), 9), "make weekly", ref=k))
+        made = at_hour(moment + timedelta(days=30), 9)
+        acts.append(Act("Sam", made, "make weekly", ref=k))
+        acts.append(Act("Alex", made + timedelta(days=1), "accept weekly", ref=k))
+        ended = at_hour(moment + timedelta(days=700), 9)
+        acts.append(Act("Alex", ended, "end", text=words(4, 9), ref=k))
+        acts.append(Act("Sam", ended + timedelta(days=2), "end", text=words(4, 9), ref=k))
+    for k, moment in enumerate(spread(n["roles"])):
+        at = at_hour(moment + timedelta(days=3), 20)
+        acts.append(Act("Sam", at, "roles", text=words(4, 10), extra=("Sam",), ref=k))
+        acts.append(Act("Alex", at + timedelta(days=1), "accept roles", ref=k))
+    for k, moment in enumerate(spread(n["pace"])):
+        weeks = (1, 2, 4)[k % 3]
         acts.append(
-            Act("Alex", at_hour(moment + timedelta(days=700), 9), "end", text=words(4, 9), ref=k)
+            Act("Sam", at_hour(moment + timedelta(days=5), 20), "pace", extra=(str(weeks),))
         )
+    for k, moment in enumerate(spread(max(2, n["request to talk"]), 3600)):  # both kinds
+        who, other = PAIR[k % 2], PAIR[1 - k % 2]
+        at = at_hour(moment + timedelta(days=12), 18, 40)
+        kind = "strain" if k % 2 == 0 else "talk"
+        acts.append(Act(who, at, kind, text=words(4, 14), extra=(words(3, 7),), ref=k))
+        acts.append(Act(other, at + timedelta(days=1), "answer request", text=words(4, 10), ref=k))
     for k, moment in enumerate(spread(n["safety plan update"])):
         acts.append(
             Act(
@@ -301,8 +368,12 @@ def plan_practice(shares: list[Share | CheckSpec], scale: float, seed_offset: in
     for k, moment in enumerate(spread(n["win"])):
         at = at_hour(moment, 13)
         acts.append(Act(PAIR[k % 2], at, "win", text=words(5, 15), day=at.date()))
+    withdraw_every = max(1, n["appreciation"] // n["withdrawn appreciation"])
     for k, moment in enumerate(spread(n["appreciation"])):
-        acts.append(Act(PAIR[k % 2], at_hour(moment, 8, 30), "appreciate", text=words(6, 20)))
+        at = at_hour(moment, 8, 30)
+        acts.append(Act(PAIR[k % 2], at, "appreciate", text=words(6, 20), ref=k))
+        if k % withdraw_every == withdraw_every - 1:
+            acts.append(Act(PAIR[k % 2], at + timedelta(days=1), "withdraw appreciation", ref=k))
     for k, moment in enumerate(spread(n["values set"])):
         chosen = ("honesty", "reliability", "kindness", "respect", "patience", "play")
         acts.append(
@@ -352,7 +423,19 @@ def plan_practice(shares: list[Share | CheckSpec], scale: float, seed_offset: in
                             ref=(set_before - 1, k),
                         )
                     )
-        acts.append(Act(who, at + timedelta(minutes=55), "session close", text=words(6, 20), ref=k))
+        agreed_at_close = k % 10 != 1
+        acts.append(
+            Act(
+                who,
+                at + timedelta(minutes=55),
+                "session close",
+                text=words(6, 20),
+                extra=("co-signed",) if agreed_at_close else (),
+                ref=k,
+            )
+        )
+        if not agreed_at_close:
+            acts.append(Act(other, at + timedelta(days=1), "agree summary", ref=k))
     for k, moment in enumerate(objectives):
         acts.append(Act(PAIR[k % 2], at_hour(moment, 19), "objective", text=words(5, 14)))
     return acts
@@ -434,6 +517,9 @@ def apply_bulk(work: Workload) -> None:
     state = _BulkState()
     try:
         with opened.write("bulk"):
+            # the consent rules are adopted at the first unlock (the services' first
+            # unlock is Alex writing her journal, when the vault is new)
+            signers.stores["Alex"].record(ConsentAdopted(), ten_years_ago())
             for spec in work.commitments:
                 commitment_id = uuid.uuid4().hex
                 signers.stores[spec.author].append(
@@ -449,15 +535,22 @@ def apply_bulk(work: Workload) -> None:
                     },
                     spec.at,
                 )
+                # one for both counts once the other partner accepts it (issue 12)
+                other = "Sam" if spec.author == "Alex" else "Alex"
+                signers.stores[other].record(CommitmentAccepted(commitment_id), spec.at)
                 state.commitments.append(commitment_id)
         for first in range(0, len(work.events), CHUNK):
             with opened.write("bulk"):
                 for event in work.events[first : first + CHUNK]:
+                    # each event is a fresh unlock of its author's app, which reveals
+                    # that author's sealed check-ins that are due
+                    _reveal_due(signers, state, event.author, event.at)
                     _append(signers, state, event, record_ids, links)
     finally:
         signers.close()
         opened.close()
-    for label, rows in links.items():
+    for label in PASSPHRASES:
+        rows = links.get(label, [])
         opened = vault_files.unlock_partner(work.folder, label, PASSPHRASES[label])
         try:
             journal = opened.journal
@@ -467,9 +560,57 @@ def apply_bulk(work: Workload) -> None:
                     journal.link_share(record_id, event_id, at)
                     if retracted is not None:
                         journal.mark_retracted(event_id, retracted)
+                # answers still sealed wait in their author's journal, as after submit
+                for seal in state.pending.get(label, []):
+                    journal.set_meta(
+                        PENDING + seal.checkin_id,
+                        json.dumps(
+                            {
+                                "salt": seal.salt,
+                                "answers": [list(pair) for pair in seal.answers],
+                                "kind": str(seal.kind),
+                                "day": seal.day.isoformat(),
+                            }
+                        ),
+                    )
                 record_ledger_head(opened)
         finally:
             opened.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Seal:
+    checkin_id: str
+    author: str
+    kind: CheckinKind
+    day: date
+    seq: int
+    salt: str
+    answers: tuple[tuple[str, str], ...]
+
+
+def _reveal_due(signers: _Signers, state: _BulkState, author: str, at: datetime) -> None:
+    """What ``CheckinService.reveal_due`` does at an unlock of ``author`` at ``at``:
+    reveal, in the order answered, their sealed check-ins whose period the partner
+    answered too or that has ended."""
+    waiting = state.pending.get(author, [])
+    if not waiting:
+        return
+    today = at.astimezone().date()
+    kept = []
+    for seal in waiting:
+        first, last = period_of(seal.kind, seal.day)
+        partner_in = any(
+            s.author != author and s.kind == seal.kind and first <= s.day <= last
+            for s in state.seals
+        )
+        if partner_in or today > last:
+            signers.stores[author].record(
+                CheckinRevealed(seal.checkin_id, seal.salt, seal.answers), at
+            )
+        else:
+            kept.append(seal)
+    state.pending[author] = kept
 
 
 @dataclass
@@ -481,6 +622,13 @@ class _BulkState:
     setbacks: dict[int, str] = field(default_factory=dict)
     sessions: dict[int, str] = field(default_factory=dict)
     objectives: list[str] = field(default_factory=list)
+    seals: list[_Seal] = field(default_factory=list)  # every sealed check-in
+    pending: dict[str, list[_Seal]] = field(default_factory=dict)  # not yet revealed
+    renegotiations: dict[int, str] = field(default_factory=dict)
+    proposals: dict[int, str] = field(default_factory=dict)
+    appreciations: dict[int, str] = field(default_factory=dict)
+    requests: dict[int, str] = field(default_factory=dict)
+    roles: dict[int, str] = field(default_factory=dict)
 
 
 def _append(
@@ -522,18 +670,27 @@ def _append(
         return
     a, at = event, event.at
     if a.action in ("daily", "weekly", "monthly"):
-        prompts = checkin_prompts()[CheckinKind(a.action)].prompts
-        ledger.append(
-            EventKind.CHECKIN_SUBMITTED,
-            {
-                "kind": a.action,
-                "day": at.date().isoformat(),
-                "answers": [
-                    [p.text, answer.strip()] for p, answer in zip(prompts, a.extra, strict=True)
-                ],
-            },
-            at,
+        kind = CheckinKind(a.action)
+        prompts = checkin_prompts()[kind].prompts
+        pairs = [[p.text, answer.strip()] for p, answer in zip(prompts, a.extra, strict=True)]
+        salt = secrets.token_bytes(32)
+        checkin_id = uuid.uuid4().hex
+        day = at.date()
+        sealed = ledger.record(
+            CheckinSealed(checkin_id, kind, day, seal_digest(salt, canonical_json(pairs))), at
         )
+        seal = _Seal(
+            checkin_id,
+            a.author,
+            kind,
+            day,
+            sealed.header.seq,
+            salt.hex(),
+            tuple((q, x) for q, x in pairs),
+        )
+        state.seals.append(seal)
+        state.pending.setdefault(a.author, []).append(seal)
+        _reveal_due(signers, state, a.author, at)  # submitting reveals what is due
     elif a.action == "acknowledge":
         assert isinstance(a.ref, CheckSpec)
         ledger.append(
@@ -544,31 +701,88 @@ def _append(
             },
             at,
         )
+    elif a.action == "concern":
+        assert isinstance(a.ref, CheckSpec)
+        ledger.record(
+            CommitmentConcern(
+                state.commitments[a.ref.commitment_index],
+                state.check_seq[id(a.ref)],
+                a.text.strip(),
+            ),
+            at,
+        )
     elif a.action == "renegotiate":
-        assert isinstance(a.ref, int) and a.day is not None
-        commitment_id = state.commitments[a.ref]
-        ledger.append(
-            EventKind.COMMITMENT_CHECKED,
-            {
-                "commitment_id": commitment_id,
-                "day": a.day.isoformat(),
-                "outcome": str(Outcome.RENEGOTIATED),
-                "note": a.extra[1].strip(),
-            },
+        assert isinstance(a.ref, tuple) and a.day is not None
+        k, index = a.ref
+        proposal_id = uuid.uuid4().hex
+        ledger.record(
+            RenegotiationProposed(
+                proposal_id,
+                state.commitments[index],
+                a.text,
+                Cadence(CadenceKind.DAILY),
+                a.day,
+                "",
+                a.extra[0],
+                a.extra[1].strip(),
+            ),
             at,
         )
+        state.renegotiations[k] = proposal_id
+    elif a.action in ("accept terms", "decline terms"):
+        assert isinstance(a.ref, int)
+        answer = RenegotiationAccepted if a.action == "accept terms" else RenegotiationDeclined
+        ledger.record(answer(state.renegotiations[a.ref], a.text.strip()), at)
+    elif a.action == "propose for other":
+        assert isinstance(a.ref, int)
+        commitment_id = uuid.uuid4().hex
+        other = "Sam" if a.author == "Alex" else "Alex"
         ledger.append(
-            EventKind.COMMITMENT_AMENDED,
+            EventKind.COMMITMENT_MADE,
             {
                 "commitment_id": commitment_id,
-                "title": a.text,
+                "title": a.text.strip(),
                 "detail": "",
-                "cadence": Cadence(CadenceKind.DAILY).to_json(),
-                "hard_day": a.extra[0],
-                "reason": a.extra[1].strip(),
+                "owner": signers.ids[other],
+                "cadence": Cadence(CadenceKind.WEEKLY).to_json(),
+                "hard_day": "",
+                "start": at.date().isoformat(),
             },
             at,
         )
+        state.proposals[a.ref] = commitment_id
+    elif a.action == "decline":
+        assert isinstance(a.ref, int)
+        ledger.record(CommitmentDeclined(state.proposals[a.ref], a.text.strip()), at)
+    elif a.action == "accept weekly":
+        assert isinstance(a.ref, int)
+        ledger.record(CommitmentAccepted(state.extra_commitments[a.ref]), at)
+    elif a.action == "roles":
+        assert isinstance(a.ref, int)
+        proposal_id = uuid.uuid4().hex
+        hurt = tuple(sorted({signers.ids[label] for label in a.extra}))
+        ledger.record(RolesProposed(proposal_id, hurt, a.text.strip()), at)
+        state.roles[a.ref] = proposal_id
+    elif a.action == "accept roles":
+        assert isinstance(a.ref, int)
+        ledger.record(RolesAccepted(state.roles[a.ref]), at)
+    elif a.action == "pace":
+        order = tuple(s.value for s in reversed(DEFAULT_ORDER[1:]))
+        ledger.record(PaceSet(int(a.extra[0]), (DEFAULT_ORDER[0].value, *order)), at)
+    elif a.action in ("strain", "talk"):
+        assert isinstance(a.ref, int)
+        request_id = uuid.uuid4().hex
+        boundary = a.extra[0].strip() if a.action == "strain" else ""
+        ledger.record(
+            RequestRaised(request_id, RequestKind(a.action), boundary, a.text.strip()), at
+        )
+        state.requests[a.ref] = request_id
+    elif a.action == "answer request":
+        assert isinstance(a.ref, int)
+        ledger.record(RequestAnswered(state.requests[a.ref], a.text.strip()), at)
+    elif a.action == "withdraw appreciation":
+        assert isinstance(a.ref, int)
+        ledger.withdraw(state.appreciations[a.ref], at)
     elif a.action == "make weekly":
         assert isinstance(a.ref, int)
         commitment_id = uuid.uuid4().hex
@@ -662,7 +876,9 @@ def _append(
             at,
         )
     elif a.action == "appreciate":
-        ledger.append(EventKind.APPRECIATION, {"text": a.text.strip()}, at)
+        assert isinstance(a.ref, int)
+        recorded = ledger.append(EventKind.APPRECIATION, {"text": a.text.strip()}, at)
+        state.appreciations[a.ref] = recorded.header.event_id
     elif a.action == "values":
         ledger.append(EventKind.VALUES_SET, {"values": list(a.extra)}, at)
     elif a.action == "chapter":
@@ -694,8 +910,14 @@ def _append(
             {"session_id": state.sessions[a.ref], "summary": a.text.strip()},
             at,
         )
+        if a.extra:  # the other typed their passphrase under the summary
+            other = "Sam" if a.author == "Alex" else "Alex"
+            signers.stores[other].record(SessionSummaryAgreed(state.sessions[a.ref]), at)
         seq, _ = ledger.head()
         ledger.set_setting(LAST_SESSION_KEY, str(seq))
+    elif a.action == "agree summary":
+        assert isinstance(a.ref, int)
+        ledger.record(SessionSummaryAgreed(state.sessions[a.ref]), at)
     elif a.action == "objective":
         objective_id = uuid.uuid4().hex
         ledger.append(

@@ -181,10 +181,11 @@ def test_check_in_and_the_gentle_reminders(qtbot: QtBot, make_window, vault_dir:
     assert "trust easier" in " ".join(f.accessibleName() for f in page.fields.values())
     window.lock()
     sam = unlock(vault_dir, "Sam", SAM_PASS)
-    assert [c.answers[0][1] for c in sam.checkins.recent(CheckinKind.DAILY)] == [
-        "Hopeful after our talk",
-        "tired",
-    ]
+    # answered apart: today's is sealed until Sam answers too; the past one is revealed
+    assert [c.answers[0][1] for c in sam.checkins.recent(CheckinKind.DAILY)] == ["tired"]
+    assert sam.checkins.period(CheckinKind.DAILY).message == (
+        "Alex has answered — answer yours to see both."
+    )
     sam.lock()
 
 
@@ -308,7 +309,8 @@ def test_a_joint_session_with_the_dialogue_timer(
     window.go(JOINT)
     page = window.joint
     assert page.stack.currentIndex() == 0
-    assert "Shared since your last session" in page.agenda.toPlainText()
+    assert "Newly shared" in page.agenda.toPlainText()
+    assert page.agenda.toPlainText().startswith("Requests to talk")  # issue 12: they lead
     seen: list[str] = []
 
     def start(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -360,9 +362,17 @@ def test_a_joint_session_with_the_dialogue_timer(
     assert [s.commitment.title for s in window.session.commitments.statuses()] == [
         "Itinerary before every trip"
     ]
-    on_next_modal(_answer_input("A calm evening"))
+
+    def summary(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.setTextValue("A calm evening")
+        on_next_modal(_answer_input(ALEX_PASS))  # the summary speaks for both: Alex signs too
+        dialog.accept()
+
+    on_next_modal(summary)
     qtbot.mouseClick(page.end, LEFT)
     assert page.stack.currentIndex() == 0 and timer.timer is None
     assert window.session is not None and window.session.joint.current() is None
     [held] = window.session.joint.sessions()
     assert held["cosigned_by"] and held["opened_by"] != held["cosigned_by"]
+    said, ended_by, agreed_by = window.session.joint.summary(held["id"]) or ("", "", "")
+    assert said == "A calm evening" and agreed_by and agreed_by != ended_by

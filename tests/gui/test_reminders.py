@@ -36,7 +36,9 @@ def _private_words(vault_dir: Path) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     assert alex.journal is not None
     alex.journal.write(f"{CANARIES[0]} tonight", RecordKind.TRIGGER, [CANARIES[1]], ["x"])
-    alex.commitments.make(CANARIES[2], Cadence(CadenceKind.DAILY), start=date.today())
+    alex.commitments.make(  # her own: it counts (and takes check-offs) at once
+        CANARIES[2], Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=date.today()
+    )
     alex.lock()
 
 

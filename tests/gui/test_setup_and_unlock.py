@@ -49,6 +49,12 @@ def test_full_setup_wizard(
     qtbot.keyClicks(second.name, "Sam")
     qtbot.keyClicks(second.fields.passphrase, "cedar meadow quartz harbor")
     qtbot.keyClicks(second.fields.confirm, "cedar meadow quartz harbor")
+    qtbot.mouseClick(next_button, LEFT)
+    # who was hurt: optional, in their own words, signed by both at creation
+    roles = wizard.roles
+    assert [b.text() for b in roles.boxes] == ["Alex was hurt", "Sam was hurt"]
+    roles.boxes[1].setChecked(True)
+    qtbot.keyClicks(roles.words, "Sam carries the hurt")
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.isEnabled() and commit.text() == "Create the vault"
     qtbot.mouseClick(commit, LEFT)
@@ -92,6 +98,12 @@ def test_full_setup_wizard(
     codes = [code_alex, codes_by_owner["Sam"]]
 
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page)
+    from twofold.services.session import unlock
+
+    with unlock(folder, "Alex", "amber lantern orbit velvet") as made:
+        said = made.roles.roles()
+        assert said.words == "Sam carries the hurt"
+        assert [made.partner_labels[p] for p in said.hurt] == ["Sam"]
     page = window.unlock_page
     assert page.choice("Alex").text() == "I am Alex" and page.choice("Sam").text() == "I am Sam"
     assert [p["label"] for p in json.loads((folder / "keyslots.json").read_text())["partners"]] == [

@@ -163,7 +163,8 @@ def test_a_forged_timeline_row_shows_the_banner_not_the_forged_text(
     timeline = window.timeline
     qtbot.waitUntil(timeline.verification.banner.isVisible, timeout=10_000)
     banner = timeline.verification.banner_text.text()
-    assert "timeline_items, row of event #3 (reflection.shared" in banner
+    # event #3 is the consent rules adopted at the first unlock (issue 12)
+    assert "timeline_items, row of event #4 (reflection.shared" in banner
     assert "edited outside Twofold" in banner
     shown = [
         str(timeline.model.data(timeline.model.index(r), Qt.ItemDataRole.DisplayRole))

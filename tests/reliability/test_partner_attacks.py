@@ -16,12 +16,15 @@ import sqlcipher3
 from tests.conftest import ALEX_PASS, SAM_PASS, MemoryKeyring
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, CadenceKind, Outcome
+from twofold.domain.consent import DEFAULT_ORDER
 from twofold.domain.dialogue import SessionKind
+from twofold.domain.events import CommitmentAccepted
 from twofold.domain.ledger import EventHeader, canonical_json, content_hash
 from twofold.domain.setbacks import RepairStep
 from twofold.services.session import Session, unlock
 from twofold.vault import crypto, keyslots
 from twofold.vault.projectors.replay import TABLES
+from twofold.vault.vault import now
 
 
 def _vault_key(folder: Path, who: str, passphrase: str) -> bytes:
@@ -308,15 +311,25 @@ def practice_vault(vault_dir: Path) -> Iterator[Path]:
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     _fill(sam)
     sam.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    _fill_answers(alex)
+    alex.lock()
     yield vault_dir
 
 
 def _fill(s: Session) -> None:
-    commitment = s.commitments.make("Phone stays face up", Cadence(CadenceKind.DAILY))
+    # for both: Alex accepts on the spot with their own passphrase (issue 12)
+    commitment = s.commitments.make(
+        "Phone stays face up", Cadence(CadenceKind.DAILY), other_passphrase=ALEX_PASS
+    )
     s.commitments.check(commitment, Outcome.KEPT)
     s.safety.update("Ten minutes apart, then talk", {s.partner_id: "walk"}, "Jo")
     s.agreement.propose({"responsibilities": "Be home by ten"})
-    s.checkins.submit(CheckinKind.DAILY, {"feeling": "hopeful"})
+    from datetime import date, timedelta
+
+    yesterday = date.today() - timedelta(days=1)  # its day is over: revealed at once
+    s.checkins.submit(CheckinKind.DAILY, {"feeling": "hopeful"}, day=yesterday)
+    s.checkins.submit(CheckinKind.DAILY, {"feeling": "tired"})  # sealed until Alex answers
     setback = s.setbacks.log("Hid a message", "old habit", "felt lied to")
     s.setbacks.step(setback, RepairStep.ACKNOWLEDGE, "I hid it")
     s.setbacks.add_countermeasure(setback, "Show messages when asked")
@@ -328,6 +341,32 @@ def _fill(s: Session) -> None:
     s.joint.note(session_id, "We talked about the phone")
     objective = s.joint.set_objective("Fewer fights about the phone")
     s.joint.progress(objective, "One calm talk", session_id)
+    # consent (issue 12): new terms, who was hurt and the pace, a request to talk, a
+    # withdrawn appreciation, and an event acting for the other (refused, kept as evidence)
+    s.commitments.renegotiate(commitment, "Phone face up at dinner", Cadence(CadenceKind.DAILY))
+    others = [p for p in s.partner_labels if p != s.partner_id]
+    s.roles.propose([s.partner_id], "our words", other_passphrase=ALEX_PASS)
+    s.roles.set_pace(2, list(DEFAULT_ORDER))
+    s.requests.strain("No secret accounts", "A new app on the phone")
+    s.together.appreciate("Thank you for the note")
+    [(appreciation, _, _, _), *_] = s.together.appreciation_items()
+    s.together.withdraw(appreciation)
+    proposal = s.commitments.make("Call at noon", Cadence(CadenceKind.DAILY), owner=others[0])
+    with s._vault.write():  # Sam signs an acceptance "for" Alex: refused, and recorded so
+        s._vault.ledger.record(CommitmentAccepted(proposal), now())
+
+
+def _fill_answers(s: Session) -> None:
+    """Alex adds a concern beside Sam's check-off and answers Sam's request."""
+    [(check_seq, _)] = [
+        (seq, c)
+        for view in s.commitments.views()
+        for seq, c in s.commitments.check_offs(view.commitment.id)
+        if c.outcome == Outcome.KEPT
+    ]
+    s.commitments.concern(check_seq, "I didn't see this happen")
+    [request] = s.requests.open_requests()
+    s.requests.answer(request.request_id, "Heard — let's talk Thursday")
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.name != "timeline_items"], ids=str)
@@ -358,7 +397,12 @@ def test_the_practice_vault_verifies_untouched(practice_vault: Path) -> None:
     session = unlock(practice_vault, "Alex", ALEX_PASS)
     report = session.verify()
     session.lock()
-    assert report.ok, report.lines()
+    # every projection matches its events; only the one event Sam signed "for" Alex
+    # (an acceptance, refused and kept as evidence) is named
+    failing = [line for line in report.lines() if line.startswith("FAIL")]
+    assert len(failing) == 1, report.lines()
+    assert "every event within what its author may sign for" in failing[0]
+    assert "commitment.accepted, signed by Sam" in failing[0]
 
 
 # --- the events of keys, exports and leaving (issues 11 B and 15) ---------------------
@@ -470,3 +514,84 @@ def test_an_event_signed_after_its_author_left_is_named(shared_vault: Path) -> N
         assert seq in sam.verify().suspects
     finally:
         sam.lock()
+
+
+# --- consent (issue 12): what binds a partner is only what they signed ---------------
+
+
+@pytest.fixture
+def proposal_vault(shared_vault: Path) -> Path:
+    """Sam proposes a commitment for Alex, which Alex has not accepted; Alex seals a
+    daily check-in Sam has not answered."""
+    sam = unlock(shared_vault, "Sam", SAM_PASS)
+    alex_id = next(p for p, label in sam.partner_labels.items() if label == "Alex")
+    sam.commitments.make("Alex texts every hour", Cadence(CadenceKind.DAILY), owner=alex_id)
+    sam.lock()
+    alex = unlock(shared_vault, "Alex", ALEX_PASS)
+    alex.checkins.submit(CheckinKind.DAILY, {"feeling": "CANARY-SEALED"})
+    alex.lock()
+    return shared_vault
+
+
+def test_a_proposal_made_binding_by_hand_is_named(proposal_vault: Path) -> None:
+    """Sam flips the proposal for Alex to accepted by hand: it would count as Alex's."""
+    seq = _seq_of(proposal_vault, "SELECT made_seq FROM commitments WHERE state = 'proposed'")
+    attack(proposal_vault, "UPDATE commitments SET state = 'accepted' WHERE state = 'proposed'")
+    found = named(proposal_vault)
+    assert f"commitments, row of event #{seq} (commitment.made" in found
+    assert "was edited outside Twofold (state differ" in found
+
+
+def test_a_signature_row_added_by_hand_is_named(proposal_vault: Path) -> None:
+    """Sam adds Alex's "acceptance" to the signatures without any signed event."""
+    attack(
+        proposal_vault,
+        "INSERT INTO commitment_signatures (seq, commitment_id, partner, act) "
+        "SELECT 999, id, (SELECT id FROM partners WHERE label = 'Alex'), 'accepted' "
+        "FROM commitments WHERE state = 'proposed'",
+    )
+    found = named(proposal_vault)
+    assert "commitment_signatures, row 999: has no signed event" in found
+
+
+def test_a_check_in_revealed_by_hand_is_named(proposal_vault: Path) -> None:
+    """Sam writes "Alex's answers" into the projection without Alex's reveal."""
+    seq = _seq_of(proposal_vault, "SELECT seq FROM checkin_seals")
+    attack(
+        proposal_vault,
+        (
+            "INSERT INTO checkins (seq, author, kind, day, answers, submitted_at, checkin_id) "
+            "SELECT seq, author, kind, day, ?, '2026-01-01T00:00:00+00:00', checkin_id "
+            "FROM checkin_seals",
+            (json.dumps([["One feeling from today", "I don't care"]]),),
+        ),
+    )
+    found = named(proposal_vault)
+    assert f"checkins, row {seq}: was inserted outside Twofold" in found
+
+
+def test_a_seal_marked_revealed_by_hand_is_named(proposal_vault: Path) -> None:
+    seq = _seq_of(proposal_vault, "SELECT seq FROM checkin_seals")
+    attack(proposal_vault, "UPDATE checkin_seals SET revealed = 1")
+    found = named(proposal_vault)
+    assert f"checkin_seals, row of event #{seq} (checkin.sealed" in found
+    assert "was edited outside Twofold (revealed differ" in found
+
+
+def test_a_hidden_refusal_is_named(proposal_vault: Path) -> None:
+    """Sam signs an acceptance of the proposal as themselves (refused: only Alex can
+    accept, so it changes nothing and verify names it), then deletes the refusal."""
+    sam = unlock(proposal_vault, "Sam", SAM_PASS)
+    [view] = [v for v in sam.commitments.views() if v.commitment.title.startswith("Alex")]
+    with sam._vault.write():
+        forged = sam._vault.ledger.record(CommitmentAccepted(view.commitment.id), now())
+    assert sam.commitments.views()[-1].waiting_for == ("Alex",)  # it changed nothing
+    sam.lock()
+    seq = forged.header.seq
+    assert f"event #{seq} (commitment.accepted, signed by Sam): not honoured" in named(
+        proposal_vault
+    )
+    attack(proposal_vault, f"DELETE FROM refused_events WHERE seq = {seq}")
+    found = named(proposal_vault)
+    assert f"refused_events, row of event #{seq} (commitment.accepted" in found
+    assert "was deleted outside Twofold" in found

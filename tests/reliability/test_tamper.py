@@ -24,7 +24,9 @@ def _share(vault_dir: Path, who: str, passphrase: str, texts: list[str]) -> None
 def ledger_vault(vault_dir: Path) -> Path:
     _share(vault_dir, "Alex", ALEX_PASS, ["first share", "second share"])
     _share(vault_dir, "Sam", SAM_PASS, ["third share", "fourth share"])
-    return vault_dir  # events: 1 created, 2 countersigned, 3-4 Alex, 5-6 Sam
+    # events: 1 created, 2 countersigned, 3 consent rules adopted (at the first unlock),
+    # 4-5 Alex, 6-7 Sam
+    return vault_dir
 
 
 def _tamper(vault_dir: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
@@ -53,7 +55,7 @@ def test_untouched_ledger_verifies(ledger_vault: Path) -> None:
     report = session.verify()
     session.lock()
     assert report.ok, report.lines()
-    assert "6 events, all signed and chained" in "\n".join(report.lines())
+    assert "7 events, all signed and chained" in "\n".join(report.lines())
 
 
 def test_one_changed_byte_of_a_payload_is_named(ledger_vault: Path) -> None:
@@ -61,11 +63,11 @@ def test_one_changed_byte_of_a_payload_is_named(ledger_vault: Path) -> None:
         ledger_vault,
         (
             "UPDATE ledger_events SET payload = CAST(replace(CAST(payload AS TEXT), 'first', "
-            "'firsT') AS BLOB) WHERE seq = 3",
+            "'firsT') AS BLOB) WHERE seq = 4",
             (),
         ),
     )
-    assert "event #3 (reflection.shared" in _report(ledger_vault)
+    assert "event #4 (reflection.shared" in _report(ledger_vault)
     assert "altered after it was signed" in _report(ledger_vault)
 
 

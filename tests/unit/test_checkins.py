@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAM_PASS
+from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.domain.checkins import CheckinKind, period_of
 from twofold.domain.errors import InvalidInput
 from twofold.domain.ledger import EventKind
@@ -46,13 +46,19 @@ def test_each_partner_checks_in_on_their_own(alex: Session, vault_dir: Path) -> 
     alex.lock()
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     assert CheckinKind.DAILY in sam.checkins.due_today(today)  # Alex's does not count for Sam
-    [entry] = sam.checkins.recent(CheckinKind.DAILY)
+    assert sam.checkins.recent(CheckinKind.DAILY) == []  # sealed until Sam answers too
+    sam.checkins.submit(CheckinKind.DAILY, {"feeling": "Rested"}, day=today)
+    sam.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)  # Alex's answers are revealed at unlock
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    entry = next(c for c in sam.checkins.recent(CheckinKind.DAILY) if c.author != sam.partner_id)
     assert entry.answers[0] == (
         "One feeling from today, and when you noticed it",
         "Calm after the walk",
     )
-    item = sam.timeline.page(0, 1)[0]
-    assert item.kind == EventKind.CHECKIN_SUBMITTED and "Calm after the walk" in item.body
+    item = next(i for i in sam.timeline.page() if "Calm after the walk" in i.body)
+    assert item.kind == EventKind.CHECKIN_REVEALED
     assert sam.search("calm")  # searchable
     sam.lock()
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import SAM_PASS
+from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.domain.commitments import (
     BOTH,
     Cadence,
@@ -23,6 +23,7 @@ from twofold.domain.commitments import (
     strength,
     weekly_reliability,
 )
+from twofold.domain.consent import CommitmentState
 from twofold.domain.errors import InvalidInput, NotAllowed
 from twofold.domain.ledger import EventKind
 from twofold.services.session import Session, unlock
@@ -150,20 +151,24 @@ def test_services_sign_every_change_and_keep_roles_distinct(alex: Session, vault
 
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     sam.commitments.acknowledge(seq)
-    sam.commitments.check(cid, Outcome.KEPT, day=today, note="I saw it on the table")
+    with pytest.raises(NotAllowed, match="Only Alex can record"):
+        sam.commitments.check(cid, Outcome.KEPT, day=today, note="I saw it on the table")
     [(first_seq, first)] = sam.commitments.check_offs(cid)[:1]
     assert (
         first_seq == seq
         and first.acknowledged_by == sam.partner_id
         and first.author != sam.partner_id
     )
-    sam.commitments.renegotiate(
+    proposal = sam.commitments.renegotiate(
         cid,
         "Phone in the hallway at dinner",
         Cadence(CadenceKind.DAYS, (0, 2, 4)),
         reason="Easier to keep",
     )
-    assert sam.commitments.get(cid).title == "Phone in the hallway at dinner"
+    assert sam.commitments.get(cid).title == "Phone face up at dinner"  # until Alex accepts
+    sam.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.commitments.accept_terms(proposal)
     off_day = next(
         today - timedelta(days=n)
         for n in range(7)
@@ -171,12 +176,23 @@ def test_services_sign_every_change_and_keep_roles_distinct(alex: Session, vault
     )
     if off_day >= start:
         with pytest.raises(InvalidInput, match="not due"):
-            sam.commitments.check(cid, Outcome.KEPT, day=off_day)
+            alex.commitments.check(cid, Outcome.KEPT, day=off_day)
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    assert sam.commitments.get(cid).title == "Phone in the hallway at dinner"
     kinds = [i.kind for i in sam.timeline.page()]
-    assert EventKind.COMMITMENT_MADE in kinds and EventKind.COMMITMENT_AMENDED in kinds
+    assert EventKind.COMMITMENT_MADE in kinds and EventKind.RENEGOTIATION_ACCEPTED in kinds
     assert any("Phone" in h.snippet for h in sam.search("phone"))  # searchable
-    sam.commitments.end(cid, "Done its job")
-    assert sam.commitments.statuses() == []
+    sam.commitments.end(cid, "Done its job")  # Sam does not own it: only a request to end
+    assert [s.commitment.id for s in sam.commitments.statuses()] == [cid]
+    sam.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.commitments.end(cid, "Done its job")
+    assert alex.commitments.statuses() == []
+    [view] = alex.commitments.views()
+    assert view.state == CommitmentState.ENDED  # with both signatures
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
     assert sam.verify().ok
     sam.lock()
 

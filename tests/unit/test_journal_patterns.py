@@ -114,7 +114,9 @@ def test_on_this_day(alex: Session) -> None:
 
 def test_on_this_day_on_the_timeline(alex: Session) -> None:
     alex.wins._append("Dinner out, phones away", date(2025, 3, 31), "", at=local(2025, 3, 31, 20))
-    text = alex.commitments.make("Text", Cadence(CadenceKind.DAILY), start=date(2025, 12, 1))
+    text = alex.commitments.make(
+        "Text", Cadence(CadenceKind.DAILY), start=date(2025, 12, 1), owner=alex.partner_id
+    )
     alex.commitments.check(
         text,
         Outcome.KEPT,

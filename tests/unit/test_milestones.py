@@ -20,10 +20,14 @@ def _days(first: date, last: date) -> list[date]:
 
 def test_new_milestone_families_are_found_once_with_evidence(alex: Session) -> None:
     c = alex.commitments
-    text = c.make("Text when late", Cadence(CadenceKind.DAILY), start=D(2026, 3, 2))
+    text = c.make(
+        "Text when late", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=D(2026, 3, 2)
+    )
     for day in _days(D(2026, 3, 2), D(2026, 3, 8)):
         c.check(text, Outcome.KEPT if day.day != 4 else Outcome.KEPT_HARD_DAY, day)
-    walk = c.make("Evening walk", Cadence(CadenceKind.DAILY), start=D(2026, 2, 1))
+    walk = c.make(
+        "Evening walk", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=D(2026, 2, 1)
+    )
     for day in _days(D(2026, 2, 1), D(2026, 2, 28)):
         if day.day not in (10, 20):  # 26 of 28 kept: 92 %
             c.check(walk, Outcome.KEPT, day)
@@ -63,7 +67,9 @@ def test_new_milestone_families_are_found_once_with_evidence(alex: Session) -> N
 
 def test_no_milestone_without_its_evidence(alex: Session) -> None:
     c = alex.commitments
-    text = c.make("Text when late", Cadence(CadenceKind.DAILY), start=D(2026, 3, 4))
+    text = c.make(
+        "Text when late", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=D(2026, 3, 4)
+    )
     for day in _days(D(2026, 3, 4), D(2026, 3, 17)):
         if day != D(2026, 3, 11):
             c.check(text, Outcome.KEPT, day)

@@ -37,8 +37,10 @@ def live_a_little(vault_dir: Path) -> None:
     """Two commitments, their check-offs, wins, setbacks, check-ins and a journal."""
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     c = alex.commitments
-    daily = c.make("Text when late", Cadence(CadenceKind.DAILY), start=D(2026, 3, 2))
-    weekly = c.make("Weekly walk", Cadence(CadenceKind.WEEKLY), start=D(2026, 3, 2))
+    mine = alex.partner_id  # one for both would wait for Sam's acceptance (issue 12)
+    daily = c.make("Text when late", Cadence(CadenceKind.DAILY), owner=mine, start=D(2026, 3, 2))
+    weekly = c.make("Weekly walk", Cadence(CadenceKind.WEEKLY), owner=mine, start=D(2026, 3, 2))
+    proposal = ""
     for day, outcome in (
         (2, Outcome.KEPT),
         (3, Outcome.MISSED),
@@ -50,6 +52,11 @@ def live_a_little(vault_dir: Path) -> None:
         (16, Outcome.KEPT),
         (17, Outcome.KEPT),
     ):
+        if outcome == Outcome.RENEGOTIATED:  # new terms, renegotiated once Sam accepts
+            proposal = c.renegotiate(
+                daily, "Text when late", Cadence(CadenceKind.DAILY), "one word", day=D(2026, 3, 10)
+            )
+            continue
         c.check(daily, outcome, D(2026, 3, day))
     c.check(weekly, Outcome.KEPT, D(2026, 3, 5))
     alex.wins.record("A calm dinner", D(2026, 2, 27))
@@ -69,6 +76,7 @@ def live_a_little(vault_dir: Path) -> None:
     j.write("r1", RecordKind.REFLECTION, ["hopeful", "hurt"], ["work"], local(2026, 3, 11, 10))
     alex.lock()
     sam = unlock(vault_dir, "Sam", SAM_PASS)
+    sam.commitments.accept_terms(proposal)
     sam.checkins.submit(CheckinKind.DAILY, {"feeling": "tired"}, D(2026, 3, 16))
     assert sam.journal is not None
     sam.journal.write("sam's", RecordKind.TRIGGER, ["jealous"], ["sam-tag"], local(2026, 3, 9, 7))

@@ -58,12 +58,17 @@ def make_history(vault_dir: Path) -> dict[str, int]:
     share(alex, "SHARED-BEFORE-RANGE", noon(date(2026, 2, 27)))
     share(alex, "SHARED-IN-RANGE", noon(date(2026, 3, 10)))
     share(alex, "SHARED-AFTER-RANGE", noon(date(2026, 4, 2)))
-    commitment = alex.commitments.make(
+    commitment = alex.commitments.make(  # for both: a proposal until Sam accepts
         "Evening walk together",
         Cadence(CadenceKind.DAILY),
         start=date(2026, 3, 1),
         at=noon(date(2026, 3, 1)),
     )
+    alex.lock()
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    sam.commitments.accept(commitment, at=noon(date(2026, 3, 1)))
+    sam.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
     for day in range(1, 11):
         outcome = Outcome.MISSED if day == 4 else Outcome.KEPT
         alex.commitments.check(commitment, outcome, date(2026, 3, day), at=noon(date(2026, 3, day)))

@@ -55,7 +55,9 @@ def test_wins_by_hand_and_milestones_detected_once(alex: Session, vault_dir: Pat
     alex.wins.record("Told Sam about the late train before Sam asked")
     today = date.today()
     start = today - timedelta(days=8)
-    cid = alex.commitments.make("Text before I'm late", Cadence(CadenceKind.DAILY), start=start)
+    cid = alex.commitments.make(
+        "Text before I'm late", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=start
+    )
     for n in range(8):
         alex.commitments.check(
             cid, Outcome.KEPT if n != 0 else Outcome.MISSED, day=start + timedelta(days=n)

@@ -40,6 +40,7 @@ class Checkin:
     day: date
     answers: tuple[tuple[str, str], ...]  # (prompt text, answer), in prompt order
     submitted_at: datetime
+    checkin_id: str = ""  # the seal it revealed; "" for one from before sealing (issue 12)
 
 
 def period_of(kind: CheckinKind, day: date) -> tuple[date, date]:

@@ -124,6 +124,7 @@ class Commitment:
     hard_day: str  # the simplified form for overwhelming days
     start: date
     ended: bool = False
+    state: str = "accepted"  # domain.consent.CommitmentState: only "accepted" counts
 
 
 @dataclass(frozen=True, slots=True)

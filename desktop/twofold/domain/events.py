@@ -23,6 +23,7 @@ from typing import Any, ClassVar, Self, TypeVar
 
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, Outcome
+from twofold.domain.consent import RequestKind
 from twofold.domain.dialogue import SessionKind
 from twofold.domain.ledger import EventKind
 from twofold.domain.setbacks import RepairStep
@@ -443,6 +444,7 @@ class ObjectiveProgress(EventData):
 
 
 # --- exports and leaving (issue 15) --------------------------------------------------
+# --- consent in every shared practice (issue 12) -------------------------------------
 
 
 @event
@@ -466,11 +468,31 @@ class ExportMade(EventData):
 
 @event
 @dataclass(frozen=True, slots=True)
+class ConsentAdopted(EventData):
+    """From this event on, every commitment, outcome, check-in and action for both is
+    judged by the consent rules (``domain/consent.py``); before it, events keep their
+    old meaning (a commitment made then counts as accepted by its owners)."""
+
+    kind: ClassVar[EventKind] = EventKind.CONSENT_ADOPTED
+    rules: int = 1
+
+
+@event
+@dataclass(frozen=True, slots=True)
 class ExportAgreed(EventData):
     """The other partner's signature on an export (they typed their own passphrase)."""
 
     kind: ClassVar[EventKind] = EventKind.EXPORT_AGREED
     export_id: str
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class CommitmentAccepted(EventData):
+    """The signer's own acceptance: who accepts is the signed author, never a field."""
+
+    kind: ClassVar[EventKind] = EventKind.COMMITMENT_ACCEPTED
+    commitment_id: str
 
 
 @event
@@ -483,3 +505,168 @@ class PartnerLeft(EventData):
     kind: ClassVar[EventKind] = EventKind.PARTNER_LEFT
     partner: str
     copy: bool = False
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class CommitmentDeclined(EventData):
+    kind: ClassVar[EventKind] = EventKind.COMMITMENT_DECLINED
+    commitment_id: str
+    reason: str = ""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class CommitmentConcern(EventData):
+    """ "I didn't see this happen": shown beside a check-off, never replacing it."""
+
+    kind: ClassVar[EventKind] = EventKind.COMMITMENT_CONCERN
+    commitment_id: str
+    check_seq: int
+    text: str
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RenegotiationProposed(EventData):
+    kind: ClassVar[EventKind] = EventKind.RENEGOTIATION_PROPOSED
+    proposal_id: str
+    commitment_id: str
+    title: str
+    cadence: Cadence
+    day: date  # counts as renegotiated once the other accepts
+    detail: str = ""
+    hard_day: str = ""
+    reason: str = ""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RenegotiationAccepted(EventData):
+    kind: ClassVar[EventKind] = EventKind.RENEGOTIATION_ACCEPTED
+    proposal_id: str
+    reason: str = ""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RenegotiationDeclined(EventData):
+    kind: ClassVar[EventKind] = EventKind.RENEGOTIATION_DECLINED
+    proposal_id: str
+    reason: str = ""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class CheckinSealed(EventData):
+    """A salted hash of the answers, published first; the answers wait in the
+    author's private journal until revealed."""
+
+    kind: ClassVar[EventKind] = EventKind.CHECKIN_SEALED
+    checkin_id: str
+    checkin: CheckinKind
+    day: date
+    digest: str  # hex sha256, see domain.consent.seal_digest
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "checkin_id": self.checkin_id,
+            "kind": self.checkin.value,
+            "day": self.day.isoformat(),
+            "digest": self.digest,
+        }
+
+    @classmethod
+    def from_payload(cls, payload: Mapping[str, Any]) -> Self:
+        renamed = {k: v for k, v in payload.items() if k != "kind"}
+        renamed["checkin"] = payload["kind"]
+        return EventData.from_payload.__func__(cls, renamed)  # type: ignore[attr-defined, no-any-return]
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class CheckinRevealed(EventData):
+    kind: ClassVar[EventKind] = EventKind.CHECKIN_REVEALED
+    checkin_id: str
+    salt: str  # hex
+    answers: tuple[tuple[str, str], ...]
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class ItemWithdrawn(EventData):
+    """The author withdrew an item they wrote: its payload is removed (NULL), this
+    signed trace stays, as a retraction does for a shared reflection."""
+
+    kind: ClassVar[EventKind] = EventKind.ITEM_WITHDRAWN
+    target: str  # event id
+    # a withdrawn setback stays, without its words, for the steps the partner took on
+    # it: its id is said here, since the target's payload (which held it) is gone
+    setback_id: str = ""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RolesProposed(EventData):
+    """Who was hurt, in the couple's own words, or nobody named (``hurt`` empty)."""
+
+    kind: ClassVar[EventKind] = EventKind.ROLES_PROPOSED
+    proposal_id: str
+    hurt: tuple[str, ...]  # partner ids
+    words: str = ""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RolesAccepted(EventData):
+    kind: ClassVar[EventKind] = EventKind.ROLES_ACCEPTED
+    proposal_id: str
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PaceSet(EventData):
+    kind: ClassVar[EventKind] = EventKind.PACE_SET
+    review_every_weeks: int
+    agenda_order: tuple[str, ...]
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RequestRaised(EventData):
+    """ "A boundary feels strained" or "I'd like us to talk about …"."""
+
+    kind: ClassVar[EventKind] = EventKind.REQUEST_RAISED
+    request_id: str
+    request: RequestKind
+    boundary: str = ""
+    words: str = ""
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "request_id": self.request_id,
+            "kind": self.request.value,
+            "boundary": self.boundary,
+            "words": self.words,
+        }
+
+    @classmethod
+    def from_payload(cls, payload: Mapping[str, Any]) -> Self:
+        renamed = {k: v for k, v in payload.items() if k != "kind"}
+        renamed["request"] = payload["kind"]
+        return EventData.from_payload.__func__(cls, renamed)  # type: ignore[attr-defined, no-any-return]
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class RequestAnswered(EventData):
+    kind: ClassVar[EventKind] = EventKind.REQUEST_ANSWERED
+    request_id: str
+    words: str
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class SessionSummaryAgreed(EventData):
+    kind: ClassVar[EventKind] = EventKind.SESSION_SUMMARY_AGREED
+    session_id: str

@@ -49,6 +49,23 @@ class EventKind(StrEnum):
     EXPORT_AGREED = "export.agreed"
     PARTNER_LEFT = "partner.left"
     KEYS_CHANGED = "keys.changed"
+    # consent in every shared practice (issue 12)
+    CONSENT_ADOPTED = "consent.adopted"
+    COMMITMENT_ACCEPTED = "commitment.accepted"
+    COMMITMENT_DECLINED = "commitment.declined"
+    COMMITMENT_CONCERN = "commitment.concern"
+    RENEGOTIATION_PROPOSED = "commitment.renegotiation_proposed"
+    RENEGOTIATION_ACCEPTED = "commitment.renegotiation_accepted"
+    RENEGOTIATION_DECLINED = "commitment.renegotiation_declined"
+    CHECKIN_SEALED = "checkin.sealed"
+    CHECKIN_REVEALED = "checkin.revealed"
+    ITEM_WITHDRAWN = "item.withdrawn"
+    ROLES_PROPOSED = "roles.proposed"
+    ROLES_ACCEPTED = "roles.accepted"
+    PACE_SET = "pace.set"
+    REQUEST_RAISED = "request.raised"
+    REQUEST_ANSWERED = "request.answered"
+    SESSION_SUMMARY_AGREED = "session.summary_agreed"
 
     @property
     def label(self) -> str:
@@ -87,6 +104,22 @@ _LABELS: dict[EventKind, str] = {
     EventKind.EXPORT_AGREED: "Export agreed",
     EventKind.PARTNER_LEFT: "Left the vault",
     EventKind.KEYS_CHANGED: "Key change",
+    EventKind.CONSENT_ADOPTED: "Consent rules",
+    EventKind.COMMITMENT_ACCEPTED: "Commitment accepted",
+    EventKind.COMMITMENT_DECLINED: "Commitment declined",
+    EventKind.COMMITMENT_CONCERN: "Concern",
+    EventKind.RENEGOTIATION_PROPOSED: "New terms proposed",
+    EventKind.RENEGOTIATION_ACCEPTED: "New terms accepted",
+    EventKind.RENEGOTIATION_DECLINED: "New terms declined",
+    EventKind.CHECKIN_SEALED: "Check-in answered",
+    EventKind.CHECKIN_REVEALED: "Check-in",
+    EventKind.ITEM_WITHDRAWN: "Withdrawn",
+    EventKind.ROLES_PROPOSED: "Who was hurt",
+    EventKind.ROLES_ACCEPTED: "Who was hurt: agreed",
+    EventKind.PACE_SET: "Pace",
+    EventKind.REQUEST_RAISED: "Request to talk",
+    EventKind.REQUEST_ANSWERED: "Answer to a request",
+    EventKind.SESSION_SUMMARY_AGREED: "Session summary agreed",
 }
 
 # How a partner's key slots changed (the payload's "how"), as both partners read it.

@@ -41,6 +41,11 @@ class Setback:
     countermeasures: tuple[str, ...]
 
     @property
+    def withdrawn(self) -> bool:
+        """Its author withdrew it: its words are gone, the steps on it stay."""
+        return not self.what
+
+    @property
     def next_step(self) -> RepairStep | None:
         done = {s.step for s in self.steps}
         return next((step for step in RepairStep if step not in done), None)

@@ -47,15 +47,29 @@ def headline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
     if k == EventKind.VAULT_CREATED:
         names = [str(n) for n in d.get("names", [])]
         return tr("You began Twofold together: {names}.").format(names=tr(" and ").join(names))
-    if k in (EventKind.COMMITMENT_MADE, EventKind.COMMITMENT_AMENDED):
+    if k in (
+        EventKind.COMMITMENT_MADE,
+        EventKind.COMMITMENT_AMENDED,
+        EventKind.RENEGOTIATION_PROPOSED,
+    ):
         text = body
         with contextlib.suppress(KeyError, ValueError, TypeError):
             text = f"{body} ({Cadence.from_json(dict(d['cadence'])).describe()})."
         if k == EventKind.COMMITMENT_AMENDED:
             text = tr("New terms: {title}").format(title=text)
+        if k == EventKind.RENEGOTIATION_PROPOSED:
+            text = tr("New terms proposed for “{old}”: {terms}").format(
+                old=d.get("old", ""), terms=text
+            )
         if d.get("hard_day"):
             text += " " + tr("Hard-day version: {text}.").format(text=d["hard_day"])
+        if d.get("waiting_for"):
+            waiting = tr(" and ").join(str(n) for n in d["waiting_for"])
+            text += " " + tr("Proposed: waiting for {names} to accept.").format(names=waiting)
         return text
+    consent = _consent_headline(item, tr)
+    if consent is not None:
+        return consent
     if k == EventKind.COMMITMENT_CHECKED:
         outcome = _enum(Outcome, d.get("outcome"))
         label = tr(outcome.label) if outcome else tr("Check-off")
@@ -151,6 +165,69 @@ def byline(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:
     if item.kind == EventKind.WIN_RECORDED and item.data.get("milestone"):
         return tr("Twofold noticed (recorded when {name} opened it)").format(name=item.author_label)
     return item.author_label
+
+
+def _consent_headline(item: TimelineItem, tr: Callable[[str], str]) -> str | None:
+    """The sentences of issue 12's events (consent in every shared practice)."""
+    d, body, k = item.data, item.body, item.kind
+    titles = {
+        CheckinKind.DAILY: tr("Daily check-in"),
+        CheckinKind.WEEKLY: tr("Weekly review"),
+        CheckinKind.MONTHLY: tr("Monthly review"),
+    }
+    if k == EventKind.COMMITMENT_ACCEPTED:
+        return tr("Accepted: {title}").format(title=body or tr("a commitment"))
+    if k == EventKind.COMMITMENT_DECLINED:
+        return tr("Declined: {title}").format(title=body or tr("a commitment"))
+    if k == EventKind.COMMITMENT_CONCERN:
+        return tr("Concern about a check-off: {text}").format(text=body)
+    if k == EventKind.RENEGOTIATION_ACCEPTED:
+        return tr("New terms accepted: “{old}” is now “{title}”").format(
+            old=d.get("old", ""), title=body
+        )
+    if k == EventKind.RENEGOTIATION_DECLINED:
+        return tr("New terms declined: “{old}” stays as it was").format(old=d.get("old", ""))
+    if k == EventKind.CHECKIN_SEALED:
+        kind = _enum(CheckinKind, d.get("checkin"))
+        return tr("{title}: answered, sealed until you have both answered.").format(
+            title=titles.get(kind, tr("Check-in"))
+        )
+    if k == EventKind.CHECKIN_REVEALED:
+        kind = _enum(CheckinKind, d.get("checkin"))
+        return titles.get(kind, tr("Check-in")) + ("\n" + body if body else "")
+    if k == EventKind.ITEM_WITHDRAWN:
+        return tr("Withdrew something they had written; its words are gone.")
+    if k == EventKind.ROLES_PROPOSED:
+        hurt = [str(n) for n in d.get("hurt", [])]
+        if not hurt:
+            text = tr("Proposed to leave unsaid who was hurt.")
+        elif len(hurt) == 1:
+            text = tr("Proposed to say that {name} was hurt.").format(name=hurt[0])
+        else:
+            text = tr("Proposed to say that {names} were hurt.").format(
+                names=tr(" and ").join(hurt)
+            )
+        if body:
+            text += " " + tr("In our words: “{words}”").format(words=body)
+        return text
+    if k == EventKind.ROLES_ACCEPTED:
+        return tr("Agreed to what was said about who was hurt.")
+    if k == EventKind.PACE_SET:
+        weeks = d.get("weeks", 1)
+        if weeks == 1:
+            return tr("The pace: reviews every week.")
+        return tr("The pace: reviews every {n} weeks.").format(n=weeks)
+    if k == EventKind.REQUEST_RAISED:
+        if d.get("talk") == "strain":
+            if body:
+                return tr("A boundary feels strained: “{boundary}”").format(boundary=body)
+            return tr("A boundary feels strained")
+        return tr("I'd like us to talk about …")
+    if k == EventKind.REQUEST_ANSWERED:
+        return tr("Answered a request: {words}").format(words=body)
+    if k == EventKind.SESSION_SUMMARY_AGREED:
+        return tr("Agreed to the session's summary.")
+    return None
 
 
 def second_line(item: TimelineItem, tr: Callable[[str], str] = _same) -> str:

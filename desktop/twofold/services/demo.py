@@ -90,6 +90,12 @@ def _practice(
                 start=start,
                 at=datetime.combine(start, time(9, 0), UTC),
             )
+            if owner == BOTH:  # for both: the other accepts with their own signature
+                session.lock()
+                other = next(label for label in labels if label != author)
+                with unlock(folder, other, passphrases[other]) as partner:
+                    partner.commitments.accept(cid, at=datetime.combine(start, time(9, 5), UTC))
+                session = unlock(folder, author, passphrases[author])
             misses, hard = set(spec.get("missed", [])), set(spec.get("hard_days", []))
             for offset, (first, _last) in enumerate(
                 Cadence(CadenceKind(spec["cadence"]), tuple(spec.get("weekdays", ()))).periods(
@@ -183,9 +189,11 @@ def _practice(
             if spec.get("objective"):
                 objective = session.joint.set_objective(spec["objective"])
                 session.joint.progress(objective, spec["progress"], session_id)
-            session.joint.close(session_id, spec.get("summary", ""))
+            # the summary speaks for both: the other partner signs it too, being there
+            session.joint.close(session_id, spec.get("summary", ""), passphrases[labels[0]])
         finally:
             session.lock()
+    _consent(folder, passphrases, practice.get("consent", {}), today)
     plan = practice.get("safety_plan")
     if plan:
         session = unlock(folder, labels[0], passphrases[labels[0]])
@@ -198,6 +206,63 @@ def _practice(
             )
         finally:
             session.lock()
+
+
+def _consent(folder: Path, passphrases: dict[str, str], spec: dict[str, Any], today: date) -> None:
+    """Issue 12's story: who was hurt (said by both) and the pace the hurt partner
+    chose; a proposal waiting for its owner; new terms accepted; a check-in sealed
+    and waiting for the other's answers; a strained boundary raised and answered."""
+    if not spec:
+        return
+    from twofold.domain.checkins import CheckinKind
+    from twofold.domain.commitments import Cadence, CadenceKind
+    from twofold.domain.consent import AgendaSection
+
+    labels = list(passphrases)
+    first, second = labels[0], labels[1]
+    with unlock(folder, first, passphrases[first]) as alex:
+        ids = {label: pid for pid, label in alex.partner_labels.items()}
+        roles = spec["roles"]
+        alex.roles.propose(
+            [ids[label] for label in roles["hurt"]], roles["words"], passphrases[second]
+        )
+        renegotiate = spec["renegotiate"]
+        target = next(
+            v.commitment
+            for v in alex.commitments.views()
+            if v.commitment.title == renegotiate["from"]
+        )
+        proposal = alex.commitments.renegotiate(
+            target.id,
+            renegotiate["to"],
+            target.cadence,
+            target.hard_day,
+            renegotiate["reason"],
+            day=today - timedelta(days=int(renegotiate["days_ago"])),
+        )
+    with unlock(folder, second, passphrases[second]) as sam:
+        pace = spec["pace"]
+        sam.roles.set_pace(
+            int(pace["review_every_weeks"]), [AgendaSection(s) for s in pace["agenda_order"]]
+        )
+        sam.commitments.accept_terms(proposal)
+        proposed = spec["proposal"]
+        sam.commitments.make(
+            proposed["title"],
+            Cadence(CadenceKind(proposed["cadence"])),
+            owner=ids[proposed["owner"]],
+            hard_day=proposed.get("hard_day", ""),
+            detail=proposed.get("detail", ""),
+        )
+        strain = spec["strain"]
+        boundaries = sam.requests.boundaries()
+        boundary = boundaries[min(int(strain["boundary_index"]), len(boundaries) - 1)]
+        request_id = sam.requests.strain(boundary, strain["words"])
+        sealed = spec["sealed_checkin"]
+        sam.checkins.submit(CheckinKind(sealed["kind"]), sealed["answers"])
+    with unlock(folder, first, passphrases[first]) as alex:
+        alex.requests.answer(request_id, strain["answer"])
+        alex.requests.talk(spec["talk"])
 
 
 def _share(

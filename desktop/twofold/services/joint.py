@@ -5,12 +5,13 @@ sessions."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from twofold.domain.consent import DEFAULT_ORDER, AgendaSection, TalkRequest, agenda_order
 from twofold.domain.dialogue import SessionKind
-from twofold.domain.errors import InvalidInput, NotAllowed
+from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
 from twofold.domain.events import (
     ObjectiveProgress,
     ObjectiveSet,
@@ -19,13 +20,16 @@ from twofold.domain.events import (
     SessionNote,
     SessionOpened,
     SessionOutcome,
+    SessionSummaryAgreed,
 )
 from twofold.domain.ledger import TimelineItem
 from twofold.domain.setbacks import Setback
 from twofold.services.commitments import CommitmentService, CommitmentStatus
+from twofold.services.consent import RequestService
 from twofold.services.setbacks import SetbackService
+from twofold.services.signing import record_honoured
 from twofold.services.timeline import TimelineService
-from twofold.vault import practice_store
+from twofold.vault import consent_store, practice_store
 from twofold.vault.vault import OpenVault, now
 
 REVIEW_BELOW = 0.8  # commitments kept less often than this come up for review
@@ -36,6 +40,10 @@ class Agenda:
     new_shares: list[TimelineItem]
     commitments_to_review: list[CommitmentStatus]
     open_setbacks: list[Setback]
+    requests: list[TalkRequest] = field(default_factory=list)
+    # the order the sections are shown in: requests to talk always lead, then the order
+    # the hurt partner chose (where the couple named one), else the default
+    order: tuple[AgendaSection, ...] = DEFAULT_ORDER
 
 
 class JointSessionService:
@@ -50,7 +58,9 @@ class JointSessionService:
             if s.reliability is not None and s.reliability < REVIEW_BELOW
         ]
         setbacks = [s for s in SetbackService(self._vault).all() if s.open]
-        return Agenda(shares, review, setbacks)
+        requests = RequestService(self._vault).open_requests()
+        order = agenda_order(consent_store.pace(self._vault.connection))
+        return Agenda(shares, review, setbacks, requests, order)
 
     def open(self, kind: SessionKind, other_passphrase: str) -> str:
         """Both present: this partner opens, the other co-signs with their passphrase
@@ -90,10 +100,47 @@ class JointSessionService:
     def outcome(self, session_id: str, text: str) -> None:
         self._add(SessionOutcome(session_id, text.strip()))
 
-    def close(self, session_id: str, summary: str = "") -> None:
-        with self._vault.write("The session"):
-            self._vault.ledger.record(SessionClosed(session_id, summary.strip()), now())
+    def close(
+        self, session_id: str, summary: str = "", other_passphrase: str | None = None
+    ) -> None:
+        """End the session. A summary speaks for both: it carries both signatures when
+        the other partner types their passphrase here (``other_passphrase``), else it
+        shows as this partner's proposal until the other agrees to it."""
+        cosigner = (
+            self._vault.cosigner(other_passphrase) if other_passphrase and summary.strip() else None
+        )
+        try:
+            with self._vault.write("The session"):
+                record_honoured(self._vault, SessionClosed(session_id, summary.strip()))
+                if cosigner is not None:
+                    record_honoured(
+                        self._vault, SessionSummaryAgreed(session_id), cosigner=cosigner
+                    )
+        finally:
+            if cosigner is not None:
+                cosigner.close()
         TimelineService(self._vault).mark_session_held()
+
+    def agree_summary(self, session_id: str) -> None:
+        """The other partner's signature under a session's summary."""
+        found = consent_store.session_summary(self._vault.connection, session_id)
+        if found is None:
+            raise NotFound("There is no ended session with that id.")
+        _, closed_by, agreed_by = found
+        if closed_by == self._vault.partner_id:
+            raise NotAllowed("Your partner agrees to the summary you wrote, with their signature.")
+        if agreed_by:
+            raise NotAllowed("You have already agreed to this summary.")
+        with self._vault.write("Your agreement"):
+            record_honoured(self._vault, SessionSummaryAgreed(session_id))
+
+    def summary(self, session_id: str) -> tuple[str, str, str] | None:
+        """(summary, ended by, agreed by — "" while it is one partner's proposal)."""
+        return consent_store.session_summary(self._vault.connection, session_id)
+
+    def notes(self, session_id: str) -> list[tuple[str, str, str, str]]:
+        """(event id, kind, author, text) of a session's notes and outcomes."""
+        return consent_store.session_item_ids(self._vault.connection, session_id)
 
     # --- therapy objectives -------------------------------------------------------
 

@@ -18,6 +18,7 @@ from twofold.domain.search import SearchHit, fts_query
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
 from twofold.services.sharing import SharingService, finish_pending_share
+from twofold.services.signing import adopt_consent_rules
 from twofold.services.timeline import TimelineService, reconcile_retractions
 from twofold.services.verify import verify, verify_since
 from twofold.vault import readable_copy, trust
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from twofold.services.commitments import CommitmentService
     from twofold.services.ending import LeaveOutcome
     from twofold.services.imports import ImportService
+    from twofold.services.consent import RequestService, RolesService
     from twofold.services.joint import JointSessionService
     from twofold.services.journal_export import JournalExportResult
     from twofold.services.progress import ProgressService
@@ -198,6 +200,18 @@ class Session:
         from twofold.services.progress import ProgressService
 
         return ProgressService(self._vault)
+
+    @cached_property
+    def requests(self) -> RequestService:
+        from twofold.services.consent import RequestService
+
+        return RequestService(self._vault)
+
+    @cached_property
+    def roles(self) -> RolesService:
+        from twofold.services.consent import RolesService
+
+        return RolesService(self._vault)
 
     @property
     def locked(self) -> bool:
@@ -413,6 +427,12 @@ class Session:
         folder, target = self.folder, self.backup_folder()
         return lambda: replace_daily(folder, target, today)
 
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
     def lock(self) -> None:
         """Close the connection and zero the keys. The session cannot be used again."""
         if not self._locked:
@@ -440,9 +460,14 @@ def create_vault(
     partners: list[tuple[str, str]],
     kdf: KdfParams | None = None,
     at: datetime | None = None,
+    *,
+    hurt: list[str] | None = None,
+    words: str = "",
 ) -> CreatedVault:
     """``kdf`` is a test-only override; by default it is calibrated on this machine
-    toward ~0.5 s and never below m=64 MiB, t=3, p=4."""
+    toward ~0.5 s and never below m=64 MiB, t=3, p=4. ``hurt`` (partner labels, may be
+    empty) and ``words``: who was hurt, said at setup by both (issue 12); None: not
+    asked."""
     names = tuple(label for label, _ in partners)
     for _, passphrase in partners:
         check_passphrase(passphrase, names)
@@ -456,6 +481,12 @@ def create_vault(
     codes = vault_files.create(
         folder, [NewPartner(label, passphrase) for label, passphrase in partners], params, at
     )
+    if hurt is not None:
+        # said at setup, with both present: signed by the first, co-signed by the second
+        (first, first_pass), (_, second_pass) = partners
+        with unlock(folder, first, first_pass) as session:
+            ids = {label: pid for pid, label in session.partner_labels.items()}
+            session.roles.propose([ids[h] for h in hurt], words, second_pass)
     return CreatedVault(folder, codes)
 
 
@@ -464,7 +495,15 @@ def unlock(folder: Path, who: str, passphrase: str) -> Session:
 
 
 def unlock_session(folder: Path, passphrase: str, who: str | None = None) -> Session:
-    return Session(vault_files.unlock_session(folder, passphrase, who))
+    opened = vault_files.unlock_session(folder, passphrase, who)
+    try:
+        adopt_consent_rules(opened)
+    except VaultDamaged:
+        pass  # reported by verify; it must not lock you out
+    except BaseException:
+        opened.close()
+        raise
+    return Session(opened)
 
 
 def reset_passphrase(
@@ -493,8 +532,10 @@ def _opened(vault: OpenVault) -> Session:
     try:
         if vault.journal is not None:
             finish_pending_share(vault)
+        adopt_consent_rules(vault)
         reconcile_retractions(vault)
         previous = _pin_and_see(vault)
+        CheckinService(vault).reveal_due()
     except VaultDamaged:
         pass  # a damaged page is reported by verify and per record; it must not lock you out
     except BaseException:

@@ -31,7 +31,7 @@ from twofold.domain.setbacks import (
     check_step_order,
 )
 from twofold.services.commitments import local_today
-from twofold.vault import practice_store, progress_store
+from twofold.vault import consent_store, practice_store, progress_store
 from twofold.vault.vault import OpenVault, now
 
 
@@ -53,6 +53,10 @@ class SetbackService:
 
     def all(self) -> list[Setback]:
         return practice_store.setbacks(self._vault.connection)
+
+    def event_ids(self) -> dict[str, str]:
+        """setback id → the ledger event that logged it (what ``withdraw`` takes)."""
+        return consent_store.setback_event_ids(self._vault.connection)
 
     def get(self, setback_id: str) -> Setback:
         found = next((s for s in self.all() if s.id == setback_id), None)

@@ -89,6 +89,13 @@ class TimelineService:
                 self._vault.journal.mark_retracted(event_id, at)
                 record_ledger_head(self._vault)
 
+    def withdraw(self, event_id: str) -> None:
+        """Withdraw something you wrote (a check-in, an appreciation, a setback note, a
+        story chapter, a session note…): its words are gone, a signed trace stays.
+        Another's item, or one you both agreed, is refused and nothing is written."""
+        with self._vault.write("The withdrawal"):
+            self._vault.ledger.withdraw(event_id, now())
+
     # --- session agenda ----------------------------------------------------------
 
     def agenda(self) -> list[TimelineItem]:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from twofold.domain.errors import InvalidInput
 from twofold.domain.events import AppreciationRecorded, StoryChapter, ValuesSet
-from twofold.vault import practice_store
+from twofold.vault import consent_store, practice_store
 from twofold.vault.vault import OpenVault, now
 
 MAX_VALUES = 7
@@ -24,6 +24,21 @@ class TogetherService:
 
     def appreciations(self) -> list[tuple[str, str, datetime]]:
         return practice_store.appreciations(self._vault.connection)
+
+    def appreciation_items(self) -> list[tuple[str, str, str, datetime]]:
+        """(event id, author, text, when), newest first: the id is what ``withdraw``
+        takes."""
+        return consent_store.appreciation_items(self._vault.connection)
+
+    def story_items(self) -> list[tuple[str, str, str, str, datetime]]:
+        return consent_store.story_items(self._vault.connection)
+
+    def withdraw(self, event_id: str) -> None:
+        """Withdraw something you wrote (an appreciation, a chapter…): its words are
+        gone, a signed trace stays. Another's item, or an agreed one, is refused and
+        nothing is written."""
+        with self._vault.write("The withdrawal"):
+            self._vault.ledger.withdraw(event_id, now())
 
     def set_values(self, values: list[str]) -> None:
         """The couple's chosen few (e.g. honesty, reliability, kindness, respect)."""

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from twofold.domain.errors import NotFound, TwofoldError
 from twofold.domain.ledger import Problem, VerifyReport
-from twofold.vault import trust
+from twofold.vault import consent_store, trust
 from twofold.vault.database import DatabaseError
 from twofold.vault.projectors import replay
 from twofold.vault.vault import SHARED_DB, OpenVault, journal_file
@@ -48,6 +48,11 @@ def verify(vault: OpenVault, *, keyring: bool = True) -> VerifyReport:
     report.add(CHAIN, ledger_problems, f"{len(events)} events, all signed and chained")
     if not ledger_problems:
         report.add(SHOWN, _guarded(SHARED_DB, lambda: replay.check(vault.connection, events)))
+    report.add(
+        "every event within what its author may sign for",
+        _guarded(SHARED_DB, lambda: _consent_problems(vault)),
+        "nobody acted for the other",
+    )
     _identity_and_seen(vault, report)
     if vault.journal is not None:
         report.add(
@@ -140,6 +145,21 @@ def _keyring(vault: OpenVault, report: VerifyReport) -> None:
             else "no OS keyring on this system: a rollback of the whole folder would not "
             "be noticed",
         )
+
+
+def _consent_problems(vault: OpenVault) -> list[Problem]:
+    """Signed events that break a consent rule (accepting for the other, recording the
+    other's outcome, withdrawing another's words…): never honoured, always named."""
+    labels = vault.ledger.partner_labels()
+    problems = []
+    for seq, reason in consent_store.refused(vault.connection):
+        event = vault.ledger.event_at(seq)
+        who = labels.get(event.header.author, "?") if event else "?"
+        kind = event.header.kind if event else "?"
+        problems.append(
+            Problem(f"event #{seq} ({kind}, signed by {who})", f"not honoured: {reason}")
+        )
+    return problems
 
 
 def _share_problems(vault: OpenVault) -> list[Problem]:

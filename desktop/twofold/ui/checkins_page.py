@@ -1,9 +1,13 @@
-"""Check-ins: answer today's questions on your own; read both partners' answers."""
+"""Check-ins: answer apart, reveal together (issue 12). Your answers are sealed (only
+a salted hash joins the shared ledger) until you have both answered the period or it
+has ended; your own sealed answers are shown to you from your private journal."""
 
 from __future__ import annotations
 
 import html
+from datetime import timedelta
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.checkins import CheckinKind
+from twofold.domain.consent import WeekLine, WeekSummary
 from twofold.domain.errors import TwofoldError
-from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
+from twofold.services.commitments import local_today
+from twofold.ui.widgets import LazyPage, confirm, error_label, heading, named, note, two_panes
 
 KIND_LABELS = {
     CheckinKind.DAILY: "Daily check-in",
@@ -37,11 +43,50 @@ def missed_text(kinds: list[CheckinKind]) -> str:
     return f"You skipped {listed}. No streak is lost; the next one counts just as much."
 
 
+def _still_hard(line: WeekLine) -> str:
+    parts = []
+    if line.hard_days:
+        parts.append(f"hard-day form {line.hard_days}×")
+    if line.missed:
+        parts.append(f"missed {line.missed}×")
+    return ", ".join(parts) or "—"
+
+
+def week_html(summary: WeekSummary) -> str:
+    """The weekly review's data: what was promised, delivered, and what is still hard."""
+    e = html.escape
+    if not summary.lines:
+        return "<p><i>No commitment was due this week.</i></p>"
+    rows = "".join(
+        f"<tr><td>{e(line.title)} <small>({e(line.owner_label)})</small></td>"
+        f"<td align='right'>{line.promised}</td><td align='right'>{line.delivered}</td>"
+        f"<td>{e(_still_hard(line))}</td></tr>"
+        for line in summary.lines
+    )
+    return (
+        f"<p><b>This week ({summary.first:%d %b} – {summary.last:%d %b}): "
+        f"{summary.delivered} of {summary.promised} kept.</b></p>"
+        "<table cellspacing='4'><tr><th align='left'>Commitment</th>"
+        "<th align='right'>promised</th><th align='right'>delivered</th>"
+        f"<th align='left'>still hard</th></tr>{rows}</table>"
+        "<p><a href='agreement'>Open our agreement</a></p>"
+    )
+
+
 class CheckinsPage(LazyPage):
+    """Signals: ``open_agreement`` when the weekly review's link to the agreement is used."""
+
+    open_agreement = Signal()
+
     refresh_on = frozenset({"practice", "timeline"})
 
     def __init__(self) -> None:
         super().__init__()
+        self.week = QLabel()  # the weekly review's data; exposes its text
+        self.week.setObjectName("weekSummary")
+        self.week.setWordWrap(True)
+        self.week.setTextFormat(Qt.TextFormat.RichText)
+        self.week.linkActivated.connect(lambda _: self.open_agreement.emit())
         self.kind = named(QComboBox(), "checkinKind", "Which check-in")
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
@@ -53,15 +98,26 @@ class CheckinsPage(LazyPage):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # questions above answers
         self.form.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, QPlainTextEdit] = {}
-        self.submit = named(QPushButton("Share my check-in"), "primary", "Share my check-in")
+        self.submit = named(QPushButton(self.tr("Seal my answers")), "primary", "Seal my answers")
         self.submit.clicked.connect(self._submit)
         self.message = error_label("checkinMessage", "Problem")
         self.history = named(QTextBrowser(), "checkinHistory", "Recent check-ins")
+        self.period = QLabel()  # "Sam has answered — answer yours to see both."
+        self.period.setObjectName("checkinPeriod")
+        self.period.setWordWrap(True)
+        self.withdraw = named(
+            QComboBox(), "withdrawCheckin", self.tr("One of your check-ins to withdraw")
+        )
+        self.withdraw_button = named(
+            QPushButton(self.tr("Withdraw…")), "withdrawCheckinButton", "Withdraw this check-in"
+        )
+        self.withdraw_button.clicked.connect(self._withdraw)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.kind)
         left_layout.addWidget(self.about)
+        left_layout.addWidget(self.week)
         left_layout.addWidget(self.form_box)
         left_layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -72,14 +128,25 @@ class CheckinsPage(LazyPage):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(heading("Recent check-ins from both of you", 3))
+        right_layout.addWidget(heading(self.tr("Recent check-ins from both of you"), 3))
+        right_layout.addWidget(self.period)
         right_layout.addWidget(self.history, 1)
+        withdraw_row = QHBoxLayout()
+        withdraw_row.addWidget(self.withdraw, 1)
+        withdraw_row.addWidget(self.withdraw_button)
+        right_layout.addLayout(withdraw_row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Check-ins", 2))
         layout.addWidget(
             note(
-                "Answer on your own. Your answers join the shared ledger when you "
-                "share them; read each other's together."
+                self.tr(
+                    "Answer apart, see both together. Until you have both answered (or the "
+                    "day, week or month is over) your answers stay in your private journal; "
+                    "the shared ledger holds only a sealed fingerprint of them, so they "
+                    "cannot be changed after you see your partner's. What is a promise of "
+                    "the app, not of encryption: your answers are revealed by your own "
+                    "Twofold the next time you open it, once it is time."
+                )
             )
         )
         layout.addWidget(two_panes(left, right, "checkinsSplitter", left_share=3), 1)
@@ -110,7 +177,10 @@ class CheckinsPage(LazyPage):
             self.fields[prompt.id] = field
             label = QLabel(prompt.text)
             label.setWordWrap(True)
-            self.form.addRow(label, field)
+            label.setBuddy(field)
+            # each on its own full-width row: the question above its answer
+            self.form.addRow(label)
+            self.form.addRow(field)
 
     def reload(self) -> None:
         self._stale = False
@@ -122,9 +192,21 @@ class CheckinsPage(LazyPage):
     def _update_state(self) -> None:
         if self.session is None:
             self.state.clear()
+            self.period.clear()
+            self.week.clear()
             return
+        weekly = self.current_kind() == CheckinKind.WEEKLY
+        if weekly:
+            today = local_today()
+            monday = today - timedelta(days=today.weekday())
+            self.week.setText(week_html(self.session.commitments.week_summary(monday)))
+        self.week.setVisible(weekly)
         due = self.current_kind() in self.session.checkins.due_today()
-        self.state.setText("Not done yet" if due else "✓ Done for now. You can add another.")
+        self.state.setText(
+            self.tr("Not done yet") if due else self.tr("✓ Done for now. You can add another.")
+        )
+        self.period.setText(self.session.checkins.period(self.current_kind()).message)
+        self.period.setVisible(bool(self.period.text()))
 
     def _fill_history(self) -> None:
         if self.session is None:
@@ -132,7 +214,29 @@ class CheckinsPage(LazyPage):
             return
         labels = self.session.partner_labels
         blocks = []
+        self.withdraw.clear()
+        sealed = self.session.checkins.my_sealed()
+        for checkin in sealed:
+            answers = "".join(
+                f"<p><i>{html.escape(q)}</i><br>{html.escape(a)}</p>"
+                for q, a in checkin.answers
+                if a
+            )
+            sealed_note = html.escape(
+                self.tr("Sealed: only you see these until you have both answered")
+            )
+            blocks.append(
+                f"<h4>{KIND_LABELS[checkin.kind]} · {labels.get(checkin.author, '?')} · "
+                f"{checkin.day:%a %d %b %Y}</h4><p><b>{sealed_note}</b></p>{answers}"
+            )
+            self.withdraw.addItem(
+                f"{KIND_LABELS[checkin.kind]}, {checkin.day:%d %b} (sealed)", checkin.seq
+            )
         for checkin in self.session.checkins.recent(limit=30):
+            if checkin.author == self.session.partner_id:
+                self.withdraw.addItem(
+                    f"{KIND_LABELS[checkin.kind]}, {checkin.day:%d %b}", checkin.seq
+                )
             answers = "".join(
                 f"<p><i>{html.escape(q)}</i><br>{html.escape(a)}</p>"
                 for q, a in checkin.answers
@@ -143,6 +247,23 @@ class CheckinsPage(LazyPage):
                 f"{checkin.day:%a %d %b %Y}</h4>{answers}"
             )
         self.history.setHtml("".join(blocks) or "<p><i>No check-ins yet.</i></p>")
+        self.withdraw_button.setEnabled(self.withdraw.count() > 0)
+
+    def _withdraw(self) -> None:
+        if self.session is None or self.withdraw.currentData() is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Withdraw this check-in?"),
+            self.tr(
+                "Its words are removed from the shared ledger for both of you; a signed "
+                "note that you withdrew something stays."
+            ),
+        ):
+            return
+        session = self.session
+        seq = int(self.withdraw.currentData())
+        self.act(self.tr("Not withdrawn"), lambda: session.checkins.withdraw(seq))
 
     def _submit(self) -> None:
         if self.session is None:

@@ -1,6 +1,14 @@
-"""Commitments: what each of us promised, how it is going, and checking off a day."""
+"""Commitments: what each of us promised, how it is going, and checking off a day.
+
+Nothing binds a partner without their signature (issue 12): a commitment for the
+other, or for both, shows as proposed until each owner accepts it (or declines it with
+a reason); only its owner checks a day off, the partner acknowledges or adds a concern
+beside it; new terms are proposed and take effect once the other accepts them."""
 
 from __future__ import annotations
+
+import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
@@ -25,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.commitments import BOTH, WEEKDAYS, Cadence, CadenceKind, Outcome
+from twofold.domain.agreement import Change
+from twofold.domain.commitments import BOTH, WEEKDAYS, Cadence, CadenceKind, Commitment, Outcome
+from twofold.domain.consent import CommitmentState
 from twofold.domain.errors import TwofoldError
-from twofold.services.commitments import CommitmentStatus, local_today
+from twofold.services.commitments import CommitmentStatus, CommitmentView, local_today
 from twofold.services.session import Session
 from twofold.ui import theme
 from twofold.ui.models import ItemRole, ListModel
@@ -42,12 +52,68 @@ CADENCES = (
 )
 
 
-def _describe(status: CommitmentStatus) -> tuple[str, str]:
-    c = status.commitment
-    return (
-        c.title,
-        f"{c.title}, {status.owner_label}, {c.cadence.describe()}, streak {status.streak}",
-    )
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One commitment on the page: its consent view, and its numbers once it counts."""
+
+    view: CommitmentView
+    status: CommitmentStatus | None
+    mine_to_answer: bool  # a proposal or new terms waiting for my signature
+
+    @property
+    def commitment(self) -> Commitment:
+        return self.view.commitment
+
+    @property
+    def owner_label(self) -> str:
+        return self.view.owner_label
+
+    @property
+    def today(self) -> Outcome | None:
+        """This period's outcome so far, once the commitment counts."""
+        return None if self.status is None else self.status.today
+
+
+def consent_line(view: CommitmentView) -> str:
+    """What consent says about a commitment, in one line (no blame, who signed)."""
+    if view.state == CommitmentState.PROPOSED:
+        return "Proposed — waiting for " + " and ".join(view.waiting_for) + " to accept"
+    if view.state == CommitmentState.DECLINED:
+        who, reason = view.declined[0]
+        return f"Declined by {who}" + (f": “{reason}”" if reason else "")
+    if view.state == CommitmentState.ENDED_BY_ONE:
+        return "Ended by " + " and ".join(view.ended_by) + " alone"
+    if view.state == CommitmentState.ENDED:
+        return "Ended together"
+    if view.pending_terms is not None:
+        return "New terms proposed — waiting for an answer"
+    if view.ended_by:
+        return " and ".join(view.ended_by) + " asked to end it"
+    return ""
+
+
+def _describe(row: Row) -> tuple[str, str]:
+    c = row.view.commitment
+    state = consent_line(row.view)
+    streak = f", streak {row.status.streak}" if row.status else ""
+    extra = f", {state}" if state else ""
+    return c.title, f"{c.title}, {row.view.owner_label}, {c.cadence.describe()}{streak}{extra}"
+
+
+def diff_html(changes: tuple[Change, ...] | list[Change]) -> str:
+    c = theme.current()
+    spans = []
+    for change in changes:
+        text = html.escape(change.text)
+        if change.kind == "added":
+            spans.append(f'<span style="background:{c.ok}; color:white">{text}</span>')
+        elif change.kind == "removed":
+            spans.append(
+                f'<span style="color:{c.warning}; text-decoration:line-through">{text}</span>'
+            )
+        else:
+            spans.append(text)
+    return "".join(spans)
 
 
 class CommitmentDelegate(QStyledItemDelegate):
@@ -56,7 +122,11 @@ class CommitmentDelegate(QStyledItemDelegate):
         return QSize(option.rect.width(), line * 4 + 30)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        status: CommitmentStatus = index.data(ItemRole)
+        row: Row = index.data(ItemRole)
+        if row.status is None:
+            self._paint_proposal(painter, option, row)
+            return
+        status = row.status
         c = theme.current()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -79,12 +149,15 @@ class CommitmentDelegate(QStyledItemDelegate):
                 commitment.title, Qt.TextElideMode.ElideRight, inner.width() - 160
             ),
         )
-        if status.today:
+        if row.view.pending_terms is not None:
+            today = "New terms proposed"
+        elif status.today:
             today = status.today.label
         else:
             today = "Not checked off yet" if status.due_today else "Not due today"
         painter.setFont(option.font)
-        painter.setPen(QColor(c.ok if status.today and status.today.counts_as_kept else c.muted))
+        kept = status.today and status.today.counts_as_kept
+        painter.setPen(QColor(c.accent if row.view.pending_terms else (c.ok if kept else c.muted)))
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, today)
         painter.setPen(QColor(c.muted))
         meta = f"{status.owner_label} · {commitment.cadence.describe()}"
@@ -112,6 +185,59 @@ class CommitmentDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
+    def _paint_proposal(self, painter: QPainter, option: QStyleOptionViewItem, row: Row) -> None:
+        """A proposal (or a declined or ended one): no numbers, it counts nowhere."""
+        c = theme.current()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pen = QPen(QColor(c.accent if selected else c.border), 2 if selected else 1)
+        pen.setStyle(Qt.PenStyle.DashLine)  # not (yet) a commitment: a dashed card
+        painter.setPen(pen)
+        painter.setBrush(QColor(c.base))
+        painter.drawRoundedRect(rect, 8, 8)
+        inner = rect.adjusted(12, 8, -12, -8)
+        line = QFontMetrics(option.font).height()
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(QColor(c.text))
+        commitment = row.view.commitment
+        painter.drawText(
+            inner,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            QFontMetrics(bold).elidedText(
+                commitment.title, Qt.TextElideMode.ElideRight, inner.width() - 200
+            ),
+        )
+        painter.setFont(option.font)
+        painter.setPen(QColor(c.accent if row.mine_to_answer else c.muted))
+        badge = "Waiting for you" if row.mine_to_answer else row.view.state.label
+        painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, badge)
+        painter.setPen(QColor(c.muted))
+        meta = f"{row.view.owner_label} · {commitment.cadence.describe()}"
+        if commitment.hard_day:
+            meta += f" · hard-day version: {commitment.hard_day}"
+        metrics = QFontMetrics(option.font)
+        painter.drawText(
+            QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        painter.drawText(
+            QRect(inner.left(), inner.top() + 2 * line + 6, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(
+                consent_line(row.view) + " · counts nowhere until accepted"
+                if row.view.state == CommitmentState.PROPOSED
+                else consent_line(row.view),
+                Qt.TextElideMode.ElideRight,
+                inner.width(),
+            ),
+        )
+        painter.restore()
+
 
 class CommitmentDialog(QDialog):
     """New commitment, or new terms for one (renegotiation)."""
@@ -121,11 +247,14 @@ class CommitmentDialog(QDialog):
         session: Session,
         parent: QWidget | None = None,
         *,
-        renegotiate: CommitmentStatus | None = None,
+        renegotiate: Row | None = None,
+        cosign: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("commitmentDialog")
-        self.setWindowTitle("Renegotiate" if renegotiate else "New commitment")
+        self.setWindowTitle(
+            self.tr("Propose new terms") if renegotiate else self.tr("New commitment")
+        )
         self.title = named(QLineEdit(), "commitmentTitle", "What you commit to")
         self.title.setPlaceholderText(
             "Something the other can observe, e.g. “Text if I'll be late”"
@@ -167,6 +296,21 @@ class CommitmentDialog(QDialog):
         form.addRow("Due by", self.due)
         form.addRow("Hard-day version", self.hard_day)
         form.addRow("Starts", self.start)
+        self.cosign = named(QLineEdit(), "cosignPassphrase", "Your partner's passphrase")
+        self.cosign.setEchoMode(QLineEdit.EchoMode.Password)
+        other = next(
+            (label for pid, label in session.partner_labels.items() if pid != session.partner_id),
+            "",
+        )
+        if cosign:
+            self.cosign.setPlaceholderText(
+                self.tr("{other} accepts now (optional; else it waits as a proposal)").format(
+                    other=other
+                )
+            )
+            form.addRow(self.tr("{other}'s passphrase").format(other=other), self.cosign)
+        else:
+            self.cosign.hide()
         if renegotiate is not None:
             c = renegotiate.commitment
             self.title.setText(c.title)
@@ -182,7 +326,7 @@ class CommitmentDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Agree to new terms" if renegotiate else "Make this commitment")
+        ok.setText(self.tr("Propose new terms") if renegotiate else self.tr("Make this commitment"))
         ok.setObjectName("saveCommitment")
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -190,12 +334,28 @@ class CommitmentDialog(QDialog):
         layout.addWidget(
             note("Concrete and observable works best: what, when, and what counts as done.")
         )
+        self.consent_note = note(
+            self.tr(
+                "New terms take effect once your partner accepts them; until then the old "
+                "terms stand."
+            )
+            if renegotiate
+            else self.tr(
+                "A commitment for your partner, or for both of you, is a proposal until "
+                "they accept it with their own passphrase; until then it counts nowhere."
+            )
+        )
+        self.consent_note.setObjectName("consentNote")
+        layout.addWidget(self.consent_note)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.cadence.currentIndexChanged.connect(self._cadence_changed)
         self._cadence_changed()
         self.setMinimumWidth(520)
+
+    def cosign_passphrase(self) -> str | None:
+        return self.cosign.text() or None if self.cosign.isVisibleTo(self) else None
 
     def _cadence_changed(self) -> None:
         kind = CadenceKind(self.cadence.currentData())
@@ -229,12 +389,12 @@ class CommitmentsPage(LazyPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.model: ListModel[CommitmentStatus] = ListModel(_describe)
+        self.model: ListModel[Row] = ListModel(_describe)
         self.list = named(QListView(), "commitmentList", "Commitments")
         self.list.setModel(self.model)
         self.list.setItemDelegate(CommitmentDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.new = named(QPushButton("New commitment…"), "primary", "New commitment")
+        self.new = named(QPushButton(self.tr("New commitment…")), "primary", "New commitment")
         self.new.clicked.connect(self._new)
         self.buttons: dict[Outcome, QPushButton] = {}
         row = QHBoxLayout()
@@ -248,33 +408,75 @@ class CommitmentsPage(LazyPage):
             self.buttons[outcome] = button
             row.addWidget(button)
         self.renegotiate = named(
-            QPushButton("Renegotiate…"), "renegotiate", "Renegotiate the terms"
+            QPushButton(self.tr("Propose new terms…")), "renegotiate", "Propose new terms"
         )
         self.renegotiate.clicked.connect(self._renegotiate)
         self.acknowledge = named(
-            QPushButton("Acknowledge"), "acknowledge", "Acknowledge your partner's latest check-off"
+            QPushButton(self.tr("Acknowledge")),
+            "acknowledge",
+            "Acknowledge your partner's latest check-off",
         )
         self.acknowledge.clicked.connect(self._acknowledge)
-        self.end = named(QPushButton("End…"), "endCommitment", "End this commitment")
+        self.concern = named(
+            QPushButton(self.tr("Add a concern…")),
+            "addConcern",
+            "Add a concern beside your partner's latest check-off",
+        )
+        self.concern.clicked.connect(self._concern)
+        self.end = named(QPushButton(self.tr("End…")), "endCommitment", "End this commitment")
         self.end.clicked.connect(self._end)
         row.addStretch(1)
         row.addWidget(self.acknowledge)
+        row.addWidget(self.concern)
         row.addWidget(self.renegotiate)
         row.addWidget(self.end)
+        # consent: a proposal or new terms waiting for my signature
+        self.consent = QLabel()  # carries information: its text is what a reader hears
+        self.consent.setObjectName("consentDetail")
+        self.consent.setWordWrap(True)
+        self.consent.setTextFormat(Qt.TextFormat.RichText)
+        self.accept_button = named(
+            QPushButton(self.tr("Accept — it's my commitment")), "acceptCommitment", "Accept"
+        )
+        self.accept_button.clicked.connect(self._accept)
+        self.decline_button = named(
+            QPushButton(self.tr("Decline…")), "declineCommitment", "Decline, with a reason"
+        )
+        self.decline_button.clicked.connect(self._decline)
+        self.accept_terms = named(
+            QPushButton(self.tr("Accept the new terms")), "acceptTerms", "Accept the new terms"
+        )
+        self.accept_terms.clicked.connect(lambda: self._answer_terms(True))
+        self.decline_terms = named(
+            QPushButton(self.tr("Keep the old terms…")), "declineTerms", "Decline the new terms"
+        )
+        self.decline_terms.clicked.connect(lambda: self._answer_terms(False))
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent, 1)
+        for button in (
+            self.accept_button,
+            self.decline_button,
+            self.accept_terms,
+            self.decline_terms,
+        ):
+            consent_row.addWidget(button)
         self.weekly = named(QLabel(), "weeklyReliability", "Kept per week")
         self.weekly.setObjectName("note")
         self.empty = note(
-            "No commitments yet. Make one together: concrete, observable, with a "
-            "hard-day version for the days when everything is too much."
+            self.tr(
+                "No commitments yet. Make one together: concrete, observable, with a "
+                "hard-day version for the days when everything is too much."
+            )
         )
         top = QHBoxLayout()
-        top.addWidget(heading("Commitments", 2))
+        top.addWidget(heading(self.tr("Commitments"), 2))
         top.addStretch(1)
         top.addWidget(self.new)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
+        layout.addLayout(consent_row)
         layout.addLayout(row)
         layout.addWidget(self.weekly)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
@@ -287,22 +489,32 @@ class CommitmentsPage(LazyPage):
             self.model.set_items([])
             self.weekly.clear()
             return
-        statuses = self.session.commitments.statuses()
-        self.model.set_items(statuses)
-        self.empty.setVisible(not statuses)
-        rows = [i for i, s in enumerate(statuses) if s.commitment.id == keep] or (
-            [0] if statuses else []
-        )
-        if rows:
-            self.list.setCurrentIndex(self.model.index(rows[0]))
-        weeks = self.session.commitments.weekly(weeks=8)
+        session = self.session
+        statuses = {s.commitment.id: s for s in session.commitments.statuses()}
+        me = session.partner_label
+        rows = []
+        for view in session.commitments.views():
+            if view.state in (CommitmentState.ENDED, CommitmentState.WITHDRAWN):
+                continue
+            mine = (view.is_proposal and me in view.waiting_for) or (
+                view.pending_terms is not None and view.pending_terms.proposer != session.partner_id
+            )
+            rows.append(Row(view, statuses.get(view.commitment.id), mine))
+        # what waits for my signature first, then what counts, then the rest
+        rows.sort(key=lambda r: (not r.mine_to_answer, r.status is None))
+        self.model.set_items(rows)
+        self.empty.setVisible(not rows)
+        at = [i for i, r in enumerate(rows) if r.commitment.id == keep] or ([0] if rows else [])
+        if at:
+            self.list.setCurrentIndex(self.model.index(at[0]))
+        weeks = session.commitments.weekly(weeks=8)
         self.weekly.setText(
             "Kept per week (oldest → this week): "
             + "  ".join("—" if rate is None else f"{rate:.0%}" for _, rate in weeks)
         )
         self._update_buttons()
 
-    def _selected(self) -> CommitmentStatus | None:
+    def _selected(self) -> Row | None:
         index = self.list.currentIndex()
         return (
             self.model.item(index.row())
@@ -310,22 +522,105 @@ class CommitmentsPage(LazyPage):
             else None
         )
 
+    def _partner_checks(self) -> list[tuple[int, bool]]:
+        """(seq, acknowledged) of the partner's check-offs on the selected commitment."""
+        row = self._selected()
+        if row is None or self.session is None:
+            return []
+        return [
+            (seq, bool(check.acknowledged_by))
+            for seq, check in self.session.commitments.check_offs(row.commitment.id)
+            if check.author != self.session.partner_id
+        ]
+
     def _pending_ack(self) -> int | None:
-        status = self._selected()
-        if status is None or self.session is None:
-            return None
-        for seq, check in reversed(self.session.commitments.check_offs(status.commitment.id)):
-            if check.author != self.session.partner_id and not check.acknowledged_by:
-                return seq
-        return None
+        pending = [seq for seq, acked in self._partner_checks() if not acked]
+        return pending[-1] if pending else None
+
+    def _owns(self, row: Row) -> bool:
+        return self.session is not None and row.commitment.owner in (
+            BOTH,
+            self.session.partner_id,
+        )
 
     def _update_buttons(self) -> None:
-        status = self._selected()
+        row = self._selected()
+        session = self.session
+        counts = row is not None and row.status is not None
         for button in self.buttons.values():
-            button.setEnabled(status is not None and status.due_today)
-        for button in (self.renegotiate, self.end):
-            button.setEnabled(status is not None)
+            button.setEnabled(
+                counts
+                and row is not None
+                and row.status is not None
+                and row.status.due_today
+                and self._owns(row)
+            )
+        view = row.view if row else None
+        waiting_me = bool(
+            view and session and view.is_proposal and session.partner_label in view.waiting_for
+        )
+        terms_for_me = bool(
+            view
+            and session
+            and view.pending_terms is not None
+            and view.pending_terms.proposer != session.partner_id
+        )
+        self.accept_button.setVisible(waiting_me)
+        self.decline_button.setVisible(waiting_me)
+        self.accept_terms.setVisible(terms_for_me)
+        self.decline_terms.setVisible(terms_for_me)
+        self.renegotiate.setEnabled(counts and view is not None and view.pending_terms is None)
+        self.end.setEnabled(
+            view is not None
+            and session is not None
+            and (
+                view.state in (CommitmentState.ACCEPTED, CommitmentState.ENDED_BY_ONE)
+                or (view.is_proposal and view.proposer == session.partner_id)
+            )
+        )
         self.acknowledge.setEnabled(self._pending_ack() is not None)
+        self.concern.setEnabled(bool(self._partner_checks()))
+        self.consent.setText(self._consent_html(row))
+        self.consent.setVisible(bool(self.consent.text()))
+
+    def _consent_html(self, row: Row | None) -> str:
+        if row is None or self.session is None:
+            return ""
+        view = row.view
+        labels = self.session.partner_labels
+        parts = []
+        line = consent_line(view)
+        if view.state == CommitmentState.PROPOSED:
+            me = self.session.partner_label
+            by = (
+                "you"
+                if view.proposer == self.session.partner_id
+                else labels.get(view.proposer, "?")
+            )
+            waiting = [("you" if w == me else w) for w in view.waiting_for]
+            line = f"Proposed by {by} — waiting for " + " and ".join(waiting)
+            if "you" in waiting:
+                line += " to accept or decline"
+        if line:
+            parts.append(f"<b>{html.escape(line)}</b>")
+        if view.pending_terms is not None:
+            by = labels.get(view.pending_terms.proposer, "?")
+            reason = view.pending_terms.reason
+            parts.append(
+                html.escape(f"{by} proposes: ")
+                + diff_html(view.pending_diff)
+                + (f"<br><i>{html.escape(reason)}</i>" if reason else "")
+            )
+        concerns = self.session.commitments.concerns()
+        for seq, check in self.session.commitments.check_offs(row.commitment.id)[-5:]:
+            for author, text in concerns.get(seq, []):
+                parts.append(
+                    html.escape(
+                        f"{labels.get(author, '?')}'s concern beside “{check.outcome.label}” "
+                        f"on {check.day:%a %d %b}: {text}"
+                    )
+                )
+        return "<br>".join(parts)
 
     def _new(self) -> None:
         if self.session is None:
@@ -335,7 +630,7 @@ class CommitmentsPage(LazyPage):
             return
         session = self.session
         self.act(
-            "Not saved",
+            self.tr("Not saved"),
             lambda: session.commitments.make(
                 dialog.title.text(),
                 dialog.cadence_value(),
@@ -347,29 +642,68 @@ class CommitmentsPage(LazyPage):
         )
 
     def _check(self, outcome: Outcome) -> None:
-        status = self._selected()
-        if status is None or self.session is None:
+        row = self._selected()
+        if row is None or self.session is None:
             return
         session = self.session
 
         def check() -> None:
-            session.commitments.check(status.commitment.id, outcome, local_today())
+            session.commitments.check(row.commitment.id, outcome, local_today())
             self.checked.emit(outcome.value)
 
-        self.act("Not checked off", check)
+        self.act(self.tr("Not checked off"), check)
+
+    def _accept(self) -> None:
+        row = self._selected()
+        if row is None or self.session is None:
+            return
+        session = self.session
+        self.act(self.tr("Not accepted"), lambda: session.commitments.accept(row.commitment.id))
+
+    def _decline(self) -> None:
+        row = self._selected()
+        if row is None or self.session is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Decline this proposal?"), self.tr("Why? (your partner sees this)")
+        )
+        if not ok:
+            return
+        session = self.session
+        self.act(
+            self.tr("Not declined"), lambda: session.commitments.decline(row.commitment.id, reason)
+        )
+
+    def _answer_terms(self, accept: bool) -> None:
+        row = self._selected()
+        if row is None or self.session is None or row.view.pending_terms is None:
+            return
+        proposal = row.view.pending_terms.proposal_id
+        reason = ""
+        if not accept:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Keep the old terms?"), self.tr("Why? (your partner sees this)")
+            )
+            if not ok:
+                return
+        session = self.session
+        self.act(
+            self.tr("Not answered"),
+            lambda: session.commitments.answer_terms(proposal, accept, reason),
+        )
 
     def _renegotiate(self) -> None:
-        status = self._selected()
-        if status is None or self.session is None:
+        row = self._selected()
+        if row is None or self.session is None:
             return
-        dialog = CommitmentDialog(self.session, self, renegotiate=status)
+        dialog = CommitmentDialog(self.session, self, renegotiate=row)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         session = self.session
         self.act(
-            "Not renegotiated",
+            self.tr("Not proposed"),
             lambda: session.commitments.renegotiate(
-                status.commitment.id,
+                row.commitment.id,
                 dialog.title.text(),
                 dialog.cadence_value(),
                 dialog.hard_day.text(),
@@ -381,14 +715,37 @@ class CommitmentsPage(LazyPage):
         seq = self._pending_ack()
         if seq is not None and self.session is not None:
             session = self.session
-            self.act("Not acknowledged", lambda: session.commitments.acknowledge(seq))
+            self.act(self.tr("Not acknowledged"), lambda: session.commitments.acknowledge(seq))
 
-    def _end(self) -> None:
-        status = self._selected()
-        if status is None or self.session is None:
+    def _concern(self) -> None:
+        checks = self._partner_checks()
+        if not checks or self.session is None:
             return
-        reason, ok = QInputDialog.getText(self, "End this commitment?", "What changed? (optional)")
+        seq = checks[-1][0]
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Add a concern"),
+            self.tr("Shown beside the check-off, never replacing it:"),
+            text=self.tr("I didn't see this happen"),
+        )
         if not ok:
             return
         session = self.session
-        self.act("Not ended", lambda: session.commitments.end(status.commitment.id, reason))
+        self.act(self.tr("Not added"), lambda: session.commitments.concern(seq, text))
+
+    def _end(self) -> None:
+        row = self._selected()
+        if row is None or self.session is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("End this commitment?"),
+            self.tr(
+                "Ending early needs both of you; until your partner agrees it shows as "
+                "ended by you alone. What changed? (optional)"
+            ),
+        )
+        if not ok:
+            return
+        session = self.session
+        self.act(self.tr("Not ended"), lambda: session.commitments.end(row.commitment.id, reason))

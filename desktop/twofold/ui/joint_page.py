@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twofold.domain.consent import AgendaSection, RequestKind
 from twofold.domain.dialogue import DialogueTimer, SessionKind
+from twofold.services.joint import Agenda
 from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.passphrase_fields import secret_field
@@ -41,6 +43,42 @@ from twofold.ui.widgets import (
     note,
 )
 from twofold.ui.worker import run_in_background
+
+
+def agenda_html(agenda: Agenda, labels: dict[str, str]) -> str:
+    """The agenda in the order the couple chose: requests to talk (a strained boundary
+    first) always lead; then the order the hurt partner set, where one was named."""
+    e = html.escape
+    sections: dict[AgendaSection, list[str]] = {}
+    requests = []
+    for r in agenda.requests:
+        who = e(labels.get(r.author, "?"))
+        if r.kind == RequestKind.STRAIN:
+            head = f"<b>{who}: a boundary feels strained</b>"
+            head += f" — “{e(r.boundary)}”" if r.boundary else ""
+        else:
+            head = f"<b>{who} would like to talk about</b>"
+        words = f"<br>{e(r.words)}" if r.words else ""
+        answers = "".join(f"<br><i>{e(labels.get(a, '?'))}: {e(text)}</i>" for a, text in r.answers)
+        requests.append(f"<p>{head}{words}{answers}</p>")
+    sections[AgendaSection.REQUESTS] = requests or ["<p><i>No requests.</i></p>"]
+    sections[AgendaSection.SHARES] = [
+        f"<p>{e(labels.get(i.author_id, '?'))}: {e(i.body)}</p>" for i in agenda.new_shares
+    ] or ["<p><i>Nothing new.</i></p>"]
+    sections[AgendaSection.COMMITMENTS] = [
+        f"<p>{e(s.commitment.title)} — kept {s.reliability:.0%}</p>"
+        for s in agenda.commitments_to_review
+        if s.reliability is not None
+    ] or ["<p><i>All kept well.</i></p>"]
+    sections[AgendaSection.SETBACKS] = [
+        f"<p>{e(s.what)} — next: {s.next_step.value if s.next_step else ''}</p>"
+        for s in agenda.open_setbacks
+    ] or ["<p><i>None open.</i></p>"]
+    parts = []
+    for section in agenda.order:
+        parts.append(f"<h4>{e(section.label)}</h4>")
+        parts += sections[section]
+    return "".join(parts)
 
 
 class StartDialog(QDialog):
@@ -304,24 +342,7 @@ class JointSessionPage(LazyPage):
         self.current = joint.current()
         if self.current is None:
             self.stack.setCurrentIndex(0)
-            agenda = joint.agenda()
-            e = html.escape
-            parts = ["<h4>Shared since your last session</h4>"]
-            parts += [
-                f"<p>{e(labels.get(i.author_id, '?'))}: {e(i.body)}</p>" for i in agenda.new_shares
-            ] or ["<p><i>Nothing new.</i></p>"]
-            parts.append("<h4>Commitments to review</h4>")
-            parts += [
-                f"<p>{e(s.commitment.title)} — kept {s.reliability:.0%}</p>"
-                for s in agenda.commitments_to_review
-                if s.reliability is not None
-            ] or ["<p><i>All kept well.</i></p>"]
-            parts.append("<h4>Open setbacks</h4>")
-            parts += [
-                f"<p>{e(s.what)} — next: {s.next_step.value if s.next_step else ''}</p>"
-                for s in agenda.open_setbacks
-            ] or ["<p><i>None open.</i></p>"]
-            self.agenda.setHtml("".join(parts))
+            self.agenda.setHtml(agenda_html(joint.agenda(), labels))
             return
         self.stack.setCurrentIndex(1)
         kind = SessionKind(self.current["kind"])
@@ -375,7 +396,9 @@ class JointSessionPage(LazyPage):
 
     def _outcome_to_commitment(self) -> None:
         if self.session is not None and self.latest_outcome():
-            propose_commitment(self, self.session, self.latest_outcome(), "From our joint session")
+            propose_commitment(
+                self, self.session, self.latest_outcome(), "From our joint session", cosign=True
+            )
 
     def _outcome_to_agreement(self) -> None:
         if self.session is not None and self.latest_outcome():
@@ -416,15 +439,36 @@ class JointSessionPage(LazyPage):
         if self.session is None or self.current is None:
             return
         summary, ok = QInputDialog.getText(
-            self, "End the session", "One line to remember it by (optional):"
+            self, self.tr("End the session"), self.tr("One line to remember it by (optional):")
         )
         if not ok:
             return
+        other = next(
+            (
+                label
+                for pid, label in self.session.partner_labels.items()
+                if pid != self.session.partner_id
+            ),
+            "",
+        )
+        passphrase = ""
+        if summary.strip():
+            passphrase, ok = QInputDialog.getText(
+                self,
+                self.tr("The summary speaks for both of you"),
+                self.tr(
+                    "{other}, type your passphrase to sign the summary too. Leave it empty "
+                    "and it shows as one partner's proposal until {other} agrees."
+                ).format(other=other),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return
         joint, session_id = self.session.joint, self.current["id"]
         ops.run_op(
             self,
             self.tr("Not ended"),
-            lambda: joint.close(session_id, summary),
+            lambda: joint.close(session_id, summary, passphrase or None),
             action="joint.close",
             changed=[ops.PRACTICE, ops.TIMELINE],
         )

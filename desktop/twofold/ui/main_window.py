@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.outbox.shared.connect(self._after_share)
         self.timeline.changed.connect(self._after_retract)
         self.commitments.checked.connect(self._after_check)
+        self.checkins.open_agreement.connect(lambda: self.go(AGREEMENT))
         for splitter, key in (
             (self.journal.splitter, "window/journalSplitter"),
             (self.outbox.splitter, "window/outboxSplitter"),
@@ -233,6 +234,15 @@ class MainWindow(QMainWindow):
         self.who.setObjectName("heading3")
         self.who.setWordWrap(True)
         self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        talk_button = named(
+            QPushButton(self.tr("We need to talk…")),
+            "talkButton",
+            self.tr("We need to talk (Ctrl+T)"),
+        )
+        talk_button.setToolTip(
+            self.tr("A boundary feels strained, or you'd like to talk about something (Ctrl+T)")
+        )
+        talk_button.clicked.connect(self.open_talk)
         safety_button = named(
             QPushButton(self.tr("Safety plan")), "safetyButton", self.tr("Safety plan (F1)")
         )
@@ -257,6 +267,7 @@ class MainWindow(QMainWindow):
         side.addWidget(self.who)
         side.addSpacing(8)
         side.addWidget(self.nav, 1)
+        side.addWidget(talk_button)
         side.addWidget(safety_button)
         side.addWidget(settings_button)
         side.addWidget(lock_button)
@@ -364,6 +375,9 @@ class MainWindow(QMainWindow):
         # Always enabled: locked, it shows the copies partners chose to keep readable.
         self.safety_action = action(
             self.tr("Safety &plan"), "F1", self.open_safety_plan, "safetyAction"
+        )
+        self.go_actions.append(
+            action(self.tr("We need to &talk…"), "Ctrl+T", self.open_talk, "talkAction")
         )
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -929,6 +943,21 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(lambda _: self.journal.attach(self.session))
         dialog.open()
         return dialog
+
+    def open_talk(self) -> None:
+        """Two clicks: this one opens the dialog (a strained boundary is preselected),
+        Send is the second."""
+        if self.session is None:
+            return
+        from twofold.ui.talk_dialog import TalkDialog
+
+        dialog = TalkDialog(self.session, self)
+        dialog.exec()
+        if dialog.sent:
+            self.timeline.reload()
+            self.joint.reload()
+            self.agenda.attach(self.session)
+            self.status.setText(self.tr("Signed and added to the shared ledger."))
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self.session, self.folder, self)

@@ -318,13 +318,26 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.COMMITMENT_AMENDED,
             EventKind.COMMITMENT_CHECKED,
             EventKind.COMMITMENT_ENDED,
+            EventKind.COMMITMENT_ACCEPTED,
+            EventKind.COMMITMENT_DECLINED,
+            EventKind.COMMITMENT_CONCERN,
+            EventKind.RENEGOTIATION_PROPOSED,
+            EventKind.RENEGOTIATION_ACCEPTED,
+            EventKind.RENEGOTIATION_DECLINED,
         ),
     ),
     (
         QT_TRANSLATE_NOOP("TimelinePage", "Agreement"),
         (EventKind.AGREEMENT_PROPOSED, EventKind.AGREEMENT_ACKNOWLEDGED),
     ),
-    (QT_TRANSLATE_NOOP("TimelinePage", "Check-ins"), (EventKind.CHECKIN_SUBMITTED,)),
+    (
+        QT_TRANSLATE_NOOP("TimelinePage", "Check-ins"),
+        (EventKind.CHECKIN_SUBMITTED, EventKind.CHECKIN_SEALED, EventKind.CHECKIN_REVEALED),
+    ),
+    (
+        QT_TRANSLATE_NOOP("TimelinePage", "Requests to talk"),
+        (EventKind.REQUEST_RAISED, EventKind.REQUEST_ANSWERED),
+    ),
     (
         QT_TRANSLATE_NOOP("TimelinePage", "Setbacks and wins"),
         (
@@ -345,6 +358,7 @@ KIND_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             EventKind.SESSION_NOTE,
             EventKind.SESSION_OUTCOME,
             EventKind.SESSION_CLOSED,
+            EventKind.SESSION_SUMMARY_AGREED,
             EventKind.OBJECTIVE_SET,
             EventKind.OBJECTIVE_PROGRESS,
         ),

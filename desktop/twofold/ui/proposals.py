@@ -10,10 +10,14 @@ from twofold.services.session import Session
 from twofold.ui import ops
 
 
-def propose_commitment(parent: QWidget, session: Session, title: str, detail: str) -> bool:
+def propose_commitment(
+    parent: QWidget, session: Session, title: str, detail: str, *, cosign: bool = False
+) -> bool:
+    """``cosign``: both are here (a joint session); the other partner may accept on the
+    spot with their own passphrase, else the commitment waits as a proposal."""
     from twofold.ui.commitments_page import CommitmentDialog
 
-    dialog = CommitmentDialog(session, parent)
+    dialog = CommitmentDialog(session, parent, cosign=cosign)
     dialog.title.setText(title)
     dialog.detail.setPlainText(detail)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -25,6 +29,7 @@ def propose_commitment(parent: QWidget, session: Session, title: str, detail: st
             owner=str(dialog.owner.currentData()),
             detail=dialog.detail.toPlainText(),
             hard_day=dialog.hard_day.text(),
+            other_passphrase=dialog.cosign_passphrase(),
         )
     except Exception as exc:
         ops.report_failure(

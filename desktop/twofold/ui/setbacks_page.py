@@ -137,8 +137,9 @@ class SetbacksPage(LazyPage):
         self.items = [] if self.session is None else self.session.setbacks.all()
         for setback in self.items:
             state = self.tr("open") if setback.open else self.tr("restored")
+            what = setback.what or self.tr("(withdrawn by its author)")
             item = QListWidgetItem(
-                f"{setback.what}\n{i18n.date_text(setback.day, '%d %b %Y')} · {state}"
+                f"{what}\n{i18n.date_text(setback.day, '%d %b %Y')} · {state}"
             )
             self.list.addItem(item)
         ids = [s.id for s in self.items]
@@ -168,7 +169,7 @@ class SetbacksPage(LazyPage):
         labels = self.session.partner_labels
         e = html.escape
         parts = [
-            f"<h3>{e(setback.what)}</h3>",
+            f"<h3>{e(setback.what or self.tr('(withdrawn by its author)'))}</h3>",
             self.tr("<p><b>Logged by</b> {who}, {when}</p>").format(
                 who=e(labels.get(setback.author, "?")),
                 when=i18n.date_text(setback.day, "%A %d %B %Y"),

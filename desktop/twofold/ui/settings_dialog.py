@@ -163,14 +163,34 @@ class SettingsDialog(QDialog):
         vault_row.addStretch(1)
         vault_form.addRow(vault_row)
 
+        together_box = QGroupBox(self.tr("Together"))
+        together_row = QHBoxLayout(together_box)
+        self.roles_button = named(
+            QPushButton(self.tr("Who was hurt, and our pace…")),
+            "openRoles",
+            "Who was hurt, and our pace",
+        )
+        self.roles_button.clicked.connect(self._open_roles)
+        self.roles_button.setEnabled(session is not None)
+        together_row.addWidget(self.roles_button)
+        together_row.addStretch(1)
+
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(together_box)
         layout.addWidget(privacy)
         layout.addWidget(backup_box)
         layout.addWidget(vault_box)
         layout.addWidget(close)
         self.setMinimumWidth(560)
+
+    def _open_roles(self) -> None:
+        if self.session is None:
+            return
+        from twofold.ui.roles_dialog import RolesDialog
+
+        RolesDialog(self.session, self).exec()
 
     def _idle_changed(self, minutes: int) -> None:
         self.settings.setValue(IDLE_KEY, minutes)

@@ -156,6 +156,48 @@ class PartnerPage(QWizardPage):
         self.name.setFocus()
 
 
+class RolesPage(QWizardPage):
+    """Optional: who was hurt, in the couple's own words, or not at all (issue 12).
+    Both are here: it is signed by both when the vault is created."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Who was hurt (optional)"))
+        self.setSubTitle(
+            self.tr(
+                "You may say who was hurt, in words you both choose, or leave it unsaid. "
+                "Where one of you is named, the pace of your reviews and what comes first "
+                "in a joint session follow that partner's choice. Twofold never labels a "
+                "person, and you can change this later in Settings, together."
+            )
+        )
+        self.boxes: list[QCheckBox] = []
+        self.row = QHBoxLayout()
+        self.words = named(QLineEdit(), "setupRolesWords", self.tr("In your own words"))
+        self.words.setPlaceholderText(self.tr("Optional"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.row)
+        layout.addWidget(self.words)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        for box in self.boxes:
+            box.deleteLater()
+        self.boxes = []
+        for page in (self._wizard.first, self._wizard.second):
+            name = page.name.text().strip()
+            box = named(QCheckBox(self.tr("{who} was hurt").format(who=name)), "hurtBox", name)
+            box.setProperty("label", name)
+            self.boxes.append(box)
+            self.row.addWidget(box)
+
+    def chosen(self) -> tuple[list[str], str] | None:
+        hurt = [str(b.property("label")) for b in self.boxes if b.isChecked()]
+        words = self.words.text().strip()
+        return (hurt, words) if hurt or words else None
+
+
 class CreatePage(QWizardPage):
     created = Signal(object)
 
@@ -187,10 +229,20 @@ class CreatePage(QWizardPage):
         w = self._wizard
         partners = [(page.name.text().strip(), page.fields.value()) for page in (w.first, w.second)]
         folder = w.welcome.folder
+        roles = w.roles.chosen()
         self.retry.hide()
         self.progress.setRange(0, 0)
         self.status.setText("Deriving keys and creating the encrypted files…")
-        run_in_background(lambda: create_vault(folder, partners), self._done, self._failed)
+        run_in_background(
+            lambda: create_vault(
+                folder,
+                partners,
+                hurt=None if roles is None else roles[0],
+                words="" if roles is None else roles[1],
+            ),
+            self._done,
+            self._failed,
+        )
 
     def _done(self, result: CreatedVault) -> None:
         self.result = result
@@ -340,6 +392,7 @@ class SetupWizard(QWizard):
         self.welcome = WelcomePage(folder)
         self.first = PartnerPage(1)
         self.second = PartnerPage(2, other=self.first)
+        self.roles = RolesPage(self)
         self.create_page = CreatePage(self)
         self.hand_over = [HandOverPage(self, 0), HandOverPage(self, 1)]
         self.own_code = [OwnCodePage(self, 0), OwnCodePage(self, 1)]
@@ -347,6 +400,7 @@ class SetupWizard(QWizard):
             self.welcome,
             self.first,
             self.second,
+            self.roles,
             self.create_page,
             self.hand_over[0],
             self.own_code[0],
@@ -354,7 +408,7 @@ class SetupWizard(QWizard):
             self.own_code[1],
         ):
             self.addPage(page)
-        self.second.setCommitPage(True)  # no way back once the keys exist
+        self.roles.setCommitPage(True)  # no way back once the keys exist
         self.setButtonText(QWizard.WizardButton.CommitButton, "Create the vault")
         self.accepted.connect(self._finish)
         self.setMinimumSize(680, 560)

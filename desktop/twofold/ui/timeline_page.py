@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twofold.domain.consent import WITHDRAWABLE
 from twofold.domain.errors import TwofoldError
 from twofold.domain.ledger import EventKind, TimelineItem, VerifyReport
 from twofold.domain.search import Source
@@ -256,14 +257,19 @@ class TimelinePage(QWidget):
             item is not None
             and self.session is not None
             and item.author_id == self.session.partner_id
-            and item.kind == EventKind.REFLECTION_SHARED
+            and (item.kind == EventKind.REFLECTION_SHARED or item.kind in WITHDRAWABLE)
             and not item.retracted
         )
         self.retract.setEnabled(own)
+        withdraw = own and item is not None and item.kind != EventKind.REFLECTION_SHARED
+        self.retract.setText(self.tr("Withdraw…") if withdraw else self.tr("Retract…"))
 
     def _retract(self) -> None:
         item = self._selected()
         if item is None or self.session is None:
+            return
+        if item.kind != EventKind.REFLECTION_SHARED:
+            self._withdraw(item)
             return
         if not confirm(
             self,
@@ -279,6 +285,32 @@ class TimelinePage(QWidget):
             lambda: timeline.retract(item.event_id),
             action="timeline.retract",
             changed=[ops.TIMELINE, ops.JOURNAL],
+        )
+        if outcome is None or not outcome.ok:
+            return
+        self.reload()
+        self.verify()
+        self.changed.emit()
+
+    def _withdraw(self, item: TimelineItem) -> None:
+        """Something else you wrote (a check-in, a setback note, a session note…)."""
+        assert self.session is not None
+        if not confirm(
+            self,
+            self.tr("Withdraw what you wrote?"),
+            self.tr(
+                "Its words are removed from the shared ledger for both of you. A signed "
+                "note that you withdrew it stays on the timeline."
+            ),
+        ):
+            return
+        timeline = self.session.timeline
+        outcome = ops.run_op(
+            self,
+            self.tr("Not withdrawn"),
+            lambda: timeline.withdraw(item.event_id),
+            action="timeline.withdraw",
+            changed=[ops.TIMELINE],
         )
         if outcome is None or not outcome.ok:
             return
@@ -325,9 +357,15 @@ class AgendaPage(QWidget):
                 "Session mode notice",
             )
         )
+        self.requests = QLabel()  # requests to talk lead the agenda (issue 12)
+        self.requests.setObjectName("agendaRequests")
+        self.requests.setWordWrap(True)
+        self.requests_heading = heading(self.tr("First: requests to talk"), 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(heading("Agenda", 2))
+        layout.addWidget(self.requests_heading)
+        layout.addWidget(self.requests)
         layout.addWidget(note("Shared since your last session, oldest first."))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
@@ -339,6 +377,12 @@ class AgendaPage(QWidget):
             self.model.clear()
             return
         self.delegate.own_id = session.partner_id
+        from twofold.ui.talk_dialog import requests_html
+
+        requests = requests_html(session)
+        self.requests.setText(requests)
+        self.requests.setVisible(bool(requests))
+        self.requests_heading.setVisible(bool(requests))
         items = session.timeline.agenda()
         self.model.load(lambda o, n, _last: items[o : o + n], lambda: len(items))
         self.empty.setVisible(not items)

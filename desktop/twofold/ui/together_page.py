@@ -62,6 +62,17 @@ class TogetherPage(LazyPage):
         self.add_chapter = named(
             QPushButton("Add a chapter…"), "addChapter", "Add a chapter to our story"
         )
+        self.withdraw = named(
+            QPushButton(self.tr("Withdraw…")),
+            "withdrawTogether",
+            "Withdraw an appreciation or chapter you wrote",
+        )
+        self.withdraw.setToolTip(
+            self.tr(
+                "Its words are removed for both of you; a signed note that you withdrew it stays"
+            )
+        )
+        self.withdraw.clicked.connect(self._withdraw)
         self.appreciations = named(QTextBrowser(), "appreciationList", "Appreciations")
         self.story = named(QTextBrowser(), "storyText", "Our story")
         self.edit_values.clicked.connect(self._edit_values)
@@ -76,6 +87,7 @@ class TogetherPage(LazyPage):
         head.addWidget(heading("Appreciations", 3))
         head.addStretch(1)
         head.addWidget(self.appreciate)
+        head.addWidget(self.withdraw)
         left.addLayout(head)
         left.addWidget(self.appreciations, 1)
         right = QVBoxLayout()
@@ -101,6 +113,7 @@ class TogetherPage(LazyPage):
             return
         together = self.session.together
         labels = self.session.partner_labels
+        self.withdraw.setEnabled(bool(self.mine()))
         chosen = together.values()
         self.values.setText(
             "Our values: " + " · ".join(chosen)
@@ -123,6 +136,45 @@ class TogetherPage(LazyPage):
             )
             or "<p><i>Your story starts with the first chapter either of you writes.</i></p>"
         )
+
+    def mine(self) -> list[tuple[str, str]]:
+        """(label, event id) of what this partner wrote here and can withdraw."""
+        if self.session is None:
+            return []
+        me = self.session.partner_id
+        together = self.session.together
+        out = [
+            (self.tr("Appreciation: {text}").format(text=text[:60]), event_id)
+            for event_id, author, text, _ in together.appreciation_items()
+            if author == me
+        ]
+        out += [
+            (self.tr("Chapter: {title}").format(title=title[:60]), event_id)
+            for event_id, author, title, _, _ in together.story_items()
+            if author == me
+        ]
+        return out
+
+    def _withdraw(self) -> None:
+        mine = self.mine()
+        if self.session is None or not mine:
+            return
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Withdraw what you wrote"),
+            self.tr(
+                "Its words are removed from the shared ledger for both of you; a signed "
+                "note that you withdrew something stays. Which one?"
+            ),
+            [label for label, _ in mine],
+            0,
+            False,
+        )
+        if not ok:
+            return
+        event_id = dict(mine)[choice]
+        session = self.session
+        self.act(self.tr("Not withdrawn"), lambda: session.together.withdraw(event_id))
 
     def _edit_values(self) -> None:
         if self.session is None:

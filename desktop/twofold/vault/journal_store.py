@@ -120,6 +120,18 @@ class JournalStore:
             ).fetchall()
         return {str(r[0]) for r in rows}
 
+    def meta_items_with_prefix(self, prefix: str) -> dict[str, str]:
+        """Private key/values whose key starts with ``prefix`` (prefix removed)."""
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT key, value FROM journal.meta WHERE substr(key, 1, ?) = ?",
+                (len(prefix), prefix),
+            ).fetchall()
+        return {str(k)[len(prefix) :]: str(v) for k, v in rows}
+
+    def delete_meta(self, key: str) -> None:
+        self._conn.execute("DELETE FROM journal.meta WHERE key = ?", (key,))
+
     # --- records -------------------------------------------------------------------
 
     def add(

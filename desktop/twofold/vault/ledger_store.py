@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from twofold.domain import events
+from twofold.domain.consent import WITHDRAWABLE, withdraw_refusal
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
 from twofold.domain.events import EventData
 from twofold.domain.ledger import (
@@ -23,7 +24,7 @@ from twofold.domain.ledger import (
     canonical_json,
     content_hash,
 )
-from twofold.vault import crypto, projectors
+from twofold.vault import consent_store, crypto, projectors
 from twofold.vault.database import Connection, Link, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
@@ -178,6 +179,44 @@ class LedgerStore:
             "UPDATE ledger_events SET payload = NULL WHERE event_id = ?", (event_id,)
         )
         return self.record(events.ReflectionRetracted(event_id), at)
+
+    def withdraw(self, event_id: str, at: datetime) -> LedgerEvent:
+        """Remove the content of an item its author wrote; the signed withdrawal stays
+        (as a retraction does). Refused, with nothing written, for another's item or an
+        agreed one (issue 12). Call inside a write transaction."""
+        found = consent_store.withdrawable_target(self._conn, event_id)
+        if found is None:
+            raise NotFound("There is no such item.")
+        author, kind, gone = found
+        already = gone or (
+            self._conn.execute(
+                "SELECT 1 FROM withdrawn_items WHERE target = ?", (event_id,)
+            ).fetchone()
+            is not None
+        )
+        reason = withdraw_refusal(author, self._author or "", kind, WITHDRAWABLE, already)
+        if reason is not None:
+            raise NotAllowed(reason)
+        seal = (
+            consent_store.seal_event_of_reveal(self._conn, event_id)
+            if kind == EventKind.CHECKIN_REVEALED
+            else None
+        )
+        setback_id = (
+            consent_store.setback_id_of(self._conn, event_id)
+            if kind == EventKind.SETBACK_LOGGED
+            else ""
+        )
+        event = self.record(events.ItemWithdrawn(event_id, setback_id), at)
+        self._conn.execute(
+            "UPDATE ledger_events SET payload = NULL WHERE event_id = ?", (event_id,)
+        )
+        if seal is not None:  # a revealed check-in goes as a whole: its seal too
+            self.record(events.ItemWithdrawn(seal), at)
+            self._conn.execute(
+                "UPDATE ledger_events SET payload = NULL WHERE event_id = ?", (seal,)
+            )
+        return event
 
     # --- reading -------------------------------------------------------------------
 
@@ -372,7 +411,10 @@ class LedgerStore:
             left = self._left_before(after[0], keys.current)
         retractions: dict[str, str] = {}
         for event in events:
-            if event.header.kind == EventKind.REFLECTION_RETRACTED and event.payload is not None:
+            if (
+                event.header.kind in (EventKind.REFLECTION_RETRACTED, EventKind.ITEM_WITHDRAWN)
+                and event.payload is not None
+            ):
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     retractions[str(json.loads(event.payload)["target"])] = event.header.author
         prev, start = (GENESIS_PREV_HASH, 1) if after is None else (after[1], after[0] + 1)

@@ -19,10 +19,12 @@ _WHAT = "The shared ledger (shared.db)"
 
 
 def commitments(conn: Connection, include_ended: bool = False) -> list[Commitment]:
-    where = "" if include_ended else "WHERE ended = 0"
+    """Accepted, running commitments (what counts); ``include_ended``: every one,
+    proposed, declined and ended too (their ``state`` says which)."""
+    where = "" if include_ended else "WHERE state = 'accepted'"
     with mapped_errors(_WHAT):
         rows = conn.execute(
-            "SELECT id, title, detail, owner, cadence, hard_day, start, ended FROM commitments "
+            "SELECT id, title, detail, owner, cadence, hard_day, start, ended, state FROM commitments "
             f"{where} ORDER BY made_seq"
         ).fetchall()
     return [
@@ -35,6 +37,7 @@ def commitments(conn: Connection, include_ended: bool = False) -> list[Commitmen
             hard_day=str(r[5]),
             start=date.fromisoformat(r[6]),
             ended=bool(r[7]),
+            state=str(r[8]),
         )
         for r in rows
     ]
@@ -92,7 +95,7 @@ def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> lis
     where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
     with mapped_errors(_WHAT):
         rows = conn.execute(
-            "SELECT seq, author, kind, day, answers, submitted_at FROM checkins "
+            "SELECT seq, author, kind, day, answers, submitted_at, checkin_id FROM checkins "
             f"{where} ORDER BY day DESC, seq DESC LIMIT ?",
             (*args, limit),
         ).fetchall()
@@ -104,6 +107,7 @@ def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> lis
             day=date.fromisoformat(r[3]),
             answers=tuple((str(q), str(a)) for q, a in json.loads(r[4])),
             submitted_at=datetime.fromisoformat(r[5]),
+            checkin_id=str(r[6]),
         )
         for r in rows
     ]
@@ -112,7 +116,8 @@ def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> lis
 def setbacks(conn: Connection) -> list[Setback]:
     with mapped_errors(_WHAT):
         rows = conn.execute(
-            "SELECT id, author, day, what, trigger_text, impact FROM setbacks ORDER BY day DESC, seq DESC"
+            "SELECT id, author, day, what, trigger_text, impact FROM setbacks "
+            "ORDER BY day DESC, seq DESC"
         ).fetchall()
         steps: dict[str, list[StepTaken]] = {}
         for sid, step, author, note, at in conn.execute(

@@ -21,7 +21,7 @@ def earliest_shared_day(conn: Connection) -> date | None:
     check-off, a check-in, a win or a setback."""
     with mapped_errors(_SHARED):
         row = conn.execute(
-            "SELECT min(d) FROM (SELECT min(start) AS d FROM commitments WHERE ended = 0 "
+            "SELECT min(d) FROM (SELECT min(start) AS d FROM commitments WHERE state = 'accepted' "
             "UNION ALL SELECT min(day) FROM commitment_checks "
             "UNION ALL SELECT min(day) FROM checkins "
             "UNION ALL SELECT min(day) FROM wins "

@@ -278,6 +278,108 @@ SHARED_MIGRATIONS.append(
     """
 )
 
+SHARED_MIGRATIONS.append(
+    # 11: consent in every shared practice (issue 12). Commitments made before it count
+    # as accepted by their owners (legacy = 1); an ended one shows who ended it.
+    """
+    ALTER TABLE commitments ADD COLUMN state TEXT NOT NULL DEFAULT 'accepted';
+    ALTER TABLE commitments ADD COLUMN legacy INTEGER NOT NULL DEFAULT 1;
+    UPDATE commitments SET state = 'ended_by_one' WHERE ended = 1;
+    CREATE TABLE commitment_signatures (
+        seq INTEGER PRIMARY KEY,
+        commitment_id TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        act TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX signatures_by_commitment ON commitment_signatures (commitment_id);
+    INSERT INTO commitment_signatures (seq, commitment_id, partner, act, reason)
+        SELECT seq, json_extract(CAST(payload AS TEXT), '$.commitment_id'), author, 'ended_legacy',
+               coalesce(json_extract(CAST(payload AS TEXT), '$.reason'), '')
+        FROM ledger_events WHERE kind = 'commitment.ended' AND payload IS NOT NULL;
+    CREATE TABLE check_concerns (
+        seq INTEGER PRIMARY KEY,
+        check_seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE renegotiations (
+        proposal_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        commitment_id TEXT NOT NULL,
+        proposer TEXT NOT NULL,
+        old_terms TEXT NOT NULL,
+        terms TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        day TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'proposed',
+        answered_by TEXT NOT NULL DEFAULT '',
+        answer TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE checkin_seals (
+        checkin_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        day TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        revealed INTEGER NOT NULL DEFAULT 0
+    );
+    ALTER TABLE checkins ADD COLUMN checkin_id TEXT NOT NULL DEFAULT '';
+    CREATE TABLE consent_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE refused_events (seq INTEGER PRIMARY KEY, reason TEXT NOT NULL);
+    CREATE TABLE withdrawn_items (
+        target TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL
+    );
+    CREATE TABLE roles_proposals (
+        proposal_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        hurt TEXT NOT NULL,
+        words TEXT NOT NULL,
+        accepted_by TEXT NOT NULL DEFAULT '',
+        accepted_seq INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE pace (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        review_every_weeks INTEGER NOT NULL,
+        agenda_order TEXT NOT NULL,
+        set_by TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    CREATE TABLE talk_requests (
+        request_id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        boundary TEXT NOT NULL,
+        words TEXT NOT NULL,
+        discussed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE request_answers (
+        seq INTEGER PRIMARY KEY,
+        request_id TEXT NOT NULL,
+        author TEXT NOT NULL,
+        words TEXT NOT NULL
+    );
+    ALTER TABLE joint_sessions ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+    ALTER TABLE joint_sessions ADD COLUMN closed_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE joint_sessions ADD COLUMN summary_agreed_by TEXT NOT NULL DEFAULT '';
+    UPDATE joint_sessions SET
+        summary = coalesce((SELECT json_extract(CAST(e.payload AS TEXT), '$.summary')
+            FROM ledger_events e WHERE e.kind = 'session.closed' AND e.payload IS NOT NULL
+            AND json_extract(CAST(e.payload AS TEXT), '$.session_id') = joint_sessions.id), ''),
+        closed_by = coalesce((SELECT e.author FROM ledger_events e
+            WHERE e.kind = 'session.closed' AND e.payload IS NOT NULL
+            AND json_extract(CAST(e.payload AS TEXT), '$.session_id') = joint_sessions.id), '');
+    """
+)
+# the shared schema version that brought the consent rules (fixtures and tests ask)
+CONSENT_SCHEMA = len(SHARED_MIGRATIONS)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""

@@ -37,7 +37,7 @@ from twofold.domain.events import (
     VaultCountersigned,
     VaultCreated,
 )
-from twofold.domain.ledger import EventKind, Problem
+from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.vault import crypto, keyslots, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
@@ -421,10 +421,10 @@ class Cosigner:
         self._keys: PartnerKeys | None = keys
         self.partner_id = keys.partner_id
 
-    def record(self, event: EventData, at: datetime) -> None:
+    def record(self, event: EventData, at: datetime) -> LedgerEvent:
         if self._keys is None:
             raise NotAllowed("The co-signature was already used.")
-        self._ledger.record(event, at, seed=self._keys.signing_seed, author=self.partner_id)
+        return self._ledger.record(event, at, seed=self._keys.signing_seed, author=self.partner_id)
 
     def close(self) -> None:
         if self._keys is not None:

@@ -4,6 +4,7 @@ from twofold.vault.projectors import (  # noqa: F401  (importing registers them)
     agreement,
     checkins,
     commitments,
+    consent,
     exports,
     joint,
     keys,
@@ -11,6 +12,12 @@ from twofold.vault.projectors import (  # noqa: F401  (importing registers them)
     setbacks,
     together,
 )
-from twofold.vault.projectors.base import project, projects, registered, timeline_item
+from twofold.vault.projectors.base import (
+    Refused,
+    project,
+    projects,
+    registered,
+    timeline_item,
+)
 
-__all__ = ["project", "projects", "registered", "timeline_item"]
+__all__ = ["Refused", "project", "projects", "registered", "timeline_item"]

@@ -34,10 +34,25 @@ def projects(*kinds: EventKind) -> Callable[[F], F]:
     return register
 
 
+class Refused(Exception):
+    """Raised by a projector for a signed event that breaks a consent rule (issue 12):
+    accepting for the other, recording the other's outcome, withdrawing another's
+    words… It changes nothing but its row in ``refused_events``, which verify names."""
+
+
 def project(conn: Connection, header: EventHeader, event: EventData) -> None:
     projector = _PROJECTORS.get(EventKind(header.kind))
-    if projector is not None:
+    if projector is None:
+        return
+    conn.execute("SAVEPOINT projector")
+    try:
         projector(conn, header, event)
+    except Refused as refused:
+        conn.execute("ROLLBACK TO projector")
+        conn.execute(
+            "INSERT INTO refused_events (seq, reason) VALUES (?, ?)", (header.seq, str(refused))
+        )
+    conn.execute("RELEASE projector")
 
 
 def registered() -> frozenset[EventKind]:

@@ -11,10 +11,11 @@ from twofold.domain.events import (
     SessionNote,
     SessionOpened,
     SessionOutcome,
+    SessionSummaryAgreed,
 )
 from twofold.domain.ledger import EventHeader, EventKind
 from twofold.vault.database import Connection
-from twofold.vault.projectors.base import one, projects, timeline_item
+from twofold.vault.projectors.base import Refused, one, projects, timeline_item
 
 
 @projects(EventKind.SESSION_OPENED)
@@ -42,10 +43,31 @@ def item(conn: Connection, h: EventHeader, e: SessionNote | SessionOutcome) -> N
 
 @projects(EventKind.SESSION_CLOSED)
 def closed(conn: Connection, h: EventHeader, e: SessionClosed) -> None:
+    """The summary is this partner's until the other agrees (or co-signs at once)."""
     conn.execute(
-        "UPDATE joint_sessions SET closed_at = ? WHERE id = ?", (h.occurred_at, e.session_id)
+        "UPDATE joint_sessions SET closed_at = ?, summary = ?, closed_by = ? WHERE id = ?",
+        (h.occurred_at, e.summary, h.author, e.session_id),
     )
+    # what was raised before this session ended was on its agenda
+    conn.execute("UPDATE talk_requests SET discussed = 1 WHERE seq < ?", (h.seq,))
     timeline_item(conn, h, "", e.summary)
+
+
+@projects(EventKind.SESSION_SUMMARY_AGREED)
+def summary_agreed(conn: Connection, h: EventHeader, e: SessionSummaryAgreed) -> None:
+    row = conn.execute(
+        "SELECT closed_by, summary_agreed_by FROM joint_sessions WHERE id = ?", (e.session_id,)
+    ).fetchone()
+    if row is None or not row[0]:
+        raise Refused("it agrees to the summary of a session that has not ended")
+    if str(row[0]) == h.author:
+        raise Refused("the other partner agrees to a summary, with their own signature")
+    if row[1]:
+        raise Refused("that summary was already agreed")
+    conn.execute(
+        "UPDATE joint_sessions SET summary_agreed_by = ? WHERE id = ?", (h.author, e.session_id)
+    )
+    timeline_item(conn, h)
 
 
 @projects(EventKind.OBJECTIVE_SET)

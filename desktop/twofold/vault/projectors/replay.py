@@ -21,11 +21,14 @@ from twofold.domain.events import EventData, GenesisPartner, ReflectionShared, V
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.vault import projectors
 from twofold.vault.database import Connection, transaction
+from twofold.vault.projectors.consent import withdrawn_placeholder
 from twofold.vault.schema import SHARED_MIGRATIONS, statements
 
 # Bump when a projector writes different rows for the same events: opening a vault
 # then rebuilds its projections from the events, in one transaction.
-FORMAT = 1
+# 2: consent in every shared practice (issue 12): commitments' state, the consent
+# tables, timeline fields of proposals
+FORMAT = 2
 FORMAT_KEY = "projection_format"
 
 
@@ -55,6 +58,18 @@ TABLES: tuple[Table, ...] = (
     Table("session_items", ("seq",), "seq"),
     Table("objectives", ("id",), "seq"),
     Table("objective_progress", ("seq",), "seq"),
+    # consent in every shared practice (issue 12)
+    Table("consent_meta", ("key",), None),
+    Table("refused_events", ("seq",), "seq"),
+    Table("commitment_signatures", ("seq",), "seq"),
+    Table("check_concerns", ("seq",), "seq"),
+    Table("renegotiations", ("proposal_id",), "seq"),
+    Table("checkin_seals", ("checkin_id",), "seq"),
+    Table("withdrawn_items", ("target",), "seq"),
+    Table("roles_proposals", ("proposal_id",), "seq"),
+    Table("pace", ("id",), "seq"),
+    Table("talk_requests", ("request_id",), "seq"),
+    Table("request_answers", ("seq",), "seq"),
 )
 _NAMES = {t.name for t in TABLES}
 
@@ -70,11 +85,27 @@ def typed_event(event: LedgerEvent) -> EventData | None:
         return None
 
 
+def _withdrawals(events: Sequence[LedgerEvent]) -> dict[str, typed.ItemWithdrawn]:
+    """Each withdrawn item's signed withdrawal, by the withdrawn event's id."""
+    out: dict[str, typed.ItemWithdrawn] = {}
+    for event in events:
+        if event.header.kind == EventKind.ITEM_WITHDRAWN:
+            data = typed_event(event)
+            if isinstance(data, typed.ItemWithdrawn):
+                out.setdefault(data.target, data)
+    return out
+
+
 def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
+    events = list(events)
+    withdrawals = _withdrawals(events)
     for event in events:
         data = typed_event(event)
         if data is not None:
             projectors.project(conn, event.header, data)
+        elif event.payload is None and event.header.event_id in withdrawals:
+            # withdrawn by its author (issue 12): what the withdrawal left, no words
+            withdrawn_placeholder(conn, event.header, withdrawals[event.header.event_id])
 
 
 def _search_index_steps() -> tuple[list[str], list[str]]:
