@@ -114,12 +114,11 @@ def _setup(qtbot: QtBot, window: MainWindow, walk: Walk) -> None:
         qtbot.keyClicks(page.fields.passphrase, secret)
         qtbot.keyClicks(page.fields.confirm, secret)
         walk.visit(f"partner {name}")
-        button = (
-            QWizard.WizardButton.NextButton
-            if page is wizard.first
-            else QWizard.WizardButton.CommitButton
-        )
-        qtbot.mouseClick(wizard.button(button), LEFT)
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), LEFT)
+    # the optional "who was hurt" page (issue 12) is where the vault is created
+    assert wizard.currentPage() is wizard.roles
+    walk.visit("who was hurt")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), LEFT)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.hand_over[0], timeout=30_000)
     for turn in (0, 1):
         walk.visit(f"hand-over {turn}")
