@@ -38,9 +38,9 @@ if TYPE_CHECKING:
     from twofold.services.backups import BackupResult, ReplaceResult
     from twofold.services.checkins import CheckinService
     from twofold.services.commitments import CommitmentService
+    from twofold.services.consent import RequestService, RolesService
     from twofold.services.ending import LeaveOutcome
     from twofold.services.imports import ImportService
-    from twofold.services.consent import RequestService, RolesService
     from twofold.services.joint import JointSessionService
     from twofold.services.journal_export import JournalExportResult
     from twofold.services.progress import ProgressService
@@ -535,7 +535,9 @@ def _opened(vault: OpenVault) -> Session:
         adopt_consent_rules(vault)
         reconcile_retractions(vault)
         previous = _pin_and_see(vault)
-        CheckinService(vault).reveal_due()
+        from twofold.services.checkins import CheckinService as Checkins
+
+        Checkins(vault).reveal_due()  # this partner's sealed answers that are due
     except VaultDamaged:
         pass  # a damaged page is reported by verify and per record; it must not lock you out
     except BaseException:

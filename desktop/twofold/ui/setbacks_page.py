@@ -138,9 +138,7 @@ class SetbacksPage(LazyPage):
         for setback in self.items:
             state = self.tr("open") if setback.open else self.tr("restored")
             what = setback.what or self.tr("(withdrawn by its author)")
-            item = QListWidgetItem(
-                f"{what}\n{i18n.date_text(setback.day, '%d %b %Y')} · {state}"
-            )
+            item = QListWidgetItem(f"{what}\n{i18n.date_text(setback.day, '%d %b %Y')} · {state}")
             self.list.addItem(item)
         ids = [s.id for s in self.items]
         if self.items:
