@@ -4,6 +4,10 @@
 <context>
     <name>AgendaPage</name>
     <message>
+        <source>First: requests to talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not marked as held</source>
         <translation>Nicht als eingehalten markiert</translation>
     </message>
@@ -144,6 +148,199 @@
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinsPage</name>
+    <message>
+        <source>Seal my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of your check-ins to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent check-ins from both of you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer apart, see both together. Until you have both answered (or the day, week or month is over) your answers stay in your private journal; the shared ledger holds only a sealed fingerprint of them, so they cannot be changed after you see your partner&apos;s. What is a promise of the app, not of encryption: your answers are revealed by your own Twofold the next time you open it, once it is time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Done for now. You can add another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed: only you see these until you have both answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this check-in?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its words are removed from the shared ledger for both of you; a signed note that you withdrew something stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDialog</name>
+    <message>
+        <source>Propose new terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation type="unfinished">Neue Zusage</translation>
+    </message>
+    <message>
+        <source>{other} accepts now (optional; else it waits as a proposal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{other}&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms take effect once your partner accepts them; until then the old terms stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A commitment for your partner, or for both of you, is a proposal until they accept it with their own passphrase; until then it counts nowhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsPage</name>
+    <message>
+        <source>New commitment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose new terms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished">Anerkennen</translation>
+    </message>
+    <message>
+        <source>Add a concern…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept — it&apos;s my commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the new terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the old terms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No commitments yet. Make one together: concrete, observable, with a hard-day version for the days when everything is too much.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitments</source>
+        <translation type="unfinished">Zusagen</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished">Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not checked off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline this proposal?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why? (your partner sees this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the old terms?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not proposed</source>
+        <translation type="unfinished">Nicht vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation type="unfinished">Nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Add a concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown beside the check-off, never replacing it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I didn&apos;t see this happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation type="unfinished">Nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>End this commitment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending early needs both of you; until your partner agrees it shows as ended by you alone. What changed? (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ended</source>
+        <translation type="unfinished">Nicht beendet</translation>
     </message>
 </context>
 <context>
@@ -576,6 +773,22 @@
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One line to remember it by (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary speaks for both of you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{other}, type your passphrase to sign the summary too. Leave it empty and it shows as one partner&apos;s proposal until {other} agrees.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not ended</source>
@@ -1121,6 +1334,66 @@
         <translation>Schlüsseländerung</translation>
     </message>
     <message>
+        <source>Consent rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who was hurt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who was hurt: agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request to talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session summary agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>3 months</source>
         <translation>3 Monate</translation>
     </message>
@@ -1613,6 +1886,10 @@
         <translation>Was ist diese Woche gut gelaufen?</translation>
     </message>
     <message>
+        <source>What helped you feel secure this week?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was hard?</source>
         <translation>Was war schwer?</translation>
     </message>
@@ -1939,6 +2216,18 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
         <translation>Wer entsperrt ist</translation>
     </message>
     <message>
+        <source>We need to talk…</source>
+        <translation>Wir müssen reden…</translation>
+    </message>
+    <message>
+        <source>We need to talk (Ctrl+T)</source>
+        <translation>Wir müssen reden (Strg+T)</translation>
+    </message>
+    <message>
+        <source>A boundary feels strained, or you&apos;d like to talk about something (Ctrl+T)</source>
+        <translation>Eine Grenze fühlt sich angespannt an, oder du möchtest über etwas reden (Strg+T)</translation>
+    </message>
+    <message>
         <source>Safety plan</source>
         <translation>Sicherheitsplan</translation>
     </message>
@@ -2049,6 +2338,10 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
     <message>
         <source>Safety &amp;plan</source>
         <translation>Sicherheits&amp;plan</translation>
+    </message>
+    <message>
+        <source>We need to &amp;talk…</source>
+        <translation>Wir müssen &amp;reden…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2162,6 +2455,10 @@ Unterschrieben als {name}</translation>
     <message>
         <source>This is a shared session: your private journal stays locked. Unlock with your own passphrase to export or import your journal.</source>
         <translation>Das ist eine gemeinsame Sitzung: Dein privates Tagebuch bleibt gesperrt. Entsperre mit deiner eigenen Passphrase, um dein Tagebuch zu exportieren oder zu importieren.</translation>
+    </message>
+    <message>
+        <source>Signed and added to the shared ledger.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About Twofold</source>
@@ -2855,6 +3152,148 @@ Unterschrieben als {name}</translation>
     </message>
 </context>
 <context>
+    <name>RolesDialog</name>
+    <message>
+        <source>Who was hurt, and our pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who was hurt (both of you sign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} was hurt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who was hurt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; or leave everything empty: not said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In our words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{other}, if you are here, to agree now (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{other} agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly review every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First on the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After requests to talk, first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set our pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>You may say who was hurt, in words you both choose, or not at all. Where one of you is named, the pace of your reviews and what comes first in a joint session follow that partner&apos;s choice. Twofold never labels a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed: {names} was hurt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing said about who was hurt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your words: “{w}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} proposes: {said}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pace follows {who}&apos;s choice, as you agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed. It holds once {other} agrees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pace is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>Who was hurt (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may say who was hurt, in words you both choose, or leave it unsaid. Where one of you is named, the pace of your reviews and what comes first in a joint session follow that partner&apos;s choice. Twofold never labels a person, and you can change this later in Settings, together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} was hurt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SafetyPlanDialog</name>
     <message>
         <source>Off by default. With it on, a plain-text copy of this plan (the pause rule, who to call and what each of you wrote for when you are overwhelmed) stays in the vault folder, readable from the locked screen with F1, and by anyone who can open this computer&apos;s files. Your journal and the rest of the ledger stay encrypted.</source>
@@ -2971,6 +3410,10 @@ Unterschrieben als {name}</translation>
         <translation>wiederhergestellt</translation>
     </message>
     <message>
+        <source>(withdrawn by its author)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;p&gt;&lt;i&gt;No setbacks logged. When one happens, log it here as data: what happened, the trigger, the impact.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;Keine Rückschläge festgehalten. Wenn einer passiert, haltet ihn hier als Information fest: was passiert ist, der Auslöser, die Wirkung.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
@@ -3046,6 +3489,14 @@ Unterschrieben als {name}</translation>
         <translation>Deinen Wiederherstellungscode erneuern</translation>
     </message>
     <message>
+        <source>Together</source>
+        <translation type="unfinished">Miteinander</translation>
+    </message>
+    <message>
+        <source>Who was hurt, and our pace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The new language applies when Twofold next starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Twofold.</translation>
     </message>
@@ -3056,6 +3507,69 @@ Unterschrieben als {name}</translation>
     <message>
         <source>The backup folder was not changed</source>
         <translation>Der Sicherungsordner wurde nicht geändert</translation>
+    </message>
+</context>
+<context>
+    <name>TalkDialog</name>
+    <message>
+        <source>We need to talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A boundary feels strained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;d like us to talk about …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not one in particular)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a few words (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a few words (optional for a boundary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your partner sees it on the shared timeline, and it leads the agenda of your next joint session. It is signed by you; nobody can send one in your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer (e.g. “Heard — let&apos;s talk Thursday”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heard — let&apos;s talk </source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3127,6 +3641,90 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Left the vault and took a read-only copy of the shared history up to today. What is written from now on is not readable with their key.</source>
         <translation>Hat den Tresor verlassen und eine schreibgeschützte Kopie der gemeinsamen Geschichte bis heute mitgenommen. Was ab jetzt geschrieben wird, ist mit diesem Schlüssel nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>Withdrew something they had written; its words are gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to what was said about who was hurt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;d like us to talk about …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to the session&apos;s summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed to leave unsaid who was hurt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pace: reviews every week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A boundary feels strained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concern about a check-off: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms accepted: “{old}” is now “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms declined: “{old}” stays as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: answered, sealed until you have both answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pace: reviews every {n} weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered a request: {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New terms proposed for “{old}”: {terms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed: waiting for {names} to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed to say that {name} was hurt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed to say that {names} were hurt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In our words: “{words}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A boundary feels strained: “{boundary}”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You began Twofold together: {names}.</source>
@@ -3332,8 +3930,28 @@ Unterschrieben als {name}</translation>
         <translation>Die Chronik wird geprüft…</translation>
     </message>
     <message>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not retracted</source>
         <translation>Nicht zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Withdraw what you wrote?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its words are removed from the shared ledger for both of you. A signed note that you withdrew it stays on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not withdrawn</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Highlights</source>
@@ -3360,6 +3978,10 @@ Unterschrieben als {name}</translation>
         <translation>Check-ins</translation>
     </message>
     <message>
+        <source>Requests to talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Setbacks and wins</source>
         <translation>Rückschläge und Erfolge</translation>
     </message>
@@ -3378,6 +4000,37 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Milestones</source>
         <translation>Meilensteine</translation>
+    </message>
+</context>
+<context>
+    <name>TogetherPage</name>
+    <message>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its words are removed for both of you; a signed note that you withdrew it stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appreciation: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chapter: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw what you wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its words are removed from the shared ledger for both of you; a signed note that you withdrew something stays. Which one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not withdrawn</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
