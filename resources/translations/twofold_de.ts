@@ -4,8 +4,40 @@
 <context>
     <name>AgendaPage</name>
     <message>
+        <source>Shared since your last session</source>
+        <translation>Geteilt seit eurer letzten Sitzung</translation>
+    </message>
+    <message>
+        <source>Nothing new since your last session.</source>
+        <translation>Nichts Neues seit eurer letzten Sitzung.</translation>
+    </message>
+    <message>
+        <source>End session and mark these as discussed</source>
+        <translation>Sitzung beenden und das hier als besprochen markieren</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Die Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>Shared session: only the shared ledger is open. Both private journals are locked and cannot be reached from here.</source>
+        <translation>Gemeinsame Sitzung: Nur die gemeinsame Chronik ist offen. Beide privaten Tagebücher sind gesperrt und von hier aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Session mode notice</source>
+        <translation>Hinweis zur gemeinsamen Sitzung</translation>
+    </message>
+    <message>
         <source>First: requests to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst: Bitten um ein Gespräch</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Shared since your last session, oldest first.</source>
+        <translation>Geteilt seit eurer letzten Sitzung, das Älteste zuerst.</translation>
     </message>
     <message>
         <source>Not marked as held</source>
@@ -101,6 +133,37 @@
     </message>
 </context>
 <context>
+    <name>ChapterDialog</name>
+    <message>
+        <source>Add a chapter to our story</source>
+        <translation>Ein Kapitel zu unserer Geschichte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Chapter title</source>
+        <translation>Titel des Kapitels</translation>
+    </message>
+    <message>
+        <source>The chapter</source>
+        <translation>Das Kapitel</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Kapitel</translation>
+    </message>
+    <message>
+        <source>Add the chapter</source>
+        <translation>Kapitel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Either of you can add a chapter: a moment that mattered, told your way.</source>
+        <translation>Jede und jeder von euch kann ein Kapitel hinzufügen: ein Moment, der wichtig war, erzählt auf eure Art.</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Copy numbers</source>
@@ -153,194 +216,415 @@
 <context>
     <name>CheckinsPage</name>
     <message>
+        <source>Which check-in</source>
+        <translation>Welcher Check-in</translation>
+    </message>
+    <message>
+        <source>Check-in state</source>
+        <translation>Stand des Check-ins</translation>
+    </message>
+    <message>
         <source>Seal my answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Antworten versiegeln</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Recent check-ins</source>
+        <translation>Letzte Check-ins</translation>
     </message>
     <message>
         <source>One of your check-ins to withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer deiner Check-ins zum Zurückziehen</translation>
     </message>
     <message>
         <source>Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen…</translation>
+    </message>
+    <message>
+        <source>Withdraw this check-in</source>
+        <translation>Diesen Check-in zurückziehen</translation>
     </message>
     <message>
         <source>Recent check-ins from both of you</source>
-        <translation type="unfinished"></translation>
+        <translation>Eure letzten Check-ins</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>Check-ins</translation>
     </message>
     <message>
         <source>Answer apart, see both together. Until you have both answered (or the day, week or month is over) your answers stay in your private journal; the shared ledger holds only a sealed fingerprint of them, so they cannot be changed after you see your partner&apos;s. What is a promise of the app, not of encryption: your answers are revealed by your own Twofold the next time you open it, once it is time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt antworten, gemeinsam ansehen. Bis ihr beide geantwortet habt (oder der Tag, die Woche oder der Monat vorbei ist), bleiben deine Antworten in deinem privaten Tagebuch; die gemeinsame Chronik enthält nur einen versiegelten Fingerabdruck davon, sodass sie sich nicht mehr ändern lassen, nachdem du die Antworten deines Gegenübers gesehen hast. Was ein Versprechen der App ist und nicht der Verschlüsselung: Deine Antworten werden von deinem eigenen Twofold offengelegt, wenn du es das nächste Mal öffnest und es so weit ist.</translation>
     </message>
     <message>
         <source>Not done yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht erledigt</translation>
     </message>
     <message>
         <source>✓ Done for now. You can add another.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Für jetzt erledigt. Du kannst noch einen hinzufügen.</translation>
     </message>
     <message>
         <source>Sealed: only you see these until you have both answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiegelt: Nur du siehst das, bis ihr beide geantwortet habt</translation>
+    </message>
+    <message>
+        <source>{value}, {when} (sealed)</source>
+        <translation>{value}, {when} (versiegelt)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No check-ins yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Noch keine Check-ins.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Withdraw this check-in?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Check-in zurückziehen?</translation>
     </message>
     <message>
         <source>Its words are removed from the shared ledger for both of you; a signed note that you withdrew something stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Worte werden für euch beide aus der gemeinsamen Chronik entfernt; ein unterschriebener Vermerk, dass du etwas zurückgezogen hast, bleibt.</translation>
     </message>
     <message>
         <source>Not withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zurückgezogen</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentDelegate</name>
+    <message>
+        <source>New terms proposed</source>
+        <translation>Neue Bedingungen vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not checked off yet</source>
+        <translation>Noch nicht abgehakt</translation>
+    </message>
+    <message>
+        <source>Not due today</source>
+        <translation>Heute nicht fällig</translation>
+    </message>
+    <message>
+        <source> · hard-day version: {hard_day}</source>
+        <translation> · Version für schwere Tage: {hard_day}</translation>
+    </message>
+    <message>
+        <source>Streak {streak} · kept {rate} · strength {strength}</source>
+        <translation>Serie {streak} · gehalten {rate} · Stärke {strength}</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Wartet auf dich</translation>
+    </message>
+    <message>
+        <source> · counts nowhere until accepted</source>
+        <translation> · zählt nirgends, bis sie angenommen ist</translation>
     </message>
 </context>
 <context>
     <name>CommitmentDialog</name>
     <message>
         <source>Propose new terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Bedingungen vorschlagen</translation>
     </message>
     <message>
         <source>New commitment</source>
-        <translation type="unfinished">Neue Zusage</translation>
+        <translation>Neue Zusage</translation>
+    </message>
+    <message>
+        <source>What you commit to</source>
+        <translation>Was du zusagst</translation>
+    </message>
+    <message>
+        <source>Something the other can observe, e.g. “Text if I&apos;ll be late”</source>
+        <translation>Etwas, das die andere Person beobachten kann, z. B. „Ich schreibe, wenn es später wird“</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Whose commitment</source>
+        <translation>Wessen Zusage</translation>
+    </message>
+    <message>
+        <source>Both of us</source>
+        <translation>Wir beide</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Hard-day version</source>
+        <translation>Version für schwere Tage</translation>
+    </message>
+    <message>
+        <source>The simplest form that still counts, for overwhelming days</source>
+        <translation>Die einfachste Form, die noch zählt – für Tage, an denen alles zu viel ist</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>Beginnt am</translation>
+    </message>
+    <message>
+        <source>Why the terms change</source>
+        <translation>Warum sich die Bedingungen ändern</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>Wessen</translation>
+    </message>
+    <message>
+        <source>Which days</source>
+        <translation>An welchen Tagen</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Fällig bis</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Your partner&apos;s passphrase</source>
+        <translation>Die Passphrase deines Gegenübers</translation>
     </message>
     <message>
         <source>{other} accepts now (optional; else it waits as a proposal)</source>
-        <translation type="unfinished"></translation>
+        <translation>{other} nimmt jetzt an (freiwillig; sonst wartet es als Vorschlag)</translation>
     </message>
     <message>
         <source>{other}&apos;s passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase von {other}</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Make this commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zusage geben</translation>
+    </message>
+    <message>
+        <source>Concrete and observable works best: what, when, and what counts as done.</source>
+        <translation>Konkret und beobachtbar funktioniert am besten: was, wann und was als erledigt zählt.</translation>
     </message>
     <message>
         <source>New terms take effect once your partner accepts them; until then the old terms stand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Bedingungen gelten, sobald dein Gegenüber sie annimmt; bis dahin gelten die alten.</translation>
     </message>
     <message>
         <source>A commitment for your partner, or for both of you, is a proposal until they accept it with their own passphrase; until then it counts nowhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zusage für dein Gegenüber oder für euch beide ist ein Vorschlag, bis es sie mit der eigenen Passphrase annimmt; bis dahin zählt sie nirgends.</translation>
+    </message>
+    <message>
+        <source>Say what you commit to.</source>
+        <translation>Sag, was du zusagst.</translation>
     </message>
 </context>
 <context>
     <name>CommitmentsPage</name>
     <message>
+        <source>Commitments</source>
+        <translation>Zusagen</translation>
+    </message>
+    <message>
         <source>New commitment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zusage…</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>Neue Zusage</translation>
+    </message>
+    <message>
+        <source>{label} today</source>
+        <translation>{label} heute</translation>
     </message>
     <message>
         <source>Propose new terms…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Bedingungen vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Propose new terms</source>
+        <translation>Neue Bedingungen vorschlagen</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished">Anerkennen</translation>
+        <translation>Anerkennen</translation>
+    </message>
+    <message>
+        <source>Acknowledge your partner&apos;s latest check-off</source>
+        <translation>Das letzte Abhaken deines Gegenübers anerkennen</translation>
     </message>
     <message>
         <source>Add a concern…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anliegen ergänzen…</translation>
+    </message>
+    <message>
+        <source>Add a concern beside your partner&apos;s latest check-off</source>
+        <translation>Ein Anliegen neben dem letzten Abhaken deines Gegenübers ergänzen</translation>
     </message>
     <message>
         <source>End…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden…</translation>
+    </message>
+    <message>
+        <source>End this commitment</source>
+        <translation>Diese Zusage beenden</translation>
     </message>
     <message>
         <source>Accept — it&apos;s my commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>Annehmen – es ist meine Zusage</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
     </message>
     <message>
         <source>Decline…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Decline, with a reason</source>
+        <translation>Ablehnen, mit einer Begründung</translation>
     </message>
     <message>
         <source>Accept the new terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuen Bedingungen annehmen</translation>
     </message>
     <message>
         <source>Keep the old terms…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei den alten Bedingungen bleiben…</translation>
+    </message>
+    <message>
+        <source>Decline the new terms</source>
+        <translation>Die neuen Bedingungen ablehnen</translation>
+    </message>
+    <message>
+        <source>Kept per week</source>
+        <translation>Gehalten pro Woche</translation>
     </message>
     <message>
         <source>No commitments yet. Make one together: concrete, observable, with a hard-day version for the days when everything is too much.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Zusagen. Gebt gemeinsam eine: konkret, beobachtbar, mit einer Version für schwere Tage, an denen alles zu viel ist.</translation>
     </message>
     <message>
-        <source>Commitments</source>
-        <translation type="unfinished">Zusagen</translation>
+        <source>Kept per week (oldest → this week): {weeks}</source>
+        <translation>Gehalten pro Woche (älteste → diese Woche): {weeks}</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>proposed by you</comment>
+        <translation>dir</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>waiting for you</comment>
+        <translation>dich</translation>
+    </message>
+    <message>
+        <source>Proposed by {by} — waiting for {names}</source>
+        <translation>Vorgeschlagen von {by} – wartet auf {names}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source> to accept or decline</source>
+        <translation>, um anzunehmen oder abzulehnen</translation>
+    </message>
+    <message>
+        <source>{by} proposes: </source>
+        <translation>{by} schlägt vor: </translation>
+    </message>
+    <message>
+        <source>{get}&apos;s concern beside “{label}” on {when}: {text}</source>
+        <translation>Anliegen von {get} zu „{label}“ am {when}: {text}</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished">Nicht gespeichert</translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>Not checked off</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgehakt</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angenommen</translation>
     </message>
     <message>
         <source>Decline this proposal?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Vorschlag ablehnen?</translation>
     </message>
     <message>
         <source>Why? (your partner sees this)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum? (dein Gegenüber sieht das)</translation>
     </message>
     <message>
         <source>Not declined</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgelehnt</translation>
     </message>
     <message>
         <source>Keep the old terms?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei den alten Bedingungen bleiben?</translation>
     </message>
     <message>
         <source>Not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht beantwortet</translation>
     </message>
     <message>
         <source>Not proposed</source>
-        <translation type="unfinished">Nicht vorgeschlagen</translation>
+        <translation>Nicht vorgeschlagen</translation>
     </message>
     <message>
         <source>Not acknowledged</source>
-        <translation type="unfinished">Nicht bestätigt</translation>
+        <translation>Nicht bestätigt</translation>
     </message>
     <message>
         <source>Add a concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anliegen ergänzen</translation>
     </message>
     <message>
         <source>Shown beside the check-off, never replacing it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird neben dem Abhaken gezeigt, ersetzt es nie:</translation>
     </message>
     <message>
         <source>I didn&apos;t see this happen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe das nicht mitbekommen</translation>
     </message>
     <message>
         <source>Not added</source>
-        <translation type="unfinished">Nicht hinzugefügt</translation>
+        <translation>Nicht hinzugefügt</translation>
     </message>
     <message>
         <source>End this commitment?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zusage beenden?</translation>
     </message>
     <message>
         <source>Ending early needs both of you; until your partner agrees it shows as ended by you alone. What changed? (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorzeitig beenden braucht euch beide; bis dein Gegenüber zustimmt, steht es als nur von dir beendet da. Was hat sich geändert? (freiwillig)</translation>
     </message>
     <message>
         <source>Not ended</source>
-        <translation type="unfinished">Nicht beendet</translation>
+        <translation>Nicht beendet</translation>
     </message>
 </context>
 <context>
@@ -360,6 +644,45 @@
     <message>
         <source>This is exactly what your partner will read. It is signed with your key and joins the shared ledger. Your private originals stay private. You can retract a shared reflection later; a note that you retracted it stays.</source>
         <translation>Genau das wird dein Gegenüber lesen. Es wird mit deinem Schlüssel unterschrieben und kommt in die gemeinsame Chronik. Deine privaten Originale bleiben privat. Du kannst eine geteilte Reflexion später zurückziehen; ein Vermerk, dass du sie zurückgezogen hast, bleibt.</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Creating your vault</source>
+        <translation>Euer Tresor wird angelegt</translation>
+    </message>
+    <message>
+        <source>Making the keys takes a few seconds on purpose: it slows down guessing.</source>
+        <translation>Die Schlüssel zu erzeugen dauert absichtlich ein paar Sekunden: Das bremst jedes Raten aus.</translation>
+    </message>
+    <message>
+        <source>Creating the vault</source>
+        <translation>Tresor wird angelegt</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Noch einmal versuchen</translation>
+    </message>
+    <message>
+        <source>Try creating again</source>
+        <translation>Noch einmal anlegen</translation>
+    </message>
+    <message>
+        <source>Deriving keys and creating the encrypted files…</source>
+        <translation>Schlüssel werden abgeleitet und die verschlüsselten Dateien angelegt…</translation>
+    </message>
+    <message>
+        <source>Your vault is ready.</source>
+        <translation>Euer Tresor ist bereit.</translation>
     </message>
 </context>
 <context>
@@ -767,28 +1090,148 @@
 <context>
     <name>JointSessionPage</name>
     <message>
+        <source>Agenda for the session</source>
+        <translation>Themen für die Sitzung</translation>
+    </message>
+    <message>
+        <source>Start a joint session…</source>
+        <translation>Gemeinsame Sitzung beginnen…</translation>
+    </message>
+    <message>
+        <source>Start a joint session</source>
+        <translation>Eine gemeinsame Sitzung beginnen</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>The session</source>
+        <translation>Die Sitzung</translation>
+    </message>
+    <message>
+        <source>Notes and outcomes</source>
+        <translation>Notizen und Ergebnisse</translation>
+    </message>
+    <message>
+        <source>A note</source>
+        <translation>Eine Notiz</translation>
+    </message>
+    <message>
+        <source>A note, or an outcome: what you agreed</source>
+        <translation>Eine Notiz oder ein Ergebnis: worauf ihr euch geeinigt habt</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Eine Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add outcome</source>
+        <translation>Ergebnis hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an outcome</source>
+        <translation>Ein Ergebnis hinzufügen</translation>
+    </message>
+    <message>
+        <source>Objectives…</source>
+        <translation>Ziele…</translation>
+    </message>
+    <message>
+        <source>Therapy objectives and progress</source>
+        <translation>Therapieziele und Fortschritte</translation>
+    </message>
+    <message>
+        <source>Outcome → commitment…</source>
+        <translation>Ergebnis → Zusage…</translation>
+    </message>
+    <message>
+        <source>Make the latest outcome a commitment</source>
+        <translation>Das letzte Ergebnis zu einer Zusage machen</translation>
+    </message>
+    <message>
+        <source>Outcome → agreement…</source>
+        <translation>Ergebnis → Vereinbarung…</translation>
+    </message>
+    <message>
+        <source>Add the latest outcome to the agreement</source>
+        <translation>Das letzte Ergebnis in die Vereinbarung aufnehmen</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>Die Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>Joint session</source>
+        <translation>Gemeinsame Sitzung</translation>
+    </message>
+    <message>
+        <source>Together on this machine. The pause rule and the safety plan are one click away in the sidebar (F1).</source>
+        <translation>Gemeinsam an diesem Computer. Die Pausenregel und der Sicherheitsplan sind in der Seitenleiste nur einen Klick entfernt (F1).</translation>
+    </message>
+    <message>
+        <source>{label}, opened {when} by {who}</source>
+        <translation>{label}, begonnen {when} von {who}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No notes yet.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Noch keine Notizen.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Not added</source>
         <translation>Nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>From our joint session</source>
+        <translation>Aus unserer gemeinsamen Sitzung</translation>
+    </message>
+    <message>
+        <source>New objective…</source>
+        <translation>Neues Ziel…</translation>
+    </message>
+    <message>
+        <source>Therapy objectives</source>
+        <translation>Therapieziele</translation>
+    </message>
+    <message>
+        <source>Which objective?</source>
+        <translation>Welches Ziel?</translation>
+    </message>
+    <message>
+        <source>New objective</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>What are you working toward?</source>
+        <translation>Worauf arbeitet ihr hin?</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>What moved on “{choice}”?</source>
+        <translation>Was hat sich bei „{choice}“ bewegt?</translation>
     </message>
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
-        <source>End the session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>One line to remember it by (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile zur Erinnerung (freiwillig):</translation>
     </message>
     <message>
         <source>The summary speaks for both of you</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zusammenfassung spricht für euch beide</translation>
     </message>
     <message>
         <source>{other}, type your passphrase to sign the summary too. Leave it empty and it shows as one partner&apos;s proposal until {other} agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>{other}, gib deine Passphrase ein, um die Zusammenfassung mitzuunterschreiben. Bleibt das Feld leer, steht sie als Vorschlag einer Person da, bis {other} zustimmt.</translation>
     </message>
     <message>
         <source>Not ended</source>
@@ -1158,6 +1601,110 @@
         <translation>Entwurf zum Teilen</translation>
     </message>
     <message>
+        <source>Consent rules</source>
+        <translation>Regeln der Zustimmung</translation>
+    </message>
+    <message>
+        <source>Commitment accepted</source>
+        <translation>Zusage angenommen</translation>
+    </message>
+    <message>
+        <source>Commitment declined</source>
+        <translation>Zusage abgelehnt</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <source>New terms proposed</source>
+        <translation>Neue Bedingungen vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>New terms accepted</source>
+        <translation>Neue Bedingungen angenommen</translation>
+    </message>
+    <message>
+        <source>New terms declined</source>
+        <translation>Neue Bedingungen abgelehnt</translation>
+    </message>
+    <message>
+        <source>Check-in answered</source>
+        <translation>Check-in beantwortet</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Who was hurt</source>
+        <translation>Wer verletzt wurde</translation>
+    </message>
+    <message>
+        <source>Who was hurt: agreed</source>
+        <translation>Wer verletzt wurde: vereinbart</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Request to talk</source>
+        <translation>Bitte um ein Gespräch</translation>
+    </message>
+    <message>
+        <source>Answer to a request</source>
+        <translation>Antwort auf eine Bitte</translation>
+    </message>
+    <message>
+        <source>Session summary agreed</source>
+        <translation>Zusammenfassung der Sitzung vereinbart</translation>
+    </message>
+    <message>
+        <source>Requests to talk</source>
+        <translation>Bitten um ein Gespräch</translation>
+    </message>
+    <message>
+        <source>Open setbacks</source>
+        <translation>Offene Rückschläge</translation>
+    </message>
+    <message>
+        <source>Commitments to review</source>
+        <translation>Zusagen zum Besprechen</translation>
+    </message>
+    <message>
+        <source>Newly shared</source>
+        <translation>Neu geteilt</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Ended together</source>
+        <translation>Gemeinsam beendet</translation>
+    </message>
+    <message>
+        <source>Ended by one</source>
+        <translation>Von einer Person beendet</translation>
+    </message>
+    <message>
+        <source>A boundary feels strained</source>
+        <translation>Eine Grenze fühlt sich angespannt an</translation>
+    </message>
+    <message>
+        <source>I&apos;d like us to talk</source>
+        <translation>Ich würde gern mit dir reden</translation>
+    </message>
+    <message>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -1332,66 +1879,6 @@
     <message>
         <source>Key change</source>
         <translation>Schlüsseländerung</translation>
-    </message>
-    <message>
-        <source>Consent rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commitment accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commitment declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Concern</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New terms proposed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New terms accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New terms declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check-in answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who was hurt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who was hurt: agreed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request to talk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer to a request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session summary agreed</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>3 months</source>
@@ -1678,6 +2165,10 @@
         <translation>Sonntag</translation>
     </message>
     <message>
+        <source>What helped you feel secure this week?</source>
+        <translation>Was hat dir diese Woche geholfen, dich sicher zu fühlen?</translation>
+    </message>
+    <message>
         <source>What happened today that I keep coming back to?</source>
         <translation>Was ist heute passiert, zu dem ich immer wieder zurückkehre?</translation>
     </message>
@@ -1886,10 +2377,6 @@
         <translation>Was ist diese Woche gut gelaufen?</translation>
     </message>
     <message>
-        <source>What helped you feel secure this week?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>What was hard?</source>
         <translation>Was war schwer?</translation>
     </message>
@@ -1948,6 +2435,22 @@
     <message>
         <source>First month with a weekly review every week</source>
         <translation>Erster Monat mit einem Wochenrückblick in jeder Woche</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Once a week</source>
+        <translation>Einmal pro Woche</translation>
+    </message>
+    <message>
+        <source>On certain days</source>
+        <translation>An bestimmten Tagen</translation>
+    </message>
+    <message>
+        <source>Once, by a date</source>
+        <translation>Einmal, bis zu einem Datum</translation>
     </message>
 </context>
 <context>
@@ -2458,7 +2961,7 @@ Unterschrieben als {name}</translation>
     </message>
     <message>
         <source>Signed and added to the shared ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrieben und in die gemeinsame Chronik aufgenommen.</translation>
     </message>
     <message>
         <source>About Twofold</source>
@@ -2851,6 +3354,30 @@ Unterschrieben als {name}</translation>
 <context>
     <name>PartnerPage</name>
     <message>
+        <source>Partner {number}</source>
+        <translation>Person {number}</translation>
+    </message>
+    <message>
+        <source>The other partner looks away while you type. Choose a passphrase only you know.</source>
+        <translation>Die andere Person schaut weg, während du tippst. Wähl eine Passphrase, die nur du kennst.</translation>
+    </message>
+    <message>
+        <source>Partner {number} display name</source>
+        <translation>Anzeigename von Person {number}</translation>
+    </message>
+    <message>
+        <source>A first name, nickname or initial</source>
+        <translation>Ein Vorname, Spitzname oder Anfangsbuchstabe</translation>
+    </message>
+    <message>
+        <source>Problem with this page</source>
+        <translation>Problem auf dieser Seite</translation>
+    </message>
+    <message>
+        <source>Display name (shown on the unlock screen)</source>
+        <translation>Anzeigename (auf dem Entsperr-Bildschirm zu sehen)</translation>
+    </message>
+    <message>
         <source>The two partners need different names.</source>
         <translation>Ihr beide braucht verschiedene Namen.</translation>
     </message>
@@ -3155,142 +3682,150 @@ Unterschrieben als {name}</translation>
     <name>RolesDialog</name>
     <message>
         <source>Who was hurt, and our pace</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer verletzt wurde, und unser Tempo</translation>
     </message>
     <message>
         <source>Agree</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustimmen</translation>
+    </message>
+    <message>
+        <source>Agree to your partner&apos;s proposal</source>
+        <translation>Dem Vorschlag deines Gegenübers zustimmen</translation>
     </message>
     <message>
         <source>Say who was hurt (both of you sign)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagen, wer verletzt wurde (ihr unterschreibt beide)</translation>
     </message>
     <message>
         <source>{who} was hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} wurde verletzt</translation>
     </message>
     <message>
         <source>Who was hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer verletzt wurde</translation>
     </message>
     <message>
         <source>In your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>In euren eigenen Worten</translation>
     </message>
     <message>
         <source>Optional; or leave everything empty: not said</source>
-        <translation type="unfinished"></translation>
+        <translation>Freiwillig; oder alles leer lassen: nicht ausgesprochen</translation>
     </message>
     <message>
         <source>In our words</source>
-        <translation type="unfinished"></translation>
+        <translation>In unseren Worten</translation>
     </message>
     <message>
         <source>Your partner&apos;s passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase deines Gegenübers</translation>
     </message>
     <message>
         <source>{other}, if you are here, to agree now (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>{other}, wenn du da bist, um jetzt zuzustimmen (freiwillig)</translation>
     </message>
     <message>
         <source>{other} agrees</source>
-        <translation type="unfinished"></translation>
+        <translation>{other} stimmt zu</translation>
     </message>
     <message>
         <source>Propose</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlagen</translation>
     </message>
     <message>
         <source>Our pace</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Tempo</translation>
     </message>
     <message>
         <source>Weekly review every</source>
-        <translation type="unfinished"></translation>
+        <translation>Wochenrückblick alle</translation>
     </message>
     <message>
         <source>week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
     <message>
         <source>{n} weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Wochen</translation>
     </message>
     <message>
         <source>First on the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Erstes bei den Themen</translation>
     </message>
     <message>
         <source>After requests to talk, first</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach den Bitten um ein Gespräch zuerst</translation>
     </message>
     <message>
         <source>Set our pace</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Tempo festlegen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>You may say who was hurt, in words you both choose, or not at all. Where one of you is named, the pace of your reviews and what comes first in a joint session follow that partner&apos;s choice. Twofold never labels a person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr könnt sagen, wer verletzt wurde – in Worten, die ihr beide wählt – oder gar nicht. Wenn eine oder einer von euch genannt ist, richten sich das Tempo eurer Rückblicke und was in einer gemeinsamen Sitzung zuerst kommt nach der Wahl dieser Person. Twofold gibt niemandem ein Etikett.</translation>
     </message>
     <message>
         <source>Agreed: {names} was hurt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbart: {names} wurde verletzt.</translation>
     </message>
     <message>
         <source>Nothing said about who was hurt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts dazu gesagt, wer verletzt wurde.</translation>
     </message>
     <message>
         <source>In your words: “{w}”</source>
-        <translation type="unfinished"></translation>
+        <translation>In euren Worten: „{w}“</translation>
     </message>
     <message>
         <source>nobody named</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand genannt</translation>
     </message>
     <message>
         <source>{who} proposes: {said}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} schlägt vor: {said}</translation>
     </message>
     <message>
         <source>The pace follows {who}&apos;s choice, as you agreed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tempo richtet sich nach der Wahl von {who}, wie ihr es vereinbart habt.</translation>
     </message>
     <message>
         <source>Proposed. It holds once {other} agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagen. Es gilt, sobald {other} zustimmt.</translation>
     </message>
     <message>
         <source>The pace is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tempo ist festgelegt.</translation>
     </message>
 </context>
 <context>
     <name>RolesPage</name>
     <message>
         <source>Who was hurt (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer verletzt wurde (freiwillig)</translation>
     </message>
     <message>
         <source>You may say who was hurt, in words you both choose, or leave it unsaid. Where one of you is named, the pace of your reviews and what comes first in a joint session follow that partner&apos;s choice. Twofold never labels a person, and you can change this later in Settings, together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr könnt sagen, wer verletzt wurde – in Worten, die ihr beide wählt – oder es ungesagt lassen. Wenn eine oder einer von euch genannt ist, richten sich das Tempo eurer Rückblicke und was in einer gemeinsamen Sitzung zuerst kommt nach der Wahl dieser Person. Twofold gibt niemandem ein Etikett, und ihr könnt das später gemeinsam in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>In your own words</source>
-        <translation type="unfinished"></translation>
+        <translation>In euren eigenen Worten</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Freiwillig</translation>
     </message>
     <message>
         <source>{who} was hurt</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} wurde verletzt</translation>
     </message>
 </context>
 <context>
@@ -3411,7 +3946,7 @@ Unterschrieben als {name}</translation>
     </message>
     <message>
         <source>(withdrawn by its author)</source>
-        <translation type="unfinished"></translation>
+        <translation>(von der Person zurückgezogen, die es geschrieben hat)</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;No setbacks logged. When one happens, log it here as data: what happened, the trigger, the impact.&lt;/i&gt;&lt;/p&gt;</source>
@@ -3473,12 +4008,52 @@ Unterschrieben als {name}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>Nach so vielen Minuten ohne Aktivität sperren</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privatsphäre</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>Sperren nach Inaktivität von</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
         <source>System default</source>
         <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Passphrase ändern…</translation>
+    </message>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>Deine Passphrase ändern</translation>
     </message>
     <message>
         <source>Renew recovery code…</source>
@@ -3489,91 +4064,389 @@ Unterschrieben als {name}</translation>
         <translation>Deinen Wiederherstellungscode erneuern</translation>
     </message>
     <message>
+        <source>Your keys</source>
+        <translation>Deine Schlüssel</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Unlock to see</source>
+        <translation>Zum Ansehen entsperren</translation>
+    </message>
+    <message>
+        <source>Daily backups folder</source>
+        <translation>Ordner für tägliche Sicherungen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the daily backups folder</source>
+        <translation>Den Ordner für tägliche Sicherungen auswählen</translation>
+    </message>
+    <message>
+        <source>Daily backups (last 10 kept)</source>
+        <translation>Tägliche Sicherungen (die letzten 10 bleiben)</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Jetzt sichern…</translation>
+    </message>
+    <message>
+        <source>Back up now to a file</source>
+        <translation>Jetzt in eine Datei sichern</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore a backup into a new folder</source>
+        <translation>Eine Sicherung in einen neuen Ordner wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Fortschritt der Sicherung</translation>
+    </message>
+    <message>
+        <source>Backup status</source>
+        <translation>Stand der Sicherung</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>Tresor</translation>
+    </message>
+    <message>
+        <source>Vault folder</source>
+        <translation>Tresor-Ordner</translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation>Im Dateimanager zeigen</translation>
+    </message>
+    <message>
+        <source>Show the vault folder</source>
+        <translation>Den Tresor-Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Use another vault next time…</source>
+        <translation>Beim nächsten Mal einen anderen Tresor verwenden…</translation>
+    </message>
+    <message>
+        <source>Choose the vault used at next start</source>
+        <translation>Den Tresor für den nächsten Start auswählen</translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation>Liegt in</translation>
+    </message>
+    <message>
         <source>Together</source>
-        <translation type="unfinished">Miteinander</translation>
+        <translation>Miteinander</translation>
     </message>
     <message>
         <source>Who was hurt, and our pace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer verletzt wurde, und unser Tempo…</translation>
+    </message>
+    <message>
+        <source>Who was hurt, and our pace</source>
+        <translation>Wer verletzt wurde, und unser Tempo</translation>
     </message>
     <message>
         <source>The new language applies when Twofold next starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Twofold.</translation>
     </message>
     <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>Deine Passphrase wurde geändert. Verwende ab jetzt die neue.</translation>
+    </message>
+    <message>
         <source>Your recovery code was renewed; the old one no longer works.</source>
         <translation>Dein Wiederherstellungscode wurde erneuert; der alte funktioniert nicht mehr.</translation>
     </message>
     <message>
+        <source>Where should daily backups go?</source>
+        <translation>Wohin sollen die täglichen Sicherungen?</translation>
+    </message>
+    <message>
         <source>The backup folder was not changed</source>
         <translation>Der Sicherungsordner wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Wird gesichert…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {path}</source>
+        <translation>Sicherung geschrieben und geprüft: {path}</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sichern nach</translation>
+    </message>
+    <message>
+        <source>Twofold.twofold-backup</source>
+        <translation>Twofold.twofold-backup</translation>
+    </message>
+    <message>
+        <source>Twofold backup (*.twofold-backup)</source>
+        <translation>Twofold-Sicherung (*.twofold-backup)</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Restored into {into}. Choose “Use another vault next time…” to open it.</source>
+        <translation>Wiederhergestellt in {into}. Wähl „Beim nächsten Mal einen anderen Tresor verwenden…“, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>Welche Sicherung wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Restore into a new folder inside…</source>
+        <translation>In einen neuen Ordner wiederherstellen, innerhalb von…</translation>
+    </message>
+    <message>
+        <source>Restored {value}</source>
+        <translation>Wiederhergestellt {value}</translation>
+    </message>
+    <message>
+        <source>Which vault folder should Twofold open next time?</source>
+        <translation>Welchen Tresor-Ordner soll Twofold beim nächsten Mal öffnen?</translation>
+    </message>
+    <message>
+        <source>Twofold will open {chosen} at next start.</source>
+        <translation>Twofold öffnet beim nächsten Start {chosen}.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Your private journal&lt;/b&gt; is yours alone. Your partner cannot open it, search it, or see when you wrote or what you plan to share. Not even Twofold can, without your passphrase or your recovery code.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The shared ledger&lt;/b&gt; holds only what you both choose to put there: the reflections you decide to share, in the version you write for your partner. Every shared item is signed by its author, and you can retract what you shared.&lt;/p&gt;&lt;p&gt;&lt;b&gt;What anyone with this computer can see&lt;/b&gt;: your two display names (the unlock screen shows them, so a nickname or an initial is fine), and the size of the files. Nothing is ever sent over a network.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dein privates Tagebuch&lt;/b&gt; gehört nur dir. Dein Gegenüber kann es nicht öffnen, nicht durchsuchen und nicht sehen, wann du geschrieben hast oder was du teilen möchtest. Nicht einmal Twofold kann das – ohne deine Passphrase oder deinen Wiederherstellungscode.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Die gemeinsame Chronik&lt;/b&gt; enthält nur, was ihr beide hineinlegen wollt: die Reflexionen, die du teilen möchtest, in der Fassung, die du für dein Gegenüber schreibst. Alles Geteilte ist von der Person unterschrieben, die es geschrieben hat, und du kannst zurückziehen, was du geteilt hast.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Was alle mit Zugang zu diesem Computer sehen können&lt;/b&gt;: eure beiden Anzeigenamen (der Entsperr-Bildschirm zeigt sie, ein Spitzname oder ein Anfangsbuchstabe genügt also) und die Größe der Dateien. Nichts wird je über ein Netzwerk gesendet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>If you forget your passphrase &lt;b&gt;and&lt;/b&gt; lose your recovery code, your private journal is gone for good: nobody can open it. The shared ledger stays open to your partner.</source>
+        <translation>Wenn du deine Passphrase vergisst &lt;b&gt;und&lt;/b&gt; deinen Wiederherstellungscode verlierst, ist dein privates Tagebuch für immer verloren: Niemand kann es öffnen. Die gemeinsame Chronik bleibt für dein Gegenüber offen.</translation>
+    </message>
+    <message>
+        <source>Set up Twofold</source>
+        <translation>Twofold einrichten</translation>
+    </message>
+    <message>
+        <source>Create the vault</source>
+        <translation>Den Tresor anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>Start a joint session</source>
+        <translation>Eine gemeinsame Sitzung beginnen</translation>
+    </message>
+    <message>
+        <source>Kind of session</source>
+        <translation>Art der Sitzung</translation>
+    </message>
+    <message>
+        <source>{other}&apos;s passphrase</source>
+        <translation>Passphrase von {other}</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird begonnen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>{other}, your passphrase</source>
+        <translation>{other}, deine Passphrase</translation>
+    </message>
+    <message>
+        <source>Start together</source>
+        <translation>Gemeinsam beginnen</translation>
+    </message>
+    <message>
+        <source>A joint session starts when you are both here. {partner_label} is signed in; {other} confirms by typing their passphrase. Both signatures go into the shared ledger.</source>
+        <translation>Eine gemeinsame Sitzung beginnt, wenn ihr beide da seid. {partner_label} ist angemeldet; {other} bestätigt mit der eigenen Passphrase. Beide Unterschriften kommen in die gemeinsame Chronik.</translation>
     </message>
 </context>
 <context>
     <name>TalkDialog</name>
     <message>
         <source>We need to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir müssen reden</translation>
     </message>
     <message>
         <source>A boundary feels strained</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Grenze fühlt sich angespannt an</translation>
     </message>
     <message>
         <source>I&apos;d like us to talk about …</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich würde gern mit dir reden über …</translation>
+    </message>
+    <message>
+        <source>I&apos;d like us to talk</source>
+        <translation>Ich würde gern mit dir reden</translation>
     </message>
     <message>
         <source>Which boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Grenze</translation>
     </message>
     <message>
         <source>(not one in particular)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine bestimmte)</translation>
     </message>
     <message>
         <source>In a few words (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>In ein paar Worten (freiwillig)</translation>
     </message>
     <message>
         <source>In a few words (optional for a boundary)</source>
-        <translation type="unfinished"></translation>
+        <translation>In ein paar Worten (bei einer Grenze freiwillig)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the request</source>
+        <translation>Die Bitte senden</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten…</translation>
+    </message>
+    <message>
+        <source>Answer your partner&apos;s request</source>
+        <translation>Auf die Bitte deines Gegenübers antworten</translation>
     </message>
     <message>
         <source>Your partner sees it on the shared timeline, and it leads the agenda of your next joint session. It is signed by you; nobody can send one in your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dein Gegenüber sieht sie auf der gemeinsamen Zeitleiste, und sie steht bei eurer nächsten gemeinsamen Sitzung ganz oben. Sie ist von dir unterschrieben; niemand kann in deinem Namen eine senden.</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Bitten</translation>
     </message>
     <message>
         <source>None open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine offen.</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Your answer (e.g. “Heard — let&apos;s talk Thursday”):</source>
-        <translation type="unfinished"></translation>
+        <translation>Deine Antwort (z. B. „Gehört – lass uns am Donnerstag reden“):</translation>
     </message>
     <message>
         <source>Heard — let&apos;s talk </source>
-        <translation type="unfinished"></translation>
+        <translation>Gehört – lass uns reden </translation>
     </message>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>Withdrew something they had written; its words are gone.</source>
+        <translation>Hat etwas Geschriebenes zurückgezogen; die Worte sind weg.</translation>
+    </message>
+    <message>
+        <source>Agreed to what was said about who was hurt.</source>
+        <translation>Hat dem zugestimmt, was dazu gesagt wurde, wer verletzt wurde.</translation>
+    </message>
+    <message>
+        <source>I&apos;d like us to talk about …</source>
+        <translation>Ich würde gern mit dir reden über …</translation>
+    </message>
+    <message>
+        <source>Agreed to the session&apos;s summary.</source>
+        <translation>Hat der Zusammenfassung der Sitzung zugestimmt.</translation>
+    </message>
+    <message>
+        <source>Proposed to leave unsaid who was hurt.</source>
+        <translation>Hat vorgeschlagen, ungesagt zu lassen, wer verletzt wurde.</translation>
+    </message>
+    <message>
+        <source>The pace: reviews every week.</source>
+        <translation>Das Tempo: Rückblicke jede Woche.</translation>
+    </message>
+    <message>
+        <source>A boundary feels strained</source>
+        <translation>Eine Grenze fühlt sich angespannt an</translation>
+    </message>
+    <message>
+        <source>Accepted: {title}</source>
+        <translation>Angenommen: {title}</translation>
+    </message>
+    <message>
+        <source>Declined: {title}</source>
+        <translation>Abgelehnt: {title}</translation>
+    </message>
+    <message>
+        <source>Concern about a check-off: {text}</source>
+        <translation>Anliegen zu einem Abhaken: {text}</translation>
+    </message>
+    <message>
+        <source>New terms accepted: “{old}” is now “{title}”</source>
+        <translation>Neue Bedingungen angenommen: Aus „{old}“ wird „{title}“</translation>
+    </message>
+    <message>
+        <source>New terms declined: “{old}” stays as it was</source>
+        <translation>Neue Bedingungen abgelehnt: „{old}“ bleibt, wie es war</translation>
+    </message>
+    <message>
+        <source>{title}: answered, sealed until you have both answered.</source>
+        <translation>{title}: beantwortet, versiegelt, bis ihr beide geantwortet habt.</translation>
+    </message>
+    <message>
+        <source>The pace: reviews every {n} weeks.</source>
+        <translation>Das Tempo: Rückblicke alle {n} Wochen.</translation>
+    </message>
+    <message>
+        <source>Answered a request: {words}</source>
+        <translation>Hat auf eine Bitte geantwortet: {words}</translation>
+    </message>
+    <message>
+        <source>New terms proposed for “{old}”: {terms}</source>
+        <translation>Neue Bedingungen vorgeschlagen für „{old}“: {terms}</translation>
+    </message>
+    <message>
+        <source>Proposed: waiting for {names} to accept.</source>
+        <translation>Vorgeschlagen: wartet darauf, dass {names} annimmt.</translation>
+    </message>
+    <message>
+        <source>Proposed to say that {name} was hurt.</source>
+        <translation>Hat vorgeschlagen zu sagen, dass {name} verletzt wurde.</translation>
+    </message>
+    <message>
+        <source>Proposed to say that {names} were hurt.</source>
+        <translation>Hat vorgeschlagen zu sagen, dass {names} verletzt wurden.</translation>
+    </message>
+    <message>
+        <source>In our words: “{words}”</source>
+        <translation>In unseren Worten: „{words}“</translation>
+    </message>
+    <message>
+        <source>A boundary feels strained: “{boundary}”</source>
+        <translation>Eine Grenze fühlt sich angespannt an: „{boundary}“</translation>
+    </message>
     <message>
         <source>The safety plan was updated.</source>
         <translation>Der Sicherheitsplan wurde aktualisiert.</translation>
@@ -3641,90 +4514,6 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Left the vault and took a read-only copy of the shared history up to today. What is written from now on is not readable with their key.</source>
         <translation>Hat den Tresor verlassen und eine schreibgeschützte Kopie der gemeinsamen Geschichte bis heute mitgenommen. Was ab jetzt geschrieben wird, ist mit diesem Schlüssel nicht lesbar.</translation>
-    </message>
-    <message>
-        <source>Withdrew something they had written; its words are gone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreed to what was said about who was hurt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I&apos;d like us to talk about …</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreed to the session&apos;s summary.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proposed to leave unsaid who was hurt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pace: reviews every week.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A boundary feels strained</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accepted: {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined: {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Concern about a check-off: {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New terms accepted: “{old}” is now “{title}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New terms declined: “{old}” stays as it was</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title}: answered, sealed until you have both answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pace: reviews every {n} weeks.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answered a request: {words}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New terms proposed for “{old}”: {terms}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proposed: waiting for {names} to accept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proposed to say that {name} was hurt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proposed to say that {names} were hurt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In our words: “{words}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A boundary feels strained: “{boundary}”</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You began Twofold together: {names}.</source>
@@ -3926,16 +4715,79 @@ Unterschrieben als {name}</translation>
 <context>
     <name>TimelinePage</name>
     <message>
-        <source>Verifying the ledger…</source>
-        <translation>Die Chronik wird geprüft…</translation>
+        <source>Show which kinds</source>
+        <translation>Welche Arten zeigen</translation>
     </message>
     <message>
-        <source>Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <source>Show whose items</source>
+        <translation>Wessen Einträge zeigen</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Nach Tag</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Nach Woche</translation>
+    </message>
+    <message>
+        <source>Search the shared ledger</source>
+        <translation>Die gemeinsame Chronik durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search shared items</source>
+        <translation>Geteiltes durchsuchen</translation>
+    </message>
+    <message>
+        <source>Shared timeline, newest first</source>
+        <translation>Gemeinsame Zeitleiste, das Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Shared search results</source>
+        <translation>Suchergebnisse im Geteilten</translation>
     </message>
     <message>
         <source>Retract…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen…</translation>
+    </message>
+    <message>
+        <source>Retract the selected item you shared</source>
+        <translation>Das markierte, von dir Geteilte zurückziehen</translation>
+    </message>
+    <message>
+        <source>Shared timeline</source>
+        <translation>Gemeinsame Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Both of us</source>
+        <translation>Wir beide</translation>
+    </message>
+    <message>
+        <source>Verifying the ledger…</source>
+        <translation>Die Chronik wird geprüft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Zurückziehen…</translation>
+    </message>
+    <message>
+        <source>Retract this shared reflection?</source>
+        <translation>Diese geteilte Reflexion zurückziehen?</translation>
+    </message>
+    <message>
+        <source>Its words are removed from the shared ledger for both of you. A signed note that you retracted it stays on the timeline, so the history stays honest.</source>
+        <translation>Ihre Worte werden für euch beide aus der gemeinsamen Chronik entfernt. Ein unterschriebener Vermerk, dass du sie zurückgezogen hast, bleibt auf der Zeitleiste – so bleibt die Geschichte ehrlich.</translation>
     </message>
     <message>
         <source>Not retracted</source>
@@ -3943,15 +4795,22 @@ Unterschrieben als {name}</translation>
     </message>
     <message>
         <source>Withdraw what you wrote?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen, was du geschrieben hast?</translation>
     </message>
     <message>
         <source>Its words are removed from the shared ledger for both of you. A signed note that you withdrew it stays on the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Worte werden für euch beide aus der gemeinsamen Chronik entfernt. Ein unterschriebener Vermerk, dass du es zurückgezogen hast, bleibt auf der Zeitleiste.</translation>
     </message>
     <message>
         <source>Not withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zurückgezogen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared matches</source>
+        <translation>
+            <numerusform>%n Treffer im Geteilten</numerusform>
+            <numerusform>%n Treffer im Geteilten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Highlights</source>
@@ -3979,7 +4838,7 @@ Unterschrieben als {name}</translation>
     </message>
     <message>
         <source>Requests to talk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten um ein Gespräch</translation>
     </message>
     <message>
         <source>Setbacks and wins</source>
@@ -4003,34 +4862,181 @@ Unterschrieben als {name}</translation>
     </message>
 </context>
 <context>
+    <name>TimerPanel</name>
+    <message>
+        <source>Start the timer when you are ready.</source>
+        <translation>Starte den Timer, wenn ihr bereit seid.</translation>
+    </message>
+    <message>
+        <source>Who speaks now</source>
+        <translation>Wer gerade spricht</translation>
+    </message>
+    <message>
+        <source>Time left in this turn</source>
+        <translation>Verbleibende Zeit in dieser Runde</translation>
+    </message>
+    <message>
+        <source>Minutes per turn</source>
+        <translation>Minuten pro Runde</translation>
+    </message>
+    <message>
+        <source> min per turn</source>
+        <translation> Min. pro Runde</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Start the dialogue timer</source>
+        <translation>Den Gesprächs-Timer starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause (the pause rule)</source>
+        <translation>Pause (die Pausenregel)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Move on to the next step</source>
+        <translation>Zum nächsten Schritt gehen</translation>
+    </message>
+    <message>
+        <source>Structured dialogue</source>
+        <translation>Strukturiertes Gespräch</translation>
+    </message>
+    <message>
+        <source>Start the timer when you are ready: one speaks, the other listens, then says back what they heard.</source>
+        <translation>Starte den Timer, wenn ihr bereit seid: Eine Person spricht, die andere hört zu und sagt dann mit eigenen Worten, was sie gehört hat.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>{minutes}:{seconds:02d} left</source>
+        <translation>noch {minutes}:{seconds:02d}</translation>
+    </message>
+</context>
+<context>
     <name>TogetherPage</name>
     <message>
+        <source>Our values</source>
+        <translation>Unsere Werte</translation>
+    </message>
+    <message>
+        <source>Choose our values…</source>
+        <translation>Unsere Werte wählen…</translation>
+    </message>
+    <message>
+        <source>Choose our values</source>
+        <translation>Unsere Werte wählen</translation>
+    </message>
+    <message>
+        <source>Appreciate…</source>
+        <translation>Wertschätzen…</translation>
+    </message>
+    <message>
+        <source>Write an appreciation</source>
+        <translation>Eine Wertschätzung schreiben</translation>
+    </message>
+    <message>
+        <source>Add a chapter…</source>
+        <translation>Kapitel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a chapter to our story</source>
+        <translation>Ein Kapitel zu unserer Geschichte hinzufügen</translation>
+    </message>
+    <message>
         <source>Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen…</translation>
+    </message>
+    <message>
+        <source>Withdraw an appreciation or chapter you wrote</source>
+        <translation>Eine Wertschätzung oder ein Kapitel zurückziehen, das du geschrieben hast</translation>
     </message>
     <message>
         <source>Its words are removed for both of you; a signed note that you withdrew it stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Worte werden für euch beide entfernt; ein unterschriebener Vermerk, dass du es zurückgezogen hast, bleibt</translation>
+    </message>
+    <message>
+        <source>Appreciations</source>
+        <translation>Wertschätzungen</translation>
+    </message>
+    <message>
+        <source>Our story</source>
+        <translation>Unsere Geschichte</translation>
+    </message>
+    <message>
+        <source>Together</source>
+        <translation>Miteinander</translation>
+    </message>
+    <message>
+        <source>Our values: {values}</source>
+        <translation>Unsere Werte: {values}</translation>
+    </message>
+    <message>
+        <source>Choose the few values you want to live by together.</source>
+        <translation>Wählt die wenigen Werte, nach denen ihr gemeinsam leben wollt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Nothing yet. What did your partner do that you noticed?&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Noch nichts. Was hat dein Gegenüber getan, das dir aufgefallen ist?&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Your story starts with the first chapter either of you writes.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Eure Geschichte beginnt mit dem ersten Kapitel, das eine oder einer von euch schreibt.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Appreciation: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wertschätzung: {text}</translation>
     </message>
     <message>
         <source>Chapter: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapitel: {title}</translation>
     </message>
     <message>
         <source>Withdraw what you wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückziehen, was du geschrieben hast</translation>
     </message>
     <message>
         <source>Its words are removed from the shared ledger for both of you; a signed note that you withdrew something stays. Which one?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Worte werden für euch beide aus der gemeinsamen Chronik entfernt; ein unterschriebener Vermerk, dass du etwas zurückgezogen hast, bleibt. Was davon?</translation>
     </message>
     <message>
         <source>Not withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zurückgezogen</translation>
+    </message>
+    <message>
+        <source>A few values, separated by commas:</source>
+        <translation>Ein paar Werte, durch Kommas getrennt:</translation>
+    </message>
+    <message>
+        <source>honesty, reliability, kindness, respect</source>
+        <translation>Ehrlichkeit, Verlässlichkeit, Freundlichkeit, Respekt</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Appreciation</source>
+        <translation>Wertschätzung</translation>
+    </message>
+    <message>
+        <source>What do you appreciate?</source>
+        <translation>Was schätzt du?</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Nicht hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -4122,12 +5128,119 @@ Unterschrieben als {name}</translation>
 <context>
     <name>VerificationBar</name>
     <message>
+        <source>Ledger verification</source>
+        <translation>Prüfung der Chronik</translation>
+    </message>
+    <message>
+        <source>Ledger verification warning</source>
+        <translation>Warnung bei der Prüfung der Chronik</translation>
+    </message>
+    <message>
+        <source>⚠ The shared ledger could not be verified: {reason}</source>
+        <translation>⚠ Die gemeinsame Chronik konnte nicht geprüft werden: {reason}</translation>
+    </message>
+    <message>
         <source> · checking everything in the background…</source>
         <translation> · alles wird im Hintergrund geprüft…</translation>
+    </message>
+    <message>
+        <source>✓ Verified · {chain}{more}</source>
+        <translation>✓ Geprüft · {chain}{more}</translation>
+    </message>
+    <message>
+        <source>⚠ The shared ledger does not verify. Someone or something changed it outside Twofold. {failed}</source>
+        <translation>⚠ Die gemeinsame Chronik lässt sich nicht bestätigen. Jemand oder etwas hat sie außerhalb von Twofold verändert. {failed}</translation>
+    </message>
+</context>
+<context>
+    <name>Verify</name>
+    <message>
+        <source>{n} events, all signed and chained</source>
+        <translation>{n} Ereignisse, alle unterschrieben und verkettet</translation>
+    </message>
+    <message>
+        <source>{n} new events since you last looked, all signed and chained</source>
+        <translation>{n} neue Ereignisse seit deinem letzten Blick, alle unterschrieben und verkettet</translation>
+    </message>
+    <message>
+        <source>{file} pages and structure</source>
+        <translation>{file}: Seiten und Struktur</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>ledger chain and signatures</source>
+        <translation>Kette und Unterschriften der Chronik</translation>
+    </message>
+    <message>
+        <source>what the app shows matches the signed events</source>
+        <translation>was die App zeigt, passt zu den unterschriebenen Ereignissen</translation>
+    </message>
+    <message>
+        <source>partners are the ones pinned in your journal</source>
+        <translation>die Personen sind die, die in deinem Tagebuch hinterlegt sind</translation>
+    </message>
+    <message>
+        <source>ledger not cut or rolled back since you last saw it</source>
+        <translation>Chronik seit deinem letzten Blick nicht gekürzt oder zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>ledger not rolled back since the OS keyring last saw it</source>
+        <translation>Chronik nicht zurückgesetzt, seit der Schlüsselbund des Systems sie zuletzt sah</translation>
+    </message>
+    <message>
+        <source>every event within what its author may sign for</source>
+        <translation>jedes Ereignis im Rahmen dessen, was seine Autorin oder sein Autor unterschreiben darf</translation>
+    </message>
+    <message>
+        <source>nobody acted for the other</source>
+        <translation>niemand hat für die andere Person gehandelt</translation>
+    </message>
+    <message>
+        <source>your shares are in the ledger</source>
+        <translation>dein Geteiltes ist in der Chronik</translation>
+    </message>
+    <message>
+        <source>kept there from now on</source>
+        <translation>wird ab jetzt dort festgehalten</translation>
+    </message>
+    <message>
+        <source>no OS keyring on this system: a rollback of the whole folder would not be noticed</source>
+        <translation>kein Schlüsselbund auf diesem System: Ein Zurücksetzen des ganzen Ordners würde nicht bemerkt</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Twofold</source>
+        <translation>Willkommen bei Twofold</translation>
+    </message>
+    <message>
+        <source>A private journal for each of you, and a shared ledger you build together.</source>
+        <translation>Ein privates Tagebuch für jede und jeden von euch und eine gemeinsame Chronik, die ihr zusammen aufbaut.</translation>
+    </message>
+    <message>
+        <source>Vault folder</source>
+        <translation>Tresor-Ordner</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <source>Choose another vault folder</source>
+        <translation>Einen anderen Tresor-Ordner auswählen</translation>
+    </message>
+    <message>
+        <source>The vault will live in:</source>
+        <translation>Der Tresor wird hier liegen:</translation>
+    </message>
     <message>
         <source>Keep Twofold in the tray when the window is closed, so check-in reminders arrive (it stays locked; a reminder never shows what you wrote)</source>
         <translation>Twofold im Infobereich behalten, wenn das Fenster geschlossen ist, damit Check-in-Erinnerungen ankommen (es bleibt gesperrt; eine Erinnerung zeigt nie, was du geschrieben hast)</translation>
@@ -4135,6 +5248,18 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Start Twofold in the tray when I log in</source>
         <translation>Twofold bei meiner Anmeldung im Infobereich starten</translation>
+    </message>
+    <message>
+        <source>Set this up together: each of you will choose a passphrase in turn.</source>
+        <translation>Richtet das gemeinsam ein: Jede und jeder von euch wählt nacheinander eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>Choose where the vault lives</source>
+        <translation>Auswählen, wo der Tresor liegt</translation>
+    </message>
+    <message>
+        <source>Twofold vault</source>
+        <translation>Twofold-Tresor</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +5325,87 @@ Unterschrieben als {name}</translation>
     <message>
         <source>This copy of Twofold runs on PySide6 {version}, which has a known defect on this version of Python: the app would crash after a few minutes and lose what you were writing. Nothing was opened or changed. Install a supported version (for example with `uv sync`, which uses the versions Twofold was tested with) and start Twofold again.</source>
         <translation>Diese Kopie von Twofold läuft mit PySide6 {version}, das mit dieser Python-Version einen bekannten Fehler hat: Die App würde nach ein paar Minuten abstürzen und verlieren, was du gerade schreibst. Nichts wurde geöffnet oder geändert. Installiere eine unterstützte Version (zum Beispiel mit `uv sync`, das die Versionen verwendet, mit denen Twofold getestet wurde) und starte Twofold erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>checkins_page</name>
+    <message>
+        <source>yesterday&apos;s check-in</source>
+        <translation>den Check-in von gestern</translation>
+    </message>
+    <message>
+        <source>last week&apos;s review</source>
+        <translation>den Wochenrückblick der letzten Woche</translation>
+    </message>
+    <message>
+        <source>last month&apos;s review</source>
+        <translation>den Monatsrückblick des letzten Monats</translation>
+    </message>
+    <message>
+        <source>You skipped {listed}. No streak is lost; the next one counts just as much.</source>
+        <translation>Du hast {listed} ausgelassen. Keine Serie geht verloren; der nächste zählt genauso viel.</translation>
+    </message>
+    <message>
+        <source>hard-day form {hard_days}×</source>
+        <translation>Version für schwere Tage {hard_days}×</translation>
+    </message>
+    <message>
+        <source>missed {missed}×</source>
+        <translation>nicht geschafft {missed}×</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;No commitment was due this week.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Diese Woche war keine Zusage fällig.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This week ({when} – {when2}): {delivered} of {promised} kept.&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Commitment&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;promised&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;delivered&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;still hard&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;&lt;p&gt;&lt;a href=&apos;agreement&apos;&gt;Open our agreement&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Diese Woche ({when} – {when2}): {delivered} von {promised} gehalten.&lt;/b&gt;&lt;/p&gt;&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Zusage&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;zugesagt&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;eingehalten&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;noch schwer&lt;/th&gt;&lt;/tr&gt;{rows}&lt;/table&gt;&lt;p&gt;&lt;a href=&apos;agreement&apos;&gt;Unsere Vereinbarung öffnen&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>commitments_page</name>
+    <message>
+        <source>Proposed — waiting for {names} to accept</source>
+        <translation>Vorgeschlagen – wartet darauf, dass {names} annimmt</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Declined by {who}</source>
+        <translation>Abgelehnt von {who}</translation>
+    </message>
+    <message>
+        <source>Ended by {names} alone</source>
+        <translation>Von {names} allein beendet</translation>
+    </message>
+    <message>
+        <source>Ended together</source>
+        <translation>Gemeinsam beendet</translation>
+    </message>
+    <message>
+        <source>New terms proposed — waiting for an answer</source>
+        <translation>Neue Bedingungen vorgeschlagen – wartet auf eine Antwort</translation>
+    </message>
+    <message>
+        <source>{names} asked to end it</source>
+        <translation>{names} hat um das Ende gebeten</translation>
+    </message>
+    <message>
+        <source>, streak {streak}</source>
+        <translation>, Serie {streak}</translation>
+    </message>
+</context>
+<context>
+    <name>joint_page</name>
+    <message>
+        <source>&lt;b&gt;{who}: a boundary feels strained&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{who}: Eine Grenze fühlt sich angespannt an&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{who} would like to talk about&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{who} würde gern reden über&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -4382,6 +5588,17 @@ Unterschrieben als {name}</translation>
     <message>
         <source>HH:mm</source>
         <translation>HH:mm</translation>
+    </message>
+</context>
+<context>
+    <name>talk_dialog</name>
+    <message>
+        <source>a boundary feels strained</source>
+        <translation>eine Grenze fühlt sich angespannt an</translation>
+    </message>
+    <message>
+        <source>would like to talk about</source>
+        <translation>würde gern reden über</translation>
     </message>
 </context>
 <context>

@@ -75,4 +75,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TimelinePage</name>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared matches</source>
+        <translation>
+            <numerusform>%n shared match</numerusform>
+            <numerusform>%n shared matches</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

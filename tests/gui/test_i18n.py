@@ -118,7 +118,7 @@ def test_every_domain_label_and_content_text_is_marked_for_translation() -> None
     for name in (
         "domain.records", "domain.report", "domain.dialogue", "domain.ledger",
         "domain.progress", "domain.setbacks", "domain.importing", "domain.commitments",
-        "services.journal_export",
+        "services.journal_export", "domain.consent", "domain.checkins",
     ):  # fmt: skip
         module = importlib.import_module(f"twofold.{name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):

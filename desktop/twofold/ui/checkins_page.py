@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,31 +24,45 @@ from twofold.domain.checkins import CheckinKind
 from twofold.domain.consent import WeekLine, WeekSummary
 from twofold.domain.errors import TwofoldError
 from twofold.services.commitments import local_today
+from twofold.ui import i18n
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.ui.labels import label
 from twofold.ui.widgets import LazyPage, confirm, error_label, heading, named, note, two_panes
 
 KIND_LABELS = {
-    CheckinKind.DAILY: "Daily check-in",
-    CheckinKind.WEEKLY: "Weekly review",
-    CheckinKind.MONTHLY: "Monthly progress review",
+    CheckinKind.DAILY: QT_TRANSLATE_NOOP("Labels", "Daily check-in"),
+    CheckinKind.WEEKLY: QT_TRANSLATE_NOOP("Labels", "Weekly review"),
+    CheckinKind.MONTHLY: QT_TRANSLATE_NOOP("Labels", "Monthly progress review"),
 }
 
 
 def missed_text(kinds: list[CheckinKind]) -> str:
     names = {
-        CheckinKind.DAILY: "yesterday's check-in",
-        CheckinKind.WEEKLY: "last week's review",
-        CheckinKind.MONTHLY: "last month's review",
+        CheckinKind.DAILY: QCoreApplication.translate("checkins_page", "yesterday's check-in"),
+        CheckinKind.WEEKLY: QCoreApplication.translate("checkins_page", "last week's review"),
+        CheckinKind.MONTHLY: QCoreApplication.translate("checkins_page", "last month's review"),
     }
     listed = " and ".join(names[k] for k in kinds)
-    return f"You skipped {listed}. No streak is lost; the next one counts just as much."
+    return QCoreApplication.translate(
+        "checkins_page",
+        "You skipped {listed}. No streak is lost; the next one counts just as much.",
+    ).format(listed=listed)
 
 
 def _still_hard(line: WeekLine) -> str:
     parts = []
     if line.hard_days:
-        parts.append(f"hard-day form {line.hard_days}×")
+        parts.append(
+            QCoreApplication.translate("checkins_page", "hard-day form {hard_days}×").format(
+                hard_days=line.hard_days
+            )
+        )
     if line.missed:
-        parts.append(f"missed {line.missed}×")
+        parts.append(
+            QCoreApplication.translate("checkins_page", "missed {missed}×").format(
+                missed=line.missed
+            )
+        )
     return ", ".join(parts) or "—"
 
 
@@ -56,20 +70,29 @@ def week_html(summary: WeekSummary) -> str:
     """The weekly review's data: what was promised, delivered, and what is still hard."""
     e = html.escape
     if not summary.lines:
-        return "<p><i>No commitment was due this week.</i></p>"
+        return QCoreApplication.translate(
+            "checkins_page", "<p><i>No commitment was due this week.</i></p>"
+        )
     rows = "".join(
         f"<tr><td>{e(line.title)} <small>({e(line.owner_label)})</small></td>"
         f"<td align='right'>{line.promised}</td><td align='right'>{line.delivered}</td>"
         f"<td>{e(_still_hard(line))}</td></tr>"
         for line in summary.lines
     )
-    return (
-        f"<p><b>This week ({summary.first:%d %b} – {summary.last:%d %b}): "
-        f"{summary.delivered} of {summary.promised} kept.</b></p>"
+    return QCoreApplication.translate(
+        "checkins_page",
+        "<p><b>This week ({when} – {when2}): "
+        "{delivered} of {promised} kept.</b></p>"
         "<table cellspacing='4'><tr><th align='left'>Commitment</th>"
         "<th align='right'>promised</th><th align='right'>delivered</th>"
-        f"<th align='left'>still hard</th></tr>{rows}</table>"
-        "<p><a href='agreement'>Open our agreement</a></p>"
+        "<th align='left'>still hard</th></tr>{rows}</table>"
+        "<p><a href='agreement'>Open our agreement</a></p>",
+    ).format(
+        when=i18n.date_text(summary.first, "%d %b"),
+        when2=i18n.date_text(summary.last, "%d %b"),
+        delivered=summary.delivered,
+        promised=summary.promised,
+        rows=rows,
     )
 
 
@@ -87,21 +110,23 @@ class CheckinsPage(LazyPage):
         self.week.setWordWrap(True)
         self.week.setTextFormat(Qt.TextFormat.RichText)
         self.week.linkActivated.connect(lambda _: self.open_agreement.emit())
-        self.kind = named(QComboBox(), "checkinKind", "Which check-in")
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind.value)
+        self.kind = named(QComboBox(), "checkinKind", self.tr("Which check-in"))
+        for kind, title in KIND_LABELS.items():
+            self.kind.addItem(label(title), kind.value)
         self.about = note("")
-        self.state = named(QLabel(), "checkinState", "Check-in state")
+        self.state = named(QLabel(), "checkinState", self.tr("Check-in state"))
         self.state.setObjectName("sharedBadge")
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # questions above answers
         self.form.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, QPlainTextEdit] = {}
-        self.submit = named(QPushButton(self.tr("Seal my answers")), "primary", "Seal my answers")
+        self.submit = named(
+            QPushButton(self.tr("Seal my answers")), "primary", self.tr("Seal my answers")
+        )
         self.submit.clicked.connect(self._submit)
-        self.message = error_label("checkinMessage", "Problem")
-        self.history = named(QTextBrowser(), "checkinHistory", "Recent check-ins")
+        self.message = error_label("checkinMessage", self.tr("Problem"))
+        self.history = named(QTextBrowser(), "checkinHistory", self.tr("Recent check-ins"))
         self.period = QLabel()  # "Sam has answered — answer yours to see both."
         self.period.setObjectName("checkinPeriod")
         self.period.setWordWrap(True)
@@ -109,7 +134,9 @@ class CheckinsPage(LazyPage):
             QComboBox(), "withdrawCheckin", self.tr("One of your check-ins to withdraw")
         )
         self.withdraw_button = named(
-            QPushButton(self.tr("Withdraw…")), "withdrawCheckinButton", "Withdraw this check-in"
+            QPushButton(self.tr("Withdraw…")),
+            "withdrawCheckinButton",
+            self.tr("Withdraw this check-in"),
         )
         self.withdraw_button.clicked.connect(self._withdraw)
         left = QWidget()
@@ -136,7 +163,7 @@ class CheckinsPage(LazyPage):
         withdraw_row.addWidget(self.withdraw_button)
         right_layout.addLayout(withdraw_row)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Check-ins", 2))
+        layout.addWidget(heading(self.tr("Check-ins"), 2))
         layout.addWidget(
             note(
                 self.tr(
@@ -170,16 +197,16 @@ class CheckinsPage(LazyPage):
             self.about.clear()
             return
         prompts = self.session.checkins.prompts(self.current_kind())
-        self.about.setText(prompts.about)
+        self.about.setText(label(prompts.about))
         for prompt in prompts.prompts:
-            field = named(QPlainTextEdit(), f"answer_{prompt.id}", prompt.text)
+            field = named(QPlainTextEdit(), f"answer_{prompt.id}", label(prompt.text))
             field.setMaximumHeight(70)
             self.fields[prompt.id] = field
-            label = QLabel(prompt.text)
-            label.setWordWrap(True)
-            label.setBuddy(field)
+            question = QLabel(label(prompt.text))
+            question.setWordWrap(True)
+            question.setBuddy(field)
             # each on its own full-width row: the question above its answer
-            self.form.addRow(label)
+            self.form.addRow(question)
             self.form.addRow(field)
 
     def reload(self) -> None:
@@ -226,16 +253,21 @@ class CheckinsPage(LazyPage):
                 self.tr("Sealed: only you see these until you have both answered")
             )
             blocks.append(
-                f"<h4>{KIND_LABELS[checkin.kind]} · {labels.get(checkin.author, '?')} · "
-                f"{checkin.day:%a %d %b %Y}</h4><p><b>{sealed_note}</b></p>{answers}"
+                f"<h4>{label(KIND_LABELS[checkin.kind])} · {labels.get(checkin.author, '?')} · "
+                f"{i18n.date_text(checkin.day, '%a %d %b %Y')}</h4><p><b>{sealed_note}</b></p>{answers}"
             )
             self.withdraw.addItem(
-                f"{KIND_LABELS[checkin.kind]}, {checkin.day:%d %b} (sealed)", checkin.seq
+                self.tr("{value}, {when} (sealed)").format(
+                    value=label(KIND_LABELS[checkin.kind]),
+                    when=i18n.date_text(checkin.day, "%d %b"),
+                ),
+                checkin.seq,
             )
         for checkin in self.session.checkins.recent(limit=30):
             if checkin.author == self.session.partner_id:
                 self.withdraw.addItem(
-                    f"{KIND_LABELS[checkin.kind]}, {checkin.day:%d %b}", checkin.seq
+                    f"{label(KIND_LABELS[checkin.kind])}, {i18n.date_text(checkin.day, '%d %b')}",
+                    checkin.seq,
                 )
             answers = "".join(
                 f"<p><i>{html.escape(q)}</i><br>{html.escape(a)}</p>"
@@ -243,10 +275,10 @@ class CheckinsPage(LazyPage):
                 if a
             )
             blocks.append(
-                f"<h4>{KIND_LABELS[checkin.kind]} · {labels.get(checkin.author, '?')} · "
-                f"{checkin.day:%a %d %b %Y}</h4>{answers}"
+                f"<h4>{label(KIND_LABELS[checkin.kind])} · {labels.get(checkin.author, '?')} · "
+                f"{i18n.date_text(checkin.day, '%a %d %b %Y')}</h4>{answers}"
             )
-        self.history.setHtml("".join(blocks) or "<p><i>No check-ins yet.</i></p>")
+        self.history.setHtml("".join(blocks) or self.tr("<p><i>No check-ins yet.</i></p>"))
         self.withdraw_button.setEnabled(self.withdraw.count() > 0)
 
     def _withdraw(self) -> None:

@@ -10,7 +10,16 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,16 +48,18 @@ from twofold.domain.consent import CommitmentState
 from twofold.domain.errors import TwofoldError
 from twofold.services.commitments import CommitmentStatus, CommitmentView, local_today
 from twofold.services.session import Session
-from twofold.ui import theme
+from twofold.ui import i18n, theme
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.ui.labels import cadence_text, label
 from twofold.ui.models import ItemRole, ListModel
 from twofold.ui.widgets import LazyPage, error_label, heading, named, note
 
 Index = QModelIndex | QPersistentModelIndex
 CADENCES = (
-    ("Every day", CadenceKind.DAILY),
-    ("Once a week", CadenceKind.WEEKLY),
-    ("On certain days", CadenceKind.DAYS),
-    ("Once, by a date", CadenceKind.ONCE),
+    (QT_TRANSLATE_NOOP("Labels", "Every day"), CadenceKind.DAILY),
+    (QT_TRANSLATE_NOOP("Labels", "Once a week"), CadenceKind.WEEKLY),
+    (QT_TRANSLATE_NOOP("Labels", "On certain days"), CadenceKind.DAYS),
+    (QT_TRANSLATE_NOOP("Labels", "Once, by a date"), CadenceKind.ONCE),
 )
 
 
@@ -77,27 +88,45 @@ class Row:
 def consent_line(view: CommitmentView) -> str:
     """What consent says about a commitment, in one line (no blame, who signed)."""
     if view.state == CommitmentState.PROPOSED:
-        return "Proposed — waiting for " + " and ".join(view.waiting_for) + " to accept"
+        return QCoreApplication.translate(
+            "commitments_page", "Proposed — waiting for {names} to accept"
+        ).format(
+            names=QCoreApplication.translate("commitments_page", " and ").join(view.waiting_for)
+        )
     if view.state == CommitmentState.DECLINED:
         who, reason = view.declined[0]
-        return f"Declined by {who}" + (f": “{reason}”" if reason else "")
+        return QCoreApplication.translate("commitments_page", "Declined by {who}").format(
+            who=who
+        ) + (f": “{reason}”" if reason else "")
     if view.state == CommitmentState.ENDED_BY_ONE:
-        return "Ended by " + " and ".join(view.ended_by) + " alone"
+        return QCoreApplication.translate("commitments_page", "Ended by {names} alone").format(
+            names=QCoreApplication.translate("commitments_page", " and ").join(view.ended_by)
+        )
     if view.state == CommitmentState.ENDED:
-        return "Ended together"
+        return QCoreApplication.translate("commitments_page", "Ended together")
     if view.pending_terms is not None:
-        return "New terms proposed — waiting for an answer"
+        return QCoreApplication.translate(
+            "commitments_page", "New terms proposed — waiting for an answer"
+        )
     if view.ended_by:
-        return " and ".join(view.ended_by) + " asked to end it"
+        return QCoreApplication.translate("commitments_page", "{names} asked to end it").format(
+            names=QCoreApplication.translate("commitments_page", " and ").join(view.ended_by)
+        )
     return ""
 
 
 def _describe(row: Row) -> tuple[str, str]:
     c = row.view.commitment
     state = consent_line(row.view)
-    streak = f", streak {row.status.streak}" if row.status else ""
+    streak = (
+        QCoreApplication.translate("commitments_page", ", streak {streak}").format(
+            streak=row.status.streak
+        )
+        if row.status
+        else ""
+    )
     extra = f", {state}" if state else ""
-    return c.title, f"{c.title}, {row.view.owner_label}, {c.cadence.describe()}{streak}{extra}"
+    return c.title, f"{c.title}, {row.view.owner_label}, {cadence_text(c.cadence)}{streak}{extra}"
 
 
 def diff_html(changes: tuple[Change, ...] | list[Change]) -> str:
@@ -150,26 +179,28 @@ class CommitmentDelegate(QStyledItemDelegate):
             ),
         )
         if row.view.pending_terms is not None:
-            today = "New terms proposed"
+            today = self.tr("New terms proposed")
         elif status.today:
             today = status.today.label
         else:
-            today = "Not checked off yet" if status.due_today else "Not due today"
+            today = self.tr("Not checked off yet") if status.due_today else self.tr("Not due today")
         painter.setFont(option.font)
         kept = status.today and status.today.counts_as_kept
         painter.setPen(QColor(c.accent if row.view.pending_terms else (c.ok if kept else c.muted)))
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, today)
         painter.setPen(QColor(c.muted))
-        meta = f"{status.owner_label} · {commitment.cadence.describe()}"
+        meta = f"{status.owner_label} · {cadence_text(commitment.cadence)}"
         if commitment.hard_day:
-            meta += f" · hard-day version: {commitment.hard_day}"
+            meta += self.tr(" · hard-day version: {hard_day}").format(hard_day=commitment.hard_day)
         painter.drawText(
             QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
             Qt.AlignmentFlag.AlignLeft,
             QFontMetrics(option.font).elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()),
         )
         rate = "—" if status.reliability is None else f"{status.reliability:.0%}"
-        facts = f"Streak {status.streak} · kept {rate} · strength {status.strength:.0%}"
+        facts = self.tr("Streak {streak} · kept {rate} · strength {strength}").format(
+            streak=status.streak, rate=rate, strength=f"{status.strength:.0%}"
+        )
         painter.drawText(
             QRect(inner.left(), inner.top() + 2 * line + 6, inner.width(), line),
             Qt.AlignmentFlag.AlignLeft,
@@ -213,12 +244,12 @@ class CommitmentDelegate(QStyledItemDelegate):
         )
         painter.setFont(option.font)
         painter.setPen(QColor(c.accent if row.mine_to_answer else c.muted))
-        badge = "Waiting for you" if row.mine_to_answer else row.view.state.label
+        badge = self.tr("Waiting for you") if row.mine_to_answer else label(row.view.state)
         painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, badge)
         painter.setPen(QColor(c.muted))
-        meta = f"{row.view.owner_label} · {commitment.cadence.describe()}"
+        meta = f"{row.view.owner_label} · {cadence_text(commitment.cadence)}"
         if commitment.hard_day:
-            meta += f" · hard-day version: {commitment.hard_day}"
+            meta += self.tr(" · hard-day version: {hard_day}").format(hard_day=commitment.hard_day)
         metrics = QFontMetrics(option.font)
         painter.drawText(
             QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
@@ -229,7 +260,7 @@ class CommitmentDelegate(QStyledItemDelegate):
             QRect(inner.left(), inner.top() + 2 * line + 6, inner.width(), line),
             Qt.AlignmentFlag.AlignLeft,
             metrics.elidedText(
-                consent_line(row.view) + " · counts nowhere until accepted"
+                consent_line(row.view) + self.tr(" · counts nowhere until accepted")
                 if row.view.state == CommitmentState.PROPOSED
                 else consent_line(row.view),
                 Qt.TextElideMode.ElideRight,
@@ -255,20 +286,38 @@ class CommitmentDialog(QDialog):
         self.setWindowTitle(
             self.tr("Propose new terms") if renegotiate else self.tr("New commitment")
         )
-        self.title = named(QLineEdit(), "commitmentTitle", "What you commit to")
-        self.title.setPlaceholderText(
-            "Something the other can observe, e.g. “Text if I'll be late”"
+        self.title = named(
+            QLineEdit(),
+            "commitmentTitle",
+            QCoreApplication.translate("CommitmentDialog", "What you commit to"),
         )
-        self.detail = named(QPlainTextEdit(), "commitmentDetail", "Details")
+        self.title.setPlaceholderText(
+            QCoreApplication.translate(
+                "CommitmentDialog", "Something the other can observe, e.g. “Text if I'll be late”"
+            )
+        )
+        self.detail = named(
+            QPlainTextEdit(),
+            "commitmentDetail",
+            QCoreApplication.translate("CommitmentDialog", "Details"),
+        )
         self.detail.setMaximumHeight(70)
-        self.owner = named(QComboBox(), "commitmentOwner", "Whose commitment")
-        for partner_id, label in session.partner_labels.items():
-            self.owner.addItem(label, partner_id)
-        self.owner.addItem("Both of us", BOTH)
+        self.owner = named(
+            QComboBox(),
+            "commitmentOwner",
+            QCoreApplication.translate("CommitmentDialog", "Whose commitment"),
+        )
+        for partner_id, name in session.partner_labels.items():
+            self.owner.addItem(name, partner_id)
+        self.owner.addItem(QCoreApplication.translate("CommitmentDialog", "Both of us"), BOTH)
         self.owner.setCurrentIndex(self.owner.findData(session.partner_id))
-        self.cadence = named(QComboBox(), "commitmentCadence", "How often")
-        for label, kind in CADENCES:
-            self.cadence.addItem(label, kind.value)
+        self.cadence = named(
+            QComboBox(),
+            "commitmentCadence",
+            QCoreApplication.translate("CommitmentDialog", "How often"),
+        )
+        for cadence, kind in CADENCES:
+            self.cadence.addItem(label(cadence), kind.value)
         self.days = QWidget()
         days_row = QHBoxLayout(self.days)
         days_row.setContentsMargins(0, 0, 0, 0)
@@ -277,26 +326,52 @@ class CommitmentDialog(QDialog):
         ]
         for box in self.day_boxes:
             days_row.addWidget(box)
-        self.due = named(QDateEdit(QDate.currentDate().addDays(7)), "commitmentDue", "Due date")
-        self.due.setCalendarPopup(True)
-        self.hard_day = named(QLineEdit(), "commitmentHardDay", "Hard-day version")
-        self.hard_day.setPlaceholderText(
-            "The simplest form that still counts, for overwhelming days"
+        self.due = named(
+            QDateEdit(QDate.currentDate().addDays(7)),
+            "commitmentDue",
+            QCoreApplication.translate("CommitmentDialog", "Due date"),
         )
-        self.start = named(QDateEdit(QDate.currentDate()), "commitmentStart", "Starts on")
+        self.due.setCalendarPopup(True)
+        self.hard_day = named(
+            QLineEdit(),
+            "commitmentHardDay",
+            QCoreApplication.translate("CommitmentDialog", "Hard-day version"),
+        )
+        self.hard_day.setPlaceholderText(
+            QCoreApplication.translate(
+                "CommitmentDialog", "The simplest form that still counts, for overwhelming days"
+            )
+        )
+        self.start = named(
+            QDateEdit(QDate.currentDate()),
+            "commitmentStart",
+            QCoreApplication.translate("CommitmentDialog", "Starts on"),
+        )
         self.start.setCalendarPopup(True)
-        self.reason = named(QLineEdit(), "renegotiateReason", "Why the terms change")
-        self.message = error_label("commitmentMessage", "Problem")
+        self.reason = named(
+            QLineEdit(),
+            "renegotiateReason",
+            QCoreApplication.translate("CommitmentDialog", "Why the terms change"),
+        )
+        self.message = error_label(
+            "commitmentMessage", QCoreApplication.translate("CommitmentDialog", "Problem")
+        )
         form = QFormLayout()
-        form.addRow("Commitment", self.title)
-        form.addRow("Details", self.detail)
-        form.addRow("Whose", self.owner)
-        form.addRow("How often", self.cadence)
-        form.addRow("Which days", self.days)
-        form.addRow("Due by", self.due)
-        form.addRow("Hard-day version", self.hard_day)
-        form.addRow("Starts", self.start)
-        self.cosign = named(QLineEdit(), "cosignPassphrase", "Your partner's passphrase")
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "Commitment"), self.title)
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "Details"), self.detail)
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "Whose"), self.owner)
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "How often"), self.cadence)
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "Which days"), self.days)
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "Due by"), self.due)
+        form.addRow(
+            QCoreApplication.translate("CommitmentDialog", "Hard-day version"), self.hard_day
+        )
+        form.addRow(QCoreApplication.translate("CommitmentDialog", "Starts"), self.start)
+        self.cosign = named(
+            QLineEdit(),
+            "cosignPassphrase",
+            QCoreApplication.translate("CommitmentDialog", "Your partner's passphrase"),
+        )
         self.cosign.setEchoMode(QLineEdit.EchoMode.Password)
         other = next(
             (label for pid, label in session.partner_labels.items() if pid != session.partner_id),
@@ -321,7 +396,7 @@ class CommitmentDialog(QDialog):
                 box.setChecked(i in c.cadence.weekdays)
             self.owner.setEnabled(False)
             self.start.setEnabled(False)
-            form.addRow("Why", self.reason)
+            form.addRow(QCoreApplication.translate("CommitmentDialog", "Why"), self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -332,7 +407,12 @@ class CommitmentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            note("Concrete and observable works best: what, when, and what counts as done.")
+            note(
+                QCoreApplication.translate(
+                    "CommitmentDialog",
+                    "Concrete and observable works best: what, when, and what counts as done.",
+                )
+            )
         )
         self.consent_note = note(
             self.tr(
@@ -375,7 +455,7 @@ class CommitmentDialog(QDialog):
             self.message.setText(str(exc))
             return
         if not self.title.text().strip():
-            self.message.setText("Say what you commit to.")
+            self.message.setText(self.tr("Say what you commit to."))
             return
         self.accept()
 
@@ -390,40 +470,44 @@ class CommitmentsPage(LazyPage):
     def __init__(self) -> None:
         super().__init__()
         self.model: ListModel[Row] = ListModel(_describe)
-        self.list = named(QListView(), "commitmentList", "Commitments")
+        self.list = named(QListView(), "commitmentList", self.tr("Commitments"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(CommitmentDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.new = named(QPushButton(self.tr("New commitment…")), "primary", "New commitment")
+        self.new = named(
+            QPushButton(self.tr("New commitment…")), "primary", self.tr("New commitment")
+        )
         self.new.clicked.connect(self._new)
         self.buttons: dict[Outcome, QPushButton] = {}
         row = QHBoxLayout()
         for outcome in (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.MISSED):
             button = named(
-                QPushButton(f"{outcome.label} today"),
+                QPushButton(self.tr("{label} today").format(label=outcome.label)),
                 f"check{outcome.value}",
-                f"{outcome.label} today",
+                self.tr("{label} today").format(label=outcome.label),
             )
             button.clicked.connect(lambda _=False, o=outcome: self._check(o))
             self.buttons[outcome] = button
             row.addWidget(button)
         self.renegotiate = named(
-            QPushButton(self.tr("Propose new terms…")), "renegotiate", "Propose new terms"
+            QPushButton(self.tr("Propose new terms…")), "renegotiate", self.tr("Propose new terms")
         )
         self.renegotiate.clicked.connect(self._renegotiate)
         self.acknowledge = named(
             QPushButton(self.tr("Acknowledge")),
             "acknowledge",
-            "Acknowledge your partner's latest check-off",
+            self.tr("Acknowledge your partner's latest check-off"),
         )
         self.acknowledge.clicked.connect(self._acknowledge)
         self.concern = named(
             QPushButton(self.tr("Add a concern…")),
             "addConcern",
-            "Add a concern beside your partner's latest check-off",
+            self.tr("Add a concern beside your partner's latest check-off"),
         )
         self.concern.clicked.connect(self._concern)
-        self.end = named(QPushButton(self.tr("End…")), "endCommitment", "End this commitment")
+        self.end = named(
+            QPushButton(self.tr("End…")), "endCommitment", self.tr("End this commitment")
+        )
         self.end.clicked.connect(self._end)
         row.addStretch(1)
         row.addWidget(self.acknowledge)
@@ -436,19 +520,25 @@ class CommitmentsPage(LazyPage):
         self.consent.setWordWrap(True)
         self.consent.setTextFormat(Qt.TextFormat.RichText)
         self.accept_button = named(
-            QPushButton(self.tr("Accept — it's my commitment")), "acceptCommitment", "Accept"
+            QPushButton(self.tr("Accept — it's my commitment")),
+            "acceptCommitment",
+            self.tr("Accept"),
         )
         self.accept_button.clicked.connect(self._accept)
         self.decline_button = named(
-            QPushButton(self.tr("Decline…")), "declineCommitment", "Decline, with a reason"
+            QPushButton(self.tr("Decline…")), "declineCommitment", self.tr("Decline, with a reason")
         )
         self.decline_button.clicked.connect(self._decline)
         self.accept_terms = named(
-            QPushButton(self.tr("Accept the new terms")), "acceptTerms", "Accept the new terms"
+            QPushButton(self.tr("Accept the new terms")),
+            "acceptTerms",
+            self.tr("Accept the new terms"),
         )
         self.accept_terms.clicked.connect(lambda: self._answer_terms(True))
         self.decline_terms = named(
-            QPushButton(self.tr("Keep the old terms…")), "declineTerms", "Decline the new terms"
+            QPushButton(self.tr("Keep the old terms…")),
+            "declineTerms",
+            self.tr("Decline the new terms"),
         )
         self.decline_terms.clicked.connect(lambda: self._answer_terms(False))
         consent_row = QHBoxLayout()
@@ -460,7 +550,7 @@ class CommitmentsPage(LazyPage):
             self.decline_terms,
         ):
             consent_row.addWidget(button)
-        self.weekly = named(QLabel(), "weeklyReliability", "Kept per week")
+        self.weekly = named(QLabel(), "weeklyReliability", self.tr("Kept per week"))
         self.weekly.setObjectName("note")
         self.empty = note(
             self.tr(
@@ -509,8 +599,9 @@ class CommitmentsPage(LazyPage):
             self.list.setCurrentIndex(self.model.index(at[0]))
         weeks = session.commitments.weekly(weeks=8)
         self.weekly.setText(
-            "Kept per week (oldest → this week): "
-            + "  ".join("—" if rate is None else f"{rate:.0%}" for _, rate in weeks)
+            self.tr("Kept per week (oldest → this week): {weeks}").format(
+                weeks="  ".join("—" if rate is None else f"{rate:.0%}" for _, rate in weeks)
+            )
         )
         self._update_buttons()
 
@@ -592,22 +683,28 @@ class CommitmentsPage(LazyPage):
         line = consent_line(view)
         if view.state == CommitmentState.PROPOSED:
             me = self.session.partner_label
+            you_by, you_waiting = (
+                self.tr("you", "proposed by you"),
+                self.tr("you", "waiting for you"),
+            )
             by = (
-                "you"
+                you_by
                 if view.proposer == self.session.partner_id
                 else labels.get(view.proposer, "?")
             )
-            waiting = [("you" if w == me else w) for w in view.waiting_for]
-            line = f"Proposed by {by} — waiting for " + " and ".join(waiting)
-            if "you" in waiting:
-                line += " to accept or decline"
+            waiting = [(you_waiting if w == me else w) for w in view.waiting_for]
+            line = self.tr("Proposed by {by} — waiting for {names}").format(
+                by=by, names=self.tr(" and ").join(waiting)
+            )
+            if you_waiting in waiting:
+                line += self.tr(" to accept or decline")
         if line:
             parts.append(f"<b>{html.escape(line)}</b>")
         if view.pending_terms is not None:
             by = labels.get(view.pending_terms.proposer, "?")
             reason = view.pending_terms.reason
             parts.append(
-                html.escape(f"{by} proposes: ")
+                html.escape(self.tr("{by} proposes: ").format(by=by))
                 + diff_html(view.pending_diff)
                 + (f"<br><i>{html.escape(reason)}</i>" if reason else "")
             )
@@ -616,8 +713,12 @@ class CommitmentsPage(LazyPage):
             for author, text in concerns.get(seq, []):
                 parts.append(
                     html.escape(
-                        f"{labels.get(author, '?')}'s concern beside “{check.outcome.label}” "
-                        f"on {check.day:%a %d %b}: {text}"
+                        self.tr("{get}'s concern beside “{label}” on {when}: {text}").format(
+                            get=labels.get(author, "?"),
+                            label=check.outcome.label,
+                            when=i18n.date_text(check.day, "%a %d %b"),
+                            text=text,
+                        )
                     )
                 )
         return "<br>".join(parts)

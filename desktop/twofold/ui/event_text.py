@@ -36,6 +36,27 @@ def byline(item: TimelineItem) -> str:
 # this list with domain/timeline_text.py.
 KNOWN = frozenset(
     {
+        QT_TRANSLATE_NOOP("Timeline", "Withdrew something they had written; its words are gone."),
+        QT_TRANSLATE_NOOP("Timeline", "Agreed to what was said about who was hurt."),
+        QT_TRANSLATE_NOOP("Timeline", "I'd like us to talk about …"),
+        QT_TRANSLATE_NOOP("Timeline", "Agreed to the session's summary."),
+        QT_TRANSLATE_NOOP("Timeline", "Proposed to leave unsaid who was hurt."),
+        QT_TRANSLATE_NOOP("Timeline", "The pace: reviews every week."),
+        QT_TRANSLATE_NOOP("Timeline", "A boundary feels strained"),
+        QT_TRANSLATE_NOOP("Timeline", "Accepted: {title}"),
+        QT_TRANSLATE_NOOP("Timeline", "Declined: {title}"),
+        QT_TRANSLATE_NOOP("Timeline", "Concern about a check-off: {text}"),
+        QT_TRANSLATE_NOOP("Timeline", "New terms accepted: “{old}” is now “{title}”"),
+        QT_TRANSLATE_NOOP("Timeline", "New terms declined: “{old}” stays as it was"),
+        QT_TRANSLATE_NOOP("Timeline", "{title}: answered, sealed until you have both answered."),
+        QT_TRANSLATE_NOOP("Timeline", "The pace: reviews every {n} weeks."),
+        QT_TRANSLATE_NOOP("Timeline", "Answered a request: {words}"),
+        QT_TRANSLATE_NOOP("Timeline", "New terms proposed for “{old}”: {terms}"),
+        QT_TRANSLATE_NOOP("Timeline", "Proposed: waiting for {names} to accept."),
+        QT_TRANSLATE_NOOP("Timeline", "Proposed to say that {name} was hurt."),
+        QT_TRANSLATE_NOOP("Timeline", "Proposed to say that {names} were hurt."),
+        QT_TRANSLATE_NOOP("Timeline", "In our words: “{words}”"),
+        QT_TRANSLATE_NOOP("Timeline", "A boundary feels strained: “{boundary}”"),
         QT_TRANSLATE_NOOP("Timeline", "The safety plan was updated."),
         QT_TRANSLATE_NOOP(
             "Timeline",

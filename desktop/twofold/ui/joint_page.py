@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from twofold.domain.consent import AgendaSection, RequestKind
 from twofold.domain.dialogue import DialogueTimer, SessionKind
 from twofold.services.joint import Agenda
 from twofold.services.session import Session
-from twofold.ui import ops
+from twofold.ui import i18n, ops
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.widgets import (
@@ -54,10 +54,14 @@ def agenda_html(agenda: Agenda, labels: dict[str, str]) -> str:
     for r in agenda.requests:
         who = e(labels.get(r.author, "?"))
         if r.kind == RequestKind.STRAIN:
-            head = f"<b>{who}: a boundary feels strained</b>"
+            head = QCoreApplication.translate(
+                "joint_page", "<b>{who}: a boundary feels strained</b>"
+            ).format(who=who)
             head += f" — “{e(r.boundary)}”" if r.boundary else ""
         else:
-            head = f"<b>{who} would like to talk about</b>"
+            head = QCoreApplication.translate(
+                "joint_page", "<b>{who} would like to talk about</b>"
+            ).format(who=who)
         words = f"<br>{e(r.words)}" if r.words else ""
         answers = "".join(f"<br><i>{e(labels.get(a, '?'))}: {e(text)}</i>" for a, text in r.answers)
         requests.append(f"<p>{head}{words}{answers}</p>")
@@ -87,37 +91,41 @@ class StartDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startSessionDialog")
-        self.setWindowTitle("Start a joint session")
+        self.setWindowTitle(self.tr("Start a joint session"))
         self.session = session
         self.session_id = ""
         other = next(
             label for pid, label in session.partner_labels.items() if pid != session.partner_id
         )
-        self.kind = named(QComboBox(), "sessionKind", "Kind of session")
+        self.kind = named(QComboBox(), "sessionKind", self.tr("Kind of session"))
         for kind in SessionKind:
             self.kind.addItem(kind.label, kind.value)
         self.passphrase = secret_field(
-            "otherPassphrase", f"{other}'s passphrase", f"{other}'s passphrase"
+            "otherPassphrase",
+            self.tr("{other}'s passphrase").format(other=other),
+            self.tr("{other}'s passphrase").format(other=other),
         )
-        self.progress = busy_bar("startProgress", "Starting")
-        self.message = error_label("startMessage", "Problem")
+        self.progress = busy_bar("startProgress", self.tr("Starting"))
+        self.message = error_label("startMessage", self.tr("Problem"))
         form = QFormLayout()
-        form.addRow("Session", self.kind)
-        form.addRow(f"{other}, your passphrase", self.passphrase)
+        form.addRow(self.tr("Session"), self.kind)
+        form.addRow(self.tr("{other}, your passphrase").format(other=other), self.passphrase)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Start together")
+        ok.setText(self.tr("Start together"))
         ok.setObjectName("startTogether")
         self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
-                f"A joint session starts when you are both here. {session.partner_label} "
-                f"is signed in; {other} confirms by typing their passphrase. Both "
-                "signatures go into the shared ledger."
+                self.tr(
+                    "A joint session starts when you are both here. {partner_label} "
+                    "is signed in; {other} confirms by typing their passphrase. Both "
+                    "signatures go into the shared ledger."
+                ).format(partner_label=session.partner_label, other=other)
             )
         )
         layout.addLayout(form)
@@ -156,23 +164,31 @@ class TimerPanel(QWidget):
         self.clock = QTimer(self, interval=1000)
         self.clock.timeout.connect(lambda: self.advance(1))
         self.prompt = named(
-            QLabel("Start the timer when you are ready."), "dialoguePrompt", "Who speaks now"
+            QLabel(self.tr("Start the timer when you are ready.")),
+            "dialoguePrompt",
+            self.tr("Who speaks now"),
         )
         self.prompt.setWordWrap(True)
         font = QFont(self.prompt.font())
         font.setPointSizeF(font.pointSizeF() + 3)
         self.prompt.setFont(font)
-        self.remaining = named(QLabel("—"), "dialogueRemaining", "Time left in this turn")
+        self.remaining = named(QLabel("—"), "dialogueRemaining", self.tr("Time left in this turn"))
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(8)
-        self.turn = named(QSpinBox(), "turnMinutes", "Minutes per turn")
+        self.turn = named(QSpinBox(), "turnMinutes", self.tr("Minutes per turn"))
         self.turn.setRange(1, 15)
         self.turn.setValue(3)
-        self.turn.setSuffix(" min per turn")
-        self.start = named(QPushButton("Start"), "timerStart", "Start the dialogue timer")
-        self.pause = named(QPushButton("Pause"), "timerPause", "Pause (the pause rule)")
-        self.next = named(QPushButton("Next"), "timerNext", "Move on to the next step")
+        self.turn.setSuffix(self.tr(" min per turn"))
+        self.start = named(
+            QPushButton(self.tr("Start")), "timerStart", self.tr("Start the dialogue timer")
+        )
+        self.pause = named(
+            QPushButton(self.tr("Pause")), "timerPause", self.tr("Pause (the pause rule)")
+        )
+        self.next = named(
+            QPushButton(self.tr("Next")), "timerNext", self.tr("Move on to the next step")
+        )
         self.start.clicked.connect(self._start)
         self.pause.clicked.connect(self._toggle_pause)
         self.next.clicked.connect(self._next)
@@ -184,7 +200,7 @@ class TimerPanel(QWidget):
         row.addWidget(self.next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Structured dialogue", 3))
+        layout.addWidget(heading(self.tr("Structured dialogue"), 3))
         layout.addWidget(self.prompt)
         layout.addWidget(self.remaining)
         layout.addWidget(self.bar)
@@ -229,16 +245,22 @@ class TimerPanel(QWidget):
         self.next.setEnabled(timer is not None)
         if timer is None:
             self.prompt.setText(
-                "Start the timer when you are ready: one speaks, the other listens, "
-                "then says back what they heard."
+                self.tr(
+                    "Start the timer when you are ready: one speaks, the other listens, "
+                    "then says back what they heard."
+                )
             )
             self.remaining.setText("—")
             self.bar.setValue(0)
             return
-        self.pause.setText("Resume" if timer.paused else "Pause")
+        self.pause.setText(self.tr("Resume") if timer.paused else self.tr("Pause"))
         self.prompt.setText(timer.prompt)
         seconds = max(int(timer.remaining), 0)
-        self.remaining.setText(f"{seconds // 60}:{seconds % 60:02d} left")
+        self.remaining.setText(
+            self.tr("{minutes}:{seconds:02d} left").format(
+                minutes=seconds // 60, seconds=seconds % 60
+            )
+        )
         total = timer.turn_seconds if timer.phase.value == "speaking" else timer.paraphrase_seconds
         self.bar.setRange(0, total)
         self.bar.setValue(total - seconds)
@@ -253,13 +275,15 @@ class JointSessionPage(LazyPage):
         self.stack = QStackedWidget()
         # not started: the agenda and the start button
         idle = QWidget()
-        self.agenda = named(QTextBrowser(), "sessionAgenda", "Agenda for the session")
+        self.agenda = named(QTextBrowser(), "sessionAgenda", self.tr("Agenda for the session"))
         self.begin = named(
-            QPushButton("Start a joint session…"), "primary", "Start a joint session"
+            QPushButton(self.tr("Start a joint session…")),
+            "primary",
+            self.tr("Start a joint session"),
         )
         self.begin.clicked.connect(self._begin)
         idle_layout = QVBoxLayout(idle)
-        idle_layout.addWidget(heading("Agenda", 3))
+        idle_layout.addWidget(heading(self.tr("Agenda"), 3))
         idle_layout.addWidget(self.agenda, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -267,30 +291,36 @@ class JointSessionPage(LazyPage):
         idle_layout.addLayout(row)
         # in a session
         room = QWidget()
-        self.title = named(QLabel(), "sessionTitle", "The session")
+        self.title = named(QLabel(), "sessionTitle", self.tr("The session"))
         self.title.setObjectName("heading3")
         self.timer = TimerPanel()
-        self.log = named(QTextBrowser(), "sessionLog", "Notes and outcomes")
-        self.note_input = named(QLineEdit(), "sessionNoteInput", "A note")
-        self.note_input.setPlaceholderText("A note, or an outcome: what you agreed")
-        self.add_note = named(QPushButton("Add note"), "addNote", "Add a note")
-        self.add_outcome = named(QPushButton("Add outcome"), "addOutcome", "Add an outcome")
+        self.log = named(QTextBrowser(), "sessionLog", self.tr("Notes and outcomes"))
+        self.note_input = named(QLineEdit(), "sessionNoteInput", self.tr("A note"))
+        self.note_input.setPlaceholderText(self.tr("A note, or an outcome: what you agreed"))
+        self.add_note = named(QPushButton(self.tr("Add note")), "addNote", self.tr("Add a note"))
+        self.add_outcome = named(
+            QPushButton(self.tr("Add outcome")), "addOutcome", self.tr("Add an outcome")
+        )
         self.objective = named(
-            QPushButton("Objectives…"), "objectives", "Therapy objectives and progress"
+            QPushButton(self.tr("Objectives…")),
+            "objectives",
+            self.tr("Therapy objectives and progress"),
         )
         self.as_commitment = named(
-            QPushButton("Outcome → commitment…"),
+            QPushButton(self.tr("Outcome → commitment…")),
             "outcomeCommitment",
-            "Make the latest outcome a commitment",
+            self.tr("Make the latest outcome a commitment"),
         )
         self.as_agreement = named(
-            QPushButton("Outcome → agreement…"),
+            QPushButton(self.tr("Outcome → agreement…")),
             "outcomeAgreement",
-            "Add the latest outcome to the agreement",
+            self.tr("Add the latest outcome to the agreement"),
         )
         self.as_commitment.clicked.connect(self._outcome_to_commitment)
         self.as_agreement.clicked.connect(self._outcome_to_agreement)
-        self.end = named(QPushButton("End the session"), "endSession", "End the session")
+        self.end = named(
+            QPushButton(self.tr("End the session")), "endSession", self.tr("End the session")
+        )
         self.add_note.clicked.connect(lambda: self._add("note"))
         self.add_outcome.clicked.connect(lambda: self._add("outcome"))
         self.objective.clicked.connect(self._objectives)
@@ -298,7 +328,7 @@ class JointSessionPage(LazyPage):
         room_layout = QVBoxLayout(room)
         room_layout.addWidget(self.title)
         room_layout.addWidget(self.timer)
-        room_layout.addWidget(heading("Notes and outcomes", 3))
+        room_layout.addWidget(heading(self.tr("Notes and outcomes"), 3))
         room_layout.addWidget(self.log, 1)
         notes_row = QHBoxLayout()
         notes_row.addWidget(self.note_input, 1)
@@ -315,11 +345,13 @@ class JointSessionPage(LazyPage):
         self.stack.addWidget(idle)
         self.stack.addWidget(room)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Joint session", 2))
+        layout.addWidget(heading(self.tr("Joint session"), 2))
         layout.addWidget(
             note(
-                "Together on this machine. The pause rule and the safety plan are one "
-                "click away in the sidebar (F1)."
+                self.tr(
+                    "Together on this machine. The pause rule and the safety plan are one "
+                    "click away in the sidebar (F1)."
+                )
             )
         )
         layout.addWidget(self.stack, 1)
@@ -350,7 +382,11 @@ class JointSessionPage(LazyPage):
             labels.get(p, "?") for p in (self.current["opened_by"], self.current["cosigned_by"])
         )
         self.title.setText(
-            f"{kind.label}, opened {self.current['opened_at'].astimezone():%H:%M} by {who}"
+            self.tr("{label}, opened {when} by {who}").format(
+                label=kind.label,
+                when=i18n.date_text(self.current["opened_at"].astimezone(), "%H:%M"),
+                who=who,
+            )
         )
         self.log.setHtml(
             "".join(
@@ -358,7 +394,7 @@ class JointSessionPage(LazyPage):
                 f"({html.escape(labels.get(author, '?'))}): {html.escape(text)}</p>"
                 for k, author, text in self.current["items"]
             )
-            or "<p><i>No notes yet.</i></p>"
+            or self.tr("<p><i>No notes yet.</i></p>")
         )
 
     def _begin(self) -> None:
@@ -397,13 +433,17 @@ class JointSessionPage(LazyPage):
     def _outcome_to_commitment(self) -> None:
         if self.session is not None and self.latest_outcome():
             propose_commitment(
-                self, self.session, self.latest_outcome(), "From our joint session", cosign=True
+                self,
+                self.session,
+                self.latest_outcome(),
+                self.tr("From our joint session"),
+                cosign=True,
             )
 
     def _outcome_to_agreement(self) -> None:
         if self.session is not None and self.latest_outcome():
             propose_agreement_change(
-                self, self.session, self.latest_outcome(), "From our joint session"
+                self, self.session, self.latest_outcome(), self.tr("From our joint session")
             )
 
     def _objectives(self) -> None:
@@ -411,22 +451,26 @@ class JointSessionPage(LazyPage):
             return
         joint = self.session.joint
         objectives = joint.objectives()
-        choices = [text for _, text, _ in objectives] + ["New objective…"]
+        choices = [text for _, text, _ in objectives] + [self.tr("New objective…")]
         choice, ok = QInputDialog.getItem(
-            self, "Therapy objectives", "Which objective?", choices, 0, False
+            self, self.tr("Therapy objectives"), self.tr("Which objective?"), choices, 0, False
         )
         if not ok:
             return
         try:
-            if choice == "New objective…":
+            if choice == self.tr("New objective…"):
                 text, ok = QInputDialog.getText(
-                    self, "New objective", "What are you working toward?"
+                    self, self.tr("New objective"), self.tr("What are you working toward?")
                 )
                 if ok:
                     joint.set_objective(text)
             else:
                 objective_id = objectives[choices.index(choice)][0]
-                text, ok = QInputDialog.getText(self, "Progress", f"What moved on “{choice}”?")
+                text, ok = QInputDialog.getText(
+                    self,
+                    self.tr("Progress"),
+                    self.tr("What moved on “{choice}”?").format(choice=choice),
+                )
                 if ok:
                     joint.progress(objective_id, text, self.current["id"] if self.current else "")
         except Exception as exc:

@@ -13,7 +13,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.domain.commitments import Cadence, CadenceKind
+from twofold.ui.i18n import QT_TRANSLATE_NOOP, date_text
 
 CONTEXT = "Labels"
 
@@ -25,6 +26,33 @@ KNOWN = frozenset(
         QT_TRANSLATE_NOOP("Labels", "What I need"),
         QT_TRANSLATE_NOOP("Labels", "Gratitude"),
         QT_TRANSLATE_NOOP("Labels", "Draft to share"),
+        # Consent (domain/consent): event kinds, states, agenda sections, requests
+        QT_TRANSLATE_NOOP("Labels", "Consent rules"),
+        QT_TRANSLATE_NOOP("Labels", "Commitment accepted"),
+        QT_TRANSLATE_NOOP("Labels", "Commitment declined"),
+        QT_TRANSLATE_NOOP("Labels", "Concern"),
+        QT_TRANSLATE_NOOP("Labels", "New terms proposed"),
+        QT_TRANSLATE_NOOP("Labels", "New terms accepted"),
+        QT_TRANSLATE_NOOP("Labels", "New terms declined"),
+        QT_TRANSLATE_NOOP("Labels", "Check-in answered"),
+        QT_TRANSLATE_NOOP("Labels", "Withdrawn"),
+        QT_TRANSLATE_NOOP("Labels", "Who was hurt"),
+        QT_TRANSLATE_NOOP("Labels", "Who was hurt: agreed"),
+        QT_TRANSLATE_NOOP("Labels", "Pace"),
+        QT_TRANSLATE_NOOP("Labels", "Request to talk"),
+        QT_TRANSLATE_NOOP("Labels", "Answer to a request"),
+        QT_TRANSLATE_NOOP("Labels", "Session summary agreed"),
+        QT_TRANSLATE_NOOP("Labels", "Requests to talk"),
+        QT_TRANSLATE_NOOP("Labels", "Open setbacks"),
+        QT_TRANSLATE_NOOP("Labels", "Commitments to review"),
+        QT_TRANSLATE_NOOP("Labels", "Newly shared"),
+        QT_TRANSLATE_NOOP("Labels", "Proposed"),
+        QT_TRANSLATE_NOOP("Labels", "Accepted"),
+        QT_TRANSLATE_NOOP("Labels", "Declined"),
+        QT_TRANSLATE_NOOP("Labels", "Ended together"),
+        QT_TRANSLATE_NOOP("Labels", "Ended by one"),
+        QT_TRANSLATE_NOOP("Labels", "A boundary feels strained"),
+        QT_TRANSLATE_NOOP("Labels", "I'd like us to talk"),
         # Report formats (domain/report.ReportFormat): names, the same in every language
         QT_TRANSLATE_NOOP("Labels", "PDF"),
         QT_TRANSLATE_NOOP("Labels", "Markdown"),
@@ -176,6 +204,7 @@ KNOWN = frozenset(
         QT_TRANSLATE_NOOP("Labels", "Saturday"),
         QT_TRANSLATE_NOOP("Labels", "Sunday"),
         # Writing prompts, feelings and check-in questions (resources/*.json)
+        QT_TRANSLATE_NOOP("Labels", "What helped you feel secure this week?"),
         QT_TRANSLATE_NOOP("Labels", "What happened today that I keep coming back to?"),
         QT_TRANSLATE_NOOP("Labels", "What did I feel in my body before I could name it?"),
         QT_TRANSLATE_NOOP(
@@ -323,3 +352,73 @@ def milestone(text: str) -> str:
             }
             return QCoreApplication.translate(CONTEXT, template).format(**parts)
     return text
+
+
+def cadence_text(cadence: Cadence) -> str:
+    """How often a commitment is due ("every day", "on Mon, Thu"), in the window's
+    language (the domain's ``Cadence.describe`` is the English of it)."""
+    if cadence.kind == CadenceKind.DAILY:
+        return QCoreApplication.translate(CONTEXT, "every day")
+    if cadence.kind == CadenceKind.WEEKLY:
+        return QCoreApplication.translate(CONTEXT, "once a week")
+    if cadence.kind == CadenceKind.DAYS:
+        days = ", ".join(
+            QLocale().dayName(d + 1, QLocale.FormatType.ShortFormat)
+            for d in sorted(cadence.weekdays)
+        )
+        return QCoreApplication.translate(CONTEXT, "on {days}").format(days=days)
+    if cadence.due is None:
+        return cadence.describe()
+    return QCoreApplication.translate(CONTEXT, "once, by {date}").format(
+        date=date_text(cadence.due, "%d %b %Y")
+    )
+
+
+# The verification report (services/verify) names its checks and results in English;
+# the window shows them in its language. Problems found keep their own words.
+VERIFY_PATTERNS = (
+    (re.compile(r"(?P<n>\d+) events, all signed and chained"),
+     QT_TRANSLATE_NOOP("Verify", "{n} events, all signed and chained")),
+    (re.compile(r"(?P<n>\d+) new events? since you last looked, all signed and chained"),
+     QT_TRANSLATE_NOOP("Verify", "{n} new events since you last looked, all signed and chained")),
+    (re.compile(r"(?P<file>\S+) pages and structure"),
+     QT_TRANSLATE_NOOP("Verify", "{file} pages and structure")),
+)  # fmt: skip
+VERIFY_WORDS = frozenset(
+    {
+        QT_TRANSLATE_NOOP("Verify", "ok"),
+        QT_TRANSLATE_NOOP("Verify", "not checked"),
+        QT_TRANSLATE_NOOP("Verify", "ledger chain and signatures"),
+        QT_TRANSLATE_NOOP("Verify", "what the app shows matches the signed events"),
+        QT_TRANSLATE_NOOP("Verify", "partners are the ones pinned in your journal"),
+        QT_TRANSLATE_NOOP("Verify", "ledger not cut or rolled back since you last saw it"),
+        QT_TRANSLATE_NOOP("Verify", "ledger not rolled back since the OS keyring last saw it"),
+        QT_TRANSLATE_NOOP("Verify", "every event within what its author may sign for"),
+        QT_TRANSLATE_NOOP("Verify", "nobody acted for the other"),
+        QT_TRANSLATE_NOOP("Verify", "your shares are in the ledger"),
+        QT_TRANSLATE_NOOP("Verify", "kept there from now on"),
+        QT_TRANSLATE_NOOP(
+            "Verify",
+            "no OS keyring on this system: a rollback of the whole folder would not be noticed",
+        ),
+    }
+)
+
+
+def verify_text(text: str) -> str:
+    """A check's name or result from the verification report, translated."""
+    if text in VERIFY_WORDS:
+        return QCoreApplication.translate("Verify", text)
+    for pattern, template in VERIFY_PATTERNS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return QCoreApplication.translate("Verify", template).format(**found.groupdict())
+    return text
+
+
+def verify_lines(checks: list[tuple[str, bool, str]]) -> list[str]:
+    """The report's lines (as ``VerifyReport.lines``, with ✓/✗ for ok/FAIL), translated."""
+    return [
+        f"{'✓' if passed else '✗'}  {verify_text(name)}: {verify_text(detail)}"
+        for name, passed, detail in checks
+    ]

@@ -40,7 +40,9 @@ class RolesDialog(QDialog):
         self.current.setObjectName("rolesCurrent")
         self.current.setWordWrap(True)
         self.accept_button = named(
-            QPushButton(self.tr("Agree")), "acceptRoles", "Agree to your partner's proposal"
+            QPushButton(self.tr("Agree")),
+            "acceptRoles",
+            self.tr("Agree to your partner's proposal"),
         )
         self.accept_button.clicked.connect(self._accept)
         # --- propose
@@ -65,7 +67,9 @@ class RolesDialog(QDialog):
             self.tr("{other}, if you are here, to agree now (optional)").format(other=self.other)
         )
         propose.addRow(self.tr("{other} agrees").format(other=self.other), self.cosign)
-        self.propose_button = named(QPushButton(self.tr("Propose")), "proposeRoles", "Propose")
+        self.propose_button = named(
+            QPushButton(self.tr("Propose")), "proposeRoles", self.tr("Propose")
+        )
         self.propose_button.clicked.connect(self._propose)
         propose.addRow(self.propose_button)
         # --- the pace
@@ -85,10 +89,12 @@ class RolesDialog(QDialog):
         self.pace_note.setObjectName("paceNote")
         self.pace_note.setWordWrap(True)
         pace_form.addRow(self.pace_note)
-        self.pace_button = named(QPushButton(self.tr("Set our pace")), "setPace", "Set our pace")
+        self.pace_button = named(
+            QPushButton(self.tr("Set our pace")), "setPace", self.tr("Set our pace")
+        )
         self.pace_button.clicked.connect(self._set_pace)
         pace_form.addRow(self.pace_button)
-        self.message = error_label("rolesMessage", "Problem")
+        self.message = error_label("rolesMessage", self.tr("Problem"))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         current_row = QHBoxLayout()

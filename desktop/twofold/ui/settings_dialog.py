@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,23 +58,33 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
         self.settings, self.session, self.folder = settings, session, folder
 
-        self.idle = named(QSpinBox(), "idleMinutes", "Lock after this many idle minutes")
+        self.idle = named(
+            QSpinBox(),
+            "idleMinutes",
+            QCoreApplication.translate("SettingsDialog", "Lock after this many idle minutes"),
+        )
         self.idle.setRange(1, 240)
         self.idle.setSuffix(" min")
         self.idle.setValue(idle_minutes(settings))
         self.idle.valueChanged.connect(self._idle_changed)
-        self.theme = named(QComboBox(), "themeChoice", "Theme")
-        for label, value in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
+        self.theme = named(
+            QComboBox(), "themeChoice", QCoreApplication.translate("SettingsDialog", "Theme")
+        )
+        for label, value in (
+            (QCoreApplication.translate("SettingsDialog", "Follow the system"), "system"),
+            (QCoreApplication.translate("SettingsDialog", "Light"), "light"),
+            (QCoreApplication.translate("SettingsDialog", "Dark"), "dark"),
+        ):
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(self.theme.findData(settings.value(THEME_KEY, "system")), 0))
         self.theme.currentIndexChanged.connect(self._theme_changed)
-        privacy = QGroupBox("Privacy")
+        privacy = QGroupBox(QCoreApplication.translate("SettingsDialog", "Privacy"))
         form = QFormLayout(privacy)
-        form.addRow("Lock when idle for", self.idle)
-        form.addRow("Theme", self.theme)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "Lock when idle for"), self.idle)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "Theme"), self.theme)
         self.language = named(QComboBox(), "languageChoice", self.tr("Language"))
         self.language.addItem(self.tr("System default"), i18n.SYSTEM)
         for code, endonym in i18n.ENDONYMS.items():
@@ -90,7 +100,9 @@ class SettingsDialog(QDialog):
         language_row.addWidget(self.language_note)
         form.addRow(self.tr("Language"), language_row)
         self.change_passphrase = named(
-            QPushButton("Change passphrase…"), "changePassphrase", "Change your passphrase"
+            QPushButton(QCoreApplication.translate("SettingsDialog", "Change passphrase…")),
+            "changePassphrase",
+            QCoreApplication.translate("SettingsDialog", "Change your passphrase"),
         )
         self.change_passphrase.clicked.connect(self._change_passphrase)
         own = session is not None and not session.is_shared_session
@@ -106,25 +118,43 @@ class SettingsDialog(QDialog):
         keys_row.addWidget(self.change_passphrase)
         keys_row.addWidget(self.renew_code)
         keys_row.addStretch(1)
-        form.addRow("Your keys", keys_row)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "Your keys"), keys_row)
 
-        backup_box = QGroupBox("Backups")
+        backup_box = QGroupBox(QCoreApplication.translate("SettingsDialog", "Backups"))
         backup_form = QFormLayout(backup_box)
-        folder_text = str(session.backup_folder()) if session else "Unlock to see"
-        self.backup_folder = named(QLabel(folder_text), "backupFolder", "Daily backups folder")
+        folder_text = (
+            str(session.backup_folder())
+            if session
+            else QCoreApplication.translate("SettingsDialog", "Unlock to see")
+        )
+        self.backup_folder = named(
+            QLabel(folder_text),
+            "backupFolder",
+            QCoreApplication.translate("SettingsDialog", "Daily backups folder"),
+        )
         self.backup_folder.setWordWrap(True)
         choose = named(
-            QPushButton("Choose…"), "chooseBackupFolder", "Choose the daily backups folder"
+            QPushButton(QCoreApplication.translate("SettingsDialog", "Choose…")),
+            "chooseBackupFolder",
+            QCoreApplication.translate("SettingsDialog", "Choose the daily backups folder"),
         )
         choose.clicked.connect(self._choose_backup_folder)
         choose.setEnabled(session is not None)
         row = QHBoxLayout()
         row.addWidget(self.backup_folder, 1)
         row.addWidget(choose)
-        backup_form.addRow("Daily backups (last 10 kept)", row)
-        self.backup_now = named(QPushButton("Back up now…"), "backupNow", "Back up now to a file")
+        backup_form.addRow(
+            QCoreApplication.translate("SettingsDialog", "Daily backups (last 10 kept)"), row
+        )
+        self.backup_now = named(
+            QPushButton(QCoreApplication.translate("SettingsDialog", "Back up now…")),
+            "backupNow",
+            QCoreApplication.translate("SettingsDialog", "Back up now to a file"),
+        )
         self.restore = named(
-            QPushButton("Restore a backup…"), "restoreBackup", "Restore a backup into a new folder"
+            QPushButton(QCoreApplication.translate("SettingsDialog", "Restore a backup…")),
+            "restoreBackup",
+            QCoreApplication.translate("SettingsDialog", "Restore a backup into a new folder"),
         )
         self.backup_now.clicked.connect(self._backup_now)
         self.restore.clicked.connect(self._restore)
@@ -133,30 +163,44 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.restore)
         buttons.addStretch(1)
         backup_form.addRow(buttons)
-        self.progress = named(QProgressBar(), "backupProgress", "Backup progress")
+        self.progress = named(
+            QProgressBar(),
+            "backupProgress",
+            QCoreApplication.translate("SettingsDialog", "Backup progress"),
+        )
         self.progress.hide()
-        self.status = named(QLabel(), "backupStatus", "Backup status")
+        self.status = named(
+            QLabel(), "backupStatus", QCoreApplication.translate("SettingsDialog", "Backup status")
+        )
         self.status.setWordWrap(True)
         backup_form.addRow(self.progress)
         backup_form.addRow(self.status)
 
-        vault_box = QGroupBox("Vault")
+        vault_box = QGroupBox(QCoreApplication.translate("SettingsDialog", "Vault"))
         vault_form = QFormLayout(vault_box)
-        self.location = named(QLabel(str(folder)), "vaultFolder", "Vault folder")
+        self.location = named(
+            QLabel(str(folder)),
+            "vaultFolder",
+            QCoreApplication.translate("SettingsDialog", "Vault folder"),
+        )
         self.location.setWordWrap(True)
         open_folder = named(
-            QPushButton("Show in file manager"), "openVaultFolder", "Show the vault folder"
+            QPushButton(QCoreApplication.translate("SettingsDialog", "Show in file manager")),
+            "openVaultFolder",
+            QCoreApplication.translate("SettingsDialog", "Show the vault folder"),
         )
         open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         )
         other = named(
-            QPushButton("Use another vault next time…"),
+            QPushButton(
+                QCoreApplication.translate("SettingsDialog", "Use another vault next time…")
+            ),
             "otherVault",
-            "Choose the vault used at next start",
+            QCoreApplication.translate("SettingsDialog", "Choose the vault used at next start"),
         )
         other.clicked.connect(self._other_vault)
-        vault_form.addRow("Lives in", self.location)
+        vault_form.addRow(QCoreApplication.translate("SettingsDialog", "Lives in"), self.location)
         vault_row = QHBoxLayout()
         vault_row.addWidget(open_folder)
         vault_row.addWidget(other)
@@ -168,7 +212,7 @@ class SettingsDialog(QDialog):
         self.roles_button = named(
             QPushButton(self.tr("Who was hurt, and our pace…")),
             "openRoles",
-            "Who was hurt, and our pace",
+            QCoreApplication.translate("SettingsDialog", "Who was hurt, and our pace"),
         )
         self.roles_button.clicked.connect(self._open_roles)
         self.roles_button.setEnabled(session is not None)
@@ -214,7 +258,9 @@ class SettingsDialog(QDialog):
             return
         dialog = KeyChangeDialog(self.session, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.status.setText("Your passphrase was changed. Use the new one from now on.")
+            self.status.setText(
+                self.tr("Your passphrase was changed. Use the new one from now on.")
+            )
 
     def _renew_code(self) -> None:
         if self.session is None:
@@ -228,7 +274,7 @@ class SettingsDialog(QDialog):
     def _choose_backup_folder(self) -> None:
         if self.session is None:
             return
-        chosen = QFileDialog.getExistingDirectory(self, "Where should daily backups go?")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should daily backups go?"))
         if chosen:
             session = self.session
             ops.run_op(
@@ -252,10 +298,12 @@ class SettingsDialog(QDialog):
     def start_backup(self, target: Path) -> None:
         folder = self.folder
         self._busy(True)
-        self.status.setText("Backing up…")
+        self.status.setText(self.tr("Backing up…"))
         run_in_background(
             lambda progress: backups.backup_now(folder, target, progress),
-            lambda path: self._finished(f"Backup written and checked: {path}"),
+            lambda path: self._finished(
+                self.tr("Backup written and checked: {path}").format(path=path)
+            ),
             lambda exc: self._finished(error_text(exc)),
             self._progress,
             owner=self,
@@ -268,20 +316,22 @@ class SettingsDialog(QDialog):
     def _backup_now(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Back up to",
-            str(Path.home() / "Twofold.twofold-backup"),
-            "Twofold backup (*.twofold-backup)",
+            self.tr("Back up to"),
+            str(Path.home() / self.tr("Twofold.twofold-backup")),
+            self.tr("Twofold backup (*.twofold-backup)"),
         )
         if name:
             self.start_backup(Path(name))
 
     def start_restore(self, source: Path, into: Path) -> None:
         self._busy(True)
-        self.status.setText("Restoring…")
+        self.status.setText(self.tr("Restoring…"))
         run_in_background(
             lambda progress: backups.restore(source, into, progress),
             lambda _: self._finished(
-                f"Restored into {into}. Choose “Use another vault next time…” to open it."
+                self.tr(
+                    "Restored into {into}. Choose “Use another vault next time…” to open it."
+                ).format(into=into)
             ),
             lambda exc: self._finished(error_text(exc)),
             self._progress,
@@ -290,18 +340,28 @@ class SettingsDialog(QDialog):
 
     def _restore(self) -> None:
         source, _ = QFileDialog.getOpenFileName(
-            self, "Restore which backup?", str(Path.home()), "Twofold backup (*.twofold-backup)"
+            self,
+            self.tr("Restore which backup?"),
+            str(Path.home()),
+            self.tr("Twofold backup (*.twofold-backup)"),
         )
         if not source:
             return
-        parent = QFileDialog.getExistingDirectory(self, "Restore into a new folder inside…")
+        parent = QFileDialog.getExistingDirectory(
+            self, self.tr("Restore into a new folder inside…")
+        )
         if parent:
-            self.start_restore(Path(source), Path(parent) / f"Restored {Path(source).stem}")
+            self.start_restore(
+                Path(source),
+                Path(parent) / self.tr("Restored {value}").format(value=Path(source).stem),
+            )
 
     def _other_vault(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Which vault folder should Twofold open next time?"
+            self, self.tr("Which vault folder should Twofold open next time?")
         )
         if chosen:
             self.settings.setValue(VAULT_KEY, chosen)
-            self.status.setText(f"Twofold will open {chosen} at next start.")
+            self.status.setText(
+                self.tr("Twofold will open {chosen} at next start.").format(chosen=chosen)
+            )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from twofold.domain.passphrase import same_passphrase
 from twofold.services.session import CreatedVault, create_vault
 from twofold.ui import recovery_sheet
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
 from twofold.ui.passphrase_fields import NewPassphrase
 from twofold.ui.widgets import error_text, named, note
 from twofold.ui.worker import run_in_background
 
-PRIVATE_AND_SHARED = (
+PRIVATE_AND_SHARED = QT_TRANSLATE_NOOP(
+    "SetupWizard",
     "<p><b>Your private journal</b> is yours alone. Your partner cannot open it, search "
     "it, or see when you wrote or what you plan to share. Not even Twofold can, without "
     "your passphrase or your recovery code.</p>"
@@ -36,32 +38,39 @@ PRIVATE_AND_SHARED = (
     "shared item is signed by its author, and you can retract what you shared.</p>"
     "<p><b>What anyone with this computer can see</b>: your two display names (the "
     "unlock screen shows them, so a nickname or an initial is fine), and the size of "
-    "the files. Nothing is ever sent over a network.</p>"
+    "the files. Nothing is ever sent over a network.</p>",
 )
-GONE_WARNING = (
+GONE_WARNING = QT_TRANSLATE_NOOP(
+    "SetupWizard",
     "If you forget your passphrase <b>and</b> lose your recovery code, your private "
     "journal is gone for good: nobody can open it. The shared ledger stays open to "
-    "your partner."
+    "your partner.",
 )
 
 
 class WelcomePage(QWizardPage):
     def __init__(self, folder: Path) -> None:
         super().__init__()
-        self.setTitle("Welcome to Twofold")
+        self.setTitle(self.tr("Welcome to Twofold"))
         self.setSubTitle(
-            "A private journal for each of you, and a shared ledger you build together."
+            self.tr("A private journal for each of you, and a shared ledger you build together.")
         )
         self.folder = folder
-        self.explanation = text = QLabel(PRIVATE_AND_SHARED)
+        self.explanation = text = QLabel(
+            QCoreApplication.translate("SetupWizard", PRIVATE_AND_SHARED)
+        )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
-        self.location = named(QLabel(str(folder)), "vaultLocation", "Vault folder")
+        self.location = named(QLabel(str(folder)), "vaultLocation", self.tr("Vault folder"))
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        change = named(QPushButton("Change…"), "changeLocation", "Choose another vault folder")
+        change = named(
+            QPushButton(self.tr("Change…")),
+            "changeLocation",
+            self.tr("Choose another vault folder"),
+        )
         change.clicked.connect(self._choose)
         row = QHBoxLayout()
-        row.addWidget(QLabel("The vault will live in:"))
+        row.addWidget(QLabel(self.tr("The vault will live in:")))
         row.addWidget(self.location, 1)
         row.addWidget(change)
         self.keep_in_tray = named(
@@ -85,13 +94,13 @@ class WelcomePage(QWizardPage):
         layout.addWidget(self.start_at_login)
         layout.addLayout(row)
         layout.addWidget(
-            note("Set this up together: each of you will choose a passphrase in turn.")
+            note(self.tr("Set this up together: each of you will choose a passphrase in turn."))
         )
 
     def _choose(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose where the vault lives")
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose where the vault lives"))
         if chosen:
-            self.folder = Path(chosen) / "Twofold vault"
+            self.folder = Path(chosen) / self.tr("Twofold vault")
             self.location.setText(str(self.folder))
 
 
@@ -100,21 +109,27 @@ class PartnerPage(QWizardPage):
         super().__init__()
         self.number = number
         self.other = other
-        self.setTitle(f"Partner {number}")
+        self.setTitle(self.tr("Partner {number}").format(number=number))
         self.setSubTitle(
-            "The other partner looks away while you type. Choose a passphrase only you know."
+            self.tr(
+                "The other partner looks away while you type. Choose a passphrase only you know."
+            )
         )
-        self.name = named(QLineEdit(), f"partner{number}Name", f"Partner {number} display name")
-        self.name.setPlaceholderText("A first name, nickname or initial")
+        self.name = named(
+            QLineEdit(),
+            f"partner{number}Name",
+            self.tr("Partner {number} display name").format(number=number),
+        )
+        self.name.setPlaceholderText(self.tr("A first name, nickname or initial"))
         self.name.setMaxLength(40)
         self.fields = NewPassphrase(f"partner{number}")
-        self.problem = named(QLabel(), f"partner{number}Problem", "Problem with this page")
+        self.problem = named(QLabel(), f"partner{number}Problem", self.tr("Problem with this page"))
         self.problem.setObjectName("errorLabel")
-        warning = QLabel(GONE_WARNING)
+        warning = QLabel(QCoreApplication.translate("SetupWizard", GONE_WARNING))
         warning.setWordWrap(True)
         warning.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Display name (shown on the unlock screen)"))
+        layout.addWidget(QLabel(self.tr("Display name (shown on the unlock screen)")))
         layout.addWidget(self.name)
         layout.addWidget(self.fields)
         layout.addWidget(self.problem)
@@ -204,13 +219,17 @@ class CreatePage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Creating your vault")
-        self.setSubTitle("Making the keys takes a few seconds on purpose: it slows down guessing.")
-        self.progress = named(QProgressBar(), "createProgress", "Creating the vault")
+        self.setTitle(self.tr("Creating your vault"))
+        self.setSubTitle(
+            self.tr("Making the keys takes a few seconds on purpose: it slows down guessing.")
+        )
+        self.progress = named(QProgressBar(), "createProgress", self.tr("Creating the vault"))
         self.progress.setRange(0, 0)
-        self.status = named(QLabel("Preparing…"), "createStatus", "Status")
+        self.status = named(QLabel(self.tr("Preparing…")), "createStatus", self.tr("Status"))
         self.status.setWordWrap(True)
-        self.retry = named(QPushButton("Try again"), "retryCreate", "Try creating again")
+        self.retry = named(
+            QPushButton(self.tr("Try again")), "retryCreate", self.tr("Try creating again")
+        )
         self.retry.hide()
         self.retry.clicked.connect(self._start)
         layout = QVBoxLayout(self)
@@ -232,7 +251,7 @@ class CreatePage(QWizardPage):
         roles = w.roles.chosen()
         self.retry.hide()
         self.progress.setRange(0, 0)
-        self.status.setText("Deriving keys and creating the encrypted files…")
+        self.status.setText(self.tr("Deriving keys and creating the encrypted files…"))
         run_in_background(
             lambda: create_vault(
                 folder,
@@ -248,7 +267,7 @@ class CreatePage(QWizardPage):
         self.result = result
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.status.setText("Your vault is ready.")
+        self.status.setText(self.tr("Your vault is ready."))
         for page in (self._wizard.first, self._wizard.second):
             page.fields.clear()  # passphrases leave memory as soon as they are used
         self.completeChanged.emit()
@@ -341,7 +360,7 @@ class OwnCodePage(QWizardPage):
             self.tr("Recovery sheet stored"),
         )
         self.stored.toggled.connect(self.completeChanged)
-        warning = QLabel(GONE_WARNING)
+        warning = QLabel(QCoreApplication.translate("SetupWizard", GONE_WARNING))
         warning.setWordWrap(True)
         warning.setTextFormat(Qt.TextFormat.RichText)
         row = QHBoxLayout()
@@ -385,7 +404,7 @@ class SetupWizard(QWizard):
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
-        self.setWindowTitle("Set up Twofold")
+        self.setWindowTitle(self.tr("Set up Twofold"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
@@ -409,7 +428,7 @@ class SetupWizard(QWizard):
         ):
             self.addPage(page)
         self.roles.setCommitPage(True)  # no way back once the keys exist
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Create the vault")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create the vault"))
         self.accepted.connect(self._finish)
         self.setMinimumSize(680, 560)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,10 +38,12 @@ def requests_html(session: Session) -> str:
     for r in session.requests.open_requests():
         who = labels.get(r.author, "?")
         if r.kind == RequestKind.STRAIN:
-            what = "a boundary feels strained" + (f": “{r.boundary}”" if r.boundary else "")
+            what = QCoreApplication.translate("talk_dialog", "a boundary feels strained") + (
+                f": “{r.boundary}”" if r.boundary else ""
+            )
             words = f" — {r.words}" if r.words else ""
         else:
-            what = "would like to talk about"
+            what = QCoreApplication.translate("talk_dialog", "would like to talk about")
             words = f": {r.words}" if r.words else ""
         answered = "".join(
             f"<br>&nbsp;&nbsp;<i>{esc(labels.get(a, '?'))}: {esc(t)}</i>" for a, t in r.answers
@@ -61,12 +64,12 @@ class TalkDialog(QDialog):
         self.strain = named(
             QRadioButton(self.tr("A boundary feels strained")),
             "strainChoice",
-            "A boundary feels strained",
+            self.tr("A boundary feels strained"),
         )
         self.talk = named(
             QRadioButton(self.tr("I'd like us to talk about …")),
             "talkChoice",
-            "I'd like us to talk",
+            self.tr("I'd like us to talk"),
         )
         group = QButtonGroup(self)
         group.addButton(self.strain)
@@ -82,15 +85,17 @@ class TalkDialog(QDialog):
         self.words.setPlaceholderText(self.tr("In a few words (optional for a boundary)"))
         self.strain.setChecked(True)
         self.talk.toggled.connect(self._choice_changed)
-        self.send = named(QPushButton(self.tr("Send")), "primary", "Send the request")
+        self.send = named(QPushButton(self.tr("Send")), "primary", self.tr("Send the request"))
         self.send.setDefault(True)
         self.send.clicked.connect(self._send)
-        self.message = error_label("talkMessage", "Problem")
+        self.message = error_label("talkMessage", self.tr("Problem"))
         self.open_list = QLabel()  # information: exposes its own text
         self.open_list.setObjectName("openRequests")
         self.open_list.setWordWrap(True)
         self.answer_button = named(
-            QPushButton(self.tr("Answer…")), "answerRequest", "Answer your partner's request"
+            QPushButton(self.tr("Answer…")),
+            "answerRequest",
+            self.tr("Answer your partner's request"),
         )
         self.answer_button.clicked.connect(self._answer)
         layout = QVBoxLayout(self)

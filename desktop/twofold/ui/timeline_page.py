@@ -24,6 +24,7 @@ from twofold.domain.search import Source
 from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
+from twofold.ui.labels import verify_lines, verify_text
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
 from twofold.ui.widgets import confirm, error_text, heading, named, note
 from twofold.ui.worker import run_in_background
@@ -47,11 +48,11 @@ class VerificationBar(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.ok_label = named(QLabel(), "verifiedLabel", "Ledger verification")
+        self.ok_label = named(QLabel(), "verifiedLabel", self.tr("Ledger verification"))
         self.ok_label.setObjectName("sharedBadge")
         self.banner = QFrame()
         self.banner.setObjectName("warningBanner")
-        self.banner_text = named(QLabel(), "verifyWarning", "Ledger verification warning")
+        self.banner_text = named(QLabel(), "verifyWarning", self.tr("Ledger verification warning"))
         self.banner_text.setWordWrap(True)
         banner_layout = QHBoxLayout(self.banner)
         banner_layout.addWidget(self.banner_text)
@@ -62,22 +63,32 @@ class VerificationBar(QWidget):
 
     def show_failure(self, exc: BaseException) -> None:
         self.ok_label.setText("")
-        self.banner_text.setText("⚠ The shared ledger could not be verified: " + error_text(exc))
+        self.banner_text.setText(
+            self.tr("⚠ The shared ledger could not be verified: {reason}").format(
+                reason=error_text(exc)
+            )
+        )
         self.banner.show()
 
     def show_report(self, report: VerifyReport, *, quick: bool = False) -> None:
         if report.ok:
             chain = next((d for n, _, d in report.checks if n.startswith("ledger chain")), "")
             more = self.tr(" · checking everything in the background…") if quick else ""
-            self.ok_label.setText(f"✓ Verified · {chain}{more}")
-            self.ok_label.setToolTip("\n".join(report.lines()))
+            self.ok_label.setText(
+                self.tr("✓ Verified · {chain}{more}").format(chain=verify_text(chain), more=more)
+            )
+            self.ok_label.setToolTip("\n".join(verify_lines(list(report.checks))))
             self.banner.hide()
         else:
-            failed = [f"{name}: {detail}" for name, ok, detail in report.checks if not ok]
+            failed = [
+                f"{verify_text(name)}: {detail}" for name, ok, detail in report.checks if not ok
+            ]
             self.ok_label.setText("")
             self.banner_text.setText(
-                "⚠ The shared ledger does not verify. Someone or something changed it outside "
-                "Twofold. " + failed[0]
+                self.tr(
+                    "⚠ The shared ledger does not verify. Someone or something changed it "
+                    "outside Twofold. {failed}"
+                ).format(failed=failed[0])
             )
             self.banner.show()
 
@@ -91,27 +102,29 @@ class TimelinePage(QWidget):
         self.model = TimelineModel()
         self.search_model = SearchModel()
         self.verification = VerificationBar()
-        self.kind_filter = named(QComboBox(), "kindFilter", "Show which kinds")
+        self.kind_filter = named(QComboBox(), "kindFilter", self.tr("Show which kinds"))
         for label, _ in KIND_FILTERS:
-            self.kind_filter.addItem(label)
-        self.author_filter = named(QComboBox(), "authorFilter", "Show whose items")
-        self.grouping = named(QComboBox(), "grouping", "Group by")
-        self.grouping.addItem("By day", "day")
-        self.grouping.addItem("By week", "week")
-        self.search = named(QLineEdit(), "timelineSearch", "Search the shared ledger")
-        self.search.setPlaceholderText("Search shared items")
+            self.kind_filter.addItem(self.tr(label))
+        self.author_filter = named(QComboBox(), "authorFilter", self.tr("Show whose items"))
+        self.grouping = named(QComboBox(), "grouping", self.tr("Group by"))
+        self.grouping.addItem(self.tr("By day"), "day")
+        self.grouping.addItem(self.tr("By week"), "week")
+        self.search = named(QLineEdit(), "timelineSearch", self.tr("Search the shared ledger"))
+        self.search.setPlaceholderText(self.tr("Search shared items"))
         self.search.setClearButtonEnabled(True)
         self.view, self.delegate = timeline_view(
-            self.model, "timelineList", "Shared timeline, newest first"
+            self.model, "timelineList", self.tr("Shared timeline, newest first")
         )
-        self.results = named(QListView(), "timelineResults", "Shared search results")
+        self.results = named(QListView(), "timelineResults", self.tr("Shared search results"))
         self.results.setModel(self.search_model)
         self.results.setItemDelegate(SearchDelegate(self.results))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.results)
         self.retract = named(
-            QPushButton("Retract…"), "retractButton", "Retract the selected item you shared"
+            QPushButton(self.tr("Retract…")),
+            "retractButton",
+            self.tr("Retract the selected item you shared"),
         )
         self.retract.setEnabled(False)
         self.retract.clicked.connect(self._retract)
@@ -123,7 +136,7 @@ class TimelinePage(QWidget):
         filters.addWidget(self.grouping)
         filters.addWidget(self.search, 1)
         top = QHBoxLayout()
-        top.addWidget(heading("Shared timeline", 2))
+        top.addWidget(heading(self.tr("Shared timeline"), 2))
         top.addStretch(1)
         top.addWidget(self.verification.ok_label)
         bottom = QHBoxLayout()
@@ -157,7 +170,7 @@ class TimelinePage(QWidget):
         self.stack.setCurrentIndex(0)
         self.author_filter.blockSignals(True)
         self.author_filter.clear()
-        self.author_filter.addItem("Both of us", "")
+        self.author_filter.addItem(self.tr("Both of us"), "")
         if session is None:
             self.author_filter.blockSignals(False)
             self.model.clear()
@@ -228,12 +241,12 @@ class TimelinePage(QWidget):
             lambda o, n, last: session.timeline.page(o, n, kinds, author, after=last),
             lambda: session.timeline.count(kinds, author),
         )
-        self.count.setText(f"{self.model.total} item{'s' if self.model.total != 1 else ''}")
+        self.count.setText(self.tr("%n items", None, self.model.total))
         self._selection_changed(QModelIndex(), QModelIndex())
 
     def show_event(self, event_id: str) -> None:
         """Scroll to one event, fetching pages until it is loaded."""
-        self.kind_filter.setCurrentIndex(self.kind_filter.findText("Everything"))
+        self.kind_filter.setCurrentIndex(self.kind_filter.findText(self.tr("Everything")))
         self.author_filter.setCurrentIndex(0)
         self.search.clear()
         while True:
@@ -273,9 +286,11 @@ class TimelinePage(QWidget):
             return
         if not confirm(
             self,
-            "Retract this shared reflection?",
-            "Its words are removed from the shared ledger for both of you. A signed note "
-            "that you retracted it stays on the timeline, so the history stays honest.",
+            self.tr("Retract this shared reflection?"),
+            self.tr(
+                "Its words are removed from the shared ledger for both of you. A signed note "
+                "that you retracted it stays on the timeline, so the history stays honest."
+            ),
         ):
             return
         timeline = self.session.timeline
@@ -326,7 +341,7 @@ class TimelinePage(QWidget):
         hits = [h for h in self.session.search(text) if h.source == Source.SHARED]
         self.search_model.set_hits(hits)
         self.stack.setCurrentIndex(1)
-        self.count.setText(f"{len(hits)} shared match{'es' if len(hits) != 1 else ''}")
+        self.count.setText(self.tr("%n shared matches", None, len(hits)))
 
 
 class AgendaPage(QWidget):
@@ -337,11 +352,13 @@ class AgendaPage(QWidget):
         self.session: Session | None = None
         self.model = TimelineModel()
         self.view, self.delegate = timeline_view(
-            self.model, "agendaList", "Shared since your last session"
+            self.model, "agendaList", self.tr("Shared since your last session")
         )
-        self.empty = note("Nothing new since your last session.")
+        self.empty = note(self.tr("Nothing new since your last session."))
         self.held = named(
-            QPushButton("End session and mark these as discussed"), "primary", "End the session"
+            QPushButton(self.tr("End session and mark these as discussed")),
+            "primary",
+            self.tr("End the session"),
         )
         self.held.clicked.connect(self._held)
         self.banner = QFrame()
@@ -350,11 +367,13 @@ class AgendaPage(QWidget):
         banner_layout.addWidget(
             named(
                 QLabel(
-                    "Shared session: only the shared ledger is open. Both private journals are locked "
-                    "and cannot be reached from here."
+                    self.tr(
+                        "Shared session: only the shared ledger is open. Both private journals are locked "
+                        "and cannot be reached from here."
+                    )
                 ),
                 "sessionBanner",
-                "Session mode notice",
+                self.tr("Session mode notice"),
             )
         )
         self.requests = QLabel()  # requests to talk lead the agenda (issue 12)
@@ -363,10 +382,10 @@ class AgendaPage(QWidget):
         self.requests_heading = heading(self.tr("First: requests to talk"), 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addWidget(heading("Agenda", 2))
+        layout.addWidget(heading(self.tr("Agenda"), 2))
         layout.addWidget(self.requests_heading)
         layout.addWidget(self.requests)
-        layout.addWidget(note("Shared since your last session, oldest first."))
+        layout.addWidget(note(self.tr("Shared since your last session, oldest first.")))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.held, 0, Qt.AlignmentFlag.AlignRight)

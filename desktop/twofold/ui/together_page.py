@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twofold.ui import i18n
 from twofold.ui.widgets import LazyPage, heading, named, note
 
 
@@ -26,21 +27,21 @@ class ChapterDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chapterDialog")
-        self.setWindowTitle("Add a chapter to our story")
-        self.title = named(QLineEdit(), "chapterTitle", "Chapter title")
-        self.text = named(QPlainTextEdit(), "chapterText", "The chapter")
+        self.setWindowTitle(self.tr("Add a chapter to our story"))
+        self.title = named(QLineEdit(), "chapterTitle", self.tr("Chapter title"))
+        self.text = named(QPlainTextEdit(), "chapterText", self.tr("The chapter"))
         form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Chapter", self.text)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Chapter"), self.text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add the chapter")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add the chapter"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            note("Either of you can add a chapter: a moment that mattered, told your way.")
+            note(self.tr("Either of you can add a chapter: a moment that mattered, told your way."))
         )
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -52,20 +53,24 @@ class TogetherPage(LazyPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.values = named(QLabel(), "valuesLabel", "Our values")
+        self.values = named(QLabel(), "valuesLabel", self.tr("Our values"))
         self.values.setObjectName("heading3")
         self.values.setWordWrap(True)
         self.edit_values = named(
-            QPushButton("Choose our values…"), "editValues", "Choose our values"
+            QPushButton(self.tr("Choose our values…")), "editValues", self.tr("Choose our values")
         )
-        self.appreciate = named(QPushButton("Appreciate…"), "appreciate", "Write an appreciation")
+        self.appreciate = named(
+            QPushButton(self.tr("Appreciate…")), "appreciate", self.tr("Write an appreciation")
+        )
         self.add_chapter = named(
-            QPushButton("Add a chapter…"), "addChapter", "Add a chapter to our story"
+            QPushButton(self.tr("Add a chapter…")),
+            "addChapter",
+            self.tr("Add a chapter to our story"),
         )
         self.withdraw = named(
             QPushButton(self.tr("Withdraw…")),
             "withdrawTogether",
-            "Withdraw an appreciation or chapter you wrote",
+            self.tr("Withdraw an appreciation or chapter you wrote"),
         )
         self.withdraw.setToolTip(
             self.tr(
@@ -73,8 +78,8 @@ class TogetherPage(LazyPage):
             )
         )
         self.withdraw.clicked.connect(self._withdraw)
-        self.appreciations = named(QTextBrowser(), "appreciationList", "Appreciations")
-        self.story = named(QTextBrowser(), "storyText", "Our story")
+        self.appreciations = named(QTextBrowser(), "appreciationList", self.tr("Appreciations"))
+        self.story = named(QTextBrowser(), "storyText", self.tr("Our story"))
         self.edit_values.clicked.connect(self._edit_values)
         self.appreciate.clicked.connect(self._appreciate)
         self.add_chapter.clicked.connect(self._add_chapter)
@@ -84,7 +89,7 @@ class TogetherPage(LazyPage):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         head = QHBoxLayout()
-        head.addWidget(heading("Appreciations", 3))
+        head.addWidget(heading(self.tr("Appreciations"), 3))
         head.addStretch(1)
         head.addWidget(self.appreciate)
         head.addWidget(self.withdraw)
@@ -92,7 +97,7 @@ class TogetherPage(LazyPage):
         left.addWidget(self.appreciations, 1)
         right = QVBoxLayout()
         head2 = QHBoxLayout()
-        head2.addWidget(heading("Our story", 3))
+        head2.addWidget(heading(self.tr("Our story"), 3))
         head2.addStretch(1)
         head2.addWidget(self.add_chapter)
         right.addLayout(head2)
@@ -100,7 +105,7 @@ class TogetherPage(LazyPage):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Together", 2))
+        layout.addWidget(heading(self.tr("Together"), 2))
         layout.addLayout(values_row)
         layout.addLayout(columns, 1)
 
@@ -116,25 +121,27 @@ class TogetherPage(LazyPage):
         self.withdraw.setEnabled(bool(self.mine()))
         chosen = together.values()
         self.values.setText(
-            "Our values: " + " · ".join(chosen)
+            self.tr("Our values: {values}").format(values=" · ".join(chosen))
             if chosen
-            else "Choose the few values you want to live by together."
+            else self.tr("Choose the few values you want to live by together.")
         )
         e = html.escape
         self.appreciations.setHtml(
             "".join(
-                f"<p>{e(text)}<br><small>{e(labels.get(author, '?'))}, {when.astimezone():%d %b %Y}</small></p>"
+                f"<p>{e(text)}<br><small>{e(labels.get(author, '?'))}, {i18n.date_text(when.astimezone(), '%d %b %Y')}</small></p>"
                 for author, text, when in together.appreciations()
             )
-            or "<p><i>Nothing yet. What did your partner do that you noticed?</i></p>"
+            or self.tr("<p><i>Nothing yet. What did your partner do that you noticed?</i></p>")
         )
         self.story.setHtml(
             "".join(
                 f"<h4>{e(title)}</h4><p>{e(text).replace(chr(10), '<br>')}</p>"
-                f"<p><small>{e(labels.get(author, '?'))}, {when.astimezone():%d %b %Y}</small></p>"
+                f"<p><small>{e(labels.get(author, '?'))}, {i18n.date_text(when.astimezone(), '%d %b %Y')}</small></p>"
                 for author, title, text, when in together.story()
             )
-            or "<p><i>Your story starts with the first chapter either of you writes.</i></p>"
+            or self.tr(
+                "<p><i>Your story starts with the first chapter either of you writes.</i></p>"
+            )
         )
 
     def mine(self) -> list[tuple[str, str]]:
@@ -182,21 +189,23 @@ class TogetherPage(LazyPage):
         current = ", ".join(self.session.together.values())
         text, ok = QInputDialog.getText(
             self,
-            "Our values",
-            "A few values, separated by commas:",
-            text=current or "honesty, reliability, kindness, respect",
+            self.tr("Our values"),
+            self.tr("A few values, separated by commas:"),
+            text=current or self.tr("honesty, reliability, kindness, respect"),
         )
         if ok:
             session = self.session
-            self.act("Not saved", lambda: session.together.set_values(text.split(",")))
+            self.act(self.tr("Not saved"), lambda: session.together.set_values(text.split(",")))
 
     def _appreciate(self) -> None:
         if self.session is None:
             return
-        text, ok = QInputDialog.getText(self, "Appreciation", "What do you appreciate?")
+        text, ok = QInputDialog.getText(
+            self, self.tr("Appreciation"), self.tr("What do you appreciate?")
+        )
         if ok:
             session = self.session
-            self.act("Not saved", lambda: session.together.appreciate(text))
+            self.act(self.tr("Not saved"), lambda: session.together.appreciate(text))
 
     def _add_chapter(self) -> None:
         if self.session is None:
@@ -205,7 +214,7 @@ class TogetherPage(LazyPage):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             session = self.session
             self.act(
-                "Not added",
+                self.tr("Not added"),
                 lambda: session.together.add_chapter(
                     dialog.title.text(), dialog.text.toPlainText()
                 ),
