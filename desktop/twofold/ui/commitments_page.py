@@ -181,7 +181,7 @@ class CommitmentDelegate(QStyledItemDelegate):
         if row.view.pending_terms is not None:
             today = self.tr("New terms proposed")
         elif status.today:
-            today = status.today.label
+            today = label(status.today)
         else:
             today = self.tr("Not checked off yet") if status.due_today else self.tr("Not due today")
         painter.setFont(option.font)
@@ -482,9 +482,9 @@ class CommitmentsPage(LazyPage):
         row = QHBoxLayout()
         for outcome in (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.MISSED):
             button = named(
-                QPushButton(self.tr("{label} today").format(label=outcome.label)),
+                QPushButton(self.tr("{label} today").format(label=label(outcome))),
                 f"check{outcome.value}",
-                self.tr("{label} today").format(label=outcome.label),
+                self.tr("{label} today").format(label=label(outcome)),
             )
             button.clicked.connect(lambda _=False, o=outcome: self._check(o))
             self.buttons[outcome] = button
@@ -715,7 +715,7 @@ class CommitmentsPage(LazyPage):
                     html.escape(
                         self.tr("{get}'s concern beside “{label}” on {when}: {text}").format(
                             get=labels.get(author, "?"),
-                            label=check.outcome.label,
+                            label=label(check.outcome),
                             when=i18n.date_text(check.day, "%a %d %b"),
                             text=text,
                         )
