@@ -202,7 +202,7 @@ def _apply_with_services(work: Workload, clock: _Clock) -> None:
         session.lock()
 
 
-def _act(  # type: ignore[no-untyped-def]
+def _act(
     session, a: Act, other, commitment_ids, check_seq, refs, versions, setback_ids, objective_ids
 ) -> None:
     """The service call a person makes for each planned practice action."""

@@ -21,8 +21,11 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+MakeWindow = Callable[[Path], MainWindow]  # the make_window fixture, for annotations
+
+
 @pytest.fixture
-def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[Callable[[Path], MainWindow]]:
+def make_window(qtbot: QtBot, settings: QSettings) -> Iterator[MakeWindow]:
     # English, whatever the machine's locale (German is switched on by its own tests).
     i18n.install(make_application(), "en")
     windows: list[MainWindow] = []

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import on_next_modal
+from tests.gui.conftest import MakeWindow, on_next_modal
 from twofold.ui.main_window import JOURNAL, OUTBOX, TIMELINE, MainWindow
 from twofold.ui.models import GroupRole
 
@@ -131,8 +131,8 @@ def _setup(qtbot: QtBot, window: MainWindow, walk: Walk) -> None:
 
 
 def test_every_interactive_element_is_named_from_setup_to_lock(
-    qtbot: QtBot, make_window, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     QAccessible.setActive(True)  # as with a screen reader attached: views keep it told
     window: MainWindow = make_window(tmp_path / "vault")
     window.resize(1280, 800)

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.consent import CommitmentState
@@ -25,8 +25,8 @@ from twofold.ui.unlock_page import SHARED
 LEFT = Qt.MouseButton.LeftButton
 
 
-def _answer_input(text: str):  # type: ignore[no-untyped-def]
-    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+def _answer_input(text: str):
+    def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
         dialog.setTextValue(text)
         dialog.accept()
@@ -34,19 +34,21 @@ def _answer_input(text: str):  # type: ignore[no-untyped-def]
     return answer
 
 
-def _select(page, title: str) -> None:  # type: ignore[no-untyped-def]
+def _select(page, title: str) -> None:
     row = next(i for i, r in enumerate(page.model.items) if r.commitment.title == title)
     page.list.setCurrentIndex(page.model.index(row))
 
 
-def test_propose_then_accept_or_decline(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_propose_then_accept_or_decline(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     window.go(COMMITMENTS)
     page = window.commitments
 
-    def propose(title: str):  # type: ignore[no-untyped-def]
-        def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+    def propose(title: str):
+        def fill(dialog: QWidget) -> None:
             assert isinstance(dialog, CommitmentDialog)
             assert "proposal until" in dialog.consent_note.text()
             qtbot.keyClicks(dialog.title, title)
@@ -83,7 +85,7 @@ def test_propose_then_accept_or_decline(qtbot: QtBot, make_window, vault_dir: Pa
     assert "Declined by Sam" in page.consent.text() and "a demand" in page.consent.text()
 
 
-def test_renegotiate_with_both(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_renegotiate_with_both(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     alex.commitments.make(
         "Phone face up at dinner", Cadence(CadenceKind.DAILY), owner=alex.partner_id
@@ -95,7 +97,7 @@ def test_renegotiate_with_both(qtbot: QtBot, make_window, vault_dir: Path) -> No
     page = window.commitments
     _select(page, "Phone face up at dinner")
 
-    def new_terms(dialog) -> None:  # type: ignore[no-untyped-def]
+    def new_terms(dialog: QWidget) -> None:
         assert isinstance(dialog, CommitmentDialog)
         assert "take effect once your partner accepts" in dialog.consent_note.text()
         dialog.title.setText("Phone in the hallway at dinner")
@@ -119,7 +121,7 @@ def test_renegotiate_with_both(qtbot: QtBot, make_window, vault_dir: Path) -> No
     assert not page.accept_terms.isVisibleTo(page)
 
 
-def test_answer_apart_then_see_both(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answer_apart_then_see_both(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> None:
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     sam.checkins.submit(CheckinKind.DAILY, {"feeling": "Sam's sealed feeling"})
     sam.lock()
@@ -144,7 +146,7 @@ def test_answer_apart_then_see_both(qtbot: QtBot, make_window, vault_dir: Path) 
     assert "Sam's sealed feeling" in text and "Alex's own feeling" in text
 
 
-def test_withdraw_an_appreciation(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_withdraw_an_appreciation(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     alex.together.appreciate("Thank you for the walk")
     alex.lock()
@@ -158,7 +160,7 @@ def test_withdraw_an_appreciation(qtbot: QtBot, make_window, vault_dir: Path) ->
     assert page.withdraw.isEnabled()
     assert [label for label, _ in page.mine()] == ["Appreciation: Thank you for the walk"]
 
-    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+    def choose(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
         assert "a signed note" in dialog.labelText()
         dialog.setTextValue("Appreciation: Thank you for the walk")
@@ -174,8 +176,8 @@ def test_withdraw_an_appreciation(qtbot: QtBot, make_window, vault_dir: Path) ->
 
 
 def test_raise_a_strain_and_see_it_lead_the_agenda(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     alex.agreement.propose({"boundaries": "No contact with J\nPhone open at night"})
     alex.setbacks.log("Late home without a text", day=date.today() - timedelta(days=1))
@@ -184,7 +186,7 @@ def test_raise_a_strain_and_see_it_lead_the_agenda(
     unlock_as(qtbot, window, "Sam", SAM_PASS)
     sent: list[str] = []
 
-    def send(dialog) -> None:  # type: ignore[no-untyped-def]
+    def send(dialog: QWidget) -> None:
         assert isinstance(dialog, TalkDialog)
         assert dialog.strain.isChecked()  # preselected: the second click sends
         assert dialog.boundary.currentText() == "No contact with J"
@@ -205,7 +207,7 @@ def test_raise_a_strain_and_see_it_lead_the_agenda(
     assert "a boundary feels strained" in agenda and "No contact with J" in agenda
     assert "No contact with J" in window.agenda.requests.text()
 
-    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+    def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, TalkDialog)
         on_next_modal(_answer_input("Heard — let's talk Thursday"))
         qtbot.mouseClick(dialog.answer_button, LEFT)

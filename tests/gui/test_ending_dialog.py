@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.services.session import unlock
 from twofold.ui.ending_dialog import LeaveDialog
 from twofold.ui.main_window import MainWindow
@@ -19,8 +19,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_delete_my_journal_needs_the_words_and_ends_the_session(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     assert window.session is not None and window.session.journal is not None
@@ -44,8 +44,8 @@ def test_delete_my_journal_needs_the_words_and_ends_the_session(
 
 
 def test_leave_the_vault_with_the_other_partner_present(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     dialog = window.open_leave()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.fixtures.import_samples import day_one_entry, write_day_one_zip
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from tests.unit.test_report import make_history
 from twofold.domain.ledger import EventKind
 from twofold.ui.export_dialogs import ImportDialog, JournalExportDialog, ReportDialog
@@ -19,8 +19,8 @@ from twofold.ui.main_window import MainWindow
 
 
 def test_report_dialog_needs_the_other_partner_and_picks_private_entries(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     history = make_history(vault_dir)
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
@@ -57,8 +57,8 @@ def test_report_dialog_needs_the_other_partner_and_picks_private_entries(
 
 
 def test_import_dialog_previews_imports_and_refreshes_the_journal(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     from datetime import UTC, datetime
 
     source = write_day_one_zip(
@@ -90,8 +90,8 @@ def test_import_dialog_previews_imports_and_refreshes_the_journal(
 
 
 def test_journal_export_dialog_writes_files(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     assert window.session is not None and window.session.journal is not None
@@ -107,8 +107,8 @@ def test_journal_export_dialog_writes_files(
 
 
 def test_after_the_other_left_the_report_dialog_needs_no_second_passphrase(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     from tests.conftest import TEST_KDF
     from twofold.services.session import unlock
 

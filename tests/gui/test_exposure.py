@@ -17,14 +17,14 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.ui.main_window import MainWindow
 from twofold.ui.widgets import CONCEALED_TYPE, PRIVATE_HINT
 
 
 def test_a_private_copy_is_marked_and_cleared_after_a_timeout(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     window.clipboard_guard.timer.setInterval(200)

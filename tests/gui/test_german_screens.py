@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.records import RecordKind
 from twofold.services.session import unlock
@@ -215,8 +215,8 @@ def fill(vault_dir: Path) -> None:
 
 
 def test_no_english_is_left_on_any_screen(
-    qtbot: QtBot, make_window, german: None, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, german: None, vault_dir: Path
+) -> None:
     fill(vault_dir)
     walk = Walk()
     window: MainWindow = make_window(vault_dir)

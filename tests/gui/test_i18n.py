@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.ui import i18n
 from twofold.ui.app import make_application
 
@@ -88,8 +88,8 @@ def test_the_system_locale_is_followed_unless_a_language_is_chosen(tmp_path: Pat
 
 
 def test_settings_offers_the_language_for_the_next_start(
-    qtbot: QtBot, make_window, vault_dir: Path, settings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, settings: QSettings
+) -> None:
     window = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     dialog = window.open_settings()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.domain.records import RecordKind
 from twofold.services.session import unlock
 from twofold.ui.editor import DRAFT_SLOT
@@ -22,8 +22,8 @@ def _fast_autosave(window: MainWindow) -> None:
 
 
 def test_write_with_kind_feelings_tags_and_autosave(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     _fast_autosave(window)
@@ -52,7 +52,9 @@ def test_write_with_kind_feelings_tags_and_autosave(
     session.lock()
 
 
-def test_rich_text_round_trips_as_markdown(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rich_text_round_trips_as_markdown(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     editor = window.journal.editor
@@ -71,8 +73,8 @@ def test_rich_text_round_trips_as_markdown(qtbot: QtBot, make_window, vault_dir:
 
 
 def test_unsaved_draft_survives_a_crash_and_is_offered_back(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     editor = window.journal.editor
@@ -101,8 +103,8 @@ def test_unsaved_draft_survives_a_crash_and_is_offered_back(
 
 
 def test_edit_keeps_one_history_version_per_session_and_delete(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     session = unlock(vault_dir, "Alex", ALEX_PASS)
     assert session.journal is not None
     record_id = session.journal.write("first version")
@@ -129,8 +131,8 @@ def test_edit_keeps_one_history_version_per_session_and_delete(
 
 
 def test_search_as_you_type_finds_private_and_shared(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     session = unlock(vault_dir, "Alex", ALEX_PASS)
     assert session.journal is not None and session.sharing is not None
     session.journal.write("A heron by the canal this morning")
@@ -153,8 +155,8 @@ def test_search_as_you_type_finds_private_and_shared(
 
 
 def test_istatement_helper_suggests_and_can_be_dismissed(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     editor = window.journal.editor

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from tests.unit.test_journal_patterns import _write
 from twofold.domain.journal_filter import look_back_days
 from twofold.domain.records import RecordKind
@@ -20,7 +20,9 @@ from twofold.ui.main_window import MainWindow
 LEFT = Qt.MouseButton.LeftButton
 
 
-def test_filter_count_search_and_look_back(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_filter_count_search_and_look_back(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     ids = _write(alex)
     assert alex.journal is not None

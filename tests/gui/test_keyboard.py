@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS, recovery_code
-from tests.gui.conftest import on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.ui.main_window import JOURNAL, OUTBOX, TIMELINE, MainWindow
 from twofold.ui.pages import PAGES, PARTNER, SESSION
 from twofold.ui.unlock_page import SHARED
@@ -31,8 +31,8 @@ def _go_actions(window: MainWindow) -> dict[str, tuple[bool, bool]]:
 
 
 def test_the_go_menu_offers_only_what_the_mode_can_do(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, SHARED, SAM_PASS)
     actions = _go_actions(window)
@@ -54,8 +54,8 @@ def test_the_go_menu_offers_only_what_the_mode_can_do(
 
 
 def test_after_lock_and_unlock_focus_is_on_the_page_shown(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     qtbot.mouseClick(window.journal.new_button, LEFT)
@@ -75,8 +75,8 @@ def test_after_lock_and_unlock_focus_is_on_the_page_shown(
 
 
 def test_tab_leaves_the_version_the_partner_reads_and_reaches_share_now(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     qtbot.mouseClick(window.journal.new_button, LEFT)
@@ -92,7 +92,7 @@ def test_tab_leaves_the_version_the_partner_reads_and_reaches_share_now(
 
     reached: list[str] = []
 
-    def tab_through(dialog) -> None:  # type: ignore[no-untyped-def]
+    def tab_through(dialog: QWidget) -> None:
         dialog.activateWindow()
         qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
         for _ in range(12):
@@ -108,8 +108,8 @@ def test_tab_leaves_the_version_the_partner_reads_and_reaches_share_now(
 
 
 def test_enter_in_the_reset_dialog_resets_or_says_why_never_cancels(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.ui.recovery_dialog import RecoveryDialog
 
     code = recovery_code(vault_dir, "Alex")
@@ -132,8 +132,8 @@ def test_enter_in_the_reset_dialog_resets_or_says_why_never_cancels(
 
 
 def test_tab_leaves_the_safety_plan_and_agreement_fields(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from PySide6.QtWidgets import QPlainTextEdit
 
     from twofold.ui.agreement_page import ProposeDialog

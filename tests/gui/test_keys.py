@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.domain.ledger import EventKind
 from twofold.domain.timeline_text import headline
 from twofold.services.session import unlock
@@ -22,8 +22,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_a_renewed_code_is_told_at_unlock_until_dismissed(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     # someone who knows Alex's passphrase renewed Alex's recovery code
     other = unlock(vault_dir, "Alex", ALEX_PASS)
     other.renew_recovery_code(ALEX_PASS)
@@ -49,7 +49,9 @@ def test_a_renewed_code_is_told_at_unlock_until_dismissed(
     qtbot.waitUntil(lambda: not busy(), timeout=30_000)  # background work ends in the test
 
 
-def test_a_shared_session_shows_who_it_signs_as(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_shared_session_shows_who_it_signs_as(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, SHARED, SAM_PASS)
     assert "Signed as Sam" in window.who.text()
@@ -58,8 +60,8 @@ def test_a_shared_session_shows_who_it_signs_as(qtbot: QtBot, make_window, vault
 
 
 def test_an_event_signed_with_a_replaced_key_shows_the_banner_not_its_text(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     """Sam kept keyslots.json and knew Alex's old passphrase; after Alex's change Sam
     signs a reflection as Alex with the old seed. Alex's timeline names it in the red
     banner and hides its words."""
@@ -103,8 +105,8 @@ def test_an_event_signed_with_a_replaced_key_shows_the_banner_not_its_text(
 
 
 def test_a_taken_over_key_is_told_at_unlock_and_cannot_be_dismissed(
-    qtbot: QtBot, make_window, vault_dir: Path, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
     """Sam rotated Alex's key to a key of Sam's before Alex changed anything."""
     from tests.security.test_signing_key_rotation import _seed_from, forge
     from twofold.vault import crypto, keyslots

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.ui import theme
 from twofold.ui.main_window import MainWindow
 from twofold.ui.widgets import announced
@@ -90,8 +90,8 @@ def _focus_ring_shows(qtbot: QtBot, widget: QWidget, other: QWidget) -> bool:
 
 
 def test_focus_is_visible_on_combo_boxes_lists_and_the_sidebar(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     window.resize(1280, 800)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
@@ -108,8 +108,8 @@ def test_style_sheet_sizes_follow_the_system_font() -> None:
 
 
 def test_the_window_fits_1024_by_640_in_every_page(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     from twofold.ui.main_window import PAGE_MIN_WIDTH
@@ -136,8 +136,8 @@ def test_the_window_fits_1024_by_640_in_every_page(
 
 
 def test_a_60_character_name_does_not_widen_the_sidebar(
-    qtbot: QtBot, make_window, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     from tests.conftest import TEST_KDF
     from twofold.services.session import create_vault
 
@@ -154,8 +154,8 @@ def test_a_60_character_name_does_not_widen_the_sidebar(
 
 
 def test_the_window_keeps_its_size_between_modes(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from tests.conftest import SAM_PASS
     from twofold.ui.unlock_page import SHARED
 

@@ -3,6 +3,7 @@ the model is filled, paged, reloaded and cleared as the pages do it."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +17,7 @@ FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 def test_every_model_passes_qts_model_tester(
     qapp: QApplication,
     alex: Session,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert alex.journal is not None
     for n in range(7):

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.domain.errors import DiskFull
 from twofold.services.session import unlock
 from twofold.ui import ops
@@ -40,8 +41,8 @@ def _dialogs(name: str) -> list[QMessageBox]:
 
 
 def test_a_full_disk_during_autosave_is_said_and_the_words_are_kept(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     editor = window.journal.editor
@@ -77,8 +78,8 @@ def test_a_full_disk_during_autosave_is_said_and_the_words_are_kept(
 
 
 def test_a_bug_is_reported_as_a_bug_with_a_report_to_copy(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     secret = "canary-privateword-7731"
@@ -107,8 +108,8 @@ def test_a_bug_is_reported_as_a_bug_with_a_report_to_copy(
 
 
 def test_announced_changes_refresh_the_pages_that_show_them(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     window.go("together")
@@ -128,8 +129,8 @@ def test_announced_changes_refresh_the_pages_that_show_them(
 
 
 def test_locking_with_words_that_could_not_be_saved_asks_first(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from tests.gui.conftest import on_next_modal
 
     window: MainWindow = make_window(vault_dir)
@@ -149,8 +150,8 @@ def test_locking_with_words_that_could_not_be_saved_asks_first(
 
 
 def test_every_page_in_the_registry_is_wired_in_each_mode(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from PySide6.QtGui import QKeySequence
 
     from twofold.ui.pages import PAGES, PARTNER, pages_for
@@ -175,8 +176,8 @@ def test_every_page_in_the_registry_is_wired_in_each_mode(
 
 
 def test_a_damaged_shared_db_opens_the_journal_and_names_the_damage(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     session = unlock(vault_dir, "Alex", ALEX_PASS)
     assert session.journal is not None
     session.journal.write("still mine to read")
@@ -195,8 +196,8 @@ def test_a_damaged_shared_db_opens_the_journal_and_names_the_damage(
 
 
 def test_a_dialog_keeps_its_words_and_says_why_when_saving_fails(
-    qtbot: QtBot, make_window, vault_dir: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The safety plan (a dialog that shows errors inline): an expected failure is said
     in the dialog, a bug gets the bug dialog; either way the dialog stays open with the
     words typed, and nothing is reported as saved."""

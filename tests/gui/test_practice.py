@@ -3,10 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.domain.commitments import Outcome
 from twofold.domain.ledger import EventKind
 from twofold.services.session import unlock
@@ -19,8 +20,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_make_check_off_and_acknowledge_a_commitment(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
@@ -28,7 +29,7 @@ def test_make_check_off_and_acknowledge_a_commitment(
     page = window.commitments
     assert page.empty.isVisibleTo(page)
 
-    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, CommitmentDialog)
         qtbot.keyClicks(dialog.title, "Text before I'm late")
         qtbot.keyClicks(dialog.hard_day, "A one-word text")
@@ -67,14 +68,14 @@ def test_make_check_off_and_acknowledge_a_commitment(
 
 
 def test_safety_plan_is_one_click_away_even_in_a_shared_session(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, SHARED, SAM_PASS)
     assert COMMITMENTS in window.page_keys
     seen: list[str] = []
 
-    def edit(dialog) -> None:  # type: ignore[no-untyped-def]
+    def edit(dialog: QWidget) -> None:
         assert isinstance(dialog, SafetyPlanDialog)
         seen.append(dialog.pause.toPlainText())
         dialog.pause.setPlainText("We pause for twenty minutes, then come back.")
@@ -94,8 +95,8 @@ def test_safety_plan_is_one_click_away_even_in_a_shared_session(
 
 
 def test_propose_acknowledge_and_see_changes_in_the_agreement(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.ui.agreement_page import ProposeDialog
     from twofold.ui.main_window import AGREEMENT
 
@@ -106,7 +107,7 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
     page = window.agreement
     assert "No agreement yet" in page.status.text()
 
-    def write(dialog) -> None:  # type: ignore[no-untyped-def]
+    def write(dialog: QWidget) -> None:
         assert isinstance(dialog, ProposeDialog)
         qtbot.keyClicks(dialog.fields["boundaries"], "No secret accounts.")
         qtbot.keyClicks(dialog.note, "A first draft")
@@ -125,7 +126,7 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
     qtbot.mouseClick(page.acknowledge, LEFT)
     assert "in force" in page.list.item(0).text()
 
-    def amend(dialog) -> None:  # type: ignore[no-untyped-def]
+    def amend(dialog: QWidget) -> None:
         assert (
             dialog.fields["boundaries"].toPlainText() == "No secret accounts."
         )  # starts from the latest
@@ -144,7 +145,9 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
     assert window.session.agreement.in_force().number == 1  # type: ignore[union-attr]
 
 
-def test_check_in_and_the_gentle_reminders(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_in_and_the_gentle_reminders(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from datetime import date, datetime, timedelta
 
     from twofold.domain.checkins import CheckinKind
@@ -189,12 +192,12 @@ def test_check_in_and_the_gentle_reminders(qtbot: QtBot, make_window, vault_dir:
     sam.lock()
 
 
-def _answer_input(text: str):  # type: ignore[no-untyped-def]
+def _answer_input(text: str):
     from PySide6.QtWidgets import QInputDialog, QLineEdit, QPlainTextEdit, QWidget
 
     from twofold.ui.widgets import FormDialog
 
-    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+    def answer(dialog: QWidget) -> None:
         if isinstance(dialog, FormDialog):  # the dialogs that keep text (issue 14)
             field = dialog.findChild(QWidget, f"{dialog.objectName()}Text")
             assert isinstance(field, QLineEdit | QPlainTextEdit)
@@ -209,8 +212,8 @@ def _answer_input(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.domain.setbacks import RepairStep
     from twofold.ui.main_window import SETBACKS
     from twofold.ui.setbacks_page import LogSetbackDialog
@@ -220,7 +223,7 @@ def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
     window.go(SETBACKS)
     page = window.setbacks
 
-    def log(dialog) -> None:  # type: ignore[no-untyped-def]
+    def log(dialog: QWidget) -> None:
         assert isinstance(dialog, LogSetbackDialog)
         qtbot.keyClicks(dialog.what, "Missed Thursday without a message")
         qtbot.keyClicks(dialog.trigger, "Stayed late")
@@ -241,7 +244,7 @@ def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
     qtbot.mouseClick(page.countermeasure, LEFT)
     assert page.as_commitment.isEnabled()
 
-    def accept_commitment(dialog) -> None:  # type: ignore[no-untyped-def]
+    def accept_commitment(dialog: QWidget) -> None:
         assert isinstance(dialog, CommitmentDialog)
         assert dialog.title.text() == "Two reminders before every check-in"
         dialog._check()
@@ -256,7 +259,7 @@ def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
     assert setback.next_step == RepairStep.REPAIR
 
 
-def test_record_a_win(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_record_a_win(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> None:
     from twofold.ui.main_window import WINS
 
     window: MainWindow = make_window(vault_dir)
@@ -270,8 +273,8 @@ def test_record_a_win(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # ty
 
 
 def test_values_appreciation_and_a_story_chapter(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.ui.main_window import TOGETHER
     from twofold.ui.together_page import ChapterDialog
 
@@ -287,7 +290,7 @@ def test_values_appreciation_and_a_story_chapter(
     qtbot.mouseClick(page.appreciate, LEFT)
     assert "You made tea without asking" in page.appreciations.toPlainText()
 
-    def chapter(dialog) -> None:  # type: ignore[no-untyped-def]
+    def chapter(dialog: QWidget) -> None:
         assert isinstance(dialog, ChapterDialog)
         qtbot.keyClicks(dialog.title, "The river walk")
         qtbot.keyClicks(dialog.text, "The first hour without the affair in the room.")
@@ -299,8 +302,8 @@ def test_values_appreciation_and_a_story_chapter(
 
 
 def test_a_joint_session_with_the_dialogue_timer(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.ui.joint_page import StartDialog
     from twofold.ui.main_window import JOINT
 
@@ -313,7 +316,7 @@ def test_a_joint_session_with_the_dialogue_timer(
     assert page.agenda.toPlainText().startswith("Requests to talk")  # issue 12: they lead
     seen: list[str] = []
 
-    def start(dialog) -> None:  # type: ignore[no-untyped-def]
+    def start(dialog: QWidget) -> None:
         assert isinstance(dialog, StartDialog)
         qtbot.keyClicks(dialog.passphrase, "wrong one")
         dialog._start()
@@ -351,7 +354,7 @@ def test_a_joint_session_with_the_dialogue_timer(
         and "Itinerary before every trip" in page.log.toPlainText()
     )
 
-    def accept_commitment(dialog) -> None:  # type: ignore[no-untyped-def]
+    def accept_commitment(dialog: QWidget) -> None:
         assert isinstance(dialog, CommitmentDialog)
         assert dialog.title.text() == "Itinerary before every trip"
         dialog._check()
@@ -363,7 +366,7 @@ def test_a_joint_session_with_the_dialogue_timer(
         "Itinerary before every trip"
     ]
 
-    def summary(dialog) -> None:  # type: ignore[no-untyped-def]
+    def summary(dialog: QWidget) -> None:
         dialog.setTextValue("A calm evening")
         on_next_modal(_answer_input(ALEX_PASS))  # the summary speaks for both: Alex signs too
         dialog.accept()

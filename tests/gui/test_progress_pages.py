@@ -14,7 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from tests.unit.test_progress import live_a_little
 from twofold.domain.progress import ChartRange, weeks
 from twofold.ui import theme
@@ -39,8 +39,8 @@ def show_all(qtbot: QtBot, page: ChartsPage) -> None:
 
 
 def test_our_progress_draws_each_chart_with_its_numbers(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     live_a_little(vault_dir)
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
@@ -90,7 +90,9 @@ def test_our_progress_draws_each_chart_with_its_numbers(
     assert "2026-03-09" not in [row[0] for row in cells(panel.model)]
 
 
-def test_dark_theme_redraws_the_charts(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dark_theme_redraws_the_charts(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     live_a_little(vault_dir)
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
@@ -120,8 +122,8 @@ def test_dark_theme_redraws_the_charts(qtbot: QtBot, make_window, vault_dir: Pat
 
 
 def test_my_patterns_stay_private_in_a_shared_session(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     live_a_little(vault_dir)
     window: MainWindow = make_window(vault_dir)
     qtbot.mouseClick(window.unlock_page.choice(SHARED), LEFT)
@@ -140,8 +142,8 @@ def test_my_patterns_stay_private_in_a_shared_session(
 
 
 def test_after_logging_a_setback_the_wins_and_kept_commitments_show(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.services.session import unlock
 
     alex = unlock(vault_dir, "Alex", ALEX_PASS)

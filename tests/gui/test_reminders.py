@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.domain.commitments import Cadence, CadenceKind, Outcome
 from twofold.domain.records import RecordKind
 from twofold.domain.reminders import ReminderKind, Schedule
@@ -43,8 +43,8 @@ def _private_words(vault_dir: Path) -> None:
 
 
 def test_a_reminder_fires_while_locked_and_says_nothing_private(
-    qtbot: QtBot, make_window, vault_dir: Path, settings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, settings: QSettings
+) -> None:
     _private_words(vault_dir)
     save_schedule(settings, Schedule(daily_checkin=time(20, 0), agreement_every_weeks=0))
     window: MainWindow = make_window(vault_dir)
@@ -81,8 +81,8 @@ def test_a_reminder_fires_while_locked_and_says_nothing_private(
 
 
 def test_hard_day_check_off_brings_a_touch_base_reminder(
-    qtbot: QtBot, make_window, vault_dir: Path, settings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, settings: QSettings
+) -> None:
     _private_words(vault_dir)
     save_schedule(settings, Schedule(daily_checkin=None, weekly_review=None, monthly_review=None))
     window: MainWindow = make_window(vault_dir)
@@ -105,8 +105,8 @@ def test_hard_day_check_off_brings_a_touch_base_reminder(
 
 
 def test_reminder_dialog_saves_times_tray_and_login(
-    qtbot: QtBot, make_window, vault_dir: Path, settings: QSettings, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, settings: QSettings, tmp_path: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     dialog = ReminderDialog(settings, window, autostart_home=tmp_path / "config")
     qtbot.addWidget(dialog)

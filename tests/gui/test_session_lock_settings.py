@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.services.session import unlock
 from twofold.ui.app import open_window
 from twofold.ui.event_text import headline
@@ -43,7 +44,9 @@ def _alex_writes(vault_dir: Path, text: str, share: str | None = None) -> None:
     session.lock()
 
 
-def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_session_mode_shows_only_shared_views(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     _alex_writes(vault_dir, "alexprivateword stays home", share="a shared sentence")
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, SHARED, SAM_PASS)
@@ -74,7 +77,9 @@ def test_session_mode_shows_only_shared_views(qtbot: QtBot, make_window, vault_d
     assert window.agenda.model.rowCount() == 0 and window.agenda.empty.isVisibleTo(window.agenda)
 
 
-def test_ctrl_l_and_idle_lock_hide_everything(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_l_and_idle_lock_hide_everything(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     _alex_writes(vault_dir, "secretive morning pages")
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
@@ -97,7 +102,9 @@ def test_ctrl_l_and_idle_lock_hide_everything(qtbot: QtBot, make_window, vault_d
     assert window.journal.model.rowCount() == 0
 
 
-def test_locking_saves_what_was_being_typed(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_locking_saves_what_was_being_typed(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     qtbot.mouseClick(window.journal.new_button, LEFT)
@@ -110,8 +117,8 @@ def test_locking_saves_what_was_being_typed(qtbot: QtBot, make_window, vault_dir
 
 
 def test_settings_theme_idle_backup_and_passphrase(
-    qtbot: QtBot, make_window, vault_dir: Path, settings: QSettings, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, settings: QSettings, tmp_path: Path
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     window: MainWindow = make_window(vault_dir)
@@ -140,7 +147,7 @@ def test_settings_theme_idle_backup_and_passphrase(
     assert isinstance(settings.value("window/geometry"), QByteArray)
 
 
-def test_change_passphrase_dialog(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_change_passphrase_dialog(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> None:
     from twofold.ui.settings_dialog import ChangePassphraseDialog
 
     window: MainWindow = make_window(vault_dir)
@@ -208,8 +215,8 @@ def test_self_check_with_the_window_in_a_fresh_process() -> None:
 
 
 def test_locking_closes_dialogs_and_shares_nothing(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from tests.gui.conftest import on_next_modal
 
     window: MainWindow = make_window(vault_dir)
@@ -222,7 +229,7 @@ def test_locking_closes_dialogs_and_shares_nothing(
     window.go(OUTBOX)
     seen: list[str] = []
 
-    def lock_while_previewing(dialog) -> None:  # type: ignore[no-untyped-def]
+    def lock_while_previewing(dialog: QWidget) -> None:
         seen.append(type(dialog).__name__)
         window.lock()  # the idle timer fires while the preview is open
 

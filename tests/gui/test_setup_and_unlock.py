@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import unlock_as
+from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.services.session import unlock
 from twofold.ui.main_window import JOURNAL, MainWindow
 from twofold.ui.unlock_page import SHARED, delay_after
@@ -18,8 +18,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_full_setup_wizard(
-    qtbot: QtBot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "new"
     window: MainWindow = make_window(folder)
     wizard = window.wizard
@@ -130,8 +130,8 @@ def _all_text(widget: QWidget) -> str:
 
 
 def test_setup_refuses_the_same_passphrase_for_both(
-    qtbot: QtBot, make_window, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
     window: MainWindow = make_window(tmp_path / "new")
     wizard = window.wizard
     assert wizard is not None
@@ -152,7 +152,9 @@ def test_setup_refuses_the_same_passphrase_for_both(
     assert second.problem.text() == "" and second.isComplete()
 
 
-def test_unlock_failure_then_success(qtbot: QtBot, make_window, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unlock_failure_then_success(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     before = (vault_dir / "keyslots.json").read_bytes()
     window: MainWindow = make_window(vault_dir)
     page = window.unlock_page
@@ -181,8 +183,8 @@ def test_failure_delay_grows_and_is_capped() -> None:
 
 
 def test_forgot_passphrase_leads_to_the_recovery_reset(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from tests.conftest import recovery_code
     from tests.gui.conftest import on_next_modal
     from twofold.ui.recovery_dialog import RecoveryDialog
@@ -190,7 +192,7 @@ def test_forgot_passphrase_leads_to_the_recovery_reset(
     window: MainWindow = make_window(vault_dir)
     seen: dict[str, str] = {}
 
-    def fill(dialog) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, RecoveryDialog)
         qtbot.keyClicks(dialog.code, recovery_code(vault_dir, "Sam"))
         qtbot.keyClicks(dialog.fields.passphrase, "brand new sam passphrase")
@@ -211,8 +213,8 @@ def test_forgot_passphrase_leads_to_the_recovery_reset(
 
 
 def test_a_second_window_on_the_same_vault_is_told_clearly(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     first: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, first, "Alex", ALEX_PASS)
     second: MainWindow = make_window(vault_dir)

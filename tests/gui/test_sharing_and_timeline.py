@@ -3,11 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.domain.ledger import EventKind
 from twofold.services.session import unlock
 from twofold.ui.main_window import OUTBOX, TIMELINE, MainWindow
@@ -28,8 +28,8 @@ def _write_and_add(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_the_whole_sharing_step_with_cancel_then_confirm(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     _write_and_add(qtbot, window)
@@ -46,7 +46,7 @@ def test_the_whole_sharing_step_with_cancel_then_confirm(
 
     seen: list[str] = []
 
-    def cancel(dialog) -> None:  # type: ignore[no-untyped-def]
+    def cancel(dialog: QWidget) -> None:
         assert isinstance(dialog, ConfirmShareDialog)
         seen.append(dialog.summary.text())
         assert dialog.model.items[0].body == SHARED_VERSION
@@ -76,8 +76,8 @@ def test_the_whole_sharing_step_with_cancel_then_confirm(
 
 
 def test_retract_from_the_timeline_with_confirmation(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     session = unlock(vault_dir, "Alex", ALEX_PASS)
     assert session.journal is not None and session.sharing is not None
     item = session.sharing.add(session.journal.write("to share"))
@@ -104,8 +104,8 @@ def test_retract_from_the_timeline_with_confirmation(
 
 
 def test_filters_grouping_and_a_loud_warning_when_the_chain_fails(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     for who, passphrase in (("Alex", ALEX_PASS), ("Sam", SAM_PASS)):
         session = unlock(vault_dir, who, passphrase)
         assert session.journal is not None and session.sharing is not None
@@ -139,8 +139,8 @@ def test_filters_grouping_and_a_loud_warning_when_the_chain_fails(
 
 
 def test_a_forged_timeline_row_shows_the_banner_not_the_forged_text(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     """Sam edits Alex's shared words with the raw vault key; Alex's timeline shows the
     red banner naming the row, and a warning in place of the forged words."""
     from tests.reliability.test_partner_attacks import attack

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QTextCursor
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.ui.delegates import PAD
 from twofold.ui.main_window import OUTBOX, MainWindow
 from twofold.ui.widgets import announced
@@ -40,8 +40,8 @@ def _write(qtbot: QtBot, window: MainWindow, parts: list[str]) -> int:
 
 
 def test_paragraphs_reach_the_outbox_exactly_as_written_and_reload_unchanged(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     record_id = _write(qtbot, window, [PARAGRAPH, "", SECOND])
@@ -65,8 +65,8 @@ def test_paragraphs_reach_the_outbox_exactly_as_written_and_reload_unchanged(
 
 
 def test_a_selected_passage_longer_than_80_characters_goes_to_the_outbox(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     _write(qtbot, window, [PARAGRAPH, SECOND])
@@ -106,8 +106,8 @@ def _ink_columns(window: MainWindow) -> tuple[int, int, int]:
 
 
 def test_right_to_left_text_is_aligned_by_its_direction_in_the_version_and_preview(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     window: MainWindow = make_window(vault_dir)
     window.resize(1400, 900)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
@@ -131,8 +131,8 @@ def test_right_to_left_text_is_aligned_by_its_direction_in_the_version_and_previ
 
 
 def test_a_refused_setback_keeps_every_word_and_says_why_inline(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.ui.main_window import SETBACKS
     from twofold.ui.setbacks_page import LogSetbackDialog
 
@@ -143,7 +143,7 @@ def test_a_refused_setback_keeps_every_word_and_says_why_inline(
     impact = "I felt the evening slip away.\nAnd then I stopped waiting."
     seen: list[str] = []
 
-    def log(dialog) -> None:  # type: ignore[no-untyped-def]
+    def log(dialog: QWidget) -> None:
         assert isinstance(dialog, LogSetbackDialog)
         qtbot.keyClicks(dialog.trigger, "Stayed late")
         dialog.impact.setPlainText(impact)
@@ -172,8 +172,8 @@ def test_a_refused_setback_keeps_every_word_and_says_why_inline(
 
 
 def test_an_empty_win_or_counter_measure_is_refused_inline_and_the_dialog_stays(
-    qtbot: QtBot, make_window, vault_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
     from twofold.ui.main_window import WINS
     from twofold.ui.widgets import FormDialog
 
@@ -182,7 +182,7 @@ def test_an_empty_win_or_counter_measure_is_refused_inline_and_the_dialog_stays(
     window.go(WINS)
     said: list[str] = []
 
-    def record(dialog) -> None:  # type: ignore[no-untyped-def]
+    def record(dialog: QWidget) -> None:
         assert isinstance(dialog, FormDialog)
         field = dialog.findChild(QPlainTextEdit, "recordWinDialogText")
         field.setPlainText("   ")

@@ -370,7 +370,7 @@ def _fill_answers(s: Session) -> None:
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.name != "timeline_items"], ids=str)
-def test_an_edited_row_of_every_practice_table_is_named(practice_vault: Path, table) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_row_of_every_practice_table_is_named(practice_vault: Path, table) -> None:
     conn = raw_shared_db(practice_vault)
     columns = [(r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({table.name})")]
     editable = [(c, t) for c, t in columns if c not in table.key and c != table.event_column]

@@ -86,7 +86,7 @@ def test_the_kind_is_searchable(alex: Session) -> None:
     assert kinds_named("walk") == ((), "walk")
 
 
-def test_kinds_never_leak_into_the_partners_search(vault_dir) -> None:  # type: ignore[no-untyped-def]
+def test_kinds_never_leak_into_the_partners_search(vault_dir) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     _write(alex)
     alex.lock()

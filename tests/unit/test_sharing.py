@@ -116,7 +116,7 @@ def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) ->
         real_append = ledger.record
         calls = {"n": 0}
 
-        def failing_append(*args, **kwargs):  # type: ignore[no-untyped-def]
+        def failing_append(*args, **kwargs):
             if calls["n"] == fail_at:
                 raise OSError("simulated failure mid-share")
             calls["n"] += 1
