@@ -34,7 +34,7 @@ TEST_KDF = KdfParams.for_tests_only()
 class MemoryKeyring(KeyringBackend):
     """The OS keyring as tests see it: in memory, never the machine's own."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

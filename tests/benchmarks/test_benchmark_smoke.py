@@ -203,7 +203,15 @@ def _apply_with_services(work: Workload, clock: _Clock) -> None:
 
 
 def _act(
-    session, a: Act, other, commitment_ids, check_seq, refs, versions, setback_ids, objective_ids
+    session: Session,
+    a: Act,
+    other: str,
+    commitment_ids: list[str],
+    check_seq: dict[int, int],
+    refs: dict[tuple[str, object], str],
+    versions: list[str],
+    setback_ids: list[str],
+    objective_ids: list[str],
 ) -> None:
     """The service call a person makes for each planned practice action."""
     if a.action in ("daily", "weekly", "monthly"):
@@ -216,6 +224,7 @@ def _act(
     elif a.action == "concern":
         session.commitments.concern(check_seq[id(a.ref)], a.text)
     elif a.action == "renegotiate":
+        assert isinstance(a.ref, tuple)
         k, index = a.ref
         refs[("terms", k)] = session.commitments.renegotiate(
             commitment_ids[index],
@@ -266,12 +275,15 @@ def _act(
         keys = [key for key, _, _ in SECTIONS]
         versions.append(session.agreement.propose(dict(zip(keys, a.extra, strict=True)), a.text))
     elif a.action == "acknowledge version":
+        assert isinstance(a.ref, int)
         session.agreement.acknowledge(versions[a.ref])
     elif a.action == "setback":
         setback_ids.append(session.setbacks.log(a.text, a.extra[0], a.extra[1], day=a.day))
     elif a.action.startswith("step "):
+        assert isinstance(a.ref, int)
         session.setbacks.step(setback_ids[a.ref], RepairStep(a.action[5:]), a.text)
     elif a.action == "countermeasure":
+        assert isinstance(a.ref, int)
         session.setbacks.add_countermeasure(setback_ids[a.ref], a.text)
     elif a.action == "win":
         session.wins.record(a.text, day=a.day)
@@ -297,6 +309,7 @@ def _act(
     elif a.action == "objective":
         objective_ids.append(session.joint.set_objective(a.text))
     elif a.action == "progress":
+        assert isinstance(a.ref, tuple)
         objective, held = a.ref
         session.joint.progress(objective_ids[objective], a.text, refs[("session", held)])
     else:

@@ -252,7 +252,7 @@ def plan_practice(shares: list[Share | CheckSpec], scale: float, seed_offset: in
     # once both answered or the period ended (apply_bulk replays that rule).
     for moment in spread(max(1, n["daily check-in"] // 2)):
         for p, who in enumerate(PAIR):
-            answers = (words(4, 12), words(3, 8), words(4, 10))
+            answers: tuple[str, ...] = (words(4, 12), words(3, 8), words(4, 10))
             acts.append(Act(who, at_hour(moment, 21, 5 + 20 * p), "daily", extra=answers))
     for kind, key, hour in (("weekly", "weekly review", 19), ("monthly", "monthly review", 18)):
         prompts = len(checkin_prompts()[CheckinKind(kind)].prompts)
@@ -481,7 +481,10 @@ class _Signers:
                 own._link, own.vault_id, other_keys.partner_id, other_keys.signing_seed
             ),
         }
-        self.ids = {label: store._author for label, store in self.stores.items()}
+        self.ids: dict[str, str] = {}
+        for label, store in self.stores.items():
+            assert store._author is not None  # both stores sign as a partner
+            self.ids[label] = store._author
 
     def close(self) -> None:
         self.cosigner.close()
@@ -808,15 +811,15 @@ def _append(
             at,
         )
     elif a.action == "safety":
-        ids = signers.ids
+        partner_ids = signers.ids
         ledger.append(
             EventKind.SAFETY_PLAN_UPDATED,
             {
                 "plan": {
                     "pause_rule": a.text.strip(),
                     "overwhelmed": {
-                        ids["Alex"]: a.extra[0].strip(),
-                        ids["Sam"]: a.extra[1].strip(),
+                        partner_ids["Alex"]: a.extra[0].strip(),
+                        partner_ids["Sam"]: a.extra[1].strip(),
                     },
                     "who_to_call": a.extra[2].strip(),
                 }
@@ -901,8 +904,10 @@ def _append(
         state.sessions[a.ref] = session_id
     elif a.action in ("session note", "session outcome"):
         assert isinstance(a.ref, int)
-        kind = EventKind.SESSION_NOTE if a.action == "session note" else EventKind.SESSION_OUTCOME
-        ledger.append(kind, {"session_id": state.sessions[a.ref], "text": a.text.strip()}, at)
+        note_kind = (
+            EventKind.SESSION_NOTE if a.action == "session note" else EventKind.SESSION_OUTCOME
+        )
+        ledger.append(note_kind, {"session_id": state.sessions[a.ref], "text": a.text.strip()}, at)
     elif a.action == "session close":
         assert isinstance(a.ref, int)
         ledger.append(

@@ -85,7 +85,7 @@ class Walk:
             if role in (Role.ListItem, Role.TreeItem, Role.Cell):
                 here = f"{place}/{role.name}[{iface.parent().indexOfChild(iface)}]"
             spoken = iface.text(QAccessible.Text.Name)
-            if role == Role.ComboBox and not iface.relations(QAccessible.Relation.Label):
+            if role == Role.ComboBox and not iface.relations(QAccessible.RelationFlag.Label):
                 # On Linux a combo box's name is its value ("Highlights"); what it is
                 # reaches AT-SPI only through a label's relation (a buddy).
                 spoken = ""

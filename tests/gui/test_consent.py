@@ -4,6 +4,7 @@ together, an appreciation withdrawn, a strained boundary leading the agenda."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.consent import CommitmentState
 from twofold.services.session import unlock
-from twofold.ui.commitments_page import CommitmentDialog
+from twofold.ui.commitments_page import CommitmentDialog, CommitmentsPage
 from twofold.ui.main_window import CHECKINS, COMMITMENTS, JOINT, TOGETHER, MainWindow
 from twofold.ui.talk_dialog import TalkDialog
 from twofold.ui.unlock_page import SHARED
@@ -25,7 +26,7 @@ from twofold.ui.unlock_page import SHARED
 LEFT = Qt.MouseButton.LeftButton
 
 
-def _answer_input(text: str):
+def _answer_input(text: str) -> Callable[[QWidget], None]:
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
         dialog.setTextValue(text)
@@ -34,7 +35,7 @@ def _answer_input(text: str):
     return answer
 
 
-def _select(page, title: str) -> None:
+def _select(page: CommitmentsPage, title: str) -> None:
     row = next(i for i, r in enumerate(page.model.items) if r.commitment.title == title)
     page.list.setCurrentIndex(page.model.index(row))
 
@@ -47,7 +48,7 @@ def test_propose_then_accept_or_decline(
     window.go(COMMITMENTS)
     page = window.commitments
 
-    def propose(title: str):
+    def propose(title: str) -> Callable[[QWidget], None]:
         def fill(dialog: QWidget) -> None:
             assert isinstance(dialog, CommitmentDialog)
             assert "proposal until" in dialog.consent_note.text()

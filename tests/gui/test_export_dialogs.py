@@ -129,5 +129,6 @@ def test_after_the_other_left_the_report_dialog_needs_no_second_passphrase(
     assert "made by you alone after Alex left" in dialog.message.text()
     assert "by Sam alone, after Alex left the vault on" in target.read_text()
     dialog.close()
+    assert window.session is not None
     journal = JournalExportDialog(window.session, window)  # names the one who left
     journal.close()

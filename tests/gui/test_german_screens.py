@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -268,7 +268,7 @@ def test_no_english_is_left_on_any_screen(
 
 
 def test_dates_are_german_on_screen(german: None) -> None:
-    assert QLocale().toString(date(2026, 12, 24), "dddd, d. MMMM yyyy") == (
+    assert QLocale().toString(QDate(2026, 12, 24), "dddd, d. MMMM yyyy") == (
         "Donnerstag, 24. Dezember 2026"
     )
     assert i18n.date_text(date(2026, 12, 24), "%A, %d %B %Y") == "Donnerstag, 24. Dezember 2026"

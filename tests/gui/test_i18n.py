@@ -114,7 +114,7 @@ def test_every_domain_label_and_content_text_is_marked_for_translation() -> None
     from twofold.domain.passphrase import estimate
     from twofold.ui.labels import COMMON_WORD, KNOWN
 
-    missing = []
+    missing: list[str] = []
     for name in (
         "domain.records", "domain.report", "domain.dialogue", "domain.ledger",
         "domain.progress", "domain.setbacks", "domain.importing", "domain.commitments",
@@ -122,8 +122,10 @@ def test_every_domain_label_and_content_text_is_marked_for_translation() -> None
     ):  # fmt: skip
         module = importlib.import_module(f"twofold.{name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, enum.Enum) and isinstance(getattr(cls, "label", None), property):
-                missing += [m.label for m in cls if m.label not in KNOWN]
+            label = getattr(cls, "label", None)
+            if issubclass(cls, enum.Enum) and isinstance(label, property):
+                texts = [label.__get__(m) for m in cls]
+                missing += [text for text in texts if text not in KNOWN]
     tried = ("", "password", "alex 1234 aaa", "short", "abcdefghij", "lamp orbit velvet canyon x")
     for strength in (estimate(text, frozenset({"password"}), ("alex",)) for text in tried):
         missing += [strength.label] if strength.label not in KNOWN else []

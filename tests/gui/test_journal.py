@@ -66,9 +66,11 @@ def test_rich_text_round_trips_as_markdown(
     qtbot.keyClick(editor.text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: editor.record_id is not None and not editor.dirty)
     assert window.session is not None and window.session.journal is not None
-    body = window.session.journal.get(editor.record_id).body
+    record_id = editor.record_id
+    assert record_id is not None
+    body = window.session.journal.get(record_id).body
     assert body == "**brave** words"
-    editor.load(window.session.journal.get(editor.record_id))
+    editor.load(window.session.journal.get(record_id))
     assert editor.markdown() == "**brave** words"
 
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import ALEX_PASS, SAM_PASS, recovery_code
 from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.ui.main_window import JOURNAL, OUTBOX, TIMELINE, MainWindow
+from twofold.ui.outbox_page import ConfirmShareDialog
 from twofold.ui.pages import PAGES, PARTNER, SESSION
 from twofold.ui.unlock_page import SHARED
 
@@ -93,8 +94,14 @@ def test_tab_leaves_the_version_the_partner_reads_and_reaches_share_now(
     reached: list[str] = []
 
     def tab_through(dialog: QWidget) -> None:
+        assert isinstance(dialog, ConfirmShareDialog)
         dialog.activateWindow()
-        qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+
+        def focus_inside() -> bool:
+            focus = QApplication.focusWidget()
+            return focus is not None and dialog.isAncestorOf(focus)
+
+        qtbot.waitUntil(focus_inside)
         for _ in range(12):
             qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
             focused = QApplication.focusWidget()

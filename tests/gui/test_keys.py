@@ -126,6 +126,7 @@ def test_a_taken_over_key_is_told_at_unlock_and_cannot_be_dismissed(
     assert window.key_banner.isVisible()
     assert window.key_banner.objectName() == "warningBanner"
     assert "Your signing key was taken over" in window.key_text.text()
-    assert not window.key_banner.findChild(QPushButton, "keyNoticeDismiss").isVisible()
+    dismiss = window.key_banner.findChild(QPushButton, "keyNoticeDismiss")
+    assert dismiss is not None and not dismiss.isVisible()
     window.grab().save(str(tmp_path / "taken.png"))
     qtbot.waitUntil(lambda: not busy(), timeout=30_000)

@@ -116,7 +116,12 @@ def test_announced_changes_refresh_the_pages_that_show_them(
     page = window.together
     reloads: list[int] = []
     original = page.reload
-    page.reload = lambda: (reloads.append(1), original())[-1]  # type: ignore[method-assign]
+
+    def counted_reload() -> None:
+        reloads.append(1)
+        original()
+
+    page.reload = counted_reload  # type: ignore[method-assign]
     ops.announce(["journal"])  # not what this page shows
     assert reloads == []
     ops.announce(["practice"])

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
@@ -127,6 +128,7 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
     assert "in force" in page.list.item(0).text()
 
     def amend(dialog: QWidget) -> None:
+        assert isinstance(dialog, ProposeDialog)
         assert (
             dialog.fields["boundaries"].toPlainText() == "No secret accounts."
         )  # starts from the latest
@@ -192,8 +194,8 @@ def test_check_in_and_the_gentle_reminders(
     sam.lock()
 
 
-def _answer_input(text: str):
-    from PySide6.QtWidgets import QInputDialog, QLineEdit, QPlainTextEdit, QWidget
+def _answer_input(text: str) -> Callable[[QWidget], None]:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
     from twofold.ui.widgets import FormDialog
 
@@ -367,6 +369,7 @@ def test_a_joint_session_with_the_dialogue_timer(
     ]
 
     def summary(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
         dialog.setTextValue("A calm evening")
         on_next_modal(_answer_input(ALEX_PASS))  # the summary speaks for both: Alex signs too
         dialog.accept()

@@ -53,7 +53,7 @@ def test_our_progress_draws_each_chart_with_its_numbers(
     page = window.progress
     show_all(qtbot, page)
     panel = page.panels["reliability"]
-    ModelTester(None).check(panel.model)  # type: ignore[arg-type]
+    ModelTester(None).check(panel.model)
     table = cells(panel.model)
     week = next(row for row in table if row[0] == "2026-03-09")
     # 3 of 7 together, 3 of 6 for the daily text, the weekly walk missed.

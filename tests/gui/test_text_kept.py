@@ -185,6 +185,7 @@ def test_an_empty_win_or_counter_measure_is_refused_inline_and_the_dialog_stays(
     def record(dialog: QWidget) -> None:
         assert isinstance(dialog, FormDialog)
         field = dialog.findChild(QPlainTextEdit, "recordWinDialogText")
+        assert field is not None
         field.setPlainText("   ")
         dialog.ok_button.click()
         said.append(dialog.message.text())

@@ -56,7 +56,9 @@ def test_crypto_shred_leaves_no_readable_journal(vault_dir: Path) -> None:
     assert alex.journal is not None
     for i in range(30):
         alex.journal.write(f"{CANARY} entry {i} " + "words " * 200)
-    old_key = bytes(alex._vault._keys.journal_key)  # type: ignore[union-attr]
+    held = alex._vault._keys
+    assert held is not None and held.journal_key is not None
+    old_key = bytes(held.journal_key)
     pid = alex.partner_id
     old_code = recovery_code(vault_dir, "Alex")
     with pytest.raises(InvalidInput, match="delete my journal"):
@@ -84,9 +86,9 @@ def test_crypto_shred_leaves_no_readable_journal(vault_dir: Path) -> None:
     ]
     for k in keys:
         for file in vault_dir.glob("*.db"):
-            for key in (k.vault_key, k.journal_key):  # type: ignore[attr-defined]
+            for key in (k.vault_key, k.journal_key):
                 assert CANARY not in every_text_readable_with(file, key)
-    assert all(bytes(k.journal_key) != old_key for k in keys)  # type: ignore[attr-defined]
+    assert all(bytes(k.journal_key) != old_key for k in keys)
     # .prev holds no old slot, and the old recovery code is gone
     prev = keyslots._read(vault_dir / keyslots.PREVIOUS_NAME)
     assert {s.slot_id for s in prev.slots} == {s.slot_id for s in keyslots.load(vault_dir).slots}

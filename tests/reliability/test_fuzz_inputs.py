@@ -11,7 +11,7 @@ import json
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -104,7 +104,7 @@ def _mutate(data: bytes, changes: list[tuple[str, float, bytes]]) -> bytes:
     return bytes(out)
 
 
-def _mutated_backups(examples: int):
+def _mutated_backups(examples: int) -> Callable[[World], None]:
     @settings(max_examples=examples, deadline=None, suppress_health_check=HEALTH)
     @given(changes=mutations)
     def check(world: World, changes: list[tuple[str, float, bytes]]) -> None:
@@ -153,7 +153,7 @@ def _archive(manifest: object, members: dict[str, bytes], raw_manifest: bytes | 
     return buffer.getvalue()
 
 
-def _built_archives(examples: int):
+def _built_archives(examples: int) -> Callable[[World], None]:
     @settings(max_examples=examples, deadline=None, suppress_health_check=HEALTH)
     @given(
         manifest=manifests,
@@ -177,7 +177,7 @@ passphrase_files = st.one_of(
 )
 
 
-def _passphrase_files(examples: int):
+def _passphrase_files(examples: int) -> Callable[[World], None]:
     @settings(max_examples=examples, deadline=None, suppress_health_check=HEALTH)
     @given(content=passphrase_files)
     def check(world: World, content: bytes) -> None:

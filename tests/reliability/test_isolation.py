@@ -12,6 +12,7 @@ from twofold.domain.errors import NotAllowed, VaultDamaged
 from twofold.services.session import create_vault, unlock, unlock_session
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
+from twofold.vault.database import attach_keyed
 from twofold.vault.keyslots import load
 
 
@@ -43,14 +44,14 @@ def test_sams_session_cannot_reach_alexs_journal(vault_dir: Path) -> None:
     try:
         assert opened._keys is not None and opened._keys.journal_key is not None
         with pytest.raises(VaultDamaged):
-            vault_files.attach_keyed(
+            attach_keyed(
                 opened.connection,
                 "other",
                 _journal_paths(vault_dir)["Alex"],
                 opened._keys.journal_key,
             )
         with pytest.raises(VaultDamaged):
-            vault_files.attach_keyed(
+            attach_keyed(
                 opened.connection,
                 "other2",
                 _journal_paths(vault_dir)["Alex"],

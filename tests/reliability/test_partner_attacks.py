@@ -23,7 +23,7 @@ from twofold.domain.ledger import EventHeader, canonical_json, content_hash
 from twofold.domain.setbacks import RepairStep
 from twofold.services.session import Session, unlock
 from twofold.vault import crypto, keyslots
-from twofold.vault.projectors.replay import TABLES
+from twofold.vault.projectors.replay import TABLES, Table
 from twofold.vault.vault import now
 
 
@@ -370,7 +370,7 @@ def _fill_answers(s: Session) -> None:
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.name != "timeline_items"], ids=str)
-def test_an_edited_row_of_every_practice_table_is_named(practice_vault: Path, table) -> None:
+def test_an_edited_row_of_every_practice_table_is_named(practice_vault: Path, table: Table) -> None:
     conn = raw_shared_db(practice_vault)
     columns = [(r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({table.name})")]
     editable = [(c, t) for c, t in columns if c not in table.key and c != table.event_column]

@@ -10,6 +10,7 @@ import hmac
 import json
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from argon2.low_level import Type, hash_secret_raw
@@ -31,7 +32,8 @@ def b64(text: str) -> bytes:
 def recovery_secret(code: str) -> bytes:
     alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
     cleaned = "".join(c for c in code.upper() if c.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    lookalikes: dict[str, str | int | None] = {"O": "0", "I": "1", "L": "1"}
+    cleaned = cleaned.translate(str.maketrans(lookalikes))
     standard = cleaned.translate(str.maketrans(alphabet, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"))
     raw = base64.b32decode(standard + "=" * (-len(standard) % 8))
     r, check = raw[:16], raw[16:]
@@ -39,7 +41,9 @@ def recovery_secret(code: str) -> bytes:
     return b"recovery:" + r
 
 
-def open_slot(doc: dict, label: str, kind: str, secret: bytes) -> tuple[bytes, bytes, bytes]:
+def open_slot(
+    doc: dict[str, Any], label: str, kind: str, secret: bytes
+) -> tuple[bytes, bytes, bytes]:
     partner = next(p for p in doc["partners"] if p["label"] == label)
     slot = next(
         s

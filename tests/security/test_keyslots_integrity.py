@@ -131,10 +131,10 @@ def test_production_floor_refuses_weak_slots_in_process(
         keyslots.load(vault_dir).with_new_slots(
             "00000000",
             [],
-            None,
+            None,  # type: ignore[arg-type]  # never read: the KDF floor refuses first
             TEST_KDF,
             origin="setup",
-            state="active",  # type: ignore[arg-type]
+            state="active",
         )
 
 

@@ -163,7 +163,7 @@ def test_a_reset_writes_freshly_calibrated_settings(vault_dir: Path) -> None:
     loaded = keyslots.load(vault_dir)
     alex = loaded.partner("Alex")
     for kind in ("passphrase", "recovery"):
-        slot = loaded.slot(alex.id, kind)  # type: ignore[arg-type]
+        slot = loaded.slot(alex.id, kind)
         assert slot.origin == "reset"
         from twofold.vault.crypto import KdfParams
 

@@ -7,6 +7,7 @@ import json
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,7 +87,7 @@ def test_importing_twice_adds_nothing(alex: Session, tmp_path: Path) -> None:
 
 
 def test_jrnl_json_and_text(alex: Session, tmp_path: Path) -> None:
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "title": "Dinner went well.",
             "body": "We listened to each other. @us",

@@ -13,6 +13,11 @@ from twofold.domain.ledger import EventKind
 from twofold.services.session import unlock, unlock_session
 
 
+def phase_of(timer: DialogueTimer) -> Phase:
+    """Read the phase afresh: tick() moves it on, which a type checker cannot see."""
+    return timer.phase
+
+
 def test_dialogue_timer_alternates_with_paraphrase_and_pauses() -> None:
     timer = DialogueTimer(("Alex", "Sam"), turn_seconds=60, paraphrase_seconds=20)
     assert "Alex speaks" in timer.prompt
@@ -22,7 +27,7 @@ def test_dialogue_timer_alternates_with_paraphrase_and_pauses() -> None:
     timer.resume()
     assert timer.tick(1) and timer.phase == Phase.PARAPHRASE
     assert timer.prompt.startswith("Sam, say back what you heard Alex say")
-    assert timer.tick(20) and timer.phase == Phase.SPEAKING and "Sam speaks" in timer.prompt
+    assert timer.tick(20) and phase_of(timer) == Phase.SPEAKING and "Sam speaks" in timer.prompt
     assert timer.turns == 1
     timer.next()
     assert timer.phase == Phase.PARAPHRASE and timer.listener == "Alex"

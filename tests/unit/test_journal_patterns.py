@@ -4,6 +4,7 @@ counts for the filter, the kind searchable, and "on this day" (issue 16)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.domain.commitments import Cadence, CadenceKind, Outcome
@@ -14,8 +15,8 @@ from twofold.domain.timeline_text import headline
 from twofold.services.session import Session, unlock
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args).astimezone()  # type: ignore[misc]
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute).astimezone()
 
 
 def _write(alex: Session) -> dict[str, int]:
@@ -86,7 +87,7 @@ def test_the_kind_is_searchable(alex: Session) -> None:
     assert kinds_named("walk") == ((), "walk")
 
 
-def test_kinds_never_leak_into_the_partners_search(vault_dir) -> None:
+def test_kinds_never_leak_into_the_partners_search(vault_dir: Path) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     _write(alex)
     alex.lock()

@@ -46,7 +46,12 @@ class Chain:
 
     def rotate(self, author: str, signer: bytearray, new: bytearray, partner: str = "") -> int:
         public = crypto.public_key_of(new).hex()
-        payload = {"partner": partner or author, "how": "change", "slots": [], "public_key": public}
+        payload: dict[str, object] = {
+            "partner": partner or author,
+            "how": "change",
+            "slots": [],
+            "public_key": public,
+        }
         return self.add(author, "keys.changed", payload, signer)
 
     def walk(self) -> tuple[list[str], KeyHistory]:

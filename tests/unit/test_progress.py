@@ -21,8 +21,8 @@ TODAY = date(2026, 3, 18)  # a Wednesday
 D = date
 
 
-def local(*args: int) -> datetime:
-    return datetime(*args).astimezone()  # type: ignore[misc]
+def local(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute).astimezone()
 
 
 @pytest.fixture

@@ -197,11 +197,9 @@ def test_private_entries_only_by_their_author_and_in_range(
         titles = [t for _, _, t in alex.reports.private_candidates(*MARCH)]
         assert any("ALEX-CHOSEN-PRIVATE" in t for t in titles)
         assert not any("OUT-OF-RANGE" in t for t in titles)
-        out_of_range = next(
-            r.id
-            for r in alex.journal.listing().records
-            if "OUT-OF-RANGE" in r.body  # type: ignore[union-attr]
-        )
+        journal = alex.journal
+        assert journal is not None
+        out_of_range = next(r.id for r in journal.listing().records if "OUT-OF-RANGE" in r.body)
         with pytest.raises(InvalidInput, match="outside the report's range"):
             alex.reports.export(
                 request(ReportFormat.MARKDOWN, private=(out_of_range,)), tmp_path / "r.md", SAM_PASS

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.domain.errors import InvalidInput, NotAllowed
-from twofold.domain.ledger import EventKind
+from twofold.domain.ledger import EventKind, LedgerEvent
 from twofold.services.session import Session, unlock
 
 
@@ -116,7 +117,7 @@ def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) ->
         real_append = ledger.record
         calls = {"n": 0}
 
-        def failing_append(*args, **kwargs):
+        def failing_append(*args: Any, **kwargs: Any) -> LedgerEvent:
             if calls["n"] == fail_at:
                 raise OSError("simulated failure mid-share")
             calls["n"] += 1
