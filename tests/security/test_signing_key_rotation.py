@@ -336,7 +336,9 @@ def test_a_takeover_with_its_timeline_row_hidden_is_still_named_by_the_full_chec
 ) -> None:
     """The unlock notice finds key changes through the timeline's kind index (fast);
     Sam leaves out the takeover's timeline row. The full check walks every event
-    and names the key that is no longer Alex's."""
+    and names the key that is no longer Alex's. (Alex has opened the vault before, so
+    the first unlock's consent-rules event is not what the walk meets first.)"""
+    unlock(vault_dir, "Alex", ALEX_PASS).lock()
     alex_id = _partner_id(vault_dir, "Alex")
     current_seed = _seed_from(vault_dir / keyslots.FILE_NAME, "Alex", ALEX_PASS)
     rotation = forge(

@@ -39,6 +39,8 @@ def adopt_consent_rules(vault: OpenVault) -> bool:
     old meaning (commitments made then count as accepted by their owners)."""
     if consent_store.epoch(vault.connection) is not None:
         return False
+    if vault.ledger.refuse_signing is not None:
+        return False  # a taken-over key signs nothing: the other partner adopts it instead
     with vault.write("The shared ledger"):
         if consent_store.epoch(vault.connection) is None:
             vault.ledger.record(ConsentAdopted(), now())

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.stack.addWidget(self.workspace)
         self.journal.outbox_changed.connect(self._update_nav)
+        self.timeline.verification.doubt.connect(self._ledger_doubt)
         self.journal.removed.connect(
             lambda: self._text_removed(self.tr("The entry was deleted for good."))
         )
@@ -310,7 +311,25 @@ class MainWindow(QMainWindow):
         key_row.addWidget(change_now)
         key_row.addWidget(understood)
         self.key_banner.hide()
+        # The full verification found something: said above every page, since the
+        # practice pages show the same ledger (the timeline hides the forged rows).
+        self.ledger_banner = QFrame()
+        self.ledger_banner.setObjectName("warningBanner")
+        self.ledger_text = QLabel()
+        self.ledger_text.setObjectName("ledgerDoubtText")
+        self.ledger_text.setWordWrap(True)
+        to_timeline = named(
+            QPushButton(self.tr("Show on the timeline")),
+            "ledgerDoubtShow",
+            self.tr("Show what does not verify on the shared timeline"),
+        )
+        to_timeline.clicked.connect(lambda: self.go(TIMELINE))
+        ledger_row = QHBoxLayout(self.ledger_banner)
+        ledger_row.addWidget(self.ledger_text, 1)
+        ledger_row.addWidget(to_timeline)
+        self.ledger_banner.hide()
         main = QVBoxLayout()
+        main.addWidget(self.ledger_banner)
         main.addWidget(self.key_banner)
         main.addWidget(self.missed_banner)
         main.addWidget(self.pages, 1)
@@ -719,6 +738,8 @@ class MainWindow(QMainWindow):
         self.missed_banner.hide()
         self.key_banner.hide()
         self.key_text.clear()
+        self.ledger_banner.hide()
+        self.ledger_text.clear()
         self.who.clear()
         self.status.clear()
         clipboard = QGuiApplication.clipboard()
@@ -828,6 +849,17 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.page_widgets[key])
         if key == OUTBOX:
             self.outbox.reload()
+        self._show_ledger_doubt()
+
+    def _ledger_doubt(self, text: str) -> None:
+        self.ledger_text.setText(text)
+        self._show_ledger_doubt()
+
+    def _show_ledger_doubt(self) -> None:
+        # the timeline says it itself, next to the rows it hides
+        self.ledger_banner.setVisible(
+            bool(self.ledger_text.text()) and self.current_page() != TIMELINE
+        )
 
     def _update_nav(self) -> None:
         if self.session is None or self.session.sharing is None or OUTBOX not in self.page_keys:

@@ -44,7 +44,11 @@ def timeline_view(
 
 
 class VerificationBar(QWidget):
-    """A quiet check mark when the ledger verifies; a loud banner when it does not."""
+    """A quiet check mark when the ledger verifies; a loud banner when it does not.
+    ``doubt`` carries the banner's text ("" once it verifies) to the window, which
+    shows it above every other page too: the practice pages read the same ledger."""
+
+    doubt = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -69,6 +73,7 @@ class VerificationBar(QWidget):
             )
         )
         self.banner.show()
+        self.doubt.emit(self.banner_text.text())
 
     def show_report(self, report: VerifyReport, *, quick: bool = False) -> None:
         if report.ok:
@@ -79,6 +84,7 @@ class VerificationBar(QWidget):
             )
             self.ok_label.setToolTip("\n".join(verify_lines(list(report.checks))))
             self.banner.hide()
+            self.doubt.emit("")
         else:
             failed = [
                 f"{verify_text(name)}: {detail}" for name, ok, detail in report.checks if not ok
@@ -91,6 +97,7 @@ class VerificationBar(QWidget):
                 ).format(failed=failed[0])
             )
             self.banner.show()
+            self.doubt.emit(self.banner_text.text())
 
 
 class TimelinePage(QWidget):
