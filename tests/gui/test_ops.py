@@ -239,3 +239,37 @@ def test_a_dialog_keeps_its_words_and_says_why_when_saving_fails(
     dialog._save()
     assert not dialog.isVisible() and dialog.message.text() == ""
     assert window.session.safety.plan().who_to_call == "Dr. Reyes 555-0100"
+
+
+def test_a_check_in_that_cannot_be_sent_keeps_its_answers(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Check-in submit runs through ops: a full disk is said on the page, a bug gets
+    the bug dialog, and the answers stay in their fields either way."""
+    from twofold.ui.main_window import CHECKINS
+
+    window = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(CHECKINS)
+    page = window.checkins
+    assert window.session is not None and page.fields
+    first = next(iter(page.fields.values()))
+    first.setPlainText("Steady today, a little tired.")
+    checkins = window.session.checkins
+
+    def full(*_: object) -> None:
+        raise DiskFull("The disk is full. Nothing was saved.")
+
+    monkeypatch.setattr(checkins, "submit", full)
+    page._submit()
+    assert page.message.text() == "The disk is full. Nothing was saved."
+    assert first.toPlainText() == "Steady today, a little tired."
+
+    def broken(*_: object) -> None:
+        raise AttributeError("a programming error")
+
+    monkeypatch.setattr(checkins, "submit", broken)
+    page._submit()
+    [box] = _dialogs("bugDialog")
+    box.close()
+    assert first.toPlainText() == "Steady today, a little tired."

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.consent import WeekLine, WeekSummary
-from twofold.domain.errors import TwofoldError
 from twofold.services.commitments import local_today
-from twofold.ui import i18n
+from twofold.ui import i18n, ops
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
 from twofold.ui.labels import label
 from twofold.ui.widgets import LazyPage, confirm, error_label, heading, named, note, two_panes
@@ -301,11 +300,15 @@ class CheckinsPage(LazyPage):
         if self.session is None:
             return
         answers = {pid: field.toPlainText() for pid, field in self.fields.items()}
-        try:
-            self.session.checkins.submit(self.current_kind(), answers)
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
-            return
+        checkins, kind = self.session.checkins, self.current_kind()
+        if not ops.run_inline(
+            self,
+            self.message,
+            lambda: checkins.submit(kind, answers),
+            action="checkins.submit",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        ):
+            return  # the answers stay in their fields
         for field in self.fields.values():
             field.clear()
         self.reload()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.consent import DEFAULT_ORDER, REVIEW_EVERY, AgendaSection
-from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.widgets import error_label, named, note
 
 
@@ -161,10 +161,14 @@ class RolesDialog(QDialog):
 
     def _propose(self) -> None:
         hurt = [pid for pid, box in self.hurt.items() if box.isChecked()]
-        try:
-            self.session.roles.propose(hurt, self.words.text(), self.cosign.text() or None)
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
+        roles, words, cosign = self.session.roles, self.words.text(), self.cosign.text() or None
+        if not ops.run_inline(
+            self,
+            self.message,
+            lambda: roles.propose(hurt, words, cosign),
+            action="roles.propose",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        ):
             return
         self.cosign.clear()
         self.message.setText(
@@ -176,10 +180,14 @@ class RolesDialog(QDialog):
         waiting = self.session.roles.waiting_for_me()
         if not waiting:
             return
-        try:
-            self.session.roles.accept(str(waiting[-1]["proposal_id"]))
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
+        roles, proposal = self.session.roles, str(waiting[-1]["proposal_id"])
+        if not ops.run_inline(
+            self,
+            self.message,
+            lambda: roles.accept(proposal),
+            action="roles.accept",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        ):
             return
         self._fill()
 
@@ -188,10 +196,14 @@ class RolesDialog(QDialog):
         order = [AgendaSection.REQUESTS, first] + [
             s for s in DEFAULT_ORDER if s not in (AgendaSection.REQUESTS, first)
         ]
-        try:
-            self.session.roles.set_pace(int(self.every.currentData()), order)
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
+        roles, every = self.session.roles, int(self.every.currentData())
+        if not ops.run_inline(
+            self,
+            self.message,
+            lambda: roles.set_pace(every, order),
+            action="roles.pace",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        ):
             return
         self.message.setText(self.tr("The pace is set."))
         self._fill()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.consent import RequestKind, TalkRequest
-from twofold.domain.errors import TwofoldError
 from twofold.services.session import Session
+from twofold.ui import ops
 from twofold.ui.widgets import error_label, heading, named, note
 
 
@@ -140,13 +140,18 @@ class TalkDialog(QDialog):
         self.answer_button.setEnabled(bool(self._to_answer()))
 
     def _send(self) -> None:
-        try:
-            if self.strain.isChecked():
-                self.session.requests.strain(str(self.boundary.currentData()), self.words.text())
+        requests, words = self.session.requests, self.words.text()
+        boundary = str(self.boundary.currentData()) if self.strain.isChecked() else None
+
+        def send() -> None:
+            if boundary is not None:
+                requests.strain(boundary, words)
             else:
-                self.session.requests.talk(self.words.text())
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
+                requests.talk(words)
+
+        if not ops.run_inline(
+            self, self.message, send, action="talk.send", changed=[ops.PRACTICE, ops.TIMELINE]
+        ):
             return
         self.sent = True
         self.accept()
@@ -164,10 +169,14 @@ class TalkDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            self.session.requests.answer(request.request_id, text)
-        except TwofoldError as exc:
-            self.message.setText(str(exc))
+        requests = self.session.requests
+        if not ops.run_inline(
+            self,
+            self.message,
+            lambda: requests.answer(request.request_id, text),
+            action="talk.answer",
+            changed=[ops.PRACTICE, ops.TIMELINE],
+        ):
             return
         self.sent = True
         self._fill()
