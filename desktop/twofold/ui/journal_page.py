@@ -47,6 +47,7 @@ class JournalPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
+        ops.changes().changed.connect(self._announced)
         self.model = JournalModel()
         self.search_model = SearchModel()
 
@@ -225,6 +226,13 @@ class JournalPage(QWidget):
                 ops.show_failure(self, self.tr("Your entry was not saved"), self.editor.failure)
             return False
         return True
+
+    def _announced(self, kinds: frozenset[str]) -> None:
+        # Sharing and retracting change an entry's "Shared" mark (they announce the
+        # journal and the timeline together; a save announces the journal alone and
+        # updates its own row).
+        if self.session is not None and {ops.JOURNAL, ops.TIMELINE} <= kinds:
+            self.model.reload()
 
     def new_entry(self) -> None:
         if self.session is None or self.session.journal is None:

@@ -589,8 +589,7 @@ class MainWindow(QMainWindow):
         def done(reached: list[str]) -> None:
             if reached and self.session is session:
                 self.status.setText("★ " + " · ".join(reached))
-                self.timeline.reload()
-                self.wins.attach(session)
+                ops.announce([ops.TIMELINE, ops.PRACTICE])  # the pages refresh themselves
 
         def failed(exc: BaseException) -> None:
             if self.session is session:
@@ -892,8 +891,6 @@ class MainWindow(QMainWindow):
         self.timeline.show_event(event_id)
 
     def _after_share(self, count: int) -> None:
-        self.journal.model.reload()
-        self.timeline.reload()
         self.timeline.verify()
         self._update_nav()
         self.go(TIMELINE)
@@ -907,7 +904,6 @@ class MainWindow(QMainWindow):
         )
 
     def _after_retract(self) -> None:
-        self.journal.model.reload()
         self._text_removed(self.tr("Retracted. The words are gone; a signed note remains."))
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
@@ -938,7 +934,7 @@ class MainWindow(QMainWindow):
         from twofold.ui.export_dialogs import ReportDialog
 
         dialog = ReportDialog(self.session, self)
-        dialog.exported.connect(lambda _: self.timeline.reload())
+        dialog.exported.connect(lambda _: ops.announce([ops.TIMELINE]))
         dialog.open()
         return dialog
 
@@ -985,9 +981,7 @@ class MainWindow(QMainWindow):
 
         dialog = TalkDialog(self.session, self)
         dialog.exec()
-        if dialog.sent:
-            self.timeline.reload()
-            self.joint.reload()
+        if dialog.sent:  # announced: the timeline and the session page refresh themselves
             self.agenda.attach(self.session)
             self.status.setText(self.tr("Signed and added to the shared ledger."))
 

@@ -106,6 +106,7 @@ class TimelinePage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
+        ops.changes().changed.connect(self._announced)
         self.model = TimelineModel()
         self.search_model = SearchModel()
         self.verification = VerificationBar()
@@ -237,6 +238,12 @@ class TimelinePage(QWidget):
             run_in_background(session.detached_verify_quick(), quick_done, failed)
         else:
             full()
+
+    def _announced(self, kinds: frozenset[str]) -> None:
+        """Anything signed into the ledger (a share, a practice, a request…) shows here
+        at once: the page refreshes itself, nobody refreshes it by hand."""
+        if self.session is not None and ops.TIMELINE in kinds:
+            self.reload()
 
     def reload(self) -> None:
         session = self.session
