@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from twofold.domain.errors import InvalidInput, TwofoldError, VaultDamaged
+from twofold.domain.errors import InvalidInput, NotAllowed, TwofoldError, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.passphrase import normalise_passphrase
 from twofold.domain.report import ReportFormat
@@ -532,12 +532,15 @@ def _opened(vault: OpenVault) -> Session:
     try:
         if vault.journal is not None:
             finish_pending_share(vault)
-        adopt_consent_rules(vault)
         reconcile_retractions(vault)
         previous = _pin_and_see(vault)
         from twofold.services.checkins import CheckinService as Checkins
 
-        Checkins(vault).reveal_due()  # this partner's sealed answers that are due
+        # signing may be refused (a key taken over is told at unlock): the rules are
+        # adopted and sealed answers revealed at the next unlock that can sign
+        with contextlib.suppress(NotAllowed):
+            adopt_consent_rules(vault)
+            Checkins(vault).reveal_due()  # this partner's sealed answers that are due
     except VaultDamaged:
         pass  # a damaged page is reported by verify and per record; it must not lock you out
     except BaseException:

@@ -510,10 +510,14 @@ class CommitmentsPage(LazyPage):
         )
         self.end.clicked.connect(self._end)
         row.addStretch(1)
-        row.addWidget(self.acknowledge)
-        row.addWidget(self.concern)
-        row.addWidget(self.renegotiate)
-        row.addWidget(self.end)
+        # the partner's responses and changes on a second row: one row of seven buttons
+        # did not fit a 1024-pixel window
+        responses = QHBoxLayout()
+        responses.addWidget(self.acknowledge)
+        responses.addWidget(self.concern)
+        responses.addStretch(1)
+        responses.addWidget(self.renegotiate)
+        responses.addWidget(self.end)
         # consent: a proposal or new terms waiting for my signature
         self.consent = QLabel()  # carries information: its text is what a reader hears
         self.consent.setObjectName("consentDetail")
@@ -568,6 +572,7 @@ class CommitmentsPage(LazyPage):
         layout.addWidget(self.list, 1)
         layout.addLayout(consent_row)
         layout.addLayout(row)
+        layout.addLayout(responses)
         layout.addWidget(self.weekly)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
 
