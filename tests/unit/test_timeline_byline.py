@@ -18,7 +18,9 @@ def test_a_milestone_says_twofold_noticed_it_and_a_win_keeps_its_author(
     alex: Session,
 ) -> None:
     c = alex.commitments
-    walk = c.make("Evening walk", Cadence(CadenceKind.DAILY), start=date(2026, 3, 2))
+    walk = c.make(  # her own: it counts at once (one for both waits for Sam's signature)
+        "Evening walk", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=date(2026, 3, 2)
+    )
     for day in range(2, 9):
         c.check(walk, Outcome.KEPT, date(2026, 3, day))
     assert alex.wins.detect(date(2026, 3, 20))
@@ -33,7 +35,9 @@ def test_a_milestone_says_twofold_noticed_it_and_a_win_keeps_its_author(
 
 def test_the_partner_reads_the_same_byline(alex: Session, vault_dir: Path) -> None:
     c = alex.commitments
-    walk = c.make("Evening walk", Cadence(CadenceKind.DAILY), start=date(2026, 3, 2))
+    walk = c.make(  # her own: it counts at once (one for both waits for Sam's signature)
+        "Evening walk", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=date(2026, 3, 2)
+    )
     for day in range(2, 9):
         c.check(walk, Outcome.KEPT, date(2026, 3, day))
     alex.wins.detect(date(2026, 3, 20))
