@@ -2795,6 +2795,14 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
         <translation>Ausblenden: Diese Änderung war von mir</translation>
     </message>
     <message>
+        <source>Show on the timeline</source>
+        <translation>In der Zeitleiste zeigen</translation>
+    </message>
+    <message>
+        <source>Show what does not verify on the shared timeline</source>
+        <translation>In der gemeinsamen Zeitleiste zeigen, was sich nicht bestätigen lässt</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
