@@ -38,10 +38,16 @@ class Task(QRunnable):
             result = self._fn(*args)
         except BaseException as exc:  # every failure goes back to the GUI thread
             self.finished = True
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
             self.finished = True
-            self.signals.done.emit(result)
+            self._tell(self.signals.done, result)
+
+    def _tell(self, signal: Any, value: object) -> None:
+        # At quit, Qt may delete the signal object before a worker ends (the soak saw
+        # "Signal source has been deleted"): nobody is left to tell, so nothing is.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _running: set[Task] = set()
