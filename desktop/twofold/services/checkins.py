@@ -137,6 +137,9 @@ class CheckinService:
         journal = self._vault.journal
         if journal is None:
             return 0
+        pending_answers = self._pending()
+        if not pending_answers:
+            return 0  # nothing sealed waits (most unlocks): read no check-in at all
         today = today or local_today()
         me = self._vault.partner_id
         seals = {s[0]: s for s in consent_store.seals(self._vault.connection)}
@@ -144,7 +147,7 @@ class CheckinService:
         count = 0
         # in the order they were answered (the journal keeps them by random id)
         waiting = sorted(
-            self._pending().items(),
+            pending_answers.items(),
             key=lambda item: seals[item[0]][5] if item[0] in seals else -1,
         )
         for checkin_id, pending in waiting:
