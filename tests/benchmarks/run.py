@@ -1,7 +1,30 @@
 """The benchmark: the ten-year vault against DESIGN §6's budgets, jrnl and the floor.
 
-    uv run python -m tests.benchmarks                 # full run (about 10–15 minutes)
+    uv run python -m tests.benchmarks                 # full run (about 40 minutes, loaded)
     uv run python -m tests.benchmarks --quick         # tiny vault, no jrnl, no growth
+    uv run python -m tests.benchmarks --only pages,export,import --out late.md
+                                                      # selected rows only
+
+``--only`` takes a comma-separated list of row groups (``GROUPS`` below; unknown
+names are refused with the list): the table then holds those rows only, measured as in
+a full run, so rows touched late in a session can be refreshed in minutes instead of
+re-running everything. The groups:
+
+    kdf       the two Argon2id rows
+    launch    launch → unlock window painted
+    unlock    unlock after KDF → populated timeline
+    search    search rare / common / common as a prefix, with the floor
+    save      save one reflection durably, with the floor
+    practice  commitments screen, sharing step, timeline scroll
+    window    first unlock in the window, RSS open / peak, ✓ Verified
+    cli       command-line search, cold, KDF excluded
+    verify    full verify of the ledger
+    backup    saves during the daily backup, the backup's lock holds
+    pages     “Our progress” / “My patterns” shown, and RSS with them
+    export    therapist report PDF / JSON
+    import    Day One import
+    jrnl      the CLI beside jrnl (list, search, add)
+    growth    the growth table (1k / 10k / 50k; ``--growth`` picks the sizes)
 
 Prints one table; never fails the test suite (a smoke version runs there).
 """
@@ -25,6 +48,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from tests.benchmarks.jrnl_side import Jrnl
 from tests.benchmarks.text import COMMON_WORD, RARE_WORD
 from tests.benchmarks.workload import PASSPHRASES, Workload, build_vault, jrnl_text
+from twofold.services.journal import JournalService
 from twofold.services.session import Session, unlock
 from twofold.vault import crypto, keyslots
 from twofold.vault import vault as vault_files
@@ -40,6 +64,27 @@ SEARCHES = (
 )
 SEARCH_BUDGET = {"rare word": 30, "common word": 10, "common word as a prefix": 10}
 PROBE = Path(__file__).with_name("probe.py")
+GROUPS = (
+    "kdf",
+    "launch",
+    "unlock",
+    "search",
+    "save",
+    "practice",
+    "window",
+    "cli",
+    "verify",
+    "backup",
+    "pages",
+    "export",
+    "import",
+    "jrnl",
+    "growth",
+)
+
+
+def _everything(group: str) -> bool:
+    return True
 
 
 @dataclass
@@ -192,16 +237,33 @@ def slot_kdf_seconds(folder: Path, who: str, reps: int = 5) -> float:
 # --- the sections ----------------------------------------------------------------
 
 
-def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> None:
+def measure_core(
+    table: Table,
+    folder: Path,
+    reps: int,
+    floor: Path | None,
+    wanted: Callable[[str], bool] = _everything,
+) -> None:
     from PySide6.QtWidgets import QApplication
-
-    from twofold.ui.models import JournalModel, TimelineModel
 
     QApplication.instance() or QApplication([])
     slots = keyslots.load(folder)
     slot = slots.slot(slots.partner("Alex").id, "passphrase")
     secret = crypto.normalise_passphrase(PASSPHRASES["Alex"])
 
+    if wanted("launch"):
+        measure_launch(table, folder, reps)
+    if wanted("unlock"):
+        measure_unlock(table, folder, reps, slots, slot, secret)
+    if wanted("search") or wanted("save") or wanted("practice"):
+        measure_session(table, folder, reps, floor, wanted)
+    if wanted("window"):
+        measure_window(table, folder)
+    if wanted("cli"):
+        measure_cli(table, folder, reps)
+
+
+def measure_launch(table: Table, folder: Path, reps: int) -> None:
     warm_up([sys.executable, str(PROBE), "launch", str(folder)], probe_env())
     table.add(
         Row(
@@ -215,6 +277,17 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
             note="separate process, offscreen",
         )
     )
+
+
+def measure_unlock(
+    table: Table,
+    folder: Path,
+    reps: int,
+    slots: keyslots.KeySlots,
+    slot: keyslots.Slot,
+    secret: bytes,
+) -> None:
+    from twofold.ui.models import JournalModel, TimelineModel
 
     holder: dict[str, object] = {}
 
@@ -251,12 +324,16 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
         Row("unlock after KDF → populated timeline", samples, budget=300, budget_text="≤ 300 ms")
     )
 
+
+def measure_session(
+    table: Table, folder: Path, reps: int, floor: Path | None, wanted: Callable[[str], bool]
+) -> None:
     session = unlock(folder, "Alex", PASSPHRASES["Alex"])
     floor_search: dict[str, float] = {}
     floor_save: float | None = None
-    if floor is not None:
+    if floor is not None and (wanted("search") or wanted("save")):
         floor_search, floor_save = measure_floor(floor, reps)
-    for typed, label in SEARCHES:
+    for typed, label in SEARCHES if wanted("search") else ():
         hits = len(session.search(typed))
         table.add(
             Row(
@@ -267,8 +344,16 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
                 floor=floor_search.get(typed),
             )
         )
-    assert session.journal is not None and session.sharing is not None
-    journal, sharing = session.journal, session.sharing
+    journal = session.journal
+    assert journal is not None
+    if wanted("save"):
+        save_row(table, journal, reps, floor_save)
+    if wanted("practice"):
+        practice_rows(table, session, reps)
+    session.lock()
+
+
+def save_row(table: Table, journal: JournalService, reps: int, floor_save: float | None) -> None:
     table.add(
         Row(
             "save one reflection durably",
@@ -281,6 +366,11 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
             floor=floor_save,
         )
     )
+
+
+def practice_rows(table: Table, session: Session, reps: int) -> None:
+    journal, sharing = session.journal, session.sharing
+    assert journal is not None and sharing is not None
 
     def fill_outbox() -> None:
         for item in sharing.outbox():
@@ -308,7 +398,7 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
     def scroll() -> None:
         from PySide6.QtCore import Qt
 
-        from twofold.ui.models import GroupRole, ItemRole
+        from twofold.ui.models import GroupRole, ItemRole, TimelineModel
 
         model = TimelineModel()
         model.load(
@@ -329,8 +419,9 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
             note="data() for every row",
         )
     )
-    session.lock()
 
+
+def measure_window(table: Table, folder: Path) -> None:
     opened = [probe_open(folder, "Alex") for _ in range(3)]
     table.add(
         Row(
@@ -369,6 +460,8 @@ def measure_core(table: Table, folder: Path, reps: int, floor: Path | None) -> N
         )
     )
 
+
+def measure_cli(table: Table, folder: Path, reps: int) -> None:
     kdf = slot_kdf_seconds(folder, "Alex")
     secret_file = folder.parent / "alex.pass"
     secret_file.write_text(PASSPHRASES["Alex"])
@@ -443,23 +536,42 @@ def probe_page(folder: Path, who: str, key: str) -> tuple[float, float] | None:
     return float(lines["page"]), int(lines["rss"]) / 1024
 
 
-def measure_features(table: Table, folder: Path, reps: int, quick: bool = False) -> None:
+def measure_features(
+    table: Table,
+    folder: Path,
+    reps: int,
+    quick: bool = False,
+    wanted: Callable[[str], bool] = _everything,
+) -> None:
     """Rows users feel, some of them for features other issues build: each row probes
     for its feature and says "not built yet" until it is on main."""
-    session = unlock(folder, "Alex", PASSPHRASES["Alex"])
-    try:
-        table.add(
-            Row(
-                f"full verify of the ledger ({session.timeline.count():,} items, background)",
-                timed(session.verify, max(2, reps // 4)),
-                note="all pages, the chain, every signature, every projection replayed "
-                "and compared, every remembered head",
-            )
-        )
-        for row in write_during_backup(session, folder):
-            table.add(row)
-    finally:
-        session.lock()
+    if wanted("verify") or wanted("backup"):
+        session = unlock(folder, "Alex", PASSPHRASES["Alex"])
+        try:
+            if wanted("verify"):
+                table.add(
+                    Row(
+                        f"full verify of the ledger ({session.timeline.count():,} items, "
+                        "background)",
+                        timed(session.verify, max(2, reps // 4)),
+                        note="all pages, the chain, every signature, every projection "
+                        "replayed and compared, every remembered head",
+                    )
+                )
+            if wanted("backup"):
+                for row in write_during_backup(session, folder):
+                    table.add(row)
+        finally:
+            session.lock()
+    if wanted("pages"):
+        measure_pages(table, folder, quick)
+    if wanted("export"):
+        measure_export(table, folder)
+    if wanted("import"):
+        measure_import(table, folder, 200 if quick else 10_000)
+
+
+def measure_pages(table: Table, folder: Path, quick: bool) -> None:
     for key, name in (("progress", "Our progress"), ("patterns", "My patterns")):
         shown = [probe_page(folder, "Alex", key) for _ in range(1 if quick else 3)]
         found = [s for s in shown if s is not None]
@@ -484,8 +596,6 @@ def measure_features(table: Table, folder: Path, reps: int, quick: bool = False)
                 budget_text="≤ 200 MB",
             )
         )
-    measure_export(table, folder)
-    measure_import(table, folder, 200 if quick else 10_000)
 
 
 def write_during_backup(session: Session, folder: Path) -> list[Row]:
@@ -887,10 +997,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--growth", default="1000,10000,50000")
     parser.add_argument("--reps", type=int, default=9)
     parser.add_argument(
-        "--growth-only", action="store_true", help="only the growth rows (vaults built once)"
+        "--growth-only", action="store_true", help="only the growth rows (= --only growth)"
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated row groups to measure, e.g. pages,export,import,search,cli,"
+        f"growth (all: {','.join(GROUPS)})",
     )
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args(argv)
+    only = {g.strip() for g in args.only.split(",") if g.strip()}
+    if args.growth_only:
+        only.add("growth")
+    unknown = only - set(GROUPS)
+    if unknown:
+        parser.error(
+            f"unknown row group(s) {', '.join(sorted(unknown))}; known: {', '.join(GROUPS)}"
+        )
+
+    def wanted(group: str) -> bool:
+        return not only or group in only
+
     per_partner, events = (60, 200) if args.quick else (3650, 20_000)
     root = args.root / ("quick" if args.quick else "ten-year")
     folder = root / "vault"
@@ -914,22 +1042,23 @@ def main(argv: list[str] | None = None) -> int:
             work.entries[label] = list(source.entries(per_partner, ten_years_ago(), 3650))
     reps = 3 if args.quick else args.reps
     print("measuring…", flush=True)
-    if not args.growth_only:
-        floor = export_floor(folder, root / "floor")
-        if not args.quick:
-            measure_kdf(table)
-        measure_core(table, folder, reps, floor)
-        measure_features(table, folder, reps, quick=args.quick)
+    if only:
+        table.notes.append(f"Only these row groups were measured: {', '.join(sorted(only))}.")
+    floor = export_floor(folder, root / "floor") if wanted("search") or wanted("save") else None
+    if not args.quick and wanted("kdf"):
+        measure_kdf(table)
+    measure_core(table, folder, reps, floor, wanted)
+    measure_features(table, folder, reps, quick=args.quick, wanted=wanted)
     jrnl = None
-    if not (args.quick or args.no_jrnl):
+    if not (args.quick or args.no_jrnl) and (wanted("jrnl") or wanted("growth")):
         jrnl = Jrnl(args.root)
         version = jrnl.install()
         table.notes.append(
             f"Compared with {version} on the same {per_partner:,} reflections (Alex's)."
         )
-        if not args.growth_only:
+        if wanted("jrnl"):
             measure_jrnl(table, jrnl, work, folder, reps)
-    if not args.quick and args.growth:
+    if not args.quick and args.growth and wanted("growth"):
         measure_growth(table, args.root, [int(s) for s in args.growth.split(",")], jrnl)
     table.notes.append(
         f"Whole run: {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores."

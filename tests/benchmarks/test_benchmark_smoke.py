@@ -113,6 +113,18 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
         assert row in table, row
     assert "within" in table
 
+    # --only measures the named row groups alone (the vault is built; this is quick)
+    only = tmp_path / "only.md"
+    assert (
+        main(["--quick", "--root", str(tmp_path), "--only", "search,cli", "--out", str(only)]) == 0
+    )
+    rows = [line for line in only.read_text().splitlines() if line.startswith("| ")][1:]
+    names = [line.split("|")[1].strip() for line in rows]
+    assert len(names) == 4, names
+    assert all(n.startswith(("search private+shared", "command-line search")) for n in names)
+    with pytest.raises(SystemExit):
+        main(["--quick", "--root", str(tmp_path), "--only", "search,everything"])
+
 
 class _Clock:
     """The services stamp events with ``now()``; here it says when the plan says."""
