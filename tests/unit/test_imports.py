@@ -256,3 +256,66 @@ def test_cli_import_preview_then_import(tmp_path: Path, vault_dir: Path) -> None
     wrong.write_text("not it\n")
     denied = cli("import", source, "--vault", vault_dir, "--as", "Alex", "--passphrase-file", wrong)
     assert denied.code == 3
+
+
+def _search_index_state(session: Session) -> tuple[str, list[Any], list[Any]]:
+    conn = session._vault.connection
+    trigger = conn.execute(
+        "SELECT sql FROM journal.sqlite_master WHERE type = 'trigger' AND name = ?",
+        ("journal_fts_insert",),
+    ).fetchone()[0]
+    config = conn.execute("SELECT k, v FROM journal.journal_fts_config ORDER BY k").fetchall()
+    conn.execute("INSERT INTO journal.journal_fts (journal_fts) VALUES ('integrity-check')")
+    return (
+        str(trigger),
+        [list(r) for r in config if r[0] != "hashsize"],
+        [list(r) for r in config if r[0] == "hashsize"],
+    )
+
+
+def test_an_import_is_searchable_and_leaves_the_search_index_as_it_was(
+    alex: Session, tmp_path: Path
+) -> None:
+    """Imports fill the search index in bulk (the per-row trigger is set aside inside the
+    transaction): every imported word is found, the trigger is back exactly, the index
+    passes FTS5's integrity check, and entries written afterwards are indexed as usual."""
+    assert alex.journal is not None
+    alex.journal.write("Written before the import: zeppelinfirst")
+    trigger, config, hashsize = _search_index_state(alex)
+    entries = [
+        day_one_entry(f"{n:032X}", datetime(2023, 1, 1 + n, 9, tzinfo=UTC), f"Entry {n} kayak{n}")
+        for n in range(25)
+    ]
+    import_path(alex, write_day_one_zip(tmp_path / "many.zip", entries=entries))
+    assert _search_index_state(alex) == (trigger, config, hashsize or [["hashsize", 1 << 20]])
+    for n in range(25):
+        assert [h.snippet for h in alex.search(f"kayak{n}")] != [], n
+    assert len(alex.search("kaya")) == 25  # the prefix index too
+    assert len(alex.search("zeppelinfirst")) == 1
+    alex.journal.write("Written after the import: zeppelinafter")
+    assert len(alex.search("zeppelinafter")) == 1
+    assert len(alex.search("zeppelin")) == 2
+
+
+def test_a_cancelled_import_leaves_the_search_index_untouched(
+    alex: Session, tmp_path: Path
+) -> None:
+    before = _search_index_state(alex)
+    source = write_day_one_zip(tmp_path / "big.zip", 1200)
+    assert alex.imports is not None
+    preview = alex.imports.preview(source, read_source(source))
+    calls: list[int] = []
+
+    def cancel_in_the_second_batch() -> bool:
+        calls.append(1)
+        return len(calls) >= 2
+
+    with pytest.raises(ImportCancelled):
+        alex.imports.run(preview, None, cancel_in_the_second_batch)
+    assert _search_index_state(alex) == before
+    conn = alex._vault.connection
+    assert conn.execute("SELECT count(*) FROM journal.journal_fts").fetchone()[0] == 0
+    assert alex.search("us") == []
+    assert alex.journal is not None
+    alex.journal.write("Afterwards: quokka")
+    assert len(alex.search("quokka")) == 1

@@ -242,14 +242,15 @@ class ImportService:
         """All new entries in one transaction; a cancel or any failure keeps none."""
         total = len(preview.new)
         added = 0
-        with self._vault.write("The import"):
+        with self._vault.write("The import"), self._store.indexing_in_bulk() as index:
             done = self._imported()
             todo = [e for e in preview.new if e.source_id not in done]
+            # the bar: writing the entries, then indexing them for search (as long)
             for start in range(0, len(todo), BATCH):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled()
                 if progress is not None:
-                    progress(start, total)
+                    progress(start // 2, total)
                 batch = todo[start : start + BATCH]
                 ids = self._store.add_many(
                     [(RecordKind.REFLECTION, e.body, (), e.tags, e.created_at) for e in batch]
@@ -258,6 +259,9 @@ class ImportService:
                     [(_META_PREFIX + e.source_id, str(i)) for e, i in zip(batch, ids, strict=True)]
                 )
                 added += len(batch)
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            index.index(_second_half(progress, total))
             if cancelled is not None and cancelled():
                 raise ImportCancelled()
             record_ledger_head(self._vault)
@@ -269,6 +273,14 @@ class ImportService:
             preview.parsed.attachments_skipped,
             preview.format,
         )
+
+
+def _second_half(progress: Progress | None, total: int) -> Progress | None:
+    """The search indexing's progress, drawn as the second half of the bar."""
+    if progress is None:
+        return None
+    report, half = progress, total // 2
+    return lambda n, of: report(total - half + n * half // max(of, 1), total)
 
 
 def import_path(
