@@ -68,6 +68,7 @@ class WelcomePage(QWizardPage):
             "changeLocation",
             self.tr("Choose another vault folder"),
         )
+        change.setAutoDefault(False)  # Enter goes on (Next), it never opens the chooser
         change.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("The vault will live in:")))

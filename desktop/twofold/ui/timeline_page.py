@@ -26,7 +26,7 @@ from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.labels import verify_lines, verify_text
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
-from twofold.ui.widgets import confirm, error_text, heading, named, note
+from twofold.ui.widgets import buddy, confirm, error_text, heading, named, note
 from twofold.ui.worker import run_in_background
 
 
@@ -139,9 +139,11 @@ class TimelinePage(QWidget):
         self.count = note("")
 
         filters = QHBoxLayout()
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.author_filter)
-        filters.addWidget(self.grouping)
+        for combo in (self.kind_filter, self.author_filter, self.grouping):
+            # on Linux a combo's own name is its value ("By day"); what it is reaches a
+            # screen reader through its label (the choices speak for themselves on screen)
+            filters.addWidget(buddy(combo, combo.accessibleName(), shown=False))
+            filters.addWidget(combo)
         filters.addWidget(self.search, 1)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Shared timeline"), 2))

@@ -41,6 +41,8 @@ def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
     a status), and a fixed accessible name would replace that text for a screen
     reader; what it is goes into its accessible description instead (issue 14)."""
     widget.setObjectName(object_name)
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        widget.setTabChangesFocus(True)  # Tab moves on; it never types into the text
     if isinstance(widget, QLabel):
         widget.setAccessibleDescription(accessible)
     else:
