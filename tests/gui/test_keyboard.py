@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS, recovery_code
 from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
+from twofold.ui import theme
+from twofold.ui.app import make_application
 from twofold.ui.main_window import JOURNAL, OUTBOX, TIMELINE, MainWindow
 from twofold.ui.outbox_page import ConfirmShareDialog
 from twofold.ui.pages import PAGES, PARTNER, SESSION
@@ -78,6 +80,7 @@ def test_after_lock_and_unlock_focus_is_on_the_page_shown(
 def test_tab_leaves_the_version_the_partner_reads_and_reaches_share_now(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
 ) -> None:
+    theme.apply(make_application(), "light")  # with the style sheet users have
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     qtbot.mouseClick(window.journal.new_button, LEFT)

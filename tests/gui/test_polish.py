@@ -8,12 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QColor, QImage, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
+    QLabel,
     QPlainTextEdit,
+    QStyleOptionViewItem,
     QTextEdit,
     QWidget,
 )
@@ -23,9 +27,11 @@ import twofold.ui
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from tests.gui.test_german_screens import fill
+from twofold.services.session import unlock
+from twofold.ui import theme
 from twofold.ui.agreement_page import ProposeDialog
 from twofold.ui.commitments_page import CommitmentDialog
-from twofold.ui.main_window import WINS, MainWindow
+from twofold.ui.main_window import OUTBOX, WINS, MainWindow
 from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
 from twofold.ui.setbacks_page import LogSetbackDialog
 from twofold.ui.together_page import ChapterDialog
@@ -152,3 +158,128 @@ def test_tab_leaves_every_multi_line_field_of_every_screen(
     assert check.typed_tabs == []
     # every module that makes a multi-line field was reached by this walk
     assert _modules_with_multiline_fields() <= set(check.checked.values())
+
+
+def _ink(image: QImage, bottom: int, background: QColor) -> int:
+    """Pixels of text on the card (inside its border) from the top down to ``bottom``."""
+    count = 0
+    for y in range(8, bottom):
+        for x in range(10, image.width() - 10):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - background.red())
+                + abs(pixel.green() - background.green())
+                + abs(pixel.blue() - background.blue())
+                > 60
+            ):
+                count += 1
+    return count
+
+
+def _card_image(view: QAbstractItemView, index: QModelIndex, height: int) -> QImage:
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    width = view.viewport().width()
+    option.rect = QRect(0, 0, width, height)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor(theme.current().card))
+    painter = QPainter(image)
+    view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    return image
+
+
+def _assert_cards_whole(view: QAbstractItemView, what: str) -> None:
+    """Each card painted at its size hint shows all the text it shows on a taller
+    card: no descender (g, y, p) is cut at the bottom."""
+    model = view.model()
+    assert model.rowCount() > 0, what
+    background = QColor(theme.current().card)
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = QRect(0, 0, view.viewport().width(), 0)
+        height = view.itemDelegate().sizeHint(option, index).height()
+        fitted = _ink(_card_image(view, index, height), height - 7, background)
+        roomy = _ink(_card_image(view, index, height + 40), height + 33, background)
+        assert fitted == roomy, f"{what} row {row}: {roomy - fitted} pixels of text cut"
+
+
+def test_journal_and_search_cards_show_their_text_whole(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    fill(vault_dir)  # one entry shared, one in the outbox ("In your outbox": y, g, p)
+    window: MainWindow = make_window(vault_dir)
+    window.resize(1024, 640)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    journal = window.journal
+    _assert_cards_whole(journal.list, "journal")
+    qtbot.keyClicks(journal.search, "Tag")
+    qtbot.waitUntil(lambda: journal.search_model.rowCount() > 0)
+    _assert_cards_whole(journal.results, "search")
+
+
+LONG_LINE = (
+    "Tonight I noticed that I wanted to hide again when you asked about the trip, "
+    "and I would like to tell you why before the weekend gets busy"
+)
+
+
+def test_a_long_outbox_item_ends_in_an_ellipsis_and_is_heard_whole(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None and session.sharing is not None
+        session.sharing.add(session.journal.write(LONG_LINE + "\n\nMore below."))
+    finally:
+        session.lock()
+    QAccessible.setActive(True)
+    window: MainWindow = make_window(vault_dir)
+    window.resize(1024, 640)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(OUTBOX)
+    qtbot.wait(50)
+    item = window.outbox.list.item(0)
+    shown = item.text()
+    assert shown.endswith("…") and LONG_LINE.startswith(shown[:-1].rstrip()), shown
+    assert item.toolTip() == LONG_LINE
+    view = QAccessible.queryAccessibleInterface(window.outbox.list)
+    heard = [view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount())]
+    QAccessible.setActive(False)
+    assert LONG_LINE in heard
+    # narrower or wider, it is cut again to fit, never silently
+    window.outbox.splitter.setSizes([400, 600])
+    qtbot.wait(50)
+    assert window.outbox.list.item(0).text() != shown
+    assert window.outbox.list.item(0).text().endswith("…")
+
+
+def _shown_whole(label: QLabel, window: QWidget) -> None:
+    """A word-wrapped label has the height its text needs at its width, a readable
+    width, and lies inside the window."""
+    assert label.isVisible(), label.objectName()
+    assert label.height() >= label.heightForWidth(label.width()), (
+        f"{label.objectName()} clipped: {label.height()} px high, its text needs "
+        f"{label.heightForWidth(label.width())}"
+    )
+    assert label.width() >= label.fontMetrics().averageCharWidth() * 30, label.width()
+    top_left = label.mapTo(window, QPoint(0, 0))
+    assert window.rect().contains(QRect(top_left, label.size())), label.objectName()
+
+
+def test_the_outbox_empty_state_is_readable_from_1024_by_640_up(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(OUTBOX)
+    [note] = [
+        label for label in window.outbox.findChildren(QLabel) if "Add to outbox" in label.text()
+    ]
+    for width, height in ((1024, 640), (1280, 800), (1600, 1000)):
+        window.resize(width, height)
+        qtbot.wait(50)
+        assert window.width() == width
+        _shown_whole(note, window)

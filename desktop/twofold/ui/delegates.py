@@ -53,14 +53,24 @@ def _card(painter: QPainter, rect: QRect, selected: bool) -> None:
 
 
 class JournalDelegate(QStyledItemDelegate):
+    """Title, meta line, status: each line as tall as its own font, so no descender
+    is cut ("In your outbox", not "In vour outbox")."""
+
+    @staticmethod
+    def _lines(font: QFont) -> tuple[int, int]:
+        bold, small, _ = _fonts(font)
+        return QFontMetrics(bold).height() + 4, QFontMetrics(small).height() + 4
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        line = QFontMetrics(option.font).height()
-        return QSize(option.rect.width(), PAD * 2 + line * 3 + 8)
+        title_line, small_line = self._lines(option.font)
+        # card margins (3 + 3) and inner padding (PAD - 2 + PAD) around three lines
+        return QSize(option.rect.width(), 6 + PAD * 2 - 2 + title_line + small_line * 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         record: JournalRecord = index.data(ItemRole)
         c = theme.current()
         bold, small, _ = _fonts(option.font)
+        title_line, small_line = self._lines(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(4, 3, -4, -3)
@@ -79,8 +89,7 @@ class JournalDelegate(QStyledItemDelegate):
         meta = f"{i18n.date_text(when, '%a %d %b %Y, %H:%M')}  ·  {label(record.kind)}"
         if record.feelings:
             meta += "  ·  " + ", ".join(label(f) for f in record.feelings[:3])
-        line = title_metrics.height() + 4
-        meta_rect = inner.adjusted(0, line, 0, 0)
+        meta_rect = inner.adjusted(0, title_line, 0, 0)
         painter.drawText(
             meta_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -93,9 +102,9 @@ class JournalDelegate(QStyledItemDelegate):
         )
         painter.setPen(QColor(c.shared if record.shared else c.private))
         painter.drawText(
-            inner.adjusted(0, line * 2, 0, 0),
+            inner.adjusted(0, title_line + small_line, 0, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            status,
+            QFontMetrics(small).elidedText(status, Qt.TextElideMode.ElideRight, inner.width()),
         )
         painter.restore()
 
@@ -215,8 +224,11 @@ class TimelineDelegate(QStyledItemDelegate):
 
 class SearchDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # card margins (3 + 3), inner padding (PAD - 2 + PAD), the badge line in the
+        # small font, 6 px, the snippet line: each as tall as its font (no cut descender)
+        small = QFontMetrics(_fonts(option.font)[1]).height()
         line = QFontMetrics(option.font).height()
-        return QSize(option.rect.width(), PAD * 2 + line * 2 + 6)
+        return QSize(option.rect.width(), 6 + PAD * 2 - 2 + small + 6 + line)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         hit: SearchHit = index.data(ItemRole)
@@ -238,7 +250,11 @@ class SearchDelegate(QStyledItemDelegate):
         painter.drawText(
             inner,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            f"{badge}  ·  {i18n.date_text(hit.when.astimezone(), '%d %b %Y')}",
+            QFontMetrics(small).elidedText(
+                f"{badge}  ·  {i18n.date_text(hit.when.astimezone(), '%d %b %Y')}",
+                Qt.TextElideMode.ElideRight,
+                inner.width(),
+            ),
         )
         painter.setFont(option.font)
         painter.setPen(QColor(c.text))

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -38,7 +36,14 @@ from twofold.ui import ops
 from twofold.ui.delegates import TimelineDelegate
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.models import PreviewModel
-from twofold.ui.widgets import follow_text_direction, heading, named, note, two_panes
+from twofold.ui.widgets import (
+    ElidedList,
+    follow_text_direction,
+    heading,
+    named,
+    note,
+    two_panes,
+)
 
 EDIT_DELAY_MS = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -128,7 +133,21 @@ class ConfirmShareDialog(QDialog):
         self.share.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         QWidget.setTabOrder(view, self.share)
         QWidget.setTabOrder(self.share, cancel)
+        # With the app's style sheet Qt's own chain skipped "Share now" again (the
+        # button box lays itself out anew when styled), so Tab follows this order.
+        self._tab_order: list[QWidget] = [view, self.share, cancel]
         self.resize(640, 520)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        focused = self.focusWidget()
+        chain = [w for w in self._tab_order if w.isVisible() and w.isEnabled()]
+        if focused not in chain:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        chain[(chain.index(focused) + step) % len(chain)].setFocus(
+            Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        )
+        return True
 
 
 class OutboxPage(QWidget):
@@ -139,10 +158,8 @@ class OutboxPage(QWidget):
         super().__init__()
         self.session: Session | None = None
         self.items: list[OutboxItem] = []
-        self.list = named(QListWidget(), "outboxList", self.tr("Waiting to be shared"))
-        self.list.setWordWrap(True)
+        self.list = named(ElidedList(3), "outboxList", self.tr("Waiting to be shared"))
         self.list.setSpacing(4)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.original = named(QTextBrowser(), "outboxOriginal", self.tr("Your private original"))
         self.version = named(
             QPlainTextEdit(), "outboxVersion", self.tr("The version your partner will read")
@@ -173,24 +190,37 @@ class OutboxPage(QWidget):
         self.remove.clicked.connect(self._remove)
         self.share_all.clicked.connect(self.review_and_share)
 
+        # The one screen that explains the sharing step: it gets the width of the pane
+        # (a word-wrapped label given a layout alignment was squeezed to its hint and
+        # clipped to a sliver), at most a readable line length, centred.
         empty = QWidget()
+        empty.setObjectName("outboxEmpty")
+        empty_title = heading(self.tr("Your outbox is empty"), 2)
+        empty_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        empty_title.setWordWrap(True)
+        self.empty_note = note(
+            self.tr(
+                "In your journal, choose “Add to outbox” on an entry, or select a passage "
+                "first. It waits here, private, until you write the version to share and "
+                "confirm."
+            )
+        )
+        self.empty_note.setObjectName("outboxEmptyNote")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        column = QVBoxLayout()
+        column.addWidget(empty_title)
+        column.addWidget(self.empty_note)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(column, 8)
+        centred.addStretch(1)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
-        empty_layout.addWidget(
-            heading(self.tr("Your outbox is empty"), 2), 0, Qt.AlignmentFlag.AlignHCenter
-        )
-        empty_layout.addWidget(
-            note(
-                self.tr(
-                    "In your journal, choose “Add to outbox” on an entry, or select a passage "
-                    "first. It waits here, private, until you write the version to share and "
-                    "confirm."
-                )
-            ),
-            0,
-            Qt.AlignmentFlag.AlignHCenter,
-        )
+        empty_layout.addLayout(centred)
         empty_layout.addStretch(2)
+        readable = self.empty_note.fontMetrics().averageCharWidth() * 60
+        for label in (empty_title, self.empty_note):
+            label.setMaximumWidth(readable)
 
         editor = QWidget()
         grid = QGridLayout(editor)
@@ -264,9 +294,7 @@ class OutboxPage(QWidget):
                 if item.shared_text.strip()
                 else self.tr("(no text yet)")
             )
-            entry = QListWidgetItem(first[:70])
-            entry.setToolTip(item.shared_text)
-            self.list.addItem(entry)
+            self.list.add_text(first)
         self.list.blockSignals(False)
         self.stack.setCurrentIndex(1 if self.items else 0)
         self.remove.setEnabled(bool(self.items))
@@ -345,7 +373,7 @@ class OutboxPage(QWidget):
         current = self.list.currentItem()
         if current is not None:
             first = text.strip().splitlines()[0] if text.strip() else self.tr("(no text yet)")
-            current.setText(first[:70])
+            self.list.set_text(current, first)
 
     def _remove(self) -> None:
         item = self._current()

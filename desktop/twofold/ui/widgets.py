@@ -6,13 +6,23 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QShowEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QFont,
+    QFontMetrics,
+    QResizeEvent,
+    QShowEvent,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -399,3 +409,65 @@ class StatusLabel(QLabel):
         super().setText(text)
         self.setToolTip(text)
         announce(self, text)
+
+
+def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """The text as it fits in ``lines`` word-wrapped lines of ``width`` pixels: whole
+    if it fits, else the last line cut with "…" (QFontMetrics.elidedText)."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts: list[int] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1))
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    last = starts[lines - 1]
+    rest = QFontMetrics(font).elidedText(
+        " ".join(text[last:].split()), Qt.TextElideMode.ElideRight, max(width, 1)
+    )
+    return text[:last] + rest
+
+
+class ElidedList(QListWidget):
+    """A list whose items show at most ``lines`` wrapped lines, a cut one ending in
+    "…" (never a word cut off silently), the whole text in the tooltip and for a
+    screen reader; re-cut when the list is resized."""
+
+    FULL = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, lines: int = 3) -> None:
+        super().__init__()
+        self.lines = lines
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def add_text(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self.addItem(item)
+        self.set_text(item, text)
+        return item
+
+    def set_text(self, item: QListWidgetItem, text: str) -> None:
+        item.setData(self.FULL, text)
+        item.setToolTip(text)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        item.setText(elide_lines(text, self.font(), self._text_width(), self.lines))
+
+    def _text_width(self) -> int:
+        # the viewport less the item's spacing and the style's text margins
+        return self.viewport().width() - 2 * self.spacing() - 12
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for row in range(self.count()):
+            item = self.item(row)
+            full = item.data(self.FULL)
+            if isinstance(full, str):
+                shown = elide_lines(full, self.font(), self._text_width(), self.lines)
+                if shown != item.text():
+                    item.setText(shown)
