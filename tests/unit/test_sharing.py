@@ -142,3 +142,53 @@ def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) ->
         assert session.verify().ok
     finally:
         session.lock()
+
+
+def test_a_retraction_the_journal_missed_is_marked_at_the_next_unlock(
+    vault_dir: Path, alex: Session
+) -> None:
+    """A retraction signed while this journal was not open (a shared session, or
+    Twofold stopped between the ledger's and the journal's transaction) is marked
+    privately at the next unlock: from what was signed since the head the journal
+    kept, and, without a kept head (a vault from before), from every share."""
+    from twofold.services.timeline import RETRACTIONS_CHECKED_KEY
+    from twofold.vault import vault as vault_files
+    from twofold.vault.vault import now
+
+    assert alex.journal is not None and alex.sharing is not None
+    shared: dict[str, int] = {}
+    for text in ("first walk", "second walk", "third walk", "kept walk"):
+        record = alex.journal.write(text)
+        item = alex.sharing.add(record)
+        (event_id,) = alex.sharing.confirm(alex.sharing.preview([item]))
+        shared[event_id] = record
+    alex.lock()
+    ids = list(shared)
+
+    def retract_behind_the_journal(event_id: str, forget_head: bool = False) -> None:
+        opened = vault_files.unlock_partner(vault_dir, "Alex", ALEX_PASS)
+        try:
+            assert opened.journal is not None
+            with opened.write("test"):
+                opened.ledger.retract(event_id, now())
+                if forget_head:
+                    opened.journal.delete_meta(RETRACTIONS_CHECKED_KEY)
+        finally:
+            opened.close()
+
+    def retracted() -> set[str]:
+        session = unlock(vault_dir, "Alex", ALEX_PASS)
+        try:
+            opened = session._vault
+            assert opened.journal is not None
+            assert opened.journal.meta(RETRACTIONS_CHECKED_KEY) == str(opened.ledger.head()[0])
+            return {event_id for _, event_id, gone in opened.journal.shares() if gone}
+        finally:
+            session.lock()
+
+    retract_behind_the_journal(ids[0])
+    assert retracted() == {ids[0]}
+    retract_behind_the_journal(ids[1])  # after a head was kept: only what is newer
+    assert retracted() == {ids[0], ids[1]}
+    retract_behind_the_journal(ids[2], forget_head=True)  # no head kept: every share
+    assert retracted() == {ids[0], ids[1], ids[2]}

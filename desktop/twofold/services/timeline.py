@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -111,15 +112,31 @@ class TimelineService:
             self._vault.ledger.set_setting(LAST_SESSION_KEY, str(seq))
 
 
+RETRACTIONS_CHECKED_KEY = "retractions_checked_to_seq"  # journal meta: the ledger head
+
+
 def reconcile_retractions(vault: OpenVault) -> int:
-    """Mark privately what was retracted during a shared session. Returns how many."""
+    """Mark privately what was retracted during a shared session. Returns how many.
+
+    Looks only at what was signed since the last time (the head is kept in the
+    journal); the first time, and after a head that could not be kept, at every share."""
     journal = vault.journal
     if journal is None:
         return 0
-    stale = journal.unmarked_retractions()
+    raw = journal.meta(RETRACTIONS_CHECKED_KEY)
+    after = int(raw) if raw and raw.isdigit() else None
+    stale, head = journal.unmarked_retractions(after)
     if stale:
         at = now()
         with vault.write("Your journal"):
             for event_id in stale:
                 journal.mark_retracted(event_id, at)
+            journal.set_meta(RETRACTIONS_CHECKED_KEY, str(head))
+    elif head != after:
+        # a read-only vault cannot keep it: every share is looked at again next time
+        with (
+            contextlib.suppress(TwofoldError, DatabaseError, OSError),
+            vault.write("Your journal"),
+        ):
+            journal.set_meta(RETRACTIONS_CHECKED_KEY, str(head))
     return len(stale)

@@ -11,6 +11,7 @@ from typing import Any
 
 from twofold.domain.errors import NotFound, VaultDamaged
 from twofold.domain.journal_filter import JournalFilter
+from twofold.domain.ledger import EventKind
 from twofold.domain.records import (
     DamagedRecord,
     JournalListing,
@@ -536,16 +537,47 @@ class JournalStore:
             (_iso(at), event_id),
         )
 
-    def unmarked_retractions(self) -> list[str]:
+    def unmarked_retractions(self, after_seq: int | None = None) -> tuple[list[str], int]:
         """Shares retracted in the ledger (e.g. during a shared session) that this
-        journal does not know about yet: one join, not one query per share."""
+        journal does not know about yet, and the ledger's head seq.
+
+        With ``after_seq`` (the head when this was last asked) only the retractions and
+        withdrawals signed after it are looked at: a few rows, not one lookup in the
+        ledger per share this journal ever made (60 ms at ten years, at every unlock
+        and every command). Without it, one join over every share."""
         with mapped_errors(_WHAT):
+            head = int(
+                self._conn.execute(
+                    "SELECT coalesce(max(seq), 0) FROM main.ledger_events"
+                ).fetchone()[0]
+            )
+            if after_seq is None:
+                rows = self._conn.execute(
+                    "SELECT s.event_id FROM journal.record_shares s "
+                    "JOIN main.ledger_events e ON e.event_id = s.event_id "
+                    "WHERE s.retracted_at IS NULL AND e.payload IS NULL"
+                ).fetchall()
+                return [str(r[0]) for r in rows], head
+            targets = []
+            for (payload,) in self._conn.execute(
+                "SELECT payload FROM main.ledger_events WHERE seq > ? AND kind IN (?, ?) "
+                "AND payload IS NOT NULL",
+                (after_seq, str(EventKind.REFLECTION_RETRACTED), str(EventKind.ITEM_WITHDRAWN)),
+            ):
+                try:
+                    targets.append(str(json.loads(payload)["target"]))
+                except (ValueError, KeyError, TypeError):
+                    continue  # a damaged event: verify names it
+            if not targets:
+                return [], head
             rows = self._conn.execute(
                 "SELECT s.event_id FROM journal.record_shares s "
                 "JOIN main.ledger_events e ON e.event_id = s.event_id "
-                "WHERE s.retracted_at IS NULL AND e.payload IS NULL"
+                "WHERE s.retracted_at IS NULL AND e.payload IS NULL "
+                f"AND s.event_id IN ({','.join('?' * len(targets))})",
+                targets,
             ).fetchall()
-        return [str(r[0]) for r in rows]
+        return [str(r[0]) for r in rows], head
 
     def shares(self) -> list[tuple[int, str, bool]]:
         """(record id, event id, retracted) for every share made from this journal."""
