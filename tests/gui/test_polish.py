@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QStyleOptionViewItem,
     QTextEdit,
     QWidget,
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import twofold.ui
-from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from tests.gui.test_german_screens import fill
-from twofold.services.session import unlock
-from twofold.ui import theme
+from twofold.services.session import create_vault, unlock
+from twofold.ui import i18n, theme
 from twofold.ui.agreement_page import ProposeDialog
+from twofold.ui.app import make_application
 from twofold.ui.commitments_page import CommitmentDialog
 from twofold.ui.main_window import OUTBOX, WINS, MainWindow
 from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
@@ -283,3 +285,39 @@ def test_the_outbox_empty_state_is_readable_from_1024_by_640_up(
         qtbot.wait(50)
         assert window.width() == width
         _shown_whole(note, window)
+
+
+LONG_NAME = "Alexandrina Maximiliana Konstantinopoulou-Wolfeschlegelstein"[:60]
+
+
+def _buttons_not_clipped(top: QWidget) -> list[str]:
+    """Visible push buttons narrower than their text needs (Qt cuts it silently)."""
+    clipped = []
+    for button in top.findChildren(QPushButton):
+        if button.isVisible() and button.width() < button.sizeHint().width():
+            clipped.append(f"{button.text()!r}: {button.width()} < {button.sizeHint().width()}")
+    return clipped
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_unlock_card_shows_a_60_character_name_and_every_button_whole(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, language: str
+) -> None:
+    folder = tmp_path / "long"
+    create_vault(folder, [(LONG_NAME, ALEX_PASS), ("Sam", SAM_PASS)], TEST_KDF)
+    app = make_application()
+    theme.apply(app, "light")
+    window: MainWindow = make_window(folder)
+    i18n.install(app, language)
+    try:
+        window.unlock_page.show_vault(folder)  # built again in the language
+        window.resize(1024, 640)
+        qtbot.wait(50)
+        page = window.unlock_page
+        assert _buttons_not_clipped(page) == []
+        choice = page.choice(LONG_NAME)
+        assert LONG_NAME in choice.accessibleName() and LONG_NAME in choice.toolTip()
+        assert LONG_NAME in choice.text() or choice.text().endswith("…")
+        unlock_as(qtbot, window, LONG_NAME, ALEX_PASS)
+    finally:
+        i18n.install(app, "en")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -29,6 +30,7 @@ from twofold.ui.widgets import error_text, heading, named, note
 from twofold.ui.worker import run_in_background
 
 SHARED = "__shared__"
+CARD_WIDTH, CARD_MARGIN = 460, 28
 MAX_DELAY = 30
 
 
@@ -54,7 +56,7 @@ class UnlockPage(QWidget):
 
         card = QFrame()
         card.setObjectName("card")
-        card.setMaximumWidth(460)
+        card.setMaximumWidth(CARD_WIDTH)
         self.who_group = QButtonGroup(self)
         self.who_group.setExclusive(True)
         self.who_box = QVBoxLayout()
@@ -93,7 +95,7 @@ class UnlockPage(QWidget):
         self.explain = note("")
 
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setContentsMargins(CARD_MARGIN, 24, CARD_MARGIN, 24)
         inner.setSpacing(10)
         inner.addWidget(heading("Twofold"))
         inner.addWidget(note(self.tr("Who is here?")))
@@ -137,6 +139,7 @@ class UnlockPage(QWidget):
             self._add_choice(self.tr("I am {label}").format(label=label), label, f"unlockAs{index}")
         self._add_choice(self.tr("Shared session (together)"), SHARED, "unlockShared")
         self.who_group.buttons()[0].setChecked(True)
+        self._fit_choices()
         self._choice_changed()
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
@@ -155,7 +158,12 @@ class UnlockPage(QWidget):
             self.passphrase.setFocus()
 
     def _add_choice(self, text: str, value: str, object_name: str) -> None:
-        button = named(QPushButton(text), object_name, text)
+        button = named(QPushButton(text), object_name, text, text)
+        # A long name (up to 60 characters) is cut with "…" to the card's width, not
+        # clipped silently; the whole name stays in the tooltip and the accessible name.
+        chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(text)
+        room = CARD_WIDTH - 2 * CARD_MARGIN - chrome
+        button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room))
         button.setObjectName("partnerButton")
         button.setProperty("who", value)
         button.setCheckable(True)
@@ -164,6 +172,27 @@ class UnlockPage(QWidget):
         self.who_group.addButton(button)
         self.who_box.addWidget(button)
         button.setProperty("testName", object_name)
+
+    def _fit_choices(self) -> None:
+        """A long name (up to 60 characters) is cut with "…" to the card's width, not
+        clipped silently; the whole name stays in the tooltip and the accessible name.
+        Measured once styled (the style sheet's padding and font count)."""
+        for button in self.who_group.buttons():
+            full = str(button.property("fullText") or button.text())
+            button.setText(full)
+            button.ensurePolished()
+            chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(full)
+            room = CARD_WIDTH - 2 * CARD_MARGIN - chrome
+            button.setText(button.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, room))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_choices()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_choices()
 
     def choice(self, value: str) -> QPushButton:
         for button in self.who_group.buttons():
