@@ -5400,10 +5400,6 @@ Unterschrieben als {name}</translation>
         <source>{names} asked to end it</source>
         <translation>{names} hat um das Ende gebeten</translation>
     </message>
-    <message>
-        <source>, streak {streak}</source>
-        <translation>, Serie {streak}</translation>
-    </message>
 </context>
 <context>
     <name>joint_page</name>

@@ -5,6 +5,7 @@ in "…" and is whole for a screen reader, the window fits small and large-font 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAccessible, QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
@@ -28,12 +30,15 @@ import twofold.ui
 from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from tests.gui.test_german_screens import fill
+from tests.gui.test_look import contrast, rendered_contrast
+from twofold.domain.commitments import Cadence, CadenceKind, Outcome
+from twofold.services.commitments import local_today
 from twofold.services.session import create_vault, unlock
 from twofold.ui import i18n, theme
 from twofold.ui.agreement_page import ProposeDialog
 from twofold.ui.app import make_application
 from twofold.ui.commitments_page import CommitmentDialog
-from twofold.ui.main_window import OUTBOX, WINS, MainWindow
+from twofold.ui.main_window import COMMITMENTS, OUTBOX, WINS, MainWindow
 from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
 from twofold.ui.setbacks_page import LogSetbackDialog
 from twofold.ui.together_page import ChapterDialog
@@ -321,3 +326,80 @@ def test_the_unlock_card_shows_a_60_character_name_and_every_button_whole(
         unlock_as(qtbot, window, LONG_NAME, ALEX_PASS)
     finally:
         i18n.install(app, "en")
+
+
+def test_a_commitment_card_is_heard_whole(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        made = session.commitments.make(
+            "Text if I'll be late",
+            Cadence(CadenceKind.DAILY),
+            owner=session.partner_id,
+            other_passphrase=SAM_PASS,
+        )
+        session.commitments.check(made, Outcome.KEPT, local_today())
+    finally:
+        session.lock()
+    QAccessible.setActive(True)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(COMMITMENTS)
+    qtbot.wait(50)
+    page = window.commitments
+    view = QAccessible.queryAccessibleInterface(page.list)
+    heard = [view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount())]
+    QAccessible.setActive(False)
+    [card] = [text for text in heard if "Text if I'll be late" in text]
+    # what the card shows: today's state, streak, kept %, strength
+    for shown in ("Kept", "Streak 1", "kept 100%", "strength "):
+        assert shown in card, (shown, card)
+
+
+def _common(image: QImage) -> QColor:
+    pixels = Counter(image.pixel(x, y) for x in range(image.width()) for y in range(image.height()))
+    return QColor(pixels.most_common(1)[0][0])
+
+
+@pytest.mark.parametrize("choice", ["light", "dark"])
+# a popup asks the offscreen platform to raise it and grab the keyboard: it cannot
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_the_highlighted_row_of_a_combo_popup_is_visible(qtbot: QtBot, choice: str) -> None:
+    app = make_application()
+    theme.apply(app, choice)
+    try:
+        combo = QComboBox()
+        combo.addItems(["Highlights", "Everything", "Only mine", "Only theirs"])
+        combo.setCurrentIndex(1)
+        qtbot.addWidget(combo)
+        combo.show()
+        qtbot.waitExposed(combo)
+        combo.showPopup()
+        view = combo.view()
+        qtbot.waitUntil(lambda: view.isVisible())
+        qtbot.wait(50)
+        shot = view.grab().toImage()
+        ratio = shot.width() / max(view.width(), 1)
+
+        def row(number: int) -> QImage:
+            rect = view.visualRect(combo.model().index(number, 0))
+            rect.translate(view.viewport().pos())
+            return shot.copy(
+                QRect(
+                    int(rect.x() * ratio),
+                    int(rect.y() * ratio),
+                    int(rect.width() * ratio),
+                    int(rect.height() * ratio),
+                )
+            )
+
+        highlighted, plain = row(view.currentIndex().row()), row(3)
+        assert view.currentIndex().row() == 1
+        row_contrast = contrast(_common(highlighted), _common(plain))
+        print(f"\n{choice}: highlighted row {row_contrast:.2f}:1 against the others")
+        assert row_contrast >= 3.0
+        assert rendered_contrast(highlighted) >= 4.5  # its text reads on it
+        combo.hidePopup()
+    finally:
+        theme.apply(app, "light")

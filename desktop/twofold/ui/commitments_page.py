@@ -115,18 +115,43 @@ def consent_line(view: CommitmentView) -> str:
     return ""
 
 
+def today_text(row: Row) -> str:
+    """Where today stands (the card's right-hand word)."""
+    status = row.status
+    if row.view.pending_terms is not None:
+        return QCoreApplication.translate("CommitmentDelegate", "New terms proposed")
+    if status is not None and status.today:
+        return label(status.today)
+    if status is not None and status.due_today:
+        return QCoreApplication.translate("CommitmentDelegate", "Not checked off yet")
+    return QCoreApplication.translate("CommitmentDelegate", "Not due today")
+
+
+def facts_text(status: CommitmentStatus) -> str:
+    """Streak, how much was kept and the strength, as the card shows them."""
+    rate = "—" if status.reliability is None else f"{status.reliability:.0%}"
+    return QCoreApplication.translate(
+        "CommitmentDelegate", "Streak {streak} · kept {rate} · strength {strength}"
+    ).format(streak=status.streak, rate=rate, strength=f"{status.strength:.0%}")
+
+
 def _describe(row: Row) -> tuple[str, str]:
+    """The card's text, and all of it for a screen reader: what, whose, how often,
+    today's state, streak, kept %, strength, and what consent says (issue 14)."""
     c = row.view.commitment
     state = consent_line(row.view)
-    streak = (
-        QCoreApplication.translate("commitments_page", ", streak {streak}").format(
-            streak=row.status.streak
+    parts = [c.title, row.view.owner_label, cadence_text(c.cadence)]
+    if c.hard_day:
+        parts.append(
+            QCoreApplication.translate("CommitmentDelegate", " · hard-day version: {hard_day}")
+            .format(hard_day=c.hard_day)
+            .strip(" ·")
         )
-        if row.status
-        else ""
-    )
-    extra = f", {state}" if state else ""
-    return c.title, f"{c.title}, {row.view.owner_label}, {cadence_text(c.cadence)}{streak}{extra}"
+    if row.status is not None:
+        parts += [today_text(row), facts_text(row.status)]
+    if state:
+        parts.append(state)
+    return c.title, ", ".join(parts)
 
 
 def diff_html(changes: tuple[Change, ...] | list[Change]) -> str:
@@ -178,12 +203,7 @@ class CommitmentDelegate(QStyledItemDelegate):
                 commitment.title, Qt.TextElideMode.ElideRight, inner.width() - 160
             ),
         )
-        if row.view.pending_terms is not None:
-            today = self.tr("New terms proposed")
-        elif status.today:
-            today = label(status.today)
-        else:
-            today = self.tr("Not checked off yet") if status.due_today else self.tr("Not due today")
+        today = today_text(row)
         painter.setFont(option.font)
         kept = status.today and status.today.counts_as_kept
         painter.setPen(QColor(c.accent if row.view.pending_terms else (c.ok if kept else c.muted)))
@@ -197,10 +217,7 @@ class CommitmentDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft,
             QFontMetrics(option.font).elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()),
         )
-        rate = "—" if status.reliability is None else f"{status.reliability:.0%}"
-        facts = self.tr("Streak {streak} · kept {rate} · strength {strength}").format(
-            streak=status.streak, rate=rate, strength=f"{status.strength:.0%}"
-        )
+        facts = facts_text(status)
         painter.drawText(
             QRect(inner.left(), inner.top() + 2 * line + 6, inner.width(), line),
             Qt.AlignmentFlag.AlignLeft,

@@ -152,6 +152,7 @@ def stylesheet(c: Colours, base_pt: float = 10.0) -> str:
     QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{
         border: 2px solid {c.accent};
     }}
+    QComboBox {{ combobox-popup: 0; }}
     QComboBox QAbstractItemView {{
         border: 1px solid {c.field_border}; background: {c.base}; color: {c.text};
         selection-background-color: {c.accent}; selection-color: {c.accent_text};
