@@ -14,7 +14,7 @@ from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, CadenceKind, Outcome
 from twofold.domain.errors import InvalidInput, NotAllowed, WrongPassphrase
 from twofold.domain.ledger import EventKind
-from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
+from twofold.domain.report import ReportFormat, ReportRequest, ReportSection, to_markdown
 from twofold.domain.timeline_text import headline
 from twofold.services.session import Session, unlock, unlock_session
 
@@ -224,3 +224,39 @@ def test_the_file_goes_outside_the_vault_and_never_over_another(
     finally:
         alex.lock()
     assert b"SHARED-IN-RANGE" not in all_bytes(vault_dir)
+
+
+def test_check_in_answers_are_in_the_report_once(alex: Session) -> None:
+    """With "Check-in answers" chosen, the answers are there and the timeline says where
+    (a ten-year report held them twice); with only the timeline, they are in it."""
+    from datetime import timedelta
+
+    yesterday = date.today() - timedelta(days=1)
+    alex.checkins.submit(
+        CheckinKind.DAILY,
+        {"feeling": "ANSWERED-ONCE calm", "need": "time", "action": "walk"},
+        day=yesterday,
+        at=datetime.combine(yesterday, datetime.min.time()).astimezone() + timedelta(hours=20),
+    )
+    alex.checkins.reveal_due()  # yesterday is over: revealed (submit may have done it)
+    both = to_markdown(
+        alex.reports.build(
+            ReportRequest(yesterday, date.today(), tuple(ReportSection), ReportFormat.MARKDOWN),
+            "Sam",
+        )
+    )
+    assert both.count("ANSWERED-ONCE calm") == 1
+    checkins = both[both.index("## Check-in answers") :].split("\n## ")[0]
+    assert "ANSWERED-ONCE calm" in checkins
+    timeline = both[both.index("## Shared timeline") :].split("\n## ")[0]
+    assert "Daily check-in: the answers are under “Check-in answers”." in timeline
+    alone = to_markdown(
+        alex.reports.build(
+            ReportRequest(
+                yesterday, date.today(), (ReportSection.TIMELINE,), ReportFormat.MARKDOWN
+            ),
+            "Sam",
+        )
+    )
+    assert alone.count("ANSWERED-ONCE calm") == 1
+    assert "the answers are under" not in alone

@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from twofold.domain.agreement import SECTIONS, word_diff
+from twofold.domain.checkins import Checkin
 from twofold.domain.commitments import BOTH, Outcome, period_outcomes
 from twofold.domain.errors import InvalidInput, NotAllowed
 from twofold.domain.events import ExportAgreed, ExportMade
@@ -118,6 +119,7 @@ class Departure:
 class ReportService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
+        self._checkins_read: tuple[tuple[date, date], list[Checkin]] | None = None
 
     # --- who ---------------------------------------------------------------------
 
@@ -187,10 +189,14 @@ class ReportService:
         chosen = [s for s in ReportSection if s in request.sections]
         steps = len(chosen) + (1 if request.private_records else 0)
         parts: list[ReportPart] = []
-        for index, section in enumerate(chosen):
-            if progress is not None:
-                progress(index, steps)
-            parts.append(builders[section](request))
+        self._checkins_read = None  # read afresh for each report
+        try:
+            for index, section in enumerate(chosen):
+                if progress is not None:
+                    progress(index, steps)
+                parts.append(builders[section](request))
+        finally:
+            self._checkins_read = None
         if request.private_records:
             parts.append(self._private(request))
         if progress is not None:
@@ -224,23 +230,37 @@ class ReportService:
             cursor = (last.occurred_at.isoformat(timespec="microseconds"), last.seq)
 
     def _timeline(self, request: ReportRequest) -> ReportPart:
-        items = [
-            ReportItem(
-                i.occurred_at,
-                i.author_label,
-                i.kind.label,
-                "(retracted by its author)" if i.retracted else headline(i),
-                _details(i),
-            )
-            for i in self._timeline_items(request)
-            if i.kind not in _TIMELINE_LEFT_OUT
-        ]
+        # A check-in's answers are in the report once: under "Check-in answers" when
+        # that part is chosen (the timeline says where), else here in full. A
+        # ten-year ledger held 2.3 million characters of answers twice.
+        answered = (
+            {c.seq for c in self._checkins_in(request)}
+            if ReportSection.CHECKINS in request.sections
+            else set()
+        )
+        items = []
+        for i in self._timeline_items(request):
+            if i.kind in _TIMELINE_LEFT_OUT:
+                continue
+            if i.retracted:
+                text = "(retracted by its author)"
+            elif i.seq in answered:
+                title = _CHECKIN_TITLES.get(str(i.data.get("checkin")), "Check-in")
+                text = f"{title}: the answers are under “{ReportSection.CHECKINS.label}”."
+            else:
+                text = headline(i)
+            items.append(ReportItem(i.occurred_at, i.author_label, i.kind.label, text, _details(i)))
         items.reverse()  # oldest first, as a story is read
         return ReportPart(
             ReportSection.TIMELINE.value,
             ReportSection.TIMELINE.label,
             "Everything the couple wrote to the shared ledger in this period, oldest first "
-            "(daily check-offs are counted in the commitments section).",
+            "(daily check-offs are counted in the commitments section"
+            + (
+                "; check-in answers are under “Check-in answers”)."
+                if ReportSection.CHECKINS in request.sections
+                else ")."
+            ),
             items=tuple(items),
         )
 
@@ -420,6 +440,21 @@ class ReportService:
         ]
         return ReportPart(ReportSection.WINS.value, ReportSection.WINS.label, items=tuple(items))
 
+    def _checkins_in(self, request: ReportRequest) -> list[Checkin]:
+        """The check-ins answered in the range, oldest first (read once per report)."""
+        key = (request.start, request.end)
+        if self._checkins_read is None or self._checkins_read[0] != key:
+            found = sorted(
+                (
+                    c
+                    for c in practice_store.checkins(self._vault.connection, limit=1_000_000)
+                    if request.start <= c.day <= request.end
+                ),
+                key=lambda c: (c.day, c.seq),
+            )
+            self._checkins_read = (key, found)
+        return self._checkins_read[1]
+
     def _checkins(self, request: ReportRequest) -> ReportPart:
         labels = self.labels()
         items = [
@@ -430,11 +465,7 @@ class ReportService:
                 "",
                 tuple((q, a) for q, a in c.answers if a),
             )
-            for c in sorted(
-                practice_store.checkins(self._vault.connection, limit=1_000_000),
-                key=lambda c: (c.day, c.seq),
-            )
-            if request.start <= c.day <= request.end
+            for c in self._checkins_in(request)
         ]
         return ReportPart(
             ReportSection.CHECKINS.value,
