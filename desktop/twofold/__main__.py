@@ -29,10 +29,10 @@ def _gui_self_check(report: Callable[[str], None]) -> bool:
     return gui_self_check(report)
 
 
-def _render_pdf(report: Report) -> bytes:
+def _render_pdf(report: Report, progress: Callable[[int, int], None] | None = None) -> bytes:
     from twofold.ui.report_pdf import render_pdf_headless  # Qt only for a PDF report
 
-    return render_pdf_headless(report)
+    return render_pdf_headless(report, progress)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

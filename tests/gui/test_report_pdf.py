@@ -123,9 +123,9 @@ def test_cli_makes_the_pdf_with_both_signatures(
 def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    """The items are laid out in small pieces placed page after page (one document
-    for ten years made painting quadratic): no line may be lost, doubled or moved at a
-    piece's edge or a page's."""
+    """The items are laid out paragraph by paragraph and placed page after page (one
+    document for ten years made painting quadratic): no line may be lost, doubled or
+    moved at a paragraph's edge or a page's; progress goes forward to its end."""
     from datetime import UTC, date, datetime, timedelta
 
     from twofold.domain.report import Report, ReportItem, ReportPart, ReportTable
@@ -140,7 +140,7 @@ def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
             " ".join(f"w{n:04d}x{k:02d}" for k in range(12 + n % 40)),
             (("Request", f"REQ{n:04d} " + "longer words " * (n % 9)),) if n % 3 == 0 else (),
         )
-        for n in range(3 * report_pdf.CHUNK_ITEMS + 7)
+        for n in range(127)
     )
     table = ReportTable("Weeks", ("week", "kept"), tuple((f"W{n}", f"{n}") for n in range(60)))
     report = Report(
@@ -157,7 +157,9 @@ def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
         ),
     )
     path = tmp_path / "long.pdf"
-    path.write_bytes(report_pdf.render_pdf(report))
+    seen: list[tuple[int, int]] = []
+    path.write_bytes(report_pdf.render_pdf(report, lambda d, t: seen.append((d, t))))
+    assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
     count, pages = pdf_text(path)
     assert count > 10
     words = " ".join(pages).split()

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from twofold.domain.agreement import SECTIONS, word_diff
 from twofold.domain.checkins import Checkin
@@ -47,7 +48,17 @@ from twofold.vault.files import fsync_folder
 from twofold.vault.vault import OpenVault, now
 
 Progress = Callable[[int, int], None]
-Renderer = Callable[[Report], bytes]
+
+
+class Renderer(Protocol):
+    """Lays a report out as a PDF (``ui/report_pdf.py``), with its own progress."""
+
+    def __call__(self, report: Report, progress: Progress | None = None, /) -> bytes: ...
+
+
+# An export's progress bar, in thousandths: building the report, then laying it out.
+_PROGRESS_STEPS = 1000
+_BUILT_AT = {ReportFormat.PDF: 150}
 
 # Daily check-offs and acknowledgements are summed up in the commitments table.
 _TIMELINE_LEFT_OUT = {
@@ -92,14 +103,25 @@ def _percent(kept: int, decided: int) -> str:
     return f"{round(100 * kept / decided)} %" if decided else "—"
 
 
-def render(report: Report, fmt: ReportFormat, pdf: Renderer | None) -> bytes:
+def render(
+    report: Report, fmt: ReportFormat, pdf: Renderer | None, progress: Progress | None = None
+) -> bytes:
     if fmt == ReportFormat.MARKDOWN:
         return to_markdown(report).encode()
     if fmt == ReportFormat.JSON:
         return to_json(report).encode()
     if pdf is None:
         raise InvalidInput("PDF needs the app's layout engine; choose Markdown or JSON here.")
-    return pdf(report)
+    return pdf(report, progress)
+
+
+def _between(progress: Progress | None, low: int, high: int) -> Progress | None:
+    """``progress`` for one stage of an export, drawn from ``low`` to ``high`` of
+    ``_PROGRESS_STEPS``."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, total: report(low + (high - low) * done // max(total, 1), _PROGRESS_STEPS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,13 +618,16 @@ class ReportService:
         _check_target(target, self._vault.folder, overwrite)
         cosigner = None if departed is not None else self._vault.cosigner(other_passphrase)
         try:
+            built_at = _BUILT_AT.get(request.format, _PROGRESS_STEPS)
             report = self.build(
                 request,
                 "" if departed is not None else other,
-                progress,
+                _between(progress, 0, built_at),
                 after_left=departed.text if departed is not None else "",
             )
-            data = render(report, request.format, pdf)
+            data = render(
+                report, request.format, pdf, _between(progress, built_at, _PROGRESS_STEPS)
+            )
             digest = hashlib.sha256(data).hexdigest()
             partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
             try:

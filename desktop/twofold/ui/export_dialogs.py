@@ -255,8 +255,11 @@ class ReportDialog(QDialog):
             from twofold.ui.report_pdf import render_pdf
 
             pdf = render_pdf
-        work = self.session.detached(
-            lambda s: s.reports.export(request, target, passphrase, pdf=pdf, overwrite=overwrite)
+        work = detached_with_progress(
+            self.session,
+            lambda s, progress: s.reports.export(
+                request, target, passphrase, pdf=pdf, overwrite=overwrite, progress=progress
+            ),
         )
         self.save.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -266,7 +269,11 @@ class ReportDialog(QDialog):
             if self.departed is not None
             else self.tr("Checking %s's passphrase and making the report…") % self.other
         )
-        self._task = run_in_background(work, self._done, self._failed)
+        self._task = run_in_background(work, self._done, self._failed, self._on_progress)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
 
     def _done(self, result: ExportResult) -> None:
         self.passphrase.clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -23,16 +24,22 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCharFormat,
     QTextDocument,
+    QTextLayout,
+    QTextOption,
 )
 
 from twofold.domain.report import PLAINTEXT_WARNING, Report, ReportItem, ReportPart, ReportTable
+
+Progress = Callable[[int, int], None]
 
 _CSS = """
 body { font-family: sans-serif; font-size: 10.5pt; color: #222; }
@@ -89,13 +96,6 @@ def _item(item: ReportItem) -> str:
     return out
 
 
-# Items per QTextDocument. Qt paints a page of a document by walking the document
-# from its start to the page, so one document for a ten-year ledger (~5,000 pages)
-# made painting quadratic: 289 s. The report is laid out as a flow of small
-# documents instead, each one continuing on the page where the one before ended.
-CHUNK_ITEMS = 40
-
-
 def _head(part: ReportPart) -> str:
     out = f"<h2>{html.escape(part.title)}</h2>"
     if part.intro:
@@ -134,107 +134,151 @@ def report_html(report: Report) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Slice:
-    """Part of a laid-out document (``top``..``bottom`` in its own coordinates) drawn at
-    ``y`` on page ``page``."""
+    """Part of a paged document (a title page, a part's heading and tables):
+    ``top``..``bottom`` in its own coordinates, drawn at the top of page ``page``."""
 
     document: QTextDocument
     top: float
     bottom: float
     page: int
-    y: float
-    flowed: bool = False  # drawn line by line (items), else by Qt's page painting
 
     def draw(self, painter: QPainter, width: float) -> None:
-        if not self.flowed:
-            painter.save()
-            painter.translate(0, self.y - self.top)
-            self.document.drawContents(painter, QRectF(0, self.top, width, self.bottom - self.top))
-            painter.restore()
-            return
-        # Only the lines that start inside the slice. (Qt's own painting also writes
-        # the line above its clip into the PDF: hidden by the clip, but still read by
-        # pypdf, search and screen readers — each break would double a line.)
-        shift = self.y - self.top
-        block = self.document.begin()
-        while block.isValid():
-            layout = block.layout()
-            origin = layout.position()
-            for index in range(layout.lineCount()):
-                line = layout.lineAt(index)
-                if self.top <= origin.y() + line.y() < self.bottom:
-                    line.draw(painter, QPointF(origin.x(), origin.y() + shift))
-            block = block.next()
+        painter.save()
+        painter.translate(0, -self.top)
+        self.document.drawContents(painter, QRectF(0, self.top, width, self.bottom - self.top))
+        painter.restore()
 
 
-class _Flow:
-    """Lays the report out page by page. Headings and tables are laid out by Qt as
-    paged documents; the items (thousands over ten years) in small documents whose
-    lines are placed on the pages here, so painting a page never walks the whole
-    report (one document of ~5,000 pages made painting quadratic: 289 s)."""
+_HEADING, _BODY, _DETAIL = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Para:
+    """One paragraph of an item: its heading line, a line of its text, or a detail
+    ("Label: value", the label in bold)."""
+
+    text: str
+    style: int
+    label: int = 0  # a detail's label length, with its colon
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Lines ``first``..``last`` (exclusive) of paragraph ``para`` at ``y`` on ``page``."""
+
+    page: int
+    y: float
+    para: int
+    first: int
+    last: int
+
+
+def _item_paras(item: ReportItem) -> list[_Para]:
+    who = f" — {item.who}" if item.who else ""
+    out = [_Para(f"{_when(item)}{who}: {item.title}", _HEADING)]
+    if item.text:
+        out += [_Para(line, _BODY) for line in item.text.split("\n")]
+    for label, value in item.details:
+        first, *rest = value.split("\n")
+        out.append(_Para(f"{label}: {first}", _DETAIL, len(label) + 1))
+        out += [_Para(line, _BODY) for line in rest]
+    return out
+
+
+class _Pages:
+    """Lays the report out page by page, then paints it.
+
+    The title page and each part's heading, intro and tables are small HTML
+    documents paged by Qt. The items — tens of thousands over ten years — are plain
+    paragraphs, each laid out by its own QTextLayout and drawn line by line: no HTML
+    to parse, no document to walk. Every page is planned first (the footer says
+    "page n of N"), keeping only where each paragraph's lines go; the paragraphs are
+    laid out again when their page is painted (keeping every layout of a ten-year
+    report took ~700 MB)."""
 
     def __init__(self, writer: QPdfWriter, page: QSizeF) -> None:
         self.writer, self.page = writer, page
         self.slices: list[_Slice] = []
+        self.paras: list[_Para] = []
+        self.runs: list[_Run] = []
         self.number = -1  # the page being filled
         self.y = 0.0  # how much of it is used
+        dpi = writer.resolution()
+        body = QFont("sans-serif")
+        body.setPointSizeF(10)
+        heading = QFont(body)
+        heading.setPointSizeF(10.5)
+        heading.setWeight(QFont.Weight.DemiBold)
+        self.fonts = (heading, body, body)
+        self.label = QTextCharFormat()
+        self.label.setFontWeight(QFont.Weight.DemiBold)
+        self.label.setForeground(QColor("#555555"))
+        self.option = QTextOption()
+        self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.gap = dpi * 7 / 72  # above an item's heading (points to pixels)
+        self.spacing = dpi * 1.5 / 72  # between paragraphs
 
-    def _document(self, body: str, paged: bool) -> QTextDocument:
+    def layout(self, para: _Para) -> QTextLayout:
+        layout = QTextLayout(para.text, self.fonts[para.style], self.writer)
+        layout.setTextOption(self.option)
+        if para.label:
+            bold = QTextLayout.FormatRange()
+            bold.start, bold.length, bold.format = 0, para.label, self.label
+            layout.setFormats([bold])
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(self.page.width())
+        layout.endLayout()
+        return layout
+
+    def new_section(self, body: str) -> None:
+        """Start on a new page; Qt pages a heading, its tables and a title page."""
         document = QTextDocument()
         document.documentLayout().setPaintDevice(self.writer)
         document.setDefaultFont(QFont("sans-serif", 10))
         document.setDocumentMargin(0)
-        if paged:
-            document.setPageSize(self.page)  # before the content: laid out once
-        else:
-            document.setTextWidth(self.page.width())
+        document.setPageSize(self.page)  # before the content: laid out once
         document.setHtml(_page(body))
-        return document
-
-    def new_section(self, body: str) -> None:
-        """Start on a new page; Qt pages a heading, its tables and a title page."""
-        document = self._document(body, paged=True)
         count = document.pageCount()
         height = self.page.height()
         for index in range(count):
             self.number += 1
-            self.slices.append(
-                _Slice(document, index * height, (index + 1) * height, self.number, 0.0)
-            )
+            self.slices.append(_Slice(document, index * height, (index + 1) * height, self.number))
         last = document.documentLayout().blockBoundingRect(document.lastBlock())
         self.y = max(0.0, last.bottom() - (count - 1) * height)
 
-    def flow(self, body: str) -> None:
-        """Continue on the current page, breaking between lines."""
-        document = self._document(body, paged=False)
-        end = document.size().height()  # lays the whole piece out (Qt does it lazily)
-        lines: list[tuple[float, float]] = []
-        block = document.begin()
-        while block.isValid():
-            layout = block.layout()
-            origin = layout.position().y()
-            for index in range(layout.lineCount()):
-                line = layout.lineAt(index)
-                lines.append((origin + line.y(), origin + line.y() + line.height()))
-            block = block.next()
-        start = 0.0
-        if self.y:
-            self.y += self.page.height() / 120  # the space a heading has above it
-        for top, bottom in lines:
-            if self.y + (bottom - start) > self.page.height() and (top > start or self.y):
-                if top > start:
-                    self.slices.append(_Slice(document, start, top, self.number, self.y, True))
-                self.number += 1
-                self.y, start = 0.0, top
-        self.slices.append(_Slice(document, start, end, self.number, self.y, True))
-        self.y += end - start
+    def add(self, para: _Para) -> None:
+        """Place a paragraph's lines after what is on the page, breaking between lines."""
+        index = len(self.paras)
+        self.paras.append(para)
+        layout = self.layout(para)
+        heights = [layout.lineAt(n).height() for n in range(layout.lineCount())]
+        if para.style == _HEADING and self.y:
+            self.y += self.gap
+            # a heading keeps at least two lines below it on its page
+            if self.y + 3 * heights[0] > self.page.height():
+                self.number, self.y = self.number + 1, 0.0
+        first, top = 0, self.y
+        for n, height in enumerate(heights):
+            if self.y + height > self.page.height() and self.y > 0:
+                if n > first:
+                    self.runs.append(_Run(self.number, top, index, first, n))
+                self.number, self.y, first, top = self.number + 1, 0.0, n, 0.0
+            self.y += height
+        self.runs.append(_Run(self.number, top, index, first, len(heights)))
+        self.y += self.spacing
 
     @property
     def pages(self) -> int:
         return self.number + 1
 
 
-def render_pdf(report: Report) -> bytes:
-    """The PDF's bytes. Needs a QGuiApplication (fonts); safe on a worker thread."""
+def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
+    """The PDF's bytes. Needs a QGuiApplication (fonts); safe on a worker thread.
+    ``progress(done, total)``: laying out is the first half, painting the second."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -254,28 +298,53 @@ def render_pdf(report: Report) -> bytes:
     footer = int(writer.resolution() * 0.35)
     page = QSizeF(area.width(), area.height() - footer)
 
-    # every page is laid out first: the footer says "page n of N"
-    flow = _Flow(writer, page)
-    flow.new_section(_title_page(report))
+    # every page is planned first: the footer says "page n of N"
+    pages = _Pages(writer, page)
+    total = 2 * sum(len(part.items) for part in report.parts) or 1
+    done = 0
+    pages.new_section(_title_page(report))
     for part in report.parts:
-        flow.new_section(_head(part))
-        for start in range(0, len(part.items), CHUNK_ITEMS):
-            flow.flow("".join(_item(i) for i in part.items[start : start + CHUNK_ITEMS]))
+        pages.new_section(_head(part))
+        for item in part.items:
+            for para in _item_paras(item):
+                pages.add(para)
+            done += 1
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
 
     painter = QPainter(writer)
     try:
-        painter.setFont(QFont("sans-serif", 8))
-        drawn = 0
-        for piece in flow.slices:
-            if piece.page != drawn:
-                _footer(painter, report, page, footer, drawn, flow.pages)
+        painter.setPen(QColor("#222222"))
+        slices, runs = iter(pages.slices), iter(pages.runs)
+        next_slice, next_run = next(slices, None), next(runs, None)
+        cached: tuple[int, QTextLayout | None] = (-1, None)
+        painted = 0
+        for number in range(pages.pages):
+            if number:
                 writer.newPage()
-                drawn = piece.page
-            piece.draw(painter, page.width())
-        _footer(painter, report, page, footer, drawn, flow.pages)
+            while next_slice is not None and next_slice.page == number:
+                next_slice.draw(painter, page.width())
+                next_slice = next(slices, None)
+            while next_run is not None and next_run.page == number:
+                run = next_run
+                if cached[0] != run.para:
+                    cached = (run.para, pages.layout(pages.paras[run.para]))
+                layout = cached[1]
+                assert layout is not None
+                shift = run.y - layout.lineAt(run.first).y()
+                for n in range(run.first, run.last):
+                    layout.lineAt(n).draw(painter, QPointF(0, shift))
+                next_run = next(runs, None)
+                painted += 1
+            _footer(painter, report, page, footer, number, pages.pages)
+            if progress is not None and number % 50 == 0:
+                share = painted * (total - done) // max(len(pages.runs), 1)
+                progress(done + share, total)
     finally:
         painter.end()
     buffer.close()
+    if progress is not None:
+        progress(total, total)
     return bytes(data.data())
 
 
@@ -289,10 +358,10 @@ def _footer(
     )
 
 
-def render_pdf_headless(report: Report) -> bytes:
+def render_pdf_headless(report: Report, progress: Progress | None = None) -> bytes:
     """For the command line: make an offscreen QGuiApplication if there is none."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QGuiApplication.instance()
     if app is None:
         app = QGuiApplication(["twofold"])
-    return render_pdf(report)
+    return render_pdf(report, progress)
