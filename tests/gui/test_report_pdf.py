@@ -162,6 +162,9 @@ def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
     count, pages = pdf_text(path)
     assert count > 10
+    # read as laid out on the page (by position, not by drawing order): lines drawn
+    # over each other would mix their words
+    pages = [page.extract_text(extraction_mode="layout") for page in PdfReader(path).pages]
     words = " ".join(pages).split()
     tokens = [w.rstrip(".,") for w in words if w.startswith(("ITEM", "w0", "REQ"))]
     expected = []

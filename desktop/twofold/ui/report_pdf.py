@@ -226,11 +226,14 @@ class _Pages:
             bold.start, bold.length, bold.format = 0, para.label, self.label
             layout.setFormats([bold])
         layout.beginLayout()
+        y = 0.0
         while True:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(self.page.width())
+            line.setPosition(QPointF(0, y))  # Qt leaves every line at 0
+            y += line.height()
         layout.endLayout()
         return layout
 
