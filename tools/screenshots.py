@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from twofold.services.demo import create_demo
 from twofold.ui import i18n, theme
 from twofold.ui.app import demo_hint, make_application
+from twofold.ui.labels import label
 from twofold.ui.main_window import (
     AGREEMENT,
     CHECKINS,
@@ -144,6 +145,49 @@ def main() -> int:
     window.go(TOGETHER)
     pump(app)
     save(window, args.out, f"together{suffix}")
+    # issue 14: the review before signing, for an appreciation and a sealed check-in
+    from twofold.ui.review import PracticeReview
+
+    assert window.session is not None
+    for name, review in (
+        (
+            "review-appreciation",
+            PracticeReview(
+                window,
+                window.session,
+                app.translate("TogetherPage", "Your appreciation"),
+                [
+                    (
+                        app.translate("TogetherPage", "Appreciation"),
+                        "You made tea before my early shift without being asked.",
+                    )
+                ],
+                app.translate("TogetherPage", "Sign and add it"),
+            ),
+        ),
+        (
+            "review-checkin",
+            PracticeReview(
+                window,
+                window.session,
+                app.translate("Labels", "Daily check-in"),
+                [
+                    (label(prompt.text), answer)
+                    for prompt, answer in zip(
+                        window.session.checkins.prompts(CheckinKind.DAILY).prompts,
+                        ("Calmer than yesterday.", "A quiet evening.", "Leave work on time."),
+                        strict=False,
+                    )
+                ],
+                app.translate("CheckinsPage", "Sign and seal"),
+                sealed=True,
+            ),
+        ),
+    ):
+        review.show()
+        pump(app)
+        save(review, args.out, f"{name}{suffix}")
+        review.close()
     from twofold.ui.safety_dialog import SafetyPlanDialog
 
     assert window.session is not None

@@ -139,6 +139,14 @@
         <translation>Ein Kapitel zu unserer Geschichte hinzufügen</translation>
     </message>
     <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Nicht hinzugefügt</translation>
+    </message>
+    <message>
         <source>Chapter title</source>
         <translation>Titel des Kapitels</translation>
     </message>
@@ -153,10 +161,6 @@
     <message>
         <source>Chapter</source>
         <translation>Kapitel</translation>
-    </message>
-    <message>
-        <source>Add the chapter</source>
-        <translation>Kapitel hinzufügen</translation>
     </message>
     <message>
         <source>Either of you can add a chapter: a moment that mattered, told your way.</source>
@@ -224,8 +228,12 @@
         <translation>Stand des Check-ins</translation>
     </message>
     <message>
-        <source>Seal my answers</source>
-        <translation>Meine Antworten versiegeln</translation>
+        <source>Review and seal…</source>
+        <translation>Prüfen und versiegeln…</translation>
+    </message>
+    <message>
+        <source>Review and seal my answers</source>
+        <translation>Meine Antworten prüfen und versiegeln</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -290,6 +298,14 @@
     <message>
         <source>Not withdrawn</source>
         <translation>Nicht zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Sign and seal</source>
+        <translation>Unterschreiben und versiegeln</translation>
+    </message>
+    <message>
+        <source>Not sealed</source>
+        <translation>Nicht versiegelt</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2669,10 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
         <translation>Einen Rückschlag festhalten</translation>
     </message>
     <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
         <source>Not logged</source>
         <translation>Nicht festgehalten</translation>
     </message>
@@ -2679,10 +2699,6 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
     <message>
         <source>Impact</source>
         <translation>Wirkung</translation>
-    </message>
-    <message>
-        <source>Log it</source>
-        <translation>Festhalten</translation>
     </message>
     <message>
         <source>A setback is data, not a verdict. Logging it starts the repair: acknowledge, repair, restore.</source>
@@ -3395,6 +3411,33 @@ Unterschrieben als {name}</translation>
     </message>
 </context>
 <context>
+    <name>PracticeReview</name>
+    <message>
+        <source>your partner</source>
+        <translation>dein Gegenüber</translation>
+    </message>
+    <message>
+        <source>Your answers are sealed now: only a fingerprint of them joins the shared ledger, signed with your key. {partner} reads them, exactly as below, once you have both answered or the period is over. Sealed answers cannot be changed; you can withdraw them.</source>
+        <translation>Deine Antworten werden jetzt versiegelt: Nur ein Fingerabdruck davon kommt in die gemeinsame Chronik, unterschrieben mit deinem Schlüssel. {partner} liest sie genau so wie unten, sobald ihr beide geantwortet habt oder der Zeitraum vorbei ist. Versiegelte Antworten lassen sich nicht mehr ändern; du kannst sie zurückziehen.</translation>
+    </message>
+    <message>
+        <source>This is exactly what joins the shared ledger, signed with your key; {partner} will read it on the timeline. You can withdraw it later: its words are removed, and a signed note that you withdrew it stays.</source>
+        <translation>Genau das kommt in die gemeinsame Chronik, unterschrieben mit deinem Schlüssel; {partner} liest es auf der Zeitleiste. Du kannst es später zurückziehen: Die Worte werden entfernt, und ein unterschriebener Vermerk, dass du es zurückgezogen hast, bleibt.</translation>
+    </message>
+    <message>
+        <source>Review before signing</source>
+        <translation>Vor dem Unterschreiben prüfen</translation>
+    </message>
+    <message>
+        <source>Exactly what {partner} will read</source>
+        <translation>Genau das, was {partner} lesen wird</translation>
+    </message>
+    <message>
+        <source>Back to edit</source>
+        <translation>Zurück zum Bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ProposeDialog</name>
     <message>
         <source>Propose a new version</source>
@@ -3993,12 +4036,44 @@ Unterschrieben als {name}</translation>
         <translation>Wiederhergestellt</translation>
     </message>
     <message>
-        <source>Add it</source>
-        <translation>Hinzufügen</translation>
+        <source>The setback you log</source>
+        <translation>Der Rückschlag, den du festhältst</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>Sign and log it</source>
+        <translation>Unterschreiben und festhalten</translation>
     </message>
     <message>
         <source>What was done? (optional)</source>
         <translation>Was wurde getan? (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>{step}: {what}</source>
+        <translation>{step}: {what}</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
+    </message>
+    <message>
+        <source>Sign: {step}</source>
+        <translation>Unterschreiben: {step}</translation>
     </message>
     <message>
         <source>Counter-measure</source>
@@ -4007,6 +4082,14 @@ Unterschrieben als {name}</translation>
     <message>
         <source>What will make this less likely?</source>
         <translation>Was macht das weniger wahrscheinlich?</translation>
+    </message>
+    <message>
+        <source>A counter-measure for: {what}</source>
+        <translation>Eine Gegenmaßnahme zu: {what}</translation>
+    </message>
+    <message>
+        <source>Sign and add it</source>
+        <translation>Unterschreiben und hinzufügen</translation>
     </message>
     <message>
         <source>After the setback: {what}</source>
@@ -4249,6 +4332,25 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Create the vault</source>
         <translation>Den Tresor anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>SignedReviewDialog</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Signed by you, {signer}. {partner} will read it.</source>
+        <translation>Unterschrieben von dir, {signer}. {partner} wird es lesen.</translation>
+    </message>
+    <message>
+        <source>Signed by you, {signer}.</source>
+        <translation>Unterschrieben von dir, {signer}.</translation>
+    </message>
+    <message>
+        <source>Who signs it</source>
+        <translation>Wer unterschreibt</translation>
     </message>
 </context>
 <context>
@@ -5023,28 +5125,40 @@ Unterschrieben als {name}</translation>
         <translation>Nicht zurückgezogen</translation>
     </message>
     <message>
-        <source>A few values, separated by commas:</source>
-        <translation>Ein paar Werte, durch Kommas getrennt:</translation>
+        <source>Sign and save</source>
+        <translation>Unterschreiben und speichern</translation>
+    </message>
+    <message>
+        <source>The few values you want to live by together, separated by commas. They show for both of you, as chosen by you.</source>
+        <translation>Die wenigen Werte, nach denen ihr gemeinsam leben wollt, durch Kommas getrennt. Sie erscheinen für euch beide, als von dir gewählt.</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>What did your partner do that you noticed and appreciate?</source>
+        <translation>Was hat dein Gegenüber getan, das dir aufgefallen ist und das du wertschätzt?</translation>
+    </message>
+    <message>
+        <source>Your appreciation</source>
+        <translation>Deine Wertschätzung</translation>
+    </message>
+    <message>
+        <source>Sign and add it</source>
+        <translation>Unterschreiben und hinzufügen</translation>
+    </message>
+    <message>
+        <source>A chapter of our story</source>
+        <translation>Ein Kapitel unserer Geschichte</translation>
     </message>
     <message>
         <source>honesty, reliability, kindness, respect</source>
         <translation>Ehrlichkeit, Verlässlichkeit, Freundlichkeit, Respekt</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Nicht gespeichert</translation>
-    </message>
-    <message>
         <source>Appreciation</source>
         <translation>Wertschätzung</translation>
-    </message>
-    <message>
-        <source>What do you appreciate?</source>
-        <translation>Was schätzt du?</translation>
-    </message>
-    <message>
-        <source>Not added</source>
-        <translation>Nicht hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -5305,8 +5419,20 @@ Unterschrieben als {name}</translation>
         <translation>Was ist gut gelaufen?</translation>
     </message>
     <message>
-        <source>Record it</source>
-        <translation>Festhalten</translation>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>The win you record</source>
+        <translation>Der Erfolg, den du festhältst</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>Was gut gelaufen ist</translation>
+    </message>
+    <message>
+        <source>Sign and record it</source>
+        <translation>Unterschreiben und festhalten</translation>
     </message>
 </context>
 <context>
@@ -5410,6 +5536,34 @@ Unterschrieben als {name}</translation>
     <message>
         <source>&lt;b&gt;{who} would like to talk about&lt;/b&gt;</source>
         <translation>&lt;b&gt;{who} würde gern reden über&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>Keine Bitten.</translation>
+    </message>
+    <message>
+        <source>Nothing new.</source>
+        <translation>Nichts Neues.</translation>
+    </message>
+    <message>
+        <source>{title} — kept {rate}</source>
+        <translation>{title} — gehalten {rate}</translation>
+    </message>
+    <message>
+        <source>All kept well.</source>
+        <translation>Alle gut gehalten.</translation>
+    </message>
+    <message>
+        <source>No commitments with a record yet.</source>
+        <translation>Noch keine Zusagen mit Verlauf.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{what} — next: {step}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{what} — als Nächstes: {step}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation>Keine offen.</translation>
     </message>
 </context>
 <context>

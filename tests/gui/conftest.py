@@ -70,3 +70,41 @@ def on_next_modal(action: Callable[[QWidget], None]) -> None:
         action(dialog)
 
     QTimer.singleShot(0, handler)
+
+
+def confirm_review(tries: int = 250) -> None:
+    """Sign at the next review before signing (issue 14) once it is open, as a person
+    who read it would (gives up after ``tries`` × 20 ms)."""
+    from twofold.ui.review import SignedReviewDialog
+
+    def handler(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SignedReviewDialog) and dialog.isVisible():
+            dialog.confirm.click()
+        elif left:
+            QTimer.singleShot(20, lambda: handler(left - 1))
+
+    QTimer.singleShot(0, lambda: handler(tries))
+
+
+def answer_input(text: str) -> Callable[[QWidget], None]:
+    """Type ``text`` into the next one-field dialog (``widgets.ask_text`` or a
+    QInputDialog) and accept it, signing at its review where it has one."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit, QPlainTextEdit
+
+    from twofold.ui.widgets import FormDialog
+
+    def answer(dialog: QWidget) -> None:
+        if isinstance(dialog, FormDialog):  # the dialogs that keep text (issue 14)
+            field = dialog.findChild(QWidget, f"{dialog.objectName()}Text")
+            assert isinstance(field, QLineEdit | QPlainTextEdit)
+            field.setPlainText(text) if isinstance(field, QPlainTextEdit) else field.setText(text)
+            if dialog.review is not None:
+                confirm_review()
+            dialog.accept()
+            return
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(text)
+        dialog.accept()
+
+    return answer

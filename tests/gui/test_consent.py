@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, answer_input, confirm_review, on_next_modal, unlock_as
 from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.consent import CommitmentState
@@ -24,15 +24,6 @@ from twofold.ui.talk_dialog import TalkDialog
 from twofold.ui.unlock_page import SHARED
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def _answer_input(text: str) -> Callable[[QWidget], None]:
-    def answer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(text)
-        dialog.accept()
-
-    return answer
 
 
 def _select(page: CommitmentsPage, title: str) -> None:
@@ -78,7 +69,7 @@ def test_propose_then_accept_or_decline(
     accepted = next(r for r in page.model.items if r.commitment.title.startswith("Say pause"))
     assert accepted.view.state == CommitmentState.ACCEPTED and accepted.status is not None
     _select(page, "Hand over my phone every night")
-    on_next_modal(_answer_input("That is a demand, not a promise I chose"))
+    on_next_modal(answer_input("That is a demand, not a promise I chose"))
     qtbot.mouseClick(page.decline_button, LEFT)
     declined = next(r for r in page.model.items if r.commitment.title.startswith("Hand over"))
     assert declined.view.state == CommitmentState.DECLINED
@@ -134,6 +125,7 @@ def test_answer_apart_then_see_both(qtbot: QtBot, make_window: MakeWindow, vault
     assert page.period.text() == "Sam has answered — answer yours to see both."
     assert "Sam's sealed feeling" not in page.history.toPlainText()
     qtbot.keyClicks(page.fields["feeling"], "Alex's own feeling")
+    confirm_review()
     qtbot.mouseClick(page.submit, LEFT)
     assert "Alex's own feeling" in page.history.toPlainText()
     assert "Sam's sealed feeling" not in page.history.toPlainText()
@@ -210,7 +202,7 @@ def test_raise_a_strain_and_see_it_lead_the_agenda(
 
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, TalkDialog)
-        on_next_modal(_answer_input("Heard — let's talk Thursday"))
+        on_next_modal(answer_input("Heard — let's talk Thursday"))
         qtbot.mouseClick(dialog.answer_button, LEFT)
         assert "Heard — let's talk Thursday" in dialog.open_list.text()
         dialog.accept()

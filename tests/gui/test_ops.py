@@ -246,6 +246,7 @@ def test_a_check_in_that_cannot_be_sent_keeps_its_answers(
 ) -> None:
     """Check-in submit runs through ops: a full disk is said on the page, a bug gets
     the bug dialog, and the answers stay in their fields either way."""
+    from tests.gui.conftest import confirm_review
     from twofold.ui.main_window import CHECKINS
 
     window = make_window(vault_dir)
@@ -261,6 +262,7 @@ def test_a_check_in_that_cannot_be_sent_keeps_its_answers(
         raise DiskFull("The disk is full. Nothing was saved.")
 
     monkeypatch.setattr(checkins, "submit", full)
+    confirm_review()  # signed after the review; then the disk is full
     page._submit()
     assert page.message.text() == "The disk is full. Nothing was saved."
     assert first.toPlainText() == "Steady today, a little tired."
@@ -269,6 +271,7 @@ def test_a_check_in_that_cannot_be_sent_keeps_its_answers(
         raise AttributeError("a programming error")
 
     monkeypatch.setattr(checkins, "submit", broken)
+    confirm_review()
     page._submit()
     [box] = _dialogs("bugDialog")
     box.close()

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -8,7 +7,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, answer_input, confirm_review, on_next_modal, unlock_as
 from twofold.domain.commitments import Outcome
 from twofold.domain.ledger import EventKind
 from twofold.services.session import unlock
@@ -177,6 +176,7 @@ def test_check_in_and_the_gentle_reminders(
     assert window.due_reminder(evening) is None  # once a day
     qtbot.keyClicks(page.fields["feeling"], "Hopeful after our talk")
     qtbot.keyClicks(page.fields["action"], "Leave work on time")
+    confirm_review()
     qtbot.mouseClick(page.submit, LEFT)
     assert page.state.text().startswith("✓ Done")
     assert "Hopeful after our talk" in page.history.toPlainText()
@@ -192,25 +192,6 @@ def test_check_in_and_the_gentle_reminders(
         "Alex has answered — answer yours to see both."
     )
     sam.lock()
-
-
-def _answer_input(text: str) -> Callable[[QWidget], None]:
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
-
-    from twofold.ui.widgets import FormDialog
-
-    def answer(dialog: QWidget) -> None:
-        if isinstance(dialog, FormDialog):  # the dialogs that keep text (issue 14)
-            field = dialog.findChild(QWidget, f"{dialog.objectName()}Text")
-            assert isinstance(field, QLineEdit | QPlainTextEdit)
-            field.setPlainText(text) if isinstance(field, QPlainTextEdit) else field.setText(text)
-            dialog.accept()
-            return
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(text)
-        dialog.accept()
-
-    return answer
 
 
 def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
@@ -229,20 +210,21 @@ def test_log_and_repair_a_setback_then_turn_a_countermeasure_into_a_commitment(
         assert isinstance(dialog, LogSetbackDialog)
         qtbot.keyClicks(dialog.what, "Missed Thursday without a message")
         qtbot.keyClicks(dialog.trigger, "Stayed late")
+        confirm_review()
         dialog.accept()
 
     on_next_modal(log)
     qtbot.mouseClick(page.log, LEFT)
     assert page.list.count() == 1 and "open" in page.list.item(0).text()
     assert page.next_step.text() == "Acknowledge…"
-    on_next_modal(_answer_input("I named what the waiting cost"))
+    on_next_modal(answer_input("I named what the waiting cost"))
     qtbot.mouseClick(page.next_step, LEFT)
     assert (
         page.next_step.text() == "Repair…"
         and "I named what the waiting cost" in page.view.toPlainText()
     )
     assert not page.as_commitment.isEnabled()
-    on_next_modal(_answer_input("Two reminders before every check-in"))
+    on_next_modal(answer_input("Two reminders before every check-in"))
     qtbot.mouseClick(page.countermeasure, LEFT)
     assert page.as_commitment.isEnabled()
 
@@ -269,7 +251,7 @@ def test_record_a_win(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) ->
     window.go(WINS)
     page = window.wins
     assert "No wins recorded yet" in page.list.item(0).text()
-    on_next_modal(_answer_input("We laughed at dinner"))
+    on_next_modal(answer_input("We laughed at dinner"))
     qtbot.mouseClick(page.record, LEFT)
     assert page.list.item(0).text().startswith("We laughed at dinner\nWin · Sam")
 
@@ -285,10 +267,10 @@ def test_values_appreciation_and_a_story_chapter(
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == TOGETHER
     page = window.together
-    on_next_modal(_answer_input("honesty, kindness"))
+    on_next_modal(answer_input("honesty, kindness"))
     qtbot.mouseClick(page.edit_values, LEFT)
     assert page.values.text() == "Our values: honesty · kindness"
-    on_next_modal(_answer_input("You made tea without asking"))
+    on_next_modal(answer_input("You made tea without asking"))
     qtbot.mouseClick(page.appreciate, LEFT)
     assert "You made tea without asking" in page.appreciations.toPlainText()
 
@@ -296,6 +278,7 @@ def test_values_appreciation_and_a_story_chapter(
         assert isinstance(dialog, ChapterDialog)
         qtbot.keyClicks(dialog.title, "The river walk")
         qtbot.keyClicks(dialog.text, "The first hour without the affair in the room.")
+        confirm_review()
         dialog.accept()
 
     on_next_modal(chapter)
@@ -371,7 +354,7 @@ def test_a_joint_session_with_the_dialogue_timer(
     def summary(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
         dialog.setTextValue("A calm evening")
-        on_next_modal(_answer_input(ALEX_PASS))  # the summary speaks for both: Alex signs too
+        on_next_modal(answer_input(ALEX_PASS))  # the summary speaks for both: Alex signs too
         dialog.accept()
 
     on_next_modal(summary)

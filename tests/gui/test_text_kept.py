@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
+from tests.gui.conftest import MakeWindow, confirm_review, on_next_modal, unlock_as
 from twofold.ui.delegates import PAD
 from twofold.ui.main_window import OUTBOX, MainWindow
 from twofold.ui.widgets import announced
@@ -157,6 +157,7 @@ def test_a_refused_setback_keeps_every_word_and_says_why_inline(
         assert announced()[-1] == dialog.message.text()
         assert QApplication.activeModalWidget() is dialog  # no second, modal error box
         qtbot.keyClicks(dialog.what, "Missed Thursday without a message")
+        confirm_review()
         dialog.ok_button.click()
 
     on_next_modal(log)
@@ -191,6 +192,7 @@ def test_an_empty_win_or_counter_measure_is_refused_inline_and_the_dialog_stays(
         said.append(dialog.message.text())
         assert dialog.isVisible()
         field.setPlainText("We laughed at dinner")
+        confirm_review()
         dialog.ok_button.click()
 
     on_next_modal(record)

@@ -44,6 +44,8 @@ class Agenda:
     # the order the sections are shown in: requests to talk always lead, then the order
     # the hurt partner chose (where the couple named one), else the default
     order: tuple[AgendaSection, ...] = DEFAULT_ORDER
+    # how many commitments have a record to judge: with none, nothing was "kept well"
+    commitments_with_record: int = 0
 
 
 class JointSessionService:
@@ -52,15 +54,12 @@ class JointSessionService:
 
     def agenda(self) -> Agenda:
         shares = TimelineService(self._vault).agenda()
-        review = [
-            s
-            for s in CommitmentService(self._vault).statuses()
-            if s.reliability is not None and s.reliability < REVIEW_BELOW
-        ]
+        judged = [s for s in CommitmentService(self._vault).statuses() if s.reliability is not None]
+        review = [s for s in judged if s.reliability is not None and s.reliability < REVIEW_BELOW]
         setbacks = [s for s in SetbackService(self._vault).all() if s.open]
         requests = RequestService(self._vault).open_requests()
         order = agenda_order(consent_store.pace(self._vault.connection))
-        return Agenda(shares, review, setbacks, requests, order)
+        return Agenda(shares, review, setbacks, requests, order, len(judged))
 
     def open(self, kind: SessionKind, other_passphrase: str) -> str:
         """Both present: this partner opens, the other co-signs with their passphrase

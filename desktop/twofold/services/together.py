@@ -42,7 +42,7 @@ class TogetherService:
 
     def set_values(self, values: list[str]) -> None:
         """The couple's chosen few (e.g. honesty, reliability, kindness, respect)."""
-        cleaned = list(dict.fromkeys(v.strip() for v in values if v.strip()))
+        cleaned = clean_values(values)
         if not cleaned:
             raise InvalidInput("Name at least one value.")
         if len(cleaned) > MAX_VALUES:
@@ -61,3 +61,8 @@ class TogetherService:
 
     def story(self) -> list[tuple[str, str, str, datetime]]:
         return practice_store.story(self._vault.connection)
+
+
+def clean_values(values: list[str]) -> list[str]:
+    """The values as they are stored: trimmed, without blanks or repeats."""
+    return list(dict.fromkeys(v.strip() for v in values if v.strip()))

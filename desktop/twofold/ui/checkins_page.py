@@ -20,13 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.checkins import CheckinKind
+from twofold.domain.checkins import CheckinKind, check_answers
 from twofold.domain.consent import WeekLine, WeekSummary
 from twofold.services.commitments import local_today
 from twofold.ui import i18n, ops
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
+from twofold.ui.istatement import IStatementHelper
 from twofold.ui.labels import label
-from twofold.ui.widgets import LazyPage, confirm, error_label, heading, named, note, two_panes
+from twofold.ui.review import review_signed
+from twofold.ui.widgets import (
+    LazyPage,
+    confirm,
+    error_label,
+    heading,
+    named,
+    note,
+    refused_inline,
+    two_panes,
+)
 
 KIND_LABELS = {
     CheckinKind.DAILY: QT_TRANSLATE_NOOP("Labels", "Daily check-in"),
@@ -120,8 +131,11 @@ class CheckinsPage(LazyPage):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # questions above answers
         self.form.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, QPlainTextEdit] = {}
+        self.helpers: dict[str, IStatementHelper] = {}
         self.submit = named(
-            QPushButton(self.tr("Seal my answers")), "primary", self.tr("Seal my answers")
+            QPushButton(self.tr("Review and seal…")),
+            "primary",
+            self.tr("Review and seal my answers"),
         )
         self.submit.clicked.connect(self._submit)
         self.message = error_label("checkinMessage", self.tr("Problem"))
@@ -192,6 +206,7 @@ class CheckinsPage(LazyPage):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}
+        self.helpers = {}
         if self.session is None:
             self.about.clear()
             return
@@ -207,6 +222,9 @@ class CheckinsPage(LazyPage):
             # each on its own full-width row: the question above its answer
             self.form.addRow(question)
             self.form.addRow(field)
+            # the partner reads these answers: the I-statement helper, as in the journal
+            self.helpers[prompt.id] = IStatementHelper(field, f"answer_{prompt.id}Istatement")
+            self.form.addRow(self.helpers[prompt.id])
 
     def reload(self) -> None:
         self._stale = False
@@ -300,7 +318,31 @@ class CheckinsPage(LazyPage):
         if self.session is None:
             return
         answers = {pid: field.toPlainText() for pid, field in self.fields.items()}
-        checkins, kind = self.session.checkins, self.current_kind()
+        session = self.session
+        checkins, kind = session.checkins, self.current_kind()
+
+        def review() -> bool:
+            prompts = checkins.prompts(kind)
+            cleaned = check_answers(prompts, answers)
+            return review_signed(
+                self,
+                session,
+                label(KIND_LABELS[kind]),
+                [(label(p.text), cleaned[p.id]) for p in prompts.prompts if cleaned[p.id]],
+                self.tr("Sign and seal"),
+                sealed=True,
+            )
+
+        self.message.clear()
+        asked = ops.run_op(
+            self,
+            self.tr("Not sealed"),
+            review,
+            action="checkins.review",
+            on_failure=refused_inline(self.message),
+        )
+        if asked is None or not asked.value:
+            return  # refused inline, or back to edit: the answers stay in their fields
         if not ops.run_inline(
             self,
             self.message,

@@ -31,6 +31,7 @@ from twofold.domain.dialogue import DialogueTimer, SessionKind
 from twofold.services.joint import Agenda
 from twofold.services.session import Session
 from twofold.ui import i18n, ops
+from twofold.ui.labels import label
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.widgets import (
@@ -49,6 +50,10 @@ def agenda_html(agenda: Agenda, labels: dict[str, str]) -> str:
     """The agenda in the order the couple chose: requests to talk (a strained boundary
     first) always lead; then the order the hurt partner set, where one was named."""
     e = html.escape
+
+    def empty(text: str) -> list[str]:
+        return [f"<p><i>{e(text)}</i></p>"]
+
     sections: dict[AgendaSection, list[str]] = {}
     requests = []
     for r in agenda.requests:
@@ -65,22 +70,38 @@ def agenda_html(agenda: Agenda, labels: dict[str, str]) -> str:
         words = f"<br>{e(r.words)}" if r.words else ""
         answers = "".join(f"<br><i>{e(labels.get(a, '?'))}: {e(text)}</i>" for a, text in r.answers)
         requests.append(f"<p>{head}{words}{answers}</p>")
-    sections[AgendaSection.REQUESTS] = requests or ["<p><i>No requests.</i></p>"]
+    sections[AgendaSection.REQUESTS] = requests or empty(
+        QCoreApplication.translate("joint_page", "No requests.")
+    )
     sections[AgendaSection.SHARES] = [
         f"<p>{e(labels.get(i.author_id, '?'))}: {e(i.body)}</p>" for i in agenda.new_shares
-    ] or ["<p><i>Nothing new.</i></p>"]
-    sections[AgendaSection.COMMITMENTS] = [
-        f"<p>{e(s.commitment.title)} — kept {s.reliability:.0%}</p>"
+    ] or empty(QCoreApplication.translate("joint_page", "Nothing new."))
+    kept = [
+        QCoreApplication.translate("joint_page", "{title} — kept {rate}").format(
+            title=e(s.commitment.title), rate=f"{s.reliability:.0%}"
+        )
         for s in agenda.commitments_to_review
         if s.reliability is not None
-    ] or ["<p><i>All kept well.</i></p>"]
+    ]
+    if kept:
+        sections[AgendaSection.COMMITMENTS] = [f"<p>{line}</p>" for line in kept]
+    elif agenda.commitments_with_record:
+        sections[AgendaSection.COMMITMENTS] = empty(
+            QCoreApplication.translate("joint_page", "All kept well.")
+        )
+    else:  # no commitment has a record yet: nothing was kept, well or not
+        sections[AgendaSection.COMMITMENTS] = empty(
+            QCoreApplication.translate("joint_page", "No commitments with a record yet.")
+        )
     sections[AgendaSection.SETBACKS] = [
-        f"<p>{e(s.what)} — next: {s.next_step.value if s.next_step else ''}</p>"
+        QCoreApplication.translate("joint_page", "<p>{what} — next: {step}</p>").format(
+            what=e(s.what), step=e(label(s.next_step.value.capitalize()) if s.next_step else "")
+        )
         for s in agenda.open_setbacks
-    ] or ["<p><i>None open.</i></p>"]
+    ] or empty(QCoreApplication.translate("joint_page", "None open."))
     parts = []
     for section in agenda.order:
-        parts.append(f"<h4>{e(section.label)}</h4>")
+        parts.append(f"<h4>{e(label(section))}</h4>")
         parts += sections[section]
     return "".join(parts)
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from twofold.ui import ops
 from twofold.ui.delegates import TimelineDelegate
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.models import PreviewModel
+from twofold.ui.review import SignedReviewDialog, names
 from twofold.ui.widgets import (
     ElidedList,
     follow_text_direction,
@@ -85,69 +85,37 @@ def preview_view(model: PreviewModel, object_name: str) -> QListView:
     return view
 
 
-class ConfirmShareDialog(QDialog):
+class ConfirmShareDialog(SignedReviewDialog):
+    """The sharing step's review: the practices' review step is the same dialog."""
+
     def __init__(
         self, session: Session, preview: SharePreview, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("confirmShareDialog")
-        self.setWindowTitle(self.tr("Share with {partner}").format(partner=preview.partner_label))
-        self.summary = named(heading(preview.summary, 2), "shareSummary", preview.summary)
-        self.model = PreviewModel()
-        self.model.set_items(as_partner_sees(session, preview.items))
-        view = preview_view(self.model, "confirmPreview")
-        buttons = QDialogButtonBox()
-        self.share = named(
-            buttons.addButton(
-                QCoreApplication.translate("ConfirmShareDialog", "Share now"),
-                QDialogButtonBox.ButtonRole.AcceptRole,
+        model = PreviewModel()
+        model.set_items(as_partner_sees(session, preview.items))
+        signer, _ = names(session)
+        super().__init__(
+            parent,
+            object_name="confirmShareDialog",
+            title=QCoreApplication.translate("ConfirmShareDialog", "Share with {partner}").format(
+                partner=preview.partner_label
             ),
-            "confirmShare",
-            QCoreApplication.translate("ConfirmShareDialog", "Share now"),
+            summary=preview.summary,
+            signer=signer,
+            partner=preview.partner_label,
+            explanation=QCoreApplication.translate(
+                "ConfirmShareDialog",
+                "This is exactly what your partner will read. It is signed with your key and "
+                "joins the shared ledger. Your private originals stay private. You can retract "
+                "a shared reflection later; a note that you retracted it stays.",
+            ),
+            body=preview_view(model, "confirmPreview"),
+            confirm_text=QCoreApplication.translate("ConfirmShareDialog", "Share now"),
+            back_text=QCoreApplication.translate("ConfirmShareDialog", "Cancel, share nothing"),
         )
-        self.share.setObjectName("primary")
-        cancel = named(
-            buttons.addButton(QDialogButtonBox.StandardButton.Cancel),
-            "cancelShare",
-            QCoreApplication.translate("ConfirmShareDialog", "Cancel, share nothing"),
-        )
-        cancel.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(
-            note(
-                QCoreApplication.translate(
-                    "ConfirmShareDialog",
-                    "This is exactly what your partner will read. It is signed with your key and "
-                    "joins the shared ledger. Your private originals stay private. You can retract "
-                    "a shared reflection later; a note that you retracted it stays.",
-                )
-            )
-        )
-        layout.addWidget(view, 1)
-        layout.addWidget(buttons)
-        # Tab reaches "Share now" (it was skipped: the button box's own order left it
-        # out of the chain), then Cancel; Enter stays on the safe Cancel.
-        self.share.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        QWidget.setTabOrder(view, self.share)
-        QWidget.setTabOrder(self.share, cancel)
-        # With the app's style sheet Qt's own chain skipped "Share now" again (the
-        # button box lays itself out anew when styled), so Tab follows this order.
-        self._tab_order: list[QWidget] = [view, self.share, cancel]
+        self.model = model
+        self.share = self.confirm
         self.resize(640, 520)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        focused = self.focusWidget()
-        chain = [w for w in self._tab_order if w.isVisible() and w.isEnabled()]
-        if focused not in chain:
-            return super().focusNextPrevChild(next)
-        step = 1 if next else -1
-        chain[(chain.index(focused) + step) % len(chain)].setFocus(
-            Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-        )
-        return True
 
 
 class OutboxPage(QWidget):

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.setbacks import RepairStep, Setback
+from twofold.domain.setbacks import RepairStep, Setback, check_setback
 from twofold.ui import i18n, ops
+from twofold.ui.istatement import IStatementHelper
 from twofold.ui.labels import label, milestone
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
+from twofold.ui.review import review_signed, reviewer
 from twofold.ui.widgets import (
     FormDialog,
     LazyPage,
@@ -41,7 +43,7 @@ class LogSetbackDialog(FormDialog):
             parent,
             "logSetbackDialog",
             self.tr("Log a setback"),
-            self.tr("Log it"),
+            self.tr("Review…"),
             failure_title=self.tr("Not logged"),
         )
         self.what = named(QLineEdit(), "setbackWhat", self.tr("What happened"))
@@ -51,10 +53,12 @@ class LogSetbackDialog(FormDialog):
         self.impact.setTabChangesFocus(True)
         follow_text_direction(self.impact)
         self.impact.setMaximumHeight(80)
+        self.impact_helper = IStatementHelper(self.impact, "setbackIstatement")
         form = QFormLayout()
         form.addRow(self.tr("What happened"), self.what)
         form.addRow(self.tr("Trigger"), self.trigger)
         form.addRow(self.tr("Impact"), self.impact)
+        form.addRow(self.impact_helper)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
@@ -232,6 +236,21 @@ class SetbacksPage(LazyPage):
             dialog.what.text(), dialog.trigger.text(), dialog.impact.toPlainText()
         )
         dialog.changed = (ops.PRACTICE, ops.TIMELINE)
+
+        def review() -> bool:
+            return review_signed(
+                dialog,
+                session,
+                self.tr("The setback you log"),
+                [
+                    (self.tr("What happened"), check_setback(dialog.what.text())),
+                    (self.tr("Trigger"), dialog.trigger.text()),
+                    (self.tr("Impact"), dialog.impact.toPlainText()),
+                ],
+                self.tr("Sign and log it"),
+            )
+
+        dialog.review = review
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         if accepted:
@@ -255,15 +274,24 @@ class SetbacksPage(LazyPage):
             return
         step = setback.next_step
         session = self.session
+        name = label(step.value.capitalize())
         ask_text(
             self,
             "repairStepDialog",
-            label(step.value.capitalize()),
+            name,
             self.tr("What was done? (optional)"),
             lambda text: session.setbacks.step(setback.id, step, text),
-            accept_text=label(step.value.capitalize()),
+            accept_text=self.tr("Review…"),
             changed=(ops.PRACTICE, ops.TIMELINE),
             multiline=True,
+            helper=True,
+            review=reviewer(
+                session,
+                self.tr("{step}: {what}").format(step=name, what=setback.what),
+                self.tr("What was done"),
+                self.tr("Sign: {step}").format(step=name),
+                required=False,
+            ),
         )
         self.reload(setback.id)
 
@@ -278,9 +306,16 @@ class SetbacksPage(LazyPage):
             self.tr("Counter-measure"),
             self.tr("What will make this less likely?"),
             lambda text: session.setbacks.add_countermeasure(setback.id, text),
-            accept_text=self.tr("Add it"),
+            accept_text=self.tr("Review…"),
             changed=(ops.PRACTICE, ops.TIMELINE),
             multiline=True,
+            helper=True,
+            review=reviewer(
+                session,
+                self.tr("A counter-measure for: {what}").format(what=setback.what),
+                self.tr("Counter-measure"),
+                self.tr("Sign and add it"),
+            ),
         )
         self.reload(setback.id)
 
@@ -364,8 +399,15 @@ class WinsPage(LazyPage):
             self.tr("Record a win"),
             self.tr("What went well?"),
             wins.record,
-            accept_text=self.tr("Record it"),
+            accept_text=self.tr("Review…"),
             changed=(ops.PRACTICE, ops.TIMELINE),
             multiline=True,
+            helper=True,
+            review=reviewer(
+                self.session,
+                self.tr("The win you record"),
+                self.tr("What went well"),
+                self.tr("Sign and record it"),
+            ),
         )
         self.reload()

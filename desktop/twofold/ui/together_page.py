@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -19,32 +17,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.ui import i18n
-from twofold.ui.widgets import LazyPage, heading, named, note
+from twofold.services.together import clean_values
+from twofold.ui import i18n, ops
+from twofold.ui.istatement import IStatementHelper
+from twofold.ui.review import review_signed, reviewer
+from twofold.ui.widgets import (
+    FormDialog,
+    LazyPage,
+    ask_text,
+    follow_text_direction,
+    heading,
+    named,
+    note,
+)
 
 
-class ChapterDialog(QDialog):
+class ChapterDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("chapterDialog")
-        self.setWindowTitle(self.tr("Add a chapter to our story"))
+        super().__init__(
+            parent,
+            "chapterDialog",
+            self.tr("Add a chapter to our story"),
+            self.tr("Review…"),
+            failure_title=self.tr("Not added"),
+        )
         self.title = named(QLineEdit(), "chapterTitle", self.tr("Chapter title"))
         self.text = named(QPlainTextEdit(), "chapterText", self.tr("The chapter"))
+        self.text.setTabChangesFocus(True)
+        follow_text_direction(self.text)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Chapter"), self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add the chapter"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(self.tr("Either of you can add a chapter: a moment that mattered, told your way."))
         )
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(IStatementHelper(self.text, "chapterIstatement"))
+        self.finish_layout(layout)
         self.resize(560, 420)
 
 
@@ -186,36 +196,70 @@ class TogetherPage(LazyPage):
     def _edit_values(self) -> None:
         if self.session is None:
             return
-        current = ", ".join(self.session.together.values())
-        text, ok = QInputDialog.getText(
+        session = self.session
+        current = ", ".join(session.together.values())
+
+        def review(parent: QWidget, text: str) -> bool:
+            return review_signed(
+                parent,
+                session,
+                self.tr("Our values"),
+                [(self.tr("Our values"), " · ".join(clean_values(text.split(","))))],
+                self.tr("Sign and save"),
+            )
+
+        ask_text(
             self,
+            "valuesDialog",
             self.tr("Our values"),
-            self.tr("A few values, separated by commas:"),
+            self.tr(
+                "The few values you want to live by together, separated by commas. They "
+                "show for both of you, as chosen by you."
+            ),
+            lambda text: session.together.set_values(text.split(",")),
+            accept_text=self.tr("Review…"),
+            changed=(ops.PRACTICE, ops.TIMELINE),
             text=current or self.tr("honesty, reliability, kindness, respect"),
+            review=review,
         )
-        if ok:
-            session = self.session
-            self.act(self.tr("Not saved"), lambda: session.together.set_values(text.split(",")))
 
     def _appreciate(self) -> None:
         if self.session is None:
             return
-        text, ok = QInputDialog.getText(
-            self, self.tr("Appreciation"), self.tr("What do you appreciate?")
+        session = self.session
+        ask_text(
+            self,
+            "appreciationDialog",
+            self.tr("Appreciation"),
+            self.tr("What did your partner do that you noticed and appreciate?"),
+            session.together.appreciate,
+            accept_text=self.tr("Review…"),
+            changed=(ops.PRACTICE, ops.TIMELINE),
+            multiline=True,
+            helper=True,
+            review=reviewer(
+                session,
+                self.tr("Your appreciation"),
+                self.tr("Appreciation"),
+                self.tr("Sign and add it"),
+            ),
         )
-        if ok:
-            session = self.session
-            self.act(self.tr("Not saved"), lambda: session.together.appreciate(text))
 
     def _add_chapter(self) -> None:
         if self.session is None:
             return
+        session = self.session
         dialog = ChapterDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            session = self.session
-            self.act(
-                self.tr("Not added"),
-                lambda: session.together.add_chapter(
-                    dialog.title.text(), dialog.text.toPlainText()
-                ),
-            )
+        dialog.action = lambda: session.together.add_chapter(
+            dialog.title.text(), dialog.text.toPlainText()
+        )
+        dialog.review = lambda: review_signed(
+            dialog,
+            session,
+            self.tr("A chapter of our story"),
+            [(dialog.title.text(), dialog.text.toPlainText())],
+            self.tr("Sign and add it"),
+        )
+        dialog.changed = (ops.PRACTICE, ops.TIMELINE)
+        dialog.exec()
+        dialog.deleteLater()

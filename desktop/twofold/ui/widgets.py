@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from twofold.domain.errors import TwofoldError
 from twofold.domain.text import is_right_to_left
 from twofold.services.session import Session
+from twofold.ui.istatement import IStatementHelper
 
 W = TypeVar("W", bound=QWidget)
 PRIVATE_HINT = "x-kde-passwordManagerHint"
@@ -189,12 +190,28 @@ def say(label: QLabel, message: str) -> None:
         announce(label, message, assertive=label.objectName() == "errorLabel")
 
 
+def refused_inline(label: QLabel) -> Callable[[BaseException], bool]:
+    """``ops.run_op(on_failure=…)`` for a form: a refused input (a ``TwofoldError``)
+    is said in ``label`` and announced; anything else goes to the bug dialog."""
+
+    def refused(exc: BaseException) -> bool:
+        if isinstance(exc, TwofoldError):
+            say(label, str(exc))
+            return True
+        return False
+
+    return refused
+
+
 class FormDialog(QDialog):
     """A dialog whose OK runs its action and closes only when it succeeded: a
     refused input (a ``TwofoldError``) is said inline, under the fields, and every
     word typed stays where it was (issue 14). A bug is reported and the dialog stays.
 
-    Subclasses (or callers) set ``action``; ``changed`` is what it announces."""
+    Subclasses (or callers) set ``action``; ``changed`` is what it announces. Where
+    the action signs words onto the shared ledger, ``review`` (``review.review_signed``)
+    shows exactly what will be written, who signs it and who will read it first; its
+    way back returns to the fields with every word kept."""
 
     def __init__(
         self,
@@ -209,6 +226,7 @@ class FormDialog(QDialog):
         self.setObjectName(object_name)
         self.setWindowTitle(title)
         self.action: Callable[[], object] | None = None
+        self.review: Callable[[], bool] | None = None
         self.changed: tuple[str, ...] = ()
         self.failure_title = failure_title or title
         self.message = error_label(f"{object_name}Message")
@@ -232,13 +250,18 @@ class FormDialog(QDialog):
             return
         from twofold.ui import ops
 
-        def refused(exc: BaseException) -> bool:
-            if isinstance(exc, TwofoldError):
-                say(self.message, str(exc))
-                return True
-            return False
-
+        refused = refused_inline(self.message)
         say(self.message, "")
+        if self.review is not None:
+            asked = ops.run_op(
+                self,
+                self.failure_title,
+                self.review,
+                action=f"{self.objectName()}.review",
+                on_failure=refused,
+            )
+            if asked is None or not asked.value:
+                return  # back to edit: every word stays
         outcome = ops.run_op(
             self,
             self.failure_title,
@@ -263,9 +286,13 @@ def ask_text(
     changed: tuple[str, ...] = (),
     multiline: bool = False,
     text: str = "",
+    review: Callable[[QWidget, str], bool] | None = None,
+    helper: bool = False,
 ) -> bool:
     """A one-field dialog that keeps the text on a refusal (QInputDialog closes and
-    loses it). Returns whether the action succeeded."""
+    loses it). ``review`` (``review.reviewer``) shows what will be signed before the
+    action runs; ``helper`` adds the I-statement helper where the partner reads the
+    words. Returns whether the action succeeded."""
     dialog = FormDialog(parent, object_name, title, accept_text)
     field: QLineEdit | QPlainTextEdit
     if multiline:
@@ -282,14 +309,21 @@ def ask_text(
     layout = QVBoxLayout(dialog)
     layout.addWidget(caption)
     layout.addWidget(field)
+    if helper and isinstance(field, QPlainTextEdit):
+        layout.addWidget(IStatementHelper(field, f"{object_name}Istatement"))
     dialog.finish_layout(layout)
     dialog.setMinimumWidth(460)
 
+    def value() -> str:
+        return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
     def run() -> object:
-        value = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
-        return action(value)
+        return action(value())
 
     dialog.action = run
+    if review is not None:
+        ask = review
+        dialog.review = lambda: ask(dialog, value())
     dialog.changed = changed
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
