@@ -192,3 +192,34 @@ def test_a_retraction_the_journal_missed_is_marked_at_the_next_unlock(
     assert retracted() == {ids[0], ids[1]}
     retract_behind_the_journal(ids[2], forget_head=True)  # no head kept: every share
     assert retracted() == {ids[0], ids[1], ids[2]}
+
+
+def test_the_checked_head_is_kept_only_with_a_write_that_happens_anyway(
+    vault_dir: Path, alex: Session
+) -> None:
+    """An unlock that learns nothing new writes nothing (a damaged or copied vault is
+    left as it was); one that sees the partner's new events keeps the head with them."""
+    from tests.reliability.test_bad_input import snapshot
+    from twofold.services.timeline import RETRACTIONS_CHECKED_KEY
+
+    assert alex.journal is not None and alex.sharing is not None
+    record = alex.journal.write("a walk before breakfast")
+    alex.sharing.confirm(alex.sharing.preview([alex.sharing.add(record)]))
+    alex.lock()
+    before = snapshot(vault_dir)
+    again = unlock(vault_dir, "Alex", ALEX_PASS)  # only her own events are new
+    again.lock()
+    assert snapshot(vault_dir) == before
+
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    assert sam.journal is not None and sam.sharing is not None
+    theirs = sam.journal.write("the evening call went well")
+    sam.sharing.confirm(sam.sharing.preview([sam.sharing.add(theirs)]))
+    sam.lock()
+    third = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        opened = third._vault
+        assert opened.journal is not None
+        assert opened.journal.meta(RETRACTIONS_CHECKED_KEY) == str(opened.ledger.head()[0])
+    finally:
+        third.lock()

@@ -19,7 +19,11 @@ from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
 from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.signing import adopt_consent_rules
-from twofold.services.timeline import TimelineService, reconcile_retractions
+from twofold.services.timeline import (
+    TimelineService,
+    keep_retractions_checked,
+    reconcile_retractions,
+)
 from twofold.services.verify import verify, verify_since
 from twofold.vault import readable_copy, trust
 from twofold.vault import vault as vault_files
@@ -569,7 +573,9 @@ def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
             genesis = vault.ledger.event_at(1)
             if genesis is not None and trust.pinned(journal) is None:
                 trust.pin_if_missing(journal, replay.genesis_partners([genesis]), at)
-            trust.note_seen(journal, vault.ledger, at)
+            seen = trust.note_seen(journal, vault.ledger, at)
+            if seen is not None and (previous is None or seen.seq != previous.seq):
+                keep_retractions_checked(vault)  # a write that happens anyway
     except (DatabaseError, TwofoldError):
         return None  # a damaged ledger is named by verify; it must not lock you out
     return previous

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -115,11 +114,21 @@ class TimelineService:
 RETRACTIONS_CHECKED_KEY = "retractions_checked_to_seq"  # journal meta: the ledger head
 
 
+def keep_retractions_checked(vault: OpenVault) -> None:
+    """Inside a write: every retraction up to the current head has been looked at
+    (``reconcile_retractions`` ran at this unlock, before anything else was signed)."""
+    if vault.journal is not None:
+        vault.journal.set_meta(RETRACTIONS_CHECKED_KEY, str(vault.ledger.head()[0]))
+
+
 def reconcile_retractions(vault: OpenVault) -> int:
     """Mark privately what was retracted during a shared session. Returns how many.
 
     Looks only at what was signed since the last time (the head is kept in the
-    journal); the first time, and after a head that could not be kept, at every share."""
+    journal); the first time, and after a head that could not be kept, at every share.
+    The head is kept only with a write that happens anyway (marking, or the unlock
+    remembering a new head, ``keep_retractions_checked``): an unlock that learns
+    nothing new writes nothing, so a damaged or copied vault is left as it was."""
     journal = vault.journal
     if journal is None:
         return 0
@@ -131,12 +140,5 @@ def reconcile_retractions(vault: OpenVault) -> int:
         with vault.write("Your journal"):
             for event_id in stale:
                 journal.mark_retracted(event_id, at)
-            journal.set_meta(RETRACTIONS_CHECKED_KEY, str(head))
-    elif head != after:
-        # a read-only vault cannot keep it: every share is looked at again next time
-        with (
-            contextlib.suppress(TwofoldError, DatabaseError, OSError),
-            vault.write("Your journal"),
-        ):
             journal.set_meta(RETRACTIONS_CHECKED_KEY, str(head))
     return len(stale)
