@@ -146,34 +146,37 @@ def _practice(
 
         session = unlock(folder, spec["who"], passphrases[spec["who"]])
         try:
+            day = today - timedelta(days=int(spec["days_ago"]))
             setback = session.setbacks.log(
-                spec["what"],
-                spec["trigger"],
-                spec["impact"],
-                day=today - timedelta(days=int(spec["days_ago"])),
+                spec["what"], spec["trigger"], spec["impact"], day=day, at=_at(day, 22, 15)
             )
-            for step, note in zip(RepairStep, spec["steps"], strict=False):
-                session.setbacks.step(setback, step, note)
-            for measure in spec["countermeasures"]:
-                session.setbacks.add_countermeasure(setback, measure)
+            # the repair takes days, as a real one does: acknowledged the next evening,
+            # repaired that weekend, restored a week on; counter-measures in between
+            for step, note, after in zip(RepairStep, spec["steps"], (1, 2, 7), strict=False):
+                session.setbacks.step(setback, step, note, at=_at(day, 20, 0, after))
+            for n, measure in enumerate(spec["countermeasures"]):
+                session.setbacks.add_countermeasure(setback, measure, at=_at(day, 21, 10 * n, 1))
         finally:
             session.lock()
     for spec in practice.get("wins", []):
         session = unlock(folder, spec["who"], passphrases[spec["who"]])
         try:
-            session.wins.record(spec["text"], day=today - timedelta(days=int(spec["days_ago"])))
+            day = today - timedelta(days=int(spec["days_ago"]))
+            session.wins.record(spec["text"], day=day, at=_at(day, 19, 40))
         finally:
             session.lock()
     together = practice.get("together", {})
     for n, spec in enumerate(together.get("appreciations", []) + together.get("chapters", [])):
         session = unlock(folder, spec["who"], passphrases[spec["who"]])
         try:
+            day = today - timedelta(days=int(spec["days_ago"]))
             if "title" in spec:
-                session.together.add_chapter(spec["title"], spec["text"])
+                session.together.add_chapter(spec["title"], spec["text"], at=_at(day, 21, 5))
             else:
-                session.together.appreciate(spec["text"])
+                session.together.appreciate(spec["text"], at=_at(day, 8, 20))
             if n == 0 and together.get("values"):
-                session.together.set_values(together["values"])
+                chosen = today - timedelta(days=int(together["values_days_ago"]))
+                session.together.set_values(together["values"], at=_at(chosen, 20, 30))
         finally:
             session.lock()
     for spec in practice.get("sessions", []):
@@ -181,16 +184,22 @@ def _practice(
 
         session = unlock_session(folder, passphrases[labels[1]])
         try:
-            session_id = session.joint.open(SessionKind(spec["kind"]), passphrases[labels[0]])
-            for text in spec["notes"]:
-                session.joint.note(session_id, text)
-            for text in spec["outcomes"]:
-                session.joint.outcome(session_id, text)
+            # an hour in the therapist's room: notes as they came, the summary at the end
+            day = today - timedelta(days=int(spec["days_ago"]))
+            session_id = session.joint.open(
+                SessionKind(spec["kind"]), passphrases[labels[0]], at=_at(day, 17, 0)
+            )
+            for n, text in enumerate(spec["notes"]):
+                session.joint.note(session_id, text, at=_at(day, 17, 8 + 12 * n))
+            for n, text in enumerate(spec["outcomes"]):
+                session.joint.outcome(session_id, text, at=_at(day, 17, 45 + n))
             if spec.get("objective"):
-                objective = session.joint.set_objective(spec["objective"])
-                session.joint.progress(objective, spec["progress"], session_id)
+                objective = session.joint.set_objective(spec["objective"], at=_at(day, 17, 50))
+                session.joint.progress(objective, spec["progress"], session_id, at=_at(day, 17, 52))
             # the summary speaks for both: the other partner signs it too, being there
-            session.joint.close(session_id, spec.get("summary", ""), passphrases[labels[0]])
+            session.joint.close(
+                session_id, spec.get("summary", ""), passphrases[labels[0]], at=_at(day, 17, 58)
+            )
         finally:
             session.lock()
     _consent(folder, passphrases, practice.get("consent", {}), today)
@@ -206,6 +215,13 @@ def _practice(
             )
         finally:
             session.lock()
+
+
+def _at(day: date, hour: int, minute: int = 0, days_later: int = 0) -> datetime:
+    """A moment in the demo's history (UTC): ``days_later`` days after ``day``."""
+    return datetime.combine(day + timedelta(days=days_later), time(hour, 0), UTC) + timedelta(
+        minutes=minute
+    )
 
 
 def _consent(folder: Path, passphrases: dict[str, str], spec: dict[str, Any], today: date) -> None:

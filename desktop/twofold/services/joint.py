@@ -61,7 +61,7 @@ class JointSessionService:
         order = agenda_order(consent_store.pace(self._vault.connection))
         return Agenda(shares, review, setbacks, requests, order, len(judged))
 
-    def open(self, kind: SessionKind, other_passphrase: str) -> str:
+    def open(self, kind: SessionKind, other_passphrase: str, *, at: datetime | None = None) -> str:
         """Both present: this partner opens, the other co-signs with their passphrase
         (the KDF runs here: call from a worker)."""
         if self.current() is not None:
@@ -69,7 +69,7 @@ class JointSessionService:
         cosigner = self._vault.cosigner(other_passphrase)
         session_id = uuid.uuid4().hex
         try:
-            at = now()
+            at = at or now()
             agenda = self.agenda()
             with self._vault.write("The joint session"):
                 self._vault.ledger.record(
@@ -87,20 +87,25 @@ class JointSessionService:
     def current(self) -> dict[str, Any] | None:
         return next((s for s in self.sessions() if s["closed_at"] is None), None)
 
-    def _add(self, event: SessionNote | SessionOutcome) -> None:
+    def _add(self, event: SessionNote | SessionOutcome, at: datetime | None) -> None:
         if not event.text:
             raise InvalidInput("Write something first.")
         with self._vault.write("The session"):
-            self._vault.ledger.record(event, now())
+            self._vault.ledger.record(event, at or now())
 
-    def note(self, session_id: str, text: str) -> None:
-        self._add(SessionNote(session_id, text.strip()))
+    def note(self, session_id: str, text: str, *, at: datetime | None = None) -> None:
+        self._add(SessionNote(session_id, text.strip()), at)
 
-    def outcome(self, session_id: str, text: str) -> None:
-        self._add(SessionOutcome(session_id, text.strip()))
+    def outcome(self, session_id: str, text: str, *, at: datetime | None = None) -> None:
+        self._add(SessionOutcome(session_id, text.strip()), at)
 
     def close(
-        self, session_id: str, summary: str = "", other_passphrase: str | None = None
+        self,
+        session_id: str,
+        summary: str = "",
+        other_passphrase: str | None = None,
+        *,
+        at: datetime | None = None,
     ) -> None:
         """End the session. A summary speaks for both: it carries both signatures when
         the other partner types their passphrase here (``other_passphrase``), else it
@@ -110,10 +115,10 @@ class JointSessionService:
         )
         try:
             with self._vault.write("The session"):
-                record_honoured(self._vault, SessionClosed(session_id, summary.strip()))
+                record_honoured(self._vault, SessionClosed(session_id, summary.strip()), at)
                 if cosigner is not None:
                     record_honoured(
-                        self._vault, SessionSummaryAgreed(session_id), cosigner=cosigner
+                        self._vault, SessionSummaryAgreed(session_id), at, cosigner=cosigner
                     )
         finally:
             if cosigner is not None:
@@ -143,20 +148,22 @@ class JointSessionService:
 
     # --- therapy objectives -------------------------------------------------------
 
-    def set_objective(self, text: str) -> str:
+    def set_objective(self, text: str, *, at: datetime | None = None) -> str:
         if not text.strip():
             raise InvalidInput("Describe the objective.")
         objective_id = uuid.uuid4().hex
         with self._vault.write("The objective"):
-            self._vault.ledger.record(ObjectiveSet(objective_id, text.strip()), now())
+            self._vault.ledger.record(ObjectiveSet(objective_id, text.strip()), at or now())
         return objective_id
 
-    def progress(self, objective_id: str, note: str, session_id: str = "") -> None:
+    def progress(
+        self, objective_id: str, note: str, session_id: str = "", *, at: datetime | None = None
+    ) -> None:
         if not note.strip():
             raise InvalidInput("Say what moved.")
         with self._vault.write("The objective"):
             self._vault.ledger.record(
-                ObjectiveProgress(objective_id, note.strip(), session_id), now()
+                ObjectiveProgress(objective_id, note.strip(), session_id), at or now()
             )
 
     def objectives(self) -> list[tuple[str, str, list[tuple[str, str, datetime]]]]:

@@ -39,7 +39,15 @@ class SetbackService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
 
-    def log(self, what: str, trigger: str = "", impact: str = "", day: date | None = None) -> str:
+    def log(
+        self,
+        what: str,
+        trigger: str = "",
+        impact: str = "",
+        day: date | None = None,
+        *,
+        at: datetime | None = None,
+    ) -> str:
         what = check_setback(what)
         setback_id = uuid.uuid4().hex
         with self._vault.write("The setback"):
@@ -47,7 +55,7 @@ class SetbackService:
                 SetbackLogged(
                     setback_id, what, day or local_today(), trigger.strip(), impact.strip()
                 ),
-                now(),
+                at or now(),
             )
         return setback_id
 
@@ -64,28 +72,30 @@ class SetbackService:
             raise NotFound("There is no such setback.")
         return found
 
-    def step(self, setback_id: str, step: RepairStep, note: str = "") -> None:
+    def step(
+        self, setback_id: str, step: RepairStep, note: str = "", *, at: datetime | None = None
+    ) -> None:
         """Acknowledge, repair, restore: in that order, each signed by who took it."""
         check_step_order(self.get(setback_id), step)
         with self._vault.write("The repair step"):
-            self._vault.ledger.record(SetbackStepTaken(setback_id, step, note.strip()), now())
+            self._vault.ledger.record(SetbackStepTaken(setback_id, step, note.strip()), at or now())
 
-    def add_countermeasure(self, setback_id: str, text: str) -> None:
+    def add_countermeasure(self, setback_id: str, text: str, *, at: datetime | None = None) -> None:
         self.get(setback_id)
         if not text.strip():
             raise InvalidInput("Describe the counter-measure.")
         with self._vault.write("The counter-measure"):
-            self._vault.ledger.record(SetbackCountermeasure(setback_id, text.strip()), now())
+            self._vault.ledger.record(SetbackCountermeasure(setback_id, text.strip()), at or now())
 
 
 class WinService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
 
-    def record(self, text: str, day: date | None = None) -> None:
+    def record(self, text: str, day: date | None = None, *, at: datetime | None = None) -> None:
         if not text.strip():
             raise InvalidInput("Say what went well.")
-        self._append(text.strip(), day or local_today(), "")
+        self._append(text.strip(), day or local_today(), "", at)
 
     def _append(
         self,

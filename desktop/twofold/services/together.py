@@ -16,11 +16,11 @@ class TogetherService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
 
-    def appreciate(self, text: str) -> None:
+    def appreciate(self, text: str, *, at: datetime | None = None) -> None:
         if not text.strip():
             raise InvalidInput("Say what you appreciate.")
         with self._vault.write("The appreciation"):
-            self._vault.ledger.record(AppreciationRecorded(text.strip()), now())
+            self._vault.ledger.record(AppreciationRecorded(text.strip()), at or now())
 
     def appreciations(self) -> list[tuple[str, str, datetime]]:
         return practice_store.appreciations(self._vault.connection)
@@ -40,7 +40,7 @@ class TogetherService:
         with self._vault.write("The withdrawal"):
             self._vault.ledger.withdraw(event_id, now())
 
-    def set_values(self, values: list[str]) -> None:
+    def set_values(self, values: list[str], *, at: datetime | None = None) -> None:
         """The couple's chosen few (e.g. honesty, reliability, kindness, respect)."""
         cleaned = clean_values(values)
         if not cleaned:
@@ -48,16 +48,16 @@ class TogetherService:
         if len(cleaned) > MAX_VALUES:
             raise InvalidInput(f"Choose a few: at most {MAX_VALUES} values.")
         with self._vault.write("Our values"):
-            self._vault.ledger.record(ValuesSet(tuple(cleaned)), now())
+            self._vault.ledger.record(ValuesSet(tuple(cleaned)), at or now())
 
     def values(self) -> list[str]:
         return practice_store.couple_values(self._vault.connection)
 
-    def add_chapter(self, title: str, text: str) -> None:
+    def add_chapter(self, title: str, text: str, *, at: datetime | None = None) -> None:
         if not title.strip() or not text.strip():
             raise InvalidInput("A chapter needs a title and some words.")
         with self._vault.write("The story"):
-            self._vault.ledger.record(StoryChapter(title.strip(), text.strip()), now())
+            self._vault.ledger.record(StoryChapter(title.strip(), text.strip()), at or now())
 
     def story(self) -> list[tuple[str, str, str, datetime]]:
         return practice_store.story(self._vault.connection)
