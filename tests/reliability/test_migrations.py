@@ -38,6 +38,8 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     kept = alex.journal.listing().records[1]
     assert kept.feelings == ("calm",) and kept.tags == ("fixture",) and kept.in_outbox
     assert [v.body for v in alex.journal.history(kept.id)] == ["fixture private entry"]
+    # the filter's choices read the indexes journal schema 3 added (INDEXED BY)
+    assert alex.journal.labels() == (["calm"], ["fixture"])
     assert alex.verify().ok
     alex.journal.write("written after the upgrade")
     alex.lock()

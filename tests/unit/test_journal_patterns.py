@@ -131,3 +131,35 @@ def test_on_this_day_on_the_timeline(alex: Session) -> None:
         ("Three months ago", date(2025, 12, 31), []),
         ("A year ago", date(2025, 3, 31), ["Win: Dinner out, phones away"]),
     ]
+
+
+def test_labels_count_every_use_most_used_first(alex: Session) -> None:
+    """The filter's choices (journal schema 3 reads them per distinct list): the same
+    order and counts as opening every record's lists would give, edits included."""
+    j = alex.journal
+    assert j is not None
+    written = [
+        (["calm"], ["walk", "dinner"]),
+        (["calm", "tired"], ["dinner"]),
+        (["calm", "tired"], ["dinner"]),
+        (["hurt"], []),
+        ([], ["zebra", "apple"]),
+        (["tired"], ["apple"]),
+    ]
+    ids = [j.write(f"entry {n}", feelings=f, tags=t) for n, (f, t) in enumerate(written)]
+    # calm 3, tired 3 → alphabetical on a tie; dinner 3, apple 2, walk 1, zebra 1
+    assert j.labels() == (["calm", "tired", "hurt"], ["dinner", "apple", "walk", "zebra"])
+    j.edit(ids[3], "entry 3", j.get(ids[3]).kind, ["tired"], ["walk", "park"])
+    # tired 4, calm 3; dinner 3, walk 2, apple 2, park 1, zebra 1 (hurt is gone)
+    assert j.labels() == (["tired", "calm"], ["dinner", "apple", "walk", "park", "zebra"])
+
+    def opened_one_by_one(column: str) -> list[str]:  # what the index replaced
+        return [
+            str(r[0])
+            for r in alex._vault.connection.execute(
+                f"SELECT value, count(*) AS n FROM journal.records, "
+                f"json_each(records.{column}) GROUP BY value ORDER BY n DESC, value"
+            )
+        ]
+
+    assert j.labels() == (opened_one_by_one("feelings"), opened_one_by_one("tags"))

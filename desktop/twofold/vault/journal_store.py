@@ -345,19 +345,26 @@ class JournalStore:
         return {RecordKind(r[0]): int(r[1]) for r in rows}
 
     def labels(self) -> tuple[list[str], list[str]]:
-        """Every feeling and every tag used in the journal, most used first."""
+        """Every feeling and every tag used in the journal, most used first.
+
+        One row per distinct list, from the column's own index (journal schema 3), the
+        lists opened here: ``json_each`` over every record read the whole journal and
+        cost 2.8 s at 50,000 entries, at every unlock."""
+        out: list[list[str]] = []
         with mapped_errors(_WHAT):
-            out = []
             for column in ("feelings", "tags"):
-                out.append(
-                    [
-                        str(r[0])
-                        for r in self._conn.execute(
-                            f"SELECT value, count(*) AS n FROM journal.records, "
-                            f"json_each(records.{column}) GROUP BY value ORDER BY n DESC, value"
-                        )
-                    ]
-                )
+                counts: dict[str, int] = {}
+                for raw, n in self._conn.execute(
+                    f"SELECT {column}, count(*) FROM journal.records "
+                    f"INDEXED BY records_by_{column} GROUP BY {column}"
+                ):
+                    try:
+                        values = json.loads(raw)
+                    except (TypeError, ValueError):
+                        continue  # a damaged row: verify names it
+                    for value in values if isinstance(values, list) else ():
+                        counts[str(value)] = counts.get(str(value), 0) + int(n)
+                out.append(sorted(counts, key=lambda v: (-counts[v], v)))
         return out[0], out[1]
 
     def on_days(self, days: Sequence[date], limit: int = 20) -> list[JournalRecord]:

