@@ -183,11 +183,7 @@ class CheckinService:
         conn = self._vault.connection
         seals = consent_store.seals(conn)
         out = [(s[1], s[2], s[3]) for s in seals]
-        out += [
-            (c.author, c.kind, c.day)
-            for c in practice_store.checkins(conn, limit=2000)
-            if not c.checkin_id  # from before sealing existed
-        ]
+        out += practice_store.answered_before_sealing(conn, limit=2000)
         return out
 
     def recent(self, kind: CheckinKind | None = None, limit: int = 200) -> list[Checkin]:
