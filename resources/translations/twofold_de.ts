@@ -591,12 +591,20 @@
         <translation>Diesen Vorschlag ablehnen?</translation>
     </message>
     <message>
-        <source>Why? (your partner sees this)</source>
-        <translation>Warum? (dein Gegenüber sieht das)</translation>
+        <source>You end: {title}</source>
+        <translation>Du beendest: {title}</translation>
     </message>
     <message>
-        <source>Not declined</source>
-        <translation>Nicht abgelehnt</translation>
+        <source>Sign: end it</source>
+        <translation>Unterschreiben: beenden</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>In your words</source>
+        <translation>In deinen Worten</translation>
     </message>
     <message>
         <source>Keep the old terms?</source>
@@ -605,6 +613,26 @@
     <message>
         <source>Not answered</source>
         <translation>Nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>Why? (your partner sees this; optional)</source>
+        <translation>Warum? (dein Gegenüber sieht das; freiwillig)</translation>
+    </message>
+    <message>
+        <source>You decline: {title}</source>
+        <translation>Du lehnst ab: {title}</translation>
+    </message>
+    <message>
+        <source>Sign: decline</source>
+        <translation>Unterschreiben: ablehnen</translation>
+    </message>
+    <message>
+        <source>You keep the old terms of: {title}</source>
+        <translation>Du behältst die alten Bedingungen von: {title}</translation>
+    </message>
+    <message>
+        <source>Sign: keep the old terms</source>
+        <translation>Unterschreiben: alte Bedingungen behalten</translation>
     </message>
     <message>
         <source>Not proposed</source>
@@ -623,12 +651,16 @@
         <translation>Wird neben dem Abhaken gezeigt, ersetzt es nie:</translation>
     </message>
     <message>
-        <source>I didn&apos;t see this happen</source>
-        <translation>Ich habe das nicht mitbekommen</translation>
+        <source>Your concern</source>
+        <translation>Deine Bedenken</translation>
     </message>
     <message>
-        <source>Not added</source>
-        <translation>Nicht hinzugefügt</translation>
+        <source>Sign and add it</source>
+        <translation>Unterschreiben und hinzufügen</translation>
+    </message>
+    <message>
+        <source>I didn&apos;t see this happen</source>
+        <translation>Ich habe das nicht mitbekommen</translation>
     </message>
     <message>
         <source>End this commitment?</source>
@@ -637,10 +669,6 @@
     <message>
         <source>Ending early needs both of you; until your partner agrees it shows as ended by you alone. What changed? (optional)</source>
         <translation>Vorzeitig beenden braucht euch beide; bis dein Gegenüber zustimmt, steht es als nur von dir beendet da. Was hat sich geändert? (freiwillig)</translation>
-    </message>
-    <message>
-        <source>Not ended</source>
-        <translation>Nicht beendet</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1218,10 @@
         <translation>Gemeinsam an diesem Computer. Die Pausenregel und der Sicherheitsplan sind in der Seitenleiste nur einen Klick entfernt (F1).</translation>
     </message>
     <message>
+        <source>Notes and outcomes are signed by {signer} (whose passphrase opened this session) and join the shared ledger; {partner} reads them too.</source>
+        <translation>Notizen und Ergebnisse unterschreibt {signer} (mit dieser Passphrase wurde die Sitzung geöffnet); sie kommen in die gemeinsame Chronik, und {partner} liest sie auch.</translation>
+    </message>
+    <message>
         <source>{label}, opened {when} by {who}</source>
         <translation>{label}, begonnen {when} von {who}</translation>
     </message>
@@ -1226,16 +1258,16 @@
         <translation>Worauf arbeitet ihr hin?</translation>
     </message>
     <message>
+        <source>Add it</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
         <source>What moved on “{choice}”?</source>
         <translation>Was hat sich bei „{choice}“ bewegt?</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>One line to remember it by (optional):</source>

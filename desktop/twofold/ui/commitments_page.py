@@ -8,6 +8,7 @@ beside it; new terms are proposed and take effect once the other accepts them.""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -48,11 +48,12 @@ from twofold.domain.consent import CommitmentState
 from twofold.domain.errors import TwofoldError
 from twofold.services.commitments import CommitmentStatus, CommitmentView, local_today
 from twofold.services.session import Session
-from twofold.ui import i18n, theme
+from twofold.ui import i18n, ops, theme
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
 from twofold.ui.labels import cadence_text, label
 from twofold.ui.models import ItemRole, ListModel
-from twofold.ui.widgets import LazyPage, error_label, heading, named, note
+from twofold.ui.review import reviewer
+from twofold.ui.widgets import LazyPage, ask_text, error_label, heading, named, note
 
 Index = QModelIndex | QPersistentModelIndex
 CADENCES = (
@@ -787,14 +788,14 @@ class CommitmentsPage(LazyPage):
         row = self._selected()
         if row is None or self.session is None:
             return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Decline this proposal?"), self.tr("Why? (your partner sees this)")
-        )
-        if not ok:
-            return
         session = self.session
-        self.act(
-            self.tr("Not declined"), lambda: session.commitments.decline(row.commitment.id, reason)
+        self._ask_signed(
+            "declineDialog",
+            self.tr("Decline this proposal?"),
+            self.tr("Why? (your partner sees this; optional)"),
+            lambda reason: session.commitments.decline(row.commitment.id, reason),
+            self.tr("You decline: {title}").format(title=row.commitment.title),
+            self.tr("Sign: decline"),
         )
 
     def _answer_terms(self, accept: bool) -> None:
@@ -802,17 +803,20 @@ class CommitmentsPage(LazyPage):
         if row is None or self.session is None or row.view.pending_terms is None:
             return
         proposal = row.view.pending_terms.proposal_id
-        reason = ""
-        if not accept:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Keep the old terms?"), self.tr("Why? (your partner sees this)")
-            )
-            if not ok:
-                return
         session = self.session
-        self.act(
-            self.tr("Not answered"),
-            lambda: session.commitments.answer_terms(proposal, accept, reason),
+        if accept:
+            self.act(
+                self.tr("Not answered"),
+                lambda: session.commitments.answer_terms(proposal, True, ""),
+            )
+            return
+        self._ask_signed(
+            "keepTermsDialog",
+            self.tr("Keep the old terms?"),
+            self.tr("Why? (your partner sees this; optional)"),
+            lambda reason: session.commitments.answer_terms(proposal, False, reason),
+            self.tr("You keep the old terms of: {title}").format(title=row.commitment.title),
+            self.tr("Sign: keep the old terms"),
         )
 
     def _renegotiate(self) -> None:
@@ -845,30 +849,63 @@ class CommitmentsPage(LazyPage):
         if not checks or self.session is None:
             return
         seq = checks[-1][0]
-        text, ok = QInputDialog.getText(
-            self,
+        session = self.session
+        self._ask_signed(
+            "concernDialog",
             self.tr("Add a concern"),
             self.tr("Shown beside the check-off, never replacing it:"),
+            lambda text: session.commitments.concern(seq, text),
+            self.tr("Your concern"),
+            self.tr("Sign and add it"),
             text=self.tr("I didn't see this happen"),
+            required=True,
         )
-        if not ok:
-            return
-        session = self.session
-        self.act(self.tr("Not added"), lambda: session.commitments.concern(seq, text))
 
     def _end(self) -> None:
         row = self._selected()
         if row is None or self.session is None:
             return
-        reason, ok = QInputDialog.getText(
-            self,
+        session = self.session
+        self._ask_signed(
+            "endCommitmentDialog",
             self.tr("End this commitment?"),
             self.tr(
                 "Ending early needs both of you; until your partner agrees it shows as "
                 "ended by you alone. What changed? (optional)"
             ),
+            lambda reason: session.commitments.end(row.commitment.id, reason),
+            self.tr("You end: {title}").format(title=row.commitment.title),
+            self.tr("Sign: end it"),
         )
-        if not ok:
+
+    def _ask_signed(
+        self,
+        object_name: str,
+        title: str,
+        caption: str,
+        action: Callable[[str], object],
+        what: str,
+        confirm_text: str,
+        *,
+        text: str = "",
+        required: bool = False,
+    ) -> None:
+        """A response the partner reads: a proper dialog that keeps its words on a
+        refusal, the I-statement helper, and the review of what will be signed."""
+        if self.session is None:
             return
-        session = self.session
-        self.act(self.tr("Not ended"), lambda: session.commitments.end(row.commitment.id, reason))
+        ask_text(
+            self,
+            object_name,
+            title,
+            caption,
+            action,
+            accept_text=self.tr("Review…"),
+            changed=(ops.PRACTICE, ops.TIMELINE),
+            multiline=True,
+            text=text,
+            helper=True,
+            review=reviewer(
+                self.session, what, self.tr("In your words"), confirm_text, required=required
+            ),
+        )

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+)
 
 from twofold.domain.istatement import Suggestion, suggestions
 
@@ -16,7 +24,9 @@ DELAY_MS = 700  # after typing stops
 
 
 class IStatementHelper(QFrame):
-    def __init__(self, field: QPlainTextEdit | QTextEdit, name: str = "istatement") -> None:
+    def __init__(
+        self, field: QPlainTextEdit | QTextEdit | QLineEdit, name: str = "istatement"
+    ) -> None:
         super().__init__()
         self.field = field
         self.setObjectName("hintBanner")
@@ -40,7 +50,7 @@ class IStatementHelper(QFrame):
         self.dismiss.clicked.connect(self._dismiss)
         self.timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self.timer.timeout.connect(self.check)
-        field.textChanged.connect(self.timer.start)
+        field.textChanged.connect(lambda *_: self.timer.start())
 
     def reset(self) -> None:
         """A new text in the field (another entry, a cleared form, a lock)."""
@@ -50,7 +60,7 @@ class IStatementHelper(QFrame):
         self.hide()
 
     def check(self) -> None:
-        found = suggestions(self.field.toPlainText(), frozenset(self._dismissed))
+        found = suggestions(self._text(), frozenset(self._dismissed))
         self.suggestion = found[0] if found else None
         if self.suggestion is None:
             self.hide()
@@ -62,15 +72,22 @@ class IStatementHelper(QFrame):
         suggestion = self.suggestion
         if suggestion is None:
             return
-        text = self.field.toPlainText()
-        end = text.find(suggestion.sentence) + len(suggestion.sentence)
-        cursor = QTextCursor(self.field.document())
-        cursor.setPosition(max(end, 0))
-        cursor.insertText(f"\n{suggestion.rewrite}")
+        text = self._text()
+        end = max(text.find(suggestion.sentence) + len(suggestion.sentence), 0)
         self._dismissed.add(suggestion.sentence)
-        self.field.setTextCursor(cursor)
+        if isinstance(self.field, QLineEdit):  # one line: the rewrite follows on it
+            self.field.setText(f"{text[:end]} {suggestion.rewrite}{text[end:]}")
+            self.field.setCursorPosition(end + 1 + len(suggestion.rewrite))
+        else:
+            cursor = QTextCursor(self.field.document())
+            cursor.setPosition(end)
+            cursor.insertText(f"\n{suggestion.rewrite}")
+            self.field.setTextCursor(cursor)
         self.field.setFocus()
         self.check()
+
+    def _text(self) -> str:
+        return self.field.text() if isinstance(self.field, QLineEdit) else self.field.toPlainText()
 
     def _dismiss(self) -> None:
         if self.suggestion is not None:

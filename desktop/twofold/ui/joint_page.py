@@ -31,11 +31,14 @@ from twofold.domain.dialogue import DialogueTimer, SessionKind
 from twofold.services.joint import Agenda
 from twofold.services.session import Session
 from twofold.ui import i18n, ops
+from twofold.ui.istatement import IStatementHelper
 from twofold.ui.labels import label
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
+from twofold.ui.review import names
 from twofold.ui.widgets import (
     LazyPage,
+    ask_text,
     busy_bar,
     error_label,
     error_text,
@@ -318,6 +321,11 @@ class JointSessionPage(LazyPage):
         self.log = named(QTextBrowser(), "sessionLog", self.tr("Notes and outcomes"))
         self.note_input = named(QLineEdit(), "sessionNoteInput", self.tr("A note"))
         self.note_input.setPlaceholderText(self.tr("A note, or an outcome: what you agreed"))
+        # the words go onto the shared ledger: the I-statement helper, and who signs
+        self.note_helper = IStatementHelper(self.note_input, "sessionNoteIstatement")
+        self.signer = QLabel()
+        self.signer.setObjectName("note")
+        self.signer.setWordWrap(True)
         self.add_note = named(QPushButton(self.tr("Add note")), "addNote", self.tr("Add a note"))
         self.add_outcome = named(
             QPushButton(self.tr("Add outcome")), "addOutcome", self.tr("Add an outcome")
@@ -356,6 +364,8 @@ class JointSessionPage(LazyPage):
         notes_row.addWidget(self.add_note)
         notes_row.addWidget(self.add_outcome)
         room_layout.addLayout(notes_row)
+        room_layout.addWidget(self.note_helper)
+        room_layout.addWidget(self.signer)
         end_row = QHBoxLayout()
         end_row.addWidget(self.objective)
         end_row.addWidget(self.as_commitment)
@@ -398,6 +408,13 @@ class JointSessionPage(LazyPage):
             self.agenda.setHtml(agenda_html(joint.agenda(), labels))
             return
         self.stack.setCurrentIndex(1)
+        signer, partner = names(self.session)
+        self.signer.setText(
+            self.tr(
+                "Notes and outcomes are signed by {signer} (whose passphrase opened this "
+                "session) and join the shared ledger; {partner} reads them too."
+            ).format(signer=signer, partner=partner)
+        )
         kind = SessionKind(self.current["kind"])
         who = " and ".join(
             labels.get(p, "?") for p in (self.current["opened_by"], self.current["cosigned_by"])
@@ -441,6 +458,7 @@ class JointSessionPage(LazyPage):
         if outcome is None or not outcome.ok:
             return
         self.note_input.clear()
+        self.note_helper.reset()
         self.reload()
 
     def latest_outcome(self) -> str:
@@ -478,26 +496,30 @@ class JointSessionPage(LazyPage):
         )
         if not ok:
             return
-        try:
-            if choice == self.tr("New objective…"):
-                text, ok = QInputDialog.getText(
-                    self, self.tr("New objective"), self.tr("What are you working toward?")
-                )
-                if ok:
-                    joint.set_objective(text)
-            else:
-                objective_id = objectives[choices.index(choice)][0]
-                text, ok = QInputDialog.getText(
-                    self,
-                    self.tr("Progress"),
-                    self.tr("What moved on “{choice}”?").format(choice=choice),
-                )
-                if ok:
-                    joint.progress(objective_id, text, self.current["id"] if self.current else "")
-        except Exception as exc:
-            ops.report_failure(self, self.tr("Not saved"), exc, action="joint.objective")
+        if choice == self.tr("New objective…"):
+            ask_text(
+                self,
+                "objectiveDialog",
+                self.tr("New objective"),
+                self.tr("What are you working toward?"),
+                joint.set_objective,
+                accept_text=self.tr("Add it"),
+                changed=(ops.PRACTICE, ops.TIMELINE),
+            )
         else:
-            ops.announce([ops.PRACTICE, ops.TIMELINE])
+            objective_id = objectives[choices.index(choice)][0]
+            session_id = self.current["id"] if self.current else ""
+            ask_text(
+                self,
+                "progressDialog",
+                self.tr("Progress"),
+                self.tr("What moved on “{choice}”?").format(choice=choice),
+                lambda text: joint.progress(objective_id, text, session_id),
+                accept_text=self.tr("Add it"),
+                changed=(ops.PRACTICE, ops.TIMELINE),
+                multiline=True,
+                helper=True,
+            )
         self.reload()
 
     def _end(self) -> None:
