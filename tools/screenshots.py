@@ -209,6 +209,9 @@ def main() -> int:
     from twofold.domain.dialogue import SessionKind
 
     assert window.session is not None
+    from twofold.ui.worker import busy
+
+    wait_for(app, lambda: not busy())  # the check of the ledger at unlock reads it whole
     window.session.joint.open(SessionKind.WEEKLY, demo.passphrases["Alex"])
     window.joint.reload()
     window.joint.timer._start()

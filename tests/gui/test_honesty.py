@@ -74,3 +74,16 @@ def test_a_shared_session_review_says_whose_signature_it_is(
     assert window.session is not None
     [win] = window.session.wins.all()
     assert window.session.partner_labels[win.author] == "Sam"
+
+
+def test_a_wrong_passphrase_for_a_shared_session_is_said_in_plain_words(vault_dir: Path) -> None:
+    import pytest
+
+    from twofold.domain.errors import WrongPassphrase
+    from twofold.services.session import unlock_session
+
+    with pytest.raises(WrongPassphrase) as refused:
+        unlock_session(vault_dir, "not anyone's passphrase")
+    said = str(refused.value)
+    assert said.startswith("That is neither partner's passphrase.")
+    assert "slot" not in said and "Nothing was changed" not in said  # no jargon, no non-news

@@ -791,7 +791,8 @@ def unlock_session(folder: Path, passphrase: str, who: str | None = None) -> Ope
             continue
         return open_with_keys(folder, slots, keys, finish_change=finish)
     raise WrongPassphrase(
-        "That passphrase opens neither partner's slot. Nothing was changed; try again."
+        "That is neither partner's passphrase. Check Caps Lock and the keyboard layout, "
+        "then try again."
     )
 
 
