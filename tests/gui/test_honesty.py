@@ -32,14 +32,18 @@ def test_the_agenda_never_says_all_kept_well_without_commitments(
         assert "All kept well." not in text
         assert "No commitments with a record yet." in text
         # a commitment kept every day: now "all kept well" is true
-        start = date.today() - timedelta(days=3)
+        start = date.today() - timedelta(days=8)
         commitment = alex.commitments.make(
             "Text if I'm late", Cadence(CadenceKind.DAILY), owner=alex.partner_id, start=start
         )
-        for back in range(3, -1, -1):
+        for back in range(8, -1, -1):
             alex.commitments.check(commitment, Outcome.KEPT, date.today() - timedelta(days=back))
+        assert alex.wins.detect()  # a first week kept: a milestone Twofold noticed
         text = agenda_html(alex.joint.agenda(), alex.partner_labels)
         assert "All kept well." in text
+        # what is new is said as the timeline says it: a milestone is not Alex's words
+        assert "Twofold noticed (recorded when Alex opened it): " in text
+        assert "Alex: First week" not in text
     finally:
         alex.lock()
 

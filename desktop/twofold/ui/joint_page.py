@@ -30,7 +30,7 @@ from twofold.domain.consent import AgendaSection, RequestKind
 from twofold.domain.dialogue import DialogueTimer, SessionKind
 from twofold.services.joint import Agenda
 from twofold.services.session import Session
-from twofold.ui import i18n, ops
+from twofold.ui import event_text, i18n, ops
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.labels import label
 from twofold.ui.passphrase_fields import secret_field
@@ -76,8 +76,10 @@ def agenda_html(agenda: Agenda, labels: dict[str, str]) -> str:
     sections[AgendaSection.REQUESTS] = requests or empty(
         QCoreApplication.translate("joint_page", "No requests.")
     )
+    # as the timeline says them: its sentence for each kind (a consent answer has no
+    # words of its own) and its byline (a milestone is Twofold's, not a partner's)
     sections[AgendaSection.SHARES] = [
-        f"<p>{e(labels.get(i.author_id, '?'))}: {e(i.body)}</p>" for i in agenda.new_shares
+        f"<p>{e(event_text.byline(i))}: {e(event_text.headline(i))}</p>" for i in agenda.new_shares
     ] or empty(QCoreApplication.translate("joint_page", "Nothing new."))
     kept = [
         QCoreApplication.translate("joint_page", "{title} — kept {rate}").format(
