@@ -583,6 +583,38 @@
         <translation>Nicht abgehakt</translation>
     </message>
     <message>
+        <source>Both of us</source>
+        <translation>Wir beide</translation>
+    </message>
+    <message>
+        <source>You accept: {title}</source>
+        <translation>Du nimmst an: {title}</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Zusage</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>Wessen</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>Wie oft</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>Hard-day version</source>
+        <translation>Version für schwere Tage</translation>
+    </message>
+    <message>
+        <source>Sign: accept</source>
+        <translation>Unterschreiben: annehmen</translation>
+    </message>
+    <message>
         <source>Not accepted</source>
         <translation>Nicht angenommen</translation>
     </message>

@@ -65,7 +65,19 @@ def test_propose_then_accept_or_decline(
     assert all(r.mine_to_answer for r in page.model.items)
     _select(page, "Say pause instead of going quiet")
     assert page.accept_button.isVisibleTo(page) and page.decline_button.isVisibleTo(page)
+    reviewed: list[str] = []
+
+    def sign(dialog: QWidget) -> None:  # accepting binds Sam: the terms, before signing
+        from twofold.ui.review import PracticeReview
+
+        assert isinstance(dialog, PracticeReview)
+        reviewed.extend((dialog.signer.text(), dialog.body.toPlainText()))  # type: ignore[attr-defined]
+        dialog.confirm.click()
+
+    on_next_modal(sign)
     qtbot.mouseClick(page.accept_button, LEFT)
+    assert reviewed[0] == "Signed by you, Sam. Alex will read it."
+    assert "Say pause instead of going quiet" in reviewed[1]
     accepted = next(r for r in page.model.items if r.commitment.title.startswith("Say pause"))
     assert accepted.view.state == CommitmentState.ACCEPTED and accepted.status is not None
     _select(page, "Hand over my phone every night")

@@ -52,7 +52,7 @@ from twofold.ui import i18n, ops, theme
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
 from twofold.ui.labels import cadence_text, label
 from twofold.ui.models import ItemRole, ListModel
-from twofold.ui.review import reviewer
+from twofold.ui.review import review_signed, reviewer
 from twofold.ui.widgets import LazyPage, ask_text, error_label, heading, named, note
 
 Index = QModelIndex | QPersistentModelIndex
@@ -782,7 +782,27 @@ class CommitmentsPage(LazyPage):
         if row is None or self.session is None:
             return
         session = self.session
-        self.act(self.tr("Not accepted"), lambda: session.commitments.accept(row.commitment.id))
+        c = row.commitment
+        owner = (
+            self.tr("Both of us") if c.owner == BOTH else session.partner_labels.get(c.owner, "?")
+        )
+        # accepting binds you: see the terms you sign, as with every signed response
+        if not review_signed(
+            self,
+            session,
+            self.tr("You accept: {title}").format(title=c.title),
+            [
+                (self.tr("Commitment"), c.title),
+                (self.tr("Whose"), owner),
+                (self.tr("How often"), cadence_text(c.cadence)),
+                (self.tr("Details"), c.detail),
+                (self.tr("Hard-day version"), c.hard_day),
+            ],
+            self.tr("Sign: accept"),
+            required=False,
+        ):
+            return
+        self.act(self.tr("Not accepted"), lambda: session.commitments.accept(c.id))
 
     def _decline(self) -> None:
         row = self._selected()
