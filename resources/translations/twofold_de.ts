@@ -2425,6 +2425,22 @@
         <translation>zärtlich</translation>
     </message>
     <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>once a week</source>
+        <translation>einmal pro Woche</translation>
+    </message>
+    <message>
+        <source>on {days}</source>
+        <translation>am {days}</translation>
+    </message>
+    <message>
+        <source>once, by {date}</source>
+        <translation>einmal, bis {date}</translation>
+    </message>
+    <message>
         <source>Daily check-in</source>
         <translation>Täglicher Check-in</translation>
     </message>

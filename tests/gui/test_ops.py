@@ -177,7 +177,7 @@ def test_every_page_in_the_registry_is_wired_in_each_mode(
         actions[spec.action_name].trigger()
         if offered:
             assert window.current_page() == spec.key
-            assert window.pages.currentWidget() is page
+            assert window.page_shown() is page
 
 
 def test_a_damaged_shared_db_opens_the_journal_and_names_the_damage(

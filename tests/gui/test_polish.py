@@ -403,3 +403,18 @@ def test_the_highlighted_row_of_a_combo_popup_is_visible(qtbot: QtBot, choice: s
         combo.hidePopup()
     finally:
         theme.apply(app, "light")
+
+
+def test_how_often_a_commitment_is_due_is_said_in_german(qtbot: QtBot) -> None:
+    """The commitment cards said "every day" / "once a week" on the German screen:
+    lupdate could not read a context held in a variable, so they were never listed."""
+    from twofold.ui.labels import cadence_text
+
+    app = make_application()
+    i18n.install(app, "de")
+    try:
+        assert cadence_text(Cadence(CadenceKind.DAILY)) == "jeden Tag"
+        assert cadence_text(Cadence(CadenceKind.WEEKLY)) == "einmal pro Woche"
+        assert cadence_text(Cadence(CadenceKind.DAYS, weekdays=(0,))).startswith("am ")
+    finally:
+        i18n.install(app, "en")

@@ -342,18 +342,18 @@ def cadence_text(cadence: Cadence) -> str:
     """How often a commitment is due ("every day", "on Mon, Thu"), in the window's
     language (the domain's ``Cadence.describe`` is the English of it)."""
     if cadence.kind == CadenceKind.DAILY:
-        return QCoreApplication.translate(CONTEXT, "every day")
+        return QCoreApplication.translate("Labels", "every day")
     if cadence.kind == CadenceKind.WEEKLY:
-        return QCoreApplication.translate(CONTEXT, "once a week")
+        return QCoreApplication.translate("Labels", "once a week")
     if cadence.kind == CadenceKind.DAYS:
         days = ", ".join(
             QLocale().dayName(d + 1, QLocale.FormatType.ShortFormat)
             for d in sorted(cadence.weekdays)
         )
-        return QCoreApplication.translate(CONTEXT, "on {days}").format(days=days)
+        return QCoreApplication.translate("Labels", "on {days}").format(days=days)
     if cadence.due is None:
         return cadence.describe()
-    return QCoreApplication.translate(CONTEXT, "once, by {date}").format(
+    return QCoreApplication.translate("Labels", "once, by {date}").format(
         date=date_text(cadence.due, "%d %b %Y")
     )
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -53,6 +54,38 @@ from twofold.ui.widgets import (
 from twofold.ui.worker import run_in_background
 
 PAGE_MIN_WIDTH = 760  # with the sidebar, the window fits 1024 px
+
+
+class CurrentStack(QStackedWidget):
+    """A stack as large as the widget it shows: the unlock card's height no longer
+    sets the workspace's minimum (the shared session grew the window to 675 px high
+    at 1024×640), nor the workspace's the unlock screen's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.minimumSizeHint() if shown is not None else super().minimumSizeHint()
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A page in a scroll area: a page taller (or wider) than the window scrolls
+    instead of growing the window past the screen (a weekly check-in or the shared
+    session at 144 DPI made it 1,119 px high; issue 14). It fills the area otherwise."""
+    area = QScrollArea()
+    area.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(page)
+    return area
+
 
 if TYPE_CHECKING:
     from twofold.ui.agreement_page import AgreementPage
@@ -152,7 +185,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlocking.connect(self._ensure_workspace)
         self.unlock_page.forgot.connect(self._forgot)
         self.unlock_page.safety.connect(self.open_safety_plan)
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()
         for page in (self.busy, self.unlock_page):
             self.stack.addWidget(page)
         self._workspace_built = False
@@ -191,11 +224,13 @@ class MainWindow(QMainWindow):
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
         self.page_widgets: dict[str, QWidget] = {}
+        self.page_holders: dict[str, QScrollArea] = {}
         for spec in PAGES:
             page = spec.factory()
             setattr(self, spec.key, page)  # self.journal, self.timeline, …
             self.page_widgets[spec.key] = page
-            self.pages.addWidget(page)
+            self.page_holders[spec.key] = _scrolling(page)
+            self.pages.addWidget(self.page_holders[spec.key])
         self.stack.addWidget(self.workspace)
         self.journal.outbox_changed.connect(self._update_nav)
         self.timeline.verification.doubt.connect(self._ledger_doubt)
@@ -833,6 +868,11 @@ class MainWindow(QMainWindow):
         if key in self.page_keys:
             self.nav.setCurrentRow(self.page_keys.index(key))
 
+    def page_shown(self) -> QWidget | None:
+        """The page on screen (inside the scroll area that holds it)."""
+        holder = self.pages.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
     def current_page(self) -> str:
         row = self.nav.currentRow()
         return self.page_keys[row] if 0 <= row < len(self.page_keys) else ""
@@ -845,7 +885,7 @@ class MainWindow(QMainWindow):
             self.journal.commit()
         self.outbox.save_current()
         key = self.page_keys[row]
-        self.pages.setCurrentWidget(self.page_widgets[key])
+        self.pages.setCurrentWidget(self.page_holders[key])
         if key == OUTBOX:
             self.outbox.reload()
         self._show_ledger_doubt()

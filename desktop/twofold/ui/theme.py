@@ -169,7 +169,7 @@ def stylesheet(c: Colours, base_pt: float = 10.0) -> str:
     QListWidget#nav {{ border: 2px solid transparent; background: transparent;
                        font-size: {nav}pt; outline: 0; }}
     QListWidget#nav:focus {{ border: 2px solid {c.accent}; border-radius: 8px; }}
-    QListWidget#nav::item {{ padding: 10px 12px; border-radius: 8px; }}
+    QListWidget#nav::item {{ padding: 7px 12px; border-radius: 8px; }}
     QListWidget#nav::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QStatusBar QLabel {{ padding: 0 6px; }}
     """

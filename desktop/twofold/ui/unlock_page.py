@@ -56,7 +56,10 @@ class UnlockPage(QWidget):
 
         card = QFrame()
         card.setObjectName("card")
-        card.setMaximumWidth(CARD_WIDTH)
+        # One width whatever is shown (a narrower card wrapped its notes into a taller
+        # card and grew the window); wider with a larger font (144 DPI).
+        self.card = card
+        card.setFixedWidth(self._card_width())
         self.who_group = QButtonGroup(self)
         self.who_group.setExclusive(True)
         self.who_box = QVBoxLayout()
@@ -105,12 +108,17 @@ class UnlockPage(QWidget):
         inner.addWidget(self.passphrase)
         inner.addWidget(self.progress)
         inner.addWidget(self.message)
+        # Unlock on its own row, the two quiet ways out below it: three buttons in one
+        # row of the card cut "Forgot your passphrase?" at 144 DPI and in German.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.forgot_button)
-        buttons.addWidget(self.safety_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         inner.addLayout(buttons)
+        aside = QHBoxLayout()
+        aside.addWidget(self.forgot_button)
+        aside.addStretch(1)
+        aside.addWidget(self.safety_button)
+        inner.addLayout(aside)
         inner.addWidget(self.hint)
 
         outer = QVBoxLayout(self)
@@ -128,6 +136,8 @@ class UnlockPage(QWidget):
         self.folder = folder
         for button in self.who_group.buttons():
             self.who_group.removeButton(button)
+            self.who_box.removeWidget(button)
+            button.hide()  # gone from the card now, not only once Qt deletes it
             button.deleteLater()
         try:
             labels = partner_labels(folder)
@@ -159,11 +169,7 @@ class UnlockPage(QWidget):
 
     def _add_choice(self, text: str, value: str, object_name: str) -> None:
         button = named(QPushButton(text), object_name, text, text)
-        # A long name (up to 60 characters) is cut with "…" to the card's width, not
-        # clipped silently; the whole name stays in the tooltip and the accessible name.
-        chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(text)
-        room = CARD_WIDTH - 2 * CARD_MARGIN - chrome
-        button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room))
+        button.setProperty("fullText", text)  # cut to the card's width in _fit_choices
         button.setObjectName("partnerButton")
         button.setProperty("who", value)
         button.setCheckable(True)
@@ -182,10 +188,14 @@ class UnlockPage(QWidget):
             button.setText(full)
             button.ensurePolished()
             chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(full)
-            room = CARD_WIDTH - 2 * CARD_MARGIN - chrome
+            room = self._card_width() - 2 * CARD_MARGIN - chrome
             button.setText(button.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, room))
 
+    def _card_width(self) -> int:
+        return max(CARD_WIDTH, self.fontMetrics().averageCharWidth() * 66)
+
     def showEvent(self, event: QShowEvent) -> None:
+        self.card.setFixedWidth(self._card_width())
         self._fit_choices()
         super().showEvent(event)
 
