@@ -38,7 +38,7 @@ from twofold.ui import i18n, theme
 from twofold.ui.agreement_page import ProposeDialog
 from twofold.ui.app import make_application
 from twofold.ui.commitments_page import CommitmentDialog
-from twofold.ui.main_window import COMMITMENTS, OUTBOX, WINS, MainWindow
+from twofold.ui.main_window import COMMITMENTS, OUTBOX, TOGETHER, WINS, MainWindow
 from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
 from twofold.ui.setbacks_page import LogSetbackDialog
 from twofold.ui.together_page import ChapterDialog
@@ -418,3 +418,19 @@ def test_how_often_a_commitment_is_due_is_said_in_german(qtbot: QtBot) -> None:
         assert cadence_text(Cadence(CadenceKind.DAYS, weekdays=(0,))).startswith("am ")
     finally:
         i18n.install(app, "en")
+
+
+def test_a_long_appreciation_offered_for_withdrawal_ends_in_an_ellipsis(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        session.together.appreciate(LONG_LINE)
+    finally:
+        session.lock()
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(TOGETHER)
+    [(shown, _)] = window.together.mine()
+    assert shown.endswith("…"), shown
+    assert LONG_LINE.startswith(shown.split(": ", 1)[1][:-1].rstrip())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -160,13 +161,21 @@ class TogetherPage(LazyPage):
             return []
         me = self.session.partner_id
         together = self.session.together
+        # a long one is cut with "…" at about 60 characters' width, never mid-word
+        # without a sign (the choice list showed text[:60])
+        metrics = self.fontMetrics()
+        room = metrics.averageCharWidth() * 60
+
+        def cut(text: str) -> str:
+            return metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, room)
+
         out = [
-            (self.tr("Appreciation: {text}").format(text=text[:60]), event_id)
+            (self.tr("Appreciation: {text}").format(text=cut(text)), event_id)
             for event_id, author, text, _ in together.appreciation_items()
             if author == me
         ]
         out += [
-            (self.tr("Chapter: {title}").format(title=title[:60]), event_id)
+            (self.tr("Chapter: {title}").format(title=cut(title)), event_id)
             for event_id, author, title, _, _ in together.story_items()
             if author == me
         ]
