@@ -833,6 +833,33 @@
     </message>
 </context>
 <context>
+    <name>EndSessionDialog</name>
+    <message>
+        <source>End the session</source>
+        <translation>Die Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>Not ended</source>
+        <translation>Nicht beendet</translation>
+    </message>
+    <message>
+        <source>One line to remember it by (optional)</source>
+        <translation>Eine Zeile zur Erinnerung (freiwillig)</translation>
+    </message>
+    <message>
+        <source>{other}&apos;s passphrase</source>
+        <translation>Passphrase von {other}</translation>
+    </message>
+    <message>
+        <source>{other}&apos;s passphrase (optional)</source>
+        <translation>Passphrase von {other} (freiwillig)</translation>
+    </message>
+    <message>
+        <source>The summary speaks for both of you. It is signed by {signer}; {other}, type your passphrase to sign it too. Leave it empty and it shows as {signer}&apos;s proposal until {other} agrees.</source>
+        <translation>Die Zusammenfassung spricht für euch beide. {signer} unterschreibt sie; {other}, gib deine Passphrase ein, um sie mit zu unterschreiben. Bleibt das Feld leer, erscheint sie als Vorschlag von {signer}, bis {other} zustimmt.</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <source>Kind of entry</source>
@@ -1300,22 +1327,6 @@
     <message>
         <source>What moved on “{choice}”?</source>
         <translation>Was hat sich bei „{choice}“ bewegt?</translation>
-    </message>
-    <message>
-        <source>One line to remember it by (optional):</source>
-        <translation>Eine Zeile zur Erinnerung (freiwillig):</translation>
-    </message>
-    <message>
-        <source>The summary speaks for both of you</source>
-        <translation>Die Zusammenfassung spricht für euch beide</translation>
-    </message>
-    <message>
-        <source>{other}, type your passphrase to sign the summary too. Leave it empty and it shows as one partner&apos;s proposal until {other} agrees.</source>
-        <translation>{other}, gib deine Passphrase ein, um die Zusammenfassung mitzuunterschreiben. Bleibt das Feld leer, steht sie als Vorschlag einer Person da, bis {other} zustimmt.</translation>
-    </message>
-    <message>
-        <source>Not ended</source>
-        <translation>Nicht beendet</translation>
     </message>
 </context>
 <context>
@@ -4547,8 +4558,20 @@ Unterschrieben als {name}</translation>
         <translation>Deine Antwort (z. B. „Gehört – lass uns am Donnerstag reden“):</translation>
     </message>
     <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
         <source>Heard — let&apos;s talk </source>
         <translation>Gehört – lass uns reden </translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Deine Antwort</translation>
+    </message>
+    <message>
+        <source>Sign and send it</source>
+        <translation>Unterschreiben und senden</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
@@ -351,14 +351,25 @@ def test_a_joint_session_with_the_dialogue_timer(
         "Itinerary before every trip"
     ]
 
+    said_inline: list[str] = []
+
     def summary(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("A calm evening")
-        on_next_modal(answer_input(ALEX_PASS))  # the summary speaks for both: Alex signs too
-        dialog.accept()
+        from twofold.ui.joint_page import EndSessionDialog
+
+        assert isinstance(dialog, EndSessionDialog)
+        dialog.summary.setText("A calm evening")
+        # the summary speaks for both: Alex signs too; a wrong passphrase is said
+        # inline, and the summary stays (issue 14: proper dialogs that keep text)
+        dialog.passphrase.setText("not Alex's passphrase")
+        dialog.ok_button.click()
+        said_inline.append(dialog.message.text())
+        assert dialog.isVisible() and dialog.summary.text() == "A calm evening"
+        dialog.passphrase.setText(ALEX_PASS)
+        dialog.ok_button.click()
 
     on_next_modal(summary)
     qtbot.mouseClick(page.end, LEFT)
+    assert len(said_inline) == 1 and said_inline[0]
     assert page.stack.currentIndex() == 0 and timer.timer is None
     assert window.session is not None and window.session.joint.current() is None
     [held] = window.session.joint.sessions()

@@ -37,6 +37,7 @@ from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.review import names
 from twofold.ui.widgets import (
+    FormDialog,
     LazyPage,
     ask_text,
     busy_bar,
@@ -527,39 +528,57 @@ class JointSessionPage(LazyPage):
     def _end(self) -> None:
         if self.session is None or self.current is None:
             return
-        summary, ok = QInputDialog.getText(
-            self, self.tr("End the session"), self.tr("One line to remember it by (optional):")
-        )
-        if not ok:
-            return
-        other = next(
-            (
-                label
-                for pid, label in self.session.partner_labels.items()
-                if pid != self.session.partner_id
-            ),
-            "",
-        )
-        passphrase = ""
-        if summary.strip():
-            passphrase, ok = QInputDialog.getText(
-                self,
-                self.tr("The summary speaks for both of you"),
-                self.tr(
-                    "{other}, type your passphrase to sign the summary too. Leave it empty "
-                    "and it shows as one partner's proposal until {other} agrees."
-                ).format(other=other),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
-                return
         joint, session_id = self.session.joint, self.current["id"]
-        ops.run_op(
-            self,
-            self.tr("Not ended"),
-            lambda: joint.close(session_id, summary, passphrase or None),
-            action="joint.close",
-            changed=[ops.PRACTICE, ops.TIMELINE],
+        dialog = EndSessionDialog(self.session, self)
+        dialog.action = lambda: joint.close(
+            session_id, dialog.summary.text(), dialog.passphrase.text() or None
         )
-        self.timer.stop()
+        dialog.changed = (ops.PRACTICE, ops.TIMELINE)
+        ended = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.passphrase.clear()
+        dialog.deleteLater()
+        if ended:
+            self.timer.stop()
         self.reload()
+
+
+class EndSessionDialog(FormDialog):
+    """End the session: one line to remember it by, which speaks for both, so the
+    other partner may sign it here with their passphrase. A wrong passphrase is said
+    inline and the summary stays (it was two dialogs, and the summary was lost)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent,
+            "endSessionDialog",
+            self.tr("End the session"),
+            self.tr("End the session"),
+            failure_title=self.tr("Not ended"),
+        )
+        signer, other = names(session)
+        self.summary = named(
+            QLineEdit(), "endSessionSummary", self.tr("One line to remember it by (optional)")
+        )
+        self.helper = IStatementHelper(self.summary, "endSessionIstatement")
+        self.passphrase = secret_field(
+            "endSessionPassphrase",
+            self.tr("{other}'s passphrase").format(other=other),
+            self.tr("{other}'s passphrase (optional)").format(other=other),
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("One line to remember it by (optional)"), self.summary)
+        form.addRow(self.helper)
+        form.addRow(self.tr("{other}'s passphrase").format(other=other), self.passphrase)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note(
+                self.tr(
+                    "The summary speaks for both of you. It is signed by {signer}; "
+                    "{other}, type your passphrase to sign it too. Leave it empty and it "
+                    "shows as {signer}'s proposal until {other} agrees."
+                ).format(signer=signer, other=other)
+            )
+        )
+        layout.addLayout(form)
+        self.finish_layout(layout)
+        self.setMinimumWidth(520)

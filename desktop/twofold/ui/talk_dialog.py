@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 from twofold.domain.consent import RequestKind, TalkRequest
 from twofold.services.session import Session
 from twofold.ui import ops
-from twofold.ui.widgets import error_label, heading, named, note
+from twofold.ui.review import reviewer
+from twofold.ui.widgets import ask_text, error_label, heading, named, note
 
 
 def esc(text: str) -> str:
@@ -161,21 +161,24 @@ class TalkDialog(QDialog):
         if not pending:
             return
         request = pending[0]
-        text, ok = QInputDialog.getText(
+        requests = self.session.requests
+        if not ask_text(
             self,
+            "answerDialog",
             self.tr("Answer"),
             self.tr("Your answer (e.g. “Heard — let's talk Thursday”):"),
+            lambda text: requests.answer(request.request_id, text),
+            accept_text=self.tr("Review…"),
+            changed=(ops.PRACTICE, ops.TIMELINE),
             text=self.tr("Heard — let's talk "),
-        )
-        if not ok:
-            return
-        requests = self.session.requests
-        if not ops.run_inline(
-            self,
-            self.message,
-            lambda: requests.answer(request.request_id, text),
-            action="talk.answer",
-            changed=[ops.PRACTICE, ops.TIMELINE],
+            multiline=True,
+            helper=True,
+            review=reviewer(
+                self.session,
+                self.tr("Your answer"),
+                self.tr("Your answer"),
+                self.tr("Sign and send it"),
+            ),
         ):
             return
         self.sent = True
