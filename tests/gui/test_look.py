@@ -79,6 +79,26 @@ def test_strength_words_and_notes_are_readable_as_drawn(qtbot: QtBot, choice: st
         theme.apply(app, "light")
 
 
+def test_the_empty_strength_meter_is_not_drawn_as_a_text_field(qtbot: QtBot) -> None:
+    """Before anything is typed there is nothing to measure: no empty box that looks
+    like a second passphrase field; the meter appears in space kept for it."""
+    from twofold.ui.passphrase_fields import NewPassphrase
+
+    fields = NewPassphrase("empty")
+    qtbot.addWidget(fields)
+    fields.resize(420, 200)
+    fields.show()
+    qtbot.waitExposed(fields)
+    assert not fields.meter.isVisible()
+    kept = fields.meter.geometry()
+    assert kept.height() > 0  # its place is kept while it is hidden
+    fields.passphrase.setText("amber")
+    assert fields.meter.isVisible()
+    assert fields.meter.geometry().height() == kept.height()
+    fields.passphrase.clear()
+    assert not fields.meter.isVisible()
+
+
 def _focus_ring_shows(qtbot: QtBot, widget: QWidget, other: QWidget) -> bool:
     other.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is other)

@@ -64,6 +64,11 @@ class NewPassphrase(QWidget):
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
         self.meter.setFormat("")
+        # Empty, a meter reads as one more text field: it appears with the first
+        # letter, in space kept for it (nothing below moves).
+        kept = self.meter.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)
+        self.meter.setSizePolicy(kept)
         self.feedback = named(QLabel(), f"{prefix}Feedback", self.tr("Passphrase advice"))
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("note")
@@ -86,6 +91,7 @@ class NewPassphrase(QWidget):
         strength = passphrase_strength(self.passphrase.text(), self.names)
         self.meter.setValue(strength.score)
         self.meter.setFormat(label(strength.label) if self.passphrase.text() else "")
+        self.meter.setVisible(bool(self.passphrase.text()))
         # A screen reader hears the word, not "2 of 4".
         self.meter.setAccessibleName(
             self.tr("Passphrase strength: {strength}").format(strength=label(strength.label))
