@@ -149,7 +149,9 @@ def check_commitment(title: str, hard_day: str) -> tuple[str, str]:
 # --- the arithmetic ----------------------------------------------------------------
 
 
-_PREFERENCE = (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcome.MISSED)
+# Several check-offs inside one period: the best counts (kept beats missed).
+PREFERENCE = (Outcome.KEPT, Outcome.KEPT_HARD_DAY, Outcome.RENEGOTIATED, Outcome.MISSED)
+KEPT_OUTCOMES = frozenset({Outcome.KEPT, Outcome.KEPT_HARD_DAY})
 
 
 def _outcome_for(period: tuple[date, date], by_day: Mapping[date, set[Outcome]]) -> Outcome | None:
@@ -165,7 +167,7 @@ def _outcome_for(period: tuple[date, date], by_day: Mapping[date, set[Outcome]])
         while day <= last:
             inside |= by_day.get(day, set())
             day += timedelta(days=1)
-    for outcome in _PREFERENCE:
+    for outcome in PREFERENCE:
         if outcome in inside:
             return outcome
     return None
@@ -197,6 +199,32 @@ def outcomes_from_days(
 
 
 Periods = list[tuple[tuple[date, date], Outcome | None]]
+
+
+def outcomes_from_best(
+    commitment: Commitment, best: Mapping[date, Outcome], today: date
+) -> Periods:
+    """``period_outcomes`` from the best outcome recorded on each day (``PREFERENCE``
+    already applied per day, as the vault's bulk reader returns it). Day-long periods
+    (daily and weekday cadences, ten years of them for a long practice) are walked by
+    ordinal without building a set per day; longer periods go through
+    ``outcomes_from_days``."""
+    cadence = commitment.cadence
+    if cadence.kind not in (CadenceKind.DAILY, CadenceKind.DAYS):
+        return outcomes_from_days(commitment, {d: {o} for d, o in best.items()}, today)
+    weekdays = frozenset(cadence.weekdays) if cadence.kind == CadenceKind.DAYS else None
+    missed, last = Outcome.MISSED, today.toordinal()
+    result: Periods = []
+    append, lookup, from_ordinal = result.append, best.get, date.fromordinal
+    for ordinal in range(commitment.start.toordinal(), last + 1):
+        day = from_ordinal(ordinal)
+        if weekdays is not None and day.weekday() not in weekdays:
+            continue
+        outcome = lookup(day)
+        if outcome is None and ordinal < last:
+            outcome = missed
+        append(((day, day), outcome))
+    return result
 
 
 def streak_of(outcomes: Periods) -> int:

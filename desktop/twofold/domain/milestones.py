@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from twofold.domain.commitments import CadenceKind, Commitment, Outcome, Periods
+from twofold.domain.commitments import KEPT_OUTCOMES, CadenceKind, Commitment, Outcome, Periods
 
 CHECKIN_RUNS = (7, 30, 100)
 MONTH_SHARE = 0.9
@@ -35,53 +35,83 @@ def _previous_month(first: date) -> date:
     return (first - timedelta(days=1)).replace(day=1)
 
 
+def first_week_key(commitment: Commitment) -> str:
+    """``first_full_week``'s key: one per commitment, so found once."""
+    return f"commitment-week-{commitment.id}"
+
+
+def first_month_key(commitment: Commitment) -> str:
+    """``first_month_at``'s key: one per commitment, so found once."""
+    return f"commitment-month90-{commitment.id}"
+
+
 def first_full_week(commitment: Commitment, outcomes: Periods, today: date) -> Milestone | None:
     """The first Monday–Sunday week, over before today, in which every day the
-    commitment was due was kept (daily and weekday cadences)."""
+    commitment was due was kept (daily and weekday cadences). One pass over the
+    periods in order, ending at the first such week."""
     if commitment.cadence.kind not in (CadenceKind.DAILY, CadenceKind.DAYS):
         return None
-    weeks: dict[date, list[Outcome | None]] = {}
-    for (first, _last), outcome in outcomes:
-        weeks.setdefault(first - timedelta(days=first.weekday()), []).append(outcome)
-    for monday in sorted(weeks):
+    first_monday = commitment.start - timedelta(days=commitment.start.weekday())
+    if first_monday < commitment.start:  # the commitment only joined that week midway
+        first_monday += timedelta(days=7)
+    week, due, all_kept = -1, 0, True
+    origin = first_monday.toordinal()
+
+    def found(week: int) -> Milestone | None:
+        monday = date.fromordinal(origin + 7 * week)
         sunday = monday + timedelta(days=6)
-        if sunday >= today or monday < commitment.start:
-            continue  # unfinished, or a week the commitment only joined midway
-        got = weeks[monday]
-        if got and all(o is not None and o.counts_as_kept for o in got):
-            return Milestone(
-                f"commitment-week-{commitment.id}",
-                f"First week of “{commitment.title}” kept every day",
-                f"Kept all {len(got)} days it was due, {monday:%d %b} – {sunday:%d %b %Y}.",
-                sunday,
-            )
-    return None
+        if week < 0 or not due or not all_kept or sunday >= today:
+            return None
+        return Milestone(
+            first_week_key(commitment),
+            f"First week of “{commitment.title}” kept every day",
+            f"Kept all {due} days it was due, {monday:%d %b} – {sunday:%d %b %Y}.",
+            sunday,
+        )
+
+    for (first, _last), outcome in outcomes:
+        offset = first.toordinal() - origin
+        if offset < 0:
+            continue
+        if offset // 7 != week:
+            reached = found(week)
+            if reached is not None:
+                return reached
+            week, due, all_kept = offset // 7, 0, True
+        due += 1
+        all_kept = all_kept and outcome in KEPT_OUTCOMES
+    return found(week)
 
 
 def first_month_at(commitment: Commitment, outcomes: Periods, today: date) -> Milestone | None:
     """The first calendar month, over before today, kept at least 90 % of the time
-    (renegotiated periods left out; at least four decided periods)."""
-    kept: Counter[date] = Counter()
-    decided: Counter[date] = Counter()
-    for (_first, last), outcome in outcomes:
-        if outcome is None or outcome == Outcome.RENEGOTIATED:
-            continue
-        month = _month_start(last)
-        decided[month] += 1
-        kept[month] += outcome.counts_as_kept
+    (renegotiated periods left out; at least four decided periods). One pass over the
+    periods in order (a period counts in the month it ends in)."""
     this_month = _month_start(today)
-    for month in sorted(decided):
-        if month >= this_month or decided[month] < MONTH_MIN_DECIDED:
+    month, kept, decided = date.min, 0, 0
+
+    def found() -> Milestone | None:
+        if month >= this_month or decided < MONTH_MIN_DECIDED or kept / decided < MONTH_SHARE:
+            return None
+        end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return Milestone(
+            first_month_key(commitment),
+            f"A month of “{commitment.title}” at {100 * kept // decided} %",
+            f"Kept {kept} of {decided} times in {month:%B %Y}.",
+            end,
+        )
+
+    for (_first, last), outcome in outcomes:
+        if outcome is None or outcome is Outcome.RENEGOTIATED:
             continue
-        if kept[month] / decided[month] >= MONTH_SHARE:
-            end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            return Milestone(
-                f"commitment-month90-{commitment.id}",
-                f"A month of “{commitment.title}” at {100 * kept[month] // decided[month]} %",
-                f"Kept {kept[month]} of {decided[month]} times in {month:%B %Y}.",
-                end,
-            )
-    return None
+        if last.month != month.month or last.year != month.year:
+            reached = found()
+            if reached is not None:
+                return reached
+            month, kept, decided = _month_start(last), 0, 0
+        decided += 1
+        kept += outcome in KEPT_OUTCOMES
+    return found()
 
 
 def checkins_in_a_row(

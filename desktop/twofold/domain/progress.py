@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from twofold.domain.commitments import (
+    KEPT_OUTCOMES,
     Commitment,
     Outcome,
     Periods,
@@ -157,17 +158,22 @@ def reliability_by_week(
     width = len(commitments) + 1
     kept = [[0] * width for _ in mondays]
     decided = [[0] * width for _ in mondays]
+    skipped = (None, Outcome.RENEGOTIATED)
     for column, commitment in enumerate(commitments, start=1):
-        for (_first, last), outcome in outcomes.get(commitment.id, []):
-            if outcome is None or outcome == Outcome.RENEGOTIATED or last < first:
+        periods = outcomes.get(commitment.id, [])
+        # Periods are in order: skip those ending before the first week shown.
+        position = _first_ending_from(periods, first)
+        for (_first, last), outcome in periods[position:]:
+            if outcome in skipped:
                 continue
             row = (last.toordinal() - origin) // 7
             if row >= len(mondays):
-                continue
-            for c in (0, column):
-                decided[row][c] += 1
-                if outcome.counts_as_kept:
-                    kept[row][c] += 1
+                break
+            decided[row][0] += 1
+            decided[row][column] += 1
+            if outcome in KEPT_OUTCOMES:
+                kept[row][0] += 1
+                kept[row][column] += 1
     rows = tuple(
         ChartRow(
             week_label(m),
@@ -190,6 +196,18 @@ def reliability_by_week(
     )
 
 
+def _first_ending_from(periods: Periods, day: date) -> int:
+    """The index of the first period that ends on or after ``day`` (periods in order)."""
+    low, high = 0, len(periods)
+    while low < high:
+        middle = (low + high) // 2
+        if periods[middle][0][1] < day:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 def strength_by_week(
     commitments: Sequence[Commitment],
     outcomes: Mapping[str, Periods],
@@ -206,15 +224,16 @@ def strength_by_week(
         periods = outcomes.get(commitment.id, [])
         values: list[float | None] = []
         score, started, position = 0.0, False, 0
+        count = len(periods)
         for monday in mondays:
             sunday = monday + timedelta(days=6)
-            while position < len(periods) and periods[position][0][1] <= sunday:
+            while position < count and periods[position][0][1] <= sunday:
                 outcome = periods[position][1]
                 position += 1
-                if outcome is None or outcome == Outcome.RENEGOTIATED:
+                if outcome is None or outcome is Outcome.RENEGOTIATED:
                     continue
                 started = True
-                score += alpha * ((1.0 if outcome.counts_as_kept else 0.0) - score)
+                score += alpha * ((1.0 if outcome in KEPT_OUTCOMES else 0.0) - score)
             values.append(100.0 * score if started else None)
         columns.append(values)
     rows = tuple(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from twofold.domain.checkins import CheckinKind
-from twofold.domain.commitments import Outcome, outcomes_from_days
+from twofold.domain.commitments import Commitment, Outcome, Periods, outcomes_from_best
 from twofold.domain.errors import NotAllowed
 from twofold.domain.progress import (
     ChartRange,
@@ -65,6 +65,25 @@ def _local(moment: datetime) -> datetime:
 class ProgressService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
+        # Every commitment's periods and outcomes since it began, worked out once per
+        # ledger head and day: changing the range, or coming back to the page, reuses
+        # them until something new is signed.
+        self._outcomes: tuple[object, tuple[list[Commitment], dict[str, Periods]]] | None = None
+
+    def outcomes(self, today: date) -> tuple[list[Commitment], dict[str, Periods]]:
+        """The accepted commitments and each one's (period, outcome) list up to ``today``."""
+        key = (self._vault.ledger.head(), today)
+        if self._outcomes is not None and self._outcomes[0] == key:
+            return self._outcomes[1]
+        conn = self._vault.connection
+        commitments = practice_store.commitments(conn)
+        best = progress_store.best_outcomes_by_day(conn)
+        found = (
+            commitments,
+            {c.id: outcomes_from_best(c, best.get(c.id, {}), today) for c in commitments},
+        )
+        self._outcomes = (key, found)
+        return found
 
     def our_progress(
         self, chart_range: ChartRange = ChartRange.ALL, today: date | None = None
@@ -74,9 +93,7 @@ class ProgressService:
         today = today or local_today()
         conn = self._vault.connection
         first = chart_range.first_day(today, progress_store.earliest_shared_day(conn))
-        commitments = practice_store.commitments(conn)
-        by_day = progress_store.outcomes_by_day(conn)
-        outcomes = {c.id: outcomes_from_days(c, by_day.get(c.id, {}), today) for c in commitments}
+        commitments, outcomes = self.outcomes(today)
         wins = progress_store.win_days(conn, first)
         milestones = tuple((day, text) for day, text, key in wins if key)
         partners = [(p.id, p.label) for p in self._vault.keyslots.partners]
@@ -99,13 +116,12 @@ class ProgressService:
         today = today or local_today()
         since = today - timedelta(days=7 * weeks - 1)
         conn = self._vault.connection
-        by_day = progress_store.outcomes_by_day(conn)
+        commitments, outcomes = self.outcomes(today)
         kept = []
-        for commitment in practice_store.commitments(conn):
-            outcomes = outcomes_from_days(commitment, by_day.get(commitment.id, {}), today)
+        for commitment in commitments:
             inside = [
                 o
-                for (_first, last), o in outcomes
+                for (_first, last), o in outcomes[commitment.id]
                 if last >= since and o is not None and o != Outcome.RENEGOTIATED
             ]
             done = sum(1 for o in inside if o.counts_as_kept)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from twofold.domain.checkins import CheckinKind, period_of
-from twofold.domain.commitments import outcomes_from_days, period_outcomes
+from twofold.domain.commitments import KEPT_OUTCOMES, Commitment, Periods
 from twofold.domain.errors import InvalidInput, NotFound
 from twofold.domain.events import (
     SetbackCountermeasure,
@@ -20,6 +21,8 @@ from twofold.domain.milestones import (
     fewer_setbacks,
     first_full_week,
     first_month_at,
+    first_month_key,
+    first_week_key,
 )
 from twofold.domain.setbacks import (
     MILESTONE_RUNS,
@@ -31,6 +34,7 @@ from twofold.domain.setbacks import (
     check_step_order,
 )
 from twofold.services.commitments import local_today
+from twofold.services.progress import ProgressService
 from twofold.vault import consent_store, practice_store, progress_store
 from twofold.vault.vault import OpenVault, now
 
@@ -117,15 +121,16 @@ class WinService:
         conn = self._vault.connection
         seen = practice_store.milestones(conn)
         found: list[tuple[str, str]] = []
-        commitments = practice_store.commitments(conn)
+        # Every commitment's outcomes are worked out once (ten years of daily periods),
+        # for the run of days with everything kept and for the per-commitment families.
+        commitments, outcomes = ProgressService(self._vault).outcomes(today)
         if commitments:
-            checks = [c for _, c in practice_store.check_offs(conn)]
             kept_by_day: dict[date, bool] = {}
             for commitment in commitments:
-                for (first, last), outcome in period_outcomes(commitment, checks, today):
+                for (first, last), outcome in outcomes[commitment.id]:
                     if first != last or outcome is None:
                         continue  # day-long periods only: "n days of every commitment kept"
-                    ok = outcome.counts_as_kept
+                    ok = outcome in KEPT_OUTCOMES
                     kept_by_day[first] = kept_by_day.get(first, True) and ok
             run = all_kept_run({d for d, ok in kept_by_day.items() if ok}, today)
             start = today - timedelta(days=run)
@@ -134,12 +139,13 @@ class WinService:
                     found.append(
                         (f"all-kept-{n}-{start.isoformat()}", f"{n} days of every commitment kept")
                     )
-        weekly = [c for c in practice_store.checkins(conn, CheckinKind.WEEKLY)]
         partners = {p.id for p in self._vault.keyslots.partners}
         this_monday = period_of(CheckinKind.WEEKLY, today)[0]
         weeks = [this_monday - timedelta(days=7 * k) for k in range(1, 5)]
+        # (author, day) of the weekly reviews since the earliest of those weeks
+        weekly = progress_store.checkin_days(conn, str(CheckinKind.WEEKLY), weeks[-1])
         if all(
-            partners <= {c.author for c in weekly if period_of(CheckinKind.WEEKLY, c.day)[0] == w}
+            partners <= {a for a, day in weekly if period_of(CheckinKind.WEEKLY, day)[0] == w}
             for w in weeks
         ):
             month_key = weeks[-1].isoformat()
@@ -147,7 +153,11 @@ class WinService:
                 found.append(
                     (f"weekly-month-{month_key}", "First month with a weekly review every week")
                 )
-        more = [m for m in self._more_milestones(today) if m.key not in seen]
+        more = [
+            m
+            for m in self._more_milestones(today, commitments, outcomes, seen)
+            if m.key not in seen
+        ]
         new = [(key, text) for key, text in found if key not in seen]
         for key, text in new:
             self._append(text, today, key)
@@ -155,18 +165,27 @@ class WinService:
             self._append(milestone.text, milestone.day, milestone.key, evidence=milestone.evidence)
         return [text for _, text in new] + [m.text for m in more]
 
-    def _more_milestones(self, today: date) -> list[Milestone]:
+    def _more_milestones(
+        self,
+        today: date,
+        commitments: list[Commitment],
+        outcomes: dict[str, Periods],
+        seen: Collection[str] = (),
+    ) -> list[Milestone]:
         """Per commitment (first week of every day kept, a month at 90 %), daily
-        check-ins in a row, fewer setbacks than the month before (issue 16)."""
+        check-ins in a row, fewer setbacks than the month before (issue 16). A
+        commitment's "first" milestones already celebrated (``seen``, by their fixed
+        keys) are not looked for again through its whole history."""
         conn = self._vault.connection
         out: list[Milestone] = []
-        by_day = progress_store.outcomes_by_day(conn)
-        for commitment in practice_store.commitments(conn):
-            outcomes = outcomes_from_days(commitment, by_day.get(commitment.id, {}), today)
-            for found in (
-                first_full_week(commitment, outcomes, today),
-                first_month_at(commitment, outcomes, today),
+        for commitment in commitments:
+            for key, find in (
+                (first_week_key(commitment), first_full_week),
+                (first_month_key(commitment), first_month_at),
             ):
+                if key in seen:
+                    continue
+                found = find(commitment, outcomes[commitment.id], today)
                 if found is not None:
                     out.append(found)
         days: dict[str, list[date]] = {p.id: [] for p in self._vault.keyslots.partners}

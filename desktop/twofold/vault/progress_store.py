@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from twofold.domain.commitments import Outcome
+from twofold.domain.commitments import PREFERENCE, Outcome
 from twofold.vault.database import Connection, mapped_errors
 
 _SHARED = "The shared ledger (shared.db)"
@@ -43,6 +43,36 @@ def outcomes_by_day(conn: Connection) -> dict[str, dict[date, set[Outcome]]]:
         if day is None:
             day = days[day_text] = date.fromisoformat(day_text)
         out.setdefault(commitment_id, {}).setdefault(day, set()).add(outcomes[outcome])
+    return out
+
+
+def best_outcomes_by_day(conn: Connection) -> dict[str, dict[date, Outcome]]:
+    """commitment id → day → the best outcome recorded that day (``PREFERENCE``):
+    ``outcomes_from_best``'s input, read in the index's order. Not grouped in SQL:
+    with SQLCipher's memory security on, a GROUP BY of 8,000 (commitment, day) groups
+    took 380–580 ms here, the plain ordered scan 9 ms."""
+    rank = {o.value: i for i, o in enumerate(PREFERENCE)}
+    with mapped_errors(_SHARED):
+        rows = conn.execute(
+            "SELECT commitment_id, day, outcome FROM commitment_checks "
+            "INDEXED BY checks_by_commitment ORDER BY commitment_id, day"
+        ).fetchall()
+    out: dict[str, dict[date, Outcome]] = {}
+    days: dict[date, Outcome] = {}
+    current, previous_text, previous_rank = None, "", 0
+    day = date.min
+    from_iso = date.fromisoformat
+    for commitment_id, day_text, outcome in rows:
+        if commitment_id != current:
+            current, days, previous_text = commitment_id, out.setdefault(commitment_id, {}), ""
+        position = rank[outcome]
+        if day_text == previous_text:  # a second check-off that day: the best counts
+            if position >= previous_rank:
+                continue
+        else:
+            day, previous_text = from_iso(day_text), day_text
+        days[day] = PREFERENCE[position]
+        previous_rank = position
     return out
 
 
