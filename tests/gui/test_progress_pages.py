@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries, QScatterSeries
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -18,6 +18,7 @@ from tests.gui.conftest import MakeWindow, unlock_as
 from tests.unit.test_progress import live_a_little
 from twofold.domain.progress import ChartRange, weeks
 from twofold.ui import theme
+from twofold.ui.charts import ChartPanel
 from twofold.ui.main_window import PATTERNS, PROGRESS, MainWindow
 from twofold.ui.progress_page import ChartsPage
 from twofold.ui.unlock_page import SHARED
@@ -30,6 +31,14 @@ def cells(model: QAbstractItemModel) -> list[list[str]]:
         [str(model.data(model.index(r, c))) for c in range(model.columnCount())]
         for r in range(model.rowCount())
     ]
+
+
+def scroll_to(qtbot: QtBot, page: ChartsPage, key: str) -> ChartPanel:
+    """Scroll the panel into view, as a person would: its chart is drawn then."""
+    panel = page.panels[key]
+    page.scroller.ensureWidgetVisible(panel)
+    qtbot.waitUntil(lambda: panel.pending is None)
+    return panel
 
 
 def show_all(qtbot: QtBot, page: ChartsPage) -> None:
@@ -79,7 +88,8 @@ def test_our_progress_draws_each_chart_with_its_numbers(
     assert "2026-03-09\t43 %\t50 %\t0 %" in copied
     months = cells(page.panels["wins_setbacks"].model)
     assert months[:3] == [["Feb 2026", "1", "0"], ["Mar 2026", "2", "2"], ["Apr 2026", "0", "0"]]
-    assert any(isinstance(s, QBarSeries) for s in page.panels["wins_setbacks"].chart.series())
+    wins = scroll_to(qtbot, page, "wins_setbacks")
+    assert any(isinstance(s, QBarSeries) for s in wins.chart.series())
     milestones = cells(page.panels["milestones"].model)
     assert milestones == [["2026-03-17", "7 days of every commitment kept"]]
     assert page.panels["milestones"].model.headerData(1, Qt.Orientation.Horizontal) == "Milestone"
@@ -101,6 +111,7 @@ def test_dark_theme_redraws_the_charts(
     show_all(qtbot, page)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    scroll_to(qtbot, page, "tags")
     try:
         theme.apply(app, "dark")
         qtbot.waitUntil(
@@ -199,3 +210,40 @@ def test_a_week_without_data_is_a_gap_not_a_line_across_it(qtbot: QtBot) -> None
     assert [m.label() for m in shown] == ["All", "Walk"]
     # the numbers beside it still say the week had nothing to count
     assert cells(panel.model)[2][1] not in ("0 %", "50 %", "60 %")
+
+
+def test_charts_in_view_are_drawn_first_and_the_others_when_scrolled_to(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    """Issue 16's 300 ms: the page shows every table at once and draws the charts in
+    view; one further down is drawn when it is scrolled into view. While the page is
+    built, background checks of the same process pause; once it is painted, not."""
+    from twofold.services import priority
+
+    live_a_little(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    window.resize(1100, 740)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(PATTERNS)
+    page = window.patterns
+    show_all(qtbot, page)
+    viewport = page.scroller.viewport()
+
+    def in_view(panel: ChartPanel) -> bool:
+        top = panel.mapTo(viewport, QPoint(0, 0)).y()
+        return top < viewport.height() and top + panel.height() > 0
+
+    qtbot.waitUntil(lambda: not priority.busy())  # released after the first paint
+    first, last = page.panels["feelings"], page.panels["tags"]
+    assert in_view(first) and first.pending is None and first.chart.series()
+    assert not in_view(last) and last.pending is not None and not last.chart.series()
+    # every table is filled at once (screen readers, copy), drawn or not
+    assert [last.model.data(last.model.index(r, 0)) for r in range(2)] == ["work", "phone"]
+    scroll_to(qtbot, page, "tags")
+    [bars] = [s for s in last.chart.series() if isinstance(s, QHorizontalBarSeries)]
+    assert bars.barSets()[0].count() == 2
+    # locking forgets what was waiting to be drawn
+    window.go(PROGRESS)
+    assert page.panels["triggers_hour"].pending is not None or in_view(page.panels["triggers_hour"])
+    window.lock()
+    assert all(p.pending is None for p in page.panels.values())

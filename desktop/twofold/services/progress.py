@@ -32,7 +32,7 @@ from twofold.domain.progress import (
 )
 from twofold.services.commitments import local_today
 from twofold.services.content import feelings
-from twofold.vault import practice_store, progress_store
+from twofold.vault import practice_store, priority, progress_store
 from twofold.vault.vault import OpenVault
 
 SHARED_CHARTS = ("reliability", "strength", "wins_setbacks", "checkins", "milestones")
@@ -78,10 +78,13 @@ class ProgressService:
         conn = self._vault.connection
         commitments = practice_store.commitments(conn)
         best = progress_store.best_outcomes_by_day(conn)
-        found = (
-            commitments,
-            {c.id: outcomes_from_best(c, best.get(c.id, {}), today) for c in commitments},
-        )
+        by_id: dict[str, Periods] = {}
+        for commitment in commitments:
+            priority.pause_point()  # when detection runs this in the background
+            by_id[commitment.id] = outcomes_from_best(
+                commitment, best.get(commitment.id, {}), today
+            )
+        found = (commitments, by_id)
         self._outcomes = (key, found)
         return found
 

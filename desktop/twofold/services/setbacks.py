@@ -35,7 +35,7 @@ from twofold.domain.setbacks import (
 )
 from twofold.services.commitments import local_today
 from twofold.services.progress import ProgressService
-from twofold.vault import consent_store, practice_store, progress_store
+from twofold.vault import consent_store, practice_store, priority, progress_store
 from twofold.vault.vault import OpenVault, now
 
 
@@ -127,6 +127,7 @@ class WinService:
         if commitments:
             kept_by_day: dict[date, bool] = {}
             for commitment in commitments:
+                priority.pause_point()  # runs in the background: the window first
                 for (first, last), outcome in outcomes[commitment.id]:
                     if first != last or outcome is None:
                         continue  # day-long periods only: "n days of every commitment kept"
@@ -179,6 +180,7 @@ class WinService:
         conn = self._vault.connection
         out: list[Milestone] = []
         for commitment in commitments:
+            priority.pause_point()
             for key, find in (
                 (first_week_key(commitment), first_full_week),
                 (first_month_key(commitment), first_month_at),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -27,7 +27,7 @@ from twofold.ui.main_window import MainWindow
 from twofold.ui.reminders import keep_in_tray
 from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
 from twofold.ui.widgets import error_text
-from twofold.ui.worker import run_in_background
+from twofold.ui.worker import run_in_background, wait_for_all
 
 if TYPE_CHECKING:
     from twofold.services.demo import DemoVault
@@ -89,7 +89,7 @@ def open_window(
         # today's backup of the demo vault may still be copying it on a worker: the
         # folder is removed once it is done (a folder filling up while it is removed
         # stays behind)
-        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_for_all(30_000)
         remove_demo_root(demo_root)
 
     app = QApplication.instance()

@@ -178,6 +178,7 @@ class ChartPanel(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(260)
         self.model = ChartTableModel()
+        self.pending: tuple[Chart, theme.Colours] | None = None
         self.table = named(QTableView(), f"{object_name}Table", "")
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
@@ -212,7 +213,12 @@ class ChartPanel(QFrame):
     def copy_numbers(self) -> None:
         QApplication.clipboard().setText(self.model.as_text())
 
-    def show_chart(self, chart: Chart, colours: theme.Colours, *, draw: bool = True) -> None:
+    def show_chart(
+        self, chart: Chart, colours: theme.Colours, *, draw: bool = True, later: bool = False
+    ) -> None:
+        """The title, summary and table now; the chart now, or with ``later`` when
+        ``draw_pending`` is called (the page does once the panel is scrolled into view:
+        building and laying out charts nobody sees yet cost the page its 300 ms)."""
         self.title.setText(label(chart.title))
         self.model.set_chart(chart)
         self.table.resizeColumnToContents(0)
@@ -223,8 +229,18 @@ class ChartPanel(QFrame):
         self.summary.setText(describe(chart))
         self.view.setAccessibleDescription(self.summary.text())
         self.view.setVisible(draw)
-        if draw:
-            self._draw(chart, colours)
+        self.pending = (chart, colours) if draw else None
+        if not later:
+            self.draw_pending()
+
+    def draw_pending(self) -> bool:
+        """Draw the chart last given to ``show_chart``, if not drawn yet."""
+        if self.pending is None:
+            return False
+        chart, colours = self.pending
+        self.pending = None
+        self._draw(chart, colours)
+        return True
 
     # --- drawing ----------------------------------------------------------------------
 

@@ -634,7 +634,9 @@ class MainWindow(QMainWindow):
                     )
                 )
 
-        run_in_background(session.detached(lambda s: s.wins.detect()), done, failed, owner=self)
+        run_in_background(
+            session.detached(lambda s: s.wins.detect()), done, failed, owner=self, low_priority=True
+        )
 
     def _check_in_now(self) -> None:
         self.missed_banner.hide()
@@ -720,6 +722,7 @@ class MainWindow(QMainWindow):
                 self.tr("Today's automatic backup failed: {exc}").format(exc=exc)
             ),
             owner=self,
+            low_priority=True,
         )
 
     def _backup_done(self, result: BackupResult) -> None:

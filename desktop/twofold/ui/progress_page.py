@@ -3,7 +3,8 @@ charts with their numbers beside them, over 3 months, a year, or everything."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.errors import TwofoldError
 from twofold.domain.progress import ChartRange, ChartSet
+from twofold.services import priority
 from twofold.services.progress import PRIVATE_CHARTS, SHARED_CHARTS
 from twofold.ui import theme
 from twofold.ui.charts import ChartPanel
@@ -39,6 +41,7 @@ class ChartsPage(LazyPage):
         super().__init__()
         self.data: ChartSet | None = None
         self._redraw_due = False
+        self._burst = False
         self.range = ChartRange.THREE_MONTHS
         self.ranges = QButtonGroup(self)
         choice = QHBoxLayout()
@@ -71,6 +74,7 @@ class ChartsPage(LazyPage):
         self.scroller = named(QScrollArea(), f"{self.PREFIX}Scroll", title)
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(inner)
+        self.scroller.verticalScrollBar().valueChanged.connect(lambda _: self.draw_visible())
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
         layout.addWidget(note(about))
@@ -89,10 +93,12 @@ class ChartsPage(LazyPage):
     def reload(self) -> None:
         super().reload()
         self.message.hide()
+        self._foreground()
         if self.session is None:
             self.data = None
             for panel in self.panels.values():
                 panel.model.set_chart(None)
+                panel.pending = None  # nothing of the locked vault is kept to draw later
                 panel.chart.removeAllSeries()
             return
         try:
@@ -104,12 +110,62 @@ class ChartsPage(LazyPage):
             return
         self.redraw()
 
+    def _foreground(self) -> None:
+        """The person waits for this page: background checks of the same process pause
+        until it is built and painted (``services.priority``), at most a second."""
+        if self._burst or self.session is None:
+            return
+        self._burst = True
+        priority.begin()
+        QTimer.singleShot(1000, self, self._burst_over)  # in case no paint comes
+
+    def _burst_over(self) -> None:
+        if self._burst:
+            self._burst = False
+            priority.end()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._burst:  # after this whole paint pass (children paint after the page)
+            QTimer.singleShot(0, self, self._burst_over)
+
     def redraw(self) -> None:
+        """Every table and summary now; the charts in view now, the others as they are
+        scrolled into view (``draw_visible``)."""
         if self.data is None:
             return
         colours = theme.current()
         for key, panel in self.panels.items():
-            panel.show_chart(self.data.chart(key), colours, draw=key != "milestones")
+            panel.show_chart(self.data.chart(key), colours, draw=key != "milestones", later=True)
+        self._settle_layout()
+        self.draw_visible()
+
+    def draw_visible(self) -> None:
+        """Draw the charts that are (even partly) in the scrolled view and not drawn
+        yet; all of them while the page has no size yet."""
+        viewport = self.scroller.viewport()
+        height = viewport.height() if self.isVisible() else 0
+        drew = False
+        for panel in self.panels.values():
+            if panel.pending is None:
+                continue
+            top = panel.mapTo(viewport, QPoint(0, 0)).y()
+            if height <= 0 or (top < height and top + panel.height() > 0):
+                drew = panel.draw_pending() or drew
+        if drew:
+            self._settle_layout()
+
+    @staticmethod
+    def _settle_layout() -> None:
+        """Lay the new titles, tables and charts out now (their layouts nest: up to
+        three rounds), so the first paint shows the final page: one paint instead of a
+        stale one and two more as each layout request arrived."""
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.draw_visible)  # more of the page may show now
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

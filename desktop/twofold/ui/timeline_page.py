@@ -224,7 +224,7 @@ class TimelinePage(QWidget):
                 self.verification.show_failure(exc)
 
         def full() -> None:
-            run_in_background(session.detached_verify(), full_done, failed)
+            run_in_background(session.detached_verify(), full_done, failed, low_priority=True)
 
         def quick_done(report: VerifyReport) -> None:
             if self.session is not session:

@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -23,16 +24,21 @@ class Task(QRunnable):
     """One call in the thread pool; results come back as queued signals, so the
     callbacks run on the GUI thread."""
 
-    def __init__(self, fn: Callable[..., Any], *, with_progress: bool = False) -> None:
+    def __init__(
+        self, fn: Callable[..., Any], *, with_progress: bool = False, low: bool = False
+    ) -> None:
         super().__init__()
         self.signals = _Signals()
         self._fn = fn
         self._with_progress = with_progress
+        self._low = low
         self.finished = False
         self.setAutoDelete(False)
 
     @Slot()
     def run(self) -> None:
+        if self._low:
+            lower_this_thread()
         try:
             args = (self.signals.progress.emit,) if self._with_progress else ()
             result = self._fn(*args)
@@ -51,6 +57,36 @@ class Task(QRunnable):
 
 
 _running: set[Task] = set()
+_low_pool: QThreadPool | None = None
+LOW_NICE = 10  # what the checks nobody waits for run at, on Linux
+
+
+def lower_this_thread() -> None:
+    """Run the calling thread at a lower CPU priority (Linux: a per-thread nice value),
+    so the window and the key derivation get the cores first while verification, the
+    daily backup and milestone detection run. Unprivileged processes cannot raise it
+    again, which is why such work has its own pool (``low_priority_pool``)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        thread = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, thread) < LOW_NICE:
+            os.setpriority(os.PRIO_PROCESS, thread, LOW_NICE)
+
+
+def low_priority_pool() -> QThreadPool:
+    """The threads of the background checks (see ``lower_this_thread``)."""
+    global _low_pool
+    if _low_pool is None:
+        _low_pool = QThreadPool()
+        _low_pool.setObjectName("twofoldBackground")
+    return _low_pool
+
+
+def wait_for_all(msecs: int) -> None:
+    """Wait until the background work of both pools is done (at quit)."""
+    QThreadPool.globalInstance().waitForDone(msecs)
+    low_priority_pool().waitForDone(msecs)
 
 
 def release_freed_memory() -> None:
@@ -76,14 +112,17 @@ def run_in_background(
     on_error: Callable[[BaseException], None],
     on_progress: Callable[[int, int], None] | None = None,
     owner: QObject | None = None,
+    *,
+    low_priority: bool = False,
 ) -> Task:
     """``owner``: the widget the callbacks speak to; once Qt has deleted it (a window
     closed while its backup still ran), the result is dropped instead of reaching a
-    deleted object."""
+    deleted object. ``low_priority``: work nobody waits for (verification, the daily
+    backup, milestone detection) runs at a lower CPU priority, in its own pool."""
     bound_to = getattr(on_done, "__self__", None)
     if owner is None and isinstance(bound_to, QObject):
         owner = bound_to  # a bound method: its widget is the owner
-    task = Task(fn, with_progress=on_progress is not None)
+    task = Task(fn, with_progress=on_progress is not None, low=low_priority)
     _running.add(task)
 
     def release() -> None:
@@ -107,7 +146,7 @@ def run_in_background(
     task.signals.failed.connect(finished_error)
     if on_progress is not None:
         task.signals.progress.connect(on_progress)
-    QThreadPool.globalInstance().start(task)
+    (low_priority_pool() if low_priority else QThreadPool.globalInstance()).start(task)
     return task
 
 

@@ -32,6 +32,7 @@ from twofold.domain.errors import (
     VaultExists,
     VaultNotFound,
 )
+from twofold.vault import priority
 from twofold.vault.database import is_hot_journal
 from twofold.vault.files import create_private_file, fsync_folder, write_atomically_with
 from twofold.vault.keyslots import FILE_NAME, PREVIOUS_NAME
@@ -197,6 +198,7 @@ def _scrub_folder(staging: Path) -> None:
                 handle.seek(0)
                 block = bytes(CHUNK)
                 for start in range(0, size, CHUNK):
+                    priority.pause_point()  # the window's page first
                     handle.write(block[: min(CHUNK, size - start)])
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -270,6 +272,7 @@ def create_backup(folder: Path, target: Path, progress: Progress | None = None) 
                         archive.open(info, "w", force_zip64=size >= 1 << 31) as member,
                     ):
                         while piece := source.read(CHUNK):
+                            priority.pause_point()  # the window's page first
                             hasher.update(piece)
                             member.write(piece)
                     digests[name], sizes[name] = hasher.hexdigest(), size

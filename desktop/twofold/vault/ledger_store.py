@@ -24,7 +24,7 @@ from twofold.domain.ledger import (
     canonical_json,
     content_hash,
 )
-from twofold.vault import consent_store, crypto, projectors
+from twofold.vault import consent_store, crypto, priority, projectors
 from twofold.vault.database import Connection, Link, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
@@ -495,6 +495,7 @@ class LedgerStore:
     ) -> list[Problem]:
         left = {} if left is None else left
         for event in events:
+            priority.pause_point()  # the window's page first (vault/priority.py)
             h = event.header
             where = _name(event)
             if h.seq != expected_seq:

@@ -38,7 +38,7 @@ from twofold.domain.events import (
     VaultCreated,
 )
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
-from twofold.vault import crypto, keyslots, trust
+from twofold.vault import crypto, keyslots, priority, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
@@ -394,6 +394,8 @@ class OpenVault:
         except BaseException:
             keys.wipe()
             raise
+        # Background reads wait while the window builds what the person asked for.
+        conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
         return OpenVault(self.folder, self.keyslots, keys, conn, None, damage)
 
     def __enter__(self) -> OpenVault:

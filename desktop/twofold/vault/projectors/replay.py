@@ -19,7 +19,7 @@ from typing import Any
 from twofold.domain import events as typed
 from twofold.domain.events import EventData, GenesisPartner, ReflectionShared, VaultCreated
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
-from twofold.vault import projectors
+from twofold.vault import priority, projectors
 from twofold.vault.database import Connection, transaction
 from twofold.vault.projectors.consent import withdrawn_placeholder
 from twofold.vault.schema import SHARED_MIGRATIONS, statements
@@ -100,6 +100,7 @@ def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
     events = list(events)
     withdrawals = _withdrawals(events)
     for event in events:
+        priority.pause_point()  # the window's page first (vault/priority.py)
         data = typed_event(event)
         if data is not None:
             projectors.project(conn, event.header, data)
