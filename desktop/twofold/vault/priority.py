@@ -38,8 +38,9 @@ def begin() -> None:
     global _depth, _deadline
     with _lock:
         _depth += 1
-        if _depth == 1:
-            _deadline = time.monotonic() + MAX_PAUSE
+        # every burst has its own limit (a burst whose ``end`` never came, say its page
+        # was closed first, holds nobody up past its own)
+        _deadline = time.monotonic() + MAX_PAUSE
         _idle.clear()
 
 
@@ -62,8 +63,8 @@ def foreground() -> Iterator[None]:
 
 
 def busy() -> bool:
-    """Is foreground work going on now?"""
-    return not _idle.is_set()
+    """Is foreground work going on now (and still within its limit)?"""
+    return not _idle.is_set() and time.monotonic() < _deadline
 
 
 def pause_point() -> None:
