@@ -27,6 +27,8 @@ from twofold.ui.main_window import (
     COMMITMENTS,
     JOINT,
     OUTBOX,
+    PATTERNS,
+    PROGRESS,
     SETBACKS,
     TIMELINE,
     TOGETHER,
@@ -188,6 +190,18 @@ def main() -> int:
         pump(app)
         save(review, args.out, f"{name}{suffix}")
         review.close()
+    # issue 16: the long arc, everything shown; then scrolled to the charts further down
+    # (those are drawn as they come into view)
+    for key, charts in ((PROGRESS, window.progress), (PATTERNS, window.patterns)):
+        window.go(key)
+        pump(app)
+        next(b for b in charts.ranges.buttons() if b.objectName().endswith("RangeAll")).click()
+        pump(app)
+        save(window, args.out, f"{key}{suffix}")
+        bar = charts.scroller.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        pump(app)
+        save(window, args.out, f"{key}-more{suffix}")
     from twofold.ui.safety_dialog import SafetyPlanDialog
 
     assert window.session is not None
