@@ -380,6 +380,17 @@ SHARED_MIGRATIONS.append(
 # the shared schema version that brought the consent rules (fixtures and tests ask)
 CONSENT_SCHEMA = len(SHARED_MIGRATIONS)
 
+SHARED_MIGRATIONS.append(
+    # 12: two reads at every unlock walked a whole table (measured on the ten-year
+    # vault): the key-change notices read every ledger event for its kind, and what
+    # was answered before sealing sorted every check-in by day; each gets its index
+    # (the second covers what it reads, so no check-in row is read at all)
+    """
+    CREATE INDEX ledger_by_kind ON ledger_events (kind, author, seq);
+    CREATE INDEX checkins_newest ON checkins (day DESC, seq DESC, author, kind, checkin_id);
+    """
+)
+
 JOURNAL_MIGRATIONS: list[str] = [
     # 1: records with history, the outbox, the private share links, drafts, search
     f"""
