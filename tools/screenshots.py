@@ -234,6 +234,14 @@ def main() -> int:
     window.joint.reload()
     pump(app)
     save(window, args.out, f"joint-session{suffix}")
+    from twofold.ui.joint_page import EndSessionDialog
+
+    ending = EndSessionDialog(window.session, window)  # issue 14: one dialog, kept words
+    ending.summary.setText("Hard, and good.")
+    ending.show()
+    pump(app)
+    save(ending, args.out, f"end-session{suffix}")
+    ending.close()
     window.lock()
     QTimer.singleShot(0, app.quit)
     app.exec()

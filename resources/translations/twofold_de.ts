@@ -1074,6 +1074,14 @@
         <source>Dismiss the suggestion</source>
         <translation>Den Vorschlag ausblenden</translation>
     </message>
+    <message>
+        <source>You wrote {noticed}. Your partner may hear it more easily as an I-statement: “{template}”</source>
+        <translation>Du hast {noticed} geschrieben. Dein Gegenüber kann es als Ich-Botschaft vielleicht leichter hören: „{template}“</translation>
+    </message>
+    <message>
+        <source>I felt … when … because …</source>
+        <translation>Ich habe mich … gefühlt, als … weil …</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1281,8 +1289,20 @@
         <translation>Notizen und Ergebnisse unterschreibt {signer} (mit dieser Passphrase wurde die Sitzung geöffnet); sie kommen in die gemeinsame Chronik, und {partner} liest sie auch.</translation>
     </message>
     <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
         <source>{label}, opened {when} by {who}</source>
         <translation>{label}, begonnen {when} von {who}</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;i&gt;No notes yet.&lt;/i&gt;&lt;/p&gt;</source>

@@ -162,3 +162,29 @@ def test_a_session_note_gets_the_suggestion_and_says_who_signs(
     qtbot.mouseClick(page.note_helper.use, LEFT)
     assert page.note_input.text().startswith(BLAME)  # never rewritten, only added to
     assert "I felt" in page.note_input.text()
+
+
+def test_the_suggestion_speaks_the_window_s_language(qtbot: QtBot) -> None:
+    """The hint and the form it inserts are translated: a German window inserts the
+    German form, not "I felt … when … because …" into German text."""
+    from PySide6.QtWidgets import QApplication
+
+    from twofold.ui import i18n
+
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install(app, "de")
+    try:
+        field = QPlainTextEdit()
+        helper = IStatementHelper(field, "germanIstatement")
+        qtbot.addWidget(field)
+        qtbot.addWidget(helper)
+        field.setPlainText(BLAME)
+        helper.check()
+        assert helper.suggestion is not None
+        assert "I-statement" not in helper.hint.text() and "Ich-Botschaft" in helper.hint.text()
+        helper._use()
+        assert "I felt" not in field.toPlainText()
+        assert "Ich habe mich … gefühlt, als … weil …" in field.toPlainText()
+    finally:
+        i18n.install(app, "en")

@@ -65,7 +65,12 @@ class IStatementHelper(QFrame):
         if self.suggestion is None:
             self.hide()
             return
-        self.hint.setText(self.suggestion.hint)
+        self.hint.setText(
+            self.tr(
+                "You wrote {noticed}. Your partner may hear it more easily as an "
+                "I-statement: “{template}”"
+            ).format(noticed=self.suggestion.noticed, template=self.template())
+        )
         self.show()
 
     def _use(self) -> None:
@@ -73,18 +78,22 @@ class IStatementHelper(QFrame):
         if suggestion is None:
             return
         text = self._text()
+        rewrite = self.template()  # in the window's language
         end = max(text.find(suggestion.sentence) + len(suggestion.sentence), 0)
         self._dismissed.add(suggestion.sentence)
         if isinstance(self.field, QLineEdit):  # one line: the rewrite follows on it
-            self.field.setText(f"{text[:end]} {suggestion.rewrite}{text[end:]}")
-            self.field.setCursorPosition(end + 1 + len(suggestion.rewrite))
+            self.field.setText(f"{text[:end]} {rewrite}{text[end:]}")
+            self.field.setCursorPosition(end + 1 + len(rewrite))
         else:
             cursor = QTextCursor(self.field.document())
             cursor.setPosition(end)
-            cursor.insertText(f"\n{suggestion.rewrite}")
+            cursor.insertText(f"\n{rewrite}")
             self.field.setTextCursor(cursor)
         self.field.setFocus()
         self.check()
+
+    def template(self) -> str:
+        return self.tr("I felt … when … because …")
 
     def _text(self) -> str:
         return self.field.text() if isinstance(self.field, QLineEdit) else self.field.toPlainText()

@@ -419,19 +419,20 @@ class JointSessionPage(LazyPage):
             ).format(signer=signer, partner=partner)
         )
         kind = SessionKind(self.current["kind"])
-        who = " and ".join(
+        who = self.tr(" and ").join(
             labels.get(p, "?") for p in (self.current["opened_by"], self.current["cosigned_by"])
         )
         self.title.setText(
             self.tr("{label}, opened {when} by {who}").format(
-                label=kind.label,
+                label=label(kind),
                 when=i18n.date_text(self.current["opened_at"].astimezone(), "%H:%M"),
                 who=who,
             )
         )
+        outcome_word, note_word = self.tr("Outcome"), self.tr("Note")
         self.log.setHtml(
             "".join(
-                f"<p><b>{'Outcome' if k == 'session.outcome' else 'Note'}</b> "
+                f"<p><b>{outcome_word if k == 'session.outcome' else note_word}</b> "
                 f"({html.escape(labels.get(author, '?'))}): {html.escape(text)}</p>"
                 for k, author, text in self.current["items"]
             )
