@@ -583,6 +583,10 @@
         <translation>Nicht abgehakt</translation>
     </message>
     <message>
+        <source>You accept the new terms of: {title}</source>
+        <translation>Du nimmst die neuen Bedingungen an für: {title}</translation>
+    </message>
+    <message>
         <source>Both of us</source>
         <translation>Wir beide</translation>
     </message>

@@ -119,7 +119,18 @@ def test_renegotiate_with_both(qtbot: QtBot, make_window: MakeWindow, vault_dir:
     window.go(COMMITMENTS)
     page.list.setCurrentIndex(page.model.index(0))
     assert page.accept_terms.isVisibleTo(page)
+    reviewed: list[str] = []
+
+    def sign(dialog: QWidget) -> None:  # the new terms bind Sam: shown before signing
+        from twofold.ui.review import PracticeReview
+
+        assert isinstance(dialog, PracticeReview)
+        reviewed.append(dialog.body.toPlainText())  # type: ignore[attr-defined]
+        dialog.confirm.click()
+
+    on_next_modal(sign)
     qtbot.mouseClick(page.accept_terms, LEFT)
+    assert "Phone in the hallway at dinner" in reviewed[0]
     [row] = page.model.items
     assert row.commitment.title == "Phone in the hallway at dinner"
     assert not page.accept_terms.isVisibleTo(page)

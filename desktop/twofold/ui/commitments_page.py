@@ -783,23 +783,14 @@ class CommitmentsPage(LazyPage):
             return
         session = self.session
         c = row.commitment
-        owner = (
-            self.tr("Both of us") if c.owner == BOTH else session.partner_labels.get(c.owner, "?")
-        )
         # accepting binds you: see the terms you sign, as with every signed response
-        if not review_signed(
-            self,
-            session,
+        if not self._review_terms(
             self.tr("You accept: {title}").format(title=c.title),
-            [
-                (self.tr("Commitment"), c.title),
-                (self.tr("Whose"), owner),
-                (self.tr("How often"), cadence_text(c.cadence)),
-                (self.tr("Details"), c.detail),
-                (self.tr("Hard-day version"), c.hard_day),
-            ],
-            self.tr("Sign: accept"),
-            required=False,
+            c.owner,
+            c.title,
+            c.cadence,
+            c.detail,
+            c.hard_day,
         ):
             return
         self.act(self.tr("Not accepted"), lambda: session.commitments.accept(c.id))
@@ -825,6 +816,16 @@ class CommitmentsPage(LazyPage):
         proposal = row.view.pending_terms.proposal_id
         session = self.session
         if accept:
+            terms = row.view.pending_terms.terms
+            if not self._review_terms(
+                self.tr("You accept the new terms of: {title}").format(title=row.commitment.title),
+                row.commitment.owner,
+                terms.title,
+                terms.cadence,
+                terms.detail,
+                terms.hard_day,
+            ):
+                return
             self.act(
                 self.tr("Not answered"),
                 lambda: session.commitments.answer_terms(proposal, True, ""),
@@ -896,6 +897,32 @@ class CommitmentsPage(LazyPage):
             lambda reason: session.commitments.end(row.commitment.id, reason),
             self.tr("You end: {title}").format(title=row.commitment.title),
             self.tr("Sign: end it"),
+        )
+
+    def _review_terms(
+        self, what: str, owner_id: str, title: str, cadence: Cadence, detail: str, hard_day: str
+    ) -> bool:
+        """The terms a partner is about to bind themselves to, and who signs."""
+        if self.session is None:
+            return False
+        owner = (
+            self.tr("Both of us")
+            if owner_id == BOTH
+            else self.session.partner_labels.get(owner_id, "?")
+        )
+        return review_signed(
+            self,
+            self.session,
+            what,
+            [
+                (self.tr("Commitment"), title),
+                (self.tr("Whose"), owner),
+                (self.tr("How often"), cadence_text(cadence)),
+                (self.tr("Details"), detail),
+                (self.tr("Hard-day version"), hard_day),
+            ],
+            self.tr("Sign: accept"),
+            required=False,
         )
 
     def _ask_signed(
