@@ -9,6 +9,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlcipher3
@@ -595,3 +596,54 @@ def test_a_hidden_refusal_is_named(proposal_vault: Path) -> None:
     found = named(proposal_vault)
     assert f"refused_events, row of event #{seq} (commitment.accepted" in found
     assert "was deleted outside Twofold" in found
+
+
+def _check_with_a_win_signed_first(
+    monkeypatch: pytest.MonkeyPatch, session: Session, words: str
+) -> list[bool]:
+    """Sign a win after the check has read the events and before it reads what is
+    shown: the background check racing the couple, who go on while it runs."""
+    from twofold.vault.projectors import replay
+
+    original = replay.check
+    wrote: list[bool] = []
+
+    def check(conn: Any, events: Any) -> Any:
+        if not wrote:
+            wrote.append(True)
+            session.wins.record(words)
+        return original(conn, events)
+
+    monkeypatch.setattr(replay, "check", check)
+    return wrote
+
+
+def test_a_win_signed_while_the_check_runs_is_not_called_a_forgery(
+    shared_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = unlock(shared_vault, "Alex", ALEX_PASS)
+    try:
+        wrote = _check_with_a_win_signed_first(monkeypatch, session, "We cooked together")
+        report = session.verify()
+        assert wrote
+        assert report.ok, report.lines()
+    finally:
+        session.lock()
+
+
+def test_a_forged_row_is_still_named_when_a_win_is_signed_during_the_check(
+    shared_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seq = _alex_share_seq(shared_vault, "I was scared to tell you")
+    attack(shared_vault, f"UPDATE timeline_items SET body = 'I never loved you' WHERE seq = {seq}")
+    session = unlock(shared_vault, "Alex", ALEX_PASS)
+    try:
+        wrote = _check_with_a_win_signed_first(monkeypatch, session, "We cooked together")
+        report = session.verify()
+        assert wrote
+        found = "\n".join(report.lines())
+        assert not report.ok
+        assert f"timeline_items, row of event #{seq} (reflection.shared" in found
+        assert report.suspects == {seq}  # the win is not called a forgery
+    finally:
+        session.lock()
