@@ -117,6 +117,34 @@
         <translation> Anmerkung: {note}</translation>
     </message>
     <message>
+        <source>What changed and why</source>
+        <translation>Was sich geändert hat und warum</translation>
+    </message>
+    <message>
+        <source>A new version of our agreement</source>
+        <translation>Eine neue Fassung unserer Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Sign and propose</source>
+        <translation>Unterschreiben und vorschlagen</translation>
+    </message>
+    <message>
+        <source>This is exactly what joins the shared ledger, signed with your key. {partner} sees the changes word by word and acknowledges them; until then the version before stays in force.</source>
+        <translation>Genau das kommt in die gemeinsame Chronik, unterschrieben mit deinem Schlüssel. {partner} sieht die Änderungen Wort für Wort und bestätigt sie; bis dahin gilt die vorige Fassung.</translation>
+    </message>
+    <message>
+        <source>Acknowledge version {number} of our agreement</source>
+        <translation>Fassung {number} unserer Vereinbarung bestätigen</translation>
+    </message>
+    <message>
+        <source>Sign: acknowledge</source>
+        <translation>Unterschreiben: bestätigen</translation>
+    </message>
+    <message>
+        <source>Your signature says you have read these terms and hold to them; {partner} sees that you acknowledged them. It cannot be taken back: a new version can change the terms.</source>
+        <translation>Mit deiner Unterschrift sagst du, dass du diese Bedingungen gelesen hast und dich daran hältst; {partner} sieht, dass du sie bestätigt hast. Das lässt sich nicht zurücknehmen: Eine neue Fassung kann die Bedingungen ändern.</translation>
+    </message>
+    <message>
         <source>Not acknowledged</source>
         <translation>Nicht bestätigt</translation>
     </message>

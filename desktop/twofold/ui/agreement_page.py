@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
 from twofold.ui import i18n, ops, theme
+from twofold.ui.review import review_signed
 from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
 
 
@@ -228,6 +229,24 @@ class AgreementPage(LazyPage):
         agreement = self.session.agreement
         dialog = ProposeDialog(agreement.latest(), self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            sections = dialog.sections()
+            parts = [(title, sections.get(key, "")) for key, title, _ in SECTIONS]
+            parts = [(c, t) for c, t in parts if t.strip()]
+            if dialog.note.text().strip():
+                parts.append((self.tr("What changed and why"), dialog.note.text()))
+            if not review_signed(
+                self,
+                self.session,
+                self.tr("A new version of our agreement"),
+                parts,
+                self.tr("Sign and propose"),
+                explanation=self.tr(
+                    "This is exactly what joins the shared ledger, signed with your key. "
+                    "{partner} sees the changes word by word and acknowledges them; until "
+                    "then the version before stays in force."
+                ),
+            ):
+                continue  # back to the terms, every word kept
             if ops.run_inline(
                 dialog,
                 dialog.message,
@@ -242,6 +261,21 @@ class AgreementPage(LazyPage):
         if version is None or self.session is None:
             return
         agreement = self.session.agreement
+        terms = [(title, version.sections.get(key, "")) for key, title, _ in SECTIONS]
+        if not review_signed(
+            self,
+            self.session,
+            self.tr("Acknowledge version {number} of our agreement").format(number=version.number),
+            [(c, t) for c, t in terms if t.strip()],
+            self.tr("Sign: acknowledge"),
+            required=False,
+            explanation=self.tr(
+                "Your signature says you have read these terms and hold to them; "
+                "{partner} sees that you acknowledged them. It cannot be taken back: a "
+                "new version can change the terms."
+            ),
+        ):
+            return
         ops.run_op(
             self,
             self.tr("Not acknowledged"),

@@ -134,10 +134,13 @@ class PracticeReview(SignedReviewDialog):
         confirm_text: str,
         *,
         sealed: bool = False,
+        explanation: str | None = None,
     ) -> None:
         signer, partner = names(session)
         partner_name = partner or QCoreApplication.translate("PracticeReview", "your partner")
-        if sealed:
+        if explanation is not None:
+            explanation = explanation.format(partner=partner_name)
+        elif sealed:
             explanation = QCoreApplication.translate(
                 "PracticeReview",
                 "Your answers are sealed now: only a fingerprint of them joins the shared "
@@ -182,14 +185,19 @@ def review_signed(
     *,
     sealed: bool = False,
     required: bool = True,
+    explanation: str | None = None,
 ) -> bool:
     """Show what will be signed and ask; True to go on and write it. Texts are shown
     as they will be stored (trimmed). When ``required`` and every text is empty there
-    is nothing to review: True, so the action itself says what is missing."""
+    is nothing to review: True, so the action itself says what is missing.
+    ``explanation`` (with ``{partner}``) replaces the default words on what happens
+    next, for what cannot be withdrawn."""
     cleaned = [(caption, text.strip()) for caption, text in parts]
     if required and not any(text for _, text in cleaned):
         return True
-    dialog = PracticeReview(parent, session, what, cleaned, confirm_text, sealed=sealed)
+    dialog = PracticeReview(
+        parent, session, what, cleaned, confirm_text, sealed=sealed, explanation=explanation
+    )
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
