@@ -224,7 +224,11 @@ class TimelinePage(QWidget):
                 self.verification.show_failure(exc)
 
         def full() -> None:
-            run_in_background(session.detached_verify(), full_done, failed, low_priority=True)
+            # owner: a window closed before the (niced, so slower) full check ends
+            # drops its result instead of writing to deleted labels
+            run_in_background(
+                session.detached_verify(), full_done, failed, owner=self, low_priority=True
+            )
 
         def quick_done(report: VerifyReport) -> None:
             if self.session is not session:
@@ -237,7 +241,7 @@ class TimelinePage(QWidget):
                 self.verification.show_report(report)
 
         if quick_first and session.previous_seen is not None:
-            run_in_background(session.detached_verify_quick(), quick_done, failed)
+            run_in_background(session.detached_verify_quick(), quick_done, failed, owner=self)
         else:
             full()
 
