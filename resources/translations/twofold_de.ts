@@ -3140,6 +3140,513 @@ Unterschrieben als {name}</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>A chapter needs a title and some words.</source>
+        <translation>Ein Kapitel braucht einen Titel und ein paar Worte.</translation>
+    </message>
+    <message>
+        <source>A check-in is for a day that has come.</source>
+        <translation>Ein Check-in gilt einem Tag, der schon gekommen ist.</translation>
+    </message>
+    <message>
+        <source>A check-off is for a day that has come, not one ahead.</source>
+        <translation>Abhaken kannst du nur einen Tag, der schon gekommen ist, keinen künftigen.</translation>
+    </message>
+    <message>
+        <source>A commitment belongs to one of you, or to both.</source>
+        <translation>Eine Zusage gehört einem von euch oder euch beiden.</translation>
+    </message>
+    <message>
+        <source>A day counts as renegotiated only when new terms are accepted by both of you; propose new terms instead.</source>
+        <translation>Ein Tag gilt nur dann als neu ausgehandelt, wenn ihr beide neue Bedingungen angenommen habt; schlag stattdessen neue Bedingungen vor.</translation>
+    </message>
+    <message>
+        <source>A joint session is already open; end it first.</source>
+        <translation>Es ist schon eine gemeinsame Sitzung offen; beendet sie zuerst.</translation>
+    </message>
+    <message>
+        <source>A one-off commitment needs a due date.</source>
+        <translation>Eine einmalige Zusage braucht ein Fälligkeitsdatum.</translation>
+    </message>
+    <message>
+        <source>A proposal is declined, not ended.</source>
+        <translation>Einen Vorschlag lehnt man ab, man beendet ihn nicht.</translation>
+    </message>
+    <message>
+        <source>Answer at least one question; a few words are enough.</source>
+        <translation>Beantworte mindestens eine Frage; ein paar Worte reichen.</translation>
+    </message>
+    <message>
+        <source>Check-ins are answered apart: open Twofold as yourself to answer, so your answers stay sealed in your own journal until you have both answered.</source>
+        <translation>Check-ins beantwortet ihr getrennt: Öffne Twofold als du selbst, damit deine Antworten in deinem eigenen Tagebuch versiegelt bleiben, bis ihr beide geantwortet habt.</translation>
+    </message>
+    <message>
+        <source>Choose a range of at most 30 years.</source>
+        <translation>Wähle einen Zeitraum von höchstens 30 Jahren.</translation>
+    </message>
+    <message>
+        <source>Choose at least one part to include in the report.</source>
+        <translation>Wähle mindestens einen Teil für den Bericht aus.</translation>
+    </message>
+    <message>
+        <source>Choose at least one weekday for this commitment.</source>
+        <translation>Wähle mindestens einen Wochentag für diese Zusage.</translation>
+    </message>
+    <message>
+        <source>Describe the counter-measure.</source>
+        <translation>Beschreibe die Gegenmaßnahme.</translation>
+    </message>
+    <message>
+        <source>Describe the objective.</source>
+        <translation>Beschreibe das Ziel.</translation>
+    </message>
+    <message>
+        <source>Export outside the vault folder: these files are plaintext, and the vault folder is meant to hold only encrypted files.</source>
+        <translation>Exportiere außerhalb des Tresorordners: Diese Dateien sind unverschlüsselt, und der Tresorordner soll nur verschlüsselte Dateien enthalten.</translation>
+    </message>
+    <message>
+        <source>Imports go into your private journal: unlock with your own passphrase.</source>
+        <translation>Importe kommen in dein privates Tagebuch: Entsperre mit deiner eigenen Passphrase.</translation>
+    </message>
+    <message>
+        <source>Keep each answer under 5,000 characters.</source>
+        <translation>Halte jede Antwort unter 5.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Keep it under 2,000 characters.</source>
+        <translation>Bleib unter 2.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Keep it under 2,000 characters; the rest is for the talk.</source>
+        <translation>Bleib unter 2.000 Zeichen; der Rest ist für das Gespräch.</translation>
+    </message>
+    <message>
+        <source>Keep the commitment under 200 characters; details go below.</source>
+        <translation>Halte die Zusage unter 200 Zeichen; Einzelheiten kommen darunter.</translation>
+    </message>
+    <message>
+        <source>Keep the words under 500 characters.</source>
+        <translation>Halte die Worte unter 500 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Name at least one value.</source>
+        <translation>Nenne mindestens einen Wert.</translation>
+    </message>
+    <message>
+        <source>Name only partners of this vault.</source>
+        <translation>Nenne nur Partner dieses Tresors.</translation>
+    </message>
+    <message>
+        <source>New terms are already waiting for an answer; answer or wait for those first.</source>
+        <translation>Es warten schon neue Bedingungen auf eine Antwort; beantworte sie oder warte zuerst auf sie.</translation>
+    </message>
+    <message>
+        <source>New terms are for an accepted commitment that is still running.</source>
+        <translation>Neue Bedingungen gibt es nur für eine angenommene Zusage, die noch läuft.</translation>
+    </message>
+    <message>
+        <source>Nothing changed from the latest version.</source>
+        <translation>Gegenüber der letzten Fassung hat sich nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Only a partner of this vault can end a commitment.</source>
+        <translation>Nur ein Partner dieses Tresors kann eine Zusage beenden.</translation>
+    </message>
+    <message>
+        <source>Only a partner of this vault can propose a commitment.</source>
+        <translation>Nur ein Partner dieses Tresors kann eine Zusage vorschlagen.</translation>
+    </message>
+    <message>
+        <source>Only a partner of this vault can propose new terms.</source>
+        <translation>Nur ein Partner dieses Tresors kann neue Bedingungen vorschlagen.</translation>
+    </message>
+    <message>
+        <source>Only a proposed commitment can be declined.</source>
+        <translation>Ablehnen lässt sich nur eine vorgeschlagene Zusage.</translation>
+    </message>
+    <message>
+        <source>Only the partner a commitment would bind can decline it.</source>
+        <translation>Ablehnen kann eine Zusage nur, wen sie binden würde.</translation>
+    </message>
+    <message>
+        <source>Only the partner who wrote it can withdraw it.</source>
+        <translation>Zurückziehen kann es nur, wer es geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>PDF needs the app&apos;s layout engine; choose Markdown or JSON here.</source>
+        <translation>PDF braucht das Layout der App; wähle hier Markdown oder JSON.</translation>
+    </message>
+    <message>
+        <source>Private entries can be added only by their author, in their own unlocked session (not in a shared session).</source>
+        <translation>Private Einträge kann nur hinzufügen, wer sie geschrieben hat, in der eigenen entsperrten Sitzung (nicht in einer geteilten Sitzung).</translation>
+    </message>
+    <message>
+        <source>Private entries can be added only by their author, in their own unlocked session.</source>
+        <translation>Private Einträge kann nur hinzufügen, wer sie geschrieben hat, in der eigenen entsperrten Sitzung.</translation>
+    </message>
+    <message>
+        <source>Put every part of the agenda in an order.</source>
+        <translation>Bring jeden Teil der Tagesordnung in eine Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Reviews come every week, every two weeks or every four weeks.</source>
+        <translation>Rückblicke gibt es jede Woche, alle zwei Wochen oder alle vier Wochen.</translation>
+    </message>
+    <message>
+        <source>Save the export outside the vault folder: it is plaintext, and the vault folder is meant to hold only encrypted files.</source>
+        <translation>Speichere den Export außerhalb des Tresorordners: Er ist unverschlüsselt, und der Tresorordner soll nur verschlüsselte Dateien enthalten.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what you&apos;d like to talk about.</source>
+        <translation>Sag in ein paar Worten, worüber du reden möchtest.</translation>
+    </message>
+    <message>
+        <source>Say what concerns you, e.g. “I didn&apos;t see this happen”.</source>
+        <translation>Sag, was dich beschäftigt, z. B. „Ich habe nicht gesehen, dass das passiert ist“.</translation>
+    </message>
+    <message>
+        <source>Say what happened, plainly and without a verdict.</source>
+        <translation>Sag, was passiert ist, schlicht und ohne Urteil.</translation>
+    </message>
+    <message>
+        <source>Say what moved.</source>
+        <translation>Sag, was sich bewegt hat.</translation>
+    </message>
+    <message>
+        <source>Say what went well.</source>
+        <translation>Sag, was gut gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>Say what you appreciate.</source>
+        <translation>Sag, was du schätzt.</translation>
+    </message>
+    <message>
+        <source>Say what you commit to, as something the other could observe.</source>
+        <translation>Sag, was du zusagst – als etwas, das dein Gegenüber beobachten könnte.</translation>
+    </message>
+    <message>
+        <source>Select the passage you want to share first.</source>
+        <translation>Markiere zuerst die Stelle, die du teilen möchtest.</translation>
+    </message>
+    <message>
+        <source>Some of those items are no longer in your outbox.</source>
+        <translation>Einige davon sind nicht mehr zum Teilen vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>That day is before the commitment began.</source>
+        <translation>Dieser Tag liegt vor dem Beginn der Zusage.</translation>
+    </message>
+    <message>
+        <source>That passage is not part of the entry.</source>
+        <translation>Diese Stelle gehört nicht zum Eintrag.</translation>
+    </message>
+    <message>
+        <source>That passphrase is your partner&apos;s. Each partner needs their own secret; choose another one. Nothing was changed.</source>
+        <translation>Das ist die Passphrase deines Gegenübers. Jede Person braucht ihr eigenes Geheimnis; wähle eine andere. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>That was already accepted.</source>
+        <translation>Das wurde schon angenommen.</translation>
+    </message>
+    <message>
+        <source>That was already withdrawn.</source>
+        <translation>Das wurde schon zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The agreement is empty: write at least one section.</source>
+        <translation>Die Vereinbarung ist leer: Schreib mindestens einen Abschnitt.</translation>
+    </message>
+    <message>
+        <source>The automatic backups were not replaced: shared.db is damaged, so the backups from before the damage are kept as they are.</source>
+        <translation>Die automatischen Sicherungen wurden nicht ersetzt: shared.db ist beschädigt, darum bleiben die Sicherungen von vor dem Schaden, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The entry is empty: write something first.</source>
+        <translation>Der Eintrag ist leer: Schreib zuerst etwas.</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last; swap them.</source>
+        <translation>Der erste Tag liegt nach dem letzten; tausch sie.</translation>
+    </message>
+    <message>
+        <source>The new terms are the same as the old ones.</source>
+        <translation>Die neuen Bedingungen sind dieselben wie die alten.</translation>
+    </message>
+    <message>
+        <source>The private journal is locked in a shared session. Unlock with your own passphrase to open it.</source>
+        <translation>In einer geteilten Sitzung ist das private Tagebuch gesperrt. Entsperre mit deiner eigenen Passphrase, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts: choose the dates again.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wähle die Daten neu.</translation>
+    </message>
+    <message>
+        <source>The two partners chose the same passphrase. Each needs their own: with one secret, either of you could open the other&apos;s journal and sign as the other.</source>
+        <translation>Ihr habt beide dieselbe Passphrase gewählt. Jede Person braucht ihre eigene: Mit einem gemeinsamen Geheimnis könnte jede von euch das Tagebuch der anderen öffnen und in ihrem Namen unterschreiben.</translation>
+    </message>
+    <message>
+        <source>The version to share is empty: write what your partner will read.</source>
+        <translation>Die Fassung zum Teilen ist leer: Schreib, was dein Gegenüber lesen wird.</translation>
+    </message>
+    <message>
+        <source>There are no such new terms.</source>
+        <translation>Diese neuen Bedingungen gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no ended session with that id.</source>
+        <translation>Es gibt keine beendete Sitzung mit dieser ID.</translation>
+    </message>
+    <message>
+        <source>There is no such check-in.</source>
+        <translation>Diesen Check-in gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such check-off.</source>
+        <translation>Dieses Abhaken gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such commitment.</source>
+        <translation>Diese Zusage gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such proposal.</source>
+        <translation>Diesen Vorschlag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such request.</source>
+        <translation>Diese Bitte gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such setback.</source>
+        <translation>Diesen Rückschlag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such version of the agreement.</source>
+        <translation>Diese Fassung der Vereinbarung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>These new terms were already answered.</source>
+        <translation>Auf diese neuen Bedingungen wurde schon geantwortet.</translation>
+    </message>
+    <message>
+        <source>This commitment is still a proposal: it counts once it has been accepted.</source>
+        <translation>Diese Zusage ist noch ein Vorschlag: Sie zählt, sobald sie angenommen ist.</translation>
+    </message>
+    <message>
+        <source>This item cannot be withdrawn: what both of you agreed (an agreement version, an accepted commitment) changes only by a new version you both accept.</source>
+        <translation>Das lässt sich nicht zurückziehen: Was ihr beide vereinbart habt (eine Fassung der Vereinbarung, eine angenommene Zusage), ändert sich nur durch eine neue Fassung, die ihr beide annehmt.</translation>
+    </message>
+    <message>
+        <source>This setback is already restored.</source>
+        <translation>Dieser Rückschlag ist schon wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup was not made: shared.db is damaged, so the backups from before the damage are kept as they are.</source>
+        <translation>Die heutige automatische Sicherung wurde nicht angelegt: shared.db ist beschädigt, darum bleiben die Sicherungen von vor dem Schaden, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 0 (Monday) to 6 (Sunday).</source>
+        <translation>Wochentage gehen von 0 (Montag) bis 6 (Sonntag).</translation>
+    </message>
+    <message>
+        <source>Write a few words, e.g. “Heard — let&apos;s talk Thursday.”</source>
+        <translation>Schreib ein paar Worte, z. B. „Gehört – lass uns am Donnerstag reden.“</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Schreib zuerst etwas.</translation>
+    </message>
+    <message>
+        <source>You agreed that the pace follows your partner&apos;s choice; they set it. You can raise a request to talk about it.</source>
+        <translation>Ihr habt vereinbart, dass das Tempo der Wahl deines Gegenübers folgt; dein Gegenüber legt es fest. Du kannst um ein Gespräch darüber bitten.</translation>
+    </message>
+    <message>
+        <source>You have already accepted this commitment.</source>
+        <translation>Du hast diese Zusage schon angenommen.</translation>
+    </message>
+    <message>
+        <source>You have already accepted this commitment; to change it, renegotiate.</source>
+        <translation>Du hast diese Zusage schon angenommen; um sie zu ändern, schlag neue Bedingungen vor.</translation>
+    </message>
+    <message>
+        <source>You have already acknowledged this version.</source>
+        <translation>Du hast diese Fassung schon bestätigt.</translation>
+    </message>
+    <message>
+        <source>You have already agreed to this summary.</source>
+        <translation>Du hast dieser Zusammenfassung schon zugestimmt.</translation>
+    </message>
+    <message>
+        <source>You have already ended this commitment; your partner can agree to end it too.</source>
+        <translation>Du hast diese Zusage schon beendet; dein Gegenüber kann zustimmen, sie ebenfalls zu beenden.</translation>
+    </message>
+    <message>
+        <source>Your outbox changed after the preview; look at the preview again.</source>
+        <translation>Was zum Teilen vorgemerkt ist, hat sich nach der Vorschau geändert; sieh dir die Vorschau noch einmal an.</translation>
+    </message>
+    <message>
+        <source>Your outbox is empty: add an entry to share first.</source>
+        <translation>Es ist nichts zum Teilen vorgemerkt: Merke zuerst einen Eintrag vor.</translation>
+    </message>
+    <message>
+        <source>Your partner accepts the new terms you proposed, with their own signature.</source>
+        <translation>Die neuen Bedingungen, die du vorgeschlagen hast, nimmt dein Gegenüber mit der eigenen Unterschrift an.</translation>
+    </message>
+    <message>
+        <source>Your partner accepts what you proposed, with their own signature.</source>
+        <translation>Was du vorgeschlagen hast, nimmt dein Gegenüber mit der eigenen Unterschrift an.</translation>
+    </message>
+    <message>
+        <source>Your partner acknowledges your check-off or adds a concern, not you.</source>
+        <translation>Dein Abhaken bestätigt dein Gegenüber oder äußert ein Bedenken dazu, nicht du.</translation>
+    </message>
+    <message>
+        <source>Your partner agrees to the summary you wrote, with their signature.</source>
+        <translation>Der Zusammenfassung, die du geschrieben hast, stimmt dein Gegenüber mit der eigenen Unterschrift zu.</translation>
+    </message>
+    <message>
+        <source>Your partner answers your request.</source>
+        <translation>Auf deine Bitte antwortet dein Gegenüber.</translation>
+    </message>
+    <message>
+        <source>Your partner has left this vault, so no one can agree to an export of your shared history with you.</source>
+        <translation>Dein Gegenüber hat diesen Tresor verlassen, darum kann niemand mit dir einem Export eurer gemeinsamen Geschichte zustimmen.</translation>
+    </message>
+    <message>
+        <source>Your patterns come from your private journal, locked in a session.</source>
+        <translation>Deine Muster stammen aus deinem privaten Tagebuch, das in dieser Sitzung gesperrt ist.</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {limit} characters; four or five unrelated words are easy to remember and hard to guess.</source>
+        <translation>Eine Passphrase braucht mindestens {limit} Zeichen; vier oder fünf Wörter, die nichts miteinander zu tun haben, sind leicht zu merken und schwer zu erraten.</translation>
+    </message>
+    <message>
+        <source>A report of your shared history needs {other}&apos;s agreement: {other} types their own passphrase to sign it.</source>
+        <translation>Ein Bericht über eure gemeinsame Geschichte braucht die Zustimmung von {other}: {other} gibt zum Unterschreiben die eigene Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {strerror}.</source>
+        <translation>{path} lässt sich nicht lesen: {strerror}.</translation>
+    </message>
+    <message>
+        <source>Choose a few: at most {limit} values.</source>
+        <translation>Wähle ein paar aus: höchstens {limit} Werte.</translation>
+    </message>
+    <message>
+        <source>Entry #{record_id} is outside the report&apos;s range; choose entries from the range only.</source>
+        <translation>Eintrag #{record_id} liegt außerhalb des Berichtszeitraums; wähle nur Einträge aus dem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Keep the request under {limit} characters.</source>
+        <translation>Halte die Bitte unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Not recorded: {reason}.</source>
+        <translation>Nicht festgehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>Only {owners} can accept this commitment, with their own signature; nobody accepts for someone else.</source>
+        <translation>Nur {owners} kann diese Zusage annehmen, mit der eigenen Unterschrift; niemand nimmt für jemand anderen an.</translation>
+    </message>
+    <message>
+        <source>Only {owners} can record how this commitment went. You can acknowledge a check-off or add a concern beside it.</source>
+        <translation>Nur {owners} kann festhalten, wie es mit dieser Zusage lief. Du kannst ein Abhaken bestätigen oder ein Bedenken dazuschreiben.</translation>
+    </message>
+    <message>
+        <source>That passphrase is too easy to guess ({label}). {advice}</source>
+        <translation>Diese Passphrase ist zu leicht zu erraten ({label}). {advice}</translation>
+    </message>
+    <message>
+        <source>The entry is {length} characters; split it into entries under {limit}.</source>
+        <translation>Der Eintrag hat {length} Zeichen; teile ihn in Einträge unter {limit} auf.</translation>
+    </message>
+    <message>
+        <source>The next step is “{value}”: repair goes acknowledge, repair, restore.</source>
+        <translation>Der nächste Schritt ist „{value}“: Eine Reparatur geht in der Reihenfolge anerkennen, reparieren, wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>The version to share is {length} characters; keep it under {limit} so it can be read together.</source>
+        <translation>Die Fassung zum Teilen hat {length} Zeichen; halte sie unter {limit}, damit ihr sie zusammen lesen könnt.</translation>
+    </message>
+    <message>
+        <source>This commitment is no longer waiting for acceptance ({state}).</source>
+        <translation>Diese Zusage wartet nicht mehr auf Annahme ({state}).</translation>
+    </message>
+    <message>
+        <source>This commitment is {state}.</source>
+        <translation>Diese Zusage ist im Zustand „{state}“.</translation>
+    </message>
+    <message>
+        <source>This commitment is {state}; nothing more is recorded on it.</source>
+        <translation>Diese Zusage ist im Zustand „{state}“; dazu wird nichts mehr festgehalten.</translation>
+    </message>
+    <message>
+        <source>Type “{expected}” to confirm; nothing was changed.</source>
+        <translation>Gib „{expected}“ zur Bestätigung ein; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no Markdown or text files (.md, .txt).</source>
+        <translation>{folder} enthält keine Markdown- oder Textdateien (.md, .txt).</translation>
+    </message>
+    <message>
+        <source>{name} in {file} is larger than 1 GiB.</source>
+        <translation>{name} in {file} ist größer als 1 GiB.</translation>
+    </message>
+    <message>
+        <source>{name} is not a time zone name such as Europe/Berlin.</source>
+        <translation>{name} ist kein Zeitzonenname wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than 1 GiB; split it first.</source>
+        <translation>{name} ist größer als 1 GiB; teile die Datei zuerst auf.</translation>
+    </message>
+    <message>
+        <source>{name}: Twofold imports a Day One export (.zip or .json), a jrnl export (.json or .txt), Markdown or text files, or a folder of them.</source>
+        <translation>{name}: Twofold importiert einen Day-One-Export (.zip oder .json), einen jrnl-Export (.json oder .txt), Markdown- oder Textdateien oder einen Ordner davon.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{parent} does not exist; choose a folder that does.</source>
+        <translation>{parent} gibt es nicht; wähle einen Ordner, den es gibt.</translation>
+    </message>
+    <message>
+        <source>{target} already exists and is not empty; choose a new folder.</source>
+        <translation>{target} gibt es schon und ist nicht leer; wähle einen neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>{target} already exists; choose another name.</source>
+        <translation>{target} gibt es schon; wähle einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give a file name.</source>
+        <translation>{target} ist ein Ordner; gib einen Dateinamen an.</translation>
+    </message>
+    <message>
+        <source>“{title}” is not due on {day}s ({cadence}).</source>
+        <translation>„{title}“ ist an diesem Wochentag nicht fällig ({cadence}).</translation>
+    </message>
+    <message>
+        <source>“{title}” is too long; keep each section under 20,000 characters.</source>
+        <translation>„{title}“ ist zu lang; halte jeden Abschnitt unter 20.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Paused. Take the time you need; resume when you are both ready.</source>
+        <translation>Pause. Nehmt euch die Zeit, die ihr braucht; macht weiter, wenn ihr beide bereit seid.</translation>
+    </message>
+    <message>
+        <source>{listener}, say back what you heard {speaker} say, before answering. Ask “did I get that right?”</source>
+        <translation>{listener}, sag mit eigenen Worten, was du von {speaker} gehört hast, bevor du antwortest. Frag: „Habe ich das richtig verstanden?“</translation>
+    </message>
+    <message>
+        <source>{speaker} speaks; {listener} listens without interrupting.</source>
+        <translation>{speaker} spricht; {listener} hört zu, ohne zu unterbrechen.</translation>
+    </message>
+</context>
+<context>
     <name>MyPatternsPage</name>
     <message>
         <source>My patterns</source>

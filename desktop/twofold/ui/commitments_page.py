@@ -53,7 +53,7 @@ from twofold.ui.i18n import QT_TRANSLATE_NOOP
 from twofold.ui.labels import cadence_text, label
 from twofold.ui.models import ItemRole, ListModel
 from twofold.ui.review import review_signed, reviewer
-from twofold.ui.widgets import LazyPage, ask_text, error_label, heading, named, note
+from twofold.ui.widgets import LazyPage, ask_text, error_label, error_text, heading, named, note
 
 Index = QModelIndex | QPersistentModelIndex
 CADENCES = (
@@ -470,7 +470,7 @@ class CommitmentDialog(QDialog):
         try:
             self.cadence_value()
         except TwofoldError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         if not self.title.text().strip():
             self.message.setText(self.tr("Say what you commit to."))

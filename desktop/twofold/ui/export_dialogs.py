@@ -232,7 +232,7 @@ class ReportDialog(QDialog):
         try:
             request = self.request()
         except TwofoldError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         suggested = Path.home() / (
             f"twofold-report-{request.start:%Y-%m-%d}-{request.end:%Y-%m-%d}{request.format.suffix}"
@@ -247,7 +247,7 @@ class ReportDialog(QDialog):
         try:
             request = self.request()
         except TwofoldError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         passphrase = self.passphrase.text()
         pdf = None

@@ -33,6 +33,7 @@ from twofold.services.session import Session
 from twofold.ui import event_text, i18n, ops
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.labels import label
+from twofold.ui.messages import translated
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.proposals import propose_agreement_change, propose_commitment
 from twofold.ui.review import names
@@ -281,7 +282,7 @@ class TimerPanel(QWidget):
             self.bar.setValue(0)
             return
         self.pause.setText(self.tr("Resume") if timer.paused else self.tr("Pause"))
-        self.prompt.setText(timer.prompt)
+        self.prompt.setText(translated(timer.prompt))
         seconds = max(int(timer.remaining), 0)
         self.remaining.setText(
             self.tr("{minutes}:{seconds:02d} left").format(

@@ -39,6 +39,7 @@ from twofold.services.session import Session, vault_exists
 from twofold.ui import ops, theme
 from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
 from twofold.ui.idle import IdleWatcher
+from twofold.ui.messages import translated
 from twofold.ui.pages import PAGES, PARTNER, SESSION, menu_position, pages_for
 from twofold.ui.reminders import ReminderClock, Tray, keep_in_tray, load_schedule, save_schedule
 from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
@@ -593,7 +594,7 @@ class MainWindow(QMainWindow):
         try:
             work = self.session.backup_replacer()
         except TwofoldError as exc:
-            self.status.setText(f"{what} {exc}")
+            self.status.setText(f"{what} {error_text(exc)}")
             return
         run_in_background(
             work,
@@ -719,7 +720,7 @@ class MainWindow(QMainWindow):
             lambda: rotate_daily(vault_folder, target),
             self._backup_done,
             lambda exc: self.status.setText(
-                self.tr("Today's automatic backup failed: {exc}").format(exc=exc)
+                self.tr("Today's automatic backup failed: {exc}").format(exc=translated(str(exc)))
             ),
             owner=self,
             low_priority=True,

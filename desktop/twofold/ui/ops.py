@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from twofold.domain.errors import DiskFull, TwofoldError, VaultDamaged, VaultReadOnly
 from twofold.services import diagnostics
+from twofold.ui.messages import translated
 from twofold.ui.worker import run_in_background
 
 T = TypeVar("T")
@@ -93,14 +94,14 @@ def short_reason(exc: BaseException) -> str:
     if isinstance(exc, VaultDamaged):
         return QCoreApplication.translate("ops", "the vault is damaged")
     if isinstance(exc, TwofoldError):
-        return str(exc).split(". ")[0].rstrip(".")
+        return translated(str(exc)).split(". ")[0].rstrip(".")
     return QCoreApplication.translate("ops", "an unexpected error (a bug in Twofold)")
 
 
 def show_failure(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
     """The dialog: the message for a ``TwofoldError``; the bug report for the rest."""
     if isinstance(exc, TwofoldError):
-        box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, translated(str(exc)), parent=parent)
         box.setObjectName("errorDialog")
     else:
         report = diagnostics.crash_report(exc)

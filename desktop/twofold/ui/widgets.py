@@ -37,6 +37,7 @@ from twofold.domain.errors import TwofoldError
 from twofold.domain.text import is_right_to_left
 from twofold.services.session import Session
 from twofold.ui.istatement import IStatementHelper
+from twofold.ui.messages import translated
 
 W = TypeVar("W", bound=QWidget)
 PRIVATE_HINT = "x-kde-passwordManagerHint"
@@ -80,7 +81,7 @@ def note(text: str) -> QLabel:
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, TwofoldError):
-        return str(exc)
+        return translated(str(exc))
     return QCoreApplication.translate(
         "widgets",
         "Something unexpected went wrong ({value}). Nothing you saved was lost. "
@@ -196,7 +197,7 @@ def refused_inline(label: QLabel) -> Callable[[BaseException], bool]:
 
     def refused(exc: BaseException) -> bool:
         if isinstance(exc, TwofoldError):
-            say(label, str(exc))
+            say(label, error_text(exc))
             return True
         return False
 

@@ -1,0 +1,320 @@
+"""Messages of the domain and the services, in the window's language.
+
+``domain/`` and ``services/`` import no Qt, so the errors they raise
+(``InvalidInput``, ``NotAllowed`` …) and the dialogue timer's prompt are English.
+The window translates them where it shows them, with ``translated(text)``: a
+literal message is looked up as it is; a message with values (an f-string in the
+source) is matched against its template, and the values are put back into the
+translated template. Every message is listed below so lupdate finds it; a test
+scans domain/ and services/ for the messages they raise, so a new one cannot be
+missed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication
+
+from twofold.ui.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "Messages"
+
+KNOWN = frozenset(
+    {
+        QT_TRANSLATE_NOOP("Messages", "A chapter needs a title and some words."),
+        QT_TRANSLATE_NOOP("Messages", "A check-in is for a day that has come."),
+        QT_TRANSLATE_NOOP("Messages", "A check-off is for a day that has come, not one ahead."),
+        QT_TRANSLATE_NOOP("Messages", "A commitment belongs to one of you, or to both."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "A day counts as renegotiated only when new terms are accepted by both of you; propose new terms instead.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "A joint session is already open; end it first."),
+        QT_TRANSLATE_NOOP("Messages", "A one-off commitment needs a due date."),
+        QT_TRANSLATE_NOOP("Messages", "A proposal is declined, not ended."),
+        QT_TRANSLATE_NOOP("Messages", "Answer at least one question; a few words are enough."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check-ins are answered apart: open Twofold as yourself to answer, so your answers stay sealed in your own journal until you have both answered.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Choose a range of at most 30 years."),
+        QT_TRANSLATE_NOOP("Messages", "Choose at least one part to include in the report."),
+        QT_TRANSLATE_NOOP("Messages", "Choose at least one weekday for this commitment."),
+        QT_TRANSLATE_NOOP("Messages", "Describe the counter-measure."),
+        QT_TRANSLATE_NOOP("Messages", "Describe the objective."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Export outside the vault folder: these files are plaintext, and the vault folder is meant to hold only encrypted files.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Imports go into your private journal: unlock with your own passphrase."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Keep each answer under 5,000 characters."),
+        QT_TRANSLATE_NOOP("Messages", "Keep it under 2,000 characters."),
+        QT_TRANSLATE_NOOP("Messages", "Keep it under 2,000 characters; the rest is for the talk."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Keep the commitment under 200 characters; details go below."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Keep the words under 500 characters."),
+        QT_TRANSLATE_NOOP("Messages", "Name at least one value."),
+        QT_TRANSLATE_NOOP("Messages", "Name only partners of this vault."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "New terms are already waiting for an answer; answer or wait for those first.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "New terms are for an accepted commitment that is still running."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Nothing changed from the latest version."),
+        QT_TRANSLATE_NOOP("Messages", "Only a partner of this vault can end a commitment."),
+        QT_TRANSLATE_NOOP("Messages", "Only a partner of this vault can propose a commitment."),
+        QT_TRANSLATE_NOOP("Messages", "Only a partner of this vault can propose new terms."),
+        QT_TRANSLATE_NOOP("Messages", "Only a proposed commitment can be declined."),
+        QT_TRANSLATE_NOOP("Messages", "Only the partner a commitment would bind can decline it."),
+        QT_TRANSLATE_NOOP("Messages", "Only the partner who wrote it can withdraw it."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "PDF needs the app's layout engine; choose Markdown or JSON here."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Private entries can be added only by their author, in their own unlocked session (not in a shared session).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Private entries can be added only by their author, in their own unlocked session.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Put every part of the agenda in an order."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Reviews come every week, every two weeks or every four weeks."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Save the export outside the vault folder: it is plaintext, and the vault folder is meant to hold only encrypted files.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Say in a few words what you'd like to talk about."),
+        QT_TRANSLATE_NOOP("Messages", "Say what concerns you, e.g. “I didn't see this happen”."),
+        QT_TRANSLATE_NOOP("Messages", "Say what happened, plainly and without a verdict."),
+        QT_TRANSLATE_NOOP("Messages", "Say what moved."),
+        QT_TRANSLATE_NOOP("Messages", "Say what went well."),
+        QT_TRANSLATE_NOOP("Messages", "Say what you appreciate."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Say what you commit to, as something the other could observe."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Select the passage you want to share first."),
+        QT_TRANSLATE_NOOP("Messages", "Some of those items are no longer in your outbox."),
+        QT_TRANSLATE_NOOP("Messages", "That day is before the commitment began."),
+        QT_TRANSLATE_NOOP("Messages", "That passage is not part of the entry."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That passphrase is your partner's. Each partner needs their own secret; choose another one. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "That was already accepted."),
+        QT_TRANSLATE_NOOP("Messages", "That was already withdrawn."),
+        QT_TRANSLATE_NOOP("Messages", "The agreement is empty: write at least one section."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The automatic backups were not replaced: shared.db is damaged, so the backups from before the damage are kept as they are.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The entry is empty: write something first."),
+        QT_TRANSLATE_NOOP("Messages", "The first day comes after the last; swap them."),
+        QT_TRANSLATE_NOOP("Messages", "The new terms are the same as the old ones."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The private journal is locked in a shared session. Unlock with your own passphrase to open it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The range ends before it starts: choose the dates again."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The two partners chose the same passphrase. Each needs their own: with one secret, either of you could open the other's journal and sign as the other.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The version to share is empty: write what your partner will read."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "There are no such new terms."),
+        QT_TRANSLATE_NOOP("Messages", "There is no ended session with that id."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such check-in."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such check-off."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such commitment."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such proposal."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such request."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such setback."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such version of the agreement."),
+        QT_TRANSLATE_NOOP("Messages", "These new terms were already answered."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "This commitment is still a proposal: it counts once it has been accepted."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This item cannot be withdrawn: what both of you agreed (an agreement version, an accepted commitment) changes only by a new version you both accept.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "This setback is already restored."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Today's automatic backup was not made: shared.db is damaged, so the backups from before the damage are kept as they are.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Weekdays are 0 (Monday) to 6 (Sunday)."),
+        QT_TRANSLATE_NOOP("Messages", "Write a few words, e.g. “Heard — let's talk Thursday.”"),
+        QT_TRANSLATE_NOOP("Messages", "Write something first."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You agreed that the pace follows your partner's choice; they set it. You can raise a request to talk about it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "You have already accepted this commitment."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "You have already accepted this commitment; to change it, renegotiate."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "You have already acknowledged this version."),
+        QT_TRANSLATE_NOOP("Messages", "You have already agreed to this summary."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You have already ended this commitment; your partner can agree to end it too.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your outbox changed after the preview; look at the preview again."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Your outbox is empty: add an entry to share first."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your partner accepts the new terms you proposed, with their own signature."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your partner accepts what you proposed, with their own signature."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your partner acknowledges your check-off or adds a concern, not you."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your partner agrees to the summary you wrote, with their signature."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Your partner answers your request."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your partner has left this vault, so no one can agree to an export of your shared history with you.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Your patterns come from your private journal, locked in a session."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "A passphrase needs at least {limit} characters; four or five unrelated words are easy to remember and hard to guess.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "A report of your shared history needs {other}'s agreement: {other} types their own passphrase to sign it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {strerror}."),
+        QT_TRANSLATE_NOOP("Messages", "Choose a few: at most {limit} values."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Entry #{record_id} is outside the report's range; choose entries from the range only.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Keep the request under {limit} characters."),
+        QT_TRANSLATE_NOOP("Messages", "Not recorded: {reason}."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Only {owners} can accept this commitment, with their own signature; nobody accepts for someone else.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Only {owners} can record how this commitment went. You can acknowledge a check-off or add a concern beside it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "That passphrase is too easy to guess ({label}). {advice}"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The entry is {length} characters; split it into entries under {limit}."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The next step is “{value}”: repair goes acknowledge, repair, restore."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The version to share is {length} characters; keep it under {limit} so it can be read together.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "This commitment is no longer waiting for acceptance ({state})."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "This commitment is {state}."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "This commitment is {state}; nothing more is recorded on it."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Type “{expected}” to confirm; nothing was changed."),
+        QT_TRANSLATE_NOOP("Messages", "{folder} holds no Markdown or text files (.md, .txt)."),
+        QT_TRANSLATE_NOOP("Messages", "{name} in {file} is larger than 1 GiB."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is not a time zone name such as Europe/Berlin."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is larger than 1 GiB; split it first."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name}: Twofold imports a Day One export (.zip or .json), a jrnl export (.json or .txt), Markdown or text files, or a folder of them.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{path} does not exist."),
+        QT_TRANSLATE_NOOP("Messages", "{parent} does not exist; choose a folder that does."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{target} already exists and is not empty; choose a new folder."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{target} already exists; choose another name."),
+        QT_TRANSLATE_NOOP("Messages", "{target} is a folder; give a file name."),
+        QT_TRANSLATE_NOOP("Messages", "“{title}” is not due on {day}s ({cadence})."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "“{title}” is too long; keep each section under 20,000 characters."
+        ),
+        # The dialogue timer's prompts (domain/dialogue.DialogueTimer.prompt)
+        QT_TRANSLATE_NOOP(
+            "Messages", "Paused. Take the time you need; resume when you are both ready."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{listener}, say back what you heard {speaker} say, before answering. "
+            "Ask “did I get that right?”",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{speaker} speaks; {listener} listens without interrupting."),
+    }
+)
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fields(template: str) -> list[str]:
+    return _FIELD.findall(template)
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each template with values as a pattern; the one with the most fixed words
+    first, so "This commitment is {state}." does not swallow a longer sentence."""
+    patterns = []
+    for template in KNOWN:
+        if not fields(template):
+            continue
+        pattern, seen, last = "", set(), 0
+        for match in _FIELD.finditer(template):
+            pattern += re.escape(template[last : match.start()])
+            name = match.group(1)
+            pattern += f"(?P={name})" if name in seen else f"(?P<{name}>.+?)"
+            seen.add(name)
+            last = match.end()
+        pattern += re.escape(template[last:])
+        patterns.append((re.compile(pattern, re.DOTALL), template))
+    patterns.sort(key=lambda p: -len(_FIELD.sub("", p[1])))
+    return patterns
+
+
+def _lookup(text: str, depth: int = 0) -> str | None:
+    if text in KNOWN:
+        return QCoreApplication.translate(CONTEXT, text)
+    if depth > 1:
+        return None
+    for pattern, template in _patterns():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            values = {
+                name: _lookup(value, depth + 1) or value
+                for name, value in match.groupdict().items()
+            }
+            return QCoreApplication.translate(CONTEXT, template).format(**values)
+    return None
+
+
+def translated(text: str) -> str:
+    """``text`` in the window's language; a message Twofold does not know (one from
+    the operating system, say) comes back as it is."""
+    return _lookup(text) or text
