@@ -3142,6 +3142,354 @@ Unterschrieben als {name}</translation>
 <context>
     <name>Messages</name>
     <message>
+        <source>That recovery code does not open this partner&apos;s slot. Check that it is the code printed for this partner (a new code was issued on {when}).</source>
+        <translation>Dieser Wiederherstellungscode öffnet das Fach dieser Person nicht. Prüf, ob es der Code ist, der für diese Person gedruckt wurde (am {when} wurde ein neuer Code ausgestellt).</translation>
+    </message>
+    <message>
+        <source>That recovery code does not open this partner&apos;s slot. Check that it is the code printed for this partner.</source>
+        <translation>Dieser Wiederherstellungscode öffnet das Fach dieser Person nicht. Prüf, ob es der Code ist, der für diese Person gedruckt wurde.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again. Note: {label2}&apos;s passphrase was changed on {when}.</source>
+        <translation>Falsche Passphrase für {label}. Prüf die Feststelltaste und die Tastaturbelegung und versuch es dann noch einmal. Hinweis: Die Passphrase von {label2} wurde am {when} geändert.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again. Note: {label2}&apos;s passphrase was reset with the recovery code on {when}. If this was not you, someone used your recovery code: see &apos;If your passphrase was changed without you&apos; in the README.</source>
+        <translation>Falsche Passphrase für {label}. Prüf die Feststelltaste und die Tastaturbelegung und versuch es dann noch einmal. Hinweis: Die Passphrase von {label2} wurde am {when} mit dem Wiederherstellungscode zurückgesetzt. Wenn du das nicht warst, hat jemand deinen Wiederherstellungscode benutzt: Sieh im README unter &apos;If your passphrase was changed without you&apos; nach.</translation>
+    </message>
+    <message>
+        <source>keyslots.json listed a signing key for you that is not yours: someone edited it. Your slots were signed again with your own key.</source>
+        <translation>keyslots.json führte für dich einen Signaturschlüssel, der nicht deiner ist: Jemand hat die Datei bearbeitet. Deine Fächer wurden wieder mit deinem eigenen Schlüssel signiert.</translation>
+    </message>
+    <message>
+        <source>A Twofold vault is made for exactly two partners.</source>
+        <translation>Ein Twofold-Tresor ist für genau zwei Personen gemacht.</translation>
+    </message>
+    <message>
+        <source>A key slot holds keys of the wrong size; keyslots.json is damaged.</source>
+        <translation>Ein Schlüsselfach enthält Schlüssel der falschen Größe; keyslots.json ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>A key slot in keyslots.json was altered: the passphrase is right but the slot no longer opens. Restore keyslots.json from a backup. Nothing was changed.</source>
+        <translation>Ein Schlüsselfach in keyslots.json wurde verändert: Die Passphrase stimmt, aber das Fach öffnet sich nicht mehr. Stell keyslots.json aus einer Sicherung wieder her. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>A {kind} event cannot hold that content ({exc}).</source>
+        <translation>Ein Ereignis vom Typ {kind} kann diesen Inhalt nicht aufnehmen ({exc}).</translation>
+    </message>
+    <message>
+        <source>Each partner needs a name, and the two names must differ.</source>
+        <translation>Jede Person braucht einen Namen, und die beiden Namen müssen sich unterscheiden.</translation>
+    </message>
+    <message>
+        <source>No partner called {who} in this vault (partners: {names}).</source>
+        <translation>In diesem Tresor gibt es niemanden namens {who} (vorhanden: {names}).</translation>
+    </message>
+    <message>
+        <source>No private folder could be made to stage a backup of {folder}.</source>
+        <translation>Für die Sicherung von {folder} konnte kein privater Zwischenordner angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Only the partner who shared a reflection can retract it.</source>
+        <translation>Nur wer einen Gedanken geteilt hat, kann ihn zurückziehen.</translation>
+    </message>
+    <message>
+        <source>Restoring needs {needed} bytes and the disk has less free space. Nothing was written; free some space and try again.</source>
+        <translation>Die Wiederherstellung braucht {needed} Bytes, und auf dem Datenträger ist weniger frei. Es wurde nichts geschrieben; mach etwas Platz frei und versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Search for whole words of letters and digits; this one cannot be searched.</source>
+        <translation>Such nach ganzen Wörtern aus Buchstaben und Ziffern; nach diesem kann nicht gesucht werden.</translation>
+    </message>
+    <message>
+        <source>That is neither partner&apos;s passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Das ist die Passphrase von keinem von euch beiden. Prüf die Feststelltaste und die Tastaturbelegung und versuch es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>That is not a recovery code: it should be {len} letters and digits in groups of four, as printed on the recovery sheet.</source>
+        <translation>Das ist kein Wiederherstellungscode: Er besteht aus {len} Buchstaben und Ziffern in Vierergruppen, wie auf dem Wiederherstellungsblatt gedruckt.</translation>
+    </message>
+    <message>
+        <source>That item is no longer in your outbox.</source>
+        <translation>Dieser Eintrag ist nicht mehr in deinem Postausgang.</translation>
+    </message>
+    <message>
+        <source>That passphrase (or code) was replaced: a change of passphrase was finished just before Twofold stopped. Use the new passphrase. Nothing was changed.</source>
+        <translation>Diese Passphrase (oder dieser Code) wurde ersetzt: Kurz bevor Twofold beendet wurde, wurde eine Änderung der Passphrase abgeschlossen. Nimm die neue Passphrase. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>That passphrase belongs to a change that did not complete, so it was dropped; the previous passphrase still works. Nothing else was changed.</source>
+        <translation>Diese Passphrase gehört zu einer Änderung, die nicht abgeschlossen wurde, und wurde deshalb verworfen; die bisherige Passphrase funktioniert weiter. Sonst wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>That recovery code has a typo: its check digits don&apos;t match. Compare it group by group with the recovery sheet.</source>
+        <translation>In diesem Wiederherstellungscode steckt ein Tippfehler: Die Prüfziffern passen nicht. Vergleich ihn Gruppe für Gruppe mit dem Wiederherstellungsblatt.</translation>
+    </message>
+    <message>
+        <source>That reflection was already retracted.</source>
+        <translation>Dieser Gedanke wurde schon zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The co-signature was already used.</source>
+        <translation>Die Mitunterschrift wurde schon verwendet.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the backup could not be restored. Nothing was kept; free some space and try again.</source>
+        <translation>Der Datenträger ist voll: Die Sicherung konnte nicht wiederhergestellt werden. Es wurde nichts behalten; mach etwas Platz frei und versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the vault could not be copied for its backup. Nothing was changed; free some space and try again.</source>
+        <translation>Der Datenträger ist voll: Der Tresor konnte für die Sicherung nicht kopiert werden. Es wurde nichts geändert; mach etwas Platz frei und versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk is full: {name} could not be written. Nothing was changed; free some space and try again.</source>
+        <translation>Der Datenträger ist voll: {name} konnte nicht geschrieben werden. Es wurde nichts geändert; mach etwas Platz frei und versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk is full: {what} could not be saved. Nothing was changed; free some space and try again.</source>
+        <translation>Der Datenträger ist voll: {what} konnte nicht gespeichert werden. Es wurde nichts geändert; mach etwas Platz frei und versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The vault is busy (a backup or another process is writing). Try again in a moment.</source>
+        <translation>Der Tresor ist beschäftigt (eine Sicherung oder ein anderer Prozess schreibt gerade). Versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The vault is locked; unlock it again to go on.</source>
+        <translation>Der Tresor ist gesperrt; entsperr ihn wieder, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>There is no Twofold vault at {folder}.</source>
+        <translation>Unter {folder} gibt es keinen Twofold-Tresor.</translation>
+    </message>
+    <message>
+        <source>There is no backup file at {source}.</source>
+        <translation>Unter {source} gibt es keine Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>There is no ledger event with that id.</source>
+        <translation>Es gibt kein Ereignis in der Chronik mit dieser Kennung.</translation>
+    </message>
+    <message>
+        <source>There is no other partner to co-sign.</source>
+        <translation>Es gibt niemanden sonst, der mitunterschreiben könnte.</translation>
+    </message>
+    <message>
+        <source>There is no record #{id} in your journal.</source>
+        <translation>In deinem Tagebuch gibt es keinen Eintrag Nr. {id}.</translation>
+    </message>
+    <message>
+        <source>There is no shared reflection with that id.</source>
+        <translation>Es gibt keinen geteilten Gedanken mit dieser Kennung.</translation>
+    </message>
+    <message>
+        <source>There is no such item.</source>
+        <translation>Diesen Eintrag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no vault at {folder}.</source>
+        <translation>Unter {folder} gibt es keinen Tresor.</translation>
+    </message>
+    <message>
+        <source>This session cannot sign ledger events.</source>
+        <translation>In dieser Sitzung können keine Ereignisse in der Chronik unterschrieben werden.</translation>
+    </message>
+    <message>
+        <source>This vault is already open in another Twofold window or process ({folder}). Close it there first; only one may write at a time.</source>
+        <translation>Dieser Tresor ist schon in einem anderen Twofold-Fenster oder Prozess geöffnet ({folder}). Schließ ihn dort zuerst; es darf immer nur einer schreiben.</translation>
+    </message>
+    <message>
+        <source>This vault&apos;s key slots were written by a newer version of Twofold. Update Twofold to open it; nothing was changed.</source>
+        <translation>Die Schlüsselfächer dieses Tresors wurden von einer neueren Version von Twofold geschrieben. Aktualisiere Twofold, um ihn zu öffnen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Unlock with your own passphrase first (not a shared session).</source>
+        <translation>Entsperr zuerst mit deiner eigenen Passphrase (nicht als gemeinsame Sitzung).</translation>
+    </message>
+    <message>
+        <source>Unlock with your own passphrase to change your key slots.</source>
+        <translation>Entsperr mit deiner eigenen Passphrase, um deine Schlüsselfächer zu ändern.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Falsche Passphrase für {label}. Prüf die Feststelltaste und die Tastaturbelegung und versuch es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: that is not your current one, so nothing was changed.</source>
+        <translation>Falsche Passphrase: Das ist nicht deine aktuelle, deshalb wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>You are the only partner left in this vault.</source>
+        <translation>Du bist als Einzige oder Einziger in diesem Tresor geblieben.</translation>
+    </message>
+    <message>
+        <source>Your journal&apos;s index is damaged, so its records cannot be listed ({exc}). Nothing was changed; restore from a backup.</source>
+        <translation>Der Index deines Tagebuchs ist beschädigt, deshalb können die Einträge nicht aufgelistet werden ({exc}). Es wurde nichts geändert; stell es aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>Your private journal&apos;s search index is damaged.</source>
+        <translation>Der Suchindex deines privaten Tagebuchs ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>keyslots.json and its previous generation are both damaged ({damaged}). Restore them from a backup; nothing was changed.</source>
+        <translation>keyslots.json und die vorige Fassung davon sind beide beschädigt ({damaged}). Stell sie aus einer Sicherung wieder her; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>keyslots.json asks for key-derivation settings below the strong minimum (m={kib} KiB, t={iterations}, p={lanes}); the file was edited or damaged, so the slot is refused. Nothing was changed; restore keyslots.json from a backup.</source>
+        <translation>keyslots.json verlangt Einstellungen zur Schlüsselableitung unter dem starken Minimum (m={kib} KiB, t={iterations}, p={lanes}); die Datei wurde bearbeitet oder beschädigt, deshalb wird das Fach abgelehnt. Es wurde nichts geändert; stell keyslots.json aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>keyslots.json asks for key-derivation settings outside the safe range; the file was edited or damaged. Nothing was changed.</source>
+        <translation>keyslots.json verlangt Einstellungen zur Schlüsselableitung außerhalb des sicheren Bereichs; die Datei wurde bearbeitet oder beschädigt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>keyslots.json belongs to another vault: none of its partners&apos; journals is in {folder}. Put back this vault&apos;s own keyslots.json (from a backup); nothing was changed.</source>
+        <translation>keyslots.json gehört zu einem anderen Tresor: Keines der dazugehörigen Tagebücher liegt in {folder}. Leg die eigene keyslots.json dieses Tresors zurück (aus einer Sicherung); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>keyslots.json has no {kind} slot for this partner; it was edited or damaged.</source>
+        <translation>keyslots.json hat kein Fach vom Typ {kind} für diese Person; die Datei wurde bearbeitet oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>keyslots.json is damaged ({damaged}) and has no previous generation. Restore it from a backup; nothing was changed.</source>
+        <translation>keyslots.json ist beschädigt ({damaged}) und hat keine vorige Fassung. Stell die Datei aus einer Sicherung wieder her; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>keyslots.json is missing from {folder}, so no one can unlock this vault. Restore it from a backup; the encrypted journals are untouched.</source>
+        <translation>keyslots.json fehlt in {folder}, deshalb kann niemand diesen Tresor entsperren. Stell die Datei aus einer Sicherung wieder her; die verschlüsselten Tagebücher sind unberührt.</translation>
+    </message>
+    <message>
+        <source>shared.db belongs to a different vault than keyslots.json. Nothing was changed; restore the folder from one backup.</source>
+        <translation>shared.db gehört zu einem anderen Tresor als keyslots.json. Es wurde nichts geändert; stell den Ordner aus ein und derselben Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{folder} already exists and is not empty. Restore into a new folder; Twofold never overwrites a vault.</source>
+        <translation>{folder} gibt es schon, und der Ordner ist nicht leer. Stell in einen neuen Ordner wieder her; Twofold überschreibt nie einen Tresor.</translation>
+    </message>
+    <message>
+        <source>{label} has an unfinished passphrase change; {label2} should unlock once on their own first.</source>
+        <translation>Bei {label} ist eine Änderung der Passphrase nicht abgeschlossen; {label2} sollte zuerst einmal allein entsperren.</translation>
+    </message>
+    <message>
+        <source>{label}&apos;s {kind} slot in keyslots.json was altered (its signature does not match), so it is not used and no passphrase was tried. Restore keyslots.json from a backup; nothing was changed.</source>
+        <translation>Das Fach vom Typ {kind} von {label} in keyslots.json wurde verändert (seine Signatur passt nicht), deshalb wird es nicht benutzt und keine Passphrase wurde versucht. Stell keyslots.json aus einer Sicherung wieder her; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({name2}: {exc}).</source>
+        <translation>{name} konnte nicht gelesen werden ({name2}: {exc}).</translation>
+    </message>
+    <message>
+        <source>{name} does not open with its key: it was damaged, truncated, swapped or replaced. Nothing was changed; restore it from a backup.</source>
+        <translation>{name} lässt sich mit seinem Schlüssel nicht öffnen: Die Datei wurde beschädigt, gekürzt, vertauscht oder ersetzt. Es wurde nichts geändert; stell sie aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{name} has an unfinished write; unlock again and retry.</source>
+        <translation>{name} hat einen nicht abgeschlossenen Schreibvorgang; entsperr noch einmal und versuch es erneut.</translation>
+    </message>
+    <message>
+        <source>{name} holds an unexpected path: {path}.</source>
+        <translation>{name} enthält einen unerwarteten Pfad: {path}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not a Twofold backup ({name2}).</source>
+        <translation>{name} ist beschädigt oder keine Twofold-Sicherung ({name2}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: {filename} does not match its checksum.</source>
+        <translation>{name} ist beschädigt: {filename} passt nicht zu seiner Prüfsumme.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: {filename} is too long.</source>
+        <translation>{name} ist beschädigt: {filename} ist zu lang.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: {name2} is not the size its manifest gives.</source>
+        <translation>{name} ist beschädigt: {name2} hat nicht die Größe, die sein Verzeichnis angibt.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: it lacks the vault&apos;s main files.</source>
+        <translation>{name} ist unvollständig: Die Hauptdateien des Tresors fehlen.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: {name2} is missing.</source>
+        <translation>{name} ist unvollständig: {name2} fehlt.</translation>
+    </message>
+    <message>
+        <source>{name} is missing from the vault folder.</source>
+        <translation>{name} fehlt im Tresorordner.</translation>
+    </message>
+    <message>
+        <source>{name} is missing from the vault folder; that partner&apos;s journal cannot open. Restore it from a backup.</source>
+        <translation>{name} fehlt im Tresorordner; das Tagebuch dieser Person kann nicht geöffnet werden. Stell die Datei aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Twofold backup (no manifest).</source>
+        <translation>{name} ist keine Twofold-Sicherung (kein Verzeichnis).</translation>
+    </message>
+    <message>
+        <source>{name} is not a Twofold backup.</source>
+        <translation>{name} ist keine Twofold-Sicherung.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Twofold backup: {name2} would inflate from {size} to {size2} bytes (encrypted files do not compress). Nothing was written.</source>
+        <translation>{name} ist keine Twofold-Sicherung: {name2} würde sich von {size} auf {size2} Bytes aufblähen (verschlüsselte Dateien lassen sich nicht komprimieren). Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>{name} is not a usable Twofold backup: {why}.</source>
+        <translation>{name} ist keine brauchbare Twofold-Sicherung: {why}.</translation>
+    </message>
+    <message>
+        <source>{name} is not this partner&apos;s journal from this vault (it was swapped or replaced). Nothing was changed; restore it from a backup.</source>
+        <translation>{name} ist nicht das Tagebuch dieser Person aus diesem Tresor (es wurde vertauscht oder ersetzt). Es wurde nichts geändert; stell es aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer version of Twofold ({version}); update Twofold to restore it.</source>
+        <translation>{name} wurde von einer neueren Version von Twofold erstellt ({version}); aktualisiere Twofold, um sie wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>{source} is a folder, not a backup file.</source>
+        <translation>{source} ist ein Ordner, keine Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>{target} already exists; nothing was written. Use --force to replace it.</source>
+        <translation>{target} gibt es schon; es wurde nichts geschrieben. Nimm --force, um die Datei zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; give the backup&apos;s file name.</source>
+        <translation>{target} ist ein Ordner; gib den Dateinamen der Sicherung an.</translation>
+    </message>
+    <message>
+        <source>{target} is inside a vault folder; a backup must live outside it. Nothing was written; choose another folder.</source>
+        <translation>{target} liegt in einem Tresorordner; eine Sicherung muss außerhalb davon liegen. Es wurde nichts geschrieben; wähl einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be changed while shared.db is damaged: your journal is open for reading and export only. Restore shared.db from a backup.</source>
+        <translation>{what} kann nicht geändert werden, solange shared.db beschädigt ist: Dein Tagebuch ist nur zum Lesen und Exportieren geöffnet. Stell shared.db aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be changed: the vault folder is read-only here. Nothing was changed; reading still works.</source>
+        <translation>{what} kann nicht geändert werden: Der Tresorordner ist hier schreibgeschützt. Es wurde nichts geändert; Lesen geht weiterhin.</translation>
+    </message>
+    <message>
+        <source>{what} could not be read or written ({code}): the disk or the folder&apos;s permissions refused it. Nothing was changed.</source>
+        <translation>{what} konnte nicht gelesen oder geschrieben werden ({code}): Der Datenträger oder die Rechte des Ordners haben es verweigert. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>{what} holds no Twofold data (it was emptied or replaced). Nothing was changed; restore it from a backup.</source>
+        <translation>{what} enthält keine Twofold-Daten (die Datei wurde geleert oder ersetzt). Es wurde nichts geändert; stell sie aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{what} is busy in another process; try again in a moment.</source>
+        <translation>{what} wird gerade von einem anderen Prozess benutzt; versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>{what} is damaged or was altered ({code}). Nothing was changed; run &apos;twofold verify&apos; and restore from a backup if needed.</source>
+        <translation>{what} ist beschädigt oder wurde verändert ({code}). Es wurde nichts geändert; führ &apos;twofold verify&apos; aus und stell bei Bedarf aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{what} was written by a newer version of Twofold (schema {version}, this app knows up to {migrations}). Update Twofold to open it; nothing was changed.</source>
+        <translation>{what} wurde von einer neueren Version von Twofold geschrieben (Schema {version}, diese App kennt bis {migrations}). Aktualisiere Twofold, um es zu öffnen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>A chapter needs a title and some words.</source>
         <translation>Ein Kapitel braucht einen Titel und ein paar Worte.</translation>
     </message>

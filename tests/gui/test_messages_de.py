@@ -50,7 +50,8 @@ def message(node: ast.expr) -> str | None:
 
 def source_messages() -> set[str]:
     found: set[str] = set()
-    for path in sorted([*(ROOT / "domain").rglob("*.py"), *(ROOT / "services").rglob("*.py")]):
+    layers = ("domain", "services", "vault")
+    for path in sorted(p for layer in layers for p in (ROOT / layer).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and node.args:
                 func = node.func
@@ -151,3 +152,15 @@ def test_the_dialogue_prompt_is_in_german(qtbot: QtBot, german: None) -> None:
     timer.pause()
     prompts.add(timer.prompt)
     assert all(messages.translated(p) != p for p in prompts)
+
+
+def test_a_wrong_passphrase_is_said_in_german(german: None, vault_dir: Path) -> None:
+    """The message the unlock screen shows most often, built in vault/ from parts."""
+    from twofold.domain.errors import TwofoldError
+    from twofold.services.session import unlock
+
+    with pytest.raises(TwofoldError) as caught:
+        unlock(vault_dir, "Alex", "not the passphrase at all")
+    shown = messages.translated(str(caught.value))
+    assert shown.startswith("Falsche Passphrase für Alex."), shown
+    assert "Caps Lock" not in shown

@@ -1,6 +1,6 @@
 """Messages of the domain and the services, in the window's language.
 
-``domain/`` and ``services/`` import no Qt, so the errors they raise
+``domain/``, ``services/`` and ``vault/`` import no Qt, so the errors they raise
 (``InvalidInput``, ``NotAllowed`` …) and the dialogue timer's prompt are English.
 The window translates them where it shows them, with ``translated(text)``: a
 literal message is looked up as it is; a message with values (an f-string in the
@@ -23,6 +23,240 @@ CONTEXT = "Messages"
 
 KNOWN = frozenset(
     {
+        # vault/: what unlocking, backups and damaged or busy files say
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That recovery code does not open this partner's slot. Check that it is the code printed for this partner (a new code was issued on {when}).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That recovery code does not open this partner's slot. Check that it is the code printed for this partner.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again. Note: {label2}'s passphrase was changed on {when}.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again. Note: {label2}'s passphrase was reset with the recovery code on {when}. If this was not you, someone used your recovery code: see 'If your passphrase was changed without you' in the README.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json listed a signing key for you that is not yours: someone edited it. Your slots were signed again with your own key.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "A Twofold vault is made for exactly two partners."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "A key slot holds keys of the wrong size; keyslots.json is damaged."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "A key slot in keyslots.json was altered: the passphrase is right but the slot no longer opens. Restore keyslots.json from a backup. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "A {kind} event cannot hold that content ({exc})."),
+        QT_TRANSLATE_NOOP("Messages", "Each partner needs a name, and the two names must differ."),
+        QT_TRANSLATE_NOOP("Messages", "No partner called {who} in this vault (partners: {names})."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "No private folder could be made to stage a backup of {folder}."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Only the partner who shared a reflection can retract it."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Restoring needs {needed} bytes and the disk has less free space. Nothing was written; free some space and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Search for whole words of letters and digits; this one cannot be searched."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That is neither partner's passphrase. Check Caps Lock and the keyboard layout, then try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That is not a recovery code: it should be {len} letters and digits in groups of four, as printed on the recovery sheet.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "That item is no longer in your outbox."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That passphrase (or code) was replaced: a change of passphrase was finished just before Twofold stopped. Use the new passphrase. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That passphrase belongs to a change that did not complete, so it was dropped; the previous passphrase still works. Nothing else was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "That recovery code has a typo: its check digits don't match. Compare it group by group with the recovery sheet.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "That reflection was already retracted."),
+        QT_TRANSLATE_NOOP("Messages", "The co-signature was already used."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk is full: the backup could not be restored. Nothing was kept; free some space and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk is full: the vault could not be copied for its backup. Nothing was changed; free some space and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk is full: {name} could not be written. Nothing was changed; free some space and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The disk is full: {what} could not be saved. Nothing was changed; free some space and try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The vault is busy (a backup or another process is writing). Try again in a moment.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "The vault is locked; unlock it again to go on."),
+        QT_TRANSLATE_NOOP("Messages", "There is no Twofold vault at {folder}."),
+        QT_TRANSLATE_NOOP("Messages", "There is no backup file at {source}."),
+        QT_TRANSLATE_NOOP("Messages", "There is no ledger event with that id."),
+        QT_TRANSLATE_NOOP("Messages", "There is no other partner to co-sign."),
+        QT_TRANSLATE_NOOP("Messages", "There is no record #{id} in your journal."),
+        QT_TRANSLATE_NOOP("Messages", "There is no shared reflection with that id."),
+        QT_TRANSLATE_NOOP("Messages", "There is no such item."),
+        QT_TRANSLATE_NOOP("Messages", "There is no vault at {folder}."),
+        QT_TRANSLATE_NOOP("Messages", "This session cannot sign ledger events."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This vault is already open in another Twofold window or process ({folder}). Close it there first; only one may write at a time.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This vault's key slots were written by a newer version of Twofold. Update Twofold to open it; nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Unlock with your own passphrase first (not a shared session)."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Unlock with your own passphrase to change your key slots."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Wrong passphrase for {label}. Check Caps Lock and the keyboard layout, then try again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Wrong passphrase: that is not your current one, so nothing was changed."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "You are the only partner left in this vault."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your journal's index is damaged, so its records cannot be listed ({exc}). Nothing was changed; restore from a backup.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "Your private journal's search index is damaged."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json and its previous generation are both damaged ({damaged}). Restore them from a backup; nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json asks for key-derivation settings below the strong minimum (m={kib} KiB, t={iterations}, p={lanes}); the file was edited or damaged, so the slot is refused. Nothing was changed; restore keyslots.json from a backup.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json asks for key-derivation settings outside the safe range; the file was edited or damaged. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json belongs to another vault: none of its partners' journals is in {folder}. Put back this vault's own keyslots.json (from a backup); nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json has no {kind} slot for this partner; it was edited or damaged.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json is damaged ({damaged}) and has no previous generation. Restore it from a backup; nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json is missing from {folder}, so no one can unlock this vault. Restore it from a backup; the encrypted journals are untouched.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "shared.db belongs to a different vault than keyslots.json. Nothing was changed; restore the folder from one backup.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{folder} already exists and is not empty. Restore into a new folder; Twofold never overwrites a vault.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{label} has an unfinished passphrase change; {label2} should unlock once on their own first.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{label}'s {kind} slot in keyslots.json was altered (its signature does not match), so it is not used and no passphrase was tried. Restore keyslots.json from a backup; nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{name} could not be read ({name2}: {exc})."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name} does not open with its key: it was damaged, truncated, swapped or replaced. Nothing was changed; restore it from a backup.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{name} has an unfinished write; unlock again and retry."),
+        QT_TRANSLATE_NOOP("Messages", "{name} holds an unexpected path: {path}."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is damaged or not a Twofold backup ({name2})."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is damaged: {filename} does not match its checksum."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is damaged: {filename} is too long."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{name} is damaged: {name2} is not the size its manifest gives."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{name} is incomplete: it lacks the vault's main files."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is incomplete: {name2} is missing."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is missing from the vault folder."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name} is missing from the vault folder; that partner's journal cannot open. Restore it from a backup.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{name} is not a Twofold backup (no manifest)."),
+        QT_TRANSLATE_NOOP("Messages", "{name} is not a Twofold backup."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name} is not a Twofold backup: {name2} would inflate from {size} to {size2} bytes (encrypted files do not compress). Nothing was written.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{name} is not a usable Twofold backup: {why}."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name} is not this partner's journal from this vault (it was swapped or replaced). Nothing was changed; restore it from a backup.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{name} was made by a newer version of Twofold ({version}); update Twofold to restore it.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{source} is a folder, not a backup file."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{target} already exists; nothing was written. Use --force to replace it."
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{target} is a folder; give the backup's file name."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{target} is inside a vault folder; a backup must live outside it. Nothing was written; choose another folder.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} cannot be changed while shared.db is damaged: your journal is open for reading and export only. Restore shared.db from a backup.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} cannot be changed: the vault folder is read-only here. Nothing was changed; reading still works.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} could not be read or written ({code}): the disk or the folder's permissions refused it. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} holds no Twofold data (it was emptied or replaced). Nothing was changed; restore it from a backup.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{what} is busy in another process; try again in a moment."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} is damaged or was altered ({code}). Nothing was changed; run 'twofold verify' and restore from a backup if needed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} was written by a newer version of Twofold (schema {version}, this app knows up to {migrations}). Update Twofold to open it; nothing was changed.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "A chapter needs a title and some words."),
         QT_TRANSLATE_NOOP("Messages", "A check-in is for a day that has come."),
         QT_TRANSLATE_NOOP("Messages", "A check-off is for a day that has come, not one ahead."),
