@@ -108,3 +108,12 @@ def answer_input(text: str) -> Callable[[QWidget], None]:
         dialog.accept()
 
     return answer
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """German for one test (after make_window, which sets English), English again after."""
+    app = make_application()
+    i18n.install(app, "de")
+    yield
+    i18n.install(app, "en")

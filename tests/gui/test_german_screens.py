@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,7 +41,6 @@ from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.records import RecordKind
 from twofold.services.session import unlock
 from twofold.ui import i18n
-from twofold.ui.app import make_application
 from twofold.ui.main_window import MainWindow
 from twofold.ui.safety_dialog import SafetyPlanDialog
 from twofold.ui.unlock_page import SHARED
@@ -187,15 +185,6 @@ class Walk:
                     self.english.append(f"{screen}: {where}: {line!r} (translation not used)")
                 elif ENGLISH.search(line):
                     self.english.append(f"{screen}: {where}: {line!r} (not translated)")
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    """German for one test (after make_window, which sets English), English again after."""
-    app = make_application()
-    i18n.install(app, "de")
-    yield
-    i18n.install(app, "en")
 
 
 def fill(vault_dir: Path) -> None:

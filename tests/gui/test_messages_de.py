@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -73,14 +72,6 @@ def test_every_message_the_domain_and_services_raise_is_known() -> None:
     assert "{} does not exist." in found
     known = {FIELD.sub("{}", text) for text in messages.KNOWN}
     assert sorted(found - known) == []
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    app = make_application()
-    i18n.install(app, "de")
-    yield
-    i18n.install(app, "en")
 
 
 def test_every_known_message_has_a_german_translation(german: None) -> None:
