@@ -141,6 +141,10 @@
         <translation>Unterschreiben: bestätigen</translation>
     </message>
     <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
         <source>Your signature says you have read these terms and hold to them; {partner} sees that you acknowledged them. It cannot be taken back: a new version can change the terms.</source>
         <translation>Mit deiner Unterschrift sagst du, dass du diese Bedingungen gelesen hast und dich daran hältst; {partner} sieht, dass du sie bestätigt hast. Das lässt sich nicht zurücknehmen: Eine neue Fassung kann die Bedingungen ändern.</translation>
     </message>
@@ -1723,6 +1727,30 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Responsibilities</source>
+        <translation>Zuständigkeiten</translation>
+    </message>
+    <message>
+        <source>What each of us takes care of, concretely.</source>
+        <translation>Worum sich jede und jeder von uns ganz konkret kümmert.</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Our non-negotiables, and the practical behaviours that express them.</source>
+        <translation>Was für uns nicht verhandelbar ist, und das konkrete Verhalten, das es ausdrückt.</translation>
+    </message>
+    <message>
+        <source>When a lapse happens</source>
+        <translation>Wenn etwas schiefgeht</translation>
+    </message>
+    <message>
+        <source>How a lapse is raised, repaired and put behind us.</source>
+        <translation>Wie ein Ausrutscher angesprochen, wiedergutgemacht und hinter uns gelassen wird.</translation>
+    </message>
     <message>
         <source>Reflection</source>
         <translation>Reflexion</translation>

@@ -134,3 +134,31 @@ def test_acknowledging_shows_the_terms_and_signs_only_when_confirmed(
     qtbot.waitUntil(lambda: len(done) == 1, timeout=10_000)
     latest = window.session.agreement.latest()
     assert latest is not None and alex_id in latest.acknowledged_by
+
+
+def test_the_agreement_s_sections_are_named_in_the_window_s_language(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, german: None
+) -> None:
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    try:
+        sam.agreement.propose({"boundaries": TERMS})
+    finally:
+        sam.lock()
+    window = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(AGREEMENT)
+    page = window.agreement
+    qtbot.waitUntil(lambda: page.acknowledge.isEnabled(), timeout=10_000)
+    seen: dict[str, str] = {}
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, PracticeReview)
+        seen["review"] = review_text(dialog)
+        seen["back"] = dialog.back.text()
+        dialog.back.click()
+
+    done = run_steps(qtbot, [(PracticeReview, look)])
+    page.acknowledge.click()
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=10_000)
+    assert "Grenzen" in seen["review"] and "Boundaries" not in seen["review"]
+    assert seen["back"] == "Nicht jetzt"  # nothing to edit when acknowledging

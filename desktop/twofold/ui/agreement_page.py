@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.agreement import SECTIONS, AgreementVersion, Change
 from twofold.ui import i18n, ops, theme
+from twofold.ui.labels import label
 from twofold.ui.review import review_signed
 from twofold.ui.widgets import LazyPage, error_label, heading, named, note, two_panes
 
@@ -32,7 +33,7 @@ def render(version: AgreementVersion, changes: dict[str, list[Change]] | None) -
     c = theme.current()
     parts = []
     for key, title, hint in SECTIONS:
-        parts.append(f"<h3>{html.escape(title)}</h3>")
+        parts.append(f"<h3>{html.escape(label(title))}</h3>")
         if changes is not None:
             spans = []
             for change in changes.get(key, []):
@@ -63,13 +64,15 @@ class ProposeDialog(QDialog):
         form = QFormLayout()
         for key, title, hint in SECTIONS:
             field = named(
-                QPlainTextEdit(base.sections.get(key, "") if base else ""), f"section_{key}", title
+                QPlainTextEdit(base.sections.get(key, "") if base else ""),
+                f"section_{key}",
+                label(title),
             )
-            field.setPlaceholderText(hint)
+            field.setPlaceholderText(label(hint))
             field.setTabChangesFocus(True)  # Tab moves on; it never types into the terms
             field.setMinimumHeight(90)
             self.fields[key] = field
-            form.addRow(title, field)
+            form.addRow(label(title), field)
         self.note = named(QLineEdit(), "agreementNote", self.tr("What changed and why"))
         self.note.setPlaceholderText(self.tr("What changed and why (optional)"))
         form.addRow(self.tr("Note"), self.note)
@@ -230,7 +233,7 @@ class AgreementPage(LazyPage):
         dialog = ProposeDialog(agreement.latest(), self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             sections = dialog.sections()
-            parts = [(title, sections.get(key, "")) for key, title, _ in SECTIONS]
+            parts = [(label(title), sections.get(key, "")) for key, title, _ in SECTIONS]
             parts = [(c, t) for c, t in parts if t.strip()]
             if dialog.note.text().strip():
                 parts.append((self.tr("What changed and why"), dialog.note.text()))
@@ -261,7 +264,7 @@ class AgreementPage(LazyPage):
         if version is None or self.session is None:
             return
         agreement = self.session.agreement
-        terms = [(title, version.sections.get(key, "")) for key, title, _ in SECTIONS]
+        terms = [(label(title), version.sections.get(key, "")) for key, title, _ in SECTIONS]
         if not review_signed(
             self,
             self.session,
@@ -269,6 +272,7 @@ class AgreementPage(LazyPage):
             [(c, t) for c, t in terms if t.strip()],
             self.tr("Sign: acknowledge"),
             required=False,
+            back_text=self.tr("Not now"),
             explanation=self.tr(
                 "Your signature says you have read these terms and hold to them; "
                 "{partner} sees that you acknowledged them. It cannot be taken back: a "

@@ -20,6 +20,15 @@ CONTEXT = "Labels"
 
 KNOWN = frozenset(
     {
+        # The agreement's sections (domain/agreement.SECTIONS): titles and hints
+        QT_TRANSLATE_NOOP("Labels", "Responsibilities"),
+        QT_TRANSLATE_NOOP("Labels", "What each of us takes care of, concretely."),
+        QT_TRANSLATE_NOOP("Labels", "Boundaries"),
+        QT_TRANSLATE_NOOP(
+            "Labels", "Our non-negotiables, and the practical behaviours that express them."
+        ),
+        QT_TRANSLATE_NOOP("Labels", "When a lapse happens"),
+        QT_TRANSLATE_NOOP("Labels", "How a lapse is raised, repaired and put behind us."),
         # Journal entry kinds (domain/records.RecordKind)
         QT_TRANSLATE_NOOP("Labels", "Reflection"),
         QT_TRANSLATE_NOOP("Labels", "Trigger noticed"),

@@ -624,7 +624,9 @@ class MainWindow(QMainWindow):
 
         def done(reached: list[str]) -> None:
             if reached and self.session is session:
-                self.status.setText("★ " + " · ".join(reached))
+                from twofold.ui.labels import milestone
+
+                self.status.setText("★ " + " · ".join(milestone(text) for text in reached))
                 ops.announce([ops.TIMELINE, ops.PRACTICE])  # the pages refresh themselves
 
         def failed(exc: BaseException) -> None:

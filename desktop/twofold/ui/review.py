@@ -135,6 +135,7 @@ class PracticeReview(SignedReviewDialog):
         *,
         sealed: bool = False,
         explanation: str | None = None,
+        back_text: str | None = None,
     ) -> None:
         signer, partner = names(session)
         partner_name = partner or QCoreApplication.translate("PracticeReview", "your partner")
@@ -171,7 +172,7 @@ class PracticeReview(SignedReviewDialog):
                 ).format(partner=partner_name),
             ),
             confirm_text=confirm_text,
-            back_text=QCoreApplication.translate("PracticeReview", "Back to edit"),
+            back_text=back_text or QCoreApplication.translate("PracticeReview", "Back to edit"),
         )
         self.resize(560, 420)
 
@@ -186,17 +187,26 @@ def review_signed(
     sealed: bool = False,
     required: bool = True,
     explanation: str | None = None,
+    back_text: str | None = None,
 ) -> bool:
     """Show what will be signed and ask; True to go on and write it. Texts are shown
     as they will be stored (trimmed). When ``required`` and every text is empty there
     is nothing to review: True, so the action itself says what is missing.
     ``explanation`` (with ``{partner}``) replaces the default words on what happens
-    next, for what cannot be withdrawn."""
+    next, for what cannot be withdrawn; ``back_text`` the way back where there is
+    nothing to edit."""
     cleaned = [(caption, text.strip()) for caption, text in parts]
     if required and not any(text for _, text in cleaned):
         return True
     dialog = PracticeReview(
-        parent, session, what, cleaned, confirm_text, sealed=sealed, explanation=explanation
+        parent,
+        session,
+        what,
+        cleaned,
+        confirm_text,
+        sealed=sealed,
+        explanation=explanation,
+        back_text=back_text,
     )
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
