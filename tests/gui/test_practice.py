@@ -58,6 +58,7 @@ def test_make_check_off_and_acknowledge_a_commitment(
     window.go(COMMITMENTS)
     page.list.setCurrentIndex(page.model.index(0))
     assert page.acknowledge.isEnabled()
+    confirm_review()
     qtbot.mouseClick(page.acknowledge, LEFT)
     assert not page.acknowledge.isEnabled()
     assert window.session is not None
@@ -111,6 +112,7 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
         assert isinstance(dialog, ProposeDialog)
         qtbot.keyClicks(dialog.fields["boundaries"], "No secret accounts.")
         qtbot.keyClicks(dialog.note, "A first draft")
+        confirm_review()  # terms that bind both: reviewed before signing
         dialog.accept()
 
     on_next_modal(write)
@@ -123,6 +125,7 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
     unlock_as(qtbot, window, "Sam", SAM_PASS)
     window.go(AGREEMENT)
     assert page.acknowledge.isEnabled()
+    confirm_review()
     qtbot.mouseClick(page.acknowledge, LEFT)
     assert "in force" in page.list.item(0).text()
 
@@ -132,6 +135,7 @@ def test_propose_acknowledge_and_see_changes_in_the_agreement(
             dialog.fields["boundaries"].toPlainText() == "No secret accounts."
         )  # starts from the latest
         qtbot.keyClicks(dialog.fields["boundaries"], " Phones stay open.")
+        confirm_review()
         dialog.accept()
 
     on_next_modal(amend)
