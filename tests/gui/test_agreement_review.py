@@ -14,7 +14,7 @@ from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.services.session import unlock
 from twofold.ui.agreement_page import ProposeDialog
-from twofold.ui.main_window import AGREEMENT
+from twofold.ui.main_window import AGREEMENT, MainWindow
 from twofold.ui.review import PracticeReview
 
 TERMS = "No contact with J\nPhone open at night"
@@ -96,9 +96,8 @@ def test_a_proposal_is_reviewed_with_its_terms_and_signer_and_back_keeps_them(
     assert latest is not None and latest.sections["boundaries"] == TERMS
 
 
-def test_acknowledging_shows_the_terms_and_signs_only_when_confirmed(
-    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
-) -> None:
+def alex_sees_sams_proposal(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> MainWindow:
+    """Sam proposes terms; Alex unlocks and opens the agreement, ready to acknowledge."""
     sam = unlock(vault_dir, "Sam", SAM_PASS)
     try:
         sam.agreement.propose({"boundaries": TERMS})
@@ -107,8 +106,15 @@ def test_acknowledging_shows_the_terms_and_signs_only_when_confirmed(
     window = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     window.go(AGREEMENT)
+    qtbot.waitUntil(lambda: window.agreement.acknowledge.isEnabled(), timeout=10_000)
+    return window
+
+
+def test_acknowledging_shows_the_terms_and_signs_only_when_confirmed(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    window = alex_sees_sams_proposal(qtbot, make_window, vault_dir)
     page = window.agreement
-    qtbot.waitUntil(lambda: page.acknowledge.isEnabled(), timeout=10_000)
     assert window.session is not None
     alex_id = window.session.partner_id
     seen: dict[str, str] = {}
@@ -139,16 +145,8 @@ def test_acknowledging_shows_the_terms_and_signs_only_when_confirmed(
 def test_the_agreement_s_sections_are_named_in_the_window_s_language(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, german: None
 ) -> None:
-    sam = unlock(vault_dir, "Sam", SAM_PASS)
-    try:
-        sam.agreement.propose({"boundaries": TERMS})
-    finally:
-        sam.lock()
-    window = make_window(vault_dir)
-    unlock_as(qtbot, window, "Alex", ALEX_PASS)
-    window.go(AGREEMENT)
+    window = alex_sees_sams_proposal(qtbot, make_window, vault_dir)
     page = window.agreement
-    qtbot.waitUntil(lambda: page.acknowledge.isEnabled(), timeout=10_000)
     seen: dict[str, str] = {}
 
     def look(dialog: QWidget) -> None:
