@@ -96,3 +96,14 @@ def recovery_code(vault_dir: Path, label: str) -> str:
 def all_bytes(folder: Path) -> bytes:
     """Every byte of every file under a folder (vault, journals, backups)."""
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+SLOW_TEST_TIMEOUT_S = 1800
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow reliability runs (soak, crash loops) get 30 minutes instead of the
+    suite's 300 s per test (pyproject.toml), unless they say otherwise."""
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TEST_TIMEOUT_S))
