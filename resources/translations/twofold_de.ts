@@ -1627,6 +1627,13 @@
         <translation>Die Suche ist fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
+        <source>The newest %n matches for “{text}”; add a word to narrow the search</source>
+        <translation>
+            <numerusform>Der neueste Treffer für „{text}“; ein weiteres Wort grenzt die Suche ein</numerusform>
+            <numerusform>Die neuesten %n Treffer für „{text}“; ein weiteres Wort grenzt die Suche ein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n matches for “{text}”</source>
         <translation>
             <numerusform>%n Treffer für „{text}“</numerusform>

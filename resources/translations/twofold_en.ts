@@ -48,6 +48,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The newest %n matches for “{text}”; add a word to narrow the search</source>
+        <translation>
+            <numerusform>The newest match for “{text}”; add a word to narrow the search</numerusform>
+            <numerusform>The newest %n matches for “{text}”; add a word to narrow the search</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n matches for “{text}”</source>
         <translation>
             <numerusform>%n match for “{text}”</numerusform>

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -10,6 +11,7 @@ from tests.conftest import ALEX_PASS
 from tests.gui.conftest import MakeWindow, on_next_modal, unlock_as
 from twofold.domain.records import RecordKind
 from twofold.services.session import unlock
+from twofold.ui import journal_page
 from twofold.ui.editor import DRAFT_SLOT
 from twofold.ui.main_window import MainWindow
 
@@ -176,3 +178,28 @@ def test_istatement_helper_suggests_and_can_be_dismissed(
     qtbot.mouseClick(editor.helper_dismiss, LEFT)
     assert not editor.helper.isVisible()
     assert editor.plain_text().endswith("You never ask me.")
+
+
+def test_a_search_that_stops_at_its_limit_says_it_shows_the_newest(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search lists a screenful of the newest matches; with more matches than that,
+    the count must not claim there are only that many."""
+    monkeypatch.setattr(journal_page, "SEARCH_SHOWN", 3)
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert session.journal is not None
+    for n in range(5):
+        session.journal.write(f"Heron number {n} on the canal")
+    session.journal.write("A kingfisher, once")
+    session.lock()
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.keyClicks(window.journal.search, "heron")
+    qtbot.waitUntil(lambda: window.journal.search_model.rowCount() == 3)
+    assert window.journal.count.text() == (
+        "The newest 3 matches for “heron”; add a word to narrow the search"
+    )
+    window.journal.search.clear()
+    qtbot.keyClicks(window.journal.search, "kingfisher")
+    qtbot.waitUntil(lambda: window.journal.search_model.rowCount() == 1)
+    assert window.journal.count.text() == "1 match for “kingfisher”"

@@ -37,6 +37,7 @@ from twofold.ui.models import JournalModel, SearchModel
 from twofold.ui.widgets import buddy, confirm, named, note, two_panes
 
 SEARCH_DELAY_MS = 150
+SEARCH_SHOWN = 200  # a search lists the newest this many; the count says when there are more
 
 
 class JournalPage(QWidget):
@@ -306,15 +307,26 @@ class JournalPage(QWidget):
             self.lists.setCurrentIndex(0)
             return
         session = self.session
+        shown = SEARCH_SHOWN
         outcome = ops.run_op(
-            self, self.tr("Search failed"), lambda: session.search(text), action="journal.search"
+            self,
+            self.tr("Search failed"),
+            lambda: session.search(text, limit=shown),
+            action="journal.search",
         )
         if outcome is None or outcome.value is None:
             return
         hits = outcome.value
         self.search_model.set_hits(hits)
         self.lists.setCurrentIndex(1)
-        self.count.setText(self.tr("%n matches for “{text}”", None, len(hits)).format(text=text))
+        if len(hits) >= shown:
+            # the search stops at a screenful: never call the newest 200 "200 matches"
+            count = self.tr(
+                "The newest %n matches for “{text}”; add a word to narrow the search", None, shown
+            )
+        else:
+            count = self.tr("%n matches for “{text}”", None, len(hits))
+        self.count.setText(count.format(text=text))
 
     def _open_hit(self, index: QModelIndex) -> None:
         hit = self.search_model.item(index.row())
