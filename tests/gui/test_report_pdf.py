@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.unit.test_report import make_history, request
-from twofold.domain.report import ReportFormat
+from twofold.domain.report import Report, ReportFormat, ReportItem, ReportPart, ReportTable
 from twofold.services.session import unlock
 from twofold.ui.report_pdf import render_pdf
 
@@ -120,15 +121,17 @@ def test_cli_makes_the_pdf_with_both_signatures(
     assert "ALEX-CHOSEN-PRIVATE" in text and "ALEX-UNCHOSEN-CANARY" not in text
 
 
+@pytest.mark.parametrize("renderer", ["render_pdf", "render_pdf_with_qt"])
 def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, renderer: str
 ) -> None:
     """The items are laid out paragraph by paragraph and placed page after page (one
     document for ten years made painting quadratic): no line may be lost, doubled or
-    moved at a paragraph's edge or a page's; progress goes forward to its end."""
+    moved at a paragraph's edge or a page's; progress goes forward to its end. Both
+    ways: the fast writer (this report is Latin) and Qt's (for scripts that need
+    shaping)."""
     from datetime import UTC, date, datetime, timedelta
 
-    from twofold.domain.report import Report, ReportItem, ReportPart, ReportTable
     from twofold.ui import report_pdf
 
     start = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
@@ -158,7 +161,8 @@ def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
     )
     path = tmp_path / "long.pdf"
     seen: list[tuple[int, int]] = []
-    path.write_bytes(report_pdf.render_pdf(report, lambda d, t: seen.append((d, t))))
+    render = getattr(report_pdf, renderer)
+    path.write_bytes(render(report, lambda d, t: seen.append((d, t))))
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
     count, pages = pdf_text(path)
     assert count > 10
@@ -180,3 +184,133 @@ def test_a_long_report_flows_over_many_pages_with_every_line_once_in_order(
     starts = [i for i, t in enumerate(pages) if "Commitments" in t.split("\n")[0]]
     assert starts and "W59" in " ".join(pages[starts[0] :])
     assert "Nothing in this period" in " ".join(pages[-1].split())
+
+
+def _one_part_report(texts: list[str], table: ReportTable | None = None) -> Report:
+    from datetime import UTC, date, datetime, timedelta
+
+    start = datetime(2021, 5, 1, 9, 0, tzinfo=UTC)
+    items = tuple(
+        ReportItem(start + timedelta(hours=n), "Alex", f"Shared reflection {n}", text)
+        for n, text in enumerate(texts)
+    )
+    return Report(
+        partners=("Alex", "Sam"),
+        start=date(2021, 1, 1),
+        end=date(2021, 12, 31),
+        made_at=start,
+        made_by="Alex",
+        consented_by="Sam",
+        parts=(
+            ReportPart(
+                "timeline",
+                "Shared timeline",
+                "intro",
+                tables=(table,) if table else (),
+                items=items,
+            ),
+        ),
+    )
+
+
+def _reads(data: bytes) -> str:
+    import io
+
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_latin_greek_and_cyrillic_take_the_fast_writer_with_embedded_fonts_and_read_back(
+    qtbot: QtBot,
+) -> None:
+    """Characters whose UTF-16 bytes are PDF's delimiters (č = 01 0D, Ĩ ĩ = 01 28 / 01 29,
+    Ŝ = 01 5C) and the delimiters themselves come back exactly; both fonts are embedded."""
+    import io
+
+    from twofold.ui import report_pdf
+
+    texts = [
+        "naïve café Straße — “quoted” (brackets) back\\slash 100 % & more",
+        "Ωμέγα αλφα Привет мир ŠTEVO-ČĨĩŜ-CANARY",
+    ]
+    report = _one_part_report(texts)
+    assert report_pdf._fast_fonts(report) is not None
+    data = report_pdf.render_pdf(report)
+    text = " ".join(_reads(data).split())
+    for expected in texts:
+        assert expected in text
+    reader = PdfReader(io.BytesIO(data))
+    resources: Any = reader.pages[1]["/Resources"]
+    fonts = resources["/Font"]
+    assert len(fonts) == 2
+    for ref in fonts.values():
+        (descendant,) = ref.get_object()["/DescendantFonts"]
+        descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor and descriptor["/FontName"].startswith("/DejaVuSans")
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [
+        ("HEBREW-CANARY שלום עולם", "שלוםעולם"),
+        ("ARABIC-CANARY مرحبا بالعالم", "مرحبابالعالم"),
+        ("MARK-CANARY e\u0301te\u0301", "e\u0301te\u0301"),
+    ],
+)
+def test_scripts_that_need_shaping_are_laid_out_by_qt_and_read_back(
+    qtbot: QtBot, text: str, letters: str
+) -> None:
+    """The fast writer cannot join, reorder or stack characters: such a report goes
+    to Qt, which shapes it; its letters come back (right-to-left ones in the order
+    they are drawn, so either way round), not boxes or missing glyphs."""
+    import unicodedata
+
+    from twofold.ui import report_pdf
+
+    report = _one_part_report(["plain words first", text])
+    assert report_pdf._fast_fonts(report) is None
+    read = unicodedata.normalize("NFKC", _reads(report_pdf.render_pdf(report)))
+    squeezed = "".join(read.split())
+    want = unicodedata.normalize("NFKC", letters)
+    assert text.split()[0] in read
+    assert want in squeezed or want[::-1] in squeezed
+
+
+def test_a_table_longer_than_a_page_repeats_its_header_and_keeps_every_row(
+    qtbot: QtBot,
+) -> None:
+    import io
+
+    from twofold.ui import report_pdf
+
+    rows = tuple((f"ROW{n:03d}", f"{n} kept", "a longer cell " * (n % 7)) for n in range(150))
+    table = ReportTable("Kept, month by month", ("Month", "Kept", "Note"), rows)
+    data = report_pdf.render_pdf(_one_part_report([], table))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages][1:]
+    assert len(pages) >= 3
+    for page in pages:
+        assert "Month Kept Note" in " ".join(page.split())
+    seen = [w for w in " ".join(pages).split() if w.startswith("ROW")]
+    assert seen == [f"ROW{n:03d}" for n in range(150)]
+
+
+def test_lines_are_broken_at_spaces_within_the_width_and_keep_every_word(
+    qtbot: QtBot,
+) -> None:
+    from twofold.ui import report_pdf
+    from twofold.ui.pdf_document import Composer, Style
+
+    words = [f"w{n}" * (1 + n % 5) for n in range(400)] + ["X" * 300, "end"]
+    text = " ".join(words)
+    report = _one_part_report([text])
+    fonts = report_pdf._fast_fonts(report)
+    assert fonts is not None
+    pages = Composer(fonts)
+    style = Style(0, 10)
+    lines = pages.lines(text, style, 200.0)
+    assert len(lines) > 10
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    broken = [line for line in lines if line.startswith("X")]  # a word wider than a line
+    assert len(broken) > 5 and "".join(broken).removesuffix(" end") == "X" * 300
+    for line in lines:
+        assert pages.text_width(line, 0, 10) <= 200.0 + 1e-6
+        assert not line.startswith(" ") and not line.endswith(" ")

@@ -54,3 +54,4 @@ def test_the_wheel_ships_resources(tmp_path: Path) -> None:
     assert "twofold/resources/prompts.json" in names
     assert "twofold/resources/icons/twofold.svg" in names
     assert "twofold/resources/demo/journal.json" in names
+    assert "twofold/resources/fonts/DejaVuSans.ttf" in names  # the report PDF embeds it

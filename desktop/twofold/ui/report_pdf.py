@@ -1,6 +1,8 @@
-"""The therapist report as a PDF, laid out by Qt (QTextDocument painted onto a
-QPdfWriter): a title page with the couple's names and the range, one section per
-part, the long-arc figures as tables, and "page n of N" on every page.
+"""The therapist report as a PDF: a title page with the couple's names and the
+range, one section per part, the long-arc figures as tables, and "page n of N" on
+every page. Written by ``pdf_document`` (fast, one text operator per line) when all
+its text needs no shaping, otherwise laid out by Qt (QTextDocument and QTextLayout
+painted onto a QPdfWriter), which shapes every script; see ``render_pdf``.
 
 This is presentation only: it turns a ``domain.report.Report`` into bytes. The
 command line imports it lazily, and only for ``--format pdf``.
@@ -10,8 +12,11 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
+import struct
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
@@ -31,6 +36,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QRawFont,
     QTextCharFormat,
     QTextDocument,
     QTextLayout,
@@ -38,6 +44,8 @@ from PySide6.QtGui import (
 )
 
 from twofold.domain.report import PLAINTEXT_WARNING, Report, ReportItem, ReportPart, ReportTable
+from twofold.resources import resource
+from twofold.ui.pdf_document import SIMPLE, Composer, PdfFont, Style
 
 Progress = Callable[[int, int], None]
 
@@ -63,8 +71,6 @@ def _text(value: str) -> str:
 
 
 def _when(item: ReportItem) -> str:
-    from datetime import datetime
-
     if isinstance(item.when, datetime):
         return item.when.astimezone().strftime("%a %d %b %Y, %H:%M")
     return item.when.strftime("%a %d %b %Y")
@@ -281,7 +287,23 @@ class _Pages:
 
 def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
     """The PDF's bytes. Needs a QGuiApplication (fonts); safe on a worker thread.
-    ``progress(done, total)``: laying out is the first half, painting the second."""
+    ``progress(done, total)`` goes from 0 to ``total``.
+
+    A report whose every character is in a script that needs no shaping (Latin,
+    Greek, Cyrillic and the common symbols; ``pdf_document.SIMPLE``) and in the
+    bundled DejaVu fonts is written by ``pdf_document`` (one pass, one text operator
+    per line). Any other — Arabic, Hebrew, Indic scripts, CJK, emoji, combining
+    marks — is laid out by Qt, which shapes and orders every script, and takes
+    longer (about 2 µs a glyph, see ``pdf_document``)."""
+    fonts = _fast_fonts(report)
+    if fonts is not None:
+        return _render_fast(report, fonts, progress)
+    return render_pdf_with_qt(report, progress)
+
+
+def render_pdf_with_qt(report: Report, progress: Progress | None = None) -> bytes:
+    """The PDF laid out and painted by Qt (QTextLayout onto a QPdfWriter): every
+    script shaped. ``progress``: laying out is the first half, painting the second."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -368,3 +390,164 @@ def render_pdf_headless(report: Report, progress: Progress | None = None) -> byt
     if app is None:
         app = QGuiApplication(["twofold"])
     return render_pdf(report, progress)
+
+
+# --- the fast path: pdf_document, for text that needs no shaping ----------------------
+
+_FONT_FILES = (("DejaVuSans", "DejaVuSans.ttf"), ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"))
+# drawn whatever the report holds: the footer, the contents list, the empty part
+_ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "•—–·“”’"
+
+
+def _report_strings(report: Report) -> Iterable[str]:
+    yield report.title
+    yield report.range_text
+    yield report.signed_text
+    yield report.after_left
+    yield PLAINTEXT_WARNING
+    for part in report.parts:
+        yield part.title
+        yield part.intro
+        for table in part.tables:
+            yield table.caption
+            yield from table.headers
+            for row in table.rows:
+                yield from row
+        for item in part.items:
+            yield item.who
+            yield item.title
+            yield item.text
+            for label, value in item.details:
+                yield label
+                yield value
+
+
+def _characters(report: Report) -> set[str]:
+    chars = set(_ALWAYS)
+    for text in _report_strings(report):
+        chars.update(text)
+    chars.discard("\n")
+    chars.update(_when_sample())
+    return chars
+
+
+def _when_sample() -> str:
+    """The characters of dates and times as this locale writes them."""
+    return "".join(
+        datetime(2026, month, 1 + month, 13, 5).astimezone().strftime("%a %A %d %b %B %Y, %H:%M")
+        for month in range(1, 13)
+    )
+
+
+def _load_font(name: str, path: Path, chars: str) -> PdfFont | None:
+    raw = QRawFont(str(path), 1000, QFont.HintingPreference.PreferNoHinting)
+    if not raw.isValid():
+        return None
+    glyphs = raw.glyphIndexesForString(chars)
+    if len(glyphs) != len(chars) or 0 in glyphs:
+        return None  # a character the font does not have
+    advances = raw.advancesForGlyphIndexes(glyphs, QRawFont.LayoutFlag.UseDesignMetrics)
+    units = raw.unitsPerEm()
+    head = bytes(raw.fontTable("head").data())
+    bbox = struct.unpack(">4h", head[36:44])
+    return PdfFont(
+        name=name,
+        data=path.read_bytes(),
+        units=int(units),
+        ascent=raw.ascent() * units / 1000,
+        descent=raw.descent() * units / 1000,
+        bbox=(bbox[0], bbox[1], bbox[2], bbox[3]),
+        glyphs=dict(zip(chars, glyphs, strict=True)),
+        widths={c: a.x() / 1000 for c, a in zip(chars, advances, strict=True)},
+    )
+
+
+def _fast_fonts(report: Report) -> list[PdfFont] | None:
+    """The bundled fonts with the metrics of the report's characters, or None when
+    some character needs shaping or is not in them (then Qt lays the report out)."""
+    chars = "".join(sorted(_characters(report)))
+    if SIMPLE.search(chars):
+        return None
+    fonts = []
+    for name, file in _FONT_FILES:
+        try:
+            path = resource("fonts", file)
+        except FileNotFoundError:
+            return None
+        font = _load_font(name, path, chars)
+        if font is None:
+            return None
+        fonts.append(font)
+    return fonts
+
+
+_FAST_BODY = Style(0, 10)
+_FAST_HEADING = Style(1, 10.5, before=7)
+_FAST_H1 = Style(1, 24, after=14)
+_FAST_META = Style(0, 12, (0.267, 0.267, 0.267), after=8)
+_FAST_TEXT = Style(0, 10.5, after=6)
+_FAST_ITEM = Style(0, 10, after=1.5, indent=26)
+_FAST_WARN = Style(0, 10.5, (0.478, 0.231, 0.0), before=10)
+_FAST_H2 = Style(1, 16, (0.184, 0.282, 0.345), after=8)
+_FAST_INTRO = Style(0, 10.5, (0.333, 0.333, 0.333), slant=True, after=6)
+_FAST_CAPTION = Style(1, 10.5, before=8, after=3)
+_FAST_CELL = Style(0, 10, after=10)
+_FAST_HEAD_CELL = Style(1, 10)
+_FAST_FOOTER = Style(0, 8)
+
+
+def _fast_title_page(pages: Composer, report: Report) -> None:
+    made = report.made_at.astimezone().strftime("%d %B %Y, %H:%M")
+    pages.new_page()
+    pages.paragraph(report.title, _FAST_H1)
+    pages.paragraph(report.range_text, _FAST_META)
+    signed = "" if report.after_left else " (both signatures are in the couple's ledger)"
+    pages.paragraph(f"Made on {made} {report.signed_text}{signed}.", _FAST_META)
+    pages.paragraph("Contents:", _FAST_TEXT)
+    for part in report.parts:
+        pages.paragraph(f"•  {part.title}", _FAST_ITEM)
+    pages.paragraph(PLAINTEXT_WARNING, _FAST_WARN)
+
+
+def _fast_head(pages: Composer, part: ReportPart) -> None:
+    pages.new_page()
+    pages.paragraph(part.title, _FAST_H2)
+    if part.intro:
+        pages.paragraph(part.intro, _FAST_INTRO)
+    for table in part.tables:
+        pages.paragraph(table.caption, _FAST_CAPTION, keep_next=3 * pages.leading(_FAST_CELL))
+        pages.table(table.headers, table.rows, _FAST_CELL, _FAST_HEAD_CELL)
+    if not part.tables and not part.items:
+        pages.paragraph("Nothing in this period.", _FAST_INTRO)
+
+
+def _render_fast(report: Report, fonts: list[PdfFont], progress: Progress | None) -> bytes:
+    pages = Composer(fonts)
+    items = sum(len(part.items) for part in report.parts)
+    total = items + items // 20 + 1  # the last twentieth: footers, fonts, the file
+    done = 0
+    keep = 2 * pages.leading(_FAST_BODY)  # a heading keeps two lines below it
+    _fast_title_page(pages, report)
+    for part in report.parts:
+        _fast_head(pages, part)
+        for item in part.items:
+            who = f" — {item.who}" if item.who else ""
+            pages.paragraph(f"{_when(item)}{who}: {item.title}", _FAST_HEADING, keep_next=keep)
+            if item.text:
+                pages.paragraph(item.text, _FAST_BODY)
+            for label, value in item.details:
+                pages.paragraph(f"{label}: {value}", _FAST_BODY, label=len(label) + 1)
+            done += 1
+            if progress is not None and done % 500 == 0:
+                progress(done, total)
+    if progress is not None:
+        progress(items, total)
+    data = pages.finish(
+        lambda index, count: f"{report.title} · {report.range_text} · page {index + 1} of {count}",
+        _FAST_FOOTER,
+        report.title,
+        "Twofold",
+    )
+    if progress is not None:
+        progress(total, total)
+    return data
