@@ -146,13 +146,8 @@ def finish_pending_share(vault: OpenVault) -> int:
         at = datetime.fromisoformat(str(data["at"]))
     except (ValueError, KeyError, TypeError):
         plan, at = [], now()
-    landed = []
-    for item, record, event_id in plan:
-        try:
-            vault.ledger.event(event_id)
-        except NotFound:
-            continue
-        landed.append((item, record, event_id))
+    present = vault.ledger.present([event_id for _, _, event_id in plan])
+    landed = [step for step in plan if step[2] in present]
     with vault.write("The sharing step", removes_text=bool(landed)):
         for item, record, event_id in landed:
             store.link_share(record, event_id, at)

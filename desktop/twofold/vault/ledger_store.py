@@ -260,6 +260,16 @@ class LedgerStore:
             raise NotFound("There is no ledger event with that id.")
         return LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
 
+    def present(self, event_ids: Sequence[str]) -> set[str]:
+        """Which of these event ids are in the ledger (one query, not one per id)."""
+        if not event_ids:
+            return set()
+        marks = ", ".join("?" * len(event_ids))
+        rows = self._conn.execute(
+            f"SELECT event_id FROM ledger_events WHERE event_id IN ({marks})", tuple(event_ids)
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
     def key_changes(self, partner_id: str, after_seq: int = 0) -> list[tuple[int, str, str]]:
         """(seq, how, occurred_at) of each signed change to this partner's key slots."""
         with mapped_errors(_WHAT):
