@@ -231,13 +231,15 @@ def test_latin_greek_and_cyrillic_take_the_fast_writer_with_embedded_fonts_and_r
     texts = [
         "naïve café Straße — “quoted” (brackets) back\\slash 100 % & more",
         "Ωμέγα αλφα Привет мир ŠTEVO-ČĨĩŜ-CANARY",
+        "TAB-CANARY\tafter a tab\r\nWINDOWS-LINE-END",
     ]
     report = _one_part_report(texts)
     assert report_pdf._fast_fonts(report) is not None
     data = report_pdf.render_pdf(report)
     text = " ".join(_reads(data).split())
-    for expected in texts:
+    for expected in texts[:2]:
         assert expected in text
+    assert "TAB-CANARY after a tab WINDOWS-LINE-END" in text
     reader = PdfReader(io.BytesIO(data))
     resources: Any = reader.pages[1]["/Resources"]
     fonts = resources["/Font"]

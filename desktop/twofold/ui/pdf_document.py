@@ -31,7 +31,8 @@ from itertools import accumulate
 # symbols, arrows, mathematical operators, box drawing, shapes and miscellaneous
 # symbols. Left out: combining marks (U+0300–036F), the soft hyphen, the zero-width
 # and direction controls (U+200B–200F, U+2028–202E, U+2060–206F), control
-# characters (a tab too) and everything else.
+# characters (``plain`` turns tabs and carriage returns into spaces and line ends
+# first) and everything else.
 SIMPLE = re.compile(
     "[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
     "\u2010-\u2027\u2030-\u205f\u2070-\u209f\u20a0-\u20cf\u2100-\u214f"
@@ -83,6 +84,13 @@ class Style:
     indent: float = 0.0
     slant: bool = False  # oblique, drawn by shearing the upright font
     keep: int = 0
+
+
+def plain(text: str) -> str:
+    """Line ends as ``\n`` and tabs as spaces (to the next fourth column)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.expandtabs(4) if "\t" in text else text
 
 
 def _escape(text: str) -> bytes:
@@ -377,7 +385,7 @@ class Composer:
             self.y += style.before
         width = self.width - style.indent
         lines: list[str] = []
-        for piece in text.split("\n"):
+        for piece in plain(text).split("\n"):
             lines += self.lines(piece, style, width, label if not lines else 0)
         if self.y and self.y + leading + keep_next > self.height:
             self.new_page()
@@ -426,7 +434,7 @@ class Composer:
 
         def natural(cell: str, cell_style: Style) -> tuple[float, float]:
             """The cell's widest line unbroken, and its widest word."""
-            pieces = cell.split("\n")
+            pieces = plain(cell).split("\n")
             words = [w for piece in pieces for w in piece.split(" ")]
             size, font = cell_style.size, cell_style.font
             return (
@@ -454,7 +462,7 @@ class Composer:
             return [
                 [
                     line
-                    for piece in cell.split("\n")
+                    for piece in plain(cell).split("\n")
                     for line in self.lines(piece, cell_style, width - 2 * padding)
                 ]
                 for cell, width in zip(row, widths, strict=False)

@@ -426,7 +426,7 @@ def _characters(report: Report) -> set[str]:
     chars = set(_ALWAYS)
     for text in _report_strings(report):
         chars.update(text)
-    chars.discard("\n")
+    chars.difference_update("\n\r\t")  # pdf_document.plain: line ends and spaces
     chars.update(_when_sample())
     return chars
 
