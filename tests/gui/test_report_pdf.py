@@ -213,10 +213,14 @@ def _one_part_report(texts: list[str], table: ReportTable | None = None) -> Repo
     )
 
 
-def _reads(data: bytes) -> str:
+def _pdf(data: bytes) -> Any:
     import io
 
-    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    return io.BytesIO(data)
+
+
+def _reads(data: bytes) -> str:
+    return " ".join(p.extract_text() for p in PdfReader(_pdf(data)).pages)
 
 
 def test_latin_greek_and_cyrillic_take_the_fast_writer_with_embedded_fonts_and_read_back(
@@ -227,6 +231,7 @@ def test_latin_greek_and_cyrillic_take_the_fast_writer_with_embedded_fonts_and_r
     import io
 
     from twofold.ui import report_pdf
+    from twofold.ui.pdf_document import plain
 
     texts = [
         "naïve café Straße — “quoted” (brackets) back\\slash 100 % & more",
@@ -234,7 +239,8 @@ def test_latin_greek_and_cyrillic_take_the_fast_writer_with_embedded_fonts_and_r
         "TAB-CANARY\tafter a tab\r\nWINDOWS-LINE-END",
     ]
     report = _one_part_report(texts)
-    assert report_pdf._fast_fonts(report) is not None
+    fast = report_pdf._fast_fonts(report)
+    assert fast is not None and not any(fast.shaping.search(plain(t)) for t in texts)
     data = report_pdf.render_pdf(report)
     text = " ".join(_reads(data).split())
     for expected in texts[:2]:
@@ -256,25 +262,70 @@ def test_latin_greek_and_cyrillic_take_the_fast_writer_with_embedded_fonts_and_r
         ("HEBREW-CANARY שלום עולם", "שלוםעולם"),
         ("ARABIC-CANARY مرحبا بالعالم", "مرحبابالعالم"),
         ("MARK-CANARY e\u0301te\u0301", "e\u0301te\u0301"),
+        ("CJK-CANARY 日本語の日記", "日本語の日記"),
+        ("EMPTY-LINE-CANARY שלום\n\nעולם", "שלום"),
     ],
 )
-def test_scripts_that_need_shaping_are_laid_out_by_qt_and_read_back(
+def test_items_that_need_shaping_are_shaped_by_qt_and_read_back(
     qtbot: QtBot, text: str, letters: str
 ) -> None:
-    """The fast writer cannot join, reorder or stack characters: such a report goes
-    to Qt, which shapes it; its letters come back (right-to-left ones in the order
-    they are drawn, so either way round), not boxes or missing glyphs."""
+    """The writer cannot join, reorder or stack characters: such a paragraph is laid
+    out by Qt and drawn glyph by glyph in the fonts Qt chose (embedded); its letters
+    come back (right-to-left ones in the order they are drawn, so either way round),
+    not boxes or missing glyphs. The other paragraphs stay on the fast path."""
+    import io
     import unicodedata
 
     from twofold.ui import report_pdf
 
     report = _one_part_report(["plain words first", text])
-    assert report_pdf._fast_fonts(report) is None
-    read = unicodedata.normalize("NFKC", _reads(report_pdf.render_pdf(report)))
+    fast = report_pdf._fast_fonts(report)
+    assert fast is not None and fast.shaping.search(text)
+    assert not fast.shaping.search("plain words first")
+    data = report_pdf.render_pdf(report)
+    read = unicodedata.normalize("NFKC", _reads(data))
     squeezed = "".join(read.split())
     want = unicodedata.normalize("NFKC", letters)
-    assert text.split()[0] in read
+    assert text.split()[0] in read and "plain words first" in read
     assert want in squeezed or want[::-1] in squeezed
+    resources: Any = PdfReader(io.BytesIO(data)).pages[1]["/Resources"]
+    fonts = resources["/Font"]
+    assert "/G0" in fonts  # a font of Qt's choosing, embedded
+    (descendant,) = fonts["/G0"].get_object()["/DescendantFonts"]
+    assert "/FontFile2" in descendant.get_object()["/FontDescriptor"].get_object()
+
+
+def test_a_right_to_left_name_on_the_title_page_sends_the_whole_report_to_qt(
+    qtbot: QtBot,
+) -> None:
+    import dataclasses
+
+    from twofold.ui import report_pdf
+
+    report = dataclasses.replace(_one_part_report(["plain words"]), partners=("Alex", "נועה"))
+    assert report_pdf._fast_fonts(report) is None
+    read = "".join(_reads(report_pdf.render_pdf(report)).split())
+    assert "נועה" in read or "נועה"[::-1] in read
+    assert "plainwords" in read
+
+
+def test_a_long_right_to_left_report_keeps_every_word_across_pages(qtbot: QtBot) -> None:
+    """Shaped paragraphs are placed and broken across pages like the others."""
+    from collections import Counter
+
+    from twofold.ui import report_pdf
+
+    texts = [" ".join(f"שלום T{n:03d}x{k:02d} עולם" for k in range(8 + n % 30)) for n in range(90)]
+    pages = [
+        p.extract_text()
+        for p in PdfReader(_pdf(report_pdf.render_pdf(_one_part_report(texts)))).pages
+    ]
+    assert len(pages) > 3
+    seen = Counter(w for w in " ".join(pages).split() if w.startswith("T") and "x" in w)
+    expected = Counter(w for t in texts for w in t.split() if w.startswith("T"))
+    assert seen == expected
+    for index, page in enumerate(pages):
+        assert f"page {index + 1} of {len(pages)}" in " ".join(page.split())
 
 
 def test_a_table_longer_than_a_page_repeats_its_header_and_keeps_every_row(
@@ -304,9 +355,9 @@ def test_lines_are_broken_at_spaces_within_the_width_and_keep_every_word(
     words = [f"w{n}" * (1 + n % 5) for n in range(400)] + ["X" * 300, "end"]
     text = " ".join(words)
     report = _one_part_report([text])
-    fonts = report_pdf._fast_fonts(report)
-    assert fonts is not None
-    pages = Composer(fonts)
+    fast = report_pdf._fast_fonts(report)
+    assert fast is not None
+    pages = Composer(fast.fonts)
     style = Style(0, 10)
     lines = pages.lines(text, style, 200.0)
     assert len(lines) > 10

@@ -31,10 +31,10 @@ from itertools import accumulate
 # symbols, arrows, mathematical operators, box drawing, shapes and miscellaneous
 # symbols. Left out: combining marks (U+0300–036F), the soft hyphen, the zero-width
 # and direction controls (U+200B–200F, U+2028–202E, U+2060–206F), control
-# characters (``plain`` turns tabs and carriage returns into spaces and line ends
-# first) and everything else.
+# characters but the line end (``plain`` turns tabs and carriage returns into spaces
+# and line ends first) and everything else.
 SIMPLE = re.compile(
-    "[^\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
+    "[^\n\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff"
     "\u2010-\u2027\u2030-\u205f\u2070-\u209f\u20a0-\u20cf\u2100-\u214f"
     "\u2190-\u23ff\u2460-\u24ff\u2500-\u27bf]"
 )
@@ -56,6 +56,42 @@ class PdfFont:
     bbox: tuple[int, int, int, int]
     glyphs: dict[str, int]
     widths: dict[str, float]
+
+
+class GlyphFont:
+    """A TrueType font that lines shaped elsewhere (by Qt) draw by glyph id: embedded
+    whole, codes = glyph ids, ``text`` maps a glyph back to its characters."""
+
+    def __init__(
+        self,
+        name: str,
+        data: bytes,
+        units: int,
+        ascent: float,
+        descent: float,
+        bbox: tuple[int, int, int, int],
+    ) -> None:
+        self.name, self.data, self.units = name, data, units
+        self.ascent, self.descent, self.bbox = ascent, descent, bbox
+        self.widths: dict[int, float] = {}  # glyph → advance in em
+        self.text: dict[int, str] = {}  # glyph → the characters it shows
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphRun:
+    """Glyphs of one font and size, each at ``(x, y)``: points from the left of the
+    text area and down from the top of its line."""
+
+    font: GlyphFont
+    size: float
+    glyphs: Sequence[int]
+    positions: Sequence[tuple[float, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphLine:
+    height: float
+    runs: Sequence[GlyphRun]
 
 
 class _WordWidths(dict[str, float]):
@@ -210,6 +246,58 @@ def _font_objects(writer: _Writer, font: PdfFont) -> int:
     )
 
 
+def _glyph_font_objects(writer: _Writer, font: GlyphFont) -> int:
+    scale = 1000 / font.units
+    glyphs = sorted(font.widths)
+    widths = b" ".join(b"%d [%s]" % (g, _num(font.widths[g] * 1000)) for g in glyphs)
+    mapped = [g for g in glyphs if font.text.get(g)]
+    blocks = [mapped[i : i + 100] for i in range(0, len(mapped), 100)]
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        + b"".join(
+            b"%d beginbfchar\n" % len(block)
+            + b"".join(
+                b"<%04X> <%s>\n" % (g, font.text[g].encode("utf-16-be").hex().upper().encode())
+                for g in block
+            )
+            + b"endbfchar\n"
+            for block in blocks
+        )
+        + b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    file = writer.stream(font.data, b"/Length1 %d " % len(font.data))
+    x0, y0, x1, y1 = (round(v * scale) for v in font.bbox)
+    name = font.name.encode()
+    descriptor = writer.add(
+        b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d] "
+        b"/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>"
+        % (
+            name,
+            x0,
+            y0,
+            x1,
+            y1,
+            round(font.ascent * scale),
+            -round(font.descent * scale),
+            round(font.ascent * scale * 0.75),
+            file,
+        )
+    )
+    cid = writer.add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>"
+        % (name, descriptor, widths)
+    )
+    return writer.add(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
+        b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (name, cid, writer.stream(cmap))
+    )
+
+
 @dataclass(slots=True)
 class _Page:
     ops: list[bytes] = field(default_factory=list)
@@ -243,6 +331,8 @@ class Composer:
         self.contents: list[int] = []  # each page's body stream
         self.page: _Page | None = None
         self.y = 0.0  # how much of the page is used
+        self.glyph_fonts: dict[int, int] = {}  # id(GlyphFont) → its number, /G<n>
+        self.glyph_font_list: list[GlyphFont] = []
 
     # --- pages ---------------------------------------------------------------------
 
@@ -412,6 +502,43 @@ class Composer:
             self.y += leading
         self.y += style.after
 
+    def shaped(self, lines: Sequence[GlyphLine], style: Style, *, keep_next: float = 0.0) -> None:
+        """A paragraph shaped elsewhere (right-to-left, joined or stacked scripts),
+        placed like ``paragraph`` places its lines; glyph by glyph, as Qt would."""
+        if not lines:
+            return
+        page = self._current()
+        if self.y:
+            self.y += style.before
+        if self.y and self.y + lines[0].height + keep_next > self.height:
+            self.new_page()
+            page = self._current()
+        top = self.page_size[1] - self.top
+        for line in lines:
+            if self.y + line.height > self.height and self.y > 0:
+                self.new_page()
+                page = self._current()
+            for run in line.runs:
+                number = self.glyph_fonts.get(id(run.font))
+                if number is None:
+                    number = self.glyph_fonts[id(run.font)] = len(self.glyph_font_list)
+                    self.glyph_font_list.append(run.font)
+                if not page.text:
+                    page.ops.append(b"BT")
+                    page.text = True
+                page.ops.append(b"/G%d %s Tf" % (number, _num(run.size)))
+                page.font = None
+                if page.color != style.color:
+                    page.ops.append(b"%.3f %.3f %.3f rg" % style.color)
+                    page.color = style.color
+                page.ops += [
+                    b"1 0 0 1 %.2f %.2f Tm <%04x> Tj"
+                    % (self.left + x + style.indent, top - self.y - y, glyph)
+                    for glyph, (x, y) in zip(run.glyphs, run.positions, strict=True)
+                ]
+            self.y += line.height
+        self.y += style.after
+
     def space(self, points: float) -> None:
         if self.y:
             self.y = min(self.height, self.y + points)
@@ -536,8 +663,14 @@ class Composer:
                 )
             )
         fonts = b" ".join(
-            b"/F%d %d 0 R" % (index, _font_objects(writer, font))
-            for index, font in enumerate(self.fonts)
+            [
+                b"/F%d %d 0 R" % (index, _font_objects(writer, font))
+                for index, font in enumerate(self.fonts)
+            ]
+            + [
+                b"/G%d %d 0 R" % (index, _glyph_font_objects(writer, font))
+                for index, font in enumerate(self.glyph_font_list)
+            ]
         )
         writer.put(self.resources, b"<< /Font << %s >> /ProcSet [/PDF /Text] >>" % fonts)
         writer.put(

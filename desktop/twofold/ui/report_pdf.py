@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import struct
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QGuiApplication,
     QPageLayout,
     QPageSize,
@@ -45,7 +47,16 @@ from PySide6.QtGui import (
 
 from twofold.domain.report import PLAINTEXT_WARNING, Report, ReportItem, ReportPart, ReportTable
 from twofold.resources import resource
-from twofold.ui.pdf_document import SIMPLE, Composer, PdfFont, Style
+from twofold.ui.pdf_document import (
+    SIMPLE,
+    Composer,
+    GlyphFont,
+    GlyphLine,
+    GlyphRun,
+    PdfFont,
+    Style,
+    plain,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -295,9 +306,12 @@ def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
     per line). Any other — Arabic, Hebrew, Indic scripts, CJK, emoji, combining
     marks — is laid out by Qt, which shapes and orders every script, and takes
     longer (about 2 µs a glyph, see ``pdf_document``)."""
-    fonts = _fast_fonts(report)
-    if fonts is not None:
-        return _render_fast(report, fonts, progress)
+    fast = _fast_fonts(report)
+    if fast is not None:
+        try:
+            return _render_fast(report, fast, progress)
+        except _CannotShape:
+            pass  # a font Qt chose for some script cannot be embedded by the writer
     return render_pdf_with_qt(report, progress)
 
 
@@ -399,7 +413,9 @@ _FONT_FILES = (("DejaVuSans", "DejaVuSans.ttf"), ("DejaVuSans-Bold", "DejaVuSans
 _ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "•—–·“”’"
 
 
-def _report_strings(report: Report) -> Iterable[str]:
+def _frame_strings(report: Report) -> Iterable[str]:
+    """What the fast writer draws itself whatever the text: the title page, the
+    parts' headings and intros, the tables, the footer."""
     yield report.title
     yield report.range_text
     yield report.signed_text
@@ -413,6 +429,10 @@ def _report_strings(report: Report) -> Iterable[str]:
             yield from table.headers
             for row in table.rows:
                 yield from row
+
+
+def _item_strings(report: Report) -> Iterable[str]:
+    for part in report.parts:
         for item in part.items:
             yield item.who
             yield item.title
@@ -424,7 +444,9 @@ def _report_strings(report: Report) -> Iterable[str]:
 
 def _characters(report: Report) -> set[str]:
     chars = set(_ALWAYS)
-    for text in _report_strings(report):
+    for text in _frame_strings(report):
+        chars.update(text)
+    for text in _item_strings(report):
         chars.update(text)
     chars.difference_update("\n\r\t")  # pdf_document.plain: line ends and spaces
     chars.update(_when_sample())
@@ -439,46 +461,218 @@ def _when_sample() -> str:
     )
 
 
-def _load_font(name: str, path: Path, chars: str) -> PdfFont | None:
+def _load_font(name: str, path: Path, chars: str) -> tuple[PdfFont, set[str]] | None:
+    """The font with the metrics of those of ``chars`` it has, and those it has not."""
     raw = QRawFont(str(path), 1000, QFont.HintingPreference.PreferNoHinting)
     if not raw.isValid():
         return None
     glyphs = raw.glyphIndexesForString(chars)
-    if len(glyphs) != len(chars) or 0 in glyphs:
-        return None  # a character the font does not have
+    if len(glyphs) != len(chars):
+        return None
     advances = raw.advancesForGlyphIndexes(glyphs, QRawFont.LayoutFlag.UseDesignMetrics)
     units = raw.unitsPerEm()
     head = bytes(raw.fontTable("head").data())
     bbox = struct.unpack(">4h", head[36:44])
-    return PdfFont(
+    have = [(c, g, a.x() / 1000) for c, g, a in zip(chars, glyphs, advances, strict=True) if g]
+    font = PdfFont(
         name=name,
         data=path.read_bytes(),
         units=int(units),
         ascent=raw.ascent() * units / 1000,
         descent=raw.descent() * units / 1000,
         bbox=(bbox[0], bbox[1], bbox[2], bbox[3]),
-        glyphs=dict(zip(chars, glyphs, strict=True)),
-        widths={c: a.x() / 1000 for c, a in zip(chars, advances, strict=True)},
+        glyphs={c: g for c, g, _ in have},
+        widths={c: w for c, _, w in have},
     )
+    return font, {c for c, g in zip(chars, glyphs, strict=True) if not g}
 
 
-def _fast_fonts(report: Report) -> list[PdfFont] | None:
-    """The bundled fonts with the metrics of the report's characters, or None when
-    some character needs shaping or is not in them (then Qt lays the report out)."""
-    chars = "".join(sorted(_characters(report)))
-    if SIMPLE.search(chars):
-        return None
-    fonts = []
+@dataclass(frozen=True, slots=True)
+class _Fast:
+    """The bundled fonts with the metrics of the report's characters, and which
+    text they cannot draw alone: it needs shaping, or has a character they lack."""
+
+    fonts: list[PdfFont]
+    shaping: re.Pattern[str]
+
+
+def _fast_fonts(report: Report) -> _Fast | None:
+    """None when the title page, a heading, a table or the footer needs shaping or
+    a character the bundled fonts lack (then Qt lays the whole report out); items
+    that do are shaped by Qt paragraph by paragraph (``_Shaper``)."""
+    chars = "".join(sorted(c for c in _characters(report) if not SIMPLE.match(c)))
+    fonts, missing = [], set()
     for name, file in _FONT_FILES:
         try:
             path = resource("fonts", file)
         except FileNotFoundError:
             return None
-        font = _load_font(name, path, chars)
-        if font is None:
+        loaded = _load_font(name, path, chars)
+        if loaded is None:
             return None
-        fonts.append(font)
-    return fonts
+        fonts.append(loaded[0])
+        missing |= loaded[1]
+    pattern = SIMPLE.pattern
+    if missing:
+        pattern += "|[" + "".join(re.escape(c) for c in sorted(missing)) + "]"
+    shaping = re.compile(pattern)
+    if any(shaping.search(plain(text)) for text in _frame_strings(report)):
+        return None
+    return _Fast(fonts, shaping)
+
+
+_SCALE = 100  # Qt lays shaped text out in hundredths of a point (pixel sizes are whole)
+_TABLES = (
+    "cmap", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name",
+    "OS/2", "post", "prep",
+)  # fmt: skip
+
+
+def _sfnt(raw: QRawFont) -> bytes | None:
+    """The font file of a font Qt chose (TrueType outlines only), from its tables."""
+    tables = {tag: bytes(raw.fontTable(tag).data()) for tag in _TABLES}
+    tables = {tag: data for tag, data in tables.items() if data}
+    if not {"glyf", "loca", "head", "hhea", "hmtx", "maxp"} <= tables.keys():
+        return None
+    count = len(tables)
+    power = 1 << (count.bit_length() - 1)
+    out = bytearray(
+        struct.pack(
+            ">IHHHH", 0x00010000, count, 16 * power, power.bit_length() - 1, 16 * (count - power)
+        )
+    )
+    offset = 12 + 16 * count
+    body = bytearray()
+    for tag in sorted(tables):
+        data = tables[tag] + b"\0" * (-len(tables[tag]) % 4)
+        checksum = sum(struct.unpack(f">{len(data) // 4}I", data)) & 0xFFFFFFFF
+        out += struct.pack(
+            ">4sIII", tag.encode("latin-1"), checksum, offset + len(body), len(tables[tag])
+        )
+        body += data
+    return bytes(out + body)
+
+
+class _CannotShape(Exception):
+    """Qt chose a font that cannot be embedded this way (not TrueType outlines)."""
+
+
+class _Shaper:
+    """Paragraphs that need shaping, laid out by Qt's QTextLayout (the bundled DejaVu
+    first, the system's fonts for what it lacks) and handed to the writer as glyphs
+    at their positions: right-to-left text reordered, Arabic joined, marks placed."""
+
+    _registered = False
+
+    def __init__(self) -> None:
+        if not _Shaper._registered:
+            for _, file in _FONT_FILES:
+                QFontDatabase.addApplicationFont(str(resource("fonts", file)))
+            _Shaper._registered = True
+        self.fonts: dict[tuple[str, str, int, int], GlyphFont] = {}
+        self.option = QTextOption()
+        self.option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.option.setUseDesignMetrics(True)
+
+    def qfont(self, style: Style, bold: bool = False) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(round(style.size * _SCALE))
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        font.setWeight(QFont.Weight.Bold if bold or style.font == 1 else QFont.Weight.Normal)
+        return font
+
+    def glyph_font(self, raw: QRawFont) -> GlyphFont:
+        key = (raw.familyName(), raw.styleName(), int(raw.weight()), int(raw.style().value))
+        font = self.fonts.get(key)
+        if font is None:
+            data = _sfnt(raw)
+            if data is None:
+                raise _CannotShape(raw.familyName())
+            units, size = raw.unitsPerEm(), raw.pixelSize()
+            head = data[data.index(b"head") :]
+            offset = struct.unpack(">I", head[8:12])[0]
+            bbox = struct.unpack(">4h", data[offset + 36 : offset + 44])
+            name = "".join(
+                c for c in f"{raw.familyName()}-{raw.styleName()}" if c.isalnum() or c == "-"
+            )
+            font = GlyphFont(
+                name or "Font",
+                data,
+                int(units),
+                raw.ascent() * units / size,
+                raw.descent() * units / size,
+                (bbox[0], bbox[1], bbox[2], bbox[3]),
+            )
+            self.fonts[key] = font
+        return font
+
+    def lines(self, text: str, style: Style, width: float, label: int = 0) -> list[GlyphLine]:
+        out: list[GlyphLine] = []
+        for piece in plain(text).split("\n"):
+            out += self._piece(piece, style, width, label if not out else 0)
+        return out
+
+    def _piece(self, text: str, style: Style, width: float, label: int) -> list[GlyphLine]:
+        layout = QTextLayout(text, self.qfont(style))
+        layout.setTextOption(self.option)
+        if label:
+            bold = QTextLayout.FormatRange()
+            strong = QTextCharFormat()
+            strong.setFont(self.qfont(style, bold=True))
+            bold.start, bold.length, bold.format = 0, label, strong
+            layout.setFormats([bold])
+        layout.beginLayout()
+        y = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width * _SCALE)
+            line.setPosition(QPointF(0, y))
+            y += line.height()
+        layout.endLayout()
+        out = []
+        flags = QTextLayout.GlyphRunRetrievalFlag.RetrieveAll
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            runs = line.glyphRuns(-1, -1, flags)
+            # a glyph shows the characters from its index to the next glyph's
+            starts = sorted({i for run in runs for i in run.stringIndexes()})
+            end = line.textStart() + line.textLength()
+            after = dict(zip(starts, [*starts[1:], end], strict=False))  # none on an empty line
+            glyph_runs = []
+            for run in runs:
+                raw = run.rawFont()
+                font = self.glyph_font(raw)
+                glyphs = list(run.glyphIndexes())
+                # a glyph the font's own table gives for a character shows that
+                # character (Qt gives a lone space between fonts a wrong index)
+                direct = raw.glyphIndexesForString(text)
+                if len(direct) == len(text):
+                    for glyph, char in zip(direct, text, strict=True):
+                        if glyph and font.text.get(glyph) != char:
+                            font.text[glyph] = char
+                new = [g for g in dict.fromkeys(glyphs) if g not in font.widths]
+                if new:
+                    advances = raw.advancesForGlyphIndexes(
+                        new, QRawFont.LayoutFlag.UseDesignMetrics
+                    )
+                    for glyph, advance in zip(new, advances, strict=True):
+                        font.widths[glyph] = advance.x() / raw.pixelSize()
+                for glyph, index in zip(glyphs, run.stringIndexes(), strict=True):
+                    if glyph not in font.text:
+                        font.text[glyph] = text[index : max(index + 1, after.get(index, index + 1))]
+                top = line.y()
+                glyph_runs.append(
+                    GlyphRun(
+                        font,
+                        raw.pixelSize() / _SCALE,
+                        glyphs,
+                        [(p.x() / _SCALE, (p.y() - top) / _SCALE) for p in run.positions()],
+                    )
+                )
+            out.append(GlyphLine(line.height() / _SCALE, glyph_runs))
+        return out
 
 
 _FAST_BODY = Style(0, 10)
@@ -521,8 +715,21 @@ def _fast_head(pages: Composer, part: ReportPart) -> None:
         pages.paragraph("Nothing in this period.", _FAST_INTRO)
 
 
-def _render_fast(report: Report, fonts: list[PdfFont], progress: Progress | None) -> bytes:
-    pages = Composer(fonts)
+def _render_fast(report: Report, fast: _Fast, progress: Progress | None) -> bytes:
+    pages = Composer(fast.fonts)
+    shaper: _Shaper | None = None
+
+    def paragraph(text: str, style: Style, label: int = 0, keep_next: float = 0.0) -> None:
+        nonlocal shaper
+        text = plain(text)
+        if not fast.shaping.search(text):
+            pages.paragraph(text, style, label=label, keep_next=keep_next)
+            return
+        if shaper is None:
+            shaper = _Shaper()
+        lines = shaper.lines(text, style, pages.width - style.indent, label)
+        pages.shaped(lines, style, keep_next=keep_next)
+
     items = sum(len(part.items) for part in report.parts)
     total = items + items // 20 + 1  # the last twentieth: footers, fonts, the file
     done = 0
@@ -532,11 +739,11 @@ def _render_fast(report: Report, fonts: list[PdfFont], progress: Progress | None
         _fast_head(pages, part)
         for item in part.items:
             who = f" — {item.who}" if item.who else ""
-            pages.paragraph(f"{_when(item)}{who}: {item.title}", _FAST_HEADING, keep_next=keep)
+            paragraph(f"{_when(item)}{who}: {item.title}", _FAST_HEADING, keep_next=keep)
             if item.text:
-                pages.paragraph(item.text, _FAST_BODY)
+                paragraph(item.text, _FAST_BODY)
             for label, value in item.details:
-                pages.paragraph(f"{label}: {value}", _FAST_BODY, label=len(label) + 1)
+                paragraph(f"{label}: {value}", _FAST_BODY, label=len(label) + 1)
             done += 1
             if progress is not None and done % 500 == 0:
                 progress(done, total)
