@@ -187,6 +187,29 @@ def _remove_stale_staging(parent: Path) -> None:
             continue
 
 
+# A backup writes the vault's size three times (the staged copy, the archive, the
+# zeros over the copy). Left to a single fsync at the end, an archive of the ten-year
+# vault put 130 MB in the disk's queue at once, and a reflection saved meanwhile waited
+# behind it: 200–300 ms for a save that takes 5. Flushed every ``FLUSH_EVERY`` bytes,
+# a save waits for one piece at most.
+FLUSH_EVERY = 8 * 1024 * 1024
+
+
+class _FlushBehind:
+    """Make what was written to ``handle`` durable every ``FLUSH_EVERY`` bytes."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self._pending = 0
+
+    def wrote(self, size: int) -> None:
+        self._pending += size
+        if self._pending >= FLUSH_EVERY:
+            self._handle.flush()
+            os.fdatasync(self._handle.fileno())
+            self._pending = 0
+
+
 def _scrub_folder(staging: Path) -> None:
     """Overwrite the copies with zeros, durably, then remove them: the staged copies
     hold what the vault held, and a later retraction replaces the backups — it must
@@ -197,9 +220,10 @@ def _scrub_folder(staging: Path) -> None:
                 size = handle.seek(0, os.SEEK_END)
                 handle.seek(0)
                 block = bytes(CHUNK)
+                behind = _FlushBehind(handle)
                 for start in range(0, size, CHUNK):
                     priority.pause_point()  # the window's page first
-                    handle.write(block[: min(CHUNK, size - start)])
+                    behind.wrote(handle.write(block[: min(CHUNK, size - start)]))
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError:
@@ -260,6 +284,7 @@ def create_backup(folder: Path, target: Path, progress: Progress | None = None) 
         sizes: dict[str, int] = {}
 
         def write(handle: BinaryIO) -> None:
+            behind = _FlushBehind(handle)
             with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
                 for index, name in enumerate(names, 1):
                     path = staging / name
@@ -275,6 +300,7 @@ def create_backup(folder: Path, target: Path, progress: Progress | None = None) 
                             priority.pause_point()  # the window's page first
                             hasher.update(piece)
                             member.write(piece)
+                            behind.wrote(len(piece))
                     digests[name], sizes[name] = hasher.hexdigest(), size
                     if progress:
                         progress(index, total)
