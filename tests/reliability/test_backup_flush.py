@@ -37,7 +37,7 @@ def test_the_archive_and_the_scrubbed_copy_are_flushed_piece_by_piece(
         flushed.append(os.fstat(fd).st_size)
         real(fd)
 
-    monkeypatch.setattr(backup_files.os, "fdatasync", counting)
+    monkeypatch.setattr(os, "fdatasync", counting)  # the os module backup.py calls
     target = backups.backup_now(vault_dir, tmp_path / "out" / "b.twofold-backup")
     total = sum(p.stat().st_size for p in backup_files.vault_files(vault_dir))
     assert total > 4 * piece and size > piece
