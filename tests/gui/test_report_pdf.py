@@ -367,3 +367,40 @@ def test_lines_are_broken_at_spaces_within_the_width_and_keep_every_word(
     for line in lines:
         assert pages.text_width(line, 0, 10) <= 200.0 + 1e-6
         assert not line.startswith(" ") and not line.endswith(" ")
+
+
+def test_a_font_rebuilt_from_qts_tables_is_the_same_font(qtbot: QtBot) -> None:
+    """The shaped path embeds the font Qt chose, put back together from its tables:
+    it loads, and gives the same glyphs and advances as the original."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QRawFont
+
+    from twofold.resources import resource
+    from twofold.ui import report_pdf
+
+    original = QRawFont(str(resource("fonts", "DejaVuSans.ttf")), 50)
+    data = report_pdf._sfnt(original)
+    assert data is not None
+    rebuilt = QRawFont(QByteArray(data), 50)
+    assert rebuilt.isValid() and rebuilt.familyName() == "DejaVu Sans"
+    text = "שלום مرحبا Ωμέγα"
+    glyphs = original.glyphIndexesForString(text)
+    assert rebuilt.glyphIndexesForString(text) == glyphs
+    assert [p.x() for p in rebuilt.advancesForGlyphIndexes(glyphs)] == [
+        p.x() for p in original.advancesForGlyphIndexes(glyphs)
+    ]
+
+
+def test_when_qts_font_cannot_be_embedded_the_report_is_laid_out_by_qt_and_progress_goes_on(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twofold.ui import report_pdf
+
+    monkeypatch.setattr(report_pdf, "_sfnt", lambda raw: None)  # as for CFF outlines
+    texts = [f"plain paragraph {n}" for n in range(1200)] + ["HEBREW-LATE שלום עולם"]
+    seen: list[float] = []
+    data = report_pdf.render_pdf(_one_part_report(texts), lambda d, t: seen.append(d / t))
+    read = " ".join(_reads(data).split())
+    assert "HEBREW-LATE" in read and "plain paragraph 1199" in read
+    assert "/G0" not in data.decode("latin-1")  # Qt's own PDF, not the writer's
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) > 3

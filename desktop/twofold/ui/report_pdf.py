@@ -307,12 +307,26 @@ def render_pdf(report: Report, progress: Progress | None = None) -> bytes:
     marks — is laid out by Qt, which shapes and orders every script, and takes
     longer (about 2 µs a glyph, see ``pdf_document``)."""
     fast = _fast_fonts(report)
-    if fast is not None:
-        try:
-            return _render_fast(report, fast, progress)
-        except _CannotShape:
-            pass  # a font Qt chose for some script cannot be embedded by the writer
-    return render_pdf_with_qt(report, progress)
+    if fast is None:
+        return render_pdf_with_qt(report, progress)
+    reached = 0.0
+
+    def tracked(done: int, total: int) -> None:
+        nonlocal reached
+        reached = done / max(total, 1)
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        return _render_fast(report, fast, tracked)
+    except _CannotShape:
+        pass  # a font Qt chose for some script cannot be embedded by the writer
+
+    def onwards(done: int, total: int) -> None:  # the bar does not go back
+        if progress is not None:
+            progress(round(1000 * (reached + (1 - reached) * done / max(total, 1))), 1000)
+
+    return render_pdf_with_qt(report, onwards)
 
 
 def render_pdf_with_qt(report: Report, progress: Progress | None = None) -> bytes:
