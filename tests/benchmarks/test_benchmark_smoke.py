@@ -11,6 +11,7 @@ import pytest
 from tests.benchmarks.run import main
 from tests.benchmarks.text import ten_years_ago
 from tests.benchmarks.workload import (
+    EXPORT_SECTIONS,
     KINDS,
     PASSPHRASES,
     WEEKLY_COMMITMENT,
@@ -27,13 +28,15 @@ from twofold.domain.checkins import CheckinKind
 from twofold.domain.commitments import BOTH, Cadence, CadenceKind
 from twofold.domain.consent import DEFAULT_ORDER
 from twofold.domain.dialogue import SessionKind
-from twofold.domain.ledger import EventKind
+from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.report import ReportFormat, ReportRequest
 from twofold.domain.setbacks import RepairStep
 from twofold.services import (
     agreement,
     checkins,
     commitments,
     joint,
+    report,
     safety,
     setbacks,
     signing,
@@ -83,6 +86,8 @@ ACTIONS = {
     "pace",
     "objective",
     "progress",
+    "change passphrase",
+    "export",
 }
 
 
@@ -140,6 +145,8 @@ class _Clock:
             timeline,
             signing,
             checkins,
+            report,
+            vault_files,  # the key change's event (OpenVault.change_keys)
         ):
             monkeypatch.setattr(module, "now", lambda: self.at)
         # a couple living through the ten years: "today" is the day of each event, so
@@ -324,8 +331,31 @@ def _act(
         assert isinstance(a.ref, tuple)
         objective, held = a.ref
         session.joint.progress(objective_ids[objective], a.text, refs[("session", held)])
+    elif a.action == "change passphrase":
+        # the same passphrase again: PASSPHRASES keep opening the vault (see workload)
+        session.change_passphrase(PASSPHRASES[a.author], kdf=TEST_KDF)
+        session.dismiss_key_notices()
+    elif a.action == "export":
+        assert a.day is not None
+        fmt = ReportFormat(a.extra[0])
+        request = ReportRequest(a.day - timedelta(days=365), a.day, EXPORT_SECTIONS, fmt)
+        target = session.folder.parent / f"export-{a.at:%Y%m%d-%H%M}{fmt.suffix}"
+        session.reports.export(request, target, PASSPHRASES[other])
     else:
         raise AssertionError(a.action)
+
+
+def _facts(item: TimelineItem, names: dict[str, str]) -> tuple[object, ...]:
+    """What a key change or an export leaves on the timeline beyond its words (the
+    others' fields hold ids that differ between two vaults, and their own tables are
+    compared below). An export's file digest is not compared: the bulk path writes
+    no file."""
+    d = item.data
+    if item.kind == EventKind.KEYS_CHANGED:
+        return (names[d["partner"]], d["how"])
+    if item.kind == EventKind.EXPORT_MADE:
+        return (d["format"], d["start"], d["end"], d["sections"], d["private_entries"])
+    return ()
 
 
 def _contents(folder: Path) -> tuple[object, ...]:
@@ -339,8 +369,21 @@ def _contents(folder: Path) -> tuple[object, ...]:
         assert session.verify().ok
         items = session.timeline.page(0, 10_000)
         seen.append(
-            [(i.kind, i.author_label, i.body, i.request, i.retracted, i.occurred_at) for i in items]
+            [
+                (
+                    i.kind,
+                    i.author_label,
+                    i.body,
+                    i.request,
+                    i.retracted,
+                    i.occurred_at,
+                    *_facts(i, names),
+                )
+                for i in items
+            ]
         )
+        # the notices of one's own key changes were dismissed by their author
+        seen.append([(n.how, n.at) for n in session.key_notices()])
         seen.append(sorted(r.body for r in records if r.shared))
         today = ten_years_ago().date() + timedelta(days=3650)
         seen.append(
@@ -483,9 +526,6 @@ NOT_YET_IN_WORKLOAD = {
     # is sealed and revealed, new terms are proposed and accepted
     "checkin.submitted",
     "commitment.amended",
-    "export.made",  # a therapist export: not yet in the ten-year workload
-    "export.agreed",  # its co-signature
-    "keys.changed",  # passphrase changes and resets: not yet in the workload
     "partner.left",  # leaving ends the vault: never part of a ten-year history
 }
 

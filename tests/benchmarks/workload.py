@@ -7,6 +7,7 @@ exactly what the services would have written."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import uuid
@@ -26,6 +27,8 @@ from twofold.domain.events import (
     CommitmentConcern,
     CommitmentDeclined,
     ConsentAdopted,
+    ExportAgreed,
+    ExportMade,
     PaceSet,
     RenegotiationAccepted,
     RenegotiationDeclined,
@@ -38,11 +41,13 @@ from twofold.domain.events import (
 )
 from twofold.domain.ledger import EventKind, canonical_json
 from twofold.domain.records import RecordKind, normalise_labels
+from twofold.domain.report import ReportFormat, ReportSection
 from twofold.services.checkins import PENDING
 from twofold.services.content import checkin_prompts
 from twofold.services.journal import record_ledger_head
-from twofold.services.session import create_vault
+from twofold.services.session import KEYS_SEEN, create_vault
 from twofold.services.timeline import LAST_SESSION_KEY
+from twofold.vault import crypto
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
 from twofold.vault.ledger_store import LedgerStore
@@ -122,7 +127,21 @@ PRACTICE = {
     "pace": 3,  # set by the hurt partner
     "therapy objective": 20,
     "objective progress": 300,  # noted in a therapy session
+    # each partner changes their passphrase every two and a half years or so (a new
+    # journal key, key slots and signing key: keys.changed, signed with the old key)
+    "passphrase change": 8,
+    "therapist export": 5,  # a report for the therapist, agreed by the other (export.agreed)
 }
+# The formats a therapist export is made in, in turn (PDF needs the window's layout
+# engine; the event records the format the same way for each).
+EXPORT_FORMATS = (ReportFormat.JSON, ReportFormat.MARKDOWN)
+EXPORT_SECTIONS = (
+    ReportSection.TIMELINE,
+    ReportSection.COMMITMENTS,
+    ReportSection.AGREEMENT,
+    ReportSection.SETBACKS,
+    ReportSection.SESSIONS,
+)
 FULL_SCALE = 20_000
 
 
@@ -438,6 +457,15 @@ def plan_practice(shares: list[Share | CheckSpec], scale: float, seed_offset: in
             acts.append(Act(other, at + timedelta(days=1), "agree summary", ref=k))
     for k, moment in enumerate(objectives):
         acts.append(Act(PAIR[k % 2], at_hour(moment, 19), "objective", text=words(5, 14)))
+    # both partners change their passphrase, even in the smallest plan
+    for k, moment in enumerate(spread(max(2, n["passphrase change"]), 3600)):
+        at = at_hour(moment + timedelta(days=150 + 40 * (k % 2)), 21, 50)
+        acts.append(Act(PAIR[k % 2], at, "change passphrase"))
+    for k, moment in enumerate(spread(n["therapist export"], 3500)):
+        at = at_hour(moment + timedelta(days=120), 15, 15)
+        fmt = EXPORT_FORMATS[k % len(EXPORT_FORMATS)]
+        # the last year before the session it is made for; the other partner agrees
+        acts.append(Act(PAIR[k % 2], at, "export", extra=(fmt.value,), day=at.date()))
     return acts
 
 
@@ -458,7 +486,7 @@ def build_vault(
         kdf or KdfParams.strong_minimum(),
         at=ten_years_ago() - timedelta(days=1),
     )
-    apply_bulk(work)
+    apply_bulk(work, kdf)
     return work
 
 
@@ -490,8 +518,9 @@ class _Signers:
         self.cosigner.close()
 
 
-def apply_bulk(work: Workload) -> None:
-    """The store calls the services make, many rows per transaction."""
+def apply_bulk(work: Workload, kdf: KdfParams | None = None) -> None:
+    """The store calls the services make, many rows per transaction. ``kdf``: the key
+    derivation of the slots a passphrase change writes (the strong minimum if None)."""
     record_ids: dict[str, list[int]] = {}
     for label, entries in work.entries.items():
         opened = vault_files.unlock_partner(work.folder, label, PASSPHRASES[label])
@@ -542,13 +571,30 @@ def apply_bulk(work: Workload) -> None:
                 other = "Sam" if spec.author == "Alex" else "Alex"
                 signers.stores[other].record(CommitmentAccepted(commitment_id), spec.at)
                 state.commitments.append(commitment_id)
-        for first in range(0, len(work.events), CHUNK):
-            with opened.write("bulk"):
-                for event in work.events[first : first + CHUNK]:
-                    # each event is a fresh unlock of its author's app, which reveals
-                    # that author's sealed check-ins that are due
+        todo: list[Event] = []
+        for event in [*work.events, None]:
+            if event is not None and not _changes_keys(event):
+                todo.append(event)
+                continue
+            for first in range(0, len(todo), CHUNK):
+                with opened.write("bulk"):
+                    for planned in todo[first : first + CHUNK]:
+                        # each event is a fresh unlock of its author's app, which
+                        # reveals that author's sealed check-ins that are due
+                        _reveal_due(signers, state, planned.author, planned.at)
+                        _append(signers, state, planned, record_ids, links)
+            todo = []
+            if event is not None:
+                # a passphrase change is the vault's own two-phase key change, made
+                # by its author's unlocked vault alone: the others close meanwhile
+                # (the author's unlock reveals what is due first, as for any event)
+                with opened.write("bulk"):
                     _reveal_due(signers, state, event.author, event.at)
-                    _append(signers, state, event, record_ids, links)
+                signers.close()
+                opened.close()
+                _change_passphrase(work.folder, event, kdf or KdfParams.strong_minimum())
+                opened = vault_files.unlock_partner(work.folder, "Alex", PASSPHRASES["Alex"])
+                signers = _Signers(opened)
     finally:
         signers.close()
         opened.close()
@@ -579,6 +625,34 @@ def apply_bulk(work: Workload) -> None:
                 record_ledger_head(opened)
         finally:
             opened.close()
+
+
+def _changes_keys(event: Event) -> bool:
+    return isinstance(event, Act) and event.action == "change passphrase"
+
+
+def _change_passphrase(folder: Path, event: Event, kdf: KdfParams) -> None:
+    """What ``Session.change_passphrase`` does (``OpenVault.set_passphrase``: new key
+    slots, the journal re-keyed, a new signing key, ``keys.changed`` signed with the
+    old one), at the planned time. The new passphrase is the same one, so PASSPHRASES
+    keep opening the vault; the new recovery code is not kept. Then the author
+    dismisses the notice of their own change (``Session.dismiss_key_notices``)."""
+    opened = vault_files.unlock_partner(folder, event.author, PASSPHRASES[event.author])
+    try:
+        opened.change_keys(
+            "change",
+            crypto.normalise_passphrase(PASSPHRASES[event.author]),
+            crypto.parse_recovery_code(crypto.new_recovery_code()),
+            kdf,
+            at=event.at,
+        )
+        journal = opened.journal
+        assert journal is not None
+        with opened.write("bulk"):
+            seq, _ = opened.ledger.head()
+            journal.set_meta(KEYS_SEEN, str(seq))
+    finally:
+        opened.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -929,6 +1003,25 @@ def _append(
             EventKind.OBJECTIVE_SET, {"objective_id": objective_id, "text": a.text.strip()}, at
         )
         state.objectives.append(objective_id)
+    elif a.action == "export":
+        # ``ReportService.export``: the maker's export.made and the other's agreement,
+        # in one transaction. No file is written here: the digest stands for one.
+        assert a.day is not None
+        export_id = uuid.uuid4().hex
+        start = a.day - timedelta(days=365)
+        ledger.record(
+            ExportMade(
+                export_id=export_id,
+                format=a.extra[0],
+                start=start,
+                end=a.day,
+                sections=tuple(s.value for s in EXPORT_SECTIONS),
+                sha256=hashlib.sha256(f"{a.extra[0]} {start} {a.day}".encode()).hexdigest(),
+            ),
+            at,
+        )
+        other = "Sam" if a.author == "Alex" else "Alex"
+        signers.stores[other].record(ExportAgreed(export_id), at)
     elif a.action == "progress":
         assert isinstance(a.ref, tuple)
         objective, session = a.ref
