@@ -19,11 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from twofold import __version__
-from twofold.domain.checkins import CheckinKind
 from twofold.domain.errors import InvalidInput, TwofoldError
-from twofold.domain.records import JournalFormat, RecordKind
-from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
-from twofold.domain.timeline_text import headline
 from twofold.services.session import (
     Session,
     create_vault,
@@ -33,7 +29,9 @@ from twofold.services.session import (
 )
 
 # The rest is imported where it is used: a command pays only for what it runs (the
-# demo, backups, the editor, crash reports; Qt never, the entry point owns the window).
+# demo, backups, the editor, crash reports, the enums of other commands' choices; Qt
+# never, the entry point owns the window). ``twofold search`` is the measured case
+# (tests/unit/test_cli_start.py keeps it light).
 
 if TYPE_CHECKING:
     from twofold.services.report import Renderer
@@ -328,6 +326,8 @@ class Commands:
             text = sys.stdin.read()
         if not text.strip():
             raise InvalidInput("The entry is empty; nothing was written.")
+        from twofold.domain.records import RecordKind
+
         session = self._unlock(args)
         try:
             assert session.journal is not None
@@ -342,6 +342,8 @@ class Commands:
 
     def list(self, args: argparse.Namespace) -> int:
         if args.shared:
+            from twofold.domain.timeline_text import headline
+
             session = unlock_session(
                 args.vault, _passphrase(args, self.console, args.who), args.who
             )
@@ -379,6 +381,8 @@ class Commands:
     def checkins(self, args: argparse.Namespace) -> int:
         """Revealed check-ins of both partners, your own sealed ones, and where your
         partner has answered but the answers are not revealed yet (never their words)."""
+        from twofold.domain.checkins import CheckinKind
+
         session = self._unlock(args)
         try:
             labels = session.partner_labels
@@ -474,6 +478,8 @@ class Commands:
         return self._export_report(args)
 
     def _export_journal(self, args: argparse.Namespace) -> int:
+        from twofold.domain.records import JournalFormat
+
         if args.format not in (None, *(f.value for f in JournalFormat)):
             raise InvalidInput("Your journal exports as markdown, markdown-months or json.")
         fmt = JournalFormat(args.format or "markdown")
@@ -489,6 +495,8 @@ class Commands:
         return 0
 
     def _export_report(self, args: argparse.Namespace) -> int:
+        from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
+
         if args.start is None or args.end is None:
             raise InvalidInput("Give the report's range: --from YYYY-MM-DD --to YYYY-MM-DD.")
         if args.format not in (None, *(f.value for f in ReportFormat)):
@@ -543,6 +551,7 @@ class Commands:
         return input(f'{what} is final. Type "{expected}" to confirm: ')
 
     def leave(self, args: argparse.Namespace) -> int:
+        from twofold.domain.report import ReportFormat
         from twofold.services.ending import CONFIRM_LEAVE
 
         if args.delete_journal:
@@ -806,7 +815,11 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or with ``only`` for that one command alone: what
+    running it needs (a command then pays neither for the other commands' arguments
+    nor for the imports their choices need). A name that is no command builds all, so
+    argparse names the choices."""
     parser = _Parser(
         prog="twofold",
         description="A private journal for two, with a shared, signed ledger. "
@@ -827,9 +840,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    built: list[str] = []
+
     def command(
         name: str, text: str, *, who: bool = True, secret: bool = True
-    ) -> argparse.ArgumentParser:
+    ) -> argparse.ArgumentParser | None:
+        if only is not None and name != only:
+            return None
+        built.append(name)
         p = sub.add_parser(name, help=text, description=text)
         p.add_argument("--vault", type=Path, help="vault folder (default: the app's own)")
         if who:
@@ -844,148 +862,159 @@ def build_parser() -> argparse.ArgumentParser:
             )
         return p
 
-    p = command("init", "create a vault for two partners", who=False)
-    p.add_argument("--partner", action="append", required=True, metavar="NAME")
-    p.add_argument(
-        "--recovery-file",
-        type=Path,
-        action="append",
-        metavar="FILE",
-        help="where this partner's recovery code goes (once per partner, in partner order; "
-        "created readable only by you, never overwritten)",
-    )
-    p = command("write", "write a private entry (text from stdin, else $EDITOR)")
-    p.add_argument("--text", help="the text itself (visible to other local users: avoid)")
-    p.add_argument("--kind", choices=[k.value for k in RecordKind], default="reflection")
-    p.add_argument("--feeling", action="append", metavar="WORD")
-    p.add_argument("--tag", action="append", metavar="WORD")
-    p = command("list", "list your private entries, or the shared timeline")
-    p.add_argument("--shared", action="store_true", help="the shared timeline instead")
-    p.add_argument("--limit", type=count, default=50)
-    p = command("search", "search your journal and the shared ledger")
-    p.add_argument("query", nargs="+")
-    p = command("share", "share one entry (or the version given with --text)")
-    p.add_argument("record_id", type=record_id, metavar="RECORD_ID")
-    p.add_argument("--text", help="the version your partner will read")
-    p.add_argument("--request", help="what you ask for, e.g. 'I'd like us to talk about…'")
-    p.add_argument("--yes", action="store_true", help="do not ask before sharing")
-    p = command("retract", "retract one of your shared reflections")
-    p.add_argument("event_id", metavar="EVENT_ID")
-    p = command("checkins", "check-ins: both partners' once revealed, your own sealed ones")
-    p.add_argument("--limit", type=int, default=50)
-    p = command("withdraw", "withdraw something you wrote on the shared ledger")
-    p.add_argument("event_id", metavar="EVENT_ID")
+    if p := command("init", "create a vault for two partners", who=False):
+        p.add_argument("--partner", action="append", required=True, metavar="NAME")
+        p.add_argument(
+            "--recovery-file",
+            type=Path,
+            action="append",
+            metavar="FILE",
+            help="where this partner's recovery code goes (once per partner, in partner order; "
+            "created readable only by you, never overwritten)",
+        )
+    if p := command("write", "write a private entry (text from stdin, else $EDITOR)"):
+        from twofold.domain.records import RecordKind
+
+        p.add_argument("--text", help="the text itself (visible to other local users: avoid)")
+        p.add_argument("--kind", choices=[k.value for k in RecordKind], default="reflection")
+        p.add_argument("--feeling", action="append", metavar="WORD")
+        p.add_argument("--tag", action="append", metavar="WORD")
+    if p := command("list", "list your private entries, or the shared timeline"):
+        p.add_argument("--shared", action="store_true", help="the shared timeline instead")
+        p.add_argument("--limit", type=count, default=50)
+    if p := command("search", "search your journal and the shared ledger"):
+        p.add_argument("query", nargs="+")
+    if p := command("share", "share one entry (or the version given with --text)"):
+        p.add_argument("record_id", type=record_id, metavar="RECORD_ID")
+        p.add_argument("--text", help="the version your partner will read")
+        p.add_argument("--request", help="what you ask for, e.g. 'I'd like us to talk about…'")
+        p.add_argument("--yes", action="store_true", help="do not ask before sharing")
+    if p := command("retract", "retract one of your shared reflections"):
+        p.add_argument("event_id", metavar="EVENT_ID")
+    if p := command("checkins", "check-ins: both partners' once revealed, your own sealed ones"):
+        p.add_argument("--limit", type=int, default=50)
+    if p := command("withdraw", "withdraw something you wrote on the shared ledger"):
+        p.add_argument("event_id", metavar="EVENT_ID")
     command("verify", "check files, ledger chain and signatures")
-    p = command("backup", "write one encrypted backup file", who=False, secret=False)
-    p.add_argument("--to", type=Path, required=True, metavar="FILE")
-    p.add_argument("--force", action="store_true", help="replace an existing backup file")
-    p = command("restore", "restore a backup into a new folder", who=False, secret=False)
-    p.add_argument("file", type=Path, metavar="FILE")
+    if p := command("backup", "write one encrypted backup file", who=False, secret=False):
+        p.add_argument("--to", type=Path, required=True, metavar="FILE")
+        p.add_argument("--force", action="store_true", help="replace an existing backup file")
+    if p := command("restore", "restore a backup into a new folder", who=False, secret=False):
+        p.add_argument("file", type=Path, metavar="FILE")
     command("demo", "create a populated demo vault", who=False, secret=False)
     new_code_help = "write your new recovery code to FILE (mode 0600, never overwritten)"
-    p = command("reset-passphrase", "set a new passphrase with your recovery code", secret=False)
-    p.add_argument("--recovery-file", type=Path, metavar="FILE")
-    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
-    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
-    p = command(
+    if p := command(
+        "reset-passphrase", "set a new passphrase with your recovery code", secret=False
+    ):
+        p.add_argument("--recovery-file", type=Path, metavar="FILE")
+        p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+        p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
+    if p := command(
         "export",
         "export a report for a therapist (both partners sign), or your own journal as files",
-    )
-    p.add_argument("what", choices=["report", "journal"])
-    p.add_argument(
-        "--out",
-        type=Path,
-        required=True,
-        metavar="PATH",
-        help="file (report) or new folder (journal)",
-    )
-    p.add_argument(
-        "--format",
-        choices=[f.value for f in ReportFormat]
-        + [f.value for f in JournalFormat if f.value != "json"],
-        help="report: pdf (default), markdown, json; journal: markdown (default), markdown-months, json",
-    )
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="report: first day")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="report: last day")
-    p.add_argument(
-        "--section",
-        action="append",
-        choices=[s.value for s in ReportSection],
-        help="report: a part to include (repeat; default: all)",
-    )
-    p.add_argument(
-        "--private",
-        action="append",
-        type=int,
-        metavar="RECORD_ID",
-        help="report: one of YOUR private entries to include (repeat; see 'twofold list')",
-    )
-    p.add_argument(
-        "--partner-passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="report: the other partner's passphrase, which signs their agreement",
-    )
-    p.add_argument("--overwrite", action="store_true", help="report: replace an existing file")
-    p.add_argument("--history", action="store_true", help="journal: include earlier versions")
-    p = command(
+    ):
+        from twofold.domain.records import JournalFormat
+        from twofold.domain.report import ReportFormat, ReportSection
+
+        p.add_argument("what", choices=["report", "journal"])
+        p.add_argument(
+            "--out",
+            type=Path,
+            required=True,
+            metavar="PATH",
+            help="file (report) or new folder (journal)",
+        )
+        p.add_argument(
+            "--format",
+            choices=[f.value for f in ReportFormat]
+            + [f.value for f in JournalFormat if f.value != "json"],
+            help="report: pdf (default), markdown, json; journal: markdown (default), markdown-months, json",
+        )
+        p.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="report: first day")
+        p.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="report: last day")
+        p.add_argument(
+            "--section",
+            action="append",
+            choices=[s.value for s in ReportSection],
+            help="report: a part to include (repeat; default: all)",
+        )
+        p.add_argument(
+            "--private",
+            action="append",
+            type=int,
+            metavar="RECORD_ID",
+            help="report: one of YOUR private entries to include (repeat; see 'twofold list')",
+        )
+        p.add_argument(
+            "--partner-passphrase-file",
+            type=Path,
+            metavar="FILE",
+            help="report: the other partner's passphrase, which signs their agreement",
+        )
+        p.add_argument("--overwrite", action="store_true", help="report: replace an existing file")
+        p.add_argument("--history", action="store_true", help="journal: include earlier versions")
+    if p := command(
         "import",
         "import a Day One export (.zip/.json), a jrnl export (.json/.txt), Markdown or text "
         "files, or a folder of them, into your private journal",
-    )
-    p.add_argument("source", type=Path, metavar="FILE_OR_FOLDER")
-    p.add_argument(
-        "--dry-run", action="store_true", help="show what would be imported; write nothing"
-    )
-    p.add_argument("--yes", action="store_true", help="do not ask before importing")
-    p.add_argument(
-        "--timezone",
-        metavar="ZONE",
-        help="zone for times given without one (default: this computer's)",
-    )
-    p = command(
+    ):
+        p.add_argument("source", type=Path, metavar="FILE_OR_FOLDER")
+        p.add_argument(
+            "--dry-run", action="store_true", help="show what would be imported; write nothing"
+        )
+        p.add_argument("--yes", action="store_true", help="do not ask before importing")
+        p.add_argument(
+            "--timezone",
+            metavar="ZONE",
+            help="zone for times given without one (default: this computer's)",
+        )
+    if p := command(
         "leave",
         "leave the vault (your partner, present, agrees with their passphrase), or with "
         "--delete-journal delete your private journal for good",
-    )
-    p.add_argument(
-        "--delete-journal",
-        action="store_true",
-        help="only delete your private journal (crypto-shred); you stay in the vault",
-    )
-    p.add_argument("--confirm", metavar="TEXT", help='"leave" or "delete my journal"')
-    p.add_argument(
-        "--partner-passphrase-file", type=Path, metavar="FILE", help="your partner's passphrase"
-    )
-    p.add_argument(
-        "--partner-recovery-file",
-        type=Path,
-        metavar="FILE",
-        help="a new file for your partner's new recovery code (mode 0600)",
-    )
-    p.add_argument(
-        "--recovery-file",
-        type=Path,
-        metavar="FILE",
-        help="--delete-journal: a new file for your own new recovery code",
-    )
-    p.add_argument(
-        "--copy-to",
-        type=Path,
-        metavar="FILE",
-        help="first take a read-only copy of the shared history up to today",
-    )
-    p.add_argument("--copy-format", choices=[f.value for f in ReportFormat], default="pdf")
-    p = command("change-passphrase", "change your passphrase (also gives a new recovery code)")
-    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
-    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
+    ):
+        from twofold.domain.report import ReportFormat
+
+        p.add_argument(
+            "--delete-journal",
+            action="store_true",
+            help="only delete your private journal (crypto-shred); you stay in the vault",
+        )
+        p.add_argument("--confirm", metavar="TEXT", help='"leave" or "delete my journal"')
+        p.add_argument(
+            "--partner-passphrase-file", type=Path, metavar="FILE", help="your partner's passphrase"
+        )
+        p.add_argument(
+            "--partner-recovery-file",
+            type=Path,
+            metavar="FILE",
+            help="a new file for your partner's new recovery code (mode 0600)",
+        )
+        p.add_argument(
+            "--recovery-file",
+            type=Path,
+            metavar="FILE",
+            help="--delete-journal: a new file for your own new recovery code",
+        )
+        p.add_argument(
+            "--copy-to",
+            type=Path,
+            metavar="FILE",
+            help="first take a read-only copy of the shared history up to today",
+        )
+        p.add_argument("--copy-format", choices=[f.value for f in ReportFormat], default="pdf")
+    if p := command("change-passphrase", "change your passphrase (also gives a new recovery code)"):
+        p.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+        p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
     command(
         "replace-backups",
         "replace the automatic backups with one made now (after a key change, retraction "
         "or deletion)",
     )
-    p = command("renew-recovery", "replace your recovery code (the old one stops working)")
-    p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
+    if p := command("renew-recovery", "replace your recovery code (the old one stops working)"):
+        p.add_argument("--new-recovery-file", type=Path, metavar="FILE", help=new_code_help)
+    if only is not None and not built:
+        return build_parser()
     return parser
 
 
@@ -1016,7 +1045,7 @@ def run(
     from twofold.services.paths import default_vault_folder
 
     console = console or Console()
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
     try:
         args = parser.parse_args(list(argv))
     except UsageError as exc:

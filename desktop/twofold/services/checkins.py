@@ -21,6 +21,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from twofold.domain import events
 from twofold.domain.checkins import (
     Checkin,
     CheckinKind,
@@ -32,7 +33,6 @@ from twofold.domain.checkins import (
 )
 from twofold.domain.consent import may_reveal, seal_digest
 from twofold.domain.errors import InvalidInput, NotAllowed
-from twofold.domain.events import CheckinRevealed, CheckinSealed
 from twofold.domain.ledger import canonical_json
 from twofold.services.commitments import local_today
 from twofold.services.content import checkin_prompts
@@ -108,7 +108,9 @@ class CheckinService:
         with self._vault.write("The check-in"):
             event = record_honoured(
                 self._vault,
-                CheckinSealed(checkin_id, kind, day, seal_digest(salt, canonical_json(pairs))),
+                events.CheckinSealed(
+                    checkin_id, kind, day, seal_digest(salt, canonical_json(pairs))
+                ),
                 at,
             )
             journal.set_meta(
@@ -167,7 +169,8 @@ class CheckinService:
             try:
                 with self._vault.write("The check-in"):
                     record_honoured(
-                        self._vault, CheckinRevealed(checkin_id, str(pending["salt"]), answers)
+                        self._vault,
+                        events.CheckinRevealed(checkin_id, str(pending["salt"]), answers),
                     )
                     journal.delete_meta(PENDING + checkin_id)
             except NotAllowed:

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from twofold.domain import events
 from twofold.domain.agreement import Change
 from twofold.domain.commitments import (
     BOTH,
@@ -45,18 +46,6 @@ from twofold.domain.consent import (
     week_line,
 )
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
-from twofold.domain.events import (
-    CommitmentAccepted,
-    CommitmentAcknowledged,
-    CommitmentChecked,
-    CommitmentConcern,
-    CommitmentDeclined,
-    CommitmentEnded,
-    CommitmentMade,
-    RenegotiationAccepted,
-    RenegotiationDeclined,
-    RenegotiationProposed,
-)
 from twofold.services.signing import record_honoured
 from twofold.vault import consent_store, practice_store
 from twofold.vault.vault import OpenVault
@@ -143,7 +132,7 @@ class CommitmentService:
             with self._vault.write("The commitment"):
                 record_honoured(
                     self._vault,
-                    CommitmentMade(
+                    events.CommitmentMade(
                         commitment_id,
                         title,
                         owner,
@@ -156,7 +145,7 @@ class CommitmentService:
                 )
                 if cosigner is not None and cosigner.partner_id in owners_of(owner, partners):
                     record_honoured(
-                        self._vault, CommitmentAccepted(commitment_id), at, cosigner=cosigner
+                        self._vault, events.CommitmentAccepted(commitment_id), at, cosigner=cosigner
                     )
         finally:
             if cosigner is not None:
@@ -168,13 +157,13 @@ class CommitmentService:
         consent = self._consent(commitment_id)
         self._refuse(accept_refusal(consent, self._vault.partner_id, self._labels()))
         with self._vault.write("Your acceptance"):
-            record_honoured(self._vault, CommitmentAccepted(commitment_id), at)
+            record_honoured(self._vault, events.CommitmentAccepted(commitment_id), at)
 
     def decline(self, commitment_id: str, reason: str = "") -> None:
         consent = self._consent(commitment_id)
         self._refuse(decline_refusal(consent, self._vault.partner_id, self._labels()))
         with self._vault.write("Your answer"):
-            record_honoured(self._vault, CommitmentDeclined(commitment_id, reason.strip()))
+            record_honoured(self._vault, events.CommitmentDeclined(commitment_id, reason.strip()))
 
     def get(self, commitment_id: str) -> Commitment:
         for commitment in practice_store.commitments(self._vault.connection, include_ended=True):
@@ -208,7 +197,7 @@ class CommitmentService:
             )
         with self._vault.write("The check-off"):
             event = record_honoured(
-                self._vault, CommitmentChecked(commitment_id, day, outcome, note.strip()), at
+                self._vault, events.CommitmentChecked(commitment_id, day, outcome, note.strip()), at
             )
         return event.header.seq
 
@@ -226,7 +215,9 @@ class CommitmentService:
             response_refusal(check.author, self._vault.partner_id, ResponseKind.ACKNOWLEDGED, "")
         )
         with self._vault.write("The acknowledgement"):
-            record_honoured(self._vault, CommitmentAcknowledged(check.commitment_id, check_seq))
+            record_honoured(
+                self._vault, events.CommitmentAcknowledged(check.commitment_id, check_seq)
+            )
 
     def concern(self, check_seq: int, text: str) -> None:
         """ "I didn't see this happen": shown beside the check-off, never replacing it."""
@@ -236,7 +227,7 @@ class CommitmentService:
         )
         with self._vault.write("The concern"):
             record_honoured(
-                self._vault, CommitmentConcern(check.commitment_id, check_seq, text.strip())
+                self._vault, events.CommitmentConcern(check.commitment_id, check_seq, text.strip())
             )
 
     def concerns(self) -> dict[int, list[tuple[str, str]]]:
@@ -271,7 +262,7 @@ class CommitmentService:
         with self._vault.write("The new terms"):
             record_honoured(
                 self._vault,
-                RenegotiationProposed(
+                events.RenegotiationProposed(
                     proposal_id,
                     commitment_id,
                     title,
@@ -289,9 +280,9 @@ class CommitmentService:
         proposal = consent_store.renegotiation(self._vault.connection, proposal_id)
         self._refuse(renegotiation_answer_refusal(proposal, self._vault.partner_id))
         answer = (
-            RenegotiationAccepted(proposal_id, reason.strip())
+            events.RenegotiationAccepted(proposal_id, reason.strip())
             if accept
-            else RenegotiationDeclined(proposal_id, reason.strip())
+            else events.RenegotiationDeclined(proposal_id, reason.strip())
         )
         with self._vault.write("Your answer"):
             record_honoured(self._vault, answer)
@@ -318,7 +309,7 @@ class CommitmentService:
         consent = self._consent(commitment_id)
         self._refuse(end_refusal(consent, self._vault.partner_id))
         with self._vault.write("The commitment"):
-            record_honoured(self._vault, CommitmentEnded(commitment_id, reason.strip()))
+            record_honoured(self._vault, events.CommitmentEnded(commitment_id, reason.strip()))
 
     def views(self) -> list[CommitmentView]:
         """Every commitment with its consent state (proposals, declined and ended

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, TypeVar
 from twofold.domain.errors import InvalidInput, NotAllowed, TwofoldError, VaultDamaged
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.passphrase import normalise_passphrase
-from twofold.domain.report import ReportFormat
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.journal import JournalService
 from twofold.services.paths import default_backup_folder
@@ -38,6 +37,7 @@ from twofold.vault.vault import NewPartner, OpenVault
 if TYPE_CHECKING:
     from twofold.domain.ledger import VerifyReport
     from twofold.domain.records import JournalFormat
+    from twofold.domain.report import ReportFormat
     from twofold.services.agreement import AgreementService
     from twofold.services.backups import BackupResult, ReplaceResult
     from twofold.services.checkins import CheckinService
@@ -325,11 +325,12 @@ class Session:
         remaining_passphrase: str,
         *,
         copy_to: Path | None = None,
-        copy_format: ReportFormat = ReportFormat.PDF,
+        copy_format: ReportFormat | None = None,  # None: PDF
         pdf: Renderer | None = None,
         kdf: KdfParams | None = None,
     ) -> LeaveOutcome:
         """Leave the vault (the other partner, present, types their passphrase)."""
+        from twofold.domain.report import ReportFormat
         from twofold.services.ending import EndingService
 
         try:
@@ -337,7 +338,7 @@ class Session:
                 confirmation,
                 remaining_passphrase,
                 copy_to=copy_to,
-                copy_format=copy_format,
+                copy_format=copy_format or ReportFormat.PDF,
                 pdf=pdf,
                 kdf=kdf,
             )

@@ -8,8 +8,8 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
+from twofold.domain import events
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
-from twofold.domain.events import ReflectionShared
 from twofold.domain.sharing import OutboxItem, SharePreview, check_shared_text
 from twofold.domain.text import contains_passage, markdown_to_plain
 from twofold.services.journal import journal_of, record_ledger_head
@@ -123,7 +123,7 @@ class SharingService:
         with self._vault.write("The sharing step"):
             for item, step, text in zip(preview.items, plan, texts, strict=True):
                 self._vault.ledger.record(
-                    ReflectionShared(text, item.request), at, event_id=str(step["event"])
+                    events.ReflectionShared(text, item.request), at, event_id=str(step["event"])
                 )
         finish_pending_share(self._vault)
         return [str(step["event"]) for step in plan]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from twofold.domain import events
 from twofold.domain.errors import NotAllowed
-from twofold.domain.events import ConsentAdopted, EventData
+from twofold.domain.events import EventData
 from twofold.domain.ledger import LedgerEvent
 from twofold.vault import consent_store
 from twofold.vault.vault import Cosigner, OpenVault, now
@@ -43,5 +44,5 @@ def adopt_consent_rules(vault: OpenVault) -> bool:
         return False  # a taken-over key signs nothing: the other partner adopts it instead
     with vault.write("The shared ledger"):
         if consent_store.epoch(vault.connection) is None:
-            vault.ledger.record(ConsentAdopted(), now())
+            vault.ledger.record(events.ConsentAdopted(), now())
     return True

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from twofold.domain import events
 from twofold.domain.errors import NotAllowed, VaultDamaged
-from twofold.domain.events import PartnerLeft
 from twofold.vault import crypto, keyslots
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import open_keyed, transaction
@@ -169,7 +169,7 @@ def leave(
     slots_saved = False
     try:
         with vault.write("Leaving"):
-            vault.ledger.record(PartnerLeft(partner=me, copy=took_copy), at or now())
+            vault.ledger.record(events.PartnerLeft(partner=me, copy=took_copy), at or now())
         with WriteLock(folder):
             staged.unlink(missing_ok=True)
             shutil.copyfile(folder / SHARED_DB, staged)

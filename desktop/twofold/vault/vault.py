@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from twofold.domain import events
 from twofold.domain.errors import (
     InvalidInput,
     NotAllowed,
@@ -33,7 +34,6 @@ from twofold.domain.errors import (
 from twofold.domain.events import (
     EventData,
     GenesisPartner,
-    KeysChanged,
     VaultCountersigned,
     VaultCreated,
 )
@@ -286,7 +286,7 @@ class OpenVault:
         with transaction(self.connection, "The key change", deferred=True):
             if not self._change_recorded(ids):
                 self.ledger.record(
-                    KeysChanged(self.partner_id, pending[0].origin, tuple(ids), new_public),
+                    events.KeysChanged(self.partner_id, pending[0].origin, tuple(ids), new_public),
                     at or now(),
                     seed=rotating,
                 )

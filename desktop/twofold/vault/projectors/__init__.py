@@ -1,17 +1,6 @@
-"""One projector per feature, registered by event kind (see ``base``)."""
+"""One projector per feature, registered by event kind (see ``base``; the feature
+modules are imported on the first projection)."""
 
-from twofold.vault.projectors import (  # noqa: F401  (importing registers them)
-    agreement,
-    checkins,
-    commitments,
-    consent,
-    exports,
-    joint,
-    keys,
-    reflections,
-    setbacks,
-    together,
-)
 from twofold.vault.projectors.base import (
     Refused,
     project,

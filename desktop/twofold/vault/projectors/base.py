@@ -8,6 +8,7 @@ projection, so the same code that writes the fast read path also checks it.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -19,6 +20,29 @@ from twofold.vault.database import Connection
 Projector = Callable[[Connection, EventHeader, Any], None]
 _PROJECTORS: dict[EventKind, Projector] = {}
 F = TypeVar("F", bound=Projector)
+# The modules whose projectors register themselves, imported on the first projection
+# (or ``registered()``), not when a vault opens: they build every event class, which
+# a command that only reads (``twofold search``) never needs.
+FEATURES = (
+    "agreement",
+    "checkins",
+    "commitments",
+    "consent",
+    "exports",
+    "joint",
+    "keys",
+    "reflections",
+    "setbacks",
+    "together",
+)
+_loaded = False
+
+
+def _load() -> None:
+    global _loaded
+    for name in FEATURES:
+        importlib.import_module(f"twofold.vault.projectors.{name}")
+    _loaded = True
 
 
 def projects(*kinds: EventKind) -> Callable[[F], F]:
@@ -41,6 +65,8 @@ class Refused(Exception):
 
 
 def project(conn: Connection, header: EventHeader, event: EventData) -> None:
+    if not _loaded:
+        _load()
     projector = _PROJECTORS.get(EventKind(header.kind))
     if projector is None:
         return
@@ -56,6 +82,8 @@ def project(conn: Connection, header: EventHeader, event: EventData) -> None:
 
 
 def registered() -> frozenset[EventKind]:
+    if not _loaded:
+        _load()
     return frozenset(_PROJECTORS)
 
 

@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from twofold.domain import events as typed
-from twofold.domain.events import EventData, GenesisPartner, ReflectionShared, VaultCreated
+from twofold.domain.events import EventData, GenesisPartner, VaultCreated
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.vault import priority, projectors
 from twofold.vault.database import Connection, transaction
-from twofold.vault.projectors.consent import withdrawn_placeholder
 from twofold.vault.schema import SHARED_MIGRATIONS, statements
 
 # Bump when a projector writes different rows for the same events: opening a vault
@@ -78,7 +77,9 @@ def typed_event(event: LedgerEvent) -> EventData | None:
     """The typed event, or None when it cannot be read (verify names that event).
     A retracted reflection projects as an empty one: its retraction clears it anyway."""
     if event.payload is None:
-        return ReflectionShared("") if event.header.kind == EventKind.REFLECTION_SHARED else None
+        return (
+            typed.ReflectionShared("") if event.header.kind == EventKind.REFLECTION_SHARED else None
+        )
     try:
         return typed.decode(event.header.kind, json.loads(event.payload))
     except (ValueError, KeyError, TypeError):
@@ -97,6 +98,8 @@ def _withdrawals(events: Sequence[LedgerEvent]) -> dict[str, typed.ItemWithdrawn
 
 
 def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
+    from twofold.vault.projectors import consent  # with the projectors, on first use
+
     events = list(events)
     withdrawals = _withdrawals(events)
     for event in events:
@@ -106,7 +109,7 @@ def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
             projectors.project(conn, event.header, data)
         elif event.payload is None and event.header.event_id in withdrawals:
             # withdrawn by its author (issue 12): what the withdrawal left, no words
-            withdrawn_placeholder(conn, event.header, withdrawals[event.header.event_id])
+            consent.withdrawn_placeholder(conn, event.header, withdrawals[event.header.event_id])
 
 
 def _search_index_steps() -> tuple[list[str], list[str]]:

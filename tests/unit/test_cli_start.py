@@ -1,0 +1,127 @@
+"""Issue 17: ``twofold search`` starts light. A fresh process runs the real command on
+a vault with shared and private entries and reports what it imported: no Qt, no event
+class beyond the genesis (the other kinds are built on first use), no projector, none
+of the practice services. What it costs is measured by tests/benchmarks (the
+"command-line search, cold" row); this guards the shape that makes it cheap."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from twofold.domain import event_types, events
+from twofold.domain.commitments import Cadence, CadenceKind
+from twofold.domain.events import EventData
+from twofold.domain.records import RecordKind
+from twofold.services.session import create_vault, unlock
+
+# Runs the entry point as ``python -m twofold`` would, after lowering the KDF floor
+# for the test vault (as tests/entry.py does), then prints what was imported.
+SCRIPT = """
+import io, json, sys
+from twofold.services.kdf import use_weak_kdf_for_tests_only
+use_weak_kdf_for_tests_only()
+from twofold.__main__ import main
+out = io.StringIO()
+real, sys.stdout = sys.stdout, out
+try:
+    code = main(sys.argv[1:])
+finally:
+    sys.stdout = real
+from twofold.domain.events import EventData
+print(json.dumps({
+    "code": code,
+    "out": out.getvalue(),
+    "modules": sorted(sys.modules),
+    "event_classes": sorted({c.__name__ for c in EventData.__subclasses__()}),
+}))
+"""
+NEVER_ON_THE_SEARCH_PATH = (
+    "PySide6",
+    "shiboken6",
+    "twofold.ui",
+    "twofold.domain.event_types",
+    "twofold.vault.projectors.commitments",
+    "twofold.vault.projectors.consent",
+    "twofold.vault.projectors.reflections",
+    "twofold.services.report",
+    "twofold.services.imports",
+    "twofold.services.backups",
+    "twofold.domain.report",
+    "cryptography.hazmat.primitives.serialization",
+)
+
+
+@pytest.fixture
+def shared_vault(tmp_path: Path) -> Path:
+    folder = tmp_path / "vault"
+    create_vault(folder, [("Alex", ALEX_PASS), ("Sam", SAM_PASS)], TEST_KDF)
+    with unlock(folder, "Alex", ALEX_PASS) as alex:
+        assert alex.journal is not None and alex.sharing is not None
+        alex.journal.write("Kept to myself: the quetzal feather.", RecordKind.REFLECTION)
+        shared = alex.journal.write("For us both: the quetzal walk.", RecordKind.REFLECTION)
+        alex.sharing.confirm_direct(alex.sharing.direct(shared, None, ""))
+        alex.commitments.make("Walk on Sundays", Cadence(CadenceKind.WEEKLY), owner=alex.partner_id)
+    return folder
+
+
+def run_search(folder: Path, tmp_path: Path, *words: str) -> dict[str, object]:
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS + "\n")
+    argv = ["search", "--vault", str(folder), "--as", "Alex", "--passphrase-file", str(secret)]
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *argv, *words],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_search_builds_no_event_class_beyond_the_genesis_and_imports_no_qt(
+    shared_vault: Path, tmp_path: Path
+) -> None:
+    result = run_search(shared_vault, tmp_path, "quetzal")
+    assert result["code"] == 0
+    out = str(result["out"])
+    assert "[private]" in out and "feather" in out  # the private journal was searched
+    assert "[shared]" in out and "walk" in out  # and the shared ledger
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    loaded = [m for m in modules if m.startswith(NEVER_ON_THE_SEARCH_PATH)]
+    assert loaded == []
+    assert result["event_classes"] == ["VaultCountersigned", "VaultCreated"]
+
+
+def test_every_event_class_is_reachable_through_events_and_decodes_in_a_fresh_process() -> None:
+    lazy = {
+        name
+        for name, value in vars(event_types).items()
+        if isinstance(value, type) and issubclass(value, EventData) and value is not EventData
+    }
+    assert lazy <= set(events.__all__)
+    assert all(getattr(events, name) is getattr(event_types, name) for name in lazy)
+    with pytest.raises(AttributeError):
+        _ = events.NoSuchEvent  # type: ignore[attr-defined]
+    # decode, EVENT_TYPES and a from-import each build the kinds when first asked
+    script = (
+        "from twofold.domain import events\n"
+        "e = events.decode('commitment.ended', {'commitment_id': 'c1', 'reason': 'done'})\n"
+        "assert type(e).__name__ == 'CommitmentEnded', e\n"
+        "from twofold.domain.ledger import EventKind\n"
+        "assert set(events.EVENT_TYPES) == set(EventKind)\n"
+        "from twofold.domain.events import KeysChanged\n"
+        "assert KeysChanged.kind == EventKind.KEYS_CHANGED\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
