@@ -15,6 +15,9 @@ from twofold.domain.journal_filter import kinds_named
 from twofold.domain.passphrase import normalise_passphrase
 from twofold.domain.search import SearchHit, fts_query
 from twofold.services.journal import JournalService
+from twofold.services.locked import is_open_elsewhere as is_open_elsewhere
+from twofold.services.locked import partner_labels as partner_labels
+from twofold.services.locked import vault_exists as vault_exists
 from twofold.services.paths import default_backup_folder
 from twofold.services.sharing import SharingService, finish_pending_share
 from twofold.services.signing import adopt_consent_rules
@@ -262,10 +265,12 @@ class Session:
     def detached(self, work: Callable[[Session], T]) -> Callable[[], T]:
         """``work`` to run on a worker thread, on its own connection to the same vault
         (verification, milestone detection): the window stays usable meanwhile and no
-        connection is shared between threads."""
-        reader = self._vault.reader()
+        connection is shared between threads. The connection is opened by ``run`` on
+        that thread; the keys are copied now (a vault locked meanwhile opens nothing)."""
+        open_reader = self._vault.reader_opener()
 
         def run() -> T:
+            reader = open_reader()
             try:
                 return work(Session(reader))
             finally:
@@ -528,10 +533,6 @@ def reset_passphrase(
     return _opened(opened), new_code
 
 
-def partner_labels(folder: Path) -> list[str]:
-    return [p.label for p in vault_files.partners(folder)]
-
-
 def _opened(vault: OpenVault) -> Session:
     previous: trust.Seen | None = None
     try:
@@ -580,11 +581,3 @@ def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
     except (DatabaseError, TwofoldError):
         return None  # a damaged ledger is named by verify; it must not lock you out
     return previous
-
-
-def is_open_elsewhere(folder: Path) -> bool:
-    return vault_files.is_open_elsewhere(folder)
-
-
-def vault_exists(folder: Path) -> bool:
-    return (folder / "keyslots.json").exists() or (folder / "shared.db").exists()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,12 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from twofold import __version__
-from twofold.domain.checkins import CheckinKind
-from twofold.domain.commitments import Outcome
 from twofold.domain.errors import TwofoldError
 from twofold.domain.reminders import TOUCH_BASE_AFTER, ReminderKind
-from twofold.services.backups import BackupResult, rotate_daily
-from twofold.services.session import Session, vault_exists
+from twofold.services import priority
+from twofold.services.locked import vault_exists
 from twofold.ui import ops, theme
 from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
 from twofold.ui.idle import IdleWatcher
@@ -75,20 +73,24 @@ class CurrentStack(QStackedWidget):
         return shown.minimumSizeHint() if shown is not None else super().minimumSizeHint()
 
 
-def _scrolling(page: QWidget) -> QScrollArea:
-    """A page in a scroll area: a page taller (or wider) than the window scrolls
+def _scrolling() -> QScrollArea:
+    """A scroll area for a page: a page taller (or wider) than the window scrolls
     instead of growing the window past the screen (a weekly check-in or the shared
     session at 144 DPI made it 1,119 px high; issue 14). It fills the area otherwise."""
     area = QScrollArea()
-    area.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(page)
     return area
 
 
+# What only an unlocked window needs (the session with the ledger and journal stores,
+# backups, the practice's domain) is imported on first use, or by ``warm_up`` once
+# the unlock screen has painted: the launch imports only what that screen shows.
 if TYPE_CHECKING:
+    from twofold.domain.checkins import CheckinKind
+    from twofold.services.backups import BackupResult
+    from twofold.services.session import Session
     from twofold.ui.agreement_page import AgreementPage
     from twofold.ui.checkins_page import CheckinsPage
     from twofold.ui.commitments_page import CommitmentsPage
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
         for page in (self.busy, self.unlock_page):
             self.stack.addWidget(page)
         self._workspace_built = False
+        self._building: Iterator[bool] | None = None  # the pages being built (_warm_up)
+        self.unlock_page.first_painted.connect(self._warm_up)
         self.setCentralWidget(self.stack)
         self.wizard: SetupWizard | None = None
 
@@ -217,22 +221,58 @@ class MainWindow(QMainWindow):
     # --- building --------------------------------------------------------------
 
     def _ensure_workspace(self) -> None:
-        """Build the pages on the first unlock: the launch only needs the unlock screen,
-        and importing and building the rest cost ~0.15 s before it could paint."""
+        """Build what is not built yet of the pages, now (at the latest when someone
+        starts unlocking: while the key derivation runs in its worker)."""
         if self._workspace_built:
             return
+        if self._building is None:
+            self._building = self._workspace_steps()
+        for _ in self._building:
+            pass
+
+    def _warm_up(self) -> None:
+        """Once the unlock screen has painted: import what unlocking needs and build
+        the pages, one step per turn of the event loop, while the person types their
+        passphrase. The screen stays responsive (a step is one page, ≤ ~50 ms), and
+        unlocking then only waits for the key derivation, not for ~0.5 s of importing
+        and building the pages on top of it. Unlocking early builds the rest at once."""
+        if self._workspace_built or self._quitting or self.session is not None:
+            return
+        if self._building is None:
+            self._building = self._workspace_steps()
+        if next(self._building, None) is None and self._workspace_built:
+            return
+        QTimer.singleShot(0, self, self._warm_up)
+
+    def _workspace_steps(self) -> Iterator[bool]:
+        """The pages, built step by step (see ``_warm_up``); the launch only needs the
+        unlock screen, and importing and building the rest cost ~0.5 s."""
+        from twofold.services import session as _session  # noqa: F401 (the unlock's)
+
+        yield True
+        from twofold.services import backups as _backups  # noqa: F401 (unlock's backup)
+
+        yield True
         self.workspace = self._build_workspace()
+        # Into the window first, then each page into its place there: a widget moved
+        # into a styled window is styled again with all its children, so each page is
+        # moved once (not into its scroll area, then the area into the workspace, then
+        # the workspace into the window: three times).
+        self.stack.addWidget(self.workspace)
         # Every page is parented from the start; which ones the sidebar offers depends
         # on the session (no parentless widgets whose lifetime Python alone decides).
         self.page_widgets: dict[str, QWidget] = {}
         self.page_holders: dict[str, QScrollArea] = {}
         for spec in PAGES:
+            yield True
+            holder = _scrolling()
+            self.pages.addWidget(holder)
             page = spec.factory()
+            holder.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
+            holder.setWidget(page)
             setattr(self, spec.key, page)  # self.journal, self.timeline, …
             self.page_widgets[spec.key] = page
-            self.page_holders[spec.key] = _scrolling(page)
-            self.pages.addWidget(self.page_holders[spec.key])
-        self.stack.addWidget(self.workspace)
+            self.page_holders[spec.key] = holder
         self.journal.outbox_changed.connect(self._update_nav)
         self.timeline.verification.doubt.connect(self._ledger_doubt)
         self.journal.removed.connect(
@@ -252,6 +292,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         self._workspace_built = True
+        self._building = None
 
     def _build_workspace(self) -> QWidget:
         self.nav = named(QListWidget(), "nav", self.tr("Sections"))
@@ -516,6 +557,12 @@ class MainWindow(QMainWindow):
             self._unlocked(session)
 
     def _unlocked(self, session: Session) -> None:
+        # Foreground first: the checks and the backup this unlock starts in the
+        # background wait (``services.priority``) until the workspace has painted —
+        # Python runs one thread at a time, and they took the interpreter from the
+        # window's first paint. The timer fires once the paint's events are handled.
+        priority.begin()
+        QTimer.singleShot(0, priority.end)
         self._ensure_workspace()
         self.session = session
         self.who.setText(
@@ -654,6 +701,8 @@ class MainWindow(QMainWindow):
         moment = now or datetime.now()
         if moment.hour < REMINDER_FROM_HOUR or self._reminded_on == moment.date():
             return None
+        from twofold.domain.checkins import CheckinKind
+
         if CheckinKind.DAILY not in self.session.checkins.due_today(moment.date()):
             return None
         self._reminded_on = moment.date()
@@ -671,6 +720,8 @@ class MainWindow(QMainWindow):
         done is not reminded."""
         kind = ReminderKind(value)
         if self.session is not None and kind == ReminderKind.DAILY_CHECKIN:
+            from twofold.domain.checkins import CheckinKind
+
             try:
                 if CheckinKind.DAILY not in self.session.checkins.due_today():
                     return
@@ -693,6 +744,8 @@ class MainWindow(QMainWindow):
 
     def _after_check(self, outcome: str) -> None:
         """After a hard-day check-off: a "touch base later" reminder in a few hours."""
+        from twofold.domain.commitments import Outcome
+
         if outcome == Outcome.KEPT_HARD_DAY:
             schedule = load_schedule(self.settings)
             later = self.reminder_clock.clock() + TOUCH_BASE_AFTER
@@ -717,6 +770,8 @@ class MainWindow(QMainWindow):
     def _daily_backup(self, session: Session) -> None:
         if session.shared_damage is not None:
             return  # keep the backups from before the damage; the warning stays shown
+        from twofold.services.backups import rotate_daily
+
         vault_folder, target = session.folder, session.backup_folder()
         run_in_background(
             lambda: rotate_daily(vault_folder, target),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -22,12 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.services import backups
-from twofold.services.session import Session
 from twofold.ui import i18n, ops
-from twofold.ui.key_change import KeyChangeDialog
 from twofold.ui.widgets import error_text, named
 from twofold.ui.worker import run_in_background
+
+# The window reads the keys and ``idle_minutes`` from here at launch; the dialog's
+# own needs (the session, backups, the passphrase dialog and its printable sheet)
+# are imported when it is used, not before the unlock screen can paint.
+if TYPE_CHECKING:
+    from twofold.services.session import Session
+    from twofold.ui.key_change import KeyChangeDialog
 
 IDLE_KEY, THEME_KEY, VAULT_KEY = "ui/idle_minutes", "ui/theme", "vault/path"
 DEFAULT_IDLE_MINUTES = 5
@@ -41,8 +46,14 @@ def idle_minutes(settings: QSettings) -> int:
         return DEFAULT_IDLE_MINUTES
 
 
-# Changing the passphrase and renewing the code share one dialog (a new journal key).
-ChangePassphraseDialog = KeyChangeDialog
+def __getattr__(name: str) -> type[KeyChangeDialog]:
+    """``ChangePassphraseDialog``: changing the passphrase and renewing the code share
+    one dialog (a new journal key), imported on first use."""
+    if name == "ChangePassphraseDialog":
+        from twofold.ui.key_change import KeyChangeDialog
+
+        return KeyChangeDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SettingsDialog(QDialog):
@@ -256,6 +267,8 @@ class SettingsDialog(QDialog):
     def _change_passphrase(self) -> None:
         if self.session is None:
             return
+        from twofold.ui.key_change import KeyChangeDialog
+
         dialog = KeyChangeDialog(self.session, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(
@@ -265,6 +278,8 @@ class SettingsDialog(QDialog):
     def _renew_code(self) -> None:
         if self.session is None:
             return
+        from twofold.ui.key_change import KeyChangeDialog
+
         dialog = KeyChangeDialog(self.session, renew=True, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(
@@ -296,6 +311,8 @@ class SettingsDialog(QDialog):
         self.progress.setValue(done)
 
     def start_backup(self, target: Path) -> None:
+        from twofold.services import backups
+
         folder = self.folder
         self._busy(True)
         self.status.setText(self.tr("Backing up…"))
@@ -324,6 +341,8 @@ class SettingsDialog(QDialog):
             self.start_backup(Path(name))
 
     def start_restore(self, source: Path, into: Path) -> None:
+        from twofold.services import backups
+
         self._busy(True)
         self.status.setText(self.tr("Restoring…"))
         run_in_background(

@@ -4,6 +4,7 @@ with authorship and the ledger's verification state always in view."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -106,6 +107,11 @@ class TimelinePage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session: Session | None = None
+        # The list is read when the page is first shown after unlock (or when what it
+        # shows changed while hidden), not at unlock: unlocking opens another page,
+        # and reading and laying out 200 rows nobody sees cost ~0.1 s there. The
+        # verification starts at unlock all the same (its ✓ is ready when you look).
+        self._stale = False
         ops.changes().changed.connect(self._announced)
         self.model = TimelineModel()
         self.search_model = SearchModel()
@@ -195,8 +201,29 @@ class TimelinePage(QWidget):
         self.model.own_id = session.partner_id
         self.delegate.own_id = session.partner_id
         self.model.set_suspects(set())
-        self.reload()
+        self.model.clear()
+        self.count.clear()
+        self.look_back.show_found([])
+        self._stale = True
+        if self.isVisible():
+            self._load()
         self.verify(quick_first=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def ensure_loaded(self) -> None:
+        """Read the list now if it waits for the page to be shown."""
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        session = self.session
+        self.reload()
+        if session is None:
+            return
         try:
             self.look_back.show_found(list(session.timeline.on_this_day()))  # type: ignore[arg-type]
         except TwofoldError:
@@ -249,12 +276,16 @@ class TimelinePage(QWidget):
         """Anything signed into the ledger (a share, a practice, a request…) shows here
         at once: the page refreshes itself, nobody refreshes it by hand."""
         if self.session is not None and ops.TIMELINE in kinds:
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True  # read when shown
 
     def reload(self) -> None:
         session = self.session
         if session is None:
             return
+        self._stale = False
         kinds = KIND_FILTERS[max(self.kind_filter.currentIndex(), 0)][1]
         author = str(self.author_filter.currentData() or "") or None
         self.model.load(
@@ -266,6 +297,7 @@ class TimelinePage(QWidget):
 
     def show_event(self, event_id: str) -> None:
         """Scroll to one event, fetching pages until it is loaded."""
+        self.ensure_loaded()
         self.kind_filter.setCurrentIndex(self.kind_filter.findText(self.tr("Everything")))
         self.author_filter.setCurrentIndex(0)
         self.search.clear()

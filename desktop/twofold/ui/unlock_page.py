@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -18,16 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.errors import WrongPassphrase
-from twofold.services.session import (
-    Session,
-    is_open_elsewhere,
-    partner_labels,
-    unlock,
-    unlock_session,
-)
+from twofold.services.locked import is_open_elsewhere, partner_labels
 from twofold.ui.passphrase_fields import secret_field
 from twofold.ui.widgets import error_text, heading, named, note
 from twofold.ui.worker import run_in_background
+
+# The session (the ledger, journal and practice modules) is imported when someone
+# unlocks, not to paint this screen: see ``services.locked``.
+if TYPE_CHECKING:
+    from twofold.services.session import Session
 
 SHARED = "__shared__"
 CARD_WIDTH, CARD_MARGIN = 460, 28
@@ -41,6 +41,7 @@ def delay_after(failures: int) -> int:
 
 class UnlockPage(QWidget):
     unlocking = Signal()  # the KDF started: the GUI thread is free for a while
+    first_painted = Signal()  # once, after the screen's first paint (the window warms up)
     unlocked = Signal(object)  # a Session
     forgot = Signal(str)  # partner label
     safety = Signal()  # the safety plan, readable without unlocking (F1)
@@ -48,6 +49,7 @@ class UnlockPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.folder: Path | None = None
+        self._painted = False
         self.failures = 0
         self._wait_left = 0
         self._countdown = QTimer(self)
@@ -199,6 +201,12 @@ class UnlockPage(QWidget):
         self._fit_choices()
         super().showEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)  # after this paint pass
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
@@ -241,6 +249,10 @@ class UnlockPage(QWidget):
             self.message.setText(self.tr("Type your passphrase first."))
             return
         who, folder = self._who(), self.folder
+        # Imported here, on the GUI thread (normally long done: see ``warm_up``), not in
+        # the worker, which would import it beside the pages being built.
+        from twofold.services.session import unlock, unlock_session
+
         self._set_busy(True)
         self.message.clear()
 

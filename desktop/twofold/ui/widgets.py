@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import (
@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.errors import TwofoldError
 from twofold.domain.text import is_right_to_left
-from twofold.services.session import Session
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.messages import translated
+
+if TYPE_CHECKING:
+    from twofold.services.session import Session
 
 W = TypeVar("W", bound=QWidget)
 PRIVATE_HINT = "x-kde-passwordManagerHint"

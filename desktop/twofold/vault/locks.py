@@ -99,6 +99,17 @@ class FolderLock:
             self._fd = None
 
 
+def is_open_elsewhere(folder: Path) -> bool:
+    """True while another window or process holds this vault open."""
+    if not folder.is_dir():
+        return False
+    probe = FolderLock(folder / OWNER_LOCK)
+    if probe.acquire():
+        probe.release()
+        return False
+    return True
+
+
 def take_owner_lock(folder: Path) -> FolderLock:
     lock = FolderLock(folder / OWNER_LOCK)
     if not lock.acquire():

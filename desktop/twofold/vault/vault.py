@@ -16,7 +16,7 @@ import os
 import secrets
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,7 +38,7 @@ from twofold.domain.events import (
     VaultCreated,
 )
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
-from twofold.vault import crypto, keyslots, priority, trust
+from twofold.vault import crypto, keyslots, locks, priority, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
@@ -386,17 +386,34 @@ class OpenVault:
         """A second connection to the same files, with its own copy of the keys, for
         long reads on another thread (verification); closing it leaves this one open.
         It holds no lock of its own: this process already owns the vault."""
+        return self.reader_opener()()
+
+    def reader_opener(self) -> Callable[[], OpenVault]:
+        """``reader`` in two steps: the keys are copied now, the connection is opened
+        by whoever calls the result once — the worker thread that reads with it, so
+        keying and checking the files (~15 ms each) is not the window's work. A vault
+        locked in between opens nothing: the call wipes the copy and refuses."""
         if self._keys is None:
             raise NotAllowed("The vault is locked; unlock it again to go on.")
-        keys = self._keys.copy()
-        try:
-            conn, damage = _connect(self.folder, self.keyslots, keys)
-        except BaseException:
-            keys.wipe()
-            raise
-        # Background reads wait while the window builds what the person asked for.
-        conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
-        return OpenVault(self.folder, self.keyslots, keys, conn, None, damage)
+        keys: PartnerKeys | None = self._keys.copy()
+
+        def open_reader() -> OpenVault:
+            nonlocal keys
+            taken, keys = keys, None
+            if taken is None:
+                raise RuntimeError("a reader opener is called once")
+            try:
+                if self.closed:
+                    raise NotAllowed("The vault is locked; unlock it again to go on.")
+                conn, damage = _connect(self.folder, self.keyslots, taken)
+            except BaseException:
+                taken.wipe()
+                raise
+            # Background reads wait while the window builds what the person asked for.
+            conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
+            return OpenVault(self.folder, self.keyslots, taken, conn, None, damage)
+
+        return open_reader
 
     def __enter__(self) -> OpenVault:
         return self
@@ -809,12 +826,4 @@ def load_warnings(folder: Path) -> list[str]:
 
 def is_open_elsewhere(folder: Path) -> bool:
     """True while another window or process holds this vault open."""
-    from twofold.vault.locks import OWNER_LOCK
-
-    if not folder.is_dir():
-        return False
-    probe = FolderLock(folder / OWNER_LOCK)
-    if probe.acquire():
-        probe.release()
-        return False
-    return True
+    return locks.is_open_elsewhere(folder)
