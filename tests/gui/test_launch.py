@@ -81,7 +81,10 @@ for _ in range(3000):
 seen["unlocked_as"] = window.session.partner_label if window.session else ""
 seen["page"] = window.current_page()
 window.lock()
-print(json.dumps(seen))
+print(json.dumps(seen), flush=True)
+# Out without Python tearing Qt down in whatever order it frees objects (the app
+# itself closes its windows first: ui/app.close_down).
+os._exit(0)
 """
 
 
