@@ -43,6 +43,7 @@ UNLOCKED_ONLY = (
     "twofold.vault.ledger_store",
     "twofold.vault.journal_store",
     "twofold.domain.events",
+    "twofold.services.content",  # the strength check of a new passphrase
 )
 app = make_application()
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)

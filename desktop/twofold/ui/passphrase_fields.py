@@ -8,8 +8,6 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from twofold.resources import resource
-from twofold.services.content import passphrase_strength
-from twofold.ui.labels import advice, label
 from twofold.ui.widgets import named
 
 
@@ -88,6 +86,11 @@ class NewPassphrase(QWidget):
         self._update()
 
     def _update(self) -> None:
+        # The strength check (its word list, the labels) comes with the first new
+        # passphrase, not with the unlock screen, which only has a ``secret_field``.
+        from twofold.services.content import passphrase_strength
+        from twofold.ui.labels import advice, label
+
         strength = passphrase_strength(self.passphrase.text(), self.names)
         self.meter.setValue(strength.score)
         self.meter.setFormat(label(strength.label) if self.passphrase.text() else "")
@@ -110,6 +113,8 @@ class NewPassphrase(QWidget):
     @property
     def acceptable(self) -> bool:
         text = self.passphrase.text()
+        from twofold.services.content import passphrase_strength
+
         return passphrase_strength(text, self.names).acceptable and text == self.confirm.text()
 
     def value(self) -> str:
