@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from twofold.domain.errors import InvalidInput, NotAllowed
-from twofold.domain.ledger import EventKind, LedgerEvent
+from twofold.domain.ledger import EventKind
 from twofold.services.session import Session, unlock
+from twofold.vault import crypto  # ledger_store signs through this module
 
 
 def _shared_texts(vault_dir: Path) -> list[str]:
@@ -113,24 +114,24 @@ def test_sharing_is_all_or_nothing(vault_dir: Path, count: int, fail_at: int) ->
         before_events = session.timeline.count()
         before_shared = [session.journal.get(r).shared for r in records]
         preview = session.sharing.preview()
-        ledger = session.sharing._vault.ledger  # inject a failure inside the transaction
-        real_append = ledger.record
+        # inject a failure inside the transaction: signing the item ``fail_at``
+        real_sign = crypto.sign
         calls = {"n": 0}
 
-        def failing_append(*args: Any, **kwargs: Any) -> LedgerEvent:
+        def failing_sign(*args: Any, **kwargs: Any) -> bytes:
             if calls["n"] == fail_at:
                 raise OSError("simulated failure mid-share")
             calls["n"] += 1
-            return real_append(*args, **kwargs)
+            return real_sign(*args, **kwargs)
 
-        ledger.record = failing_append  # type: ignore[method-assign]
+        crypto.sign = failing_sign
         try:
             session.sharing.confirm(preview)
             landed = True
         except OSError:
             landed = False
         finally:
-            ledger.record = real_append  # type: ignore[method-assign]
+            crypto.sign = real_sign
         assert landed == (fail_at >= count)
         after_shared = [session.journal.get(r).shared for r in records]
         if landed:
@@ -223,3 +224,29 @@ def test_the_checked_head_is_kept_only_with_a_write_that_happens_anyway(
         assert opened.journal.meta(RETRACTIONS_CHECKED_KEY) == str(opened.ledger.head()[0])
     finally:
         third.lock()
+
+
+def test_fifty_items_are_shared_with_one_write_of_the_search_index(alex: Session) -> None:
+    """The 50 timeline cards of one sharing step go into the search index together:
+    one new index segment, not one per item merged afterwards (FTS5 writes its pending terms at every
+    statement savepoint, and each card's INSERT fired the index trigger in its own).
+    Each event is still signed by its author, the chain stays whole, search finds them."""
+    assert alex.journal is not None and alex.sharing is not None
+    for n in range(50):
+        alex.sharing.add(alex.journal.write(f"entry to share {n} lighthouse{n:02d}"))
+    conn = alex._vault.connection
+
+    def segments() -> int:
+        return int(conn.execute("SELECT count(*) FROM timeline_fts_data").fetchone()[0])
+
+    before = segments()
+    ids = alex.sharing.confirm(alex.sharing.preview())
+    assert len(ids) == 50
+    # one new segment (the old code left 5 rows after merging the 50 segments it wrote)
+    assert segments() - before <= 2, segments() - before
+    ledger = alex._vault.ledger
+    assert ledger.present(ids) == set(ids)
+    assert all(ledger.event(i).header.author == alex.partner_id for i in ids)
+    assert alex.verify().ok
+    for n in (0, 17, 49):
+        assert any(h.ref in ids for h in alex.search(f"lighthouse{n:02d}"))

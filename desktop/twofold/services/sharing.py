@@ -121,10 +121,13 @@ class SharingService:
         with self._vault.write("The sharing step"):
             self._store.set_meta(SHARE_PENDING, json.dumps({"at": at.isoformat(), "items": plan}))
         with self._vault.write("The sharing step"):
-            for item, step, text in zip(preview.items, plan, texts, strict=True):
-                self._vault.ledger.record(
-                    events.ReflectionShared(text, item.request), at, event_id=str(step["event"])
-                )
+            self._vault.ledger.record_all(
+                [
+                    (events.ReflectionShared(text, item.request), str(step["event"]))
+                    for item, step, text in zip(preview.items, plan, texts, strict=True)
+                ],
+                at,
+            )
         finish_pending_share(self._vault)
         return [str(step["event"]) for step in plan]
 

@@ -107,13 +107,62 @@ class LedgerStore:
     ) -> LedgerEvent:
         """Sign and append one event. Call inside a write transaction. ``event_id``:
         chosen beforehand (the sharing step names its events in the journal first)."""
+        signing_seed, author_id = self._signer(seed, author)
+        seq, prev = self.head()
+        appended, data = self._insert(event, at, seq, prev, signing_seed, author_id, event_id)
+        projectors.project(self._conn, appended.header, data)
+        return appended
+
+    def record_all(
+        self, planned: Sequence[tuple[EventData, str]], at: datetime
+    ) -> list[LedgerEvent]:
+        """Sign and append several events of this partner, in order, with the ids
+        chosen beforehand (the sharing step): the same rows as ``record`` called for
+        each, the ledger's head read once. Events whose projector only adds their
+        timeline card are projected together, in one statement: every statement that
+        fires the search index's trigger runs in a statement savepoint, and FTS5
+        writes its pending terms to disk at each savepoint, so 50 shared items made
+        50 index segments (40–50 ms of a 120 ms sharing step). Any other event is
+        projected on its own once all before it are (as ``record`` would)."""
+        signing_seed, author_id = self._signer(None, None)
+        seq, prev = self.head()
+        done: list[LedgerEvent] = []
+        cards: list[tuple[EventHeader, EventData]] = []
+        for event, event_id in planned:
+            appended, data = self._insert(event, at, seq, prev, signing_seed, author_id, event_id)
+            if projectors.card_only(appended.header.kind):
+                cards.append((appended.header, data))
+            else:
+                projectors.project_cards(self._conn, cards)
+                cards = []
+                projectors.project(self._conn, appended.header, data)
+            seq, prev = appended.header.seq, appended.header.digest()
+            done.append(appended)
+        projectors.project_cards(self._conn, cards)
+        return done
+
+    def _signer(self, seed: bytearray | None, author: str | None) -> tuple[bytearray, str]:
         signing_seed = seed if seed is not None else self._seed
         author_id = author if author is not None else self._author
         if signing_seed is None or author_id is None:
             raise NotAllowed("This session cannot sign ledger events.")
         if seed is None and self.refuse_signing is not None:
             raise NotAllowed(self.refuse_signing)
-        seq, prev = self.head()
+        return signing_seed, author_id
+
+    def _insert(
+        self,
+        event: EventData,
+        at: datetime,
+        seq: int,
+        prev: bytes,
+        signing_seed: bytearray,
+        author_id: str,
+        event_id: str | None,
+    ) -> tuple[LedgerEvent, EventData]:
+        """Sign and insert one event after (seq, prev); returns it and its data,
+        decoded as a replay will decode it, so the stored projection and the one
+        ``verify`` derives are the same rows."""
         body = canonical_json(event.to_payload())
         header = EventHeader(
             vault_id=self.vault_id,
@@ -141,10 +190,8 @@ class LedgerStore:
                 signature,
             ),
         )
-        # project what was signed, decoded as a replay will decode it, so the stored
-        # projection and the one ``verify`` derives are the same rows
-        projectors.project(self._conn, header, events.decode(header.kind, json.loads(body)))
-        return LedgerEvent(header, body, signature)
+        data = events.decode(header.kind, json.loads(body))
+        return LedgerEvent(header, body, signature), data
 
     def append(
         self,

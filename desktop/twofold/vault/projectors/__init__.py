@@ -3,10 +3,20 @@ modules are imported on the first projection)."""
 
 from twofold.vault.projectors.base import (
     Refused,
+    card_only,
     project,
+    project_cards,
     projects,
     registered,
     timeline_item,
 )
 
-__all__ = ["Refused", "project", "projects", "registered", "timeline_item"]
+__all__ = [
+    "Refused",
+    "card_only",
+    "project",
+    "project_cards",
+    "projects",
+    "registered",
+    "timeline_item",
+]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from twofold.domain.events import ReflectionRetracted, ReflectionShared, VaultCreated
 from twofold.domain.ledger import EventHeader, EventKind
 from twofold.vault.database import Connection
-from twofold.vault.projectors.base import projects, timeline_item
+from twofold.vault.projectors.base import projects, projects_card, timeline_item
 
 
 @projects(EventKind.VAULT_CREATED)
@@ -13,9 +15,9 @@ def created(conn: Connection, h: EventHeader, e: VaultCreated) -> None:
     timeline_item(conn, h, names=[p.label for p in e.partners])
 
 
-@projects(EventKind.REFLECTION_SHARED)
-def shared(conn: Connection, h: EventHeader, e: ReflectionShared) -> None:
-    timeline_item(conn, h, e.text, e.request)
+@projects_card(EventKind.REFLECTION_SHARED)
+def shared(h: EventHeader, e: ReflectionShared) -> tuple[str, str, dict[str, Any]]:
+    return e.text, e.request, {}
 
 
 @projects(EventKind.REFLECTION_RETRACTED)
