@@ -192,3 +192,29 @@ def test_the_window_keeps_its_size_between_modes(
     unlock_as(qtbot, window, SHARED, SAM_PASS)
     QApplication.processEvents()
     assert window.size() == size
+
+
+def test_the_verified_line_wraps_beside_the_title_instead_of_widening_the_timeline(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    """Ten years of events and "checking everything in the background…" made the line
+    wider than the timeline at 1024 px: the page scrolled sideways."""
+    from twofold.domain.ledger import VerifyReport
+    from twofold.services.verify import CHAIN
+    from twofold.ui.main_window import PAGE_MIN_WIDTH
+
+    window: MainWindow = make_window(vault_dir)
+    window.resize(1024, 640)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go("timeline")
+    report = VerifyReport()
+    report.add(CHAIN, [], "41,923 new events since you last looked, all signed and chained")
+    window.timeline.verification.show_report(report, quick=True)
+    QApplication.processEvents()
+    label = window.timeline.verification.ok_label
+    assert "checking everything in the background" in label.text()
+    assert window.page_widgets["timeline"].minimumSizeHint().width() <= PAGE_MIN_WIDTH
+    holder = window.page_holders["timeline"]
+    assert holder.horizontalScrollBar().maximum() == 0
+    assert label.visibleRegion().boundingRect().width() == label.width()  # not cut off
+    assert window.width() == 1024

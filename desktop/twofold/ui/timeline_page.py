@@ -55,6 +55,10 @@ class VerificationBar(QWidget):
         super().__init__()
         self.ok_label = named(QLabel(), "verifiedLabel", self.tr("Ledger verification"))
         self.ok_label.setObjectName("sharedBadge")
+        # "✓ Verified · 41,923 events, all signed and chained · checking everything in
+        # the background…" is wider than the page at 1024 px: it wraps beside the title
+        self.ok_label.setWordWrap(True)
+        self.ok_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.banner = QFrame()
         self.banner.setObjectName("warningBanner")
         self.banner_text = named(QLabel(), "verifyWarning", self.tr("Ledger verification warning"))
@@ -153,8 +157,7 @@ class TimelinePage(QWidget):
         filters.addWidget(self.search, 1)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Shared timeline"), 2))
-        top.addStretch(1)
-        top.addWidget(self.verification.ok_label)
+        top.addWidget(self.verification.ok_label, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.retract)
