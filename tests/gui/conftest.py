@@ -59,10 +59,30 @@ def unlock_as(qtbot: QtBot, window: MainWindow, who: str, passphrase: str) -> No
     qtbot.waitUntil(lambda: window.session is not None, timeout=30_000)
 
 
+_TEST = [0]  # which test is running: a handler left by an earlier test stops
+
+
+@pytest.fixture(autouse=True)
+def _modal_handlers_end_with_their_test() -> Iterator[None]:
+    """A handler waiting for a dialog that never came must not act on the next test's
+    dialogs (a confirm_review left by one test signed the next test's review)."""
+    yield
+    _TEST[0] += 1
+
+
+def still_this_test() -> Callable[[], bool]:
+    """For polling handlers: True while the test that made it is running."""
+    test = _TEST[0]
+    return lambda: _TEST[0] == test
+
+
 def on_next_modal(action: Callable[[QWidget], None]) -> None:
     """Act on the next modal dialog once it is open (it blocks the test otherwise)."""
+    alive = still_this_test()
 
     def handler() -> None:
+        if not alive():
+            return
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(20, handler)
@@ -77,7 +97,11 @@ def confirm_review(tries: int = 250) -> None:
     who read it would (gives up after ``tries`` × 20 ms)."""
     from twofold.ui.review import SignedReviewDialog
 
+    alive = still_this_test()
+
     def handler(left: int) -> None:
+        if not alive():
+            return
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, SignedReviewDialog) and dialog.isVisible():
             dialog.confirm.click()

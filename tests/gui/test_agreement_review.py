@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.gui.conftest import MakeWindow, unlock_as
+from tests.gui.conftest import MakeWindow, still_this_test, unlock_as
 from twofold.services.session import unlock
 from twofold.ui.agreement_page import ProposeDialog
 from twofold.ui.main_window import AGREEMENT, MainWindow
@@ -31,9 +31,10 @@ def run_steps(
 ) -> list[str]:
     """Act on each expected modal dialog in turn, as a person at the keyboard would."""
     done: list[str] = []
+    alive = still_this_test()
 
     def poll() -> None:
-        if len(done) == len(steps):
+        if len(done) == len(steps) or not alive():
             return
         kind, act = steps[len(done)]
         dialog = QApplication.activeModalWidget()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
-from tests.gui.conftest import MakeWindow, unlock_as
+from tests.gui.conftest import MakeWindow, still_this_test, unlock_as
 from twofold.services.session import Session
 from twofold.ui.main_window import CHECKINS, SETBACKS, TOGETHER, WINS, MainWindow
 from twofold.ui.review import PracticeReview
@@ -27,8 +27,11 @@ WORDS = "I noticed you made tea for me this morning.\nIt mattered."
 
 def when_open(kind: type[QWidget], action: Callable[[QWidget], None]) -> None:
     """Act on the next modal dialog of ``kind`` once it is the one on top."""
+    alive = still_this_test()
 
     def handler() -> None:
+        if not alive():
+            return
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, kind) or not dialog.isVisible():
             QTimer.singleShot(20, handler)
