@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SAM_PASS
 from twofold.domain.agreement import Change, word_diff
@@ -95,3 +97,18 @@ def test_word_diff_of_long_versions_is_exact_and_names_only_what_changed() -> No
         diff = word_diff(a, b)
         assert "".join(c.text for c in diff if c.kind != "added") == a
         assert "".join(c.text for c in diff if c.kind != "removed") == b
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["we", "talk", "on", "Sunday", " ", "  ", "\n", "phones", "."])),
+    st.lists(st.sampled_from(["we", "talk", "on", "Sunday", " ", "  ", "\n", "open", "."])),
+)
+def test_a_word_diff_rebuilds_both_versions_exactly(old: list[str], new: list[str]) -> None:
+    before, after = "".join(old), "".join(new)
+    changes = word_diff(before, after)
+    assert "".join(c.text for c in changes if c.kind != "added") == before
+    assert "".join(c.text for c in changes if c.kind != "removed") == after
+    assert all(c.text for c in changes)
+    if before == after:
+        assert all(c.kind == "same" for c in changes)
