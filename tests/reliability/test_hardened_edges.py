@@ -360,7 +360,7 @@ def test_an_interrupted_share_keeps_nothing(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(LedgerStore, "record", interrupted)
+    monkeypatch.setattr(LedgerStore, "record_all", interrupted)  # the sharing step signs here
     result = as_alex(world, "share", "1", "--text", "the private original, rewritten", "--yes")
     monkeypatch.undo()
     assert result.code == 130
