@@ -195,63 +195,48 @@ class _Writer:
 def _font_objects(writer: _Writer, font: PdfFont) -> int:
     """A Type 0 font whose codes are Unicode code points (two bytes, Identity-H),
     mapped to glyphs by CIDToGIDMap and back to text by ToUnicode."""
-    scale = 1000 / font.units
     codes = sorted(ord(c) for c in font.glyphs)
     gid_map = bytearray(2 * (codes[-1] + 1 if codes else 1))
     for code in codes:
         gid = font.glyphs[chr(code)]
         gid_map[2 * code : 2 * code + 2] = gid.to_bytes(2, "big")
-    widths = b" ".join(b"%d [%s]" % (c, _num(font.widths[chr(c)] * 1000)) for c in codes)
-    chars = [codes[i : i + 100] for i in range(0, len(codes), 100)]
-    cmap = (
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-        + b"".join(
-            b"%d beginbfchar\n" % len(block)
-            + b"".join(b"<%04X> <%04X>\n" % (c, c) for c in block)
-            + b"endbfchar\n"
-            for block in chars
-        )
-        + b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
-    )
-    file = writer.stream(font.data, b"/Length1 %d " % len(font.data))
-    x0, y0, x1, y1 = (round(v * scale) for v in font.bbox)
-    descriptor = writer.add(
-        b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d] "
-        b"/ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>"
-        % (
-            font.name.encode(),
-            x0,
-            y0,
-            x1,
-            y1,
-            round(font.ascent * scale),
-            -round(font.descent * scale),
-            round(font.ascent * scale * 0.75),
-            file,
-        )
-    )
-    cid = writer.add(
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-        b"/FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap %d 0 R >>"
-        % (font.name.encode(), descriptor, widths, writer.stream(bytes(gid_map)))
-    )
-    return writer.add(
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
-        b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>"
-        % (font.name.encode(), cid, writer.stream(cmap))
+    return _type0(
+        writer,
+        font,
+        [(c, font.widths[chr(c)]) for c in codes],
+        [(c, b"%04X" % c) for c in codes],
+        b"%d 0 R" % writer.stream(bytes(gid_map)),
     )
 
 
 def _glyph_font_objects(writer: _Writer, font: GlyphFont) -> int:
-    scale = 1000 / font.units
+    """A Type 0 font whose codes are the glyph ids Qt's shaping chose (CIDToGIDMap
+    /Identity), back to text by the characters each glyph stands for."""
     glyphs = sorted(font.widths)
-    widths = b" ".join(b"%d [%s]" % (g, _num(font.widths[g] * 1000)) for g in glyphs)
-    mapped = [g for g in glyphs if font.text.get(g)]
-    blocks = [mapped[i : i + 100] for i in range(0, len(mapped), 100)]
+    return _type0(
+        writer,
+        font,
+        [(g, font.widths[g]) for g in glyphs],
+        [
+            (g, font.text[g].encode("utf-16-be").hex().upper().encode())
+            for g in glyphs
+            if font.text.get(g)
+        ],
+        b"/Identity",
+    )
+
+
+def _type0(
+    writer: _Writer,
+    font: PdfFont | GlyphFont,
+    widths: list[tuple[int, float]],
+    text: list[tuple[int, bytes]],
+    cid_to_gid: bytes,
+) -> int:
+    """The objects of an embedded TrueType font as a Type 0 font with two-byte codes:
+    ``widths`` (code, advance in em), ``text`` (code, the UTF-16 hex it reads back as)."""
+    scale = 1000 / font.units
+    blocks = [text[i : i + 100] for i in range(0, len(text), 100)]
     cmap = (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -259,10 +244,7 @@ def _glyph_font_objects(writer: _Writer, font: GlyphFont) -> int:
         b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
         + b"".join(
             b"%d beginbfchar\n" % len(block)
-            + b"".join(
-                b"<%04X> <%s>\n" % (g, font.text[g].encode("utf-16-be").hex().upper().encode())
-                for g in block
-            )
+            + b"".join(b"<%04X> <%s>\n" % (code, hex_text) for code, hex_text in block)
             + b"endbfchar\n"
             for block in blocks
         )
@@ -286,11 +268,12 @@ def _glyph_font_objects(writer: _Writer, font: GlyphFont) -> int:
             file,
         )
     )
+    advances = b" ".join(b"%d [%s]" % (code, _num(width * 1000)) for code, width in widths)
     cid = writer.add(
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-        b"/FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>"
-        % (name, descriptor, widths)
+        b"/FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap %s >>"
+        % (name, descriptor, advances, cid_to_gid)
     )
     return writer.add(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
