@@ -202,6 +202,20 @@ def _item_paras(item: ReportItem) -> list[_Para]:
     return out
 
 
+def _lay_out(layout: QTextLayout, width: float) -> None:
+    """Break ``layout`` into lines of ``width``, one below the other."""
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))  # Qt leaves every line at 0
+        y += line.height()
+    layout.endLayout()
+
+
 class _Pages:
     """Lays the report out page by page, then paints it.
 
@@ -242,16 +256,7 @@ class _Pages:
             bold = QTextLayout.FormatRange()
             bold.start, bold.length, bold.format = 0, para.label, self.label
             layout.setFormats([bold])
-        layout.beginLayout()
-        y = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(self.page.width())
-            line.setPosition(QPointF(0, y))  # Qt leaves every line at 0
-            y += line.height()
-        layout.endLayout()
+        _lay_out(layout, self.page.width())
         return layout
 
     def new_section(self, body: str) -> None:
@@ -635,16 +640,7 @@ class _Shaper:
             strong.setFont(self.qfont(style, bold=True))
             bold.start, bold.length, bold.format = 0, label, strong
             layout.setFormats([bold])
-        layout.beginLayout()
-        y = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width * _SCALE)
-            line.setPosition(QPointF(0, y))
-            y += line.height()
-        layout.endLayout()
+        _lay_out(layout, width * _SCALE)
         out = []
         flags = QTextLayout.GlyphRunRetrievalFlag.RetrieveAll
         for n in range(layout.lineCount()):
