@@ -107,6 +107,21 @@ def write_reserved(fd: int, text: str) -> None:
 MAX_SECRET_FILE = 64 * 1024  # a passphrase file is a line, not a document
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell pipeline expects
+SEARCH_LIMIT = 200  # the newest matches a search lists, as the window does
+MAX_SEARCH_LIMIT = 10_000
+
+
+def _positive(text: str) -> int:
+    """A search's --limit: a whole number from 1 to MAX_SEARCH_LIMIT."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_SEARCH_LIMIT:
+        raise argparse.ArgumentTypeError(f"a whole number from 1 to {MAX_SEARCH_LIMIT:,}")
+    return value
+
+
 TEXT_VISIBLE = (
     "--text is visible to other users of this computer (the process list) and stays in "
     "your shell history; pipe the text on stdin or leave --text out to use $EDITOR."
@@ -420,7 +435,7 @@ class Commands:
     def search(self, args: argparse.Namespace) -> int:
         session = self._unlock(args)
         try:
-            hits = session.search(" ".join(args.query))
+            hits = session.search(" ".join(args.query), limit=args.limit)
             for hit in hits:
                 when = hit.when.astimezone().strftime("%Y-%m-%d")
                 ref = f"#{hit.ref}" if hit.source == "private" else hit.ref[:8]
@@ -431,6 +446,11 @@ class Commands:
             if not hits:
                 self.console.warn("no matches")
                 return 1
+            if len(hits) >= args.limit:  # never let the newest N pass for all of them
+                self.console.warn(
+                    f"these are the newest {args.limit} matches; there may be more: "
+                    "add a word to narrow the search, or use --limit"
+                )
             return 0
         finally:
             session.lock()
@@ -884,6 +904,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--limit", type=count, default=50)
     if p := command("search", "search your journal and the shared ledger"):
         p.add_argument("query", nargs="+")
+        p.add_argument(
+            "--limit",
+            type=_positive,
+            default=SEARCH_LIMIT,
+            help=f"list at most this many of the newest matches (default {SEARCH_LIMIT})",
+        )
     if p := command("share", "share one entry (or the version given with --text)"):
         p.add_argument("record_id", type=record_id, metavar="RECORD_ID")
         p.add_argument("--text", help="the version your partner will read")

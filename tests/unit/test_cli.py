@@ -290,3 +290,26 @@ def test_self_check_passes_on_a_fresh_temporary_vault() -> None:
     result = cli("--self-check")
     assert result.code == 0, result.out
     assert "passed in" in result.out and "FAIL" not in result.out
+
+
+def test_search_says_when_it_lists_only_the_newest_matches(
+    cli_vault: Path, secrets: dict[str, Path]
+) -> None:
+    alex = ("--vault", cli_vault, "--as", "Alex", "--passphrase-file", secrets["alex"])
+    for n in range(4):
+        assert cli("write", *alex, "--text", f"Heron number {n} by the canal").code == 0
+    every = cli("search", *alex, "heron")
+    assert every.code == 0 and every.out.count("] number ") == 4
+    assert "newest" not in every.err  # all of them are listed: nothing to say
+    newest = cli("search", *alex, "heron", "--limit", "3")
+    assert newest.code == 0
+    assert [line.split("] number ")[1][0] for line in newest.out.splitlines()] == [
+        "3",
+        "2",
+        "1",
+    ]
+    assert "these are the newest 3 matches; there may be more" in newest.err
+    for bad in ("0", "-2", "many", "10001"):
+        refused = cli("search", *alex, "heron", "--limit", bad)
+        assert refused.code == 2 and "a whole number from 1 to 10,000" in refused.err
+        assert refused.out == ""
