@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import keyword
 import os
 import sys
@@ -56,6 +55,8 @@ class Console:
         if not sys.stdin.isatty():
             raise InvalidInput("No terminal to ask for the passphrase; use --passphrase-file FILE.")
 
+        import getpass  # only when a terminal is asked
+
         return getpass.getpass(prompt)
 
     @property
@@ -64,6 +65,8 @@ class Console:
 
     def pause(self, prompt: str) -> None:
         """Wait for Enter on the terminal (a hand-over between partners)."""
+        import getpass
+
         getpass.getpass(prompt)  # nothing typed is echoed or kept
 
     def clear(self) -> None:

@@ -53,6 +53,12 @@ NEVER_ON_THE_SEARCH_PATH = (
     "twofold.services.imports",
     "twofold.services.backups",
     "twofold.domain.report",
+    "twofold.domain.consent",
+    "twofold.domain.agreement",
+    "twofold.services.checkins",
+    "twofold.services.verify",
+    "twofold.vault.practice_store",
+    "twofold.vault.ending",
     "cryptography.hazmat.primitives.serialization",
 )
 

@@ -226,14 +226,14 @@ def _encode(value: Any) -> Any:
         return value.value
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, _cadence()):
-        return value.to_json()
     if isinstance(value, GenesisPartner):
         return {"id": value.id, "label": value.label, "public_key": value.public_key}
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): _encode(v) for k, v in value.items()}
+    if isinstance(value, _cadence()):  # last: only a commitment's events hold one
+        return value.to_json()
     return value
 
 
@@ -247,10 +247,6 @@ def _decode(hint: Any, value: Any, name: str) -> Any:
         return date.fromisoformat(_str(value, name))
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(_str(value, name))
-    if hint is _cadence():
-        if not isinstance(value, Mapping):
-            raise TypeError(f"{name!r} should be an object")
-        return _cadence().from_json(dict(value))
     if hint is GenesisPartner:
         if not isinstance(value, Mapping):
             raise TypeError(f"{name!r} should be an object")
@@ -270,6 +266,10 @@ def _decode(hint: Any, value: Any, name: str) -> Any:
         if origin is dict and not isinstance(value, Mapping):
             raise TypeError(f"{name!r} should be an object")
         return value
+    if hint is _cadence():  # last: only a commitment's events hold one
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name!r} should be an object")
+        return _cadence().from_json(dict(value))
     raise TypeError(f"{name!r} has a type the ledger cannot decode ({hint})")
 
 

@@ -38,10 +38,11 @@ from twofold.services.commitments import local_today
 from twofold.services.content import checkin_prompts
 from twofold.services.signing import record_honoured
 from twofold.vault import consent_store, practice_store
+from twofold.vault.journal_store import CHECKIN_PENDING
 from twofold.vault.vault import OpenVault, now
 
 # journal meta key of a sealed check-in's answers and salt until revealed
-PENDING = "checkin_pending:"
+PENDING = CHECKIN_PENDING
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,11 @@ from twofold.services.timeline import (
     keep_retractions_checked,
     reconcile_retractions,
 )
-from twofold.services.verify import verify, verify_since
 from twofold.vault import readable_copy, trust
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import DatabaseError
+from twofold.vault.journal_store import CHECKIN_PENDING
 from twofold.vault.projectors import replay
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
@@ -248,10 +248,14 @@ class Session:
 
     def verify(self) -> VerifyReport:
         """Everything: every event, every projection, every remembered head."""
+        from twofold.services.verify import verify
+
         return verify(self._vault)
 
     def verify_quick(self) -> VerifyReport:
         """The genesis, your pinned partners, and the events since you last looked."""
+        from twofold.services.verify import verify_since
+
         return verify_since(self._vault, self.previous_seen)
 
     def note_seen(self) -> None:
@@ -540,13 +544,16 @@ def _opened(vault: OpenVault) -> Session:
             finish_pending_share(vault)
         reconcile_retractions(vault)
         previous = _pin_and_see(vault)
-        from twofold.services.checkins import CheckinService as Checkins
-
         # signing may be refused (a key taken over is told at unlock): the rules are
         # adopted and sealed answers revealed at the next unlock that can sign
         with contextlib.suppress(NotAllowed):
             adopt_consent_rules(vault)
-            Checkins(vault).reveal_due()  # this partner's sealed answers that are due
+            if vault.journal is not None and vault.journal.meta_items_with_prefix(
+                CHECKIN_PENDING
+            ):  # this partner's sealed answers wait: reveal those that are due
+                from twofold.services.checkins import CheckinService
+
+                CheckinService(vault).reveal_due()
     except VaultDamaged:
         pass  # a damaged page is reported by verify and per record; it must not lock you out
     except BaseException:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
 from twofold.domain import events
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
 from twofold.domain.sharing import OutboxItem, SharePreview, check_shared_text
-from twofold.domain.text import contains_passage, markdown_to_plain
 from twofold.services.journal import journal_of, record_ledger_head
 from twofold.vault.vault import OpenVault, now
 
@@ -31,6 +29,8 @@ class SharingService:
     def add(self, record_id: int, passage: str | None = None) -> int:
         """Put a record, or a passage of it, in the private outbox. The shared version
         starts as that text and is edited before confirming."""
+        from twofold.domain.text import contains_passage, markdown_to_plain  # not at unlock
+
         record = self._store.get(record_id)
         # The reader's text, not the stored Markdown: a passage is found by its words
         # (a selection holds no markup and none of the stored line layout), and a whole
@@ -76,6 +76,8 @@ class SharingService:
         """What sharing one record straight away would show, without writing anything
         (the command line: the outbox is never touched, so an interrupted share leaves
         nothing behind)."""
+        from twofold.domain.text import markdown_to_plain  # not at unlock
+
         record = self._store.get(record_id)
         request = request.strip()
         if len(request) > MAX_REQUEST:
@@ -112,6 +114,8 @@ class SharingService:
         return self._share(preview, at)
 
     def _share(self, preview: SharePreview, at: datetime | None) -> list[str]:
+        import uuid  # not at unlock (finish_pending_share)
+
         at = at or now()
         plan = [
             {"item": item.id, "record": item.record_id, "event": uuid.uuid4().hex}

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from twofold.domain.checkins import CheckinKind
-from twofold.domain.commitments import BOTH, Cadence
-from twofold.domain.consent import (
-    DEFAULT_ORDER,
-    AgendaSection,
-    CommitmentState,
-    Consent,
-    Pace,
-    Renegotiation,
-    RequestKind,
-    Roles,
-    TalkRequest,
-    Terms,
-    new_consent,
-)
 from twofold.vault.database import Connection, mapped_errors
+
+# The domain's consent types are imported by the readers that build them: every
+# unlock reads ``epoch`` (services/signing.py), and a command that only searches
+# should not build the consent, commitment and check-in classes for it.
+if TYPE_CHECKING:
+    from twofold.domain.checkins import CheckinKind
+    from twofold.domain.consent import (
+        CommitmentState,
+        Consent,
+        Pace,
+        Renegotiation,
+        Roles,
+        TalkRequest,
+        Terms,
+    )
 
 _WHAT = "The shared ledger (shared.db)"
 
@@ -39,6 +39,8 @@ def partners(conn: Connection) -> frozenset[str]:
 
 
 def labels(conn: Connection) -> dict[str, str]:
+    from twofold.domain.commitments import BOTH
+
     out = {str(r[0]): str(r[1]) for r in conn.execute("SELECT id, label FROM partners")}
     out[BOTH] = "both of you"
     return out
@@ -55,6 +57,8 @@ def epoch(conn: Connection) -> int | None:
 
 
 def consent_of(conn: Connection, commitment_id: str) -> Consent | None:
+    from twofold.domain.consent import new_consent
+
     row = conn.execute(
         "SELECT owner, made_by, legacy FROM commitments WHERE id = ?", (commitment_id,)
     ).fetchone()
@@ -85,7 +89,9 @@ def terms_of(conn: Connection, commitment_id: str) -> Terms | None:
     ).fetchone()
     if row is None:
         return None
-    return Terms(str(row[0]), str(row[1]), Cadence.from_json(json.loads(row[2])), str(row[3]))
+    return _terms_from(
+        {"title": row[0], "detail": row[1], "cadence": json.loads(row[2]), "hard_day": row[3]}
+    )
 
 
 def terms_json(terms: Terms) -> str:
@@ -100,6 +106,9 @@ def terms_json(terms: Terms) -> str:
 
 
 def _terms_from(data: dict[str, Any]) -> Terms:
+    from twofold.domain.commitments import Cadence
+    from twofold.domain.consent import Terms
+
     return Terms(
         str(data["title"]),
         str(data.get("detail", "")),
@@ -118,6 +127,8 @@ def renegotiation(conn: Connection, proposal_id: str) -> Renegotiation | None:
 
 
 def _renegotiation(row: Any) -> Renegotiation:
+    from twofold.domain.consent import Renegotiation
+
     return Renegotiation(
         str(row[0]),
         str(row[1]),
@@ -141,6 +152,8 @@ def pending_renegotiation(conn: Connection, commitment_id: str) -> Renegotiation
 
 
 def roles(conn: Connection) -> Roles:
+    from twofold.domain.consent import Roles
+
     row = conn.execute(
         "SELECT hurt, words FROM roles_proposals WHERE accepted_seq > 0 "
         "ORDER BY accepted_seq DESC LIMIT 1"
@@ -151,6 +164,8 @@ def roles(conn: Connection) -> Roles:
 
 
 def pace(conn: Connection) -> Pace:
+    from twofold.domain.consent import DEFAULT_ORDER, AgendaSection, Pace
+
     row = conn.execute("SELECT review_every_weeks, agenda_order, set_by FROM pace").fetchone()
     if row is None:
         return Pace()
@@ -213,6 +228,8 @@ def refused(conn: Connection) -> list[tuple[int, str]]:
 
 
 def commitment_states(conn: Connection) -> dict[str, CommitmentState]:
+    from twofold.domain.consent import CommitmentState
+
     with mapped_errors(_WHAT):
         return {
             str(r[0]): CommitmentState(r[1])
@@ -259,6 +276,8 @@ def renegotiations_of(
 
 def seals(conn: Connection) -> list[tuple[str, str, CheckinKind, date, bool, int]]:
     """(checkin id, author, kind, day, revealed, seq), newest first."""
+    from twofold.domain.checkins import CheckinKind
+
     with mapped_errors(_WHAT):
         rows = conn.execute(
             "SELECT checkin_id, author, kind, day, revealed, seq FROM checkin_seals ORDER BY day DESC, seq DESC"
@@ -283,6 +302,8 @@ def checkin_event_ids(conn: Connection, seqs: list[int]) -> dict[int, str]:
 
 
 def talk_requests(conn: Connection, include_discussed: bool = False) -> list[TalkRequest]:
+    from twofold.domain.consent import RequestKind, TalkRequest
+
     where = "" if include_discussed else "WHERE discussed = 0"
     with mapped_errors(_WHAT):
         rows = conn.execute(

@@ -42,9 +42,8 @@ from twofold.vault.files import fsync_folder
 from twofold.vault.keyslots import KeySlots, PartnerKeys
 from twofold.vault.locks import WriteLock
 from twofold.vault.schema import JOURNAL_MIGRATIONS, migrate
+from twofold.vault.vault import REKEYED as REKEYED  # named there: checked at every open
 from twofold.vault.vault import SHARED_DB, OpenVault, journal_file, now
-
-REKEYED = ".shared.db.rekeyed"
 
 
 def overwrite_and_remove(path: Path) -> None:

@@ -23,6 +23,8 @@ from twofold.domain.sharing import OutboxItem
 from twofold.vault.database import Connection, DatabaseError, Link, mapped_errors
 
 _WHAT = "Your private journal"
+# + a check-in's id: its sealed answers and salt, until revealed (services/checkins.py)
+CHECKIN_PENDING = "checkin_pending:"
 _RECORD_COLUMNS = (
     "r.id, r.kind, r.body, r.feelings, r.tags, r.created_at, r.updated_at, "
     "EXISTS (SELECT 1 FROM journal.record_shares s WHERE s.record_id = r.id "

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from twofold.domain import events
-from twofold.domain.consent import WITHDRAWABLE, withdraw_refusal
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
 from twofold.domain.events import EventData
 from twofold.domain.ledger import (
@@ -24,7 +22,7 @@ from twofold.domain.ledger import (
     canonical_json,
     content_hash,
 )
-from twofold.vault import consent_store, crypto, priority, projectors
+from twofold.vault import crypto, priority, projectors
 from twofold.vault.database import Connection, Link, mapped_errors
 
 _WHAT = "The shared ledger (shared.db)"
@@ -163,6 +161,8 @@ class LedgerStore:
         """Sign and insert one event after (seq, prev); returns it and its data,
         decoded as a replay will decode it, so the stored projection and the one
         ``verify`` derives are the same rows."""
+        import uuid  # on the first signature, not at every unlock
+
         body = canonical_json(event.to_payload())
         header = EventHeader(
             vault_id=self.vault_id,
@@ -231,6 +231,10 @@ class LedgerStore:
         """Remove the content of an item its author wrote; the signed withdrawal stays
         (as a retraction does). Refused, with nothing written, for another's item or an
         agreed one (issue 12). Call inside a write transaction."""
+        # the consent rules and readers: imported here, not by every unlock
+        from twofold.domain.consent import WITHDRAWABLE, withdraw_refusal
+        from twofold.vault import consent_store
+
         found = consent_store.withdrawable_target(self._conn, event_id)
         if found is None:
             raise NotFound("There is no such item.")

@@ -494,9 +494,11 @@ JOURNAL_MIGRATIONS.append(
 )
 
 
-def check_not_newer(conn: Connection, migrations: list[str], what: str) -> int:
+def check_not_newer(
+    conn: Connection, migrations: list[str], what: str, schema: str = "main"
+) -> int:
     with mapped_errors(what):
-        version = user_version(conn, "main")
+        version = user_version(conn, schema)
     if version > len(migrations):
         raise NewerVersion(
             f"{what} was written by a newer version of Twofold (schema {version}, this app "
@@ -505,10 +507,10 @@ def check_not_newer(conn: Connection, migrations: list[str], what: str) -> int:
     return version
 
 
-def check_existing(conn: Connection, migrations: list[str], what: str) -> int:
+def check_existing(conn: Connection, migrations: list[str], what: str, schema: str = "main") -> int:
     """An existing file must have a schema: version 0 means it was emptied or replaced,
     and migrating it would quietly create a new, empty vault file."""
-    version = check_not_newer(conn, migrations, what)
+    version = check_not_newer(conn, migrations, what, schema)
     if version == 0:
         raise VaultDamaged(
             f"{what} holds no Twofold data (it was emptied or replaced). Nothing was changed; "

@@ -14,8 +14,6 @@ import contextlib
 import json
 import os
 import secrets
-import shutil
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -61,6 +59,7 @@ from twofold.vault.projectors import replay
 from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS, check_existing, migrate
 
 SHARED_DB = "shared.db"
+REKEYED = ".shared.db.rekeyed"  # a leave's re-keyed copy of shared.db (vault/ending.py)
 
 
 def journal_file(partner_id: str) -> str:
@@ -479,6 +478,8 @@ def create(
         staging.rename(folder)
         fsync_folder(folder.parent)
     except BaseException:
+        import shutil
+
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return codes
@@ -487,6 +488,8 @@ def create(
 def _build(
     folder: Path, partners: list[NewPartner], labels: list[str], kdf: KdfParams, at: datetime
 ) -> dict[str, str]:
+    import uuid  # creating and re-keying import theirs; opening (every command) does not
+
     vault_id = uuid.uuid4().hex
     ids = [secrets.token_hex(8) for _ in partners]
     vault_key = crypto.new_key()
@@ -584,9 +587,10 @@ def open_with_keys(
     and the one-time signing of a format-1 partner's slots."""
     lock = take_owner_lock(folder)
     try:
-        from twofold.vault.ending import finish_interrupted_rekey  # a leave cut short
+        if (folder / REKEYED).exists():  # a leave cut short
+            from twofold.vault.ending import finish_interrupted_rekey
 
-        finish_interrupted_rekey(folder, keys.vault_key)
+            finish_interrupted_rekey(folder, keys.vault_key)
         conn, damage = _connect(folder, slots, keys)
     except BaseException:
         keys.wipe()
@@ -668,14 +672,22 @@ def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection
 def _attach_journal(conn: Connection, folder: Path, slots: KeySlots, keys: PartnerKeys) -> None:
     assert keys.journal_key is not None
     path = folder / journal_file(keys.partner_id)
-    # Migrate the file on its own connection first, so DDL never spans two files.
-    standalone = open_keyed(path, keys.journal_key)
-    try:
-        if check_existing(standalone, JOURNAL_MIGRATIONS, path.name) < len(JOURNAL_MIGRATIONS):
-            migrate(standalone, JOURNAL_MIGRATIONS, path.name)
-    finally:
-        standalone.close()
     attach_keyed(conn, "journal", path, keys.journal_key)
+    try:
+        version = check_existing(conn, JOURNAL_MIGRATIONS, path.name, "journal")
+    except BaseException:
+        conn.execute("DETACH DATABASE journal")
+        raise
+    if version < len(JOURNAL_MIGRATIONS):
+        # Migrate the file on its own connection, so DDL never spans two files (a
+        # current journal, every unlock but the first after an upgrade, is opened once).
+        conn.execute("DETACH DATABASE journal")
+        standalone = open_keyed(path, keys.journal_key)
+        try:
+            migrate(standalone, JOURNAL_MIGRATIONS, path.name)
+        finally:
+            standalone.close()
+        attach_keyed(conn, "journal", path, keys.journal_key)
     journal = JournalStore(Link(conn, lambda: conn))
     if journal.meta("partner_id") != keys.partner_id or journal.meta("vault_id") != slots.vault_id:
         conn.execute("DETACH DATABASE journal")
@@ -689,6 +701,8 @@ def rekey_file(path: Path, old_key: bytes | bytearray, new_key: bytes | bytearra
     """Re-key one journal file: a copy is re-keyed with ``PRAGMA rekey``, made durable
     and renamed over the file, so the file on disk is entirely old-key or entirely
     new-key at every moment."""
+    import shutil  # re-keying only: opening a vault does without it
+
     if is_hot_journal(path):
         raise VaultDamaged(f"{path.name} has an unfinished write; unlock again and retry.")
     scrub_journal(path)  # its last page images are under the old key
