@@ -37,13 +37,16 @@ def _render_pdf(report: Report, progress: Callable[[int, int], None] | None = No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # The imports build only objects that live as long as the process: the cyclic
-    # collector would walk them over and over for nothing (~5% of a command's start).
+    # The imports build objects that live as long as the process: the cyclic collector
+    # would walk them during the imports and at every collection after, for nothing.
+    # Collected neither while importing nor later (frozen): ~7 % of a search's start.
     collecting = gc.isenabled()
     gc.disable()
     try:
         from twofold.cli import run
         from twofold.hardening import harden_process
+
+        gc.freeze()
     finally:
         if collecting:
             gc.enable()
