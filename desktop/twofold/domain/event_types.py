@@ -4,7 +4,9 @@ Defined apart from ``twofold.domain.events`` (which re-exports every name here) 
 that opening a vault builds only the genesis: some fifty dataclasses cost tens of
 milliseconds to create, which a command such as ``twofold search`` never needs. The
 first use of any of these names through ``events`` (or ``decode``) imports this
-module; see ``events.__getattr__``.
+module; see ``events.__getattr__``. A new kind: its class here with ``@event``, and
+its name in ``events.__all__`` and in the TYPE_CHECKING import there
+(tests/unit/test_cli_start.py fails on a class ``events`` does not offer).
 """
 
 from __future__ import annotations
