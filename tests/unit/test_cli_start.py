@@ -117,8 +117,12 @@ def test_every_event_class_is_reachable_through_events_and_decodes_in_a_fresh_pr
     assert all(getattr(events, name) is getattr(event_types, name) for name in lazy)
     with pytest.raises(AttributeError):
         _ = events.NoSuchEvent  # type: ignore[attr-defined]
-    # decode, EVENT_TYPES and a from-import each build the kinds when first asked
+    # decode, EVENT_TYPES and a from-import each build the kinds when first asked, and
+    # the projectors load when first asked too
     script = (
+        # the sharing step asks which kinds are card-only before any projection
+        "from twofold.vault import projectors\n"
+        "assert projectors.card_only('reflection.shared')\n"
         "from twofold.domain import events\n"
         "e = events.decode('commitment.ended', {'commitment_id': 'c1', 'reason': 'done'})\n"
         "assert type(e).__name__ == 'CommitmentEnded', e\n"

@@ -112,6 +112,8 @@ def projects_card(kind: EventKind) -> Callable[[C], C]:
 
 
 def card_only(kind: str) -> bool:
+    if not _loaded:
+        _load()  # the card projectors register themselves as their modules load
     return EventKind(kind) in _CARDS
 
 
