@@ -260,3 +260,31 @@ def test_check_in_answers_are_in_the_report_once(alex: Session) -> None:
     )
     assert alone.count("ANSWERED-ONCE calm") == 1
     assert "the answers are under" not in alone
+
+
+def test_the_cyclic_collector_rests_while_a_report_is_built_and_is_back_after_an_error(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    import gc
+
+    make_history(vault_dir)
+    seen: list[bool] = []
+
+    def failing_pdf(report: object, progress: object = None) -> bytes:
+        seen.append(gc.isenabled())
+        raise RuntimeError("the disk went away")
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert gc.isenabled()
+        with pytest.raises(RuntimeError, match="the disk went away"):
+            alex.reports.export(
+                request(ReportFormat.PDF), tmp_path / "r.pdf", SAM_PASS, pdf=failing_pdf
+            )
+        assert seen == [False]  # off while the report was laid out
+        assert gc.isenabled()  # and back on after the error
+        assert not (tmp_path / "r.pdf").exists()
+        alex.reports.export(request(ReportFormat.JSON), tmp_path / "r.json", SAM_PASS)
+        assert gc.isenabled() and (tmp_path / "r.json").exists()
+    finally:
+        alex.lock()
