@@ -199,6 +199,10 @@ def test_a_search_that_stops_at_its_limit_says_it_shows_the_newest(
     assert window.journal.count.text() == (
         "The newest 3 matches for “heron”; add a word to narrow the search"
     )
+    from twofold.ui.main_window import PAGE_MIN_WIDTH
+
+    window.resize(1024, 640)
+    assert window.page_widgets["journal"].minimumSizeHint().width() <= PAGE_MIN_WIDTH
     window.journal.search.clear()
     qtbot.keyClicks(window.journal.search, "kingfisher")
     qtbot.waitUntil(lambda: window.journal.search_model.rowCount() == 1)
