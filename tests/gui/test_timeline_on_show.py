@@ -28,6 +28,16 @@ def _share(session: Session, text: str) -> None:
     sharing.confirm(sharing.preview())
 
 
+def _unlocked_after_a_share(qtbot: QtBot, make_window: MakeWindow, vault_dir: Path) -> MainWindow:
+    """Alex shared the river entry, then opens the window (on the journal)."""
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    _share(alex, RIVER)
+    alex.lock()
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    return window
+
+
 def _bodies(window: MainWindow) -> list[str]:
     model = window.timeline.model
     return [model.item(row).body for row in range(model.rowCount())]
@@ -36,11 +46,7 @@ def _bodies(window: MainWindow) -> list[str]:
 def test_the_timeline_is_filled_when_shown_and_verified_from_unlock(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
 ) -> None:
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    _share(alex, RIVER)
-    alex.lock()
-    window: MainWindow = make_window(vault_dir)
-    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window = _unlocked_after_a_share(qtbot, make_window, vault_dir)
     assert window.current_page() == JOURNAL
     timeline = window.timeline
     # The check runs while the journal is on screen.
@@ -67,11 +73,7 @@ def test_the_timeline_is_filled_when_shown_and_verified_from_unlock(
 def test_a_shared_search_hit_opens_the_timeline_never_shown_before_at_its_item(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
 ) -> None:
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    _share(alex, RIVER)
-    alex.lock()
-    window: MainWindow = make_window(vault_dir)
-    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window = _unlocked_after_a_share(qtbot, make_window, vault_dir)
     page = window.journal
     qtbot.keyClicks(page.search, "river")
     qtbot.waitUntil(lambda: page.lists.currentIndex() == 1)
