@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from twofold.domain import event_types, events
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.events import EventData
 from twofold.domain.records import RecordKind
-from twofold.services.session import create_vault, unlock
+from twofold.services.session import Session, create_vault, unlock
 
 # Runs the entry point as ``python -m twofold`` would, after lowering the KDF floor
 # for the test vault (as tests/entry.py does), then prints what was imported.
@@ -135,3 +136,76 @@ def test_every_event_class_is_reachable_through_events_and_decodes_in_a_fresh_pr
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def unlock_tracing(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Session, list[str]]:
+    """Unlock Alex, recording every statement the unlock runs on the vault's
+    connection (the session is returned open, to explain the statements on it)."""
+    import sqlcipher3
+
+    statements: list[str] = []
+    connect = sqlcipher3.connect
+
+    def tracing(*args: Any, **kwargs: Any) -> Any:
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlcipher3, "connect", tracing)
+    session = unlock(folder, "Alex", ALEX_PASS)
+    monkeypatch.setattr(sqlcipher3, "connect", connect)
+    return session, statements
+
+
+def whole_table_reads(session: Session, statements: list[str]) -> list[str]:
+    """The unlock's queries that read a table row by row (SQLite's ``SCAN``), other
+    than the schema, the journal's few meta rows and a newest-first read of one row."""
+    assert session._vault.journal is not None
+    conn = session._vault.journal._conn
+    conn.set_trace_callback(None)
+    found = []
+    for sql in statements:
+        if not sql.lstrip().upper().startswith("SELECT") or sql.rstrip().endswith("LIMIT 1"):
+            continue
+        for *_, detail in conn.execute("EXPLAIN QUERY PLAN " + sql):
+            scanned = detail.split()[1] if detail.startswith("SCAN ") else None
+            if scanned not in (None, "sqlite_master", "meta", "journal.meta"):
+                found.append(f"{detail}: {sql[:120]}")
+    return found
+
+
+def test_an_unlock_with_no_kept_retraction_head_reads_no_table_whole(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vault whose journal kept no "retractions checked" head (one from before it
+    was kept, or whose partner has written nothing since) still marks a retraction
+    the journal missed, from the retractions themselves: no lookup of every share the
+    journal ever made (60-100 ms at ten years, at every unlock and every command)."""
+    from twofold.services.timeline import RETRACTIONS_CHECKED_KEY
+    from twofold.vault import vault as vault_files
+    from twofold.vault.vault import now
+
+    with unlock(vault_dir, "Alex", ALEX_PASS) as alex:
+        assert alex.journal is not None and alex.sharing is not None
+        shared = []
+        for text in ("first walk", "second walk", "kept walk"):
+            record = alex.journal.write(text)
+            (event_id,) = alex.sharing.confirm(alex.sharing.preview([alex.sharing.add(record)]))
+            shared.append(event_id)
+    opened = vault_files.unlock_partner(vault_dir, "Alex", ALEX_PASS)
+    try:  # retracted behind the journal's back, and no head kept
+        assert opened.journal is not None
+        with opened.write("test"):
+            opened.ledger.retract(shared[1], now())
+            opened.journal.delete_meta(RETRACTIONS_CHECKED_KEY)
+    finally:
+        opened.close()
+
+    session, statements = unlock_tracing(vault_dir, monkeypatch)
+    try:
+        assert whole_table_reads(session, statements) == []
+        journal = session._vault.journal
+        assert journal is not None
+        assert {event_id for _, event_id, gone in journal.shares() if gone} == {shared[1]}
+    finally:
+        session.lock()

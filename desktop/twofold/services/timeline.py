@@ -125,7 +125,8 @@ def reconcile_retractions(vault: OpenVault) -> int:
     """Mark privately what was retracted during a shared session. Returns how many.
 
     Looks only at what was signed since the last time (the head is kept in the
-    journal); the first time, and after a head that could not be kept, at every share.
+    journal); the first time, and after a head that could not be kept, at every
+    retraction and withdrawal ever signed (the ways a share's content goes).
     The head is kept only with a write that happens anyway (marking, or the unlock
     remembering a new head, ``keep_retractions_checked``): an unlock that learns
     nothing new writes nothing, so a damaged or copied vault is left as it was."""
@@ -134,7 +135,7 @@ def reconcile_retractions(vault: OpenVault) -> int:
         return 0
     raw = journal.meta(RETRACTIONS_CHECKED_KEY)
     after = int(raw) if raw and raw.isdigit() else None
-    stale, head = journal.unmarked_retractions(after)
+    stale, head = journal.unmarked_retractions(vault.partner_id, after)
     if stale:
         at = now()
         with vault.write("Your journal"):

@@ -39,6 +39,7 @@ _FTS_INSERT_TRIGGER = "journal_fts_insert"
 _BULK_FTS_BUFFER = 32 << 20
 _FTS_DEFAULT_BUFFER = 1 << 20
 _BULK_INDEX_PIECE = 5000
+_IN_BATCH = 500  # ids bound per query (SQLite caps the parameters of one statement)
 
 
 def _in_journal_schema(create_trigger: str) -> str:
@@ -546,32 +547,36 @@ class JournalStore:
             (_iso(at), event_id),
         )
 
-    def unmarked_retractions(self, after_seq: int | None = None) -> tuple[list[str], int]:
+    def unmarked_retractions(
+        self, author: str, after_seq: int | None = None
+    ) -> tuple[list[str], int]:
         """Shares retracted in the ledger (e.g. during a shared session) that this
         journal does not know about yet, and the ledger's head seq.
 
-        With ``after_seq`` (the head when this was last asked) only the retractions and
-        withdrawals signed after it are looked at: a few rows, not one lookup in the
-        ledger per share this journal ever made (60 ms at ten years, at every unlock
-        and every command). Without it, one join over every share."""
+        A share's content goes only with its author's signed retraction or withdrawal
+        (the ledger refuses anyone else's), so ``author``'s retractions and withdrawals
+        are read (the kind index) and their targets looked up among this journal's
+        unmarked shares: with ``after_seq`` (the head when this was last asked) only
+        those signed after it, a few rows; without (a vault from before, or a head that
+        could not be kept) every one ever signed, a few hundred rows at ten years, not
+        one lookup in the ledger per share this journal ever made (60-100 ms at ten
+        years, at every unlock and every command until the partner writes again)."""
         with mapped_errors(_WHAT):
             head = int(
                 self._conn.execute(
                     "SELECT coalesce(max(seq), 0) FROM main.ledger_events"
                 ).fetchone()[0]
             )
-            if after_seq is None:
-                rows = self._conn.execute(
-                    "SELECT s.event_id FROM journal.record_shares s "
-                    "JOIN main.ledger_events e ON e.event_id = s.event_id "
-                    "WHERE s.retracted_at IS NULL AND e.payload IS NULL"
-                ).fetchall()
-                return [str(r[0]) for r in rows], head
             targets = []
             for (payload,) in self._conn.execute(
-                "SELECT payload FROM main.ledger_events WHERE seq > ? AND kind IN (?, ?) "
-                "AND payload IS NOT NULL",
-                (after_seq, str(EventKind.REFLECTION_RETRACTED), str(EventKind.ITEM_WITHDRAWN)),
+                "SELECT payload FROM main.ledger_events WHERE kind IN (?, ?) AND author = ? "
+                "AND seq > ? AND payload IS NOT NULL",
+                (
+                    str(EventKind.REFLECTION_RETRACTED),
+                    str(EventKind.ITEM_WITHDRAWN),
+                    author,
+                    after_seq or 0,
+                ),
             ):
                 try:
                     targets.append(str(json.loads(payload)["target"]))
@@ -579,14 +584,28 @@ class JournalStore:
                     continue  # a damaged event: verify names it
             if not targets:
                 return [], head
-            rows = self._conn.execute(
-                "SELECT s.event_id FROM journal.record_shares s "
-                "JOIN main.ledger_events e ON e.event_id = s.event_id "
-                "WHERE s.retracted_at IS NULL AND e.payload IS NULL "
-                f"AND s.event_id IN ({','.join('?' * len(targets))})",
+            # this journal's unmarked shares among them (its own small index; almost
+            # always none), then those whose content is gone from the ledger indeed
+            unmarked = self._among(
+                "SELECT event_id FROM journal.record_shares "
+                "WHERE retracted_at IS NULL AND event_id IN ({})",
                 targets,
-            ).fetchall()
-        return [str(r[0]) for r in rows], head
+            )
+            gone = self._among(
+                "SELECT event_id FROM main.ledger_events WHERE payload IS NULL "
+                "AND event_id IN ({})",
+                unmarked,
+            )
+        return gone, head
+
+    def _among(self, query: str, ids: Sequence[str]) -> list[str]:
+        """The ids ``query`` (with ``{}`` for the list) keeps, in batches of bound ids."""
+        found: list[str] = []
+        for start in range(0, len(ids), _IN_BATCH):
+            batch = ids[start : start + _IN_BATCH]
+            rows = self._conn.execute(query.format(",".join("?" * len(batch))), batch)
+            found += (str(row[0]) for row in rows)
+        return found
 
     def shares(self) -> list[tuple[int, str, bool]]:
         """(record id, event id, retracted) for every share made from this journal."""
