@@ -207,3 +207,39 @@ def test_a_search_that_stops_at_its_limit_says_it_shows_the_newest(
     qtbot.keyClicks(window.journal.search, "kingfisher")
     qtbot.waitUntil(lambda: window.journal.search_model.rowCount() == 1)
     assert window.journal.count.text() == "1 match for “kingfisher”"
+
+
+def test_the_count_line_keeps_describing_the_search_while_a_hit_is_edited_and_deleted(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    """Found in a long run of the real window: a save while the search results were on
+    screen put "13 entries · private to you" under 22 matches."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert session.journal is not None
+    for n in range(3):
+        session.journal.write(f"Heron number {n} on the canal")
+    session.journal.write("A kingfisher, once")
+    session.lock()
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    _fast_autosave(window)
+    journal = window.journal
+    qtbot.keyClicks(journal.search, "heron")
+    qtbot.waitUntil(lambda: journal.search_model.rowCount() == 3)
+    assert journal.count.text() == "3 matches for “heron”"
+    journal.results.clicked.emit(journal.search_model.index(0))
+    editor = journal.editor
+    qtbot.waitUntil(lambda: editor.record_id is not None)
+    editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.text, ", and a second one")
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
+    assert journal.lists.currentIndex() == 1 and journal.search_model.rowCount() == 3
+    assert journal.count.text() == "3 matches for “heron”"
+
+    on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    qtbot.mouseClick(editor.delete_button, LEFT)
+    qtbot.waitUntil(lambda: journal.search_model.rowCount() == 2)
+    assert journal.count.text() == "2 matches for “heron”"
+    journal.search.clear()
+    qtbot.waitUntil(lambda: journal.lists.currentIndex() == 0)
+    assert journal.count.text() == "3 entries · private to you"

@@ -153,6 +153,11 @@ def test_the_window_fits_1024_by_640_in_every_page(
     window.resize(1024, 640)
     QApplication.processEvents()
     assert window.width() == 1024
+    # What is painted ends in "…" inside the line; the label's text stays whole.
+    shown = window.status.shown_text()
+    assert shown.endswith("…") and message.startswith(shown[:-1])
+    assert window.status.fontMetrics().horizontalAdvance(shown) <= window.status.width()
+    assert window.status.text() == message
 
 
 def test_a_60_character_name_does_not_widen_the_sidebar(

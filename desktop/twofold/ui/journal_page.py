@@ -196,7 +196,12 @@ class JournalPage(QWidget):
         assert isinstance(day, date)
         self.filters.show_day(day)
 
+    def _searching(self) -> bool:
+        return self.lists.currentIndex() == 1 and bool(self.search.text().strip())
+
     def _update_count(self) -> None:
+        if self._searching():
+            return  # the line describes the search results on screen, not the journal
         n = self.model.total
         flt = self.filters.current()
         entries = self.tr("%n entries", None, n)
@@ -305,6 +310,7 @@ class JournalPage(QWidget):
         text = self.search.text().strip()
         if not text or self.session is None:
             self.lists.setCurrentIndex(0)
+            self._update_count()  # back to the journal: the line says so again
             return
         session = self.session
         shown = SEARCH_SHOWN
@@ -379,6 +385,8 @@ class JournalPage(QWidget):
             self.editor.dirty = False
             self.editor.load(None)
             self.model.reload()
+            if self._searching():
+                self._run_search()  # the erased entry must not stay among the results
             self._update_count()
             self.outbox_changed.emit()
             self.removed.emit()

@@ -11,6 +11,8 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QFont,
     QFontMetrics,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QTextLayout,
@@ -434,8 +436,10 @@ def buddy(widget: QWidget, text: str, *, shown: bool = True) -> QLabel:
 
 class StatusLabel(QLabel):
     """The status line: every message is announced to a screen reader (a status
-    bar is not read on its own), and a long one never widens the window: it is cut
-    at the edge and whole in the tooltip."""
+    bar is not read on its own), and a long one never widens the window: it ends
+    in "…" at the edge (never a word cut off silently) and is whole in the tooltip
+    and in what a screen reader reads (``text()`` stays whole; only the paint is
+    shortened)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -446,6 +450,24 @@ class StatusLabel(QLabel):
         super().setText(text)
         self.setToolTip(text)
         announce(self, text)
+
+    def shown_text(self) -> str:
+        """The text as painted: whole if it fits, else cut with "…"."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1)
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
 
 
 def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
