@@ -56,3 +56,25 @@ def test_a_scrub_skips_a_journal_that_is_still_in_use(tmp_path: Path) -> None:
     journal_path(database).write_bytes(hot)
     scrub_journal(database)
     assert journal_path(database).read_bytes() == hot
+
+
+def test_editing_or_removing_an_outbox_item_leaves_no_page_images_behind(
+    vault_dir: Path,
+) -> None:
+    """The version written for the partner is words too: the edited-away version and a
+    removed item must not wait in the journal's rollback journal for the next scrub
+    (someone who later learns the passphrase could read them there)."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None and session.sharing is not None
+        own = journal_path(vault_dir / journal_file(session._vault.partner_id))
+        item = session.sharing.add(session.journal.write("A first version, too raw"))
+        session.sharing.update(item, "A gentler version for Sam")
+        assert own.stat().st_size == 0
+        [kept] = session.sharing.outbox()
+        assert kept.shared_text == "A gentler version for Sam"
+        session.sharing.remove(item)
+        assert own.stat().st_size == 0
+        assert session.sharing.outbox() == []
+    finally:
+        session.lock()

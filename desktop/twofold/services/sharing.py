@@ -51,12 +51,13 @@ class SharingService:
         request = request.strip()
         if len(request) > MAX_REQUEST:
             raise InvalidInput(f"Keep the request under {MAX_REQUEST:,} characters.")
-        # An empty version is allowed while editing; confirm refuses it.
-        with self._vault.write("Your outbox"):
+        # An empty version is allowed while editing; confirm refuses it. The version
+        # edited away is words too: no page image of it stays in the rollback journal.
+        with self._vault.write("Your outbox", removes_text=True):
             self._store.update_outbox(item_id, shared_text.strip(), request)
 
     def remove(self, item_id: int) -> None:
-        with self._vault.write("Your outbox"):
+        with self._vault.write("Your outbox", removes_text=True):
             self._store.remove_from_outbox(item_id)
 
     def outbox(self) -> list[OutboxItem]:
