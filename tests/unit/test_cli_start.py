@@ -61,6 +61,7 @@ NEVER_ON_THE_SEARCH_PATH = (
     "twofold.vault.practice_store",
     "twofold.vault.ending",
     "cryptography.hazmat.primitives.serialization",
+    "argon2",  # the KDF runs through its bindings (_argon2_cffi_bindings) only
 )
 
 

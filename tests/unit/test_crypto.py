@@ -83,3 +83,35 @@ def test_wrong_passphrase_is_not_reported_as_damage(tmp_path: Path, kdf: KdfPara
     create_vault(folder, [("A", "first partner passphrase"), ("B", "second partner pass")], kdf)
     with pytest.raises(WrongPassphrase):
         unlock(folder, "A", "first partner passphrasE")
+
+
+@pytest.mark.parametrize(
+    ("memory_kib", "iterations", "lanes"),
+    [
+        (64 * 1024, 3, 4),  # the strong minimum every vault holds at least
+        (128 * 1024, 3, 4),  # a calibrated vault on a faster machine
+        (32, 1, 4),  # the tests' weak parameters
+        (8 * 3, 2, 3),
+    ],
+)
+def test_the_kdf_is_byte_equal_to_argon2_cffi(memory_kib: int, iterations: int, lanes: int) -> None:
+    """derive_kek calls the Argon2 reference code through argon2-cffi's bindings, not
+    through argon2-cffi itself (whose imports a command's start paid for): every key
+    it derives is the one argon2-cffi derived, so every existing vault opens."""
+    from argon2.low_level import Type, hash_secret_raw
+
+    params = KdfParams(memory_kib, iterations, lanes)
+    for secret, salt in [
+        (b"correct horse battery staple", bytes(range(16))),
+        ("pässwörd ✓".encode(), b"\xff" * 16),
+        (b"", b"s" * 32),
+        (b"x" * 1000, b"0123456789abcdef"),
+    ]:
+        expected = hash_secret_raw(secret, salt, iterations, memory_kib, lanes, 32, Type.ID)
+        derived = crypto.derive_kek(secret, salt, params)
+        assert isinstance(derived, bytearray) and bytes(derived) == expected
+
+
+def test_a_kdf_the_machine_cannot_run_is_an_error_not_a_wrong_key() -> None:
+    with pytest.raises(RuntimeError, match="key derivation failed"):
+        crypto.derive_kek(b"secret", b"short", KdfParams(64, 1, 1))  # salt under 8 bytes

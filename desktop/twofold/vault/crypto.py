@@ -15,7 +15,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
+from _argon2_cffi_bindings import ffi, lib
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -114,11 +114,38 @@ class KdfParams:
 
 
 def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
-    return bytearray(
-        hash_secret_raw(
-            secret, salt, params.iterations, params.memory_kib, params.lanes, KEY_BYTES, Type.ID
+    """Argon2id (version 1.3) of ``secret``: the reference implementation's
+    ``argon2_hash``, through the same bindings as ``argon2.low_level.hash_secret_raw``
+    (byte-equal, tests/security/test_format_doc.py), without the argon2 package's
+    imports (a command's start pays for them). The derived key is copied out and the
+    C buffer zeroed; the secret is read in place, not copied."""
+    out = ffi.new("uint8_t[]", KEY_BYTES)
+    try:
+        code = lib.argon2_hash(
+            params.iterations,
+            params.memory_kib,
+            params.lanes,
+            ffi.from_buffer(secret),
+            len(secret),
+            ffi.from_buffer(salt),
+            len(salt),
+            out,
+            KEY_BYTES,
+            ffi.NULL,
+            0,
+            lib.Argon2_id,
+            lib.ARGON2_VERSION_13,
         )
-    )
+        if code == lib.ARGON2_MEMORY_ALLOCATION_ERROR:
+            raise MemoryError(
+                f"Not enough memory for the key derivation ({params.memory_kib // 1024} MiB)."
+            )
+        if code != lib.ARGON2_OK:
+            reason = ffi.string(lib.argon2_error_message(code)).decode("ascii", "replace")
+            raise RuntimeError(f"The key derivation failed: {reason}")
+        return bytearray(ffi.buffer(out, KEY_BYTES))
+    finally:
+        ffi.memmove(out, bytes(KEY_BYTES), KEY_BYTES)
 
 
 def subkey(kek: bytes | bytearray, label: bytes) -> bytes:
