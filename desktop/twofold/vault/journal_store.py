@@ -146,6 +146,31 @@ class JournalStore:
             ).fetchone()
         return None if row is None else str(row[0])
 
+    def metas(self, keys: Sequence[str]) -> dict[str, str]:
+        """Several meta values (those present) in one read: a range of the key index
+        over the keys' common prefix. Cheaper than a query per key, and than
+        ``IN (…)``, which builds a temporary table each time (every save reads the
+        seen heads this way: 0.2 → 0.1 ms of CPU)."""
+        prefix = keys[0] if keys else ""
+        for key in keys[1:]:
+            while not key.startswith(prefix):
+                prefix = prefix[:-1]
+        # the first key after every key starting with the prefix (UTF-8 sorts as code
+        # points); without an ASCII last letter, no upper bound (still correct)
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix and prefix[-1] < "\x7f" else None
+        with mapped_errors(_WHAT):
+            if end is None:
+                rows = self._conn.execute(
+                    "SELECT key, value FROM journal.meta WHERE key >= ?", (prefix,)
+                ).fetchall()
+            else:
+                rows = self._conn.execute(
+                    "SELECT key, value FROM journal.meta WHERE key >= ? AND key < ?",
+                    (prefix, end),
+                ).fetchall()
+        wanted = set(keys)
+        return {str(row[0]): str(row[1]) for row in rows if row[0] in wanted}
+
     def set_meta(self, key: str, value: str) -> None:
         self._conn.execute(
             "INSERT INTO journal.meta (key, value) VALUES (?, ?) "

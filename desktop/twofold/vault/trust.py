@@ -141,7 +141,8 @@ def identity_problems(pin: Pin | None, signed: tuple[GenesisPartner, ...]) -> li
 
 
 def seen_heads(journal: JournalStore) -> list[Seen]:
-    raw = journal.meta(SEEN_KEY)
+    stored = journal.metas((SEEN_KEY, "ledger_head_seq", "ledger_head_hash"))
+    raw = stored.get(SEEN_KEY)
     heads: list[Seen] = []
     if raw:
         try:
@@ -152,7 +153,7 @@ def seen_heads(journal: JournalStore) -> list[Seen]:
         except (ValueError, KeyError, TypeError):
             heads = []
     # the head remembered before seen heads existed (after this partner's own writes)
-    seq, digest = journal.meta("ledger_head_seq"), journal.meta("ledger_head_hash")
+    seq, digest = stored.get("ledger_head_seq"), stored.get("ledger_head_hash")
     if seq and digest and not any(h.seq == int(seq) for h in heads):
         heads.insert(0, Seen(int(seq), digest, "", ""))
     return heads
@@ -166,17 +167,26 @@ def last_seen(journal: JournalStore) -> Seen | None:
 def note_seen(journal: JournalStore, ledger: LedgerStore, at: datetime) -> Seen | None:
     """Remember the current head (inside a write transaction). Nothing is written when
     it is already remembered, or when the ledger no longer holds the last seen head
-    (that is a finding for ``verify``, not a new truth to remember)."""
+    (that is a finding for ``verify``, not a new truth to remember).
+
+    Every save of a reflection calls this, and the head is nearly always the one
+    already remembered: that case is decided from the head row alone (its seq and
+    digest against the last remembered), one read of the ledger instead of four
+    (1.3 ms of each save's 3.8 ms of CPU on the ten-year vault)."""
     heads = seen_heads(journal)
-    head = ledger.event_at(ledger.head()[0])
+    seq, digest = ledger.head()
+    if seq == 0:
+        return None
+    last = max(heads, key=lambda h: h.seq) if heads else None
+    if last is not None and last.seq == seq:
+        # Remembered already; the same place now holding another event is
+        # ``verify``'s finding, not a new head to remember.
+        return last if last.digest == digest.hex() else None
+    head = ledger.event_at(seq)
     if head is None:
         return None
-    if heads:
-        last = max(heads, key=lambda h: h.seq)
-        if seen_problems([last], ledger):
-            return None
-        if last.seq == head.header.seq:
-            return last
+    if last is not None and seen_problems([last], ledger):
+        return None
     seen = Seen(
         head.header.seq,
         head.header.digest().hex(),
