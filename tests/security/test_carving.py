@@ -137,7 +137,7 @@ def test_control_the_old_settings_leave_the_text_on_disk(
     the canaries: the test above can fail."""
     monkeypatch.setattr(
         database,
-        "_FILE_PRAGMAS",
+        "FILE_PRAGMAS",
         ("journal_mode = DELETE", "synchronous = FULL", "secure_delete = ON"),
     )
     monkeypatch.setattr(vault, "scrub_journal", lambda path: None)

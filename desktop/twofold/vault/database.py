@@ -58,7 +58,7 @@ class Link:
 # the window's pages and the background work had read them, which is what kept the
 # window over 150 MB (ten-year vault: 149 → 139 MB settled); search, listing and the
 # timeline measured the same (they read a few hundred pages; a scan gains nothing).
-_FILE_PRAGMAS = (
+FILE_PRAGMAS = (
     "journal_mode = PERSIST",
     "synchronous = FULL",
     "secure_delete = ON",
@@ -193,7 +193,7 @@ def open_keyed(path: Path, key: bytes | bytearray, *, create: bool = False) -> C
         conn.execute(f'PRAGMA key = "{sqlcipher_key(key)}"')
         conn.execute("PRAGMA cipher_memory_security = ON")
         _prove_key(conn, "main", path)
-        for pragma in _FILE_PRAGMAS:
+        for pragma in FILE_PRAGMAS:
             conn.execute(f"PRAGMA main.{pragma}")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -222,7 +222,7 @@ def attach_keyed(
         raise _does_not_open(path) from exc
     try:
         _prove_key(conn, schema, path)
-        for pragma in _FILE_PRAGMAS:
+        for pragma in FILE_PRAGMAS:
             conn.execute(f"PRAGMA {schema}.{pragma}")
     except BaseException:
         conn.execute(f"DETACH DATABASE {schema}")
