@@ -101,6 +101,7 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
         "search private+shared, rare word",
         "search private+shared, common word",
         "save one reflection durably",
+        "save from the editor, its draft removed",
         "sharing step with 50 items",
         "scroll the timeline model end to end",
         "memory (RSS)",

@@ -9,6 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
+
+from twofold.domain.errors import DiskFull
+from twofold.domain.records import RecordKind
 from twofold.services.session import Session
 from twofold.vault import trust
 from twofold.vault.journal_store import JournalStore
@@ -91,3 +95,29 @@ def test_metas_reads_the_keys_asked_for_and_only_those(alex: Session) -> None:
     }
     assert store.metas(("partner_id",)) == {"partner_id": store.meta("partner_id") or ""}
     assert store.metas(("\U0010ffff",)) == {}
+
+
+def test_a_save_with_the_draft_removes_it_in_the_same_commit(alex: Session) -> None:
+    journal = alex.journal
+    assert journal is not None
+    journal.save_draft("editor", None, "A draft first.", RecordKind.REFLECTION, (), ())
+    statements = _statements(alex, lambda: journal.write("The draft, saved.", draft="editor"))
+    assert [s for s in statements if s in ("BEGIN", "COMMIT")] == ["BEGIN", "COMMIT"]
+    assert journal.draft("editor") is None
+    assert [r.body for r in journal.listing().records] == ["The draft, saved."]
+
+
+def test_a_save_that_fails_keeps_the_draft(alex: Session) -> None:
+    """The draft goes only with the entry: a full disk changes nothing."""
+    journal = alex.journal
+    assert journal is not None
+    journal.save_draft("editor", None, "Words not saved yet.", RecordKind.REFLECTION, (), ())
+    conn = alex._vault.connection  # simulate a full disk for the journal file
+    pages = conn.execute("PRAGMA journal.page_count").fetchone()[0]
+    conn.execute(f"PRAGMA journal.max_page_count = {pages}")
+    with pytest.raises(DiskFull):
+        journal.write("a long entry " * 2000, draft="editor")
+    conn.execute("PRAGMA journal.max_page_count = 1073741823")
+    kept = journal.draft("editor")
+    assert kept is not None and kept[1].body == "Words not saved yet."
+    assert journal.count() == 0

@@ -58,9 +58,13 @@ class JournalService:
         feelings: Sequence[str] = (),
         tags: Sequence[str] = (),
         at: datetime | None = None,
+        *,
+        draft: str | None = None,
     ) -> int:
         """Save a new record durably; returns its id once it is on disk. ``at`` is for
-        imports and the demo; the app always writes "now"."""
+        imports and the demo; the app always writes "now". ``draft``: the editor's
+        draft slot, removed in the same transaction (one durable commit for what the
+        person sees as one save, and never the entry without the draft gone)."""
         body = _check_body(body)
         with self._vault.write("Your entry"):
             record_id = self._store.add(
@@ -71,6 +75,8 @@ class JournalService:
                 at or now(),
             )
             record_ledger_head(self._vault)
+            if draft is not None:
+                self._store.discard_draft(draft)
         return record_id
 
     def edit(
@@ -82,7 +88,10 @@ class JournalService:
         tags: Sequence[str] = (),
         *,
         keep_history: bool = True,
+        draft: str | None = None,
     ) -> None:
+        """``draft``: as for ``write``, removed with the change in one transaction
+        (alone when nothing changed)."""
         body = _check_body(body)
         current = self._store.get(record_id)
         new_feelings = normalise_labels(list(feelings))
@@ -93,11 +102,15 @@ class JournalService:
             new_feelings,
             new_tags,
         ):
+            if draft is not None:
+                self.discard_draft(draft)
             return
         with self._vault.write("Your entry", removes_text=not keep_history):
             self._store.update(
                 record_id, kind, body, new_feelings, new_tags, now(), keep_history=keep_history
             )
+            if draft is not None:
+                self._store.discard_draft(draft)
 
     def delete(self, record_id: int) -> None:
         """Gone for good: the row, its history, its outbox items and its index entries

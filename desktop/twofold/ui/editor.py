@@ -402,7 +402,11 @@ class EntryEditor(QWidget):
         assert self.journal is not None
         if self.record_id is None:
             self.record_id = self.journal.write(
-                body, self.current_kind(), self.selected_feelings(), self.selected_tags()
+                body,
+                self.current_kind(),
+                self.selected_feelings(),
+                self.selected_tags(),
+                draft=DRAFT_SLOT,
             )
             self._history_kept = True
         else:
@@ -413,9 +417,9 @@ class EntryEditor(QWidget):
                 self.selected_feelings(),
                 self.selected_tags(),
                 keep_history=not self._history_kept,
+                draft=DRAFT_SLOT,
             )
             self._history_kept = True
-        self.journal.discard_draft(DRAFT_SLOT)
 
     def _not_saved(self, exc: BaseException) -> None:
         """Say so where the person is looking, keep the words marked unsaved, retry."""
