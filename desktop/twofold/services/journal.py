@@ -102,8 +102,9 @@ class JournalService:
             new_feelings,
             new_tags,
         ):
-            if draft is not None:
-                self.discard_draft(draft)
+            if draft is not None:  # the same words as the entry: nothing to scrub
+                with self._vault.write("Your draft"):
+                    self._store.discard_draft(draft)
             return
         with self._vault.write("Your entry", removes_text=not keep_history):
             self._store.update(
@@ -112,11 +113,15 @@ class JournalService:
             if draft is not None:
                 self._store.discard_draft(draft)
 
-    def delete(self, record_id: int) -> None:
+    def delete(self, record_id: int, *, draft: str | None = None) -> None:
         """Gone for good: the row, its history, its outbox items and its index entries
-        are overwritten on disk (secure_delete). What was already shared stays shared."""
+        are overwritten on disk (secure_delete). What was already shared stays shared.
+        ``draft``: the editor's draft of it goes in the same transaction, before the
+        rollback journal is scrubbed (removed afterwards, its words waited there)."""
         with self._vault.write("Your entry", removes_text=True):
             self._store.delete(record_id)
+            if draft is not None:
+                self._store.discard_draft(draft)
 
     def get(self, record_id: int) -> JournalRecord:
         return self._store.get(record_id)
@@ -186,5 +191,6 @@ class JournalService:
         return self._store.draft(slot)
 
     def discard_draft(self, slot: str) -> None:
-        with self._vault.write("Your draft"):
+        """Words the person throws away: scrubbed from the rollback journal too."""
+        with self._vault.write("Your draft", removes_text=True):
             self._store.discard_draft(slot)

@@ -378,8 +378,7 @@ class JournalPage(QWidget):
         journal = self.session.journal
 
         def delete() -> None:
-            journal.delete(record_id)
-            journal.discard_draft(DRAFT_SLOT)
+            journal.delete(record_id, draft=DRAFT_SLOT)
 
         def deleted(_: None) -> None:
             self.editor.dirty = False
