@@ -15,8 +15,8 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,7 +34,7 @@ from twofold.domain.errors import (
 )
 from twofold.vault import priority
 from twofold.vault.database import is_hot_journal
-from twofold.vault.files import create_private_file, fsync_folder, write_atomically_with
+from twofold.vault.files import fsync_folder, write_atomically_with
 from twofold.vault.keyslots import FILE_NAME, PREVIOUS_NAME
 from twofold.vault.locks import WriteLock
 
@@ -100,22 +100,26 @@ def check_target(vault_folder: Path, target: Path, *, overwrite: bool = False) -
 
 # --- making a backup ------------------------------------------------------------------
 #
-# The files are copied into a private folder first and the archive is built from
-# that copy, in pieces (nothing is ever whole in memory). A writer never waits for
-# the copy: it is made while the vault may be written, and then checked under the
+# The archive is streamed straight from the live files, in pieces (nothing is ever
+# whole in memory, and nothing but the archive is written: no staged copy that would
+# have to be overwritten with zeros afterwards). A writer never waits for the
+# streaming: it runs while the vault may be written, and is then checked under the
 # write lock. Every committed SQLite transaction rewrites page 1 of the file it
 # changed (the change counter; SQLCipher re-encrypts the page under a fresh IV), and
 # any write moves the file's size or modification time; keyslots.json is replaced
 # whole. So a file whose size, mtime, inode and first 64 KiB are what they were at
 # the start of its copy (read under the lock) was not written meanwhile, and the
-# copies of all such files are the vault at the moment of the check. A file that
-# was written is copied again — only where its bytes differ — outside the lock, and
-# checked again; after ``ROUNDS`` tries the last differences are copied under the
-# lock, which then costs the writer a read of the changed files, not of the vault.
+# archive's copies of all such files are the vault at the moment of the check. A
+# file that was written is brought up to date in the archive itself — only the
+# pieces whose bytes differ are rewritten, in place — outside the lock, and checked
+# again; after ``ROUNDS`` tries the last differences are copied under the lock,
+# which then costs the writer a compare of the changed files, not a copy of the
+# vault. The files go into the archive least recently written first: the file being
+# written (a journal) is then the last member, which can grow or shrink in place.
 
 ROUNDS = 4
 EVIDENCE = 64 * 1024
-STAGING_PREFIX = ".backup-"
+STAGING_PREFIX = ".backup-"  # staging folders of earlier versions (a crash's leftovers)
 STALE_STAGING = 3600.0  # seconds: an older staging folder was left by a crash
 
 _Evidence = tuple[int, int, int, bytes]
@@ -141,39 +145,9 @@ def _snapshot(folder: Path) -> dict[str, _Evidence]:
     return found
 
 
-def _copy_differences(source: Path, copy: Path) -> int:
-    """Make ``copy`` equal to ``source``, writing only the pieces that differ;
-    returns the bytes read. Never more than one piece of each file in memory."""
-    if not copy.exists():
-        create_private_file(copy)
-        shutil.copyfile(source, copy)  # the kernel copies (sendfile); nothing held here
-        return copy.stat().st_size
-    offset = 0
-    with source.open("rb") as live, copy.open("r+b") as mine:
-        while piece := live.read(CHUNK):
-            mine.seek(offset)
-            if mine.read(len(piece)) != piece:
-                mine.seek(offset)
-                mine.write(piece)
-            offset += len(piece)
-        mine.truncate(offset)
-    return offset
-
-
-def _staging_folder(folder: Path, target: Path) -> Path:
-    """A private folder on the vault's own filesystem (so copies are cheap); on a
-    read-only vault, beside the target instead."""
-    for parent in (folder, target.parent):
-        _remove_stale_staging(parent)
-        try:
-            return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))  # mode 0700
-        except OSError as exc:
-            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise
-    raise InvalidInput(f"No private folder could be made to stage a backup of {folder}.")
-
-
 def _remove_stale_staging(parent: Path) -> None:
+    """Earlier versions staged a copy of the vault in a ``.backup-*`` folder; one left
+    by a crash holds what the vault held: zeros over it, then it goes."""
     try:
         leftovers = [p for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX)]
     except OSError:
@@ -187,11 +161,10 @@ def _remove_stale_staging(parent: Path) -> None:
             continue
 
 
-# A backup writes the vault's size three times (the staged copy, the archive, the
-# zeros over the copy). Left to a single fsync at the end, an archive of the ten-year
-# vault put 130 MB in the disk's queue at once, and a reflection saved meanwhile waited
-# behind it: 200–300 ms for a save that takes 5. Flushed every ``FLUSH_EVERY`` bytes,
-# a save waits for one piece at most.
+# Left to a single fsync at the end, an archive of the ten-year vault put 130 MB in
+# the disk's queue at once, and a reflection saved meanwhile waited behind it:
+# 200–300 ms for a save that takes 5. Flushed every ``FLUSH_EVERY`` bytes, a save
+# waits for one piece at most.
 FLUSH_EVERY = 8 * 1024 * 1024
 
 
@@ -211,9 +184,7 @@ class _FlushBehind:
 
 
 def _scrub_folder(staging: Path) -> None:
-    """Overwrite the copies with zeros, durably, then remove them: the staged copies
-    hold what the vault held, and a later retraction replaces the backups — it must
-    not leave the same pages in freed blocks of a staging copy."""
+    """Overwrite the files of a folder with zeros, durably, then remove them."""
     for path in staging.iterdir():
         try:
             with path.open("r+b") as handle:
@@ -222,7 +193,6 @@ def _scrub_folder(staging: Path) -> None:
                 block = bytes(CHUNK)
                 behind = _FlushBehind(handle)
                 for start in range(0, size, CHUNK):
-                    priority.pause_point()  # the window's page first
                     behind.wrote(handle.write(block[: min(CHUNK, size - start)]))
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -232,99 +202,215 @@ def _scrub_folder(staging: Path) -> None:
     staging.rmdir()
 
 
-def stage_copy(folder: Path, staging: Path, rounds: int = ROUNDS) -> list[str]:
-    """Copy the vault's files into ``staging`` as one consistent moment, holding the
-    write lock only to check (and, after ``rounds`` tries, for the last differences).
-    Returns the names copied."""
+@dataclass(slots=True)
+class _Member:
+    name: str
+    info: zipfile.ZipInfo
+    zip64: bool
+    start: int  # where the file's bytes begin in the archive
+    size: int
+    digest: str  # SHA-256; "" while it has to be computed again (after a refresh)
+
+
+class _Archive:
+    """The zip being written, each member streamed from its live file and later
+    brought up to date in place (``refresh``)."""
+
+    def __init__(self, handle: BinaryIO, folder: Path) -> None:
+        self.handle = handle
+        self.folder = folder
+        self.zip = zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED)
+        self.behind = _FlushBehind(handle)
+        self.members: list[_Member] = []
+
+    def names(self) -> list[str]:
+        return [m.name for m in self.members]
+
+    def refresh(self, present: dict[str, _Evidence], changed: set[str]) -> None:
+        """Make the archive hold the files of ``present``, the members of ``changed``
+        equal to their files again. A member whose file kept its length (or the last
+        member, whatever its length) is rewritten only where its bytes differ, in
+        place; one that cannot be is written again from its file, after the members
+        that followed it (written again too): a file that keeps growing ends up last.
+        Files new to the archive follow, least recently written first."""
+        movers = [
+            m.name
+            for m in self.members
+            if m.name not in present or (m.name in changed and not self._fits(m))
+        ]
+        keep = next((i for i, m in enumerate(self.members) if m.name in movers), len(self.members))
+        for member in self.members[:keep]:
+            if member.name in changed:
+                self._patch(member)
+        staying = [m.name for m in self.members[keep:] if m.name not in movers]
+        held = set(self.names())
+        fresh = sorted((n for n in present if n not in held), key=lambda n: (present[n][2], n))
+        self._cut(keep)
+        for name in [*staying, *(n for n in movers if n in present), *fresh]:
+            self._add(name)
+
+    def _fits(self, member: _Member) -> bool:
+        try:
+            size = (self.folder / member.name).stat().st_size
+        except FileNotFoundError:
+            return False
+        last = member is self.members[-1]
+        return size == member.size or (last and (size >= 1 << 31) == member.zip64)
+
+    def _patch(self, member: _Member) -> None:
+        """Rewrite the pieces of ``member`` that differ from its file. Only the last
+        member may change its length; a file that changed its length meanwhile is
+        caught by the next check (its size is part of the evidence)."""
+        last = member is self.members[-1]
+        handle, offset = self.handle, 0
+        with (self.folder / member.name).open("rb") as live:
+            while piece := live.read(CHUNK if last else min(CHUNK, member.size - offset)):
+                priority.pause_point()  # the window's page first
+                handle.seek(member.start + offset)
+                if offset + len(piece) > member.size or handle.read(len(piece)) != piece:
+                    handle.seek(member.start + offset)
+                    handle.write(piece)
+                    self.behind.wrote(len(piece))
+                offset += len(piece)
+        if last:
+            member.size = offset
+            self.zip.start_dir = member.start + offset  # the next member or the directory
+        member.digest = ""
+
+    def _cut(self, keep: int) -> None:
+        """Forget the members from ``keep`` on; what follows overwrites their bytes."""
+        if keep >= len(self.members):
+            return
+        self.zip.start_dir = self.members[keep].info.header_offset
+        for member in self.members[keep:]:
+            self.zip.filelist.remove(member.info)
+            del self.zip.NameToInfo[member.name]
+        del self.members[keep:]
+
+    def _add(self, name: str) -> None:
+        try:
+            source = (self.folder / name).open("rb")
+        except FileNotFoundError:
+            return  # removed meanwhile: the check sees it gone
+        with source:
+            stat = os.fstat(source.fileno())
+            zip64 = stat.st_size >= 1 << 31
+            info = zipfile.ZipInfo(name, date_time=_zip_time_of(stat.st_mtime))
+            info.external_attr = 0o600 << 16
+            hasher = hashlib.sha256()
+            with self.zip.open(info, "w", force_zip64=zip64) as member:
+                start = self.handle.tell()
+                while piece := source.read(CHUNK):
+                    priority.pause_point()  # the window's page first
+                    hasher.update(piece)
+                    member.write(piece)
+                    self.behind.wrote(len(piece))
+        self.members.append(_Member(name, info, zip64, start, info.file_size, hasher.hexdigest()))
+
+    def finish(self, manifest: dict[str, object]) -> dict[str, str]:
+        """Checksums of the refreshed members (read back from the archive, which no
+        longer changes), their headers, the manifest and the central directory."""
+        handle = self.handle
+        for member in self.members:
+            if member.digest:
+                continue
+            hasher, crc, offset = hashlib.sha256(), 0, 0
+            handle.seek(member.start)
+            while offset < member.size:
+                piece = handle.read(min(CHUNK, member.size - offset))
+                if not piece:
+                    raise OSError(errno.EIO, f"the archive's copy of {member.name} is short")
+                priority.pause_point()
+                hasher.update(piece)
+                crc = zlib.crc32(piece, crc)
+                offset += len(piece)
+            info = member.info
+            info.CRC, info.file_size, info.compress_size = crc, member.size, member.size
+            header = info.FileHeader(member.zip64)
+            if info.header_offset + len(header) != member.start:  # never: same name, same zip64
+                raise RuntimeError(f"the header of {member.name} changed its length")
+            handle.seek(info.header_offset)
+            handle.write(header)
+            member.digest = hasher.hexdigest()
+        handle.seek(self.zip.start_dir)
+        digests = {m.name: m.digest for m in self.members}
+        manifest["files"] = digests
+        manifest["sizes"] = {m.name: m.size for m in self.members}
+        self.zip.writestr(MANIFEST, json.dumps(manifest, indent=2))
+        self.zip.close()
+        handle.truncate()  # a member that shrank in place leaves nothing after the directory
+        return digests
+
+
+def _stream_consistent(archive: _Archive, rounds: int, progress: Progress | None) -> None:
+    """Stream the vault's files into the archive as one consistent moment, holding
+    the write lock only to check (and, after ``rounds`` tries, for the last
+    differences)."""
+    folder = archive.folder
     with WriteLock(folder, timeout=30.0):
         seen = _snapshot(folder)
-    attempt, todo = 0, set(seen)
+    # least recently written first: the file being written goes last, where a
+    # change of its length costs nothing
+    order = sorted(seen, key=lambda n: (seen[n][2], n))
+    total = len(order) + 1
+    for index in range(1, len(order) + 1):
+        archive.refresh({n: seen[n] for n in order[:index]}, set())
+        if progress:
+            progress(index, total)
+    attempt = 0
     while True:
-        for name in sorted(todo):
-            # removed or replaced meanwhile: the check below sees it changed
-            with contextlib.suppress(FileNotFoundError):
-                _copy_differences(folder / name, staging / name)
         attempt += 1
         with WriteLock(folder, timeout=30.0):
             now = _snapshot(folder)
-            for gone in set(seen) - set(now):
-                (staging / gone).unlink(missing_ok=True)
-            changed = {n: e for n, e in now.items() if seen.get(n) != e}
+            changed = {n for n in set(seen) | set(now) if seen.get(n) != now.get(n)}
             if not changed:
-                return sorted(now)
+                return
             if attempt >= rounds:
-                for name in changed:
-                    _copy_differences(folder / name, staging / name)
-                return sorted(now)
-        # the other copies still equal their files: only the changed ones are copied
-        seen, todo = now, set(changed)
+                archive.refresh(now, changed)
+                return
+        # the other members still equal their files: only the changed ones are refreshed
+        archive.refresh(now, changed)
+        seen = now
 
 
-def create_backup(folder: Path, target: Path, progress: Progress | None = None) -> Path:
+def create_backup(
+    folder: Path, target: Path, progress: Progress | None = None, rounds: int = ROUNDS
+) -> Path:
     """Write a backup of ``folder`` to ``target`` atomically. Works on an open vault.
 
-    The files are copied as one moment with no transaction half in the copy (see
-    ``stage_copy``: the write lock is held only to check the copy); the archive is
-    then built from the copy and streamed to disk, in pieces, outside the lock."""
+    The files are streamed into the archive as one moment with no transaction half in
+    it (see ``_stream_consistent``: the write lock is held only to check), in pieces;
+    nothing but the archive is written."""
     if not looks_like_vault(folder):
         raise VaultNotFound(f"There is no Twofold vault at {folder}.")
-    staging = _staging_folder(folder, target)
-    try:
+    _remove_stale_staging(folder)
+    done: list[int] = []
+
+    def write(handle: BinaryIO) -> None:
+        archive = _Archive(handle, folder)
         try:
-            names = stage_copy(folder, staging)
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise DiskFull(
-                    "The disk is full: the vault could not be copied for its backup. "
-                    "Nothing was changed; free some space and try again."
-                ) from exc
+            _stream_consistent(archive, rounds, progress)
+            manifest: dict[str, object] = {
+                "format": FORMAT,
+                "version": VERSION,
+                "app_version": __version__,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            done.append(len(archive.finish(manifest)) + 1)
+        except BaseException:
+            with contextlib.suppress(Exception):  # the file is removed anyway
+                archive.zip.close()
             raise
-        total = len(names) + 1
-        digests: dict[str, str] = {}
-        sizes: dict[str, int] = {}
 
-        def write(handle: BinaryIO) -> None:
-            behind = _FlushBehind(handle)
-            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
-                for index, name in enumerate(names, 1):
-                    path = staging / name
-                    size = path.stat().st_size
-                    hasher = hashlib.sha256()
-                    info = zipfile.ZipInfo(name, date_time=_zip_time(path))
-                    info.external_attr = 0o600 << 16
-                    with (
-                        path.open("rb") as source,
-                        archive.open(info, "w", force_zip64=size >= 1 << 31) as member,
-                    ):
-                        while piece := source.read(CHUNK):
-                            priority.pause_point()  # the window's page first
-                            hasher.update(piece)
-                            member.write(piece)
-                            behind.wrote(len(piece))
-                    digests[name], sizes[name] = hasher.hexdigest(), size
-                    if progress:
-                        progress(index, total)
-                manifest = {
-                    "format": FORMAT,
-                    "version": VERSION,
-                    "app_version": __version__,
-                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "files": digests,
-                    "sizes": sizes,
-                }
-                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomically_with(target, write)
-    finally:
-        _scrub_folder(staging)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_atomically_with(target, write)
     if progress:
-        progress(total, total)
+        progress(done[0], done[0])
     return target
 
 
-def _zip_time(path: Path) -> tuple[int, int, int, int, int, int]:
-    when = datetime.fromtimestamp(max(path.stat().st_mtime, 315532800))  # zip starts in 1980
+def _zip_time_of(mtime: float) -> tuple[int, int, int, int, int, int]:
+    when = datetime.fromtimestamp(max(mtime, 315532800))  # zip starts in 1980
     return (when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 

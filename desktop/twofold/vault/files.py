@@ -39,14 +39,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def write_atomically_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """As ``write_atomically``, with the content streamed by ``write`` into the
-    temporary file (a backup never has to be whole in memory)."""
+    temporary file (a backup never has to be whole in memory). The file is open for
+    reading too: a backup reads back what it wrote."""
     tmp = path.with_name(path.name + ".tmp")
     try:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()  # a leftover from a crash; created afresh below with our mode
         # Owner-only from the first byte (not chmod'ed after): vault files and backups.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-        with os.fdopen(fd, "wb") as handle:
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "w+b") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
