@@ -338,8 +338,26 @@ class _Archive:
         manifest["sizes"] = {m.name: m.size for m in self.members}
         self.zip.writestr(MANIFEST, json.dumps(manifest, indent=2))
         self.zip.close()
-        handle.truncate()  # a member that shrank in place leaves nothing after the directory
+        self._drop_tail()
         return digests
+
+    def _drop_tail(self) -> None:
+        """A member that shrank in place (or members written again, shorter) left
+        older bytes after the end of the archive: zeros over them, durably, then the
+        file ends where the archive does (no freed block keeps them)."""
+        handle = self.handle
+        end = handle.tell()
+        size = handle.seek(0, os.SEEK_END)
+        if size <= end:
+            return
+        handle.seek(end)
+        block = bytes(CHUNK)
+        for start in range(end, size, CHUNK):
+            handle.write(block[: min(CHUNK, size - start)])
+        handle.flush()
+        os.fdatasync(handle.fileno())
+        os.ftruncate(handle.fileno(), end)
+        handle.seek(end)
 
 
 def _stream_consistent(archive: _Archive, rounds: int, progress: Progress | None) -> None:
