@@ -6,6 +6,7 @@ archive or of the zeros over the staged copy earlier versions made)."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,37 @@ def test_the_archive_is_flushed_piece_by_piece(
         assert len(restored.journal.listing().records) == 40
     finally:
         restored.lock()
+
+
+def test_the_backup_rests_after_each_flush_as_long_as_it_took(
+    vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paced: between two pieces the disk's queue is left to a save's own fsync."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None
+        for n in range(20):
+            session.journal.write(f"entry {n} " + "words of a long evening " * 80)
+    finally:
+        session.lock()
+    monkeypatch.setattr(backup_files, "FLUSH_EVERY", 64 * 1024)
+    monkeypatch.setattr(backup_files, "CHUNK", 16 * 1024)
+    events: list[tuple[str, float]] = []
+    real = os.fdatasync
+
+    def flush(fd: int) -> None:
+        real(fd)
+        events.append(("flush", 0.0))
+
+    monkeypatch.setattr(os, "fdatasync", flush)
+    monkeypatch.setattr(
+        time, "sleep", lambda s: events.append(("rest", s))
+    )  # as backup.py calls it
+    target = backups.backup_now(vault_dir, tmp_path / "b.twofold-backup")
+
+    flushes = [i for i, (kind, _) in enumerate(events) if kind == "flush"]
+    assert len(flushes) >= 4
+    for i in flushes:
+        kind, rest = events[i + 1]
+        assert kind == "rest" and 0 < rest <= backup_files.MAX_REST
+    assert backups.check(target)
