@@ -123,12 +123,23 @@ def test_writes_that_never_stop_end_with_the_last_differences_copied_under_the_l
             journal.write(written[-1])
 
     copies = _hook_copies(monkeypatch, always_write)
+    monkeypatch.setattr(backup_files, "FLUSH_EVERY", 1)  # a flush after every piece...
+    flushed_free: list[bool] = []
+    real_flush = os.fdatasync
+
+    def flush(fd: int) -> None:
+        flushed_free.append(_lock_is_free(vault_dir))
+        real_flush(fd)
+
+    monkeypatch.setattr(os, "fdatasync", flush)
     target = backups.backup_now(vault_dir, tmp_path / "busy.twofold-backup")
 
     # every optimistic round saw a new save; the last round copied the difference
     # while holding the lock (a writer would have waited only for that piece)
     assert len(written) >= backup_files.ROUNDS
     assert copies[0][2] and copies[-1] == ("patch", copies[-1][1], False)
+    # ...but never one (nor the rest after it) while a writer waits for the lock
+    assert flushed_free and all(flushed_free)
     assert set(written) <= _restored_bodies(target, tmp_path / "restored")
 
 

@@ -182,10 +182,11 @@ class _FlushBehind:
     def __init__(self, handle: BinaryIO) -> None:
         self._handle = handle
         self._pending = 0
+        self.held = False  # the write lock is held: no flush, no rest until it is free
 
     def wrote(self, size: int) -> None:
         self._pending += size
-        if self._pending >= FLUSH_EVERY:
+        if self._pending >= FLUSH_EVERY and not self.held:
             self._handle.flush()
             started = time.monotonic()
             os.fdatasync(self._handle.fileno())
@@ -394,7 +395,9 @@ def _stream_consistent(archive: _Archive, rounds: int, progress: Progress | None
             if not changed:
                 return
             if attempt >= rounds:
+                archive.behind.held = True  # a save waits for this: only the copy
                 archive.refresh(now, changed)
+                archive.behind.held = False
                 return
         # the other members still equal their files: only the changed ones are refreshed
         archive.refresh(now, changed)
