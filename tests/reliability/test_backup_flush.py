@@ -89,3 +89,22 @@ def test_the_backup_rests_after_each_flush_as_long_as_it_took(
         kind, rest = events[i + 1]
         assert kind == "rest" and 0 < rest <= backup_files.MAX_REST
     assert backups.check(target)
+
+
+def test_a_system_without_fdatasync_flushes_with_fsync(
+    vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """macOS and Windows: Python's ``os`` has no ``fdatasync`` there."""
+    monkeypatch.delattr(os, "fdatasync", raising=False)
+    monkeypatch.setattr(backup_files, "FLUSH_EVERY", 64 * 1024)
+    synced: list[int] = []
+    real = os.fsync
+
+    def counting(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", counting)
+    target = backups.backup_now(vault_dir, tmp_path / "b.twofold-backup")
+    assert len(synced) > 2  # pieces, then the whole file
+    assert backups.check(target)

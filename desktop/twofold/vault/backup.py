@@ -175,6 +175,13 @@ REST = 1.0  # rest after a flush, as a share of the time it took
 MAX_REST = 0.25  # seconds: a very slow disk stretches the backup, never without end
 
 
+def _sync_data(fd: int) -> None:
+    """``fdatasync`` where the system has it (Linux, BSD); macOS and Windows have only
+    ``fsync`` (Python's ``os`` has no ``fdatasync`` there)."""
+    sync = getattr(os, "fdatasync", None) or os.fsync
+    sync(fd)
+
+
 class _FlushBehind:
     """Make what was written to ``handle`` durable every ``FLUSH_EVERY`` bytes, and
     rest after each flush."""
@@ -189,7 +196,7 @@ class _FlushBehind:
         if self._pending >= FLUSH_EVERY and not self.held:
             self._handle.flush()
             started = time.monotonic()
-            os.fdatasync(self._handle.fileno())
+            _sync_data(self._handle.fileno())
             time.sleep(min(MAX_REST, REST * (time.monotonic() - started)))
             self._pending = 0
 
@@ -366,7 +373,7 @@ class _Archive:
         for start in range(end, size, CHUNK):
             handle.write(block[: min(CHUNK, size - start)])
         handle.flush()
-        os.fdatasync(handle.fileno())
+        _sync_data(handle.fileno())
         os.ftruncate(handle.fileno(), end)
         handle.seek(end)
 
