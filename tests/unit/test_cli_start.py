@@ -62,6 +62,8 @@ NEVER_ON_THE_SEARCH_PATH = (
     "twofold.vault.ending",
     "cryptography.hazmat.primitives.serialization",
     "argon2",  # the KDF runs through its bindings (_argon2_cffi_bindings) only
+    "dataclasses",  # value classes (domain/valueclass.py) compile nothing at import
+    "inspect",
 )
 
 

@@ -1,4 +1,4 @@
-"""The typed ledger events after the genesis: one frozen dataclass per kind.
+"""The typed ledger events after the genesis: one frozen value class per kind.
 
 Defined apart from ``twofold.domain.events`` (which re-exports every name here) so
 that opening a vault builds only the genesis: some fifty dataclasses cost tens of
@@ -12,7 +12,6 @@ its name in ``events.__all__`` and in the TYPE_CHECKING import there
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Self
 
@@ -23,12 +22,13 @@ from twofold.domain.dialogue import SessionKind
 from twofold.domain.events import EventData, event
 from twofold.domain.ledger import EventKind
 from twofold.domain.setbacks import RepairStep
+from twofold.domain.valueclass import valueclass
 
 # --- reflections -------------------------------------------------------------------
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ReflectionShared(EventData):
     kind: ClassVar[EventKind] = EventKind.REFLECTION_SHARED
     text: str
@@ -36,7 +36,7 @@ class ReflectionShared(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class KeysChanged(EventData):
     """A partner's key slots were replaced (new journal key): ``how`` is "change",
     "reset" (with the recovery code) or "renew" (a new recovery code); ``slots`` are
@@ -55,7 +55,7 @@ class KeysChanged(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ReflectionRetracted(EventData):
     kind: ClassVar[EventKind] = EventKind.REFLECTION_RETRACTED
     target: str  # event id of the shared reflection
@@ -65,7 +65,7 @@ class ReflectionRetracted(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentMade(EventData):
     kind: ClassVar[EventKind] = EventKind.COMMITMENT_MADE
     commitment_id: str
@@ -78,7 +78,7 @@ class CommitmentMade(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentAmended(EventData):
     kind: ClassVar[EventKind] = EventKind.COMMITMENT_AMENDED
     commitment_id: str
@@ -90,7 +90,7 @@ class CommitmentAmended(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentChecked(EventData):
     kind: ClassVar[EventKind] = EventKind.COMMITMENT_CHECKED
     commitment_id: str
@@ -100,7 +100,7 @@ class CommitmentChecked(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentAcknowledged(EventData):
     kind: ClassVar[EventKind] = EventKind.COMMITMENT_ACKNOWLEDGED
     commitment_id: str
@@ -108,7 +108,7 @@ class CommitmentAcknowledged(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentEnded(EventData):
     kind: ClassVar[EventKind] = EventKind.COMMITMENT_ENDED
     commitment_id: str
@@ -116,7 +116,7 @@ class CommitmentEnded(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SafetyPlanUpdated(EventData):
     kind: ClassVar[EventKind] = EventKind.SAFETY_PLAN_UPDATED
     plan: dict[str, Any]
@@ -126,7 +126,7 @@ class SafetyPlanUpdated(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class AgreementProposed(EventData):
     kind: ClassVar[EventKind] = EventKind.AGREEMENT_PROPOSED
     version_id: str
@@ -135,14 +135,14 @@ class AgreementProposed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class AgreementAcknowledged(EventData):
     kind: ClassVar[EventKind] = EventKind.AGREEMENT_ACKNOWLEDGED
     version_id: str
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CheckinSubmitted(EventData):
     kind: ClassVar[EventKind] = EventKind.CHECKIN_SUBMITTED
     checkin: CheckinKind
@@ -168,7 +168,7 @@ class CheckinSubmitted(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SetbackLogged(EventData):
     kind: ClassVar[EventKind] = EventKind.SETBACK_LOGGED
     setback_id: str
@@ -179,7 +179,7 @@ class SetbackLogged(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SetbackStepTaken(EventData):
     kind: ClassVar[EventKind] = EventKind.SETBACK_STEP
     setback_id: str
@@ -188,7 +188,7 @@ class SetbackStepTaken(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SetbackCountermeasure(EventData):
     kind: ClassVar[EventKind] = EventKind.SETBACK_COUNTERMEASURE
     setback_id: str
@@ -196,7 +196,7 @@ class SetbackCountermeasure(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class WinRecorded(EventData):
     kind: ClassVar[EventKind] = EventKind.WIN_RECORDED
     text: str
@@ -206,21 +206,21 @@ class WinRecorded(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class AppreciationRecorded(EventData):
     kind: ClassVar[EventKind] = EventKind.APPRECIATION
     text: str
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ValuesSet(EventData):
     kind: ClassVar[EventKind] = EventKind.VALUES_SET
     values: tuple[str, ...]
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class StoryChapter(EventData):
     kind: ClassVar[EventKind] = EventKind.STORY_CHAPTER
     title: str
@@ -231,7 +231,7 @@ class StoryChapter(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SessionOpened(EventData):
     kind: ClassVar[EventKind] = EventKind.SESSION_OPENED
     session_id: str
@@ -253,14 +253,14 @@ class SessionOpened(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SessionCosigned(EventData):
     kind: ClassVar[EventKind] = EventKind.SESSION_COSIGNED
     session_id: str
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SessionNote(EventData):
     kind: ClassVar[EventKind] = EventKind.SESSION_NOTE
     session_id: str
@@ -268,7 +268,7 @@ class SessionNote(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SessionOutcome(EventData):
     kind: ClassVar[EventKind] = EventKind.SESSION_OUTCOME
     session_id: str
@@ -276,7 +276,7 @@ class SessionOutcome(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SessionClosed(EventData):
     kind: ClassVar[EventKind] = EventKind.SESSION_CLOSED
     session_id: str
@@ -284,7 +284,7 @@ class SessionClosed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ObjectiveSet(EventData):
     kind: ClassVar[EventKind] = EventKind.OBJECTIVE_SET
     objective_id: str
@@ -292,7 +292,7 @@ class ObjectiveSet(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ObjectiveProgress(EventData):
     kind: ClassVar[EventKind] = EventKind.OBJECTIVE_PROGRESS
     objective_id: str
@@ -305,7 +305,7 @@ class ObjectiveProgress(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ExportMade(EventData):
     """A report of shared content left the vault: what, which range, which format,
     and the SHA-256 of the file written. Signed by the partner who made it."""
@@ -324,7 +324,7 @@ class ExportMade(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ConsentAdopted(EventData):
     """From this event on, every commitment, outcome, check-in and action for both is
     judged by the consent rules (``domain/consent.py``); before it, events keep their
@@ -335,7 +335,7 @@ class ConsentAdopted(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ExportAgreed(EventData):
     """The other partner's signature on an export (they typed their own passphrase)."""
 
@@ -344,7 +344,7 @@ class ExportAgreed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentAccepted(EventData):
     """The signer's own acceptance: who accepts is the signed author, never a field."""
 
@@ -353,7 +353,7 @@ class CommitmentAccepted(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class PartnerLeft(EventData):
     """A partner left the vault; the shared ledger is re-keyed right after, so their
     key opens nothing written from here on. ``copy`` tells whether they took a
@@ -365,7 +365,7 @@ class PartnerLeft(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentDeclined(EventData):
     kind: ClassVar[EventKind] = EventKind.COMMITMENT_DECLINED
     commitment_id: str
@@ -373,7 +373,7 @@ class CommitmentDeclined(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CommitmentConcern(EventData):
     """ "I didn't see this happen": shown beside a check-off, never replacing it."""
 
@@ -384,7 +384,7 @@ class CommitmentConcern(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RenegotiationProposed(EventData):
     kind: ClassVar[EventKind] = EventKind.RENEGOTIATION_PROPOSED
     proposal_id: str
@@ -398,7 +398,7 @@ class RenegotiationProposed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RenegotiationAccepted(EventData):
     kind: ClassVar[EventKind] = EventKind.RENEGOTIATION_ACCEPTED
     proposal_id: str
@@ -406,7 +406,7 @@ class RenegotiationAccepted(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RenegotiationDeclined(EventData):
     kind: ClassVar[EventKind] = EventKind.RENEGOTIATION_DECLINED
     proposal_id: str
@@ -414,7 +414,7 @@ class RenegotiationDeclined(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CheckinSealed(EventData):
     """A salted hash of the answers, published first; the answers wait in the
     author's private journal until revealed."""
@@ -441,7 +441,7 @@ class CheckinSealed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CheckinRevealed(EventData):
     kind: ClassVar[EventKind] = EventKind.CHECKIN_REVEALED
     checkin_id: str
@@ -450,7 +450,7 @@ class CheckinRevealed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class ItemWithdrawn(EventData):
     """The author withdrew an item they wrote: its payload is removed (NULL), this
     signed trace stays, as a retraction does for a shared reflection."""
@@ -463,7 +463,7 @@ class ItemWithdrawn(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RolesProposed(EventData):
     """Who was hurt, in the couple's own words, or nobody named (``hurt`` empty)."""
 
@@ -474,14 +474,14 @@ class RolesProposed(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RolesAccepted(EventData):
     kind: ClassVar[EventKind] = EventKind.ROLES_ACCEPTED
     proposal_id: str
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class PaceSet(EventData):
     kind: ClassVar[EventKind] = EventKind.PACE_SET
     review_every_weeks: int
@@ -489,7 +489,7 @@ class PaceSet(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RequestRaised(EventData):
     """ "A boundary feels strained" or "I'd like us to talk about …"."""
 
@@ -515,7 +515,7 @@ class RequestRaised(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RequestAnswered(EventData):
     kind: ClassVar[EventKind] = EventKind.REQUEST_ANSWERED
     request_id: str
@@ -523,7 +523,7 @@ class RequestAnswered(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SessionSummaryAgreed(EventData):
     kind: ClassVar[EventKind] = EventKind.SESSION_SUMMARY_AGREED
     session_id: str

@@ -1,4 +1,4 @@
-"""Typed ledger events: one frozen dataclass per event kind (DESIGN §3).
+"""Typed ledger events: one frozen value class per event kind (DESIGN §3).
 
 A service builds an event (``CommitmentChecked(...)``) and hands it to the ledger,
 which signs ``to_payload()``; projectors and ``verify`` read it back with
@@ -12,22 +12,21 @@ all cost a command-line search some 90 ms it never needed. ``events.CommitmentMa
 ``from twofold.domain.events import CommitmentMade``, ``EVENT_TYPES`` and
 ``decode`` all load them when asked (``__getattr__`` below).
 
-A new feature adds its kind to ``EventKind``, a dataclass in ``event_types``
+A new feature adds its kind to ``EventKind``, a value class in ``event_types``
 registered with ``@event``, and a projector under ``vault/projectors/``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from twofold.domain.ledger import EventKind
+from twofold.domain.valueclass import fields_of, valueclass
 
 if TYPE_CHECKING:
     from twofold.domain.commitments import Cadence
@@ -140,13 +139,13 @@ _LAZY = frozenset(__all__) - _HERE - {"decode", "event"}  # the classes of ``eve
 
 
 class EventData:
-    """Base of every typed event. Subclasses are frozen dataclasses with a ``kind``."""
+    """Base of every typed event. Subclasses are frozen value classes (``valueclass``)
+    with a ``kind``."""
 
     kind: ClassVar[EventKind]
 
     def to_payload(self) -> dict[str, Any]:
-        assert dataclasses.is_dataclass(self)
-        return {f.name: _encode(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _encode(getattr(self, name)) for name, _ in fields_of(type(self))}
 
     @classmethod
     def from_payload(cls, payload: Mapping[str, Any]) -> Self:
@@ -154,14 +153,14 @@ class EventData:
         fit its kind."""
         if not isinstance(payload, Mapping):
             raise TypeError("an event payload is a JSON object")
-        assert dataclasses.is_dataclass(cls)
-        hints = _hints(cls)
+        owner: type = cls
+        hints = _hints(owner)
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            if f.name in payload:
-                values[f.name] = _decode(hints[f.name], payload[f.name], f.name)
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise KeyError(f"the payload has no {f.name!r}")
+        for name, has_default in fields_of(cls):
+            if name in payload:
+                values[name] = _decode(hints[name], payload[name], name)
+            elif not has_default:
+                raise KeyError(f"the payload has no {name!r}")
         return cls(**values)
 
 
@@ -282,7 +281,7 @@ def _str(value: Any, name: str) -> str:
 # --- the genesis -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class GenesisPartner:
     id: str
     label: str
@@ -294,7 +293,7 @@ class GenesisPartner:
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class VaultCreated(EventData):
     kind: ClassVar[EventKind] = EventKind.VAULT_CREATED
     vault: str
@@ -302,7 +301,7 @@ class VaultCreated(EventData):
 
 
 @event
-@dataclass(frozen=True, slots=True)
+@valueclass
 class VaultCountersigned(EventData):
     kind: ClassVar[EventKind] = EventKind.VAULT_COUNTERSIGNED
     genesis: str  # hex digest of the first event

@@ -4,16 +4,16 @@ and which typed words name a kind, so searching "trigger" finds trigger entries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from twofold.domain.errors import InvalidInput
 from twofold.domain.records import RecordKind
+from twofold.domain.valueclass import valueclass
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class JournalFilter:
     kind: RecordKind | None = None
     feeling: str = ""

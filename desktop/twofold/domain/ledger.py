@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from twofold.domain.valueclass import field, valueclass
 
 GENESIS_PREV_HASH = bytes(32)
 _DOMAIN_TAG = b"twofold-ledger-v1\x00"
@@ -143,7 +144,7 @@ def content_hash(payload: bytes) -> bytes:
     return hashlib.sha256(payload).digest()
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class EventHeader:
     """Everything an event's signature covers. The payload is covered by its hash,
     so a retraction can remove the content and leave the chain intact."""
@@ -173,7 +174,7 @@ class EventHeader:
         return hashlib.sha256(_DOMAIN_TAG + body).digest()
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class LedgerEvent:
     header: EventHeader
     payload: bytes | None  # None once retracted
@@ -184,7 +185,7 @@ class LedgerEvent:
         return self.header.seq
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class TimelineItem:
     seq: int
     event_id: str
@@ -201,7 +202,7 @@ class TimelineItem:
     unverified: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Problem:
     """One thing that failed a check, named so a person can find it."""
 
@@ -213,7 +214,7 @@ class Problem:
         return f"{self.where}: {self.what}"
 
 
-@dataclass(slots=True)
+@valueclass(frozen=False)
 class VerifyReport:
     checks: list[tuple[str, bool, str]] = field(default_factory=list)
     suspects: set[int] = field(default_factory=set)  # timeline seqs not to be shown as signed

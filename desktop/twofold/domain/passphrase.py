@@ -8,13 +8,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from twofold.domain.valueclass import valueclass
 
 SUGGESTED_LENGTH = 12
 MIN_LENGTH = 8
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Strength:
     score: int  # 0 (very weak) … 4 (strong)
     bits: float

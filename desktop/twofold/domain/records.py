@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+
+from twofold.domain.valueclass import valueclass
 
 
 class RecordKind(StrEnum):
@@ -25,7 +26,7 @@ class RecordKind(StrEnum):
         }[self]
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class JournalRecord:
     id: int
     kind: RecordKind
@@ -48,7 +49,7 @@ class JournalRecord:
         return first[:80] + ("…" if len(first) > 80 else "")
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class RecordVersion:
     """An earlier version of a record, kept when the record was edited."""
 
@@ -59,14 +60,14 @@ class RecordVersion:
     edited_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class DamagedRecord:
     """A record whose storage page failed its integrity check; the rest still reads."""
 
     id: int
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class JournalListing:
     records: tuple[JournalRecord, ...]
     damaged: tuple[DamagedRecord, ...] = ()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+
+from twofold.domain.valueclass import valueclass
 
 # Letters and digits, as FTS5's unicode61 tokenizer splits them (an underscore
 # separates words there): each quoted word is then one token, never a phrase, which
@@ -19,7 +20,7 @@ class Source(StrEnum):
     SHARED = "shared"
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SearchHit:
     source: Source
     ref: str  # record id (private) or event id (shared)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from twofold.domain.errors import InvalidInput
+from twofold.domain.valueclass import valueclass
 
 MAX_SHARED_TEXT = 20_000
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class OutboxItem:
     """A private record waiting to be shared, with the version the partner will read."""
 
@@ -22,7 +22,7 @@ class OutboxItem:
     added_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class SharePreview:
     """Exactly what the partner will see once the author confirms."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +13,7 @@ from twofold.domain.errors import InvalidInput, NotAllowed, TwofoldError, VaultD
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.passphrase import normalise_passphrase
 from twofold.domain.search import SearchHit, fts_query
+from twofold.domain.valueclass import valueclass
 from twofold.services.journal import JournalService
 from twofold.services.locked import is_open_elsewhere as is_open_elsewhere
 from twofold.services.locked import partner_labels as partner_labels
@@ -65,7 +65,7 @@ KEYS_SEEN = "keys_seen_seq"
 TAKEN = "taken"
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class KeyNotice:
     """A change to the unlocked partner's own key slots since they last confirmed
     having seen one: shown at unlock until dismissed."""
@@ -112,7 +112,7 @@ class KeyNotice:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class CreatedVault:
     folder: Path
     recovery_codes: dict[str, str]  # partner label → code, shown once

@@ -13,7 +13,6 @@ import hmac
 import os
 import secrets
 import time
-from dataclasses import dataclass
 
 from _argon2_cffi_bindings import ffi, lib
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
 from twofold.domain.passphrase import normalise_passphrase as normalise_passphrase
+from twofold.domain.valueclass import valueclass
 
 KEY_BYTES = 32
 
@@ -53,7 +53,7 @@ def kdf_floor() -> KdfParams:
     return KdfParams.for_tests_only() if _test_floor else KdfParams.strong_minimum()
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class KdfParams:
     memory_kib: int
     iterations: int

@@ -35,7 +35,6 @@ import json
 import os
 import re
 import secrets
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -48,6 +47,7 @@ from twofold.domain.errors import (
     WrongPassphrase,
 )
 from twofold.domain.ledger import canonical_json
+from twofold.domain.valueclass import field, replace, valueclass
 from twofold.vault import crypto
 from twofold.vault.crypto import KdfParams
 from twofold.vault.files import write_atomically
@@ -70,20 +70,20 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Partner:
     id: str
     label: str
     public_key: bytes | None = None  # None only in a vault from format 1 not yet upgraded
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Sealed:
     nonce: bytes
     ciphertext: bytes
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Slot:
     slot_id: str
     partner_id: str
@@ -103,7 +103,7 @@ class Slot:
     retiring: Sealed | None = None
 
 
-@dataclass(slots=True)
+@valueclass(frozen=False)
 class PartnerKeys:
     """What an unlocked slot yields. ``journal_key`` is None in session mode.
     ``retiring_seed``: the signing seed a pending key change replaces (see Slot)."""
@@ -136,13 +136,13 @@ class PartnerKeys:
         return self.retiring_seed if self.retiring_seed is not None else self.signing_seed
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class NewSlot:
     kind: SlotKind
     secret: bytes
 
 
-@dataclass(slots=True)
+@valueclass(frozen=False)
 class KeySlots:
     vault_id: str
     generation: int

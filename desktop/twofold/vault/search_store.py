@@ -11,11 +11,11 @@ WHERE journal_fts MATCH``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from twofold.domain.errors import InvalidInput
 from twofold.domain.search import SearchHit, Source
+from twofold.domain.valueclass import valueclass
 from twofold.vault.database import Connection, DatabaseError, mapped_errors
 
 
@@ -41,7 +41,7 @@ def _marks(ids: list[int]) -> str:
 FIRST_WINDOW = 400  # the smallest first window (limit 200 → 400 rows)
 
 
-@dataclass(frozen=True)
+@valueclass
 class _Side:
     table: str  # the FTS table, as FROM names it
     name: str  # as MATCH names it

@@ -15,12 +15,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from twofold.domain.events import GenesisPartner
 from twofold.domain.ledger import LedgerEvent, Problem
+from twofold.domain.valueclass import valueclass
 from twofold.vault.journal_store import JournalStore
 from twofold.vault.ledger_store import LedgerStore
 
@@ -30,14 +30,14 @@ MAX_SEEN = 100  # remembered heads (the oldest go first)
 KEYRING_SERVICE = "Twofold: last seen ledger head"
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Pin:
     partners: tuple[GenesisPartner, ...]
     at: str  # ISO time of pinning
     how: str  # "setup" or "first unlock"
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Seen:
     seq: int
     digest: str  # hex

@@ -15,7 +15,6 @@ import json
 import os
 import secrets
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from twofold.domain.events import (
     VaultCreated,
 )
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
+from twofold.domain.valueclass import valueclass
 from twofold.vault import crypto, keyslots, locks, priority, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
@@ -70,7 +70,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class NewPartner:
     label: str
     passphrase: str
@@ -421,7 +421,7 @@ class OpenVault:
         self.close()
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class KeyTaken:
     """Where the ledger replaced this partner's key without them: the seq and time of
     the key change signed with their key by someone else (0, "" when the ledger

@@ -13,12 +13,12 @@ import contextlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from twofold.domain import events as typed
 from twofold.domain.events import EventData, GenesisPartner, VaultCreated
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
+from twofold.domain.valueclass import valueclass
 from twofold.vault import priority, projectors
 from twofold.vault.database import Connection, transaction
 from twofold.vault.schema import SHARED_MIGRATIONS, statements
@@ -31,7 +31,7 @@ FORMAT = 2
 FORMAT_KEY = "projection_format"
 
 
-@dataclass(frozen=True, slots=True)
+@valueclass
 class Table:
     name: str
     key: tuple[str, ...]
