@@ -7,7 +7,6 @@ Every failure prints one line to stderr and exits non-zero.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import keyword
 import os
@@ -15,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
@@ -33,6 +32,8 @@ from twofold.services.session import (
 # (tests/unit/test_cli_start.py keeps it light).
 
 if TYPE_CHECKING:
+    import argparse
+
     from twofold.services.report import Renderer
 
 EXIT_BUG = 70
@@ -114,6 +115,14 @@ SEARCH_LIMIT = 200  # the newest matches a search lists, as the window does
 MAX_SEARCH_LIMIT = 10_000
 
 
+def _bad_value(message: str) -> Exception:
+    """What an argument's type raises for argparse to report (argparse is imported
+    only when a command line needs it: see ``quick_parse``)."""
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
+
+
 def _positive(text: str) -> int:
     """A search's --limit: a whole number from 1 to MAX_SEARCH_LIMIT."""
     try:
@@ -121,7 +130,7 @@ def _positive(text: str) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= MAX_SEARCH_LIMIT:
-        raise argparse.ArgumentTypeError(f"a whole number from 1 to {MAX_SEARCH_LIMIT:,}")
+        raise _bad_value(f"a whole number from 1 to {MAX_SEARCH_LIMIT:,}")
     return value
 
 
@@ -164,9 +173,9 @@ def record_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a record number") from None
+        raise _bad_value(f"{text!r} is not a record number") from None
     if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"{text} is not a record number (1 to {MAX_ID})")
+        raise _bad_value(f"{text} is not a record number (1 to {MAX_ID})")
     return value
 
 
@@ -174,9 +183,9 @@ def count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise _bad_value(f"{text!r} is not a number") from None
     if not 1 <= value <= 1_000_000:
-        raise argparse.ArgumentTypeError(f"{text} is not between 1 and 1,000,000")
+        raise _bad_value(f"{text} is not between 1 and 1,000,000")
     return value
 
 
@@ -833,16 +842,17 @@ class UsageError(InvalidInput):
     """A command line argparse could not read: one line, exit 2, nothing done."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser for every command, or with ``only`` for that one command alone: what
     running it needs (a command then pays neither for the other commands' arguments
     nor for the imports their choices need). A name that is no command builds all, so
     argparse names the choices."""
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise UsageError(f"{message} (see '{self.prog} --help')")
+
     parser = _Parser(
         prog="twofold",
         description="A private journal for two, with a shared, signed ledger. "
@@ -1047,6 +1057,85 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# The plain command lines of the commands run most often are read without argparse:
+# its import, gettext's look-ups of translation files and building the parser were
+# about a tenth of a `twofold search`'s start (issue 17). ``quick_parse`` gives the
+# namespace argparse would give for exactly these; anything else (help, a typo, an
+# abbreviation, a value argparse refuses, words after an option that followed words,
+# ``--``) returns None, and argparse reads the line and answers as it always did.
+# tests/unit/test_cli_start.py holds the two to the same namespaces.
+_QUICK_COMMON = {"--vault": "vault", "--as": "who", "--passphrase-file": "passphrase_file"}
+_QUICK: dict[str, tuple[dict[str, Callable[[str], object]], dict[str, str], bool]] = {
+    # command: (options with a value -> their type, flags -> their name, takes words)
+    "search": ({"--limit": _positive}, {}, True),
+    "list": ({"--limit": count}, {"--shared": "shared"}, False),
+}
+_QUICK_DEFAULTS: dict[str, dict[str, object]] = {
+    "search": {"limit": SEARCH_LIMIT},
+    "list": {"shared": False, "limit": 50},
+}
+
+
+def quick_parse(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The namespace of a plain ``search`` or ``list`` command line, or None when
+    argparse should read it (see above)."""
+    if not argv or argv[0] not in _QUICK:
+        return None
+    command = argv[0]
+    typed, flags, takes_words = _QUICK[command]
+    values: dict[str, object] = {
+        "demo": False,
+        "vault": None,
+        "in_tray": False,
+        "self_check": False,
+        "command": command,
+        "who": None,
+        "passphrase_file": None,
+        **_QUICK_DEFAULTS[command],
+    }
+    files: list[Path] = []
+    words: list[str] = []
+    words_ended = False  # an option after the words: argparse refuses more words
+    tokens = iter(argv[1:])
+    for token in tokens:
+        if not token.startswith("-"):
+            if words_ended or not takes_words:
+                return None
+            words.append(token)
+            continue
+        name, has_value, value = token.partition("=")
+        words_ended = bool(words)
+        if name in flags and not has_value:
+            values[flags[name]] = True
+            continue
+        if name not in _QUICK_COMMON and name not in typed:
+            return None
+        if not has_value:
+            value = next(tokens, "-")
+            if value.startswith("-"):  # none, or what argparse may read as an option
+                return None
+        if name == "--vault":
+            values["vault"] = Path(value)
+        elif name == "--as":
+            values["who"] = value
+        elif name == "--passphrase-file":
+            files.append(Path(value))
+        else:
+            try:
+                values[name.removeprefix("--")] = typed[name](value)
+            except Exception:  # argparse reads it again and reports it
+                return None
+    if values["who"] is None or (takes_words and not words):
+        return None  # argparse names what is missing
+    if files:
+        values["passphrase_file"] = files
+    if takes_words:
+        values["query"] = words
+    from types import SimpleNamespace
+
+    return cast("argparse.Namespace", SimpleNamespace(**values))
+
+
 GuiCheck = Callable[[Callable[[str], None]], bool]
 
 
@@ -1074,14 +1163,16 @@ def run(
     from twofold.services.paths import default_vault_folder
 
     console = console or Console()
-    parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
-    try:
-        args = parser.parse_args(list(argv))
-    except UsageError as exc:
-        console.warn(str(exc))
-        return exc.exit_code
-    except SystemExit as exc:  # --help, --version
-        return exc.code if isinstance(exc.code, int) else 0
+    args = quick_parse(argv)
+    if args is None:
+        parser = build_parser(argv[0] if argv and not argv[0].startswith("-") else None)
+        try:
+            args = parser.parse_args(list(argv))
+        except UsageError as exc:
+            console.warn(str(exc))
+            return exc.exit_code
+        except SystemExit as exc:  # --help, --version
+            return exc.code if isinstance(exc.code, int) else 0
     if args.command is not None and getattr(args, "vault", None) is None:
         args.vault = default_vault_folder()
     try:
@@ -1089,7 +1180,7 @@ def run(
             return self_check(console, gui_check)
         if args.command is None:
             if open_app is None:
-                parser.print_help(console.out)
+                build_parser().print_help(console.out)
                 return 0
             return open_app(args)
         name = args.command.replace("-", "_")

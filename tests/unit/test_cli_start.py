@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from twofold.cli import UsageError, build_parser, quick_parse
 from twofold.domain import event_types, events
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.domain.events import EventData
@@ -64,6 +67,9 @@ NEVER_ON_THE_SEARCH_PATH = (
     "argon2",  # the KDF runs through its bindings (_argon2_cffi_bindings) only
     "dataclasses",  # value classes (domain/valueclass.py) compile nothing at import
     "inspect",
+    "argparse",  # a plain search is read by cli.quick_parse
+    "gettext",
+    "shutil",
 )
 
 
@@ -212,3 +218,57 @@ def test_an_unlock_with_no_kept_retraction_head_reads_no_table_whole(
         assert {event_id for _, event_id, gone in journal.shares() if gone} == {shared[1]}
     finally:
         session.lock()
+
+
+QUICK_WORDS = [
+    "--vault", "v", "--as", "Alex", "--passphrase-file", "f", "--limit", "5", "0", "x",
+    "--shared", "quetzal", "walk", "-", "--", "-h", "--help", "--lim", "--pass", "--as=Sam",
+    "--vault=w", "--limit=7", "--limit=0", "--shared=1", "-5", "", "--demo", "a=b", "--as=",
+    "10001", "--version", "--passphrase-file=g",
+]  # fmt: skip
+
+
+@given(
+    command=st.sampled_from(["search", "list"]),
+    words=st.lists(st.sampled_from(QUICK_WORDS), max_size=9),
+)
+@example(command="search", words=["--as", "Alex", "quetzal", "--limit", "5", "walk"])
+@example(command="search", words=["quetzal", "walk", "--as", "Alex", "--vault=w"])
+@example(command="search", words=["--as", "Alex", "--", "quetzal"])
+@example(command="search", words=["--as", "Alex", "-5"])
+@example(command="search", words=["--as", "Alex", "--limit", "0", "walk"])
+@example(command="search", words=["--pass", "f", "--as", "Alex", "walk"])
+@example(command="list", words=["--as", "Sam", "--shared=1"])
+@example(command="list", words=["--as", "Sam", "walk"])
+@example(command="list", words=["--as=", "--passphrase-file", "f", "--passphrase-file=g"])
+@settings(max_examples=400, deadline=None)
+def test_a_quickly_read_command_line_is_read_as_argparse_reads_it(
+    command: str, words: list[str]
+) -> None:
+    """``quick_parse`` reads the plain ``search``/``list`` lines without argparse; for
+    every line it reads, argparse gives the same namespace, and every line argparse
+    refuses (or answers with help) it leaves to argparse."""
+    import contextlib
+    import io
+
+    argv = [command, *words]
+    quick = quick_parse(argv)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            expected = vars(build_parser(command).parse_args(argv))
+    except (UsageError, SystemExit):
+        assert quick is None, argv
+        return
+    if quick is not None:
+        assert vars(quick) == expected, argv
+
+
+def test_the_common_lines_are_read_quickly() -> None:
+    assert quick_parse(
+        ["search", "--vault", "v", "--as", "Alex", "--passphrase-file", "f", "a", "b"]
+    )
+    assert quick_parse(["search", "a", "--as=Alex", "--limit", "3"])
+    assert quick_parse(["list", "--as", "Sam", "--shared", "--limit=10"])
+    assert quick_parse(["search", "--as", "Alex"]) is None  # no words: argparse says so
+    assert quick_parse(["search", "--help"]) is None
+    assert quick_parse(["write", "--as", "Alex"]) is None
