@@ -11,7 +11,6 @@ import base64
 import hashlib
 import hmac
 import os
-import secrets
 import time
 
 from _argon2_cffi_bindings import ffi, lib
@@ -233,7 +232,7 @@ def _unb32(text: str) -> bytes:
 
 
 def new_recovery_code() -> str:
-    raw = secrets.token_bytes(_RANDOM_BYTES)
+    raw = os.urandom(_RANDOM_BYTES)  # what secrets.token_bytes reads
     check = hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]
     text = _b32(raw + check)
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))

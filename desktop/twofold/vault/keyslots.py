@@ -30,11 +30,9 @@ only: after a change it holds the same generation as ``keyslots.json``.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import re
-import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -374,7 +372,7 @@ def _sealed_slot(
 ) -> Slot:
     assert keys.journal_key is not None
     draft = Slot(
-        secrets.token_hex(8),
+        os.urandom(8).hex(),  # as secrets.token_hex(8)
         partner_id,
         kind,
         kdf,
@@ -588,6 +586,8 @@ def _slot(value: Any, version: int) -> Slot:
 
 def _checksum(body: dict[str, Any]) -> str:
     """Format 1's plain checksum, still read so that older vaults open."""
+    import hashlib  # format 1 only
+
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 

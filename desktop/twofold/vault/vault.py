@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -469,7 +468,7 @@ def create(
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise VaultExists(f"{folder} already exists and is not empty; choose a new folder.")
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = folder.parent / f".{folder.name}.creating-{secrets.token_hex(4)}"
+    staging = folder.parent / f".{folder.name}.creating-{os.urandom(4).hex()}"
     staging.mkdir(mode=PRIVATE_FOLDER)  # owner-only from the start, whatever the umask
     try:
         codes = _build(staging, partners, labels, kdf, at or now())
@@ -491,7 +490,7 @@ def _build(
     import uuid  # creating and re-keying import theirs; opening (every command) does not
 
     vault_id = uuid.uuid4().hex
-    ids = [secrets.token_hex(8) for _ in partners]
+    ids = [os.urandom(8).hex() for _ in partners]  # as secrets.token_hex
     vault_key = crypto.new_key()
     all_keys = [
         PartnerKeys(pid, bytearray(vault_key), crypto.new_key(), crypto.new_key()) for pid in ids
