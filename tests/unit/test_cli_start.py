@@ -20,6 +20,7 @@ from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from twofold.cli import UsageError, build_parser, quick_parse
 from twofold.domain import event_types, events
 from twofold.domain.commitments import Cadence, CadenceKind
+from twofold.domain.errors import KeySlotsDamaged
 from twofold.domain.events import EventData
 from twofold.domain.records import RecordKind
 from twofold.services.session import Session, create_vault, unlock
@@ -37,6 +38,7 @@ try:
     code = main(sys.argv[1:])
 finally:
     sys.stdout = real
+from twofold.domain.errors import KeySlotsDamaged
 from twofold.domain.events import EventData
 print(json.dumps({
     "code": code,
@@ -274,3 +276,43 @@ def test_the_common_lines_are_read_quickly() -> None:
     assert quick_parse(["search", "--as", "Alex"]) is None  # no words: argparse says so
     assert quick_parse(["search", "--help"]) is None
     assert quick_parse(["write", "--as", "Alex"]) is None
+
+
+def test_an_unlock_checks_each_key_slot_signature_once(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unlock reads keyslots.json again under the write lock; holding the same
+    bytes, it is not parsed and its signatures are not checked a second time."""
+    from twofold.vault import crypto, keyslots
+
+    checked: list[bytes] = []
+    real = crypto.signature_valid
+
+    def counting(public: bytes, signature: bytes, message: bytes) -> bool:
+        if message.startswith(b"twofold-keyslot"):
+            checked.append(message)
+        return real(public, signature, message)
+
+    monkeypatch.setattr(keyslots, "_last_read", None)
+    monkeypatch.setattr(crypto, "signature_valid", counting)
+    with unlock(vault_dir, "Alex", ALEX_PASS):
+        pass
+    slots = keyslots.load(vault_dir).slots
+    assert len(checked) == len(slots) == len(set(checked))
+
+
+def test_a_key_slot_file_changed_since_it_was_last_read_is_checked_again(
+    vault_dir: Path,
+) -> None:
+    from twofold.vault import keyslots
+
+    keyslots.load(vault_dir)
+    path = vault_dir / keyslots.FILE_NAME
+    doc = json.loads(path.read_text())
+    slot = doc["slots"][0]
+    slot["signature"] = slot["signature"][:-4] + (
+        "AAAA" if slot["signature"][-4:] != "AAAA" else "BBBB"
+    )
+    path.write_text(json.dumps(doc))
+    with pytest.raises(KeySlotsDamaged):
+        keyslots._read(path)
