@@ -293,7 +293,7 @@ def test_an_unlock_checks_each_key_slot_signature_once(
             checked.append(message)
         return real(public, signature, message)
 
-    monkeypatch.setattr(keyslots, "_last_read", None)
+    monkeypatch.setattr(keyslots, "_last_read", None, raising=False)
     monkeypatch.setattr(crypto, "signature_valid", counting)
     with unlock(vault_dir, "Alex", ALEX_PASS):
         pass
