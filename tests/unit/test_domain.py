@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from twofold.domain.istatement import suggestions
 from twofold.domain.passphrase import estimate
 from twofold.domain.search import fts_query, make_snippet
@@ -40,3 +43,18 @@ def test_passphrase_strength_gives_concrete_feedback() -> None:
     assert any("1234" in f for f in weak.feedback)
     strong = estimate("lamp orbit velvet canyon", common)
     assert strong.score >= 3 and strong.acceptable
+
+
+@given(st.text(max_size=40) | st.text(st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_word_folds_the_same_with_or_without_the_ascii_shortcut(word: str) -> None:
+    """``search._fold`` skips the Unicode decomposition for ASCII words (a snippet folds
+    every word it looks at); the result is the one the full folding gives."""
+    import unicodedata
+
+    from twofold.domain.search import _fold
+
+    full = "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch)
+    )
+    assert _fold(word) == full

@@ -53,6 +53,8 @@ def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
 
 def _fold(word: str) -> str:
     """Case- and accent-insensitive, like FTS5's unicode61 remove_diacritics tokenizer."""
+    if word.isascii():  # nothing to decompose: a snippet folds every word it looks at
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
