@@ -20,7 +20,7 @@ from twofold.domain.errors import DiskFull
 from twofold.services import backups
 from twofold.services.session import Session, unlock
 from twofold.vault import backup as backup_files
-from twofold.vault.locks import WRITE_LOCK, FolderLock
+from twofold.vault.locks import WRITE_LOCK, FolderLock, WriteLock
 
 
 @pytest.fixture
@@ -108,6 +108,45 @@ def test_a_save_after_its_file_was_copied_goes_through_and_is_in_the_backup(
         "written before the backup",
         written[0],
     }
+
+
+def test_a_change_during_the_backup_costs_the_archive_only_the_pages_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save rewrites a few pages scattered over the journal; bringing the archive up
+    to date rewrites those pages, not the 1 MiB pieces around them (which wrote 13–46
+    MB per backup of the ten-year vault under the benchmark's saves, against ~0.2 MB)."""
+    folder = tmp_path / "vault"
+    _fake_vault(folder)
+    monkeypatch.setattr(backup_files, "CHUNK", 64 * 1024)
+    page = 4096  # SQLite's page in the vault
+    written: list[int] = []
+    real_wrote = backup_files._FlushBehind.wrote
+
+    def wrote(self: backup_files._FlushBehind, size: int) -> None:
+        written.append(size)
+        real_wrote(self, size)
+
+    monkeypatch.setattr(backup_files._FlushBehind, "wrote", wrote)
+    before: list[int] = []
+
+    def three_pages(copied: Path) -> None:
+        if copied.name == "journal-b.db" and not before:
+            before.append(sum(written))
+            with WriteLock(folder, timeout=1.0), copied.open("r+b") as handle:
+                for number in (3, 20, 41):  # in three different pieces
+                    handle.seek(number * page)
+                    handle.write(secrets.token_bytes(page))
+
+    copies = _hook_copies(monkeypatch, three_pages)
+    target = backup_files.create_backup(folder, tmp_path / "b.twofold-backup")
+
+    assert ("patch", "journal-b.db", True) in copies
+    assert sum(written) - before[0] == 3 * page
+    monkeypatch.undo()
+    backups.restore(target, tmp_path / "restored")
+    for path in backup_files.vault_files(folder):
+        assert (tmp_path / "restored" / path.name).read_bytes() == path.read_bytes()
 
 
 def test_writes_that_never_stop_end_with_the_last_differences_copied_under_the_lock(

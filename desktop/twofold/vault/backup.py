@@ -220,6 +220,25 @@ def _scrub_folder(staging: Path) -> None:
     staging.rmdir()
 
 
+PAGE = 4096  # SQLite's page (the vault's page size): what one write of a save changes
+
+
+def _write_pages(handle: BinaryIO, at: int, piece: bytes, held: bytes) -> int:
+    """Write the pages of ``piece`` that differ from ``held`` (what the archive holds
+    at ``at``); returns the bytes written. A save changes a few pages scattered over
+    the journal: rewriting the 1 MiB pieces around them wrote 13–46 MB per backup of
+    the ten-year vault under the benchmark's saves (~0.2 MB page by page), and the
+    flushes and rests they caused made every round too long to find the journal
+    unchanged."""
+    written = 0
+    for start in range(0, len(piece), PAGE):
+        page = piece[start : start + PAGE]
+        if held[start : start + PAGE] != page:
+            handle.seek(at + start)
+            written += handle.write(page)
+    return written
+
+
 @dataclass(slots=True)
 class _Member:
     name: str
@@ -285,10 +304,9 @@ class _Archive:
             while piece := live.read(CHUNK if last else min(CHUNK, member.size - offset)):
                 priority.pause_point()  # the window's page first
                 handle.seek(member.start + offset)
-                if offset + len(piece) > member.size or handle.read(len(piece)) != piece:
-                    handle.seek(member.start + offset)
-                    handle.write(piece)
-                    self.behind.wrote(len(piece))
+                held = handle.read(len(piece))
+                if held != piece:
+                    self.behind.wrote(_write_pages(handle, member.start + offset, piece, held))
                 offset += len(piece)
         if last:
             member.size = offset
