@@ -32,20 +32,21 @@ Prints one table; never fails the test suite (a smoke version runs there).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks.floor_save import SAVE_TEXT
+from tests.benchmarks.floor import SAVE_TEXT
 from tests.benchmarks.jrnl_side import Jrnl
 from tests.benchmarks.text import COMMON_WORD, RARE_WORD
 from tests.benchmarks.workload import PASSPHRASES, Workload, build_vault, jrnl_text
@@ -335,11 +336,12 @@ def measure_session(
     session = unlock(folder, "Alex", PASSPHRASES["Alex"])
     floor_search: dict[str, float] = {}
     floor_save: float | None = None
+    secured: dict[str, float] = {}
     if floor is not None and (wanted("search") or wanted("save")):
-        floor_search, floor_save = measure_floor(floor, reps, wanted)
+        floor_search, floor_save, secured = measure_floor(floor, reps, wanted)
     for typed, label in SEARCHES if wanted("search") else ():
         hits = len(session.search(typed))
-        table.add(
+        row = table.add(
             Row(
                 f"search private+shared, {label} ({hits} shown)",
                 timed(partial(session.search, typed), reps * 2),
@@ -348,6 +350,12 @@ def measure_session(
                 floor=floor_search.get(typed),
             )
         )
+        if typed in secured:
+            table.notes.append(
+                f"Search floor with SQLCipher's memory security on, {label}: "
+                f"{secured[typed]:.2f} ms (the search ÷ that: {row.median / secured[typed]:.2f}); "
+                f"the raw engine's, in the floor column: {floor_search[typed]:.2f} ms."
+            )
     journal = session.journal
     assert journal is not None
     if wanted("save"):
@@ -828,58 +836,42 @@ def export_floor(folder: Path, target: Path) -> Path:
 
 def measure_floor(
     target: Path, reps: int, wanted: Callable[[str], bool] = _everything
-) -> tuple[dict[str, float], float | None]:
-    """The same search and save code on the plain copy, through plain SQLite."""
-    import sqlcipher3
-
-    from twofold.domain.search import fts_query
-    from twofold.vault.search_store import search
-
-    conn = sqlcipher3.connect(str(target / "shared.db"), isolation_level=None)
-    conn.execute("ATTACH DATABASE ? AS journal", (str(target / "journal.db"),))
-    for schema in ("main", "journal"):
-        conn.execute(f"PRAGMA {schema}.journal_mode = DELETE")
-        conn.execute(f"PRAGMA {schema}.synchronous = FULL")
-    results = {}
-    for typed, _ in SEARCHES if wanted("search") else ():
-        query = fts_query(typed)
-        assert query is not None
-        results[typed] = (
-            statistics.median(
-                timed(
-                    partial(
-                        search,
-                        conn,
-                        query,
-                        typed,
-                        include_private=True,
-                        labels={},
-                        own_label="Alex",
-                    ),
-                    reps * 2,
-                )
-            )
-            * 1000
-        )
-    conn.close()
-    return results, measure_floor_save(target, reps * 3) if wanted("save") else None
+) -> tuple[dict[str, float], float | None, dict[str, float]]:
+    """The same search and save code on the plain copy, through plain SQLite, each in a
+    process of its own (floor.py says why and what is the same): the raw engine, as
+    DESIGN §6 defines the floor. Also the search floor with SQLCipher's memory
+    security on, which the search floor ran under until session 22 (the benchmark's
+    own session turns it on for the whole process)."""
+    typed = [text for text, _ in SEARCHES] if wanted("search") else []
+    searches = _floor("search", target, reps * 2, typed) if typed else {}
+    secured = _floor("search", target, reps * 2, typed, memory_security=True) if typed else {}
+    saved = _floor("save", target, reps * 3) if wanted("save") else None
+    assert isinstance(searches, dict) and isinstance(secured, dict)
+    assert saved is None or isinstance(saved, float)
+    return searches, saved, secured
 
 
-def measure_floor_save(target: Path, samples: int) -> float:
-    """The same save on the plain copy, in a process of its own (floor_save.py says
-    why and what is the same). Until session 22 the floor saved a shorter text with
-    ``BEGIN IMMEDIATE`` (both files joined the transaction, so each commit also wrote,
-    synced and deleted a super-journal: 7 fsyncs against Twofold's 5) in DELETE mode
-    (whose deleted journal is not synced: less durable than Twofold's commit), under
-    the memory security the benchmark's own session had turned on."""
+def _floor(
+    what: str, target: Path, samples: int, typed: Sequence[str] = (), memory_security: bool = False
+) -> float | dict[str, float]:
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.floor_save", str(target), str(samples)],
+        [
+            sys.executable,
+            "-m",
+            "tests.benchmarks.floor",
+            what,
+            *(["--memory-security"] if memory_security else []),
+            str(target),
+            str(samples),
+            *typed,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
-    return float(done.stdout.split()[-1])
+    out = done.stdout.strip().splitlines()[-1]
+    return float(out) if what == "save" else dict(json.loads(out))
 
 
 def measure_kdf(table: Table) -> None:
