@@ -8,11 +8,13 @@ Run in a fresh interpreter: what a test process imported before would hide it.""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
@@ -45,6 +47,21 @@ UNLOCKED_ONLY = (
     "twofold.domain.events",
     "twofold.services.content",  # the strength check of a new passphrase
 )
+# Not needed to paint the unlock screen either (session 22): the crash log, the rest of
+# the interface's helpers, the window's watchers, reminders, tray and actions.
+AFTER_THE_PAINT = (
+    "twofold.services.diagnostics",
+    "twofold.ui.widgets",
+    "twofold.ui.ops",
+    "twofold.ui.messages",
+    "twofold.ui.worker",
+    "twofold.ui.i18n",
+    "twofold.ui.pages",
+    "twofold.ui.settings_dialog",
+    "twofold.ui.exposure",
+    "twofold.ui.idle",
+    "twofold.ui.reminders",
+)
 app = make_application()
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 window = MainWindow(Path(sys.argv[1]), settings)
@@ -58,6 +75,9 @@ class Painted(QObject):
             focus = window.focusWidget()
             seen.update(
                 imported=[m for m in UNLOCKED_ONLY if m in sys.modules],
+                imported_early=[m for m in AFTER_THE_PAINT if m in sys.modules],
+                started=getattr(window, "is_started", True),
+                menus=[a.text() for a in window.menuBar().actions()],
                 focus_is_passphrase=focus is page.passphrase,
                 focus_name=focus.accessibleName() if focus is not None else "",
                 choices=[b.accessibleName() for b in page.who_group.buttons()],
@@ -81,6 +101,8 @@ for _ in range(3000):
     QTest.qWait(10)
 seen["unlocked_as"] = window.session.partner_label if window.session else ""
 seen["page"] = window.current_page()
+seen["missing_after"] = [m for m in AFTER_THE_PAINT if m not in sys.modules]
+seen["go_menu"] = len(window.menuBar().actions()[1].menu().actions())
 window.lock()
 print(json.dumps(seen), flush=True)
 # Out without Python tearing Qt down in whatever order it frees objects (the app
@@ -101,12 +123,18 @@ def test_the_unlock_window_paints_usable_before_the_ledger_is_imported(
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["imported"] == []  # none of them was needed to paint
+    assert seen["imported_early"] == []
+    assert not seen["started"]  # the window's other parts come after the paint
+    assert seen["menus"] == ["&File", "&Go", "&Help"]  # but its menus are on screen
     assert seen["focus_is_passphrase"] and seen["focus_name"] == "Passphrase"
     assert seen["choices"] == ["I am Alex", "I am Sam", "Shared session (together)"]
     assert seen["enabled"]
     # and the window they paint unlocks: the session modules come when needed
     assert seen["unlocked_as"] == "Alex"
     assert seen["page"] == "journal"
+    # typed and unlocked at once, while the rest was not built yet: built on the way
+    assert seen["missing_after"] == []
+    assert seen["go_menu"] > 10
 
 
 def test_the_pages_are_built_while_the_unlock_screen_waits_and_it_stays_usable(
@@ -141,3 +169,69 @@ def test_unlocking_before_the_pages_are_built_builds_the_rest_at_once(
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == TIMELINE and window.timeline.isVisible()
     window.lock()
+
+
+def test_a_shortcut_pressed_before_the_window_finished_starting_is_not_lost(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    window: MainWindow = make_window(vault_dir)
+    assert not window.is_started  # shown, not painted yet: no actions made
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # the safety plan, without unlocking
+    qtbot.waitUntil(
+        lambda: any(
+            type(w).__name__ == "LockedSafetyPlanDialog" and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=5000,
+    )
+    assert window.is_started and window.safety_action.isEnabled()
+    for widget in QApplication.topLevelWidgets():
+        if type(widget).__name__ == "LockedSafetyPlanDialog":
+            widget.close()
+
+
+def test_the_window_finishes_starting_once_the_unlock_screen_has_painted(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    window: MainWindow = make_window(vault_dir)
+    with qtbot.waitSignal(window.started, timeout=10_000):
+        pass  # no unlock, no key: the paint alone leads to it
+    assert window.unlock_page._painted
+    assert window.tray is not None and window.idle is not None
+    assert window.lock_action.isEnabled() is False and window.safety_action.isEnabled()
+    assert window.focusWidget() is window.unlock_page.passphrase  # focus kept
+
+
+CRASH_SCRIPT = r"""
+import sys
+from twofold.ui.app import catch_early_crashes
+
+shown = []
+catch_early_crashes(lambda exc, report: shown.append(type(exc).__name__))
+assert "twofold.services.diagnostics" not in sys.modules  # not needed until a crash
+try:
+    raise ValueError("private words")
+except ValueError as exc:
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+print(shown)
+"""
+
+
+def test_an_error_before_the_crash_handler_is_installed_is_reported_by_it(
+    tmp_path: Path,
+) -> None:
+    logs = tmp_path / "logs"
+    done = subprocess.run(
+        [sys.executable, "-c", CRASH_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TWOFOLD_LOG_DIR": str(logs)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['ValueError']"  # the app's dialog was asked for
+    reports = list(logs.glob("crash-*.txt"))
+    assert len(reports) == 1
+    report = reports[0].read_text()
+    assert "ValueError" in report and "private words" not in report
+    assert "uncaught" in (logs / "twofold.log").read_text()

@@ -4,33 +4,29 @@ demo vault in a temporary folder first (in the background, with progress shown).
 from __future__ import annotations
 
 import gc
-import shutil
 import signal
 import sys
-import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThread, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from twofold import __version__
 from twofold.resources import resource
-from twofold.services import diagnostics
-from twofold.services.demo_folders import make_demo_root, remove_demo_root, sweep_stale_demo_roots
-from twofold.services.paths import default_vault_folder
-from twofold.ui import binding_check, i18n, theme
-from twofold.ui.main_window import MainWindow
-from twofold.ui.reminders import keep_in_tray
-from twofold.ui.settings_dialog import THEME_KEY, VAULT_KEY
-from twofold.ui.widgets import error_text
-from twofold.ui.worker import run_in_background, wait_for_all
+from twofold.ui import theme
+from twofold.ui.basics import THEME_KEY, VAULT_KEY
 
+# The launch imports what the unlock screen shows (see ``main_window``): the crash log,
+# the demo, the settings dialog and the rest are imported once that screen has painted.
 if TYPE_CHECKING:
     from twofold.services.demo import DemoVault
+    from twofold.ui.main_window import MainWindow
 
 APP_ID = "io.github.twofold.Twofold"
 
@@ -63,10 +59,16 @@ def open_window(
     *,
     demo: bool = False,
 ) -> MainWindow:
+    from twofold.services.paths import default_vault_folder
+    from twofold.ui.main_window import MainWindow
+
     chosen = folder or Path(str(settings.value(VAULT_KEY, "") or default_vault_folder()))
     if not demo:
         return MainWindow(chosen, settings)
     from twofold.services.demo import create_demo  # only the demo needs it
+    from twofold.services.demo_folders import make_demo_root, remove_demo_root
+    from twofold.ui.widgets import error_text
+    from twofold.ui.worker import run_in_background, wait_for_all
 
     demo_root = make_demo_root()
     window = MainWindow(demo_root / "vault", settings)
@@ -140,23 +142,72 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return wake
 
 
+def catch_early_crashes(on_bug: Callable[[BaseException, str], None]) -> None:
+    """Until the crash handler is installed (once the unlock screen has painted), an
+    uncaught error installs it and is handled by it: logged, its report written, the
+    dialog shown, as later. A native crash meanwhile goes to stderr (faulthandler),
+    from then on also to the log folder's faults.log."""
+    import faulthandler
+
+    faulthandler.enable()
+
+    def install() -> None:
+        from twofold.services import diagnostics
+
+        diagnostics.install_crash_handler(on_bug=on_bug)
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        install()
+        sys.excepthook(kind, exc, tb)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        install()
+        threading.excepthook(args)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+
+def after_first_paint() -> None:
+    """What the start does once the window is on screen: the crash handler (see
+    ``catch_early_crashes``) and the sweep of demo folders left by a crash."""
+    from twofold.services import diagnostics
+    from twofold.services.demo_folders import sweep_stale_demo_roots
+
+    diagnostics.install_crash_handler(on_bug=show_bug)
+    sweep_stale_demo_roots()
+
+
 def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False) -> int:
+    from twofold.ui import binding_check, i18n
+
     app = make_application()
     # Before any window: strings are translated as the widgets are made.
     i18n.apply(app, QSettings())
     problem = binding_check.problem()  # first: it opens nothing and writes nothing
     if problem is not None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, app.translate("app", "Twofold cannot start safely"), problem)
         return 1
-    diagnostics.install_crash_handler(on_bug=show_bug)
-    sweep_stale_demo_roots()
+    catch_early_crashes(show_bug)
     settings = QSettings()
     theme.apply(app, str(settings.value(THEME_KEY, "system")))
     window = open_window(vault, settings, demo=demo)
-    if window.tray.available and keep_in_tray(settings):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    tray = QSystemTrayIcon.isSystemTrayAvailable()  # what window.tray will find
+    from twofold.ui.reminders import keep_in_tray
+
+    if tray and keep_in_tray(settings):
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
-    if not (in_tray and window.tray.available):
+    window.started.connect(after_first_paint)  # once the window has painted
+    if not (in_tray and tray):
         window.show()
+    else:
+        window.finish_start()  # hidden in the tray: nothing to paint first
+    if window.is_started:  # (the setup wizard is built whole)
+        after_first_paint()
     wake = quit_on_signals(app)
     code = app.exec()
     wake.stop()
@@ -166,6 +217,11 @@ def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False
 
 def gui_self_check(report: Callable[[str], None]) -> bool:
     """Open the real window on a fresh vault and render it (offscreen is fine)."""
+    import shutil
+    import tempfile
+
+    from twofold.ui.main_window import MainWindow
+
     started = time.perf_counter()
     app = make_application()
     root = Path(tempfile.mkdtemp(prefix="twofold-selfcheck-gui-"))

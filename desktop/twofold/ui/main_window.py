@@ -10,20 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,26 +24,23 @@ from PySide6.QtWidgets import (
 
 from twofold import __version__
 from twofold.domain.errors import TwofoldError
-from twofold.domain.reminders import TOUCH_BASE_AFTER, ReminderKind
-from twofold.services import priority
 from twofold.services.locked import vault_exists
-from twofold.ui import ops, theme
-from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
-from twofold.ui.idle import IdleWatcher
-from twofold.ui.messages import translated
-from twofold.ui.pages import PAGES, PARTNER, SESSION, menu_position, pages_for
-from twofold.ui.reminders import ReminderClock, Tray, keep_in_tray, load_schedule, save_schedule
-from twofold.ui.settings_dialog import THEME_KEY, SettingsDialog, idle_minutes
+from twofold.ui import theme
+from twofold.ui.basics import THEME_KEY, StatusLabel, named
 from twofold.ui.unlock_page import UnlockPage
-from twofold.ui.widgets import (
-    PRIVATE_HINT,
-    StatusLabel,
-    confirm,
-    error_text,
-    heading,
-    named,
-)
-from twofold.ui.worker import run_in_background
+
+# The launch paints the unlock screen with only what it shows: the rest of the window
+# (its actions and menus' entries, the idle, clipboard and screen-lock watchers, the
+# reminder clock and tray, the modules the pages need) is imported and built once it
+# has painted (``_finish_start``, then ``_warm_up``), while the passphrase is typed.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+    from PySide6.QtWidgets import QDialog, QFrame, QListWidget, QScrollArea
+
+    from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
+    from twofold.ui.idle import IdleWatcher
+    from twofold.ui.reminders import ReminderClock, Tray
+    from twofold.ui.settings_dialog import SettingsDialog
 
 PAGE_MIN_WIDTH = 760  # with the sidebar, the window fits 1024 px
 
@@ -77,6 +67,8 @@ def _scrolling() -> QScrollArea:
     """A scroll area for a page: a page taller (or wider) than the window scrolls
     instead of growing the window past the screen (a weekly check-in or the shared
     session at 144 DPI made it 1,119 px high; issue 14). It fills the area otherwise."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -131,11 +123,36 @@ class BusyPage(QWidget):
         layout.addStretch(2)
 
 
+_BUILT_BY_FINISH_START = frozenset(
+    {
+        "idle",
+        "clipboard_guard",
+        "screen_lock",
+        "reminder_clock",
+        "tray",
+        "lock_action",
+        "new_action",
+        "find_action",
+        "save_action",
+        "settings_action",
+        "quit_action",
+        "reminders_action",
+        "report_action",
+        "export_journal_action",
+        "leave_action",
+        "import_action",
+        "safety_action",
+        "go_actions",
+    }
+)
+
+
 class MainWindow(QMainWindow):
-    """Signals: locked(), notified(text of a reminder shown)"""
+    """Signals: locked(), notified(text of a reminder shown), started() (finish_start)"""
 
     locked = Signal()
     notified = Signal(str)
+    started = Signal()  # finish_start done (see there)
     # Built on the first unlock (_ensure_workspace).
     journal: JournalPage
     outbox: OutboxPage
@@ -153,6 +170,26 @@ class MainWindow(QMainWindow):
     missed_banner: QFrame
     missed_text: QLabel
     workspace: QWidget
+    nav: QListWidget
+    # Built by finish_start, once the unlock screen has painted.
+    idle: IdleWatcher
+    clipboard_guard: ClipboardGuard
+    screen_lock: ScreenLockWatcher
+    reminder_clock: ReminderClock
+    tray: Tray
+    lock_action: QAction
+    new_action: QAction
+    find_action: QAction
+    save_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    reminders_action: QAction
+    report_action: QAction
+    export_journal_action: QAction
+    leave_action: QAction
+    import_action: QAction
+    safety_action: QAction
+    go_actions: list[QAction]
 
     def __init__(
         self,
@@ -162,22 +199,14 @@ class MainWindow(QMainWindow):
         hint: str = "",
     ) -> None:
         super().__init__()
+        self._started = False  # _finish_start done
         self.setObjectName("mainWindow")
         self.setWindowTitle("Twofold")  # never anything private in a title
         self.folder, self.settings, self.hint = folder, settings, hint
         self.ending_message = ""  # what the last final action (leave, delete) reported
         self.session: Session | None = None
-        self.idle = IdleWatcher(idle_minutes(settings))
-        self.idle.setParent(self)
-        self.idle.idle.connect(self.lock)
         self._reminded_on: date | None = None
         self._missed: list[CheckinKind] = []
-        # Private copies leave the clipboard after a minute; a locked screen locks.
-        self.clipboard_guard = ClipboardGuard(self)
-        self.screen_lock = ScreenLockWatcher(self)
-        self.screen_lock.screen_locked.connect(self.lock)
-        if sys.platform == "win32":
-            self.screen_lock.watch_windows_sessions(int(self.winId()))
         self._pending_page = ""  # a notification's page, opened after unlocking
         self._quitting = False
 
@@ -197,14 +226,53 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.wizard: SetupWizard | None = None
 
-        self._build_actions()
+        # The menus are on screen from the first paint; their entries (and shortcuts)
+        # are added by _finish_start, right after it.
+        menu = self.menuBar()
+        self._menus: tuple[QMenu, QMenu, QMenu] = (
+            menu.addMenu(self.tr("&File")),
+            menu.addMenu(self.tr("&Go")),
+            menu.addMenu(self.tr("&Help")),
+        )
         self.status = named(
             StatusLabel(), "statusText", QCoreApplication.translate("MainWindow", "Status")
         )
         self.statusBar().addWidget(self.status, 1)
+        self.resize(1100, 740)
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.start()
+
+    def finish_start(self) -> None:
+        """Build what the window needs besides the unlock screen: its actions and
+        the menus' entries, the idle lock, the clipboard guard, the screen-lock
+        watcher, the reminder clock and the tray. Done once the unlock screen has
+        painted (the first step of ``_warm_up``), at the latest when someone unlocks
+        or something asks for one of them (``__getattr__``). Nothing here protects a
+        locked vault: the watchers lock an open one, and none is open before this ran
+        (``_unlocked`` calls ``_ensure_workspace``, which calls this first)."""
+        if self._started:
+            return
+        self._started = True
+        from twofold.ui.exposure import ClipboardGuard, ScreenLockWatcher
+        from twofold.ui.idle import IdleWatcher
+        from twofold.ui.reminders import ReminderClock, Tray
+        from twofold.ui.settings_dialog import idle_minutes
+
+        self.idle = IdleWatcher(idle_minutes(self.settings))
+        self.idle.setParent(self)
+        self.idle.idle.connect(self.lock)
+        # Private copies leave the clipboard after a minute; a locked screen locks.
+        self.clipboard_guard = ClipboardGuard(self)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.screen_lock.screen_locked.connect(self.lock)
+        if sys.platform == "win32":
+            self.screen_lock.watch_windows_sessions(int(self.winId()))
+        self._build_actions()
         # Reminders tick whether the vault is locked or not; the tray keeps the app
         # running when the window is closed (issue 16).
-        self.reminder_clock = ReminderClock(settings, parent=self)
+        self.reminder_clock = ReminderClock(self.settings, parent=self)
         self.reminder_clock.fired.connect(self._on_reminder)
         self.tray = Tray(QApplication.windowIcon(), self.status.setText, self)
         self.tray.open_requested.connect(self.open_from_notification)
@@ -212,11 +280,37 @@ class MainWindow(QMainWindow):
         self.tray.quit_requested.connect(self.quit_app)
         self.reminder_clock.start()
         QGuiApplication.instance().applicationStateChanged.connect(self._app_state)  # type: ignore[union-attr]
-        self.resize(1100, 740)
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        self.start()
+        self._set_actions(unlocked=self.session is not None)
+        self.started.emit()
+
+    @property
+    def is_started(self) -> bool:
+        return self._started
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A shortcut pressed before ``finish_start`` made the actions (F1 in the
+        first moment) reaches the window unhandled: the actions are made now and the
+        one it belongs to is triggered, so no key is lost."""
+        if not self._started:
+            from PySide6.QtGui import QKeySequence
+
+            self.finish_start()
+            pressed = QKeySequence(event.keyCombination())
+            for act in self.actions():
+                if act.isEnabled() and pressed in act.shortcuts():
+                    act.trigger()
+                    return
+        super().keyPressEvent(event)
+
+    if not TYPE_CHECKING:  # (typed as the attributes they are, below the class line)
+
+        def __getattr__(self, name: str) -> object:
+            """One of ``finish_start``'s parts asked for before it ran (a test, a
+            signal in the first moment): built now."""
+            if name in _BUILT_BY_FINISH_START and not self._started:
+                self.finish_start()
+                return getattr(self, name)
+            raise AttributeError(name)
 
     # --- building --------------------------------------------------------------
 
@@ -235,7 +329,8 @@ class MainWindow(QMainWindow):
         the pages, one step per turn of the event loop, while the person types their
         passphrase. The screen stays responsive (a step is one page, ≤ ~50 ms), and
         unlocking then only waits for the key derivation, not for ~0.5 s of importing
-        and building the pages on top of it. Unlocking early builds the rest at once."""
+        and building the pages on top of it. Unlocking early builds the rest at once.
+        The first step finishes the window itself (``finish_start``)."""
         if self._workspace_built or self._quitting or self.session is not None:
             return
         if self._building is None:
@@ -247,12 +342,20 @@ class MainWindow(QMainWindow):
     def _workspace_steps(self) -> Iterator[bool]:
         """The pages, built step by step (see ``_warm_up``); the launch only needs the
         unlock screen, and importing and building the rest cost ~0.5 s."""
+
+        from twofold.ui import settings_dialog as _settings  # noqa: F401 (finish_start's)
+
+        yield True
+        self.finish_start()
+        yield True
         from twofold.services import session as _session  # noqa: F401 (the unlock's)
 
         yield True
         from twofold.services import backups as _backups  # noqa: F401 (unlock's backup)
 
         yield True
+        from twofold.ui.pages import PAGES
+
         self.workspace = self._build_workspace()
         # Into the window first, then each page into its place there: a widget moved
         # into a styled window is styled again with all its children, so each page is
@@ -295,6 +398,17 @@ class MainWindow(QMainWindow):
         self._building = None
 
     def _build_workspace(self) -> QWidget:
+        from PySide6.QtWidgets import (
+            QFrame,
+            QHBoxLayout,
+            QListWidget,
+            QPushButton,
+            QSizePolicy,
+            QVBoxLayout,
+        )
+
+        from twofold.ui.widgets import heading
+
         self.nav = named(QListWidget(), "nav", self.tr("Sections"))
         # The sidebar narrows with the window (150–220 px) and a long name never
         # widens it: the name wraps, and is whole in the tooltip.
@@ -417,6 +531,10 @@ class MainWindow(QMainWindow):
         return workspace
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from twofold.ui.pages import PAGES, menu_position
+
         def action(
             text: str, keys: str | QKeySequence.StandardKey, slot: object, name: str
         ) -> QAction:
@@ -475,8 +593,7 @@ class MainWindow(QMainWindow):
         self.go_actions.append(
             action(self.tr("We need to &talk…"), "Ctrl+T", self.open_talk, "talkAction")
         )
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu, go_menu, help_menu = self._menus
         for act in (
             self.new_action,
             self.save_action,
@@ -490,10 +607,8 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             file_menu.addAction(act)
-        go_menu = menu.addMenu(self.tr("&Go"))
         for act in (self.find_action, *self.go_actions, self.safety_action):
             go_menu.addAction(act)
-        help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Twofold"), self._about)
 
     # --- start, unlock, lock ------------------------------------------------------
@@ -511,6 +626,7 @@ class MainWindow(QMainWindow):
     def show_setup(self) -> None:
         from twofold.ui.setup_wizard import SetupWizard
 
+        self.finish_start()  # no unlock screen to paint first: F1 works in the wizard too
         self.wizard = SetupWizard(self.folder)
         self.wizard.finished_with.connect(self._setup_done)
         self.stack.addWidget(self.wizard)
@@ -545,6 +661,8 @@ class MainWindow(QMainWindow):
         self._set_actions(unlocked=False)
 
     def _forgot(self, who: str) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from twofold.ui.recovery_dialog import RecoveryDialog
 
         dialog = RecoveryDialog(self.folder, who, self)
@@ -557,6 +675,9 @@ class MainWindow(QMainWindow):
             self._unlocked(session)
 
     def _unlocked(self, session: Session) -> None:
+        from twofold.services import priority
+        from twofold.ui.pages import PAGES, PARTNER, SESSION, pages_for
+
         # Foreground first: the checks and the backup this unlock starts in the
         # background wait (``services.priority``) until the workspace has painted —
         # Python runs one thread at a time, and they took the interpreter from the
@@ -625,6 +746,8 @@ class MainWindow(QMainWindow):
             self.key_banner.hide()
 
     def _change_keys_now(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         if self.session is None or self.session.is_shared_session:
             return
         from twofold.ui.key_change import KeyChangeDialog
@@ -635,6 +758,9 @@ class MainWindow(QMainWindow):
 
     def _text_removed(self, what: str) -> None:
         """Retracted or deleted text leaves the automatic backups too."""
+        from twofold.ui.widgets import error_text
+        from twofold.ui.worker import run_in_background
+
         if self.session is None:
             return
         self.status.setText(what)
@@ -668,6 +794,9 @@ class MainWindow(QMainWindow):
 
     def _celebrate(self, session: Session) -> None:
         """Look for new milestones in the background (it reads years of check-offs)."""
+        from twofold.ui import ops
+        from twofold.ui.widgets import error_text
+        from twofold.ui.worker import run_in_background
 
         def done(reached: list[str]) -> None:
             if reached and self.session is session:
@@ -718,6 +847,8 @@ class MainWindow(QMainWindow):
         """A reminder came due: a tray notification (status bar where there is no
         tray) with its fixed text, locked or not. Unlocked, a daily check-in already
         done is not reminded."""
+        from twofold.domain.reminders import ReminderKind
+
         kind = ReminderKind(value)
         if self.session is not None and kind == ReminderKind.DAILY_CHECKIN:
             from twofold.domain.checkins import CheckinKind
@@ -745,6 +876,8 @@ class MainWindow(QMainWindow):
     def _after_check(self, outcome: str) -> None:
         """After a hard-day check-off: a "touch base later" reminder in a few hours."""
         from twofold.domain.commitments import Outcome
+        from twofold.domain.reminders import TOUCH_BASE_AFTER
+        from twofold.ui.reminders import load_schedule, save_schedule
 
         if outcome == Outcome.KEPT_HARD_DAY:
             schedule = load_schedule(self.settings)
@@ -768,6 +901,9 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     def _daily_backup(self, session: Session) -> None:
+        from twofold.ui.messages import translated
+        from twofold.ui.worker import run_in_background
+
         if session.shared_damage is not None:
             return  # keep the backups from before the damage; the warning stays shown
         from twofold.services.backups import rotate_daily
@@ -792,6 +928,9 @@ class MainWindow(QMainWindow):
     def request_lock(self) -> None:
         """Lock asked for by the person (button, Ctrl+L): if the entry cannot be saved
         (the disk is full), say so and let them choose; the idle lock does not ask."""
+        from twofold.ui import ops
+        from twofold.ui.widgets import confirm
+
         if self.session is None:
             return
         if not self.journal.commit(tell=False):
@@ -818,6 +957,10 @@ class MainWindow(QMainWindow):
 
     def _release(self) -> Session | None:
         """Everything locking does except closing the session, which is returned."""
+        from PySide6.QtWidgets import QDialog
+
+        from twofold.ui.widgets import PRIVATE_HINT
+
         if self.session is None:
             return None
         self.journal.commit(tell=False)
@@ -846,6 +989,7 @@ class MainWindow(QMainWindow):
         return session
 
     def open_leave(self) -> QDialog | None:
+
         if self.session is None or not self._own_journal_only():
             return None
         from twofold.ui.ending_dialog import LeaveDialog
@@ -859,6 +1003,11 @@ class MainWindow(QMainWindow):
         """A final action (deleting the journal, leaving): the window lets go of the
         session first, the work ends it on a worker, then the unlock screen returns
         with what happened (a new recovery code is shown once, in a dialog)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from twofold.ui.widgets import error_text
+        from twofold.ui.worker import run_in_background
+
         session = self._release()
         if session is None:
             return
@@ -890,6 +1039,10 @@ class MainWindow(QMainWindow):
     def _set_actions(self, *, unlocked: bool) -> None:
         """What can be done now is enabled; a page the mode does not offer is not in
         the Go menu (its shortcut did nothing while it looked available)."""
+        if not self._started:
+            return  # no actions yet: finish_start sets them once it made them
+        from twofold.ui.pages import PAGES, menu_position
+
         shared = unlocked and self.session is not None and self.session.is_shared_session
         for act in (self.lock_action, self.find_action):
             act.setEnabled(unlocked)
@@ -931,6 +1084,8 @@ class MainWindow(QMainWindow):
 
     def page_shown(self) -> QWidget | None:
         """The page on screen (inside the scroll area that holds it)."""
+        from PySide6.QtWidgets import QScrollArea
+
         holder = self.pages.currentWidget()
         return holder.widget() if isinstance(holder, QScrollArea) else holder
 
@@ -1015,6 +1170,8 @@ class MainWindow(QMainWindow):
     # --- dialogs ----------------------------------------------------------------
 
     def open_safety_plan(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
 
         if self.session is None:  # locked, or still setting up: no passphrase needed
@@ -1030,6 +1187,8 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("The safety plan was saved to the shared ledger."))
 
     def open_report(self) -> QDialog | None:
+        from twofold.ui import ops
+
         if self.session is None:
             return None
         from twofold.ui.export_dialogs import ReportDialog
@@ -1040,6 +1199,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _own_journal_only(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.session is None:
             return False
         if self.session.journal is None:
@@ -1055,6 +1216,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_journal_export(self) -> QDialog | None:
+
         if self.session is None or not self._own_journal_only():
             return None
         from twofold.ui.export_dialogs import JournalExportDialog
@@ -1064,6 +1226,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_import(self) -> QDialog | None:
+
         if self.session is None or not self._own_journal_only():
             return None
         from twofold.ui.export_dialogs import ImportDialog
@@ -1087,6 +1250,8 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("Signed and added to the shared ledger."))
 
     def open_settings(self) -> SettingsDialog:
+        from twofold.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.session, self.folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.theme_changed.connect(self._apply_theme)
@@ -1101,6 +1266,8 @@ class MainWindow(QMainWindow):
         self.update()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Twofold"),
@@ -1113,6 +1280,8 @@ class MainWindow(QMainWindow):
     # --- closing ------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from twofold.ui.reminders import keep_in_tray
+
         if not self._quitting and self.tray.available and keep_in_tray(self.settings):
             # Stay in the tray, locked, to remind; "Quit" in the tray menu ends the app.
             self.settings.setValue("window/geometry", self.saveGeometry())

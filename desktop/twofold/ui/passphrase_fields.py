@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from twofold.resources import resource
-from twofold.ui.widgets import named
+from twofold.ui.basics import named
 
 
 def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEdit:

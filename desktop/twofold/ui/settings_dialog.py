@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.ui import i18n, ops
+from twofold.ui.basics import IDLE_KEY as IDLE_KEY
+from twofold.ui.basics import THEME_KEY as THEME_KEY
+from twofold.ui.basics import VAULT_KEY as VAULT_KEY
 from twofold.ui.widgets import error_text, named
 from twofold.ui.worker import run_in_background
 
-# The window reads the keys and ``idle_minutes`` from here at launch; the dialog's
+# The window reads ``idle_minutes`` from here once the unlock screen painted; the dialog's
 # own needs (the session, backups, the passphrase dialog and its printable sheet)
 # are imported when it is used, not before the unlock screen can paint.
 if TYPE_CHECKING:
     from twofold.services.session import Session
     from twofold.ui.key_change import KeyChangeDialog
 
-IDLE_KEY, THEME_KEY, VAULT_KEY = "ui/idle_minutes", "ui/theme", "vault/path"
 DEFAULT_IDLE_MINUTES = 5
 
 

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.errors import WrongPassphrase
 from twofold.services.locked import is_open_elsewhere, partner_labels
+from twofold.ui.basics import heading, named, note
 from twofold.ui.passphrase_fields import secret_field
-from twofold.ui.widgets import error_text, heading, named, note
-from twofold.ui.worker import run_in_background
 
 # The session (the ledger, journal and practice modules) is imported when someone
 # unlocks, not to paint this screen: see ``services.locked``.
@@ -144,6 +143,8 @@ class UnlockPage(QWidget):
         try:
             labels = partner_labels(folder)
         except Exception as exc:  # damaged key slots: say so, offer nothing to type into
+            from twofold.ui.widgets import error_text
+
             self._set_enabled(False)
             self.message.setText(error_text(exc))
             return
@@ -252,6 +253,7 @@ class UnlockPage(QWidget):
         # Imported here, on the GUI thread (normally long done: see ``warm_up``), not in
         # the worker, which would import it beside the pages being built.
         from twofold.services.session import unlock, unlock_session
+        from twofold.ui.worker import run_in_background
 
         self._set_busy(True)
         self.message.clear()
@@ -272,6 +274,8 @@ class UnlockPage(QWidget):
         self.unlocked.emit(session)
 
     def _failed(self, exc: BaseException) -> None:
+        from twofold.ui.widgets import error_text
+
         self._set_busy(False)
         self.message.setText(error_text(exc))
         self.passphrase.selectAll()

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QFont,
     QFontMetrics,
-    QPainter,
-    QPaintEvent,
     QResizeEvent,
     QShowEvent,
     QTextLayout,
@@ -28,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
-    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -37,50 +32,22 @@ from PySide6.QtWidgets import (
 
 from twofold.domain.errors import TwofoldError
 from twofold.domain.text import is_right_to_left
+from twofold.ui.basics import StatusLabel as StatusLabel
+from twofold.ui.basics import announce as announce
+from twofold.ui.basics import announced as announced
+from twofold.ui.basics import heading as heading
+from twofold.ui.basics import named as named
+from twofold.ui.basics import note as note
 from twofold.ui.istatement import IStatementHelper
 from twofold.ui.messages import translated
 
 if TYPE_CHECKING:
     from twofold.services.session import Session
 
-W = TypeVar("W", bound=QWidget)
 PRIVATE_HINT = "x-kde-passwordManagerHint"
 # macOS pasteboard managers skip items of this type (nspasteboard.org), as KeePassXC
 # sets it.
 CONCEALED_TYPE = "application/x-nspasteboard-concealed-type"
-
-
-def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
-    """Every control gets an objectName (tests, styles) and an accessible name.
-
-    A label is the exception: its text is what it says (a recovery code, a countdown,
-    a status), and a fixed accessible name would replace that text for a screen
-    reader; what it is goes into its accessible description instead (issue 14)."""
-    widget.setObjectName(object_name)
-    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
-        widget.setTabChangesFocus(True)  # Tab moves on; it never types into the text
-    if isinstance(widget, QLabel):
-        widget.setAccessibleDescription(accessible)
-    else:
-        widget.setAccessibleName(accessible)
-    if tip:
-        widget.setToolTip(tip)
-    return widget
-
-
-def heading(text: str, level: int = 1) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(f"heading{level}")
-    label.setWordWrap(level > 2)  # page titles stay on one line
-    return label
-
-
-def note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("note")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 def error_text(exc: BaseException) -> str:
@@ -162,30 +129,6 @@ def error_label(object_name: str, accessible: str = "") -> QLabel:
     if accessible:
         label.setAccessibleDescription(accessible)
     return label
-
-
-def announce(widget: QWidget, message: str, *, assertive: bool = False) -> None:
-    """Tell a screen reader about a message now (an error, a status), as a live
-    region would: Qt >= 6.8 sends it to AT-SPI/UIA/NSAccessibility."""
-    if not message:
-        return
-    event = QAccessibleAnnouncementEvent(widget, message)
-    event.setPoliteness(
-        QAccessible.AnnouncementPoliteness.Assertive
-        if assertive
-        else QAccessible.AnnouncementPoliteness.Polite
-    )
-    QAccessible.updateAccessibility(event)
-    _announced.append(message)
-    del _announced[:-50]
-
-
-# The last messages announced, newest last (what tests read, as a screen reader hears).
-_announced: list[str] = []
-
-
-def announced() -> list[str]:
-    return list(_announced)
 
 
 def say(label: QLabel, message: str) -> None:
@@ -432,42 +375,6 @@ def buddy(widget: QWidget, text: str, *, shown: bool = True) -> QLabel:
     if not shown:
         label.setVisible(False)
     return label
-
-
-class StatusLabel(QLabel):
-    """The status line: every message is announced to a screen reader (a status
-    bar is not read on its own), and a long one never widens the window: it ends
-    in "…" at the edge (never a word cut off silently) and is whole in the tooltip
-    and in what a screen reader reads (``text()`` stays whole; only the paint is
-    shortened)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.setToolTip(text)
-        announce(self, text)
-
-    def shown_text(self) -> str:
-        """The text as painted: whole if it fits, else cut with "…"."""
-        return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1)
-        )
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            self.contentsRect(),
-            int(self.alignment()),
-            self.palette(),
-            self.isEnabled(),
-            self.shown_text(),
-            self.foregroundRole(),
-        )
 
 
 def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
