@@ -70,3 +70,54 @@ def test_a_missed_check_in_is_noticed_gently(alex: Session) -> None:
     assert alex.checkins.missed(today) == [CheckinKind.DAILY]  # yesterday was skipped
     alex.checkins.submit(CheckinKind.DAILY, {"feeling": "ok"}, day=today - timedelta(days=1))
     assert alex.checkins.missed(today) == []
+
+
+def _missed_from_every_checkin(session: Session, today: date) -> list[CheckinKind]:
+    """What ``missed`` said before session 22, from every check-in ever answered."""
+    from twofold.domain.checkins import done_in, missed_previous
+
+    mine, me = session.checkins._mine(), session.partner_id
+    weeks = session.roles.pace().review_every_weeks
+    out: list[CheckinKind] = []
+    for kind in CheckinKind:
+        if kind == CheckinKind.WEEKLY and weeks > 1:
+            started = [c.day for c in mine if c.kind == kind]
+            first, _ = period_of(kind, today)
+            window = [first - timedelta(days=7 * back) for back in range(1, weeks + 1)]
+            if (
+                started
+                and min(started) <= window[-1]
+                and not any(done_in(kind, d, mine, me) for d in window)
+            ):
+                out.append(kind)
+        elif missed_previous(kind, today, mine, me):
+            out.append(kind)
+    return out
+
+
+def test_missed_reads_only_the_recent_check_ins_and_says_the_same(alex: Session) -> None:
+    """Session 22: ``missed`` (at every unlock) no longer turns every seal of the
+    years into Python objects, only the periods it looks at and each kind's first
+    day; what it says is the same for any day and pace."""
+    from twofold.domain.consent import AgendaSection
+
+    start = date(2026, 1, 5)
+    days = [0, 1, 2, 9, 10, 30, 31, 45, 46, 70, 71, 72, 100, 130, 131, 160]
+    for offset in days:
+        alex.checkins.submit(CheckinKind.DAILY, {"feeling": "ok"}, day=start + timedelta(offset))
+    for offset in (3, 17, 24, 52, 80, 101, 108, 150):
+        alex.checkins.submit(CheckinKind.WEEKLY, {"went_well": "ok"}, day=start + timedelta(offset))
+    for offset in (20, 80, 140):
+        alex.checkins.submit(CheckinKind.MONTHLY, {"proud": "ok"}, day=start + timedelta(offset))
+    conn = alex._vault.connection
+    for weeks in (1, 2, 4):
+        alex.roles.set_pace(weeks, list(AgendaSection))
+        for offset in range(-3, 200, 1):
+            today = start + timedelta(offset)
+            statements: list[str] = []
+            conn.set_trace_callback(statements.append)
+            said = alex.checkins.missed(today)
+            conn.set_trace_callback(None)
+            assert said == _missed_from_every_checkin(alex, today), (weeks, today)
+            seals = [s for s in statements if "checkin_seals" in s]
+            assert seals and all("author = " in s for s in seals), seals

@@ -279,14 +279,38 @@ class CheckinService:
                 out.append(kind)
         return out
 
+    def _mine_since(self, since: date) -> list[Checkin]:
+        """This partner's check-ins on or after ``since`` plus the first of each kind:
+        all that ``missed`` looks at (the periods just before today's, and when each
+        kind was first done), read without every seal of the years before."""
+        me = self._vault.partner_id
+        conn = self._vault.connection
+        first, recent = consent_store.seal_days(conn, me, since)
+        answered = [(kind, day) for kind, day in first.items()] + recent
+        answered += [
+            (kind, day)
+            for author, kind, day in practice_store.answered_before_sealing(conn, limit=2000)
+            if author == me
+        ]
+        stamp = now()
+        return [Checkin(0, me, kind, day, (), stamp) for kind, day in answered]
+
     def missed(self, today: date | None = None) -> list[CheckinKind]:
         today = today or local_today()
-        mine = self._mine()
+        every_weeks = self._every_weeks()
+        # The earliest period looked at: yesterday, last week (or the last few weeks
+        # at a slower pace), last month.
+        monday, _ = period_of(CheckinKind.WEEKLY, today)
+        last_month, _ = period_of(CheckinKind.MONTHLY, today.replace(day=1) - timedelta(days=1))
+        since = min(
+            today - timedelta(days=1), monday - timedelta(days=7 * max(every_weeks, 1)), last_month
+        )
+        mine = self._mine_since(since)
         me = self._vault.partner_id
         out: list[CheckinKind] = []
         for kind in CheckinKind:
-            if kind == CheckinKind.WEEKLY and self._every_weeks() > 1:
-                weeks = self._every_weeks()
+            if kind == CheckinKind.WEEKLY and every_weeks > 1:
+                weeks = every_weeks
                 started = [c.day for c in mine if c.kind == kind]
                 first, _ = period_of(kind, today)
                 window = [first - timedelta(days=7 * back) for back in range(1, weeks + 1)]

@@ -288,6 +288,34 @@ def seals(conn: Connection) -> list[tuple[str, str, CheckinKind, date, bool, int
     ]
 
 
+def seal_days(
+    conn: Connection, author: str, since: date
+) -> tuple[dict[CheckinKind, date], list[tuple[CheckinKind, date]]]:
+    """For one author's sealed check-ins: the first day of each kind, and (kind, day)
+    of those on or after ``since``, newest first. What "missed the last one" needs,
+    without turning ten years of seals into Python objects (9,330 of them were ~60 ms
+    of the first unlock of the ten-year vault)."""
+    from twofold.domain.checkins import CheckinKind
+
+    kinds = list(CheckinKind)
+    # One pass for the first days (a GROUP BY sorted the seals first: 6x slower).
+    firsts = ", ".join("MIN(CASE WHEN kind = ? THEN day END)" for _ in kinds)
+    with mapped_errors(_WHAT):
+        first = conn.execute(
+            f"SELECT {firsts} FROM checkin_seals WHERE author = ?",
+            (*(kind.value for kind in kinds), author),
+        ).fetchone()
+        recent = conn.execute(
+            "SELECT kind, day FROM checkin_seals WHERE author = ? AND day >= ? "
+            "ORDER BY day DESC, seq DESC",
+            (author, since.isoformat()),
+        ).fetchall()
+    return (
+        {kind: date.fromisoformat(day) for kind, day in zip(kinds, first, strict=True) if day},
+        [(CheckinKind(r[0]), date.fromisoformat(r[1])) for r in recent],
+    )
+
+
 def checkin_event_ids(conn: Connection, seqs: list[int]) -> dict[int, str]:
     if not seqs:
         return {}
