@@ -394,6 +394,12 @@ class MainWindow(QMainWindow):
             state = self.settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        yield True
+        # The first widget Qt made itself that reaches Python (a scroll area's
+        # viewport) has PySide look through every widget class once, creating their
+        # enum types (26, ~15 ms): here, not at the unlock's first focus move
+        # (``_focus_visible_page`` walks the focus chain).
+        self.page_holders[JOURNAL].nextInFocusChain()
         self._workspace_built = True
         self._building = None
 
