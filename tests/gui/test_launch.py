@@ -31,10 +31,11 @@ from twofold.services.kdf import use_weak_kdf_for_tests_only
 
 use_weak_kdf_for_tests_only()  # the test vault's key slots use the test-only KDF
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtTest import QTest
+import PySide6.QtCore
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
+from twofold.ui import theme
 from twofold.ui.app import make_application
 from twofold.ui.main_window import MainWindow
 
@@ -63,6 +64,7 @@ AFTER_THE_PAINT = (
     "twofold.ui.reminders",
 )
 app = make_application()
+theme.apply(app, "light")  # chosen (not "system": asking the desktop needs Qt's enums)
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 window = MainWindow(Path(sys.argv[1]), settings)
 seen = {}
@@ -77,6 +79,7 @@ class Painted(QObject):
                 imported=[m for m in UNLOCKED_ONLY if m in sys.modules],
                 imported_early=[m for m in AFTER_THE_PAINT if m in sys.modules],
                 started=getattr(window, "is_started", True),
+                qt_namespace=vars(PySide6.QtCore).get("Qt") is not None,
                 menus=[a.text() for a in window.menuBar().actions()],
                 focus_is_passphrase=focus is page.passphrase,
                 focus_name=focus.accessibleName() if focus is not None else "",
@@ -92,6 +95,9 @@ window.show()
 window.activateWindow()
 while not seen:
     app.processEvents()
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 QTest.keyClicks(window.unlock_page.passphrase, sys.argv[3])
 QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
 for _ in range(3000):
@@ -125,6 +131,7 @@ def test_the_unlock_window_paints_usable_before_the_ledger_is_imported(
     assert seen["imported"] == []  # none of them was needed to paint
     assert seen["imported_early"] == []
     assert not seen["started"]  # the window's other parts come after the paint
+    assert not seen["qt_namespace"]  # nor Qt's 93 enum types (ui/basics.py)
     assert seen["menus"] == ["&File", "&Go", "&Help"]  # but its menus are on screen
     assert seen["focus_is_passphrase"] and seen["focus_name"] == "Passphrase"
     assert seen["choices"] == ["I am Alex", "I am Sam", "Shared session (together)"]

@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 W = TypeVar("W", bound=QWidget)
 # The settings the start reads (the settings dialog changes them).
 IDLE_KEY, THEME_KEY, VAULT_KEY = "ui/idle_minutes", "ui/theme", "vault/path"
+
+# Qt's namespace of enums (``PySide6.QtCore.Qt``) costs 30-45 ms the first time it is
+# used from Python: PySide makes all its 93 enum types at once. The unlock screen sets
+# the two values it needs through Qt's property system instead, by number, and paints
+# before anything needs ``Qt`` (test_launch checks that it is not made yet, and
+# test_basics that the numbers are Qt's).
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
+
+
+def set_by_value(target: QObject, name: str, value: int) -> None:
+    """Set the enum property ``name`` (a Q_PROPERTY of the class) to ``value``."""
+    if not target.setProperty(name, value):
+        raise AttributeError(f"{type(target).__name__} has no property {name}")
 
 
 def named(widget: W, object_name: str, accessible: str, tip: str = "") -> W:
@@ -49,7 +63,7 @@ def note(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("note")
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_value(label, "textFormat", PLAIN_TEXT)
     return label
 
 
@@ -88,7 +102,7 @@ class StatusLabel(QLabel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_value(self, "textFormat", PLAIN_TEXT)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:
@@ -98,11 +112,19 @@ class StatusLabel(QLabel):
 
     def shown_text(self) -> str:
         """The text as painted: whole if it fits, else cut with "…"."""
-        return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, max(self.contentsRect().width(), 1)
-        )
+        text, width = self.text(), max(self.contentsRect().width(), 1)
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        from PySide6.QtCore import Qt
+
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self.shown_text()
+        if shown == self.text():
+            super().paintEvent(event)  # it fits: as any label
+            return
         painter = QPainter(self)
         self.style().drawItemText(
             painter,
@@ -110,6 +132,6 @@ class StatusLabel(QLabel):
             int(self.alignment()),
             self.palette(),
             self.isEnabled(),
-            self.shown_text(),
+            shown,
             self.foregroundRole(),
         )

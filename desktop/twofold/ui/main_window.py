@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from twofold.ui.unlock_page import UnlockPage
 # reminder clock and tray, the modules the pages need) is imported and built once it
 # has painted (``_finish_start``, then ``_warm_up``), while the passphrase is typed.
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
     from PySide6.QtWidgets import QDialog, QFrame, QListWidget, QScrollArea
 
@@ -67,6 +68,7 @@ def _scrolling() -> QScrollArea:
     """A scroll area for a page: a page taller (or wider) than the window scrolls
     instead of growing the window past the screen (a weekly check-in or the shared
     session at 144 DPI made it 1,119 px high; issue 14). It fills the area otherwise."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFrame, QScrollArea
 
     area = QScrollArea()
@@ -109,7 +111,11 @@ REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
 
 class BusyPage(QWidget):
+    """Progress while the demo vault is made or a final action runs (made then)."""
+
     def __init__(self) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__()
         self.text = named(QLabel(self.tr("Preparing…")), "busyText", self.tr("Progress"))
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -210,7 +216,7 @@ class MainWindow(QMainWindow):
         self._pending_page = ""  # a notification's page, opened after unlocking
         self._quitting = False
 
-        self.busy = BusyPage()
+        self._busy: BusyPage | None = None
         self.unlock_page = UnlockPage()
         self.unlock_page.unlocked.connect(self._unlocked)
         # Build the pages while the key derivation runs in its worker.
@@ -218,8 +224,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.forgot.connect(self._forgot)
         self.unlock_page.safety.connect(self.open_safety_plan)
         self.stack = CurrentStack()
-        for page in (self.busy, self.unlock_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.unlock_page)
         self._workspace_built = False
         self._building: Iterator[bool] | None = None  # the pages being built (_warm_up)
         self.unlock_page.first_painted.connect(self._warm_up)
@@ -404,6 +409,7 @@ class MainWindow(QMainWindow):
         self._building = None
 
     def _build_workspace(self) -> QWidget:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import (
             QFrame,
             QHBoxLayout,
@@ -537,6 +543,7 @@ class MainWindow(QMainWindow):
         return workspace
 
     def _build_actions(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 
         from twofold.ui.pages import PAGES, menu_position
@@ -624,6 +631,13 @@ class MainWindow(QMainWindow):
             self.show_unlock()
         else:
             self.show_setup()
+
+    @property
+    def busy(self) -> BusyPage:
+        if self._busy is None:
+            self._busy = BusyPage()
+            self.stack.addWidget(self._busy)
+        return self._busy
 
     def show_busy(self, text: str) -> None:
         self.busy.text.setText(text)
@@ -1009,6 +1023,7 @@ class MainWindow(QMainWindow):
         """A final action (deleting the journal, leaving): the window lets go of the
         session first, the work ends it on a worker, then the unlock screen returns
         with what happened (a new recovery code is shown once, in a dialog)."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         from twofold.ui.widgets import error_text
@@ -1064,6 +1079,8 @@ class MainWindow(QMainWindow):
     def _focus_visible_page(self) -> None:
         """Keyboard focus on the first control of the page on screen, never on a
         control of a hidden page (after unlocking it stayed where the lock left it)."""
+        from PySide6.QtCore import Qt
+
         page = self.pages.currentWidget()
         if page is None:
             return
@@ -1169,6 +1186,8 @@ class MainWindow(QMainWindow):
         self._text_removed(self.tr("Retracted. The words are gone; a signed note remains."))
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
+        from PySide6.QtCore import Qt
+
         if state != Qt.ApplicationState.ApplicationActive and self.session is not None:
             self.journal.commit(tell=False)  # autosave on focus loss; the editor says if it failed
             self.outbox.save_current()
@@ -1176,6 +1195,7 @@ class MainWindow(QMainWindow):
     # --- dialogs ----------------------------------------------------------------
 
     def open_safety_plan(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDialog
 
         from twofold.ui.safety_dialog import LockedSafetyPlanDialog, SafetyPlanDialog
@@ -1256,6 +1276,8 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("Signed and added to the shared ledger."))
 
     def open_settings(self) -> SettingsDialog:
+        from PySide6.QtCore import Qt
+
         from twofold.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.session, self.folder, self)

@@ -3,12 +3,12 @@ with concrete feedback (the estimate itself lives in services)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QToolButton, QVBoxLayout, QWidget
 
 from twofold.resources import resource
-from twofold.ui.basics import named
+from twofold.ui.basics import STRONG_FOCUS, named, set_by_value
 
 
 def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEdit:
@@ -31,7 +31,7 @@ def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEd
     # The eye is a button a keyboard reaches too (Tab, then Space), named for what it does.
     for button in field.findChildren(QToolButton):
         if show in button.actions() or button.defaultAction() is show:
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            set_by_value(button, "focusPolicy", STRONG_FOCUS)
             button.setObjectName(f"{object_name}Show")
             button.setAccessibleName(
                 # {name} keeps the capitals a German noun needs

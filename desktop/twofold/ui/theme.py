@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -64,6 +63,8 @@ DARK = Colours(
 
 
 def system_is_dark() -> bool:
+    from PySide6.QtCore import Qt  # (not for an explicit choice: see ui/basics.py)
+
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -192,7 +192,11 @@ class UnlockPage(QWidget):
             button.ensurePolished()
             chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(full)
             room = self._card_width() - 2 * CARD_MARGIN - chrome
-            button.setText(button.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, room))
+            metrics = button.fontMetrics()
+            if metrics.horizontalAdvance(full) > room:
+                from PySide6.QtCore import Qt  # (not before the first paint: ui/basics.py)
+
+                button.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, room))
 
     def _card_width(self) -> int:
         return max(CARD_WIDTH, self.fontMetrics().averageCharWidth() * 66)
@@ -320,4 +324,6 @@ class UnlockPage(QWidget):
     def reset_view(self) -> None:
         self.passphrase.clear()
         self.message.clear()
+        from PySide6.QtCore import Qt
+
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
