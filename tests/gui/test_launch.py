@@ -51,6 +51,7 @@ UNLOCKED_ONLY = (
 # Not needed to paint the unlock screen either (session 22): the crash log, the rest of
 # the interface's helpers, the window's watchers, reminders, tray and actions.
 AFTER_THE_PAINT = (
+    "twofold.domain.ledger",  # the key slots' encoding is in domain.canonical
     "twofold.services.diagnostics",
     "twofold.ui.widgets",
     "twofold.ui.ops",

@@ -7,11 +7,11 @@ lives in ``vault/``.
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from twofold.domain.canonical import canonical_json as canonical_json
 from twofold.domain.valueclass import field, valueclass
 
 GENESIS_PREV_HASH = bytes(32)
@@ -133,11 +133,6 @@ KEY_CHANGE_TEXT = {
 
 def key_change_text(how: str, name: str) -> str:
     return KEY_CHANGE_TEXT.get(how, "{name}'s keys were changed.").format(name=name)
-
-
-def canonical_json(value: Any) -> bytes:
-    """One byte string per value: sorted keys, no spaces, UTF-8."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def content_hash(payload: bytes) -> bytes:

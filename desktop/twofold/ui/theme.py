@@ -62,6 +62,20 @@ DARK = Colours(
 )
 
 
+# Set on the application once it has the Fusion style (see ``use_fusion``).
+FUSION_SET = "twofoldFusion"
+
+
+def use_fusion(app: QApplication) -> None:
+    """Qt's Fusion style, set once: replacing a style under live widgets is what the
+    check avoids; the property spares asking Qt for the style object (see app.py)."""
+    if app.property(FUSION_SET):
+        return
+    if app.style().name().casefold() != "fusion":
+        app.setStyle("Fusion")
+    app.setProperty(FUSION_SET, True)
+
+
 def system_is_dark() -> bool:
     from PySide6.QtCore import Qt  # (not for an explicit choice: see ui/basics.py)
 
@@ -77,8 +91,7 @@ def resolve(choice: str) -> Colours:
 
 def apply(app: QApplication, choice: str) -> Colours:
     colours = resolve(choice)
-    if app.style().name().casefold() != "fusion":
-        app.setStyle("Fusion")  # normally already set by make_application()
+    use_fusion(app)  # normally already set by make_application()
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: colours.window,

@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from twofold.domain.canonical import canonical_json
 from twofold.domain.errors import (
     KeySlotsDamaged,
     NewerVersion,
@@ -44,7 +45,6 @@ from twofold.domain.errors import (
     VaultNotFound,
     WrongPassphrase,
 )
-from twofold.domain.ledger import canonical_json
 from twofold.domain.valueclass import field, replace, valueclass
 from twofold.vault import crypto
 from twofold.vault.crypto import KdfParams

@@ -1,0 +1,13 @@
+"""The one canonical encoding every signature and hash covers (ledger events, key
+slots). Its own module so that reading the key slots, before the unlock screen
+paints, does not import the ledger's types (``domain.ledger`` re-exports it)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def canonical_json(value: Any) -> bytes:
+    """One byte string per value: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
