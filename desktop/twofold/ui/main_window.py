@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -106,6 +107,25 @@ TOGETHER = "together"
 JOINT = "joint"
 PROGRESS, PATTERNS = "progress", "patterns"
 # The pages themselves (label, shortcut, factory, modes) are one table: ui/pages.py.
+# Their modules, imported one per turn of the event loop before they are built.
+_PAGE_MODULES = (
+    "labels",
+    "event_text",
+    "models",
+    "delegates",
+    "markdown",
+    "editor",
+    "journal_page",
+    "outbox_page",
+    "timeline_page",
+    "joint_page",
+    "commitments_page",
+    "agreement_page",
+    "checkins_page",
+    "setbacks_page",
+    "progress_page",
+    "together_page",
+)
 REMINDER_EVERY_MS = 30 * 60_000
 REMINDER_FROM_HOUR = 19  # a daily check-in reminder comes in the evening
 
@@ -348,17 +368,24 @@ class MainWindow(QMainWindow):
         """The pages, built step by step (see ``_warm_up``); the launch only needs the
         unlock screen, and importing and building the rest cost ~0.5 s."""
 
-        from twofold.ui import settings_dialog as _settings  # noqa: F401 (finish_start's)
+        from twofold.ui import widgets as _widgets  # noqa: F401 (finish_start's, in turns)
+
+        yield True
+        from twofold.ui import ops as _ops  # noqa: F401
+
+        yield True
+        from twofold.ui import settings_dialog as _settings  # noqa: F401
 
         yield True
         self.finish_start()
         yield True
-        from twofold.services import session as _session  # noqa: F401 (the unlock's)
+        from twofold.services.preload import unlock_imports
 
-        yield True
-        from twofold.services import backups as _backups  # noqa: F401 (unlock's backup)
-
-        yield True
+        for _ in unlock_imports():  # the session and what it needs, a module a turn
+            yield True
+        for name in _PAGE_MODULES:  # then the pages' modules, one a turn, then each page
+            importlib.import_module(f"twofold.ui.{name}")
+            yield True
         from twofold.ui.pages import PAGES
 
         self.workspace = self._build_workspace()
