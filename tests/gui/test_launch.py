@@ -243,3 +243,48 @@ def test_an_error_before_the_crash_handler_is_installed_is_reported_by_it(
     report = reports[0].read_text()
     assert "ValueError" in report and "private words" not in report
     assert "uncaught" in (logs / "twofold.log").read_text()
+
+
+APP_SCRIPT = r"""
+import sys
+from pathlib import Path
+
+from twofold.services.kdf import use_weak_kdf_for_tests_only
+
+use_weak_kdf_for_tests_only()  # the test vault's key slots use the test-only KDF
+from twofold.ui.app import run_app
+
+sys.exit(run_app(vault=Path(sys.argv[1])))
+"""
+
+
+def test_the_app_starts_installs_its_crash_log_once_painted_and_quits_on_sigterm(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    import signal
+    import time
+
+    logs = tmp_path / "logs"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TWOFOLD_LOG_DIR": str(logs),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    with subprocess.Popen(
+        [sys.executable, "-c", APP_SCRIPT, str(vault_dir)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    ) as app:
+        try:
+            deadline = time.monotonic() + 60
+            while not (logs / "twofold.log").exists() and time.monotonic() < deadline:
+                assert app.poll() is None  # still running
+                time.sleep(0.05)
+            assert "start version=" in (logs / "twofold.log").read_text()
+            app.send_signal(signal.SIGTERM)  # logout: closed the normal way
+            assert app.wait(60) == 0
+        finally:
+            if app.poll() is None:
+                app.kill()

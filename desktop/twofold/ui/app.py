@@ -209,13 +209,14 @@ def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False
 
     if tray and keep_in_tray(settings):
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
-    window.started.connect(after_first_paint)  # once the window has painted
+    if window.is_started:  # (the setup wizard is built whole, at once)
+        after_first_paint()
+    else:
+        window.started.connect(after_first_paint)  # once the window has painted
     if not (in_tray and tray):
         window.show()
     else:
         window.finish_start()  # hidden in the tray: nothing to paint first
-    if window.is_started:  # (the setup wizard is built whole)
-        after_first_paint()
     wake = quit_on_signals(app)
     code = app.exec()
     wake.stop()
