@@ -288,3 +288,16 @@ def test_the_app_starts_installs_its_crash_log_once_painted_and_quits_on_sigterm
         finally:
             if app.poll() is None:
                 app.kill()
+
+
+def test_the_choices_can_be_clicked_as_soon_as_the_window_is_shown(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    from twofold.ui.unlock_page import SHARED
+
+    window: MainWindow = make_window(vault_dir)  # shown; the event loop has not run
+    page = window.unlock_page
+    shared = page.choice(SHARED)
+    assert shared.height() > 0  # laid out with the choices (it was 0 px high)
+    qtbot.mouseClick(shared, Qt.MouseButton.LeftButton)
+    assert page._who() == SHARED and shared.isChecked()

@@ -99,6 +99,7 @@ class UnlockPage(QWidget):
         self.explain = note("")
 
         inner = QVBoxLayout(card)
+        self._card_layout = inner
         inner.setContentsMargins(CARD_MARGIN, 24, CARD_MARGIN, 24)
         inner.setSpacing(10)
         inner.addWidget(heading("Twofold"))
@@ -152,6 +153,10 @@ class UnlockPage(QWidget):
             self._add_choice(self.tr("I am {label}").format(label=label), label, f"unlockAs{index}")
         self._add_choice(self.tr("Shared session (together)"), SHARED, "unlockShared")
         self.who_group.buttons()[0].setChecked(True)
+        # Laid out with its choices now, not when the event loop next runs: the
+        # window can be shown and clicked before that (the stack used to do it when it
+        # switched here from the busy page, which is now made only when needed).
+        self._card_layout.activate()
         self._fit_choices()
         self._choice_changed()
         self.hint.setText(hint)
