@@ -38,7 +38,7 @@ def main() -> int:
     from twofold.ui.main_window import MainWindow
 
     app = make_application()
-    theme.apply(app, "light")
+    theme.apply(app, "system")  # the app's default (ui/app.py): asks the desktop's colour scheme
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(vault, settings)
 
