@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -161,3 +162,33 @@ def test_tab_leaves_the_safety_plan_and_agreement_fields(
             qtbot.keyClick(field, Qt.Key.Key_Tab)
             assert field.toPlainText() == before and "\t" not in field.toPlainText()
         dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_alt_and_a_menu_letter_opens_that_menu_even_from_the_search_field(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    """The menu titles' mnemonics (&File, &Go, &Help) reach the menus by keyboard, also
+    while the cursor is in a text field (xdotool's Alt could not show it under Xvfb)."""
+    from PySide6.QtWidgets import QMenu
+
+    window: MainWindow = make_window(vault_dir)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    titles = {a.text(): a.menu() for a in window.menuBar().actions()}
+    assert set(titles) == {"&File", "&Go", "&Help"}
+
+    def opens(target: QWidget, key: Qt.Key) -> str:
+        qtbot.keyClick(target, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        menu.close()
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        return menu.title()
+
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.journal.search.setFocus()
+    assert opens(window.journal.search, Qt.Key.Key_G) == "&Go"
+    assert window.journal.search.text() == ""  # the letter went to the menu, not the field
+    assert opens(window.journal.search, Qt.Key.Key_F) == "&File"
