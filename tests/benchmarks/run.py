@@ -843,17 +843,20 @@ def measure_floor(
     security on, which the search floor ran under until session 22 (the benchmark's
     own session turns it on for the whole process)."""
     typed = [text for text, _ in SEARCHES] if wanted("search") else []
-    searches = _floor("search", target, reps * 2, typed) if typed else {}
-    secured = _floor("search", target, reps * 2, typed, memory_security=True) if typed else {}
-    saved = _floor("save", target, reps * 3) if wanted("save") else None
-    assert isinstance(searches, dict) and isinstance(secured, dict)
-    assert saved is None or isinstance(saved, float)
+    searches: dict[str, float] = (
+        json.loads(_floor("search", target, reps * 2, typed)) if typed else {}
+    )
+    secured: dict[str, float] = (
+        json.loads(_floor("search", target, reps * 2, typed, memory_security=True)) if typed else {}
+    )
+    saved = float(_floor("save", target, reps * 3)) if wanted("save") else None
     return searches, saved, secured
 
 
 def _floor(
     what: str, target: Path, samples: int, typed: Sequence[str] = (), memory_security: bool = False
-) -> float | dict[str, float]:
+) -> str:
+    """What ``python -m tests.benchmarks.floor`` printed last: a median, or JSON."""
     done = subprocess.run(
         [
             sys.executable,
@@ -870,8 +873,7 @@ def _floor(
         text=True,
         check=True,
     )
-    out = done.stdout.strip().splitlines()[-1]
-    return float(out) if what == "save" else dict(json.loads(out))
+    return done.stdout.strip().splitlines()[-1]
 
 
 def measure_kdf(table: Table) -> None:

@@ -9,11 +9,26 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
 from tests.gui.conftest import MakeWindow, unlock_as
-from twofold.ui.editor import DRAFT_SLOT
+from twofold.services.journal import JournalService
+from twofold.ui.editor import DRAFT_SLOT, EntryEditor
 from twofold.ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _new_entry(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> tuple[MainWindow, EntryEditor, JournalService]:
+    """Alex unlocked, a new entry open in the editor, drafts kept after 50 ms."""
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    editor = window.journal.editor
+    editor._draft_timer.setInterval(50)
+    session = window.session
+    assert session is not None and session.journal is not None
+    qtbot.mouseClick(window.journal.new_button, LEFT)
+    return window, editor, session.journal
 
 
 def test_saving_after_a_draft_commits_the_entry_and_removes_the_draft_at_once(
@@ -23,18 +38,12 @@ def test_saving_after_a_draft_commits_the_entry_and_removes_the_draft_at_once(
     the entry and then removed the draft in a second transaction (two durable commits,
     ten fsyncs, and a crash between them left the saved words offered back as a
     draft). Now both are one transaction."""
-    window: MainWindow = make_window(vault_dir)
-    unlock_as(qtbot, window, "Alex", ALEX_PASS)
-    editor = window.journal.editor
-    editor._draft_timer.setInterval(50)
-    session = window.session
-    assert session is not None and session.journal is not None
-    journal = session.journal
-    qtbot.mouseClick(window.journal.new_button, LEFT)
+    window, editor, journal = _new_entry(qtbot, make_window, vault_dir)
     qtbot.keyClicks(editor.text, "Words kept as a draft, then saved.")
     qtbot.waitUntil(lambda: journal.draft(DRAFT_SLOT) is not None, timeout=5000)
 
-    conn = session._vault.connection
+    assert window.session is not None
+    conn = window.session._vault.connection
     statements: list[str] = []
     conn.set_trace_callback(statements.append)
     try:
@@ -51,14 +60,7 @@ def test_saving_after_a_draft_commits_the_entry_and_removes_the_draft_at_once(
 def test_saving_an_unchanged_entry_still_removes_its_draft(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
 ) -> None:
-    window: MainWindow = make_window(vault_dir)
-    unlock_as(qtbot, window, "Alex", ALEX_PASS)
-    editor = window.journal.editor
-    editor._draft_timer.setInterval(50)
-    session = window.session
-    assert session is not None and session.journal is not None
-    journal = session.journal
-    qtbot.mouseClick(window.journal.new_button, LEFT)
+    _, editor, journal = _new_entry(qtbot, make_window, vault_dir)
     qtbot.keyClicks(editor.text, "Saved once.")
     qtbot.keyClick(editor.text, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: editor.record_id is not None and not editor.dirty)
