@@ -3111,6 +3111,10 @@ Unterschrieben als {name}</translation>
         <translation>Die heutige Sicherung liegt in {parent}</translation>
     </message>
     <message>
+        <source>Tidying the search index failed: {exc}</source>
+        <translation>Das Aufräumen des Suchindex ist fehlgeschlagen: {exc}</translation>
+    </message>
+    <message>
         <source>Lock without saving?</source>
         <translation>Ohne Speichern sperren?</translation>
     </message>

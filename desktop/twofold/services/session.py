@@ -9,7 +9,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from twofold.domain.errors import InvalidInput, NotAllowed, TwofoldError, VaultDamaged
+from twofold.domain.errors import (
+    DiskFull,
+    InvalidInput,
+    NotAllowed,
+    TwofoldError,
+    VaultDamaged,
+    VaultInUse,
+    VaultReadOnly,
+)
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.passphrase import normalise_passphrase
 from twofold.domain.search import SearchHit, fts_query
@@ -55,6 +63,7 @@ if TYPE_CHECKING:
     from twofold.services.safety import SafetyService
     from twofold.services.setbacks import SetbackService, WinService
     from twofold.services.together import TogetherService
+    from twofold.vault.search_index import Tidied
 
 MIN_PASSPHRASE = 8
 T = TypeVar("T")
@@ -284,6 +293,27 @@ class Session:
 
     def detached_verify(self) -> Callable[[], VerifyReport]:
         return self.detached(lambda session: session.verify())
+
+    def search_tidier(self) -> Callable[[], list[Tidied]] | None:
+        """The search indexes' merge (``vault.search_index``) for a worker, on its own
+        connection; it stops between two steps once this session is locked. None when
+        this vault may write nothing (read-only folder, damaged shared.db). Index
+        upkeep only: the same rows, the same answers, nothing a person wrote."""
+        if self._locked or not self._vault.search_indexes():
+            return None
+        main = self._vault
+
+        job = self.detached(lambda session: session._vault.tidy_search(lambda: main.closed))
+
+        def tidy() -> list[Tidied]:
+            try:
+                return job()
+            except (NotAllowed, VaultInUse, VaultReadOnly, DiskFull):
+                # locked before it began, the lock kept by a backup, the disk refused:
+                # what was merged is kept, the next unlock goes on
+                return []
+
+        return tidy
 
     def export_journal(
         self,

@@ -956,20 +956,49 @@ class MainWindow(QMainWindow):
         from twofold.services.backups import rotate_daily
 
         vault_folder, target = session.folder, session.backup_folder()
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(
+                self.tr("Today's automatic backup failed: {exc}").format(exc=translated(str(exc)))
+            )
+            self._tidy_search(session)
+
         run_in_background(
             lambda: rotate_daily(vault_folder, target),
-            self._backup_done,
-            lambda exc: self.status.setText(
-                self.tr("Today's automatic backup failed: {exc}").format(exc=translated(str(exc)))
-            ),
+            lambda result: self._backup_done(session, result),
+            failed,
             owner=self,
             low_priority=True,
         )
 
-    def _backup_done(self, result: BackupResult) -> None:
-        if result.made and self.session is not None:
+    def _backup_done(self, session: Session, result: BackupResult) -> None:
+        if result.made and self.session is session:
             self.status.setText(
                 self.tr("Today's backup is in {parent}").format(parent=result.path.parent)
+            )
+        self._tidy_search(session)
+
+    def _tidy_search(self, session: Session) -> None:
+        """After today's backup (which keeps the files as this unlock found them):
+        merge the search indexes' segments in short steps on a worker, so searching
+        stays fast as the vault grows (``vault.search_index``). Nothing to tell."""
+        from twofold.ui.worker import run_in_background
+
+        if self.session is not session:
+            return  # locked meanwhile
+        work = session.search_tidier()
+        if work is None:
+            return
+        run_in_background(
+            work, lambda _done: None, self._tidy_failed, owner=self, low_priority=True
+        )
+
+    def _tidy_failed(self, exc: BaseException) -> None:
+        from twofold.ui.messages import translated
+
+        if self.session is not None:
+            self.status.setText(
+                self.tr("Tidying the search index failed: {exc}").format(exc=translated(str(exc)))
             )
 
     def request_lock(self) -> None:

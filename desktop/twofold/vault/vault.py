@@ -35,7 +35,7 @@ from twofold.domain.events import (
 )
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
-from twofold.vault import crypto, keyslots, locks, priority, trust
+from twofold.vault import crypto, keyslots, locks, priority, search_index, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
@@ -178,6 +178,33 @@ class OpenVault:
         scrub_journal(self.folder / SHARED_DB)
         if self.journal is not None:
             scrub_journal(self.folder / journal_file(self.partner_id))
+
+    def search_indexes(self) -> list[search_index.Index]:
+        """The FTS5 indexes this vault may merge: none when it may write nothing (a
+        damaged shared.db keeps the journal open for reading only; a folder it may
+        not write), the shared one, and this partner's journal's when it is open."""
+        if self.shared_damage is not None or not os.access(self.folder, os.W_OK):
+            return []
+        found = [search_index.Index("main", "timeline_fts", SHARED_DB)]
+        if self.journal is not None:
+            found.append(
+                search_index.Index("journal", "journal_fts", journal_file(self.partner_id))
+            )
+        return found
+
+    def tidy_search(
+        self, stop: Callable[[], bool], pages: int = search_index.PAGES
+    ) -> list[search_index.Tidied]:
+        """Merge the search indexes' segments in short steps (``vault.search_index``);
+        ``stop``: checked between steps (the window's vault was locked)."""
+        return search_index.tidy(
+            self.connection,
+            self.folder,
+            self.search_indexes(),
+            lambda: self.closed or stop(),
+            pages=pages,
+            background=self._lock is None,
+        )
 
     def integrity(self) -> list[Problem]:
         if self.shared_damage is not None:

@@ -1,0 +1,204 @@
+"""The search indexes' background merge (vault/search_index.py): fewer segments, the
+same answers, saves meanwhile, a run cut short goes on later, deleted words stay
+gone, and a vault that may not be written is not written."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from pathlib import Path
+
+from tests.conftest import ALEX_PASS
+from tests.reliability.pages import decrypted_pages
+from twofold.services.session import Session, unlock
+from twofold.vault import search_index
+from twofold.vault.database import journal_path
+from twofold.vault.vault import journal_file
+
+WORDS = ("harbour", "lantern", "orchard", "meadow", "thistle", "quarry", "ember", "willow")
+
+
+def _fill(session: Session, shares: int = 0) -> None:
+    """What saving one entry at a time leaves: one new segment per transaction, FTS5's
+    automerge keeping a few per level. Entries until the journal's index has more
+    segments than a merge waits for."""
+    assert session.journal is not None and session.sharing is not None
+    conn = session._vault.connection
+    n = 0
+    while n < 30 or search_index.segments(conn, "journal", "journal_fts") <= 5:
+        word = WORDS[n % len(WORDS)]
+        many = " ".join(f"w{n}x{i}" for i in range(120))  # index pages enough for many steps
+        session.journal.write(
+            f"entry {n} about the {word} and {WORDS[(n * 3) % 8]} night{n} {many}"
+        )
+        n += 1
+        assert n < 500
+    for n in range(shares):
+        record = session.journal.write(f"shared {n} about the {WORDS[n % 8]} day{n}")
+        session.sharing.add(record)
+        session.sharing.confirm(session.sharing.preview())
+
+
+def _counts(session: Session) -> dict[str, int]:
+    conn = session._vault.connection
+    counts = {
+        "timeline_fts": search_index.segments(conn, "main", "timeline_fts"),
+        "journal_fts": search_index.segments(conn, "journal", "journal_fts"),
+    }
+    for schema, table in (("main", "timeline_fts"), ("journal", "journal_fts")):
+        # the structure record's count is the number of segments the index holds
+        [(distinct,)] = conn.execute(f"SELECT count(DISTINCT segid) FROM {schema}.{table}_idx")
+        assert counts[table] == distinct
+        # and FTS5 finds the index consistent with the rows it indexes
+        conn.execute(f"INSERT INTO {schema}.{table} ({table}, rank) VALUES ('integrity-check', 1)")
+    return counts
+
+
+def _answers(session: Session) -> list[list[tuple[str, str, str]]]:
+    queries = [*WORDS, "night1", "day2", "lant", "entry", "shared"]
+    return [[(h.source.value, h.ref, h.text) for h in session.search(q)] for q in queries]
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith(".twofold")
+    }
+
+
+def test_the_merge_leaves_one_segment_per_index_and_the_same_answers(vault_dir: Path) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        _fill(session, 12)
+        before = _counts(session)
+        assert before["timeline_fts"] > search_index.TIDY_ABOVE, before
+        assert before["journal_fts"] > search_index.TIDY_ABOVE, before
+        answers = _answers(session)
+        assert all(answers) and len(answers[0]) > 1
+        tidy = session.search_tidier()
+        assert tidy is not None
+        done = {t.table: t for t in tidy()}
+        assert _counts(session) == {"timeline_fts": 1, "journal_fts": 1}
+        assert {t: (d.before, d.after, d.finished) for t, d in done.items()} == {
+            t: (before[t], 1, True) for t in before
+        }
+        assert _answers(session) == answers
+        # the merge's page images do not wait in the rollback journals
+        for name in ("shared.db", journal_file(session.partner_id)):
+            assert journal_path(vault_dir / name).stat().st_size == 0
+        # a compact index is left alone: nothing more is written
+        files = _digests(vault_dir)
+        again = session.search_tidier()
+        assert again is not None and again() == []
+        assert _digests(vault_dir) == files
+        assert session.verify().ok
+    finally:
+        session.lock()
+
+
+def test_saves_during_a_merge_succeed_and_a_run_cut_short_goes_on(vault_dir: Path) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None
+        _fill(session)
+        assert _counts(session)["journal_fts"] > search_index.TIDY_ABOVE
+        reader = session._vault.reader()
+        steps = 0
+        saved: list[int] = []
+
+        def cut_short() -> bool:
+            nonlocal steps
+            steps += 1
+            return steps > 2
+
+        def merge() -> None:
+            results.extend(reader.tidy_search(cut_short, pages=1))
+
+        results: list[search_index.Tidied] = []
+        worker = threading.Thread(target=merge)
+        worker.start()
+        while worker.is_alive() or len(saved) < 3:
+            saved.append(session.journal.write(f"written during the merge {len(saved)} kestrel"))
+            time.sleep(0.005)  # faster than anyone saves, slow enough for the merge's turn
+        worker.join()
+        reader.close()
+        [cut] = [r for r in results if r.table == "journal_fts"]
+        assert cut.steps > 0 and not cut.finished  # stopped mid-way, each step committed
+        hits = {h.ref for h in session.search("kestrel")}
+        assert hits == {str(key) for key in saved}
+        # the next run (the next unlock's) finishes the merge
+        tidy = session.search_tidier()
+        assert tidy is not None
+        [done] = [t for t in tidy() if t.table == "journal_fts"]
+        assert done.finished and done.after == 1
+        assert {h.ref for h in session.search("kestrel")} == hits
+        assert session.verify().ok
+    finally:
+        session.lock()
+
+
+def test_words_deleted_before_and_during_a_merge_are_not_in_the_files_after_it(
+    vault_dir: Path,
+) -> None:
+    """FTS5's secure-delete and SQLite's secure_delete stay on: the merge copies only
+    what the index holds, and the pages it frees and its rollback journal are wiped."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None
+        first = session.journal.write("zebracanaryfirst was a bad night")
+        second = session.journal.write("zebracanarysecond too")
+        session.journal.write("keptgiraffeword stays")
+        _fill(session)
+        session.journal.delete(first)
+        assert _counts(session)["journal_fts"] > search_index.TIDY_ABOVE
+        reader = session._vault.reader()
+        calls = 0
+
+        def after_three() -> bool:
+            nonlocal calls
+            calls += 1
+            return calls > 3
+
+        [cut] = [t for t in reader.tidy_search(after_three, pages=1) if t.table == "journal_fts"]
+        assert not cut.finished
+        session.journal.delete(second)  # while a merge is under way
+        reader.tidy_search(lambda: False)
+        reader.close()
+        assert _counts(session)["journal_fts"] == 1
+        assert session.search("zebracanaryfirst") == session.search("zebracanarysecond") == []
+        keys = session._vault._keys
+        assert keys is not None and keys.journal_key is not None
+        key = bytes(keys.journal_key)
+        name = journal_file(session.partner_id)
+    finally:
+        session.lock()
+    raw = decrypted_pages(vault_dir / name, key)
+    assert b"keptgiraffeword" in raw  # the decryption works
+    assert b"zebracanaryfirst" not in raw
+    assert b"zebracanarysecond" not in raw
+    assert journal_path(vault_dir / name).stat().st_size == 0
+
+
+def test_a_vault_that_may_not_be_written_is_not_merged(vault_dir: Path) -> None:
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    _fill(session)
+    late = session.search_tidier()  # made, then the vault is locked before it runs
+    session.lock()
+    assert session.search_tidier() is None
+    files = _digests(vault_dir)
+    assert late is not None
+    assert late() == []  # the reader refuses to open a locked vault
+    assert _digests(vault_dir) == files
+    # shared.db damaged: the journal opens for reading and export only
+    (vault_dir / "shared.db").write_bytes(b"")
+    files = _digests(vault_dir)
+    damaged = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert damaged.shared_damage
+        assert damaged._vault.search_indexes() == []
+        assert damaged.search_tidier() is None
+    finally:
+        damaged.lock()
+    assert _digests(vault_dir) == files
