@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from twofold.ui.setup_wizard import SetupWizard
     from twofold.ui.timeline_page import AgendaPage, TimelinePage
     from twofold.ui.together_page import TogetherPage
+    from twofold.ui.worker import Task
 
 JOURNAL, OUTBOX, TIMELINE, AGENDA = "journal", "outbox", "timeline", "agenda"
 COMMITMENTS = "commitments"
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
         self._missed: list[CheckinKind] = []
         self._pending_page = ""  # a notification's page, opened after unlocking
         self._quitting = False
+        self._tidy_task: Task | None = None  # the search indexes' merge, while it runs
 
         self._busy: BusyPage | None = None
         self.unlock_page = UnlockPage()
@@ -989,9 +991,21 @@ class MainWindow(QMainWindow):
         work = session.search_tidier()
         if work is None:
             return
-        run_in_background(
+        self._tidy_task = run_in_background(
             work, lambda _done: None, self._tidy_failed, owner=self, low_priority=True
         )
+
+    def _let_the_tidy_stop(self) -> None:
+        """Quitting, once the vault is locked: the merge stops after its current step
+        (``stop``); wait for that, briefly. A worker still in SQLite while Python shut
+        down crashed the quit (the soak test's exit -11)."""
+        import time
+
+        from PySide6.QtCore import QThread
+
+        task, deadline = self._tidy_task, time.monotonic() + 5
+        while task is not None and not task.finished and time.monotonic() < deadline:
+            QThread.msleep(10)
 
     def _tidy_failed(self, exc: BaseException) -> None:
         from twofold.ui.messages import translated
@@ -1380,4 +1394,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue(THEME_KEY, self.settings.value(THEME_KEY, "system"))
         self.lock()
         self.idle.stop()
+        self._let_the_tidy_stop()
         super().closeEvent(event)

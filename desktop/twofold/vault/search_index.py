@@ -135,7 +135,7 @@ def tidy(
             continue
         steps, started, finished = 0, False, False
         try:
-            while not stop():
+            while not stop():  # asked once before each step
                 priority.pause_point()
                 # Goes on with a merge under way (one cut short by a lock or a quit),
                 # or merges a level of ``usermerge`` (4) segments; else does nothing and
