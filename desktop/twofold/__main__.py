@@ -10,16 +10,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
+    from twofold.app_line import AppLine
     from twofold.domain.report import Report
 
 
-def _open_app(args: argparse.Namespace) -> int:
+def _open_app(args: argparse.Namespace | AppLine) -> int:
     from twofold import system_libraries
 
     missing = system_libraries.check()  # Qt's xcb plugin would abort without them
     if missing:
         print(missing, file=sys.stderr)
         return 1
+    # Paused until the window has painted (ui/app.after_first_paint resumes it): the
+    # start builds what lives as long as the process, ~60 collections walked it.
+    gc.disable()
     from twofold.ui.app import run_app  # Qt is imported only when the app opens
 
     return int(run_app(vault=args.vault, demo=args.demo, in_tray=args.in_tray))
@@ -38,6 +42,15 @@ def _render_pdf(report: Report, progress: Callable[[int, int], None] | None = No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    line = sys.argv[1:] if argv is None else list(argv)
+    from twofold.app_line import app_line
+
+    opening = app_line(line)
+    if opening is not None:  # the app, without the command line's modules (app_line)
+        from twofold.hardening import harden_process
+
+        harden_process()  # no core dumps, owner-only files: before any key exists
+        return _open_app(opening)
     # The imports build objects that live as long as the process: the cyclic collector
     # would walk them during the imports and at every collection after, for nothing.
     # Collected neither while importing nor later (frozen): ~7 % of a search's start.
@@ -54,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     harden_process()  # no core dumps, owner-only files: before any key exists
     return run(
-        sys.argv[1:] if argv is None else argv,
+        line,
         open_app=_open_app,
         gui_check=_gui_self_check,
         pdf=_render_pdf,

@@ -1,6 +1,8 @@
 """Run in a fresh process by the benchmark.
 
-probe.py launch VAULT      print "painted" once the unlock window has painted
+probe.py launch VAULT      the app's own start, ``twofold --vault VAULT`` (its entry
+                           point, fresh settings: the default theme and language), and
+                           print "painted" once the unlock screen has painted
 probe.py open VAULT WHO    unlock, load the window's models, print "rss <kB>", then
                            wait for the timeline's ✓ and print "verified <s>"
 probe.py page VAULT WHO KEY   as open, then show page KEY: "page <s>" and "rss <kB>"
@@ -11,7 +13,13 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from importlib.machinery import ModuleSpec
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,11 +35,76 @@ def peak_kib() -> int:
     return rss_kib("VmHWM")
 
 
+class _WatchFirstPaint:
+    """Finds ``twofold.ui.app`` when the start imports it and wraps its ``open_window``
+    so the window it returns reports the unlock screen's first Paint: nothing is
+    imported earlier or in another order than the app's own start does."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: types.ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != "twofold.ui.app":
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        load = spec.loader.exec_module
+
+        def exec_module(module: types.ModuleType) -> None:
+            load(module)
+            _report_first_paint(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
+def _report_first_paint(app_module: types.ModuleType) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print("painted", flush=True)
+                os._exit(0)
+            return False
+
+    opened = getattr(app_module, "open_window")  # noqa: B009  (a module found at run time)
+
+    def open_window(*args: object, **kwargs: object) -> Any:
+        window = opened(*args, **kwargs)
+        window._first_paint_watcher = Painted()
+        window.unlock_page.installEventFilter(window._first_paint_watcher)
+        return window
+
+    setattr(app_module, "open_window", open_window)  # noqa: B010
+
+
+def launch(vault: Path) -> int:
+    """What a person starting Twofold waits for: the interpreter, the entry point
+    (``python -m twofold --vault VAULT``: the command line, the process hardening, the
+    binding check, translations, settings, the theme), the window, its first paint.
+    Fresh settings (a new config folder): the default theme ("system", which asks the
+    desktop's colour scheme) and language, as at a first start: a config folder that
+    does not exist (nothing is written before the first paint, and the probe ends
+    there), without importing ``tempfile``, which the app does not need."""
+    folder = Path(os.environ.get("TMPDIR", "/tmp"), f"twofold-probe-{os.getpid()}-no-config")
+    assert not folder.exists()
+    os.environ["XDG_CONFIG_HOME"] = str(folder)
+    sys.meta_path.insert(0, _WatchFirstPaint())
+    from twofold.__main__ import main as twofold
+
+    return twofold(["--vault", str(vault)])
+
+
 def main() -> int:
     mode, vault = sys.argv[1], Path(sys.argv[2])
+    if mode == "launch":
+        return launch(vault)
     import tempfile
 
-    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtCore import QSettings
 
     from twofold.ui import theme
     from twofold.ui.app import make_application
@@ -41,20 +114,6 @@ def main() -> int:
     theme.apply(app, "system")  # the app's default (ui/app.py): asks the desktop's colour scheme
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(vault, settings)
-
-    if mode == "launch":
-
-        class Painted(QObject):
-            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    print("painted", flush=True)
-                    os._exit(0)
-                return False
-
-        watcher = Painted()
-        window.unlock_page.installEventFilter(watcher)
-        window.show()
-        return app.exec()
 
     from tests.benchmarks.workload import PASSPHRASES
     from twofold.services.session import unlock

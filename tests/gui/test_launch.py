@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -301,3 +302,151 @@ def test_the_choices_can_be_clicked_as_soon_as_the_window_is_shown(
     assert shared.height() > 0  # laid out with the choices (it was 0 px high)
     qtbot.mouseClick(shared, Qt.MouseButton.LeftButton)
     assert page._who() == SHARED and shared.isChecked()
+
+
+# The start a person makes: ``twofold --vault DIR`` through the entry point, with the
+# settings of a German user who kept the default theme ("system").
+REAL_START_SCRIPT = r"""
+import gc, json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from twofold.services.kdf import use_weak_kdf_for_tests_only
+
+use_weak_kdf_for_tests_only()  # the test vault's key slots use the test-only KDF
+import PySide6.QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+import twofold.ui.app as app_module
+
+if sys.argv[3] == "tray":  # a desktop with a tray, without one under offscreen
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
+seen = {}
+opened = app_module.open_window
+
+
+def open_window(*args, **kwargs):
+    window = opened(*args, **kwargs)
+    seen["window"] = window
+    window.unlock_page.installEventFilter(watcher)
+    window.started.connect(lambda: QTimer.singleShot(0, started))
+    return window
+
+
+def at_first_paint():
+    window = seen["window"]
+    page = window.unlock_page
+    focus = window.focusWidget()
+    seen["paint"] = dict(
+        cli=[m for m in ("twofold.cli", "twofold.services.session") if m in sys.modules],
+        qt_namespace=vars(PySide6.QtCore).get("Qt") is not None,
+        collecting=gc.isenabled(),
+        started=window.is_started,
+        title=window.windowTitle(),
+        texts=[page.unlock_button.text(), page.unlock_button.accessibleName()],
+        choices=[b.text() for b in page.who_group.buttons()],
+        focus_is_passphrase=focus is page.passphrase,
+        theme=PySide6.QtWidgets.QApplication.instance().property("twofoldTheme"),
+    )
+
+
+def started():
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = seen["window"]
+    seen["started"] = dict(
+        collecting=gc.isenabled(),
+        crash_log="twofold.services.diagnostics" in sys.modules,
+        quit_on_close=QApplication.instance().quitOnLastWindowClosed(),
+        visible=window.isVisible(),
+    )
+    if sys.argv[3] == "tray":
+        report()
+    QTest.keyClicks(window.unlock_page.passphrase, sys.argv[2])
+    QTest.keyClick(window.unlock_page.passphrase, PySide6.QtCore.Qt.Key.Key_Return)
+    wait_for_unlock()
+
+
+def wait_for_unlock():
+    window = seen["window"]
+    if window.session is None:
+        QTimer.singleShot(20, wait_for_unlock)
+        return
+    seen["unlocked_as"] = window.session.partner_label
+    window.lock()
+    report()
+
+
+def report():
+    seen.pop("window")
+    print(json.dumps(seen), flush=True)
+    os._exit(0)
+
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in seen:
+            at_first_paint()
+        return False
+
+
+watcher = Painted()
+app_module.open_window = open_window
+from twofold.__main__ import main
+
+line = ["--vault", sys.argv[1]] + (["--in-tray"] if sys.argv[3] == "tray" else [])
+sys.exit(main(line))
+"""
+
+
+def _start_for_real(vault_dir: Path, tmp_path: Path, how: str) -> dict[str, Any]:
+    config = tmp_path / "config"
+    (config / "Twofold").mkdir(parents=True)
+    (config / "Twofold" / "Twofold.conf").write_text("[ui]\nlanguage=de\n")
+    done = subprocess.run(
+        [sys.executable, "-c", REAL_START_SCRIPT, str(vault_dir), ALEX_PASS, how],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "XDG_CONFIG_HOME": str(config), "TWOFOLD_LOG_DIR": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    seen: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return seen
+
+
+def test_the_real_start_paints_the_unlock_screen_in_german_before_the_command_line(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    seen = _start_for_real(vault_dir, tmp_path, "window")
+    paint = seen["paint"]
+    # ``twofold --vault DIR`` opens the window without the command line's modules (the
+    # session, the ledger, argparse), nor Qt's namespace of enums for the "system" theme
+    assert paint["cli"] == []
+    assert not paint["qt_namespace"]
+    assert paint["theme"] == "light"  # what the (offscreen) desktop asks for
+    # and with everything the person needs before the first key: German, the focus
+    assert paint["texts"] == ["Entsperren", "Entsperren"]
+    assert paint["choices"] == ["Ich bin Alex", "Ich bin Sam", "Gemeinsame Sitzung (zusammen)"]
+    assert paint["focus_is_passphrase"]
+    assert paint["title"] == "Twofold"
+    # the collector is paused for the start and resumes once the window has painted,
+    # with the crash log installed
+    assert not paint["collecting"] and not paint["started"]
+    assert seen["started"]["collecting"] and seen["started"]["crash_log"]
+    assert seen["started"]["quit_on_close"]  # no tray here: closing the window quits
+    assert seen["unlocked_as"] == "Alex"
+
+
+def test_the_real_start_in_the_tray_keeps_running_when_the_window_closes(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    seen = _start_for_real(vault_dir, tmp_path, "tray")
+    assert "paint" not in seen  # started hidden in the tray: nothing painted
+    assert seen["started"] == {
+        "collecting": True,
+        "crash_log": True,
+        "quit_on_close": False,
+        "visible": False,
+    }

@@ -106,6 +106,12 @@ def test_reading_data_through_a_proxy_keeps_none_alive(qapp: QApplication, alex:
         )
 
 
+def test_the_start_up_check_reads_the_roles_qt_names() -> None:
+    # by number, so that the check makes no Qt namespace before the first paint
+    assert Qt.ItemDataRole.DisplayRole.value == binding_check.DISPLAY_ROLE
+    assert Qt.ItemDataRole.UserRole.value == binding_check.USER_ROLE
+
+
 def test_the_start_up_check_finds_the_locked_binding_sound(qapp: QApplication) -> None:
     assert abs(binding_check.none_refcount_drift()) < 10
     assert binding_check.problem() is None

@@ -178,12 +178,38 @@ def catch_early_crashes(on_bug: Callable[[BaseException, str], None]) -> None:
 
 def after_first_paint() -> None:
     """What the start does once the window is on screen: the crash handler (see
-    ``catch_early_crashes``) and the sweep of demo folders left by a crash."""
+    ``catch_early_crashes``) and the sweep of demo folders left by a crash; then the
+    cyclic garbage collector resumes if the start paused it (``__main__``)."""
     from twofold.services import diagnostics
     from twofold.services.demo_folders import sweep_stale_demo_roots
 
     diagnostics.install_crash_handler(on_bug=show_bug)
     sweep_stale_demo_roots()
+    resume_collector()
+
+
+def resume_collector() -> None:
+    """The start imports and builds what lives as long as the process (Qt's and
+    Twofold's modules, the window): the cyclic collector, paused for it, would walk it
+    all at each collection for nothing (~60 collections before the first paint). Those
+    objects are moved out of its sight (``gc.freeze``), and it collects from here on.
+    Nothing to do when the collector was running (a test calling ``run_app``)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def keep_running_in_tray(app: QApplication, settings: QSettings) -> bool:
+    """With a system tray and the setting on, closing the window keeps the app in the
+    tray (``MainWindow.closeEvent``); True when there is a tray to start hidden in."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    tray = QSystemTrayIcon.isSystemTrayAvailable()  # what window.tray will find
+    from twofold.ui.reminders import keep_in_tray
+
+    if tray and keep_in_tray(settings):
+        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
+    return tray
 
 
 def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False) -> int:
@@ -202,18 +228,20 @@ def run_app(vault: Path | None = None, demo: bool = False, in_tray: bool = False
     settings = QSettings()
     theme.apply(app, str(settings.value(THEME_KEY, "system")))
     window = open_window(vault, settings, demo=demo)
-    from PySide6.QtWidgets import QSystemTrayIcon
+    # Starting hidden needs to know now whether there is a tray to hide in; a window
+    # that shows asks once it has painted (the tray itself is made then: finish_start).
+    hidden = in_tray and keep_running_in_tray(app, settings)
 
-    tray = QSystemTrayIcon.isSystemTrayAvailable()  # what window.tray will find
-    from twofold.ui.reminders import keep_in_tray
-
-    if tray and keep_in_tray(settings):
-        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the tray
-    if window.is_started:  # (the setup wizard is built whole, at once)
+    def started() -> None:
+        if not hidden:
+            keep_running_in_tray(app, settings)
         after_first_paint()
+
+    if window.is_started:  # (the setup wizard is built whole, at once)
+        started()
     else:
-        window.started.connect(after_first_paint)  # once the window has painted
-    if not (in_tray and tray):
+        window.started.connect(started)  # once the window has painted
+    if not hidden:
         window.show()
     else:
         window.finish_start()  # hidden in the tray: nothing to paint first

@@ -76,11 +76,35 @@ def use_fusion(app: QApplication) -> None:
     app.setProperty(FUSION_SET, True)
 
 
+# The application property holding the theme applied ("light" or "dark"); unset until
+# ``apply`` first sets Twofold's palette.
+THEME_PROPERTY = "twofoldTheme"
+
+
 def system_is_dark() -> bool:
-    from PySide6.QtCore import Qt  # (not for an explicit choice: see ui/basics.py)
+    """Whether the desktop asks for a dark colour scheme.
+
+    Qt makes the application's palette from the desktop's colour scheme (Qt 6.5 on:
+    Fusion's palette is the dark one exactly when the platform reports a dark scheme —
+    GNOME's portal, Windows, macOS — and KDE's scheme is itself read from its palette).
+    Until Twofold sets its own palette, that palette answers the question without the
+    scheme's enum: ``Qt.ColorScheme`` belongs to Qt's namespace, whose 93 enum types
+    PySide makes all at once (25–45 ms before the first paint, see ui/basics.py).
+    Once Twofold's palette is set (the theme changed in the settings), the scheme is
+    asked for itself."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.property(THEME_PROPERTY) is None:
+        return palette_is_dark(app.palette())
+    from PySide6.QtCore import Qt
 
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    """Light text on a darker window: the dark palette Qt makes for a dark scheme."""
+    text = palette.color(QPalette.ColorRole.WindowText).lightness()
+    return text > palette.color(QPalette.ColorRole.Window).lightness()
 
 
 def resolve(choice: str) -> Colours:
@@ -116,13 +140,13 @@ def apply(app: QApplication, choice: str) -> Colours:
     )
     app.setPalette(palette)
     app.setStyleSheet(stylesheet(colours, app.font().pointSizeF()))
-    app.setProperty("twofoldTheme", "dark" if colours is DARK else "light")
+    app.setProperty(THEME_PROPERTY, "dark" if colours is DARK else "light")
     return colours
 
 
 def current() -> Colours:
     app = QApplication.instance()
-    return DARK if app is not None and app.property("twofoldTheme") == "dark" else LIGHT
+    return DARK if app is not None and app.property(THEME_PROPERTY) == "dark" else LIGHT
 
 
 def stylesheet(c: Colours, base_pt: float = 10.0) -> str:

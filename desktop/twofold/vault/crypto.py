@@ -8,19 +8,19 @@ ARCHITECTURE.md says plainly.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import os
 import time
 
-from _argon2_cffi_bindings import ffi, lib
-from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
-from twofold.domain.passphrase import normalise_passphrase as normalise_passphrase
 from twofold.domain.valueclass import valueclass
+
+# The unlock screen reads the key slots and checks their signatures (Ed25519) before
+# it paints; the KDF's bindings, AES-GCM, HMAC/SHA-256 (OpenSSL's hashlib) and the
+# passphrase rules are needed only once someone unlocks or writes a slot, so they are
+# imported where they are used (~10-15 ms less before the first paint, issue 17).
 
 KEY_BYTES = 32
 
@@ -118,6 +118,8 @@ def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
     (byte-equal, tests/security/test_format_doc.py), without the argon2 package's
     imports (a command's start pays for them). The derived key is copied out and the
     C buffer zeroed; the secret is read in place, not copied."""
+    from _argon2_cffi_bindings import ffi, lib
+
     out = ffi.new("uint8_t[]", KEY_BYTES)
     try:
         code = lib.argon2_hash(
@@ -147,26 +149,46 @@ def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytearray:
         ffi.memmove(out, bytes(KEY_BYTES), KEY_BYTES)
 
 
+def normalise_passphrase(text: str) -> bytes:
+    """``domain.passphrase.normalise_passphrase`` (imported when first asked for)."""
+    from twofold.domain.passphrase import normalise_passphrase as normalise
+
+    return normalise(text)
+
+
 def subkey(kek: bytes | bytearray, label: bytes) -> bytes:
+    import hashlib
+    import hmac
+
     return hmac.new(bytes(kek), b"twofold/" + label, hashlib.sha256).digest()
 
 
 def key_check(kek: bytes | bytearray, aad: bytes) -> bytes:
     """A check value bound to the slot: makes unwrapping key-committing and lets a
     wrong passphrase be told apart from a damaged slot."""
+    import hashlib
+    import hmac
+
     return hmac.new(subkey(kek, b"check"), aad, hashlib.sha256).digest()[:16]
 
 
 def checks_match(a: bytes, b: bytes) -> bool:
+    import hmac
+
     return hmac.compare_digest(a, b)
 
 
 def seal(kek: bytes | bytearray, plaintext: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     return nonce, AESGCM(subkey(kek, b"wrap")).encrypt(nonce, bytes(plaintext), aad)
 
 
 def open_sealed(kek: bytes | bytearray, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytearray:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return bytearray(AESGCM(subkey(kek, b"wrap")).decrypt(nonce, ciphertext, aad))
     except InvalidTag as exc:
@@ -232,6 +254,8 @@ def _unb32(text: str) -> bytes:
 
 
 def new_recovery_code() -> str:
+    import hashlib
+
     raw = os.urandom(_RANDOM_BYTES)  # what secrets.token_bytes reads
     check = hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]
     text = _b32(raw + check)
@@ -247,6 +271,8 @@ def parse_recovery_code(text: str) -> bytes:
             f"That is not a recovery code: it should be {expected_len} letters and digits "
             "in groups of four, as printed on the recovery sheet."
         )
+    import hashlib
+
     data = _unb32(cleaned)
     raw, check = data[:_RANDOM_BYTES], data[_RANDOM_BYTES:]
     if not checks_match(check, hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]):
