@@ -756,11 +756,23 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
                 holds.append(time.perf_counter() - self._taken)
                 super().__exit__(*exc)  # type: ignore[arg-type]
 
+        waits: list[float] = []
+
+        class TimedWait(WriteLock):  # the saves' (vault.py's namespace)
+            def __enter__(self) -> TimedWait:
+                started = time.perf_counter()
+                super().__enter__()
+                waits.append(time.perf_counter() - started)
+                return self
+
         done = threading.Event()
         spent: dict[str, float] = {}
         tidied: list[search_index.Tidied] = []
 
         def merge() -> None:
+            from twofold.ui.worker import lower_this_thread
+
+            lower_this_thread()  # as the app's low-priority pool runs it
             cpu, wall = time.thread_time(), time.perf_counter()
             try:
                 tidied.extend(tidy())
@@ -773,6 +785,7 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
 
         saves: list[float] = []
         search_index.WriteLock = TimedLock  # type: ignore[attr-defined]  # its namespace
+        vault_files.WriteLock = TimedWait  # type: ignore[attr-defined]
         try:
             worker = threading.Thread(target=merge)
             worker.start()
@@ -784,6 +797,7 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
             worker.join()
         finally:
             search_index.WriteLock = WriteLock  # type: ignore[attr-defined]
+            vault_files.WriteLock = WriteLock  # type: ignore[attr-defined]
         # Each of those saves added a segment; more than TIDY_ABOVE left over is what
         # the next unlock's merge takes (not timed).
         again = session.search_tidier()
@@ -809,6 +823,12 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
                     worst=True,
                     note="spread shows the slowest save",
                 )
+            )
+            table.notes.append(
+                f"{prefix}the saves during the merge waited for the write lock "
+                f"{statistics.median(waits) * 1000:.1f} ms (median), "
+                f"{max(waits) * 1000:.1f} ms (longest); the rest of a save is its own "
+                "work, the disk and the CPU it shares with the merge."
             )
         table.add(
             Row(
