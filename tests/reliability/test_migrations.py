@@ -46,6 +46,10 @@ def test_fixture_vault_opens_and_keeps_everything(fixture: Path, tmp_path: Path)
     }
     indexes |= {r[1] for r in alex._vault.connection.execute("PRAGMA main.index_list(checkins)")}
     assert {"ledger_by_kind", "checkins_newest"} <= indexes
+    # shared 13 / journal 4: the retraction check's two covering indexes
+    assert "ledger_retractions" in indexes
+    shares = alex._vault.connection.execute("PRAGMA journal.index_list(record_shares)")
+    assert "shares_marked" in {r[1] for r in shares}
     assert alex.verify().ok
     alex.journal.write("written after the upgrade")
     alex.lock()
@@ -142,7 +146,7 @@ def test_projections_are_rederived_from_the_events_and_checked(
         assert pin is not None and [p.label for p in pin.partners] == ["Alex", "Sam"]
         if version(fixture) < CONSENT_SCHEMA:
             # upgraded across a change of the projections' format (the last one came
-            # with schema 11, the consent rules; schema 12 only adds indexes):
+            # with schema 11, the consent rules; schemas 12 and 13 only add indexes):
             # re-derived from the signed events, so nothing forged survives
             assert not any(i.body == "forged before the upgrade" for i in items)
             assert any(i.body == "fixture shared version" for i in items)

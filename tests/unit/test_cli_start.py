@@ -224,6 +224,79 @@ def test_an_unlock_with_no_kept_retraction_head_reads_no_table_whole(
         session.lock()
 
 
+def shares_retracted_behind_the_journal(
+    vault_dir: Path, *, drop_indexes: bool = False
+) -> list[str]:
+    """Three shared entries: the first retracted in the app (the journal marks it), the
+    second in the ledger behind the journal's back; no "retractions checked" head kept
+    (optionally, the retraction check's two indexes dropped as by a tampered file)."""
+    from twofold.services.timeline import RETRACTIONS_CHECKED_KEY
+    from twofold.vault import vault as vault_files
+    from twofold.vault.vault import now
+
+    with unlock(vault_dir, "Alex", ALEX_PASS) as alex:
+        assert alex.journal is not None and alex.sharing is not None
+        shared = []
+        for text in ("first walk", "second walk", "kept walk"):
+            record = alex.journal.write(text)
+            (event_id,) = alex.sharing.confirm(alex.sharing.preview([alex.sharing.add(record)]))
+            shared.append(event_id)
+        alex.timeline.retract(shared[0])
+    opened = vault_files.unlock_partner(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert opened.journal is not None
+        with opened.write("test"):
+            opened.ledger.retract(shared[1], now())
+            opened.journal.delete_meta(RETRACTIONS_CHECKED_KEY)
+            if drop_indexes:
+                opened.connection.execute("DROP INDEX main.ledger_retractions")
+                opened.connection.execute("DROP INDEX journal.shares_marked")
+    finally:
+        opened.close()
+    return shared
+
+
+def test_an_unlock_with_no_kept_retraction_head_reads_no_retraction_or_share_row(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a kept head the unlock asks for every retraction the partner ever signed
+    and which of their targets the journal has not marked yet: both answers come from
+    covering indexes (shared schema 13, journal schema 4), not from one scattered
+    ledger row and one share row per retraction (~400 pages at ten years); only a
+    target the journal has not marked is looked up among its shares."""
+    shared = shares_retracted_behind_the_journal(vault_dir)
+    session, statements = unlock_tracing(vault_dir, monkeypatch)
+    try:
+        conn = session._vault.connection
+        conn.set_trace_callback(None)
+
+        def plan(sql: str) -> str:
+            return " | ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+
+        retractions = [s for s in statements if "'reflection.retracted'" in s]
+        marked = [s for s in statements if "shares_marked" in s]
+        looked_up = [s for s in statements if "retracted_at IS NULL AND event_id IN" in s]
+        assert len(retractions) == 1 and "COVERING INDEX ledger_retractions" in plan(retractions[0])
+        assert len(marked) == 1 and "COVERING INDEX shares_marked" in plan(marked[0])
+        assert len(looked_up) == 1 and looked_up[0].count("'") == 2  # one id: the unmarked
+        assert shared[1] in looked_up[0]
+        journal = session._vault.journal
+        assert journal is not None
+        assert {event_id for _, event_id, gone in journal.shares() if gone} == set(shared[:2])
+    finally:
+        session.lock()
+
+
+def test_the_retraction_check_still_marks_without_its_indexes(vault_dir: Path) -> None:
+    """A file whose indexes were dropped behind the app's back (the schema version says
+    they exist) is still checked, by the same questions without the indexes."""
+    shared = shares_retracted_behind_the_journal(vault_dir, drop_indexes=True)
+    with unlock(vault_dir, "Alex", ALEX_PASS) as alex:
+        journal = alex._vault.journal
+        assert journal is not None
+        assert {event_id for _, event_id, gone in journal.shares() if gone} == set(shared[:2])
+
+
 QUICK_WORDS = [
     "--vault", "v", "--as", "Alex", "--passphrase-file", "f", "--limit", "5", "0", "x",
     "--shared", "quetzal", "walk", "-", "--", "-h", "--help", "--lim", "--pass", "--as=Sam",
@@ -316,3 +389,87 @@ def test_a_key_slot_file_changed_since_it_was_last_read_is_checked_again(
     path.write_text(json.dumps(doc))
     with pytest.raises(KeySlotsDamaged):
         keyslots._read(path)
+
+
+# The entry point as the installed ``twofold`` command runs it (``main()`` reads
+# sys.argv), noting in a file whether it ended the process at once (``os._exit``) and,
+# if asked, registering an atexit callback that notes when it runs.
+ENTRY = """
+import atexit, os, sys
+from pathlib import Path
+from twofold.services.kdf import use_weak_kdf_for_tests_only
+use_weak_kdf_for_tests_only()
+mark = Path(sys.argv.pop(1))
+real_exit = os._exit
+def noting_exit(code: int) -> None:
+    mark.write_text("at once")
+    real_exit(code)
+os._exit = noting_exit
+if sys.argv.pop(1) == "atexit":
+    atexit.register(lambda: mark.write_text("atexit"))
+from twofold.__main__ import main
+sys.exit(main())
+"""
+
+
+def run_entry(tmp_path: Path, how: str, *argv: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    mark = tmp_path / "ended"
+    mark.unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY, str(mark), how, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return done, (mark.read_text() if mark.exists() else "")
+
+
+def test_a_search_ends_without_python_teardown_and_leaves_the_vault_as_it_was(
+    shared_vault: Path, tmp_path: Path
+) -> None:
+    """A finished search (or list) ends the process at once (``end_process``): its
+    output complete, its exit code kept, nothing on stderr but what it said, the vault
+    closed by the command, untouched, and open to the next process at once."""
+    from tests.reliability.test_bad_input import snapshot
+
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS + "\n")
+    auth = ["--vault", str(shared_vault), "--as", "Alex", "--passphrase-file", str(secret)]
+    unlock(shared_vault, "Alex", ALEX_PASS).lock()  # whatever a first unlock keeps
+    before = snapshot(shared_vault)
+
+    done, ended = run_entry(tmp_path, "plain", "search", *auth, "quetzal")
+    assert done.returncode == 0 and done.stderr == ""
+    assert ended == "at once"  # no teardown
+    lines = done.stdout.splitlines()
+    assert len(lines) == 3 and done.stdout.endswith("\n")
+    assert any("feather" in line for line in lines) and any("walk" in line for line in lines)
+
+    done, ended = run_entry(tmp_path, "plain", "search", *auth, "nowhere")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "twofold: no matches\n")
+    assert ended == "at once"
+
+    done, ended = run_entry(tmp_path, "plain", "list", *auth)
+    assert done.returncode == 0 and done.stderr == "" and ended == "at once"
+    assert "Kept to myself" in done.stdout
+
+    assert snapshot(shared_vault) == before
+    with unlock(shared_vault, "Alex", ALEX_PASS) as alex:  # the owner lock was let go
+        assert alex.verify().ok
+
+
+def test_an_exit_with_work_left_for_python_is_the_ordinary_one(
+    shared_vault: Path, tmp_path: Path
+) -> None:
+    """Something registered to run at exit (here an atexit callback), or a command
+    that may write files, gets Python's ordinary exit, which runs it."""
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS + "\n")
+    auth = ["--vault", str(shared_vault), "--as", "Alex", "--passphrase-file", str(secret)]
+    done, ended = run_entry(tmp_path, "atexit", "search", *auth, "quetzal")
+    assert done.returncode == 0 and "feather" in done.stdout
+    assert ended == "atexit"  # the ordinary exit, which ran the callback
+    done, ended = run_entry(tmp_path, "plain", "verify", *auth)
+    assert done.returncode == 0, done.stderr
+    assert ended == ""
