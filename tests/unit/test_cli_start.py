@@ -65,7 +65,9 @@ NEVER_ON_THE_SEARCH_PATH = (
     "twofold.services.verify",
     "twofold.vault.practice_store",
     "twofold.vault.ending",
-    "cryptography.hazmat.primitives.serialization",
+    "cryptography.hazmat.primitives",  # Ed25519 and AES-GCM from the bindings (vault/crypto)
+    "cryptography.utils",
+    "cryptography.exceptions",  # imported only when a signature or a tag is refused
     "argon2",  # the KDF runs through its bindings (_argon2_cffi_bindings) only
     "dataclasses",  # value classes (domain/valueclass.py) compile nothing at import
     "inspect",

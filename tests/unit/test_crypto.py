@@ -115,3 +115,44 @@ def test_the_kdf_is_byte_equal_to_argon2_cffi(memory_kib: int, iterations: int, 
 def test_a_kdf_the_machine_cannot_run_is_an_error_not_a_wrong_key() -> None:
     with pytest.raises(RuntimeError, match="key derivation failed"):
         crypto.derive_kek(b"secret", b"short", KdfParams(64, 1, 1))  # salt under 8 bytes
+
+
+def test_signatures_and_key_wrapping_are_cryptographys_own_objects() -> None:
+    """crypto takes Ed25519 and AES-GCM from cryptography's bindings (sparing its
+    Python layer's imports): they are the very objects its public modules hand out."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    assert crypto._aead.AESGCM is AESGCM
+    seed = bytes(range(32))
+    public = Ed25519PrivateKey.from_private_bytes(seed).public_key()
+    raw = public.public_bytes_raw()
+    assert type(crypto._private_key(seed)) is type(Ed25519PrivateKey.from_private_bytes(seed))
+    assert type(crypto._public_key(raw)) is type(Ed25519PublicKey.from_public_bytes(raw))
+    assert isinstance(crypto._public_key(raw), Ed25519PublicKey)
+    assert crypto.public_key_of(seed) == raw
+
+
+@given(message=st.binary(max_size=256), flip=st.integers(min_value=0, max_value=10_000))
+@settings(max_examples=60, deadline=None)
+def test_a_signature_verifies_as_cryptography_verifies_it(message: bytes, flip: int) -> None:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    seed = bytes(range(1, 33))
+    key = Ed25519PrivateKey.from_private_bytes(seed)
+    public = key.public_key().public_bytes_raw()
+    signature = crypto.sign(seed, message)
+    assert signature == key.sign(message)  # Ed25519 is deterministic
+    assert crypto.signature_valid(public, signature, message)
+    damaged = bytearray(signature)
+    damaged[flip % len(damaged)] ^= 1 << (flip % 8)
+    assert not crypto.signature_valid(public, bytes(damaged), message)
+    with pytest.raises(InvalidSignature):
+        key.public_key().verify(bytes(damaged), message)
+    assert not crypto.signature_valid(public, signature, message + b"x")
+    assert not crypto.signature_valid(public[:31], signature, message)  # not a key
+    assert not crypto.signature_valid(crypto.public_key_of(bytes(32)), signature, message)

@@ -58,3 +58,58 @@ def test_a_word_folds_the_same_with_or_without_the_ascii_shortcut(word: str) -> 
         ch for ch in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(ch)
     )
     assert _fold(word) == full
+
+
+def _snippet_word_by_word(text: str, typed: str, width: int = 16) -> str:
+    """make_snippet as it was before the ASCII shortcut: every word folded and tested."""
+    from twofold.domain.search import _TOKEN, _fold
+
+    wanted = [_fold(w) for w in _TOKEN.findall(typed)]
+    if not wanted:
+        return " ".join(text.split()[:width])
+    prefix = not typed.endswith(tuple(" \t\"'"))
+    exact, last = set(wanted[:-1]), wanted[-1]
+
+    def matches(word: str) -> bool:
+        folded = _fold(word)
+        return folded in exact or folded == last or (prefix and folded.startswith(last))
+
+    words = text.split()
+    first = next((i for i, w in enumerate(words) if any(matches(t) for t in _TOKEN.findall(w))), 0)
+    start = max(0, first - width // 3)
+    window = words[start : start + width]
+    marked = [f"[{w}]" if any(matches(t) for t in _TOKEN.findall(w)) else w for w in window]
+    head = "…" if start > 0 else ""
+    tail = "…" if start + width < len(words) else ""
+    return head + " ".join(marked) + tail
+
+
+_PIECES = ["trust", "Trust", "tru", "walk", "WALKED", "x1", "_", "-", "(", ")", "'", ".", "1.",
+           "café", "Straße", "ﬁsh", "⒈", "²", "\t", "\n", "\x1c", " ", "  "]  # fmt: skip
+
+
+@given(
+    text=st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=60).map("".join),
+    typed=st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=5).map("".join),
+    width=st.sampled_from([1, 4, 16]),
+)
+@settings(max_examples=600, deadline=None)
+def test_a_snippet_is_the_one_word_by_word_testing_made(text: str, typed: str, width: int) -> None:
+    """The first match of a plain-ASCII text is found by one expression over the lowered
+    text; the snippet is the one testing every word made, for any text and query."""
+    assert make_snippet(text, typed, width=width) == _snippet_word_by_word(text, typed, width)
+
+
+def test_a_snippet_of_ascii_text_finds_the_first_match_by_one_expression() -> None:
+    text = "Walked (trust-fall) far; the TRUSTY walkers came.\tWalk 2"
+    for typed, expected in [
+        ("trust", "Walked [(trust-fall)] far; the [TRUSTY] walkers came. Walk 2"),
+        ("trust ", "Walked [(trust-fall)] far; the TRUSTY walkers came. Walk 2"),
+        ("far walk", "[Walked] (trust-fall) [far;] the TRUSTY [walkers] came. [Walk] 2"),
+        ("2", "…the TRUSTY walkers came. Walk [2]"),
+        ("nowhere", "Walked (trust-fall) far; the TRUSTY walkers came. Walk 2"),
+    ]:
+        assert make_snippet(text, typed) == expected == _snippet_word_by_word(text, typed)
+    far = " ".join(f"w{i}" for i in range(40)) + " (Trust)" + " tail" * 30
+    assert make_snippet(far, "trust") == _snippet_word_by_word(far, "trust")
+    assert make_snippet(far, "trust").startswith("…w35 w36 w37 w38 w39 [(Trust)] tail")

@@ -133,3 +133,29 @@ def test_search_finds_words_typed_with_fts5_operators(vault_dir: Path) -> None:
         assert [h.source.value for h in hits] == ["private"]
     finally:
         session.lock()
+
+
+@given(
+    names=st.lists(
+        st.sampled_from(["journal-.db", "journal-a.db", "journal-.db.db", "readable-x.txt"])
+        | st.text(alphabet="journal-.dbtx1J", min_size=1, max_size=14),
+        max_size=12,
+    )
+)
+@settings(max_examples=80, deadline=None)
+def test_names_like_finds_what_glob_finds(names: list[str]) -> None:
+    """The unlock lists the vault folder's journals and readable copies with
+    ``files.names_like`` (no pattern compiled): the same names as ``Path.glob``."""
+    import tempfile
+
+    from twofold.vault.files import names_like
+
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        for name in set(names):
+            if name not in (".", ".."):
+                (folder / name).write_text("")
+        for prefix, suffix in (("journal-", ".db"), ("readable-", ".txt"), ("j", "j"), ("", "")):
+            found = names_like(folder, prefix, suffix)
+            assert found == sorted(p.name for p in folder.glob(f"{prefix}*{suffix}"))
+    assert names_like(folder / "gone", "journal-", ".db") == []

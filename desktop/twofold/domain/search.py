@@ -13,6 +13,7 @@ from twofold.domain.valueclass import valueclass
 # separates words there): each quoted word is then one token, never a phrase, which
 # the index (detail = column) could not answer.
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_ASCII_WORD = re.compile("[a-z0-9]+")  # what _TOKEN finds in lowered ASCII text
 
 
 class Source(StrEnum):
@@ -75,10 +76,33 @@ def make_snippet(text: str, typed: str, *, width: int = 16) -> str:
         return folded in exact or folded == last or (prefix and folded.startswith(last))
 
     words = text.split()
-    first = next((i for i, w in enumerate(words) if any(matches(t) for t in _TOKEN.findall(w))), 0)
+    found = _first_match_ascii(text, wanted, prefix)
+    if found is None:  # not plain ASCII: word by word
+        found = next(
+            (i for i, w in enumerate(words) if any(matches(t) for t in _TOKEN.findall(w))), 0
+        )
+    first = found
     start = max(0, first - width // 3)
     window = words[start : start + width]
     marked = [f"[{w}]" if any(matches(t) for t in _TOKEN.findall(w)) else w for w in window]
     head = "…" if start > 0 else ""
     tail = "…" if start + width < len(words) else ""
     return head + " ".join(marked) + tail
+
+
+def _first_match_ascii(text: str, wanted: list[str], prefix: bool) -> int | None:
+    """The index of the first word of ``text`` holding a wanted token (0 when none
+    does), found by one regular expression over the lowered text; None when the text or
+    a wanted word is not plain ASCII (folding is then more than ``lower()``). A search
+    shows a snippet per hit, and word by word this was most of a rare word's search."""
+    if not text.isascii() or not all(_ASCII_WORD.fullmatch(w) for w in wanted):
+        return None
+    words = "|".join(re.escape(w) for w in sorted(set(wanted), key=len, reverse=True))
+    tail = f"|{re.escape(wanted[-1])}" if prefix else ""
+    # re keeps what it compiled: once per query, not per snippet
+    hit = re.search(f"(?<![a-z0-9])(?:(?:{words})(?![a-z0-9]){tail})", text.lower())
+    if hit is None:
+        return 0
+    before = text[: hit.start()]
+    count = len(before.split())
+    return count - 1 if before and not before[-1].isspace() else count

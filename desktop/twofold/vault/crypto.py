@@ -10,17 +10,67 @@ from __future__ import annotations
 import base64
 import os
 import time
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING, Any
 
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
 from twofold.domain.valueclass import valueclass
 
 # The unlock screen reads the key slots and checks their signatures (Ed25519) before
-# it paints; the KDF's bindings, AES-GCM, HMAC/SHA-256 (OpenSSL's hashlib) and the
-# passphrase rules are needed only once someone unlocks or writes a slot, so they are
+# it paints; the KDF's bindings, HMAC/SHA-256 (OpenSSL's hashlib) and the passphrase
+# rules are needed only once someone unlocks or writes a slot, so they are
 # imported where they are used (~10-15 ms less before the first paint, issue 17).
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+# cryptography's Ed25519 and AES-GCM are its Rust objects: the public modules
+# (``primitives.asymmetric.ed25519``, ``primitives.ciphers.aead``) hand out these very
+# objects (tests/unit/test_crypto.py holds them to it) but import its
+# Python layer first — typing, enums, hashes, serialization, every cipher mode, ~16 M
+# instructions at every command's start. They are taken from the bindings directly;
+# a cryptography that no longer has them there gets the public modules.
+try:
+    from cryptography.hazmat.bindings._rust import openssl as _rust_openssl
+
+    _ed25519: Any = _rust_openssl.ed25519
+    _aead: Any = _rust_openssl.aead
+    _aead.AESGCM  # noqa: B018 - present, or the public modules below
+    _ed25519.from_public_bytes  # noqa: B018
+except (ImportError, AttributeError):  # pragma: no cover - another cryptography layout
+    from cryptography.hazmat.primitives.asymmetric import ed25519 as _public_ed25519
+    from cryptography.hazmat.primitives.ciphers import aead as _aead
+
+    class _PublicEd25519:
+        from_public_bytes = staticmethod(_public_ed25519.Ed25519PublicKey.from_public_bytes)
+        from_private_bytes = staticmethod(_public_ed25519.Ed25519PrivateKey.from_private_bytes)
+
+    _ed25519 = _PublicEd25519
+
+
+def _aesgcm(key: bytes) -> AESGCM:
+    return _aead.AESGCM(key)  # type: ignore[no-any-return]
+
+
+def _public_key(data: bytes) -> Ed25519PublicKey:
+    return _ed25519.from_public_bytes(data)  # type: ignore[no-any-return]
+
+
+def _private_key(seed: bytes) -> Ed25519PrivateKey:
+    return _ed25519.from_private_bytes(seed)  # type: ignore[no-any-return]
+
+
+def _is_crypto_error(exc: BaseException, name: str) -> bool:
+    """Whether ``exc`` is cryptography's InvalidSignature/InvalidTag (its exceptions
+    module is imported only when one is raised)."""
+    from cryptography import exceptions
+
+    kind: type[BaseException] = getattr(exceptions, name)
+    return isinstance(exc, kind)
+
 
 KEY_BYTES = 32
 
@@ -179,19 +229,16 @@ def checks_match(a: bytes, b: bytes) -> bool:
 
 
 def seal(kek: bytes | bytearray, plaintext: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     nonce = os.urandom(12)
-    return nonce, AESGCM(subkey(kek, b"wrap")).encrypt(nonce, bytes(plaintext), aad)
+    return nonce, _aesgcm(subkey(kek, b"wrap")).encrypt(nonce, bytes(plaintext), aad)
 
 
 def open_sealed(kek: bytes | bytearray, nonce: bytes, ciphertext: bytes, aad: bytes) -> bytearray:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
     try:
-        return bytearray(AESGCM(subkey(kek, b"wrap")).decrypt(nonce, ciphertext, aad))
-    except InvalidTag as exc:
+        return bytearray(_aesgcm(subkey(kek, b"wrap")).decrypt(nonce, ciphertext, aad))
+    except Exception as exc:
+        if not _is_crypto_error(exc, "InvalidTag"):
+            raise
         raise KeySlotsDamaged(
             "A key slot in keyslots.json was altered: the passphrase is right but the slot "
             "no longer opens. Restore keyslots.json from a backup. Nothing was changed."
@@ -219,18 +266,22 @@ def sqlcipher_key(key: bytes | bytearray) -> str:
 def public_key_of(seed: bytes | bytearray) -> bytes:
     # the raw 32 bytes; public_bytes_raw() spares every unlock cryptography's
     # serialization package (about 6 ms of imports)
-    return Ed25519PrivateKey.from_private_bytes(bytes(seed)).public_key().public_bytes_raw()
+    return _private_key(bytes(seed)).public_key().public_bytes_raw()
 
 
 def sign(seed: bytes | bytearray, message: bytes) -> bytes:
-    return Ed25519PrivateKey.from_private_bytes(bytes(seed)).sign(message)
+    return _private_key(bytes(seed)).sign(message)
 
 
 def signature_valid(public_key: bytes, signature: bytes, message: bytes) -> bool:
     try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, message)
-    except (InvalidSignature, ValueError):
+        _public_key(public_key).verify(signature, message)
+    except ValueError:  # not a public key at all
         return False
+    except Exception as exc:
+        if _is_crypto_error(exc, "InvalidSignature"):
+            return False
+        raise
     return True
 
 

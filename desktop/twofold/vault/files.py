@@ -21,6 +21,20 @@ def create_private_file(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
 
 
+def names_like(folder: Path, prefix: str, suffix: str) -> list[str]:
+    """The names in ``folder`` that ``folder.glob(prefix + "*" + suffix)`` finds, sorted
+    (none for a folder that cannot be read), without translating the pattern into a
+    regular expression and compiling it at every unlock."""
+    try:
+        names = [p.name for p in folder.iterdir()]
+    except OSError:
+        return []
+    shortest = len(prefix) + len(suffix)
+    return sorted(
+        n for n in names if len(n) >= shortest and n.startswith(prefix) and n.endswith(suffix)
+    )
+
+
 def fsync_folder(folder: Path) -> None:
     # Directory fsync makes a rename durable on POSIX; Windows has no such call.
     if os.name != "posix":

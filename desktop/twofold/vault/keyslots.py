@@ -48,7 +48,7 @@ from twofold.domain.errors import (
 from twofold.domain.valueclass import field, replace, valueclass
 from twofold.vault import crypto
 from twofold.vault.crypto import KdfParams
-from twofold.vault.files import write_atomically
+from twofold.vault.files import names_like, write_atomically
 
 FILE_NAME = "keyslots.json"
 PREVIOUS_NAME = "keyslots.json.prev"
@@ -750,7 +750,7 @@ def _reason(error: KeySlotsDamaged) -> str:
 
 def _check_belongs(folder: Path, found: KeySlots) -> None:
     """A key file from another vault is named as such, not as a damaged database."""
-    journals = {p.name for p in folder.glob("journal-*.db")}
+    journals = set(names_like(folder, "journal-", ".db"))
     ours = {f"journal-{p.id}.db" for p in found.partners}
     if journals and not journals & ours:
         raise KeySlotsDamaged(

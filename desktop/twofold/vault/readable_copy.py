@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from twofold.vault.files import fsync_folder, write_atomically
+from twofold.vault.files import fsync_folder, names_like, write_atomically
 
 PREFIX = "safety-plan-readable-"
 SUFFIX = ".txt"
@@ -37,9 +37,9 @@ def copies(folder: Path) -> dict[str, str]:
     """Partner id → the copy's text, for every readable copy in the folder (an
     unreadable or oversized file is skipped: it is shown nowhere rather than wrongly)."""
     found: dict[str, str] = {}
-    with contextlib.suppress(OSError):
-        for path in sorted(folder.glob(f"{PREFIX}*{SUFFIX}")):
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                if path.stat().st_size <= MAX_BYTES:
-                    found[path.name[len(PREFIX) : -len(SUFFIX)]] = path.read_text("utf-8")
+    for name in names_like(folder, PREFIX, SUFFIX):
+        path = folder / name
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if path.stat().st_size <= MAX_BYTES:
+                found[name[len(PREFIX) : -len(SUFFIX)]] = path.read_text("utf-8")
     return found
