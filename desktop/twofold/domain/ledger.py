@@ -6,12 +6,12 @@ lives in ``vault/``.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from twofold.domain.canonical import canonical_json as canonical_json
+from twofold.domain.digests import sha256
 from twofold.domain.valueclass import field, valueclass
 
 GENESIS_PREV_HASH = bytes(32)
@@ -136,7 +136,7 @@ def key_change_text(how: str, name: str) -> str:
 
 
 def content_hash(payload: bytes) -> bytes:
-    return hashlib.sha256(payload).digest()
+    return sha256(payload)
 
 
 @valueclass
@@ -166,7 +166,7 @@ class EventHeader:
                 "prev": self.prev_hash.hex(),
             }
         )
-        return hashlib.sha256(_DOMAIN_TAG + body).digest()
+        return sha256(_DOMAIN_TAG + body)
 
 
 @valueclass

@@ -12,13 +12,14 @@ import os
 import time
 from typing import TYPE_CHECKING, Any
 
+from twofold.domain.digests import compare_digest, hmac_sha256, sha256
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
 from twofold.domain.valueclass import valueclass
 
 # The unlock screen reads the key slots and checks their signatures (Ed25519) before
-# it paints; the KDF's bindings, HMAC/SHA-256 (OpenSSL's hashlib) and the passphrase
-# rules are needed only once someone unlocks or writes a slot, so they are
-# imported where they are used (~10-15 ms less before the first paint, issue 17).
+# it paints; the KDF's bindings and the passphrase rules are needed only once someone
+# unlocks or writes a slot, so they are imported where they are used (~10-15 ms less
+# before the first paint, issue 17). HMAC/SHA-256 come from domain/digests (no OpenSSL).
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -207,25 +208,17 @@ def normalise_passphrase(text: str) -> bytes:
 
 
 def subkey(kek: bytes | bytearray, label: bytes) -> bytes:
-    import hashlib
-    import hmac
-
-    return hmac.new(bytes(kek), b"twofold/" + label, hashlib.sha256).digest()
+    return hmac_sha256(bytes(kek), b"twofold/" + label)
 
 
 def key_check(kek: bytes | bytearray, aad: bytes) -> bytes:
     """A check value bound to the slot: makes unwrapping key-committing and lets a
     wrong passphrase be told apart from a damaged slot."""
-    import hashlib
-    import hmac
-
-    return hmac.new(subkey(kek, b"check"), aad, hashlib.sha256).digest()[:16]
+    return hmac_sha256(subkey(kek, b"check"), aad)[:16]
 
 
 def checks_match(a: bytes, b: bytes) -> bool:
-    import hmac
-
-    return hmac.compare_digest(a, b)
+    return compare_digest(a, b)
 
 
 def seal(kek: bytes | bytearray, plaintext: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
@@ -305,10 +298,8 @@ def _unb32(text: str) -> bytes:
 
 
 def new_recovery_code() -> str:
-    import hashlib
-
     raw = os.urandom(_RANDOM_BYTES)  # what secrets.token_bytes reads
-    check = hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]
+    check = sha256(b"twofold-recovery" + raw)[:_CHECK_BYTES]
     text = _b32(raw + check)
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
@@ -322,11 +313,9 @@ def parse_recovery_code(text: str) -> bytes:
             f"That is not a recovery code: it should be {expected_len} letters and digits "
             "in groups of four, as printed on the recovery sheet."
         )
-    import hashlib
-
     data = _unb32(cleaned)
     raw, check = data[:_RANDOM_BYTES], data[_RANDOM_BYTES:]
-    if not checks_match(check, hashlib.sha256(b"twofold-recovery" + raw).digest()[:_CHECK_BYTES]):
+    if not checks_match(check, sha256(b"twofold-recovery" + raw)[:_CHECK_BYTES]):
         raise InvalidRecoveryCode(
             "That recovery code has a typo: its check digits don't match. "
             "Compare it group by group with the recovery sheet."

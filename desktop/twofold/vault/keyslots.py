@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from twofold.domain.canonical import canonical_json
+from twofold.domain.digests import sha256_hex
 from twofold.domain.errors import (
     KeySlotsDamaged,
     NewerVersion,
@@ -586,9 +587,7 @@ def _slot(value: Any, version: int) -> Slot:
 
 def _checksum(body: dict[str, Any]) -> str:
     """Format 1's plain checksum, still read so that older vaults open."""
-    import hashlib  # format 1 only
-
-    return hashlib.sha256(canonical_json(body)).hexdigest()
+    return sha256_hex(canonical_json(body))
 
 
 def _from_json(data: Any) -> KeySlots:
