@@ -5,7 +5,8 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
 
 if TYPE_CHECKING:
     import argparse

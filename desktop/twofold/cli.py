@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from twofold import __version__
 from twofold.domain.errors import InvalidInput, TwofoldError
@@ -25,6 +24,10 @@ from twofold.services.session import (
     unlock,
     unlock_session,
 )
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
 
 # The rest is imported where it is used: a command pays only for what it runs (the
 # demo, backups, the editor, crash reports, the enums of other commands' choices; Qt
@@ -1133,7 +1136,7 @@ def quick_parse(argv: Sequence[str]) -> argparse.Namespace | None:
         values["query"] = words
     from types import SimpleNamespace
 
-    return cast("argparse.Namespace", SimpleNamespace(**values))
+    return SimpleNamespace(**values)  # type: ignore[return-value]  # read as a Namespace
 
 
 GuiCheck = Callable[[Callable[[str], None]], bool]

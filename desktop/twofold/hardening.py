@@ -10,9 +10,13 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import sys
+from collections.abc import Callable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import ctypes
 
 PR_GET_DUMPABLE = 3
 PR_SET_DUMPABLE = 4
@@ -41,14 +45,34 @@ def dumpable() -> int | None:
 
 def _prctl(option: int, value: int) -> int | None:
     try:
-        return int(_libc().prctl(option, value, 0, 0, 0))
+        return int(_libc_prctl()(option, value, 0, 0, 0))
     except (OSError, AttributeError):
         return None
 
 
-def _libc() -> ctypes.CDLL:
+def _libc_prctl() -> Callable[..., int]:
+    """glibc's ``prctl``. Through cffi's C backend, which the key derivation's bindings
+    have loaded already (``import ctypes`` alone was ~7 M instructions, ~3 ms of every
+    command's start); through ctypes if that is not there."""
+    try:
+        import _cffi_backend as backend
+
+        library = backend.load_library("libc.so.6")
+        int_type = backend.new_primitive_type("int")
+        ulong = backend.new_primitive_type("unsigned long")
+        signature = backend.new_function_type((int_type, ulong, ulong, ulong, ulong), int_type)
+        function: Callable[..., int] = library.load_function(signature, "prctl")
+        return function
+    except (ImportError, AttributeError, OSError):  # pragma: no cover - no cffi backend
+        prctl: Callable[..., int] = _ctypes_libc().prctl
+        return prctl
+
+
+def _ctypes_libc() -> ctypes.CDLL:
     """glibc by its soname; ``find_library`` only if that fails (it runs ``ldconfig``
     in a subprocess: 10 ms of every command's start)."""
+    import ctypes
+
     try:
         return ctypes.CDLL("libc.so.6", use_errno=True)
     except OSError:

@@ -75,6 +75,11 @@ NEVER_ON_THE_SEARCH_PATH = (
     "gettext",
     "shutil",
     "secrets",  # os.urandom, which secrets reads, without random (~18 M instructions)
+    "typing",  # annotations only (TYPE_CHECKING = False); the genesis decodes without it
+    "hashlib",  # domain/digests: CPython's own SHA-256 for a command's few hashes
+    "hmac",
+    "_hashlib",
+    "ctypes",  # hardening's prctl through cffi's backend, loaded for the KDF anyway
     "random",
 )
 
@@ -475,3 +480,22 @@ def test_an_exit_with_work_left_for_python_is_the_ordinary_one(
     done, ended = run_entry(tmp_path, "plain", "verify", *auth)
     assert done.returncode == 0, done.stderr
     assert ended == ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_hardening_turns_dumpable_off_without_ctypes() -> None:
+    """harden_process calls prctl through cffi's backend; ctypes, asked afterwards,
+    sees the process not dumpable (no core dump, no ptrace by the same user)."""
+    script = (
+        "import sys\n"
+        "from twofold.hardening import dumpable, harden_process\n"
+        "before = dumpable()\n"
+        "harden_process()\n"
+        "print(before, dumpable(), 'ctypes' in sys.modules)\n"
+        "import ctypes\n"
+        "print(ctypes.CDLL('libc.so.6').prctl(3, 0, 0, 0, 0))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["1", "0", "False", "0"]

@@ -5,7 +5,10 @@ paints, does not import the ledger's types (``domain.ledger`` re-exports it)."""
 from __future__ import annotations
 
 import json
-from typing import Any
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def canonical_json(value: Any) -> bytes:

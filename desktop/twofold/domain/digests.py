@@ -14,7 +14,10 @@ same bytes (tests/unit/test_digests.py holds them to hashlib and hmac).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     _New = Callable[[bytes], Any]  # a hashlib-style constructor

@@ -19,14 +19,18 @@ registered with ``@event``, and a projector under ``vault/projectors/``.
 from __future__ import annotations
 
 import functools
-import typing
+import sys
+import types
 from collections.abc import Mapping
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from twofold.domain.ledger import EventKind
 from twofold.domain.valueclass import fields_of, valueclass
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Self, TypeVar
 
 if TYPE_CHECKING:
     from twofold.domain.commitments import Cadence
@@ -164,7 +168,8 @@ class EventData:
         return cls(**values)
 
 
-E = TypeVar("E", bound=type[EventData])
+if TYPE_CHECKING:
+    E = TypeVar("E", bound=type[EventData])
 _REGISTERED: dict[EventKind, type[EventData]] = {}  # complete once ``_all()`` ran
 
 if TYPE_CHECKING:
@@ -217,7 +222,63 @@ def _cadence() -> type[Cadence]:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The fields' types, as ``typing.get_type_hints`` gives them. Annotations of
+    builtin types and generics (``str``, ``tuple[GenesisPartner, ...]``) are evaluated
+    in their module here: decoding the genesis, which every unlock reads, then needs no
+    ``typing`` (~15 M instructions of a command's start). Anything else is typing's
+    (tests/unit/test_events.py holds the two to the same answer for every kind)."""
+    try:
+        return _plain_hints(cls)
+    except Exception:
+        return typing_hints(cls)
+
+
+def typing_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints``, told the names this module imports for type checkers
+    only (``EventData.kind`` is a ``ClassVar``)."""
+    import typing
+
+    names = {"Any": typing.Any, "ClassVar": typing.ClassVar, "Self": typing.Self}
+    return typing.get_type_hints(cls, localns=names)
+
+
+def _plain_hints(cls: type) -> dict[str, Any]:
+    # each class's own annotations (inspect.get_annotations would import inspect)
+    own = [(c, c.__dict__.get("__annotations__", {})) for c in cls.__mro__]  # noqa: RUF063
+    hints: dict[str, Any] = {}
+    for name, _ in fields_of(cls):
+        owner, annotations = next((c, a) for c, a in own if name in a)
+        annotation = annotations[name]
+        value = (
+            eval(annotation, dict(vars(sys.modules[owner.__module__])))  # noqa: S307 - our source
+            if isinstance(annotation, str)
+            else annotation
+        )
+        plain = isinstance(value, type) and not isinstance(value, types.GenericAlias)
+        if not plain and not (isinstance(value, types.GenericAlias) and _plain_args(value)):
+            raise TypeError(f"{name}: not a plain type")
+        hints[name] = value
+    return hints
+
+
+def _plain_args(alias: types.GenericAlias) -> bool:
+    return all(
+        a is Ellipsis
+        or (isinstance(a, types.GenericAlias) and _plain_args(a))
+        or (isinstance(a, type) and not isinstance(a, types.GenericAlias))
+        for a in alias.__args__
+    )
+
+
+def _origin_and_args(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """``typing.get_origin``/``get_args``, without typing for builtin generics."""
+    if type(hint) is types.GenericAlias:
+        return hint.__origin__, hint.__args__
+    if isinstance(hint, type):  # a class: no origin, no arguments
+        return None, ()
+    import typing
+
+    return typing.get_origin(hint), typing.get_args(hint)
 
 
 def _encode(value: Any) -> Any:
@@ -237,7 +298,7 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(hint: Any, value: Any, name: str) -> Any:
-    origin = typing.get_origin(hint)
+    origin, args = _origin_and_args(hint)
     if hint is str or hint is int or hint is bool:
         if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
             raise TypeError(f"{name!r} should be {hint.__name__}")
@@ -255,13 +316,12 @@ def _decode(hint: Any, value: Any, name: str) -> Any:
     if origin is tuple:
         if not isinstance(value, list):
             raise TypeError(f"{name!r} should be a list")
-        args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_decode(args[0], v, name) for v in value)
         if len(args) != len(value):
             raise ValueError(f"{name!r} should have {len(args)} parts")
         return tuple(_decode(a, v, name) for a, v in zip(args, value, strict=True))
-    if origin is dict or hint is Any:
+    if origin is dict or _is_any(hint):
         if origin is dict and not isinstance(value, Mapping):
             raise TypeError(f"{name!r} should be an object")
         return value
@@ -270,6 +330,11 @@ def _decode(hint: Any, value: Any, name: str) -> Any:
             raise TypeError(f"{name!r} should be an object")
         return _cadence().from_json(dict(value))
     raise TypeError(f"{name!r} has a type the ledger cannot decode ({hint})")
+
+
+def _is_any(hint: Any) -> bool:
+    typing = sys.modules.get("typing")  # ``Any`` comes from typing, loaded if it is one
+    return typing is not None and hint is typing.Any
 
 
 def _str(value: Any, name: str) -> str:

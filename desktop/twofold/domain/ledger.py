@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from twofold.domain.canonical import canonical_json as canonical_json
 from twofold.domain.digests import sha256
 from twofold.domain.valueclass import field, valueclass
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 GENESIS_PREV_HASH = bytes(32)
 _DOMAIN_TAG = b"twofold-ledger-v1\x00"

@@ -38,18 +38,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
 
 if TYPE_CHECKING:
-    from typing import dataclass_transform
+    from typing import dataclass_transform, overload
+
+    T = TypeVar("T")
+    C = TypeVar("C", bound=type)
 else:
 
     def dataclass_transform(**_: object) -> Callable[[Any], Any]:
         return lambda decorator: decorator
 
-
-T = TypeVar("T")
-C = TypeVar("C", bound=type)
 
 MISSING: Any = type("MISSING", (), {"__repr__": lambda self: "MISSING", "__slots__": ()})()
 
@@ -188,6 +191,7 @@ class _DataclassView:
 
     def __get__(self, instance: object, owner: type) -> dict[str, Any]:
         import dataclasses
+        from typing import Any  # each field's type there, as before (not imported at start)
 
         defaults = owner.__value_defaults__  # type: ignore[attr-defined]
         specs: list[Any] = []
@@ -272,12 +276,13 @@ def _make(cls: C, frozen: bool) -> C:
     return made
 
 
-@overload
-def valueclass(cls: C, /) -> C: ...
+if TYPE_CHECKING:  # the two ways to call it, for type checkers only
 
+    @overload
+    def valueclass(cls: C, /) -> C: ...
 
-@overload
-def valueclass(*, frozen: bool = True) -> Callable[[C], C]: ...
+    @overload
+    def valueclass(*, frozen: bool = True) -> Callable[[C], C]: ...
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))

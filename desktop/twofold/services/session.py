@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from twofold.domain.errors import (
     DiskFull,
@@ -43,6 +42,10 @@ from twofold.vault.projectors import replay
 from twofold.vault.search_store import search
 from twofold.vault.vault import NewPartner, OpenVault
 
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import TypeVar
+
 # What a command such as ``search`` or ``list`` never needs is imported on first use:
 # the practice services, reports, imports, exports, backups, ending, verification.
 if TYPE_CHECKING:
@@ -66,7 +69,8 @@ if TYPE_CHECKING:
     from twofold.vault.search_index import Tidied
 
 MIN_PASSPHRASE = 8
-T = TypeVar("T")
+if TYPE_CHECKING:
+    T = TypeVar("T")
 BACKUP_FOLDER_KEY = "backup_folder"
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from twofold.vault.database import Connection, mapped_errors
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 # The domain's consent types are imported by the readers that build them: every
 # unlock reads ``epoch`` (services/signing.py), and a command that only searches

@@ -10,11 +10,14 @@ from __future__ import annotations
 import base64
 import os
 import time
-from typing import TYPE_CHECKING, Any
 
 from twofold.domain.digests import compare_digest, hmac_sha256, sha256
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
 from twofold.domain.valueclass import valueclass
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 # The unlock screen reads the key slots and checks their signatures (Ed25519) before
 # it paints; the KDF's bindings and the passphrase rules are needed only once someone

@@ -11,7 +11,6 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -24,6 +23,10 @@ from twofold.domain.errors import (
 )
 from twofold.vault.crypto import sqlcipher_key
 from twofold.vault.files import create_private_file
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 # sqlcipher3 is a fork of the standard sqlite3 module with the same API; type it as such.
 if TYPE_CHECKING:

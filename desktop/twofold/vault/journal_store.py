@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from twofold.domain.errors import NotFound, VaultDamaged
 from twofold.domain.journal_filter import JournalFilter
@@ -21,6 +20,10 @@ from twofold.domain.records import (
 )
 from twofold.domain.sharing import OutboxItem
 from twofold.vault.database import Connection, DatabaseError, Link, mapped_errors
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 _WHAT = "Your private journal"
 # + a check-in's id: its sealed answers and salt, until revealed (services/checkins.py)

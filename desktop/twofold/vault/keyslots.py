@@ -35,7 +35,6 @@ import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
 
 from twofold.domain.canonical import canonical_json
 from twofold.domain.digests import sha256_hex
@@ -51,13 +50,20 @@ from twofold.vault import crypto
 from twofold.vault.crypto import KdfParams
 from twofold.vault.files import names_like, write_atomically
 
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
 FILE_NAME = "keyslots.json"
 PREVIOUS_NAME = "keyslots.json.prev"
 FORMAT = "twofold-keyslots"
 VERSION = 2
 MAX_FILE_BYTES = 256 * 1024
-SlotKind = Literal["passphrase", "recovery"]
-SlotState = Literal["active", "pending"]
+if TYPE_CHECKING:
+    SlotKind = Literal["passphrase", "recovery"]
+    SlotState = Literal["active", "pending"]
+else:  # what they are at run time (no typing imported)
+    SlotKind = SlotState = str
 # How a slot came to be: shown to its owner (and on the timeline) after a change.
 ORIGINS = ("setup", "change", "reset", "renew")
 

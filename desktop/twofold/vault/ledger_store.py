@@ -7,7 +7,6 @@ import contextlib
 import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
 
 from twofold.domain import events
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
@@ -24,6 +23,10 @@ from twofold.domain.ledger import (
 )
 from twofold.vault import crypto, priority, projectors
 from twofold.vault.database import Connection, Link, mapped_errors
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 _WHAT = "The shared ledger (shared.db)"
 

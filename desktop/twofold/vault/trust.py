@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
 
 from twofold.domain.events import GenesisPartner
 from twofold.domain.ledger import LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
 from twofold.vault.journal_store import JournalStore
 from twofold.vault.ledger_store import LedgerStore
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 PIN_KEY = "pinned_partners"
 SEEN_KEY = "ledger_seen"

@@ -11,15 +11,19 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
 
 from twofold.domain.events import EventData
 from twofold.domain.ledger import EventHeader, EventKind, canonical_json
 from twofold.vault.database import Connection
 
-Projector = Callable[[Connection, EventHeader, Any], None]
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+if TYPE_CHECKING:
+    Projector = Callable[[Connection, EventHeader, Any], None]
+    F = TypeVar("F", bound=Projector)
 _PROJECTORS: dict[EventKind, Projector] = {}
-F = TypeVar("F", bound=Projector)
 # The modules whose projectors register themselves, imported on the first projection
 # (or ``registered()``), not when a vault opens: they build every event class, which
 # a command that only reads (``twofold search``) never needs.
@@ -89,9 +93,10 @@ def registered() -> frozenset[EventKind]:
 
 # Projectors that only add the event's timeline card, as (body, request, data): they
 # read nothing, refuse nothing, and several of them can be written in one statement.
-Card = Callable[[EventHeader, Any], tuple[str, str, dict[str, Any]]]
+if TYPE_CHECKING:
+    Card = Callable[[EventHeader, Any], tuple[str, str, dict[str, Any]]]
+    C = TypeVar("C", bound=Card)
 _CARDS: dict[EventKind, Card] = {}
-C = TypeVar("C", bound=Card)
 
 
 def projects_card(kind: EventKind) -> Callable[[C], C]:

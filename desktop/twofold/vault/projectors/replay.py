@@ -13,7 +13,6 @@ import contextlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from twofold.domain import events as typed
 from twofold.domain.events import EventData, GenesisPartner, VaultCreated
@@ -22,6 +21,10 @@ from twofold.domain.valueclass import valueclass
 from twofold.vault import priority, projectors
 from twofold.vault.database import Connection, transaction
 from twofold.vault.schema import SHARED_MIGRATIONS, statements
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 # Bump when a projector writes different rows for the same events: opening a vault
 # then rebuilds its projections from the events, in one transaction.
