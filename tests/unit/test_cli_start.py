@@ -80,6 +80,8 @@ NEVER_ON_THE_SEARCH_PATH = (
     "hmac",
     "_hashlib",
     "ctypes",  # hardening's prctl through cffi's backend, loaded for the KDF anyway
+    "threading",  # vault/priority: imported by verification, replays and readers only
+    "twofold.vault.priority",
     "random",
 )
 

@@ -21,7 +21,7 @@ from twofold.domain.ledger import (
     canonical_json,
     content_hash,
 )
-from twofold.vault import crypto, priority, projectors
+from twofold.vault import crypto, projectors
 from twofold.vault.database import Connection, Link, mapped_errors
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
@@ -557,6 +557,8 @@ class LedgerStore:
         retractions: dict[str, str],
         left: dict[str, int] | None = None,
     ) -> list[Problem]:
+        from twofold.vault import priority  # verification only (threading, on first use)
+
         left = {} if left is None else left
         for event in events:
             priority.pause_point()  # the window's page first (vault/priority.py)

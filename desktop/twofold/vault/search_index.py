@@ -29,7 +29,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from twofold.domain.valueclass import valueclass
-from twofold.vault import priority
 from twofold.vault.database import Connection, scrub_journal, transaction
 from twofold.vault.locks import WriteLock
 
@@ -92,6 +91,8 @@ def segments(conn: Connection, schema: str, table: str) -> int:
 
 def _step(conn: Connection, folder: Path, index: Index, pages: int, background: bool) -> bool:
     """One merge step in its own transaction; True if FTS5 did any work."""
+    from twofold.vault import priority  # with threading: not at every unlock's imports
+
     with WriteLock(folder, timeout=LOCK_WAIT):
         # A background connection is not paused mid-step for the window's reads
         # (``priority``): the write lock is held, and a save of the window would wait.
@@ -128,6 +129,8 @@ def tidy(
     Raises ``VaultInUse`` when the write lock stays taken (a backup from another
     process): what was merged is kept, and the next run goes on from there.
     ``background``: ``conn`` pauses for the window (``OpenVault.reader``)."""
+    from twofold.vault import priority
+
     done: list[Tidied] = []
     for index in indexes:
         before = segments(conn, index.schema, index.table)

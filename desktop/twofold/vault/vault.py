@@ -35,7 +35,7 @@ from twofold.domain.events import (
 )
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
-from twofold.vault import crypto, keyslots, locks, priority, search_index, trust
+from twofold.vault import crypto, keyslots, locks, search_index, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
@@ -435,6 +435,8 @@ class OpenVault:
                 taken.wipe()
                 raise
             # Background reads wait while the window builds what the person asked for.
+            from twofold.vault import priority
+
             conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
             return OpenVault(self.folder, self.keyslots, taken, conn, None, damage)
 

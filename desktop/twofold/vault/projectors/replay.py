@@ -18,7 +18,7 @@ from twofold.domain import events as typed
 from twofold.domain.events import EventData, GenesisPartner, VaultCreated
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
-from twofold.vault import priority, projectors
+from twofold.vault import projectors
 from twofold.vault.database import Connection, transaction
 from twofold.vault.schema import SHARED_MIGRATIONS, statements
 
@@ -101,6 +101,7 @@ def _withdrawals(events: Sequence[LedgerEvent]) -> dict[str, typed.ItemWithdrawn
 
 
 def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
+    from twofold.vault import priority  # a replay only (threading, on first use)
     from twofold.vault.projectors import consent  # with the projectors, on first use
 
     events = list(events)
