@@ -1,4 +1,4 @@
-"""SHA-256 and HMAC-SHA-256 without loading OpenSSL for a command that hashes little.
+"""SHA-256 without loading OpenSSL for a command that hashes little.
 
 ``hashlib``'s SHA-256 is OpenSSL's: importing ``hashlib`` (or ``hmac``) loads and
 initialises the system's libcrypto, ~12 M instructions (~5 ms) of every command's
@@ -8,7 +8,8 @@ hashlib falls back to) is as fast on short inputs and 2-6x slower on long ones (
 SHA extensions). So a process's first few hundred hashes of short inputs use the
 built-in one, and a process that hashes more (a full verify hashes every event twice)
 or something long loads OpenSSL's from then on. Both are SHA-256: the digests are the
-same bytes (tests/unit/test_digests.py holds them to hashlib and hmac).
+same bytes (tests/unit/test_digests.py holds them to hashlib). HMAC, which takes
+key material, is built on this in ``vault/crypto.py``: keys stay in the vault layer.
 """
 
 from __future__ import annotations
@@ -34,25 +35,10 @@ def _builtin_sha256() -> _New | None:
     return None  # pragma: no cover - not CPython: hashlib's
 
 
-def _compare_digest() -> Callable[[bytes, bytes], bool]:
-    """The constant-time comparison hmac uses where OpenSSL is missing."""
-    try:
-        compare: Callable[[bytes, bytes], bool] = __import__("_operator")._compare_digest
-    except (ImportError, AttributeError):  # pragma: no cover - not CPython
-        from hmac import compare_digest
-
-        return compare_digest
-    return compare
-
-
 _builtin = _builtin_sha256()
-compare_digest = _compare_digest()
 
 FEW = 256  # hashes before OpenSSL's is worth loading
 SHORT = 1024  # bytes: longer inputs go to OpenSSL's at once
-_BLOCK = 64  # SHA-256's block size, for HMAC
-_INNER = bytes(x ^ 0x36 for x in range(256))
-_OUTER = bytes(x ^ 0x5C for x in range(256))
 
 _count = 0
 _openssl: _New | None = None
@@ -79,16 +65,4 @@ def sha256_hex(data: bytes) -> str:
     return str(_new(len(data))(data).hexdigest())
 
 
-def hmac_sha256(key: bytes, message: bytes) -> bytes:
-    """RFC 2104 with SHA-256: what ``hmac.new(key, message, hashlib.sha256)`` gives
-    (and what the hmac module computes itself where OpenSSL is missing)."""
-    if len(key) > _BLOCK:
-        key = sha256(key)
-    key = key.ljust(_BLOCK, b"\0")
-    inner = key.translate(_INNER) + message
-    inner_digest = _new(len(inner))(inner).digest()
-    outer = key.translate(_OUTER) + inner_digest
-    return bytes(_new(len(outer))(outer).digest())
-
-
-__all__ = ["compare_digest", "hmac_sha256", "sha256", "sha256_hex"]
+__all__ = ["sha256", "sha256_hex"]

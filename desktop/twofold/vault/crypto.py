@@ -10,8 +10,9 @@ from __future__ import annotations
 import base64
 import os
 import time
+from _operator import _compare_digest  # what hmac.compare_digest is
 
-from twofold.domain.digests import compare_digest, hmac_sha256, sha256
+from twofold.domain.digests import sha256
 from twofold.domain.errors import InvalidRecoveryCode, KeySlotsDamaged
 from twofold.domain.valueclass import valueclass
 
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 # The unlock screen reads the key slots and checks their signatures (Ed25519) before
 # it paints; the KDF's bindings and the passphrase rules are needed only once someone
 # unlocks or writes a slot, so they are imported where they are used (~10-15 ms less
-# before the first paint, issue 17). HMAC/SHA-256 come from domain/digests (no OpenSSL).
+# before the first paint, issue 17). SHA-256 comes from domain/digests and HMAC is built on
+# it here (no OpenSSL for a command that hashes little).
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -210,6 +212,21 @@ def normalise_passphrase(text: str) -> bytes:
     return normalise(text)
 
 
+_HMAC_BLOCK = 64  # SHA-256's block size
+_IPAD = bytes(x ^ 0x36 for x in range(256))
+_OPAD = bytes(x ^ 0x5C for x in range(256))
+
+
+def hmac_sha256(key: bytes, message: bytes) -> bytes:
+    """HMAC-SHA-256 as RFC 2104 defines it (what ``hmac.new(key, message,
+    hashlib.sha256)`` gives; tests/unit/test_digests.py holds it to that), over
+    ``domain.digests.sha256`` so that a search's start does not load libcrypto."""
+    if len(key) > _HMAC_BLOCK:
+        key = sha256(key)
+    key = key.ljust(_HMAC_BLOCK, b"\0")
+    return sha256(key.translate(_OPAD) + sha256(key.translate(_IPAD) + message))
+
+
 def subkey(kek: bytes | bytearray, label: bytes) -> bytes:
     return hmac_sha256(bytes(kek), b"twofold/" + label)
 
@@ -221,7 +238,7 @@ def key_check(kek: bytes | bytearray, aad: bytes) -> bytes:
 
 
 def checks_match(a: bytes, b: bytes) -> bool:
-    return compare_digest(a, b)
+    return _compare_digest(a, b)
 
 
 def seal(kek: bytes | bytearray, plaintext: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
