@@ -234,11 +234,13 @@ def test_an_unlock_with_no_kept_retraction_head_reads_no_table_whole(
 
 
 def shares_retracted_behind_the_journal(
-    vault_dir: Path, *, drop_indexes: bool = False
+    vault_dir: Path, *, drop_indexes: bool = False, narrow_index: bool = False
 ) -> list[str]:
     """Three shared entries: the first retracted in the app (the journal marks it), the
     second in the ledger behind the journal's back; no "retractions checked" head kept
-    (optionally, the retraction check's two indexes dropped as by a tampered file)."""
+    (optionally, the retraction check's two indexes dropped as by a tampered file, or
+    the ledger's replaced by one of the same name that holds only one of the two kinds,
+    as the partner who holds the vault key could do to shared.db)."""
     from twofold.services.timeline import RETRACTIONS_CHECKED_KEY
     from twofold.vault import vault as vault_files
     from twofold.vault.vault import now
@@ -257,9 +259,15 @@ def shares_retracted_behind_the_journal(
         with opened.write("test"):
             opened.ledger.retract(shared[1], now())
             opened.journal.delete_meta(RETRACTIONS_CHECKED_KEY)
-            if drop_indexes:
+            if drop_indexes or narrow_index:
                 opened.connection.execute("DROP INDEX main.ledger_retractions")
+            if drop_indexes:
                 opened.connection.execute("DROP INDEX journal.shares_marked")
+            if narrow_index:
+                opened.connection.execute(
+                    "CREATE INDEX main.ledger_retractions ON ledger_events (author, seq) "
+                    "WHERE kind = 'item.withdrawn'"
+                )
     finally:
         opened.close()
     return shared
@@ -296,10 +304,17 @@ def test_an_unlock_with_no_kept_retraction_head_reads_no_retraction_or_share_row
         session.lock()
 
 
-def test_the_retraction_check_still_marks_without_its_indexes(vault_dir: Path) -> None:
+@pytest.mark.parametrize("tampered", ["dropped", "narrowed"])
+def test_the_retraction_check_still_marks_without_its_indexes(
+    vault_dir: Path, tampered: str
+) -> None:
     """A file whose indexes were dropped behind the app's back (the schema version says
-    they exist) is still checked, by the same questions without the indexes."""
-    shared = shares_retracted_behind_the_journal(vault_dir, drop_indexes=True)
+    they exist), or whose ledger index was swapped for a same-named one SQLite cannot
+    use for the question ("no query solution"), still unlocks and is still checked, by
+    the same questions without the indexes."""
+    shared = shares_retracted_behind_the_journal(
+        vault_dir, drop_indexes=tampered == "dropped", narrow_index=tampered == "narrowed"
+    )
     with unlock(vault_dir, "Alex", ALEX_PASS) as alex:
         journal = alex._vault.journal
         assert journal is not None

@@ -43,6 +43,8 @@ _BULK_FTS_BUFFER = 32 << 20
 _FTS_DEFAULT_BUFFER = 1 << 20
 _BULK_INDEX_PIECE = 5000
 _IN_BATCH = 500  # ids bound per query (SQLite caps the parameters of one statement)
+# what SQLite says when a query's INDEXED BY names an index that is missing or unusable
+_INDEX_UNUSABLE = ("no such index", "no query solution")
 # An author's retractions and withdrawals, from the partial covering index of shared
 # schema 13: its WHERE must be written here as there, for SQLite to use it.
 _RETRACTIONS = (
@@ -641,12 +643,13 @@ class JournalStore:
         return gone, head
 
     def _indexed(self, query: str, args: Sequence[object], fallback: str) -> list[Any]:
-        """The rows of ``query``, which names its index; without that index (a file
-        whose schema was tampered with) the same rows by ``fallback``, slower."""
+        """The rows of ``query``, which names its index; without that index, or with
+        one of that name SQLite cannot use for the question (a file whose schema was
+        tampered with: "no query solution"), the same rows by ``fallback``, slower."""
         try:
             return self._conn.execute(query, args).fetchall()
         except DatabaseError as exc:
-            if "no such index" not in str(exc):
+            if not any(why in str(exc) for why in _INDEX_UNUSABLE):
                 raise
             return self._conn.execute(fallback, args).fetchall()
 
