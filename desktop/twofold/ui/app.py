@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+import twofold.ui.pyside_start  # noqa: F401  (before our other modules: see there)
 from twofold import __version__
 from twofold.resources import resource
 from twofold.ui import theme

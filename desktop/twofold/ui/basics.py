@@ -7,11 +7,13 @@ Qt classes that screen shows. ``widgets`` re-exports everything here.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 W = TypeVar("W", bound=QWidget)
 # The settings the start reads (the settings dialog changes them).
@@ -125,6 +127,8 @@ class StatusLabel(QLabel):
         if shown == self.text():
             super().paintEvent(event)  # it fits: as any label
             return
+        from PySide6.QtGui import QPainter  # (its enums only for a status that is cut)
+
         painter = QPainter(self)
         self.style().drawItemText(
             painter,

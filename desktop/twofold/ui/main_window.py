@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -931,6 +930,8 @@ class MainWindow(QMainWindow):
         if outcome == Outcome.KEPT_HARD_DAY:
             schedule = load_schedule(self.settings)
             later = self.reminder_clock.clock() + TOUCH_BASE_AFTER
+            from dataclasses import replace
+
             save_schedule(self.settings, replace(schedule, touch_base_at=later))
             self.status.setText(
                 self.tr("A hard day. Twofold will remind you to touch base in a few hours.")
