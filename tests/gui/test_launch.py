@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import ALEX_PASS
+from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.gui.conftest import MakeWindow, unlock_as
 from twofold.ui.main_window import JOURNAL, TIMELINE, MainWindow
 from twofold.ui.pages import PAGES
@@ -348,6 +348,8 @@ def at_first_paint():
         choices=[b.text() for b in page.who_group.buttons()],
         focus_is_passphrase=focus is page.passphrase,
         theme=PySide6.QtWidgets.QApplication.instance().property("twofoldTheme"),
+        message=page.message.text(),
+        can_type=page.passphrase.isEnabled(),
     )
 
 
@@ -362,7 +364,7 @@ def started():
         quit_on_close=QApplication.instance().quitOnLastWindowClosed(),
         visible=window.isVisible(),
     )
-    if sys.argv[3] == "tray":
+    if sys.argv[3] in ("tray", "held"):
         report()
     QTest.keyClicks(window.unlock_page.passphrase, sys.argv[2])
     QTest.keyClick(window.unlock_page.passphrase, PySide6.QtCore.Qt.Key.Key_Return)
@@ -438,7 +440,24 @@ def test_the_real_start_paints_the_unlock_screen_in_german_before_the_command_li
     assert not paint["collecting"] and not paint["started"]
     assert seen["started"]["collecting"] and seen["started"]["crash_log"]
     assert seen["started"]["quit_on_close"]  # no tray here: closing the window quits
+    assert paint["message"] == "" and paint["can_type"]
     assert seen["unlocked_as"] == "Alex"
+
+
+def test_a_second_start_is_told_at_once_that_the_vault_is_open_elsewhere(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    from twofold.services.session import unlock
+
+    with unlock(vault_dir, "Sam", SAM_PASS):  # the first window holds the vault
+        seen = _start_for_real(vault_dir, tmp_path, "held")
+    paint = seen["paint"]
+    assert paint["message"] == (
+        "Dieser Tresor ist schon in einem anderen Twofold-Fenster geöffnet. Wechsle zu "
+        "diesem Fenster, oder schließ es und starte Twofold neu."
+    )
+    assert not paint["can_type"]  # nothing typed that would be lost
+    assert paint["cli"] == [] and not paint["qt_namespace"]
 
 
 def test_the_real_start_in_the_tray_keeps_running_when_the_window_closes(
