@@ -31,7 +31,9 @@ def test_unlocking_merges_a_fragmented_search_index_after_the_backup(
     assert session.journal is not None
     conn = session._vault.connection
     n = 0
-    while n < 30 or search_index.segments(conn, "journal", "journal_fts") <= 5:
+    while (
+        n < 30 or search_index.segments(conn, "journal", "journal_fts") <= search_index.TIDY_ABOVE
+    ):
         session.journal.write(f"entry {n} " + " ".join(f"w{n}x{i}" for i in range(60)))
         n += 1
     session.lock()
