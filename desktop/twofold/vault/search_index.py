@@ -180,6 +180,8 @@ def tidy(
 
 def _keep_compact(conn: Connection, folder: Path, index: Index, background: bool) -> None:
     """Set ``CRISIS`` on a merged index (once: FTS5 keeps it in the index's config)."""
+    from twofold.vault import priority  # with threading: not at every unlock's imports
+
     row = conn.execute(
         f"SELECT v FROM {index.schema}.{index.table}_config WHERE k = 'crisismerge'"
     ).fetchone()
