@@ -57,6 +57,7 @@ from twofold.services.session import Session, unlock
 from twofold.vault import crypto, keyslots
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
+from twofold.vault.locks import WriteLock
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a person types: a finished word (a trailing space ends it), or a word being
@@ -637,18 +638,9 @@ def measure_pages(table: Table, folder: Path, quick: bool) -> None:
         )
 
 
-def write_during_backup(session: Session, folder: Path) -> list[Row]:
-    """Save reflections while the daily backup of this vault runs on another thread:
-    each save's latency (the budget holds for the slowest), and how long the backup
-    held the write lock each time it took it (what a save can have to wait for; the
-    rest of a slow save is the disk and the CPU the backup shares)."""
-    import threading
-
-    from twofold.services.backups import backup_now
-    from twofold.vault import backup as backup_files
-    from twofold.vault.locks import WriteLock
-
-    holds: list[float] = []
+def timed_write_lock(holds: list[float]) -> type[WriteLock]:
+    """The vault's write lock, appending how long each hold lasted to ``holds`` (in
+    seconds): put in a module's namespace to see what a save can have to wait for."""
 
     class TimedLock(WriteLock):
         def __enter__(self) -> TimedLock:
@@ -659,6 +651,22 @@ def write_during_backup(session: Session, folder: Path) -> list[Row]:
         def __exit__(self, *exc: object) -> None:
             holds.append(time.perf_counter() - self._taken)
             super().__exit__(*exc)  # type: ignore[arg-type]
+
+    return TimedLock
+
+
+def write_during_backup(session: Session, folder: Path) -> list[Row]:
+    """Save reflections while the daily backup of this vault runs on another thread:
+    each save's latency (the budget holds for the slowest), and how long the backup
+    held the write lock each time it took it (what a save can have to wait for; the
+    rest of a slow save is the disk and the CPU the backup shares)."""
+    import threading
+
+    from twofold.services.backups import backup_now
+    from twofold.vault import backup as backup_files
+
+    holds: list[float] = []
+    TimedLock = timed_write_lock(holds)
 
     journal = session.journal
     assert journal is not None
@@ -720,7 +728,6 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
     import threading
 
     from twofold.vault import search_index
-    from twofold.vault.locks import WriteLock
 
     indexes = (("main", "timeline_fts"), ("journal", "journal_fts"))
     session = unlock(folder, "Alex", PASSPHRASES["Alex"])
@@ -752,16 +759,7 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
         tidy = session.search_tidier()
         assert tidy is not None
         holds: list[float] = []
-
-        class TimedLock(WriteLock):
-            def __enter__(self) -> TimedLock:
-                super().__enter__()
-                self._taken = time.perf_counter()
-                return self
-
-            def __exit__(self, *exc: object) -> None:
-                holds.append(time.perf_counter() - self._taken)
-                super().__exit__(*exc)  # type: ignore[arg-type]
+        TimedLock = timed_write_lock(holds)
 
         waits: list[float] = []
 
