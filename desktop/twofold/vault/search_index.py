@@ -42,11 +42,25 @@ TIDY_ABOVE = 8  # an index with more segments than this is merged into one
 # saves pile up on the lowest level: 200 saves after a merge left 3–19 segments (mean
 # 9.9); with 4, 3–7 (mean 4.3), for the same CPU per save (ten-year copy, paired).
 CRISIS = 4
+AUTOMERGE = 4  # FTS5's default automerge, given back to an index once it is merged
 PAGES = 16  # pages of merged index per step: ~15-25 ms of one core (ten-year vault)
-REST = 0.03  # seconds between steps: a save waiting for the lock (it looks every 10 ms) gets it
+REST = 0.03  # seconds between steps at least: a save waiting for the lock (it looks every 10 ms) gets it
+# After each step the merge rests this many times as long as the step's commit took
+# (its writes and fsyncs), at most MAX_REST: on a slow or busy disk it leaves the disk
+# to the saves in proportion, as the daily backup's flushes do (backup._FlushBehind).
+REST_SHARE = 2.0
+MAX_REST = 0.25
 LOCK_WAIT = 1.0  # seconds a step waits for the write lock before this run gives up
 _STRUCTURE_ROWID = 10  # FTS5_STRUCTURE_ROWID: the record that lists the segments
 _STRUCTURE_V2 = b"\xff\x00\x00\x01"  # the marker of the newer structure record
+_MAX_LEVEL = 64  # FTS5_MAX_LEVEL: FTS5 never writes more levels
+_MAX_SEGMENT = 2000  # FTS5_MAX_SEGMENT: nor more segments, nor a larger segment id
+# What Twofold's indexes hold in their config table, and what FTS5 accepts there (its
+# keys take integers, "rank" a function call).
+_VERSIONS = (4, 5)  # FTS5_CURRENT_VERSION and FTS5_CURRENT_VERSION_SECUREDELETE
+_INTEGER_KEYS = frozenset(
+    ("pgsz", "hashsize", "automerge", "usermerge", "crisismerge", "deletemerge", "insttoken")
+)
 
 
 @valueclass
@@ -69,10 +83,32 @@ class Tidied:
     finished: bool  # False: stopped before the merge was done (the next run goes on)
 
 
+@valueclass
+class Structure:
+    """FTS5's structure record, as far as the merge needs it."""
+
+    levels: tuple[tuple[int, int], ...]  # per level: (inputs of a merge under way, segments)
+
+    @property
+    def segments(self) -> int:
+        return sum(count for _, count in self.levels)
+
+    @property
+    def merging(self) -> bool:
+        """A merge was started and not finished (cut short, or continued by saves)."""
+        return any(inputs for inputs, _ in self.levels)
+
+
+class _Unparsed(Exception):
+    """Not a structure record FTS5 writes."""
+
+
 def _varint(data: bytes, at: int) -> tuple[int, int]:
     """SQLite's variable-length integer (big-endian 7-bit groups; the 9th byte is 8)."""
     value = 0
     for n in range(9):
+        if at >= len(data):
+            raise _Unparsed
         byte = data[at]
         at += 1
         if n == 8:
@@ -83,25 +119,124 @@ def _varint(data: bytes, at: int) -> tuple[int, int]:
     return value, at
 
 
-def segments(conn: Connection, schema: str, table: str) -> int:
-    """How many segments the index has: the count at the head of FTS5's structure
-    record (a 4-byte cookie, the v2 marker if present, the levels, the segments)."""
+def parse_structure(data: bytes) -> Structure | None:
+    """FTS5's structure record (fts5StructureDecode): a 4-byte cookie, the v2 marker if
+    present, the number of levels and of segments, a write counter, then per level the
+    inputs of a merge under way and its segments (id, first and last page; five more
+    numbers in v2). Checked as FTS5 checks it, and more strictly: every number inside
+    the record and in FTS5's own ranges, every segment id once, nothing after the last
+    segment. None: not a record FTS5 writes — the index was damaged or edited outside
+    Twofold (a partner holding the vault key can write anything into shared.db)."""
+    try:
+        return _parse(data)
+    except _Unparsed:
+        return None
+
+
+def _parse(data: bytes) -> Structure:
+    if len(data) < 4:
+        raise _Unparsed
+    v2 = data[4:8] == _STRUCTURE_V2
+    at = 8 if v2 else 4
+    n_levels, at = _varint(data, at)
+    total, at = _varint(data, at)
+    _, at = _varint(data, at)  # the write counter
+    if n_levels > _MAX_LEVEL or total > _MAX_SEGMENT:
+        raise _Unparsed
+    levels: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for _level in range(n_levels):
+        inputs, at = _varint(data, at)
+        count, at = _varint(data, at)
+        if inputs > count or len(seen) + count > total:
+            raise _Unparsed
+        for _segment in range(count):
+            segid, at = _varint(data, at)
+            first, at = _varint(data, at)
+            last, at = _varint(data, at)
+            for _extra in range(5 if v2 else 0):  # origins, tombstone pages/entries, entries
+                _, at = _varint(data, at)
+            if not 1 <= segid <= _MAX_SEGMENT or segid in seen or last < first:
+                raise _Unparsed
+            seen.add(segid)
+        if levels and levels[-1][0] and count == 0:  # a merge under way writes somewhere
+            raise _Unparsed
+        levels.append((inputs, count))
+    if (levels and levels[-1][0]) or len(seen) != total or at != len(data):
+        raise _Unparsed
+    return Structure(tuple(levels))
+
+
+def structure(conn: Connection, schema: str, table: str) -> Structure | None:
+    """The index's structure record, parsed; None when it is missing or not FTS5's."""
     row = conn.execute(
         f"SELECT block FROM {schema}.{table}_data WHERE id = ?", (_STRUCTURE_ROWID,)
     ).fetchone()
-    if row is None:
-        return 0
-    data = bytes(row[0])
-    at = 8 if data[4:8] == _STRUCTURE_V2 else 4
-    _, at = _varint(data, at)  # levels
-    count, _ = _varint(data, at)
-    return count
+    if row is None or not isinstance(row[0], bytes):
+        return None
+    return parse_structure(row[0])
 
 
-def _step(conn: Connection, folder: Path, index: Index, pages: int, background: bool) -> bool:
-    """One merge step in its own transaction; True if FTS5 did any work."""
+def segments(conn: Connection, schema: str, table: str) -> int:
+    """How many segments the index has (the count of its structure record). Raises
+    ``ValueError`` for a record that is missing or not FTS5's (``structure``)."""
+    found = structure(conn, schema, table)
+    if found is None:
+        raise ValueError(f"{table}: the structure record is not FTS5's")
+    return found.segments
+
+
+def _config(conn: Connection, index: Index) -> dict[str, object] | None:
+    """The index's config table; None when it holds what neither FTS5 nor Twofold
+    writes there: a version FTS5 does not read, secure-delete off or missing, a key it
+    does not know, a setting that is not an integer (FTS5 would ignore it)."""
+    rows = conn.execute(f"SELECT k, v FROM {index.schema}.{index.table}_config").fetchall()
+    config: dict[str, object] = {str(k): v for k, v in rows}
+    for key, value in config.items():
+        if key == "rank":
+            ok = isinstance(value, str)
+        elif key == "version":
+            ok = type(value) is int and value in _VERSIONS
+        elif key == "secure-delete":
+            ok = type(value) is int and value == 1
+        else:
+            ok = key in _INTEGER_KEYS and type(value) is int
+        if not ok:
+            return None
+    if "version" not in config or "secure-delete" not in config:
+        return None
+    return config
+
+
+def _left_alone(index: Index, reason: str, exc: BaseException | None = None) -> None:
+    """Log (names and codes only, as services/diagnostics does) why an index is not
+    merged: the run goes on with the next one, and nothing is shown — verification
+    names a damaged or edited index (its integrity check and search comparison)."""
+    import logging
+
+    code = ""
+    if exc is not None:
+        cause = exc.__cause__ or exc
+        code = f" {type(exc).__name__} sqlite={getattr(cause, 'sqlite_errorname', '')}"
+    logging.getLogger("twofold").warning(
+        "search_index.left_alone table=%s reason=%s%s", index.table, reason, code
+    )
+
+
+def _step(
+    conn: Connection,
+    folder: Path,
+    index: Index,
+    pages: int,
+    background: bool,
+    settings: tuple[tuple[str, int], ...] = (),
+) -> tuple[bool, float]:
+    """One merge step in its own transaction, with ``settings`` (FTS5 config commands)
+    before it: whether FTS5 did any work, and how long the commit took (its writes and
+    fsyncs)."""
     from twofold.vault import priority  # with threading: not at every unlock's imports
 
+    command = f"INSERT INTO {index.schema}.{index.table} ({index.table}, rank) VALUES (?, ?)"
     with WriteLock(folder, timeout=LOCK_WAIT):
         # A background connection is not paused mid-step for the window's reads
         # (``priority``): the write lock is held, and a save of the window would wait.
@@ -109,13 +244,14 @@ def _step(conn: Connection, folder: Path, index: Index, pages: int, background: 
             conn.set_progress_handler(None, 0)
         try:
             with transaction(conn, "The search index", deferred=True):
+                for name, value in settings:
+                    conn.execute(command, (name, value))
                 before = conn.total_changes
-                conn.execute(
-                    f"INSERT INTO {index.schema}.{index.table} ({index.table}, rank) "
-                    "VALUES ('merge', ?)",
-                    (pages,),
-                )
-                return conn.total_changes - before >= 2
+                if pages:
+                    conn.execute(command, ("merge", pages))
+                worked = conn.total_changes - before >= 2
+                committing = time.perf_counter()
+            return worked, time.perf_counter() - committing
         finally:
             if background:
                 conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
@@ -135,68 +271,98 @@ def tidy(
     a time, until FTS5 has nothing left to merge or ``stop()`` says so (the vault was
     locked); an index with fewer only has a merge under way finished. Returns what was
     done to each index that was written.
+
+    While the indexes merge, FTS5's automerge is off for them (turned off for each
+    index to be merged before the first step, given back with its last): FTS5 lets
+    each write that fills 64 leaf pages do ``64 × levels`` pages of the merge under way
+    (or of its own, on a fragmented index), and a merge over every segment makes many
+    levels — the save that happened to cross that line wrote 700–4,900 rows of merged
+    index (0.1–0.3 s; growth 10,000 and ten-year copies) while a step here holds the
+    lock for ~20 ms. Each step is followed by a rest in proportion to its commit
+    (``REST_SHARE``), as the daily backup rests after its flushes.
+
+    An index whose structure record or config is not what FTS5 and Twofold write, or
+    that FTS5 finds damaged, is left as it is (``_left_alone``: a log line, nothing
+    written; a step FTS5 refuses is rolled back) and the next one is merged.
     Raises ``VaultInUse`` when the write lock stays taken (a backup from another
     process): what was merged is kept, and the next run goes on from there.
     ``background``: ``conn`` pauses for the window (``OpenVault.reader``)."""
+    from twofold.domain.errors import VaultDamaged
     from twofold.vault import priority
 
-    done: list[Tidied] = []
+    plan: list[tuple[Index, int, bool]] = []  # index, segments, written
     for index in indexes:
-        before = segments(conn, index.schema, index.table)
-        if before <= 1:
+        found = structure(conn, *index.names)
+        config = _config(conn, index) if found is not None else None
+        if found is None or config is None:
+            _left_alone(index, "structure" if found is None else "config")
             continue
+        off = config.get("automerge") == 0
+        if found.segments <= 1 and not found.merging and not off:
+            continue
+        written = False
+        if (found.segments > TIDY_ABOVE or found.merging) and not off:
+            # automerge off for every index to be merged before the first one is: a save
+            # into the second would do FTS5's merge work meanwhile
+            if stop():  # asked before each write
+                break
+            try:
+                _step(conn, folder, index, 0, background, (("automerge", 0),))
+                written = True
+            except VaultDamaged as exc:  # rolled back
+                _left_alone(index, "damaged", exc)
+                continue
+        plan.append((index, found.segments, written))
+
+    done: list[Tidied] = []
+    for index, before, written in plan:
         steps, started, finished = 0, False, False
         try:
-            while not stop():  # asked once before each step
+            while not stop():  # asked before each write
                 priority.pause_point()
                 # Goes on with a merge under way (one cut short by a lock or a quit),
                 # or merges a level of ``usermerge`` (4) segments; else does nothing and
                 # writes nothing.
-                worked = _step(conn, folder, index, pages, background)
+                worked, took = _step(conn, folder, index, pages, background)
                 if not worked:
-                    if started or before <= TIDY_ABOVE or segments(conn, *index.names) <= 1:
+                    now = structure(conn, *index.names)
+                    if started or before <= TIDY_ABOVE or now is None or now.segments <= 1:
                         finished = True
                         break
                     # none under way: start one over every segment (once per run, so
                     # segments that saves add meanwhile wait for the next run)
                     started = True
-                    worked = _step(conn, folder, index, -pages, background)
+                    worked, took = _step(conn, folder, index, -pages, background)
                     if not worked:
                         finished = True
                         break
                 steps += 1
-                time.sleep(rest)
-            if steps and finished:
-                _keep_compact(conn, folder, index, background)
+                time.sleep(max(rest, min(MAX_REST, REST_SHARE * took)))
+            if finished:
+                written = _settle(conn, folder, index, background, merged=steps > 0) or written
+        except VaultDamaged as exc:  # FTS5 found the index damaged: that step rolled back
+            _left_alone(index, "damaged", exc)
         finally:
-            if steps:  # the rollback journal holds the index pages as they were
+            if steps or written:  # the rollback journal holds the index pages as they were
                 with WriteLock(folder, timeout=LOCK_WAIT):
                     scrub_journal(folder / index.file)
         if steps:
-            after = segments(conn, *index.names)
-            done.append(Tidied(index.table, before, after, steps, finished))
+            after = structure(conn, *index.names)
+            count = after.segments if after is not None else -1
+            done.append(Tidied(index.table, before, count, steps, finished))
     return done
 
 
-def _keep_compact(conn: Connection, folder: Path, index: Index, background: bool) -> None:
-    """Set ``CRISIS`` on a merged index (once: FTS5 keeps it in the index's config)."""
-    from twofold.vault import priority  # with threading: not at every unlock's imports
-
-    row = conn.execute(
-        f"SELECT v FROM {index.schema}.{index.table}_config WHERE k = 'crisismerge'"
-    ).fetchone()
-    if row is not None and int(row[0]) == CRISIS:
-        return
-    with WriteLock(folder, timeout=LOCK_WAIT):
-        if background:
-            conn.set_progress_handler(None, 0)
-        try:
-            with transaction(conn, "The search index", deferred=True):
-                conn.execute(
-                    f"INSERT INTO {index.schema}.{index.table} ({index.table}, rank) "
-                    "VALUES ('crisismerge', ?)",
-                    (CRISIS,),
-                )
-        finally:
-            if background:
-                conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
+def _settle(conn: Connection, folder: Path, index: Index, background: bool, merged: bool) -> bool:
+    """A finished merge gives the index its automerge back (``AUTOMERGE``), and a
+    merged index keeps ``CRISIS`` (once: FTS5 keeps both in the index's config).
+    Whether anything was written."""
+    config = _config(conn, index) or {}
+    settings: list[tuple[str, int]] = []
+    if config.get("automerge") == 0:  # only the merge here turns it off
+        settings.append(("automerge", AUTOMERGE))
+    if merged and config.get("crisismerge") != CRISIS:
+        settings.append(("crisismerge", CRISIS))
+    if settings:
+        _step(conn, folder, index, 0, background, tuple(settings))
+    return bool(settings)
