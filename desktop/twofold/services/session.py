@@ -279,16 +279,22 @@ class Session:
         with self._vault.write("Your journal"):
             trust.note_seen(journal, self._vault.ledger, vault_files.now())
 
-    def detached(self, work: Callable[[Session], T]) -> Callable[[], T]:
+    def detached(self, work: Callable[[Session], T], *, on_copy: bool = False) -> Callable[[], T]:
         """``work`` to run on a worker thread, on its own connection to the same vault
         (verification, milestone detection): the window stays usable meanwhile and no
         connection is shared between threads. The connection is opened by ``run`` on
-        that thread; the keys are copied now (a vault locked meanwhile opens nothing)."""
-        open_reader = self._vault.reader_opener()
+        that thread; the keys are copied now (a vault locked meanwhile opens nothing).
+        ``on_copy``: it reads a consistent copy of the files, made by ``run`` and
+        removed when the work ends (``OpenVault.reader_opener``)."""
+        open_reader = self._vault.reader_opener(on_copy=on_copy)
 
         def run() -> T:
             reader = open_reader()
             try:
+                if reader.copy_refused is not None:
+                    from twofold.services.diagnostics import log_failure
+
+                    log_failure("verify.copy", reader.copy_refused, bug=False)
                 return work(Session(reader))
             finally:
                 reader.close()
@@ -296,7 +302,10 @@ class Session:
         return run
 
     def detached_verify(self) -> Callable[[], VerifyReport]:
-        return self.detached(lambda session: session.verify())
+        """The full check, to run on a worker. It reads a copy of the files made as one
+        moment: minutes of reading never make a save wait, and what the couple writes
+        meanwhile is not mistaken for a change made outside Twofold."""
+        return self.detached(lambda session: session.verify(), on_copy=True)
 
     def search_tidier(self) -> Callable[[], list[Tidied]] | None:
         """The search indexes' merge (``vault.search_index``) for a worker, on its own

@@ -1241,7 +1241,7 @@ class MainWindow(QMainWindow):
         self.timeline.show_event(event_id)
 
     def _after_share(self, count: int) -> None:
-        self.timeline.verify()
+        self.timeline.recheck()
         self._update_nav()
         self.go(TIMELINE)
         partner = (

@@ -116,6 +116,10 @@ class TimelinePage(QWidget):
         # and reading and laying out 200 rows nobody sees cost ~0.1 s there. The
         # verification starts at unlock all the same (its ✓ is ready when you look).
         self._stale = False
+        # A check of this session found something (then only a full check may clear
+        # it, never a quick one); the full check of this session is running.
+        self._doubted = False
+        self._full_running = False
         ops.changes().changed.connect(self._announced)
         self.model = TimelineModel()
         self.search_model = SearchModel()
@@ -185,6 +189,7 @@ class TimelinePage(QWidget):
 
     def attach(self, session: Session | None) -> None:
         self.session = session
+        self._doubted, self._full_running = False, False
         self.search.clear()
         self.stack.setCurrentIndex(0)
         self.author_filter.blockSignals(True)
@@ -246,16 +251,19 @@ class TimelinePage(QWidget):
 
         def full_done(report: VerifyReport) -> None:
             if self.session is session:  # not locked or switched meanwhile
+                self._full_running, self._doubted = False, not report.ok
                 self.model.set_suspects(report.suspects)
                 self.verification.show_report(report)
 
         def failed(exc: BaseException) -> None:
             if self.session is session:
+                self._full_running = False
                 self.verification.show_failure(exc)
 
         def full() -> None:
             # owner: a window closed before the (niced, so slower) full check ends
             # drops its result instead of writing to deleted labels
+            self._full_running = True
             run_in_background(
                 session.detached_verify(), full_done, failed, owner=self, low_priority=True
             )
@@ -263,6 +271,7 @@ class TimelinePage(QWidget):
         def quick_done(report: VerifyReport) -> None:
             if self.session is not session:
                 return
+            self._doubted = not report.ok
             self.model.set_suspects(report.suspects)
             if report.ok:
                 self.verification.show_report(report, quick=True)
@@ -274,6 +283,35 @@ class TimelinePage(QWidget):
             run_in_background(session.detached_verify_quick(), quick_done, failed, owner=self)
         else:
             full()
+
+    def recheck(self) -> None:
+        """After a change of your own (a share, a retraction, a withdrawal): the quick
+        check of the events since the head you last saw, yours included. The full
+        check runs once per unlock (minutes on a vault years old); it runs again only
+        when it found something, which a quick ✓ must never hide."""
+        session = self.session
+        if session is None:
+            return
+        if self._doubted or session.previous_seen is None:
+            self.verify()
+            return
+        self.verification.ok_label.setText(self.tr("Verifying the ledger…"))
+
+        def quick_done(report: VerifyReport) -> None:
+            if self.session is not session or self._doubted:
+                return  # a finding of the full check meanwhile stays in view
+            if report.ok:
+                self.verification.show_report(report, quick=self._full_running)
+            else:
+                self._doubted = True
+                self.model.set_suspects(report.suspects | self.model.suspects)
+                self.verification.show_report(report)
+
+        def failed(exc: BaseException) -> None:
+            if self.session is session:
+                self.verification.show_failure(exc)
+
+        run_in_background(session.detached_verify_quick(), quick_done, failed, owner=self)
 
     def _announced(self, kinds: frozenset[str]) -> None:
         """Anything signed into the ledger (a share, a practice, a request…) shows here
@@ -359,7 +397,7 @@ class TimelinePage(QWidget):
         if outcome is None or not outcome.ok:
             return
         self.reload()
-        self.verify()
+        self.recheck()
         self.changed.emit()
 
     def _withdraw(self, item: TimelineItem) -> None:
@@ -385,7 +423,7 @@ class TimelinePage(QWidget):
         if outcome is None or not outcome.ok:
             return
         self.reload()
-        self.verify()
+        self.recheck()
         self.changed.emit()
 
     def _run_search(self) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, Protocol, TypeVar
 
 from twofold import __version__
 from twofold.domain.errors import (
@@ -136,10 +136,13 @@ def _evidence(path: Path) -> _Evidence | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, hashlib.sha256(head).digest())
 
 
-def _snapshot(folder: Path) -> dict[str, _Evidence]:
-    """Call with the write lock held: no transaction is half-done."""
+def _snapshot(folder: Path, only: frozenset[str] | None = None) -> dict[str, _Evidence]:
+    """Call with the write lock held: no transaction is half-done. ``only``: these
+    file names (all the vault's files when None)."""
     found = {}
     for path in vault_files(folder):
+        if only is not None and path.name not in only:
+            continue
         evidence = _evidence(path)
         if evidence is not None:
             found[path.name] = evidence
@@ -263,9 +266,12 @@ class _Archive:
     def names(self) -> list[str]:
         return [m.name for m in self.members]
 
-    def refresh(self, present: dict[str, _Evidence], changed: set[str]) -> None:
+    def refresh(
+        self, present: dict[str, _Evidence], changed: set[str], *, held: bool = False
+    ) -> None:
         """Make the archive hold the files of ``present``, the members of ``changed``
-        equal to their files again. A member whose file kept its length (or the last
+        equal to their files again (``held``: under the write lock, so no flush and
+        no rest: a save waits for this). A member whose file kept its length (or the last
         member, whatever its length) is rewritten only where its bytes differ, in
         place; one that cannot be is written again from its file, after the members
         that followed it (written again too): a file that keeps growing ends up last.
@@ -276,6 +282,15 @@ class _Archive:
             if m.name not in present or (m.name in changed and not self._fits(m))
         ]
         keep = next((i for i, m in enumerate(self.members) if m.name in movers), len(self.members))
+        self.behind.held = held
+        try:
+            self._refresh(present, changed, movers, keep)
+        finally:
+            self.behind.held = False
+
+    def _refresh(
+        self, present: dict[str, _Evidence], changed: set[str], movers: list[str], keep: int
+    ) -> None:
         for member in self.members[:keep]:
             if member.name in changed:
                 self._patch(member)
@@ -396,13 +411,31 @@ class _Archive:
         handle.seek(end)
 
 
-def _stream_consistent(archive: _Archive, rounds: int, progress: Progress | None) -> None:
-    """Stream the vault's files into the archive as one consistent moment, holding
-    the write lock only to check (and, after ``rounds`` tries, for the last
-    differences)."""
+class CopyTarget(Protocol):
+    """Where ``stream_consistent`` copies the vault's files to: an archive (a
+    backup), or a folder (the copy the full verification reads)."""
+
+    folder: Path  # the vault folder copied from
+
+    def refresh(
+        self, present: dict[str, _Evidence], changed: set[str], *, held: bool = False
+    ) -> None:
+        """Hold the files of ``present``, those of ``changed`` equal to their files
+        again; ``held``: the write lock is held (a save waits: no flush, no rest)."""
+
+
+def stream_consistent(
+    archive: CopyTarget,
+    rounds: int,
+    progress: Progress | None,
+    only: frozenset[str] | None = None,
+) -> None:
+    """Stream the vault's files (``only`` these names, when given) into ``archive``
+    as one consistent moment, holding the write lock only to check (and, after
+    ``rounds`` tries, for the last differences)."""
     folder = archive.folder
     with WriteLock(folder, timeout=30.0):
-        seen = _snapshot(folder)
+        seen = _snapshot(folder, only)
     # least recently written first: the file being written goes last, where a
     # change of its length costs nothing
     order = sorted(seen, key=lambda n: (seen[n][2], n))
@@ -415,14 +448,12 @@ def _stream_consistent(archive: _Archive, rounds: int, progress: Progress | None
     while True:
         attempt += 1
         with WriteLock(folder, timeout=30.0):
-            now = _snapshot(folder)
+            now = _snapshot(folder, only)
             changed = {n for n in set(seen) | set(now) if seen.get(n) != now.get(n)}
             if not changed:
                 return
             if attempt >= rounds:
-                archive.behind.held = True  # a save waits for this: only the copy
-                archive.refresh(now, changed)
-                archive.behind.held = False
+                archive.refresh(now, changed, held=True)  # a save waits: only the copy
                 return
         # the other members still equal their files: only the changed ones are refreshed
         archive.refresh(now, changed)
@@ -435,7 +466,7 @@ def create_backup(
     """Write a backup of ``folder`` to ``target`` atomically. Works on an open vault.
 
     The files are streamed into the archive as one moment with no transaction half in
-    it (see ``_stream_consistent``: the write lock is held only to check), in pieces;
+    it (see ``stream_consistent``: the write lock is held only to check), in pieces;
     nothing but the archive is written."""
     if not looks_like_vault(folder):
         raise VaultNotFound(f"There is no Twofold vault at {folder}.")
@@ -445,7 +476,7 @@ def create_backup(
     def write(handle: BinaryIO) -> None:
         archive = _Archive(handle, folder)
         try:
-            _stream_consistent(archive, rounds, progress)
+            stream_consistent(archive, rounds, progress)
             manifest: dict[str, object] = {
                 "format": FORMAT,
                 "version": VERSION,

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from twofold.domain import events
 from twofold.domain.errors import NotAllowed, VaultDamaged
-from twofold.vault import crypto, keyslots
+from twofold.vault import check_copy, crypto, keyslots
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import open_keyed, transaction
 from twofold.vault.files import fsync_folder
@@ -125,6 +125,8 @@ def shred_journal(
             for leftover in (path.with_name(path.name + "-journal"), path):
                 if leftover.exists():
                     overwrite_and_remove(leftover)
+            for copied in check_copy.copies_of(folder, path.name):
+                overwrite_and_remove(copied)
             fresh.replace(path)
             fsync_folder(folder)
             vault.keyslots = _save_twice(folder, updated)
@@ -209,6 +211,13 @@ def leave(
             mine = folder / journal_file(me)
             for leftover in (mine.with_name(mine.name + "-journal"), mine):
                 overwrite_and_remove(leftover)
+            # a check's copies hold the ledger under the old vault key, which the one
+            # who left still has, and the journal that is gone
+            for copied in [
+                *check_copy.copies_of(folder, SHARED_DB),
+                *check_copy.copies_of(folder, mine.name),
+            ]:
+                overwrite_and_remove(copied)
             fsync_folder(folder)
     except BaseException:
         if not slots_saved:

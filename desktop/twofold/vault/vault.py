@@ -25,6 +25,7 @@ from twofold.domain.errors import (
     NotAllowed,
     VaultDamaged,
     VaultExists,
+    VaultInUse,
     WrongPassphrase,
 )
 from twofold.domain.events import (
@@ -98,6 +99,9 @@ class OpenVault:
         self._keys: PartnerKeys | None = keys
         self._link: Link | None = Link(conn, lambda: _connect(folder, slots, keys)[0])
         self._lock = lock
+        # a reader of a copy (``reader_opener(on_copy=True)``): removes it on close
+        self._discard: Callable[[], None] | None = None
+        self.copy_refused: BaseException | None = None  # why a copy could not be made
         self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
         self._check_own_key()
         self.journal: JournalStore | None = (
@@ -373,6 +377,9 @@ class OpenVault:
             self._keys = None
         if self._lock is not None:
             self._lock.release()
+        discard, self._discard = self._discard, None
+        if discard is not None:
+            discard()
 
     def opens_other_partner(self, passphrase: str) -> bool:
         """Two partners, two secrets: would this passphrase open the other's slot?"""
@@ -413,11 +420,18 @@ class OpenVault:
         It holds no lock of its own: this process already owns the vault."""
         return self.reader_opener()()
 
-    def reader_opener(self) -> Callable[[], OpenVault]:
+    def reader_opener(self, *, on_copy: bool = False) -> Callable[[], OpenVault]:
         """``reader`` in two steps: the keys are copied now, the connection is opened
         by whoever calls the result once — the worker thread that reads with it, so
         keying and checking the files (~15 ms each) is not the window's work. A vault
-        locked in between opens nothing: the call wipes the copy and refuses."""
+        locked in between opens nothing: the call wipes the copy and refuses.
+
+        ``on_copy``: the reader reads a consistent copy of shared.db and this
+        partner's journal (``check_copy``), not the live files, so reading for
+        minutes never delays a save and sees one moment throughout; closing it
+        overwrites the copy with zeros and removes it. Where no copy can be made (a
+        full disk, a read-only folder, the write lock kept by another process) it
+        reads the live files and says why in ``copy_refused``."""
         if self._keys is None:
             raise NotAllowed("The vault is locked; unlock it again to go on.")
         keys: PartnerKeys | None = self._keys.copy()
@@ -427,20 +441,45 @@ class OpenVault:
             taken, keys = keys, None
             if taken is None:
                 raise RuntimeError("a reader opener is called once")
+            copy: Path | None = None
+            refused: BaseException | None = None
             try:
                 if self.closed:
                     raise NotAllowed("The vault is locked; unlock it again to go on.")
-                conn, damage = _connect(self.folder, self.keyslots, taken)
+                if on_copy and self.shared_damage is None:
+                    copy, refused = self._copy_for_reading(taken)
+                conn, damage = _connect(copy or self.folder, self.keyslots, taken)
             except BaseException:
                 taken.wipe()
+                if copy is not None:
+                    from twofold.vault import check_copy
+
+                    check_copy.discard(copy)
                 raise
             # Background reads wait while the window builds what the person asked for.
             from twofold.vault import priority
 
             conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
-            return OpenVault(self.folder, self.keyslots, taken, conn, None, damage)
+            reader = OpenVault(copy or self.folder, self.keyslots, taken, conn, None, damage)
+            reader.copy_refused = refused
+            if copy is not None:
+                from twofold.vault import check_copy
+
+                reader._discard = lambda: check_copy.discard(copy)
+            return reader
 
         return open_reader
+
+    def _copy_for_reading(self, keys: PartnerKeys) -> tuple[Path | None, BaseException | None]:
+        # imported here: the backup machinery is not what a command that reads needs
+        from twofold.vault import check_copy
+
+        names = {SHARED_DB} | ({journal_file(keys.partner_id)} if keys.journal_key else set())
+        try:
+            check_copy.discard_leftovers(self.folder)
+            return check_copy.make(self.folder, frozenset(names)), None
+        except (OSError, VaultInUse) as exc:
+            return None, exc
 
     def __enter__(self) -> OpenVault:
         return self

@@ -1,0 +1,225 @@
+"""The full verification reads a copy of the files (vault/check_copy.py).
+
+Read from the live files, its minutes of reading held SQLite's read locks: saves
+made meanwhile waited out the busy timeout and failed ("busy in another process"),
+and the check of what the app shows, comparing a ledger that kept moving, reported
+the couple's new rows as changes made outside Twofold (measured on the ten-year
+benchmark vault: 46 of 151 saves failed, and the report was a false alarm)."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
+from tests.reliability.test_partner_attacks import attack
+from twofold.services.session import Session, unlock
+from twofold.vault import check_copy
+from twofold.vault.projectors import replay
+from twofold.vault.vault import SHARED_DB, journal_file
+
+CANARY = "canary-lighthouse-7731"
+
+
+def _copies(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(check_copy.PREFIX)]
+
+
+def _with_words(alex: Session) -> None:
+    assert alex.journal is not None and alex.sharing is not None
+    item = alex.sharing.add(alex.journal.write(f"private {CANARY}"))
+    alex.sharing.update(item, f"shared {CANARY}")
+    alex.sharing.confirm(alex.sharing.preview())
+    alex.wins.record(f"a win {CANARY}")
+
+
+def test_saves_go_in_while_the_full_check_reads(alex: Session, vault_dir: Path) -> None:
+    """The check's reader holds a read transaction on both files, as its long
+    statements do; the window's saves (shared ledger and private journal) go in
+    at once instead of waiting it out and failing."""
+    _with_words(alex)
+    reader = alex._vault.reader_opener(on_copy=True)()
+    try:
+        conn = reader.connection
+        conn.execute("BEGIN")
+        before = conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0]
+        conn.execute("SELECT count(*) FROM journal.sqlite_schema").fetchone()
+        alex.wins.record("written while the check reads")  # busy for 5 s, then failed
+        assert alex.journal is not None
+        alex.journal.write("a journal entry written meanwhile")
+        # the check sees one moment: what was written after the copy is not in it
+        assert conn.execute("SELECT count(*) FROM ledger_events").fetchone()[0] == before
+        conn.execute("COMMIT")
+        assert reader.folder.parent == vault_dir and reader.folder != vault_dir
+    finally:
+        reader.close()
+    assert "written while the check reads" in [w.text for w in alex.wins.all()]
+    assert _copies(vault_dir) == []
+
+
+def test_the_copy_is_the_encrypted_files_of_one_moment_and_goes_with_the_check(
+    alex: Session, vault_dir: Path
+) -> None:
+    _with_words(alex)
+    reader = alex._vault.reader_opener(on_copy=True)()
+    try:
+        copy = reader.folder
+        names = sorted(p.name for p in copy.iterdir())
+        # shared.db and this partner's journal only: not Sam's journal, not the slots
+        assert names == sorted([SHARED_DB, journal_file(alex.partner_id)])
+        assert (copy.stat().st_mode & 0o777) == 0o700
+        for name in names:
+            held = (copy / name).read_bytes()
+            assert held == (vault_dir / name).read_bytes()  # encrypted, as on disk
+            assert CANARY.encode() not in held
+        assert reader.journal is not None
+        assert reader.journal.count() == 1  # it opens, with the journal's key
+    finally:
+        reader.close()
+    assert not copy.exists()
+
+
+def test_the_copy_is_overwritten_with_zeros_before_it_is_removed(
+    alex: Session, vault_dir: Path
+) -> None:
+    """It holds what the vault held (deleted words too, until their pages are
+    written again): freed blocks must not keep it."""
+    _with_words(alex)
+    reader = alex._vault.reader_opener(on_copy=True)()
+    kept = vault_dir.parent / "kept-inode"
+    os.link(reader.folder / SHARED_DB, kept)  # the same blocks, seen after the removal
+    size = kept.stat().st_size
+    reader.close()
+    assert kept.read_bytes() == bytes(size)
+
+
+def test_writes_during_the_full_check_are_not_reported_as_forgeries(
+    alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The couple goes on writing while the check replays the ledger: every replay
+    sees new rows signed meanwhile. On the live files the check gave up after three
+    attempts and named them as rows changed outside Twofold."""
+    _with_words(alex)
+    real_check = replay.check
+    written: list[int] = []
+
+    def check_while_they_write(conn: object, events: object) -> object:
+        alex.wins.record(f"written during replay {len(written)}")
+        written.append(1)
+        return real_check(conn, events)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replay, "check", check_while_they_write)
+    report = alex.detached_verify()()
+    assert written, "the replay ran"
+    assert report.ok, report.lines()
+    assert _copies(vault_dir) == []
+
+
+def test_a_change_made_outside_twofold_is_still_found_on_the_copy(
+    alex: Session, vault_dir: Path
+) -> None:
+    _with_words(alex)
+    alex.lock()
+    attack(vault_dir, "UPDATE timeline_items SET body = 'Alex said it was all my fault'")
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        report = alex.detached_verify()()
+    finally:
+        alex.lock()
+    assert not report.ok
+    assert any("timeline_items" in line for line in report.lines())
+
+
+def test_a_copy_left_by_a_crash_is_removed_by_the_next_check(
+    alex: Session, vault_dir: Path
+) -> None:
+    leftover = vault_dir / f"{check_copy.PREFIX}0123456789abcdef"
+    leftover.mkdir(mode=0o700)
+    (leftover / SHARED_DB).write_bytes((vault_dir / SHARED_DB).read_bytes())
+    report = alex.detached_verify()()
+    assert report.ok
+    assert _copies(vault_dir) == []
+
+
+def test_where_no_copy_can_be_made_the_check_reads_the_live_files(
+    alex: Session,
+    vault_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A full disk: the check still runs (on the live files, as before) and the log
+    says why, without a word of the vault."""
+    _with_words(alex)
+
+    def full_disk(folder: Path, names: frozenset[str]) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder / CANARY))
+
+    monkeypatch.setattr(check_copy, "make", full_disk)
+    log = logging.getLogger("twofold")  # it does not propagate to the root logger
+    log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="twofold"):
+            report = alex.detached_verify()()
+    finally:
+        log.removeHandler(caplog.handler)
+    assert report.ok, report.lines()
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "verify.copy" in logged
+    assert CANARY not in logged
+
+
+def test_a_shared_session_copies_only_the_ledger(vault_dir: Path) -> None:
+    from twofold.services.session import unlock_session
+
+    session = unlock_session(vault_dir, SAM_PASS)
+    try:
+        reader = session._vault.reader_opener(on_copy=True)()
+        try:
+            assert sorted(p.name for p in reader.folder.iterdir()) == [SHARED_DB]
+        finally:
+            reader.close()
+        assert session.detached_verify()().ok
+    finally:
+        session.lock()
+    assert _copies(vault_dir) == []
+
+
+def test_shredding_the_journal_destroys_the_copy_a_running_check_reads(
+    alex: Session, vault_dir: Path
+) -> None:
+    """A check still reading when the journal is shredded: its copy of the journal
+    goes with the journal, not when the check ends."""
+    _with_words(alex)
+    reader = alex._vault.reader_opener(on_copy=True)()
+    copied = reader.folder / journal_file(alex.partner_id)
+    kept = vault_dir.parent / "kept-inode"
+    os.link(copied, kept)
+    before = kept.read_bytes()
+    try:
+        alex.shred_journal("Delete my journal", ALEX_PASS, TEST_KDF)
+        assert not copied.exists()
+        after = kept.read_bytes()  # the same blocks: overwritten before the removal
+        assert len(after) == len(before)
+        assert sum(a == b for a, b in zip(after[:65536], before[:65536], strict=True)) < 2048
+    finally:
+        reader.close()
+    assert _copies(vault_dir) == []
+
+
+def test_leaving_destroys_the_copies_under_the_old_vault_key(
+    alex: Session, vault_dir: Path
+) -> None:
+    _with_words(alex)
+    reader = alex._vault.reader_opener(on_copy=True)()
+    copy = reader.folder
+    try:
+        alex.leave("leave", SAM_PASS, kdf=TEST_KDF)
+        assert not (copy / SHARED_DB).exists()
+        assert not (copy / journal_file(alex.partner_id)).exists()
+    finally:
+        reader.close()
+    assert _copies(vault_dir) == []
