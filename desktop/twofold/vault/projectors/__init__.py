@@ -3,9 +3,11 @@ modules are imported on the first projection)."""
 
 from twofold.vault.projectors.base import (
     Refused,
+    Rewind,
     card_only,
     project,
     project_cards,
+    project_in_batch,
     projects,
     registered,
     timeline_item,
@@ -13,9 +15,11 @@ from twofold.vault.projectors.base import (
 
 __all__ = [
     "Refused",
+    "Rewind",
     "card_only",
     "project",
     "project_cards",
+    "project_in_batch",
     "projects",
     "registered",
     "timeline_item",

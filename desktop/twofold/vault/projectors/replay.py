@@ -12,11 +12,11 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from twofold.domain import events as typed
 from twofold.domain.events import EventData, GenesisPartner, VaultCreated
-from twofold.domain.ledger import EventKind, LedgerEvent, Problem
+from twofold.domain.ledger import EventHeader, EventKind, LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
 from twofold.vault import projectors
 from twofold.vault.database import Connection, transaction
@@ -100,17 +100,43 @@ def _withdrawals(events: Sequence[LedgerEvent]) -> dict[str, typed.ItemWithdrawn
     return out
 
 
+# Events per savepoint of a replay (``projectors.project_in_batch``): pages touched
+# by a run of events are copied into the sub-journal once, not once per event.
+BATCH = 500
+
+
 def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
+    """Project the events in order: the same rows as ``projectors.project`` called for
+    each, with one savepoint per ``BATCH`` events instead of one per event. A run in
+    which a projector refused after it had written is rolled back and projected again
+    event by event (``projectors.Rewind``)."""
+    events = list(events)
+    withdrawals = _withdrawals(events)
+    for first in range(0, len(events), BATCH):
+        run = events[first : first + BATCH]
+        conn.execute("SAVEPOINT replay")
+        try:
+            _project(conn, run, withdrawals, projectors.project_in_batch)
+        except projectors.Rewind:
+            conn.execute("ROLLBACK TO replay")
+            _project(conn, run, withdrawals, projectors.project)
+        conn.execute("RELEASE replay")
+
+
+def _project(
+    conn: Connection,
+    events: Sequence[LedgerEvent],
+    withdrawals: dict[str, typed.ItemWithdrawn],
+    project: Callable[[Connection, EventHeader, EventData], None],
+) -> None:
     from twofold.vault import priority  # a replay only (threading, on first use)
     from twofold.vault.projectors import consent  # with the projectors, on first use
 
-    events = list(events)
-    withdrawals = _withdrawals(events)
     for event in events:
         priority.pause_point()  # the window's page first (vault/priority.py)
         data = typed_event(event)
         if data is not None:
-            projectors.project(conn, event.header, data)
+            project(conn, event.header, data)
         elif event.payload is None and event.header.event_id in withdrawals:
             # withdrawn by its author (issue 12): what the withdrawal left, no words
             consent.withdrawn_placeholder(conn, event.header, withdrawals[event.header.event_id])

@@ -1,0 +1,95 @@
+"""The replay (``vault/projectors/replay.py``) projects events in runs, one savepoint
+per run (``projectors.project_in_batch``), not one per event: it must derive exactly
+the rows that projecting each event on its own (``projectors.project``, what signing
+an event does) wrote, refusals included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ALEX_PASS, SAM_PASS
+from tests.reliability.test_partner_attacks import _fill, _fill_answers
+from twofold.domain.ledger import EventHeader, EventKind, LedgerEvent
+from twofold.services.session import Session, unlock
+from twofold.vault import projectors
+from twofold.vault.database import Connection
+from twofold.vault.projectors import base, replay
+
+
+@pytest.fixture
+def practice(vault_dir: Path) -> Iterator[Session]:
+    """Every practice table has rows, and one event was refused (Sam accepted a
+    proposal "for" Alex)."""
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    _fill(sam)
+    sam.lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    _fill_answers(alex)
+    yield alex
+    alex.lock()
+
+
+def _rows(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        t.name: sorted((tuple(r) for r in conn.execute(f"SELECT * FROM main.{t.name}")), key=repr)
+        for t in replay.TABLES
+    }
+
+
+def _derived(conn: Connection, events: list[LedgerEvent], batched: bool) -> dict[str, list[Any]]:
+    """Every projection table after deriving it again from the events (rolled back)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table in reversed(replay.TABLES):
+            conn.execute(f"DELETE FROM main.{table.name}")
+        if batched:
+            replay.replay(conn, events)
+        else:  # one event at a time, each in its own savepoint
+            withdrawals = replay._withdrawals(events)
+            replay._project(conn, events, withdrawals, projectors.project)
+        return _rows(conn)
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def test_a_batched_replay_derives_the_rows_each_event_wrote(
+    practice: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replay, "BATCH", 3)  # many runs, a refusal inside one of them
+    conn = practice._vault.connection
+    events = list(practice._vault.ledger.events())
+    assert len(events) > 10 * replay.BATCH
+    stored = _rows(conn)  # written as each event was signed
+    assert all(stored.values()), [name for name, rows in stored.items() if not rows]
+    assert len(stored["refused_events"]) == 1
+    assert _derived(conn, events, batched=True) == stored
+    assert _derived(conn, events, batched=False) == stored
+    assert replay.check(conn, events) == []
+
+
+def test_a_refusal_after_a_write_undoes_that_event_only(
+    practice: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No projector refuses after writing today; if one did, its rows must go, as the
+    savepoint of ``project`` undoes them: the run is projected again event by event."""
+    monkeypatch.setattr(replay, "BATCH", 4)
+    conn = practice._vault.connection
+    events = list(practice._vault.ledger.events())
+    projectors.registered()  # every projector loaded
+    write_win = base._PROJECTORS[EventKind.WIN_RECORDED]
+
+    def write_then_refuse(conn: Connection, h: EventHeader, e: Any) -> None:
+        write_win(conn, h, e)
+        raise projectors.Refused("refused after writing")
+
+    monkeypatch.setitem(base._PROJECTORS, EventKind.WIN_RECORDED, write_then_refuse)
+    [win] = [e.header.seq for e in events if e.header.kind == EventKind.WIN_RECORDED]
+    one_by_one = _derived(conn, events, batched=False)
+    assert one_by_one["wins"] == []
+    assert (win, "refused after writing") in one_by_one["refused_events"]
+    assert win not in [row[0] for row in one_by_one["timeline_items"]]
+    assert _derived(conn, events, batched=True) == one_by_one
