@@ -93,3 +93,23 @@ def test_a_refusal_after_a_write_undoes_that_event_only(
     assert (win, "refused after writing") in one_by_one["refused_events"]
     assert win not in [row[0] for row in one_by_one["timeline_items"]]
     assert _derived(conn, events, batched=True) == one_by_one
+
+
+def test_the_check_copies_leave_out_only_indexes_of_the_pages() -> None:
+    """The TEMP copies skip indexes only the window's pages read (never a UNIQUE one:
+    that is a rule the rows must keep), each named as a migration makes it."""
+    import re
+
+    from twofold.vault.schema import SHARED_MIGRATIONS, statements
+
+    made = {
+        m.group(2): bool(m.group(1))
+        for migration in SHARED_MIGRATIONS
+        for s in statements(migration)
+        if (m := re.match(r"CREATE (UNIQUE )?INDEX (\w+) ON (\w+)", s))
+    }
+    assert set(replay._PAGE_INDEXES) - made.keys() == set()
+    assert not any(made[name] for name in replay._PAGE_INDEXES)
+    ddl = replay._temp_ddl()
+    assert not any(name in s for s in ddl for name in replay._PAGE_INDEXES)
+    assert any("UNIQUE INDEX temp.wins_milestone" in s for s in ddl)

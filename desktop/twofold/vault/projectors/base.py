@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from twofold.domain.events import EventData
 from twofold.domain.ledger import EventHeader, EventKind, canonical_json
+from twofold.vault import consent_store
 from twofold.vault.database import Connection
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
@@ -79,6 +80,7 @@ def project(conn: Connection, header: EventHeader, event: EventData) -> None:
         projector(conn, header, event)
     except Refused as refused:
         conn.execute("ROLLBACK TO projector")
+        consent_store.forget(conn)  # what a replay kept may have been rolled back
         conn.execute(
             "INSERT INTO refused_events (seq, reason) VALUES (?, ?)", (header.seq, str(refused))
         )

@@ -92,6 +92,7 @@ def _sign(conn: Connection, h: EventHeader, commitment_id: str, act: str, reason
 def adopted(conn: Connection, h: EventHeader, e: ConsentAdopted) -> None:
     if cs.epoch(conn) is None:
         conn.execute("INSERT INTO consent_meta (key, value) VALUES ('epoch_seq', ?)", (h.seq,))
+        cs.forget(conn)
 
 
 @projects(EventKind.COMMITMENT_MADE)
