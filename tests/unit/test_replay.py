@@ -22,15 +22,28 @@ from twofold.vault.projectors import base, replay
 
 @pytest.fixture
 def practice(vault_dir: Path) -> Iterator[Session]:
-    """Every practice table has rows, and one event was refused (Sam accepted a
-    proposal "for" Alex)."""
+    """Every practice table has rows, one event was refused (Sam accepted a proposal
+    "for" Alex), and shared reflections (card-only) sit between other events, one
+    retracted right after it was shared."""
     sam = unlock(vault_dir, "Sam", SAM_PASS)
+    _share(sam, "before anything else", "a second one")
     _fill(sam)
     sam.lock()
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    _share(alex, "I was scared", "take this back", "we walked")
+    [taken_back] = [i.event_id for i in alex.timeline.page() if i.body == "take this back"]
+    alex.timeline.retract(taken_back)
     _fill_answers(alex)
+    _share(alex, "the last word")
     yield alex
     alex.lock()
+
+
+def _share(session: Session, *texts: str) -> None:
+    assert session.journal is not None and session.sharing is not None
+    for text in texts:
+        session.sharing.add(session.journal.write(text))
+    session.sharing.confirm(session.sharing.preview())
 
 
 def _rows(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
@@ -50,22 +63,25 @@ def _derived(conn: Connection, events: list[LedgerEvent], batched: bool) -> dict
             replay.replay(conn, events)
         else:  # one event at a time, each in its own savepoint
             withdrawals = replay._withdrawals(events)
-            replay._project(conn, events, withdrawals, projectors.project)
+            replay._project(conn, events, withdrawals, batched=False)
         return _rows(conn)
     finally:
         conn.execute("ROLLBACK")
 
 
+@pytest.mark.parametrize("batch", [3, 500])  # many runs, or all events in one
 def test_a_batched_replay_derives_the_rows_each_event_wrote(
-    practice: Session, monkeypatch: pytest.MonkeyPatch
+    practice: Session, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
-    monkeypatch.setattr(replay, "BATCH", 3)  # many runs, a refusal inside one of them
+    monkeypatch.setattr(replay, "BATCH", batch)
     conn = practice._vault.connection
     events = list(practice._vault.ledger.events())
-    assert len(events) > 10 * replay.BATCH
+    assert len(events) > 40
     stored = _rows(conn)  # written as each event was signed
     assert all(stored.values()), [name for name, rows in stored.items() if not rows]
     assert len(stored["refused_events"]) == 1
+    retracted = [r for r in stored["timeline_items"] if r[7] == 1 and r[2] == "reflection.shared"]
+    assert len(retracted) == 1
     assert _derived(conn, events, batched=True) == stored
     assert _derived(conn, events, batched=False) == stored
     assert replay.check(conn, events) == []

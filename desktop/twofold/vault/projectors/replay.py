@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from twofold.domain import events as typed
 from twofold.domain.events import EventData, GenesisPartner, VaultCreated
@@ -107,9 +107,10 @@ BATCH = 500
 
 def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
     """Project the events in order: the same rows as ``projectors.project`` called for
-    each, with one savepoint per ``BATCH`` events instead of one per event. A run in
-    which a projector refused after it had written is rolled back and projected again
-    event by event (``projectors.Rewind``)."""
+    each, with one savepoint per ``BATCH`` events instead of one per event, and the
+    cards of consecutive card-only events in one statement (``project_cards``, as
+    the sharing step writes them). A run in which a projector refused after it had
+    written is rolled back and projected again event by event (``projectors.Rewind``)."""
     events = list(events)
     withdrawals = _withdrawals(events)
     with consent_store.remembered(conn):
@@ -117,11 +118,11 @@ def replay(conn: Connection, events: Iterable[LedgerEvent]) -> None:
             run = events[first : first + BATCH]
             conn.execute("SAVEPOINT replay")
             try:
-                _project(conn, run, withdrawals, projectors.project_in_batch)
+                _project(conn, run, withdrawals, batched=True)
             except projectors.Rewind:
                 conn.execute("ROLLBACK TO replay")
                 consent_store.forget(conn)
-                _project(conn, run, withdrawals, projectors.project)
+                _project(conn, run, withdrawals, batched=False)
             conn.execute("RELEASE replay")
 
 
@@ -129,19 +130,31 @@ def _project(
     conn: Connection,
     events: Sequence[LedgerEvent],
     withdrawals: dict[str, typed.ItemWithdrawn],
-    project: Callable[[Connection, EventHeader, EventData], None],
+    *,
+    batched: bool,
 ) -> None:
+    """``batched``: no savepoint per event, cards together; else each event with
+    ``projectors.project`` on its own, as signing it does."""
     from twofold.vault import priority  # a replay only (threading, on first use)
     from twofold.vault.projectors import consent  # with the projectors, on first use
 
+    project = projectors.project_in_batch if batched else projectors.project
+    cards: list[tuple[EventHeader, EventData]] = []
     for event in events:
         priority.pause_point()  # the window's page first (vault/priority.py)
         data = typed_event(event)
+        if data is not None and batched and projectors.card_only(event.header.kind):
+            cards.append((event.header, data))
+            continue
+        if cards:  # written before any later event reads or changes them
+            projectors.project_cards(conn, cards)
+            cards = []
         if data is not None:
             project(conn, event.header, data)
         elif event.payload is None and event.header.event_id in withdrawals:
             # withdrawn by its author (issue 12): what the withdrawal left, no words
             consent.withdrawn_placeholder(conn, event.header, withdrawals[event.header.event_id])
+    projectors.project_cards(conn, cards)
 
 
 def _search_index_steps() -> tuple[list[str], list[str]]:
