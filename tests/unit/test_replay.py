@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ALEX_PASS, SAM_PASS
-from tests.reliability.test_partner_attacks import _fill, _fill_answers
+from tests.reliability.test_partner_attacks import _fill, _fill_answers, attack, named
 from twofold.domain.ledger import EventHeader, EventKind, LedgerEvent
 from twofold.services.session import Session, unlock
 from twofold.vault import projectors
@@ -129,3 +129,24 @@ def test_the_check_copies_leave_out_only_indexes_of_the_pages() -> None:
     ddl = replay._temp_ddl()
     assert not any(name in s for s in ddl for name in replay._PAGE_INDEXES)
     assert any("UNIQUE INDEX temp.wins_milestone" in s for s in ddl)
+
+
+@pytest.mark.parametrize(
+    ("forgery", "said"),
+    [
+        ("UPDATE timeline_fts_content SET c0 = 'never signed' WHERE id = {seq}", "never signed"),
+        ("DELETE FROM timeline_fts WHERE rowid = {seq}", "was deleted outside Twofold"),
+    ],
+)
+def test_the_search_index_is_compared_as_search_shows_it(
+    vault_dir: Path, forgery: str, said: str
+) -> None:
+    """The check reads the search index's stored words (FTS5's content table, what
+    search shows): a row changed there, or one gone from the index, is named."""
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    _share(alex, "I was scared", "we walked")
+    [seq] = [i.seq for i in alex.timeline.page() if i.body == "we walked"]
+    alex.lock()
+    attack(vault_dir, forgery.format(seq=seq))
+    found = named(vault_dir)
+    assert f"timeline_fts (search), row of event #{seq}" in found and said in found

@@ -299,12 +299,13 @@ def _compare(conn: Connection, table: Table, by_seq: dict[int, LedgerEvent]) -> 
     if _columns(conn, "main", table.name) != columns:
         return [Problem(table.name, "its structure was changed outside Twofold")]
     cols = ", ".join(columns)
-    stored_only = conn.execute(
-        f"SELECT {cols} FROM main.{table.name} EXCEPT SELECT {cols} FROM temp.{table.name}"
-    ).fetchall()
-    derived_only = conn.execute(
-        f"SELECT {cols} FROM temp.{table.name} EXCEPT SELECT {cols} FROM main.{table.name}"
-    ).fetchall()
+    # NOT INDEXED: the same rows, in the same order (sorted on every column), by one
+    # sort of each table; scanning by a TEXT primary key's index made SQLite sort the
+    # other columns once per key (a sorter per row: 1 s for 7,000 sealed check-ins)
+    main, temp = f"main.{table.name} NOT INDEXED", f"temp.{table.name} NOT INDEXED"
+    except_ = "SELECT {0} FROM {1} EXCEPT SELECT {0} FROM {2}"
+    stored_only = conn.execute(except_.format(cols, main, temp)).fetchall()
+    derived_only = conn.execute(except_.format(cols, temp, main)).fetchall()
     if not stored_only and not derived_only:
         return []
     key_at = [columns.index(k) for k in table.key]
@@ -364,13 +365,16 @@ def _key_text(key: tuple[Any, ...]) -> str:
 
 
 def _compare_search(conn: Connection, by_seq: dict[int, LedgerEvent]) -> list[Problem]:
+    # The search index's words as it stores them (FTS5's content table: what a scan
+    # of timeline_fts returns and what search shows), read as a plain table: through
+    # the virtual table every value was copied out one by one (1.9 s -> 0.7 s).
     stored = conn.execute(
-        "SELECT rowid, body, request FROM main.timeline_fts "
+        "SELECT id, c0, c1 FROM main.timeline_fts_content "
         "EXCEPT SELECT seq, body, request FROM temp.timeline_items"
     ).fetchall()
     missing = conn.execute(
         "SELECT seq, body, request FROM temp.timeline_items "
-        "EXCEPT SELECT rowid, body, request FROM main.timeline_fts"
+        "EXCEPT SELECT id, c0, c1 FROM main.timeline_fts_content"
     ).fetchall()
     problems = [
         Problem(
