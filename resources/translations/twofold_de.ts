@@ -1184,15 +1184,15 @@
     <message numerus="yes">
         <source>Import %n entries</source>
         <translation>
-            <numerusform>%n Eintrag importieren</numerusform>
-            <numerusform>%n Einträge importieren</numerusform>
+            <numerusform>%Ln Eintrag importieren</numerusform>
+            <numerusform>%Ln Einträge importieren</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n entries into your journal.</source>
         <translation>
-            <numerusform>%n Eintrag wurde in dein Tagebuch importiert.</numerusform>
-            <numerusform>%n Einträge wurden in dein Tagebuch importiert.</numerusform>
+            <numerusform>%Ln Eintrag wurde in dein Tagebuch importiert.</numerusform>
+            <numerusform>%Ln Einträge wurden in dein Tagebuch importiert.</numerusform>
         </translation>
     </message>
     <message>
@@ -1222,7 +1222,7 @@
         <source>Kept in the last %n weeks</source>
         <translation>
             <numerusform>In der letzten Woche gehalten</numerusform>
-            <numerusform>In den letzten %n Wochen gehalten</numerusform>
+            <numerusform>In den letzten %Ln Wochen gehalten</numerusform>
         </translation>
     </message>
     <message>
@@ -1457,8 +1457,8 @@
     <message numerus="yes">
         <source>%n entries written to {folder}. These files are not encrypted.</source>
         <translation>
-            <numerusform>%n Eintrag wurde nach {folder} geschrieben. Diese Dateien sind nicht verschlüsselt.</numerusform>
-            <numerusform>%n Einträge wurden nach {folder} geschrieben. Diese Dateien sind nicht verschlüsselt.</numerusform>
+            <numerusform>%Ln Eintrag wurde nach {folder} geschrieben. Diese Dateien sind nicht verschlüsselt.</numerusform>
+            <numerusform>%Ln Einträge wurden nach {folder} geschrieben. Diese Dateien sind nicht verschlüsselt.</numerusform>
         </translation>
     </message>
 </context>
@@ -1602,8 +1602,8 @@
     <message numerus="yes">
         <source>%n entries</source>
         <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
         </translation>
     </message>
     <message>
@@ -1630,14 +1630,14 @@
         <source>The newest %n matches for “{text}”; add a word to narrow the search</source>
         <translation>
             <numerusform>Der neueste Treffer für „{text}“; ein weiteres Wort grenzt die Suche ein</numerusform>
-            <numerusform>Die neuesten %n Treffer für „{text}“; ein weiteres Wort grenzt die Suche ein</numerusform>
+            <numerusform>Die neuesten %Ln Treffer für „{text}“; ein weiteres Wort grenzt die Suche ein</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n matches for “{text}”</source>
         <translation>
-            <numerusform>%n Treffer für „{text}“</numerusform>
-            <numerusform>%n Treffer für „{text}“</numerusform>
+            <numerusform>%Ln Treffer für „{text}“</numerusform>
+            <numerusform>%Ln Treffer für „{text}“</numerusform>
         </translation>
     </message>
     <message>
@@ -3145,8 +3145,8 @@ Unterschrieben als {name}</translation>
     <message numerus="yes">
         <source>Shared %n with {partner}. It is on your shared timeline now.</source>
         <translation>
-            <numerusform>%n Eintrag mit {partner} geteilt. Er steht jetzt auf eurer gemeinsamen Zeitleiste.</numerusform>
-            <numerusform>%n Einträge mit {partner} geteilt. Sie stehen jetzt auf eurer gemeinsamen Zeitleiste.</numerusform>
+            <numerusform>%Ln Eintrag mit {partner} geteilt. Er steht jetzt auf eurer gemeinsamen Zeitleiste.</numerusform>
+            <numerusform>%Ln Einträge mit {partner} geteilt. Sie stehen jetzt auf eurer gemeinsamen Zeitleiste.</numerusform>
         </translation>
     </message>
     <message>
@@ -4241,8 +4241,8 @@ Unterschrieben als {name}</translation>
     <message numerus="yes">
         <source>%n waiting to be shared with {partner_label}</source>
         <translation>
-            <numerusform>%n wartet darauf, mit {partner_label} geteilt zu werden</numerusform>
-            <numerusform>%n warten darauf, mit {partner_label} geteilt zu werden</numerusform>
+            <numerusform>%Ln wartet darauf, mit {partner_label} geteilt zu werden</numerusform>
+            <numerusform>%Ln warten darauf, mit {partner_label} geteilt zu werden</numerusform>
         </translation>
     </message>
     <message>
@@ -5932,8 +5932,8 @@ Unterschrieben als {name}</translation>
     <message numerus="yes">
         <source>%n items</source>
         <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
         </translation>
     </message>
     <message>
@@ -5967,8 +5967,8 @@ Unterschrieben als {name}</translation>
     <message numerus="yes">
         <source>%n shared matches</source>
         <translation>
-            <numerusform>%n Treffer im Geteilten</numerusform>
-            <numerusform>%n Treffer im Geteilten</numerusform>
+            <numerusform>%Ln Treffer im Geteilten</numerusform>
+            <numerusform>%Ln Treffer im Geteilten</numerusform>
         </translation>
     </message>
     <message>

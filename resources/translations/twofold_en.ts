@@ -6,15 +6,15 @@
     <message numerus="yes">
         <source>Import %n entries</source>
         <translation>
-            <numerusform>Import %n entry</numerusform>
-            <numerusform>Import %n entries</numerusform>
+            <numerusform>Import %Ln entry</numerusform>
+            <numerusform>Import %Ln entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Imported %n entries into your journal.</source>
         <translation>
-            <numerusform>Imported %n entry into your journal.</numerusform>
-            <numerusform>Imported %n entries into your journal.</numerusform>
+            <numerusform>Imported %Ln entry into your journal.</numerusform>
+            <numerusform>Imported %Ln entries into your journal.</numerusform>
         </translation>
     </message>
 </context>
@@ -24,7 +24,7 @@
         <source>Kept in the last %n weeks</source>
         <translation>
             <numerusform>Kept in the last week</numerusform>
-            <numerusform>Kept in the last %n weeks</numerusform>
+            <numerusform>Kept in the last %Ln weeks</numerusform>
         </translation>
     </message>
 </context>
@@ -33,8 +33,8 @@
     <message numerus="yes">
         <source>%n entries written to {folder}. These files are not encrypted.</source>
         <translation>
-            <numerusform>%n entry written to {folder}. These files are not encrypted.</numerusform>
-            <numerusform>%n entries written to {folder}. These files are not encrypted.</numerusform>
+            <numerusform>%Ln entry written to {folder}. These files are not encrypted.</numerusform>
+            <numerusform>%Ln entries written to {folder}. These files are not encrypted.</numerusform>
         </translation>
     </message>
 </context>
@@ -43,22 +43,22 @@
     <message numerus="yes">
         <source>%n entries</source>
         <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The newest %n matches for “{text}”; add a word to narrow the search</source>
         <translation>
             <numerusform>The newest match for “{text}”; add a word to narrow the search</numerusform>
-            <numerusform>The newest %n matches for “{text}”; add a word to narrow the search</numerusform>
+            <numerusform>The newest %Ln matches for “{text}”; add a word to narrow the search</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n matches for “{text}”</source>
         <translation>
-            <numerusform>%n match for “{text}”</numerusform>
-            <numerusform>%n matches for “{text}”</numerusform>
+            <numerusform>%Ln match for “{text}”</numerusform>
+            <numerusform>%Ln matches for “{text}”</numerusform>
         </translation>
     </message>
 </context>
@@ -67,8 +67,8 @@
     <message numerus="yes">
         <source>Shared %n with {partner}. It is on your shared timeline now.</source>
         <translation>
-            <numerusform>Shared %n with {partner}. It is on your shared timeline now.</numerusform>
-            <numerusform>Shared %n with {partner}. It is on your shared timeline now.</numerusform>
+            <numerusform>Shared %Ln with {partner}. It is on your shared timeline now.</numerusform>
+            <numerusform>Shared %Ln with {partner}. It is on your shared timeline now.</numerusform>
         </translation>
     </message>
 </context>
@@ -77,8 +77,8 @@
     <message numerus="yes">
         <source>%n waiting to be shared with {partner_label}</source>
         <translation>
-            <numerusform>%n waiting to be shared with {partner_label}</numerusform>
-            <numerusform>%n waiting to be shared with {partner_label}</numerusform>
+            <numerusform>%Ln waiting to be shared with {partner_label}</numerusform>
+            <numerusform>%Ln waiting to be shared with {partner_label}</numerusform>
         </translation>
     </message>
 </context>
@@ -87,15 +87,15 @@
     <message numerus="yes">
         <source>%n items</source>
         <translation>
-            <numerusform>%n item</numerusform>
-            <numerusform>%n items</numerusform>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n shared matches</source>
         <translation>
-            <numerusform>%n shared match</numerusform>
-            <numerusform>%n shared matches</numerusform>
+            <numerusform>%Ln shared match</numerusform>
+            <numerusform>%Ln shared matches</numerusform>
         </translation>
     </message>
 </context>

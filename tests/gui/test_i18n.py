@@ -172,3 +172,26 @@ def test_milestones_signed_in_english_are_shown_in_german(german: QApplication) 
         "Weniger Rückschläge im März als im Februar"
     )
     assert milestone("We laughed at dinner") == "We laughed at dinner"  # a partner's own win
+
+
+def test_counts_in_sentences_group_their_digits_in_the_window_language() -> None:
+    """ "✓ Verified · 41924 events" and "32222 items" read as one long number."""
+    from PySide6.QtCore import QCoreApplication
+
+    from twofold.ui.labels import verify_text
+
+    app = make_application()
+    i18n.install(app, "en")
+    assert verify_text("41924 events, all signed and chained") == (
+        "41,924 events, all signed and chained"
+    )
+    assert QCoreApplication.translate("TimelinePage", "%n items", None, 32222) == "32,222 items"
+    i18n.install(app, "de")
+    try:
+        assert verify_text("41924 events, all signed and chained").startswith("41.924 ")
+        assert QCoreApplication.translate("TimelinePage", "%n items", None, 32222) == (
+            "32.222 Einträge"
+        )
+    finally:
+        i18n.install(app, "en")
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -14,7 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from twofold.domain.commitments import Cadence, CadenceKind
-from twofold.ui.i18n import QT_TRANSLATE_NOOP, date_text
+from twofold.ui.i18n import QT_TRANSLATE_NOOP, date_text, number_text
 
 CONTEXT = "Labels"
 
@@ -405,7 +405,10 @@ def verify_text(text: str) -> str:
     for pattern, template in VERIFY_PATTERNS:
         found = pattern.fullmatch(text)
         if found is not None:
-            return QCoreApplication.translate("Verify", template).format(**found.groupdict())
+            parts = found.groupdict()
+            if "n" in parts:  # 41,924 (41.924 in German), as the window writes numbers
+                parts["n"] = number_text(int(parts["n"]))
+            return QCoreApplication.translate("Verify", template).format(**parts)
     return text
 
 
