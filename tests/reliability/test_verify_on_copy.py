@@ -223,3 +223,26 @@ def test_leaving_destroys_the_copies_under_the_old_vault_key(
     finally:
         reader.close()
     assert _copies(vault_dir) == []
+
+
+def test_the_copy_is_never_what_fills_the_disk(
+    alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With little room left the check reads the live files instead: a save made
+    while the copy existed would otherwise fail for want of space."""
+    import shutil
+
+    _with_words(alex)
+    real = shutil.disk_usage
+    size = (vault_dir / SHARED_DB).stat().st_size
+
+    def little_room(path: object) -> object:
+        total, used, _free = real(path)  # type: ignore[arg-type]
+        return type(real(path))(total, used, size + check_copy.RESERVE // 2)
+
+    monkeypatch.setattr(shutil, "disk_usage", little_room)
+    made: list[Path] = []
+    monkeypatch.setattr(check_copy, "stream_consistent", lambda *a: made.append(a[0].copy))
+    report = alex.detached_verify()()
+    assert report.ok
+    assert made == [] and _copies(vault_dir) == []

@@ -18,6 +18,7 @@ removed the same way at the next unlock.
 
 from __future__ import annotations
 
+import errno
 import secrets
 import shutil
 import threading
@@ -83,10 +84,18 @@ class _FolderCopy:
             handle.truncate(offset)
 
 
+# What the copy must leave free on the disk: it must never be what fills it, so that
+# a save made while it exists fails for want of space ("the disk is full").
+RESERVE = 256 * 1024 * 1024
+
+
 def make(folder: Path, names: frozenset[str]) -> Path:
     """A consistent copy of the files ``names`` of the vault at ``folder``, in a new
     private folder inside it. Raises OSError (a full disk, a read-only folder) or
     VaultInUse (the write lock stayed taken); nothing is left behind then."""
+    size = sum((folder / n).stat().st_size for n in names if (folder / n).exists())
+    if shutil.disk_usage(folder).free < size + RESERVE:
+        raise OSError(errno.ENOSPC, "too little free space for the check's copy", str(folder))
     copy = folder / f"{PREFIX}{secrets.token_hex(8)}"
     copy.mkdir(mode=0o700)
     with _active_lock:
