@@ -236,9 +236,9 @@ def test_the_copy_is_never_what_fills_the_disk(
     real = shutil.disk_usage
     size = (vault_dir / SHARED_DB).stat().st_size
 
-    def little_room(path: object) -> object:
-        total, used, _free = real(path)  # type: ignore[arg-type]
-        return type(real(path))(total, used, size + check_copy.RESERVE // 2)
+    def little_room(path: str | os.PathLike[str]) -> object:
+        usage = real(path)
+        return type(usage)(usage.total, usage.used, size + check_copy.RESERVE // 2)
 
     monkeypatch.setattr(shutil, "disk_usage", little_room)
     made: list[Path] = []
