@@ -658,6 +658,20 @@ def timed_write_lock(holds: list[float]) -> type[WriteLock]:
     return TimedLock
 
 
+def saves_while(
+    running: Callable[[], bool], journal: JournalService, what: str, pause: float
+) -> list[float]:
+    """Save a reflection every ``pause`` seconds while ``running()``: each save's
+    latency in seconds."""
+    samples: list[float] = []
+    while running():
+        started = time.perf_counter()
+        journal.write(f"A reflection written while {what} runs.")
+        samples.append(time.perf_counter() - started)
+        time.sleep(pause)
+    return samples
+
+
 def write_during_backup(session: Session, folder: Path) -> list[Row]:
     """Save reflections while the daily backup of this vault runs on another thread:
     each save's latency (the budget holds for the slowest), and how long the backup
@@ -680,22 +694,10 @@ def write_during_backup(session: Session, folder: Path) -> list[Row]:
     backup_files.WriteLock = TimedLock  # type: ignore[attr-defined]
     try:
         for n in range(3):
-            done = threading.Event()
-
-            def backup(n: int = n, done: threading.Event = done) -> None:
-                try:
-                    backup_now(folder, target / f"daily-{n}")
-                finally:
-                    done.set()
-
-            worker = threading.Thread(target=backup)
+            worker = threading.Thread(target=backup_now, args=(folder, target / f"daily-{n}"))
             worker.start()
             time.sleep(0.01)
-            while not done.is_set():
-                started = time.perf_counter()
-                journal.write("A reflection written while the backup runs.")
-                samples.append(time.perf_counter() - started)
-                time.sleep(0.02)
+            samples += saves_while(worker.is_alive, journal, "the backup", 0.02)
             worker.join()
     finally:
         backup_files.WriteLock = WriteLock  # type: ignore[attr-defined]  # restore
@@ -733,17 +735,12 @@ def write_during_verify(session: Session, folder: Path) -> list[Row]:
     backup_files.WriteLock = timed_write_lock(holds)  # type: ignore[attr-defined]
     journal = session.journal
     assert journal is not None
-    samples: list[float] = []
     reports: list[VerifyReport] = []
     try:
         job = session.detached_verify()
         worker = threading.Thread(target=lambda: reports.append(job()))
         worker.start()
-        while worker.is_alive():
-            started = time.perf_counter()
-            journal.write("A reflection written while the full check runs.")
-            samples.append(time.perf_counter() - started)
-            time.sleep(0.2)
+        samples = saves_while(worker.is_alive, journal, "the full check", 0.2)
         worker.join()
     finally:
         backup_files.WriteLock = WriteLock  # type: ignore[attr-defined]  # restore
