@@ -120,10 +120,10 @@ def test_saves_during_a_merge_succeed_and_a_run_cut_short_goes_on(vault_dir: Pat
         reader = session._vault.reader()
         calls = 0
 
-        def after_two() -> bool:  # asked before each write: automerge off, then 2 steps
+        def after_two() -> bool:  # asked before each write: 2 steps
             nonlocal calls
             calls += 1
-            return calls > 3
+            return calls > 2
 
         [cut] = [t for t in reader.tidy_search(after_two, pages=1) if t.table == "journal_fts"]
         assert (cut.before, cut.steps, cut.finished) == (before, 2, False)
@@ -172,10 +172,10 @@ def test_words_deleted_before_and_during_a_merge_are_not_in_the_files_after_it(
         reader = session._vault.reader()
         calls = 0
 
-        def after_three() -> bool:  # automerge off, then 3 steps
+        def after_three() -> bool:
             nonlocal calls
             calls += 1
-            return calls > 4
+            return calls > 3
 
         [cut] = [t for t in reader.tidy_search(after_three, pages=1) if t.table == "journal_fts"]
         assert not cut.finished
@@ -239,10 +239,10 @@ def test_saves_during_a_merge_leave_the_merge_to_it(vault_dir: Path) -> None:
         reader = session._vault.reader()
         calls = 0
 
-        def after_one() -> bool:  # automerge off, then one step: a merge under way
+        def after_one() -> bool:  # one step (automerge off with it): a merge under way
             nonlocal calls
             calls += 1
-            return calls > 2
+            return calls > 1
 
         [cut] = [t for t in reader.tidy_search(after_one, pages=1) if t.table == "journal_fts"]
         assert not cut.finished

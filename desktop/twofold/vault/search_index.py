@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from twofold.domain.errors import VaultDamaged
 from twofold.domain.valueclass import valueclass
 from twofold.vault.database import Connection, scrub_journal, transaction
 from twofold.vault.locks import WriteLock
@@ -53,8 +54,10 @@ MAX_REST = 0.25
 LOCK_WAIT = 1.0  # seconds a step waits for the write lock before this run gives up
 _STRUCTURE_ROWID = 10  # FTS5_STRUCTURE_ROWID: the record that lists the segments
 _STRUCTURE_V2 = b"\xff\x00\x00\x01"  # the marker of the newer structure record
-_MAX_LEVEL = 64  # FTS5_MAX_LEVEL: FTS5 never writes more levels
-_MAX_SEGMENT = 2000  # FTS5_MAX_SEGMENT: nor more segments, nor a larger segment id
+# FTS5_MAX_SEGMENT: no more segments nor a larger segment id; FTS5 reads at most as
+# many levels (a merge over every segment adds levels: 65 were seen in a test vault)
+_MAX_SEGMENT = 2000
+_LEAF = 37  # a leaf page's rowid in %_data: segment id << 37 | page number
 # What Twofold's indexes hold in their config table, and what FTS5 accepts there (its
 # keys take integers, "rank" a function call).
 _VERSIONS = (4, 5)  # FTS5_CURRENT_VERSION and FTS5_CURRENT_VERSION_SECUREDELETE
@@ -88,6 +91,7 @@ class Structure:
     """FTS5's structure record, as far as the merge needs it."""
 
     levels: tuple[tuple[int, int], ...]  # per level: (inputs of a merge under way, segments)
+    spans: tuple[tuple[int, int, int], ...] = ()  # per segment: id, first and last leaf page
 
     @property
     def segments(self) -> int:
@@ -141,9 +145,10 @@ def _parse(data: bytes) -> Structure:
     n_levels, at = _varint(data, at)
     total, at = _varint(data, at)
     _, at = _varint(data, at)  # the write counter
-    if n_levels > _MAX_LEVEL or total > _MAX_SEGMENT:
+    if n_levels > _MAX_SEGMENT or total > _MAX_SEGMENT:
         raise _Unparsed
     levels: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
     seen: set[int] = set()
     for _level in range(n_levels):
         inputs, at = _varint(data, at)
@@ -159,12 +164,13 @@ def _parse(data: bytes) -> Structure:
             if not 1 <= segid <= _MAX_SEGMENT or segid in seen or last < first:
                 raise _Unparsed
             seen.add(segid)
+            spans.append((segid, first, last))
         if levels and levels[-1][0] and count == 0:  # a merge under way writes somewhere
             raise _Unparsed
         levels.append((inputs, count))
     if (levels and levels[-1][0]) or len(seen) != total or at != len(data):
         raise _Unparsed
-    return Structure(tuple(levels))
+    return Structure(tuple(levels), tuple(spans))
 
 
 def structure(conn: Connection, schema: str, table: str) -> Structure | None:
@@ -184,6 +190,21 @@ def segments(conn: Connection, schema: str, table: str) -> int:
     if found is None:
         raise ValueError(f"{table}: the structure record is not FTS5's")
     return found.segments
+
+
+def _pages_missing(conn: Connection, index: Index, found: Structure) -> bool:
+    """Whether a segment the record lists lacks its first or last leaf page (a few
+    rowid lookups: FTS5 would refuse the merge's first step over it)."""
+    wanted = [
+        (segid << _LEAF) + page for segid, first, last in found.spans for page in (first, last)
+    ]
+    present = 0
+    for at in range(0, len(wanted), 500):
+        chunk = wanted[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT count(*) FROM {index.schema}.{index.table}_data WHERE id IN ({marks})"
+        present += int(conn.execute(query, chunk).fetchone()[0])
+    return present != len(set(wanted))
 
 
 def _config(conn: Connection, index: Index) -> dict[str, object] | None:
@@ -287,70 +308,132 @@ def tidy(
     Raises ``VaultInUse`` when the write lock stays taken (a backup from another
     process): what was merged is kept, and the next run goes on from there.
     ``background``: ``conn`` pauses for the window (``OpenVault.reader``)."""
-    from twofold.domain.errors import VaultDamaged
-    from twofold.vault import priority
 
-    plan: list[tuple[Index, int, bool]] = []  # index, segments, written
+    plan = _plan(conn, indexes)
+    # Automerge off for every index to be merged before the first one is merged (a
+    # save into the second would do FTS5's merge work meanwhile); the first index's
+    # goes with its first step, so that FTS5 refusing that step leaves it as it was.
+    for item in plan[1:]:
+        if item.switch:
+            if stop():  # asked before each write
+                return []
+            try:
+                _step(conn, folder, item.index, 0, background, _AUTOMERGE_OFF)
+                item.switch, item.written = False, True
+            except VaultDamaged as exc:  # rolled back
+                _left_alone(item.index, "damaged", exc)
+                item.skip = True
+    done: list[Tidied] = []
+    for item in plan:
+        if item.skip:
+            continue
+        try:
+            tidied = _merge(conn, folder, item, stop, pages, rest, background)
+        except VaultDamaged as exc:  # FTS5 found the index damaged: that step rolled back
+            _left_alone(item.index, "damaged", exc)
+            continue
+        if tidied is not None:
+            done.append(tidied)
+    return done
+
+
+_AUTOMERGE_OFF = (("automerge", 0),)
+
+
+@valueclass(frozen=False)
+class _Planned:
+    index: Index
+    found: Structure
+    whole: bool  # merged over every segment: more than TIDY_ABOVE, or a merge under way
+    switch: bool  # automerge is to be turned off with the first step
+    written: bool = False
+    skip: bool = False
+
+
+def _plan(conn: Connection, indexes: list[Index]) -> list[_Planned]:
+    """The indexes with work to do; one whose structure record or config is not what
+    FTS5 and Twofold write is left alone."""
+    plan: list[_Planned] = []
     for index in indexes:
         found = structure(conn, *index.names)
-        config = _config(conn, index) if found is not None else None
-        if found is None or config is None:
-            _left_alone(index, "structure" if found is None else "config")
+        if found is None:
+            _left_alone(index, "structure")
+            continue
+        config = _config(conn, index)
+        if config is None:
+            _left_alone(index, "config")
+            continue
+        if _pages_missing(conn, index, found):
+            _left_alone(index, "pages")
             continue
         off = config.get("automerge") == 0
         if found.segments <= 1 and not found.merging and not off:
             continue
-        written = False
-        if (found.segments > TIDY_ABOVE or found.merging) and not off:
-            # automerge off for every index to be merged before the first one is: a save
-            # into the second would do FTS5's merge work meanwhile
-            if stop():  # asked before each write
-                break
-            try:
-                _step(conn, folder, index, 0, background, (("automerge", 0),))
-                written = True
-            except VaultDamaged as exc:  # rolled back
-                _left_alone(index, "damaged", exc)
-                continue
-        plan.append((index, found.segments, written))
+        whole = found.segments > TIDY_ABOVE or found.merging
+        plan.append(_Planned(index, found, whole, whole and not off))
+    return plan
 
-    done: list[Tidied] = []
-    for index, before, written in plan:
-        steps, started, finished = 0, False, False
-        try:
-            while not stop():  # asked before each write
-                priority.pause_point()
-                # Goes on with a merge under way (one cut short by a lock or a quit),
-                # or merges a level of ``usermerge`` (4) segments; else does nothing and
-                # writes nothing.
-                worked, took = _step(conn, folder, index, pages, background)
-                if not worked:
-                    now = structure(conn, *index.names)
-                    if started or before <= TIDY_ABOVE or now is None or now.segments <= 1:
-                        finished = True
-                        break
-                    # none under way: start one over every segment (once per run, so
-                    # segments that saves add meanwhile wait for the next run)
-                    started = True
-                    worked, took = _step(conn, folder, index, -pages, background)
-                    if not worked:
-                        finished = True
-                        break
+
+def _merge(
+    conn: Connection,
+    folder: Path,
+    item: _Planned,
+    stop: Callable[[], bool],
+    pages: int,
+    rest: float,
+    background: bool,
+) -> Tidied | None:
+    """Merge one index, a step at a time; raises ``VaultDamaged`` when FTS5 refuses a
+    step (rolled back; the steps before it are kept)."""
+    from twofold.vault import priority
+
+    index, settings = item.index, _AUTOMERGE_OFF if item.switch else ()
+    steps, finished, written, refused = 0, False, item.written, False
+    # Over every segment at once when none is under way (FTS5's negative 'merge', as
+    # 'optimize' would), then positive steps go on with it until it is done. Only the
+    # merge under way is followed: a positive step can also merge a level of
+    # ``usermerge`` (4) small segments that saves add meanwhile, and chasing those
+    # would not end while someone saves. An index with no merge to make only gets its
+    # automerge back (``_settle``).
+    start, started = item.whole and not item.found.merging, False
+    try:
+        while item.whole and not stop():  # asked before each write
+            priority.pause_point()
+            worked, took = _step(
+                conn, folder, index, -pages if start else pages, background, settings
+            )
+            written, settings = written or bool(settings), ()
+            started, start = started or start, False
+            if worked:
                 steps += 1
+            now = structure(conn, *index.names)
+            if now is None:  # changed meanwhile into something FTS5 did not write
+                break
+            if not now.merging:
+                if started or now.segments <= 1 or item.found.segments <= TIDY_ABOVE:
+                    finished = True
+                    break
+                # a merge under way is done and more than TIDY_ABOVE were there: once
+                # over every segment (those saves add meanwhile wait for the next run)
+                start = True
+            elif not worked:  # FTS5 reports no work on a merge it lists: leave it
+                break
+            if worked:
                 time.sleep(max(rest, min(MAX_REST, REST_SHARE * took)))
-            if finished:
-                written = _settle(conn, folder, index, background, merged=steps > 0) or written
-        except VaultDamaged as exc:  # FTS5 found the index damaged: that step rolled back
-            _left_alone(index, "damaged", exc)
-        finally:
-            if steps or written:  # the rollback journal holds the index pages as they were
-                with WriteLock(folder, timeout=LOCK_WAIT):
-                    scrub_journal(folder / index.file)
-        if steps:
-            after = structure(conn, *index.names)
-            count = after.segments if after is not None else -1
-            done.append(Tidied(index.table, before, count, steps, finished))
-    return done
+        if finished or not (item.whole or stop()):
+            written = _settle(conn, folder, index, background, merged=steps > 0) or written
+    except VaultDamaged:
+        refused = True  # its rollback left the pages it had read in the journal
+        raise
+    finally:
+        if steps or written or refused:  # the rollback journal holds pages as they were
+            with WriteLock(folder, timeout=LOCK_WAIT):
+                scrub_journal(folder / index.file)
+    if not steps:
+        return None
+    after = structure(conn, *index.names)
+    count = after.segments if after is not None else -1
+    return Tidied(index.table, item.found.segments, count, steps, finished)
 
 
 def _settle(conn: Connection, folder: Path, index: Index, background: bool, merged: bool) -> bool:
