@@ -838,6 +838,7 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
                 done.set()
 
         saves: list[float] = []
+        rows: list[int] = []  # rows each save wrote (FTS5's merge work shows there)
         search_index.WriteLock = TimedLock  # type: ignore[attr-defined]  # its namespace
         vault_files.WriteLock = TimedWait  # type: ignore[attr-defined]
         try:
@@ -845,9 +846,10 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
             worker.start()
             while not done.is_set():
                 time.sleep(0.1)
-                started = time.perf_counter()
+                started, changes = time.perf_counter(), conn.total_changes
                 journal.write("A reflection written while the search index merges.")
                 saves.append(time.perf_counter() - started)
+                rows.append(conn.total_changes - changes)
             worker.join()
         finally:
             search_index.WriteLock = WriteLock  # type: ignore[attr-defined]
@@ -878,11 +880,15 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
                     note="spread shows the slowest save",
                 )
             )
+            slowest = max(range(len(saves)), key=saves.__getitem__)
             table.notes.append(
                 f"{prefix}the saves during the merge waited for the write lock "
                 f"{statistics.median(waits) * 1000:.1f} ms (median), "
                 f"{max(waits) * 1000:.1f} ms (longest); the rest of a save is its own "
-                "work, the disk and the CPU it shares with the merge."
+                "work, the disk and the CPU it shares with the merge. Rows a save wrote: "
+                f"{statistics.median(rows):.0f} (median), {max(rows):,} (most); the slowest "
+                f"save wrote {rows[slowest]:,} (more than its own: FTS5's merge work). The "
+                f"merge's thread used {spent['cpu']:.2f} s of CPU."
             )
         table.add(
             Row(
