@@ -886,9 +886,10 @@ def index_upkeep(table: Table, folder: Path, prefix: str = "") -> None:
                 f"{statistics.median(waits) * 1000:.1f} ms (median), "
                 f"{max(waits) * 1000:.1f} ms (longest); the rest of a save is its own "
                 "work, the disk and the CPU it shares with the merge. Rows a save wrote: "
-                f"{statistics.median(rows):.0f} (median), {max(rows):,} (most); the slowest "
-                f"save wrote {rows[slowest]:,} (more than its own: FTS5's merge work). The "
-                f"merge's thread used {spent['cpu']:.2f} s of CPU."
+                f"{statistics.median(rows):.0f} (median: its own), {max(rows):,} (most); "
+                f"the slowest save wrote {rows[slowest]:,} (hundreds more are FTS5's merge "
+                f"work done inside the save). The merge's thread used {spent['cpu']:.2f} s "
+                "of CPU."
             )
         table.add(
             Row(
