@@ -97,3 +97,35 @@ def test_after_a_finding_the_full_check_runs_again_and_its_banner_stays(
     )
     assert banner.isVisible()
     assert not window.timeline.verification.ok_label.text().startswith("✓")
+
+
+def test_locking_stops_the_full_check_and_removes_its_copy(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check of a vault ten years old reads for a minute; locked (or quit) meanwhile,
+    nobody will see its result: it stops at once and its copy is removed."""
+    import time
+
+    from twofold.vault import check_copy, priority
+    from twofold.vault.projectors import replay
+
+    started: list[bool] = []
+
+    def long_replay(conn: object, events: object) -> object:
+        started.append(True)
+        end = time.monotonic() + 60
+        while time.monotonic() < end:  # a long replay's pause points
+            priority.pause_point()
+            time.sleep(0.01)
+        return []
+
+    monkeypatch.setattr(replay, "check", long_replay)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.waitUntil(lambda: bool(started), timeout=20_000)
+    task = window.timeline.full_task
+    assert task is not None and not task.finished
+    assert [p for p in vault_dir.iterdir() if p.name.startswith(check_copy.PREFIX)]
+    window.lock()
+    qtbot.waitUntil(lambda: task.finished, timeout=5_000)
+    assert not [p for p in vault_dir.iterdir() if p.name.startswith(check_copy.PREFIX)]

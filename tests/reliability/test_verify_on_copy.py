@@ -246,3 +246,41 @@ def test_the_copy_is_never_what_fills_the_disk(
     report = alex.detached_verify()()
     assert report.ok
     assert made == [] and _copies(vault_dir) == []
+
+
+def test_a_check_whose_vault_was_locked_stops_and_its_copy_goes(
+    alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locked (or quit) while the full check runs: nobody will see its result; it
+    stops at its next pause point instead of reading on for minutes."""
+    from twofold.vault import priority
+
+    _with_words(alex)
+    job = alex.detached_verify()
+    real_check = replay.check
+    replayed: list[int] = []
+
+    def locked_meanwhile(conn: object, events: list[object]) -> object:
+        alex.lock()
+        replayed.append(len(events))
+        return real_check(conn, events)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replay, "check", locked_meanwhile)
+    with pytest.raises(priority.Stopped):
+        job()
+    assert replayed  # it had begun
+    assert _copies(vault_dir) == []
+
+
+def test_a_long_statement_of_a_stopped_check_is_interrupted(alex: Session) -> None:
+    from twofold.vault import priority
+
+    reader = alex._vault.reader_opener(on_copy=True)()
+    try:
+        many = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+        many += "WHERE i < 50000000) SELECT count(*) FROM n"
+        with priority.stops_when(lambda: True), pytest.raises(Exception, match="interrupt"):
+            reader.connection.execute(many).fetchone()
+        assert reader.connection.execute("SELECT count(*) FROM ledger_events").fetchone()[0] > 0
+    finally:
+        reader.close()

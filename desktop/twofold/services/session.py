@@ -287,6 +287,7 @@ class Session:
         ``on_copy``: it reads a consistent copy of the files, made by ``run`` and
         removed when the work ends (``OpenVault.reader_opener``)."""
         open_reader = self._vault.reader_opener(on_copy=on_copy)
+        main = self._vault
 
         def run() -> T:
             reader = open_reader()
@@ -295,7 +296,14 @@ class Session:
                     from twofold.services.diagnostics import log_failure
 
                     log_failure("verify.copy", reader.copy_refused, bug=False)
-                return work(Session(reader))
+                if not on_copy:
+                    return work(Session(reader))
+                # a check of a copy nobody will see once the vault is locked stops
+                # (``priority.Stopped``), and its copy goes at once
+                from twofold.vault import priority
+
+                with priority.stops_when(lambda: main.closed):
+                    return work(Session(reader))
             finally:
                 reader.close()
 

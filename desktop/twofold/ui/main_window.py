@@ -998,15 +998,17 @@ class MainWindow(QMainWindow):
 
     def _let_the_tidy_stop(self) -> None:
         """Quitting, once the vault is locked: the merge stops after its current step
-        (``stop``); wait for that, briefly. A worker still in SQLite while Python shut
-        down crashed the quit (the soak test's exit -11)."""
+        (``stop``), the full check at its next pause point (``priority.Stopped``, its
+        copy zeroed and removed); wait for them, briefly. A worker still in SQLite
+        while Python shut down crashed the quit (the soak test's exit -11)."""
         import time
 
         from PySide6.QtCore import QThread
 
-        task, deadline = self._tidy_task, time.monotonic() + 5
-        while task is not None and not task.finished and time.monotonic() < deadline:
-            QThread.msleep(10)
+        deadline = time.monotonic() + 5
+        for task in (self._tidy_task, self.timeline.full_task):
+            while task is not None and not task.finished and time.monotonic() < deadline:
+                QThread.msleep(10)
 
     def _tidy_failed(self, exc: BaseException) -> None:
         from twofold.ui.messages import translated

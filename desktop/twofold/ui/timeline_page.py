@@ -28,7 +28,7 @@ from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.labels import verify_lines, verify_text
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
 from twofold.ui.widgets import buddy, confirm, error_text, heading, named, note
-from twofold.ui.worker import run_in_background
+from twofold.ui.worker import Task, run_in_background
 
 
 def timeline_view(
@@ -120,6 +120,7 @@ class TimelinePage(QWidget):
         # it, never a quick one); the full check of this session is running.
         self._doubted = False
         self._full_running = False
+        self.full_task: Task | None = None  # the last full check (it stops once locked)
         ops.changes().changed.connect(self._announced)
         self.model = TimelineModel()
         self.search_model = SearchModel()
@@ -264,7 +265,7 @@ class TimelinePage(QWidget):
             # owner: a window closed before the (niced, so slower) full check ends
             # drops its result instead of writing to deleted labels
             self._full_running = True
-            run_in_background(
+            self.full_task = run_in_background(
                 session.detached_verify(), full_done, failed, owner=self, low_priority=True
             )
 

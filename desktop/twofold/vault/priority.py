@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 MAX_PAUSE = 1.0  # seconds after a burst began that background steps may wait for it
@@ -67,8 +67,34 @@ def busy() -> bool:
     return not _idle.is_set() and time.monotonic() < _deadline
 
 
+class Stopped(Exception):
+    """Raised at a pause point of work whose owner is gone (``stops_when``)."""
+
+
+_this_thread = threading.local()
+
+
+@contextmanager
+def stops_when(gone: Callable[[], bool]) -> Iterator[None]:
+    """Work on this thread stops once ``gone()`` (its vault was locked: a result
+    nobody will see): ``pause_point`` raises ``Stopped`` and ``sql_pause`` interrupts
+    the statement under way."""
+    _this_thread.gone = gone
+    try:
+        yield
+    finally:
+        _this_thread.gone = None
+
+
+def _owner_gone() -> bool:
+    gone: Callable[[], bool] | None = getattr(_this_thread, "gone", None)
+    return gone is not None and gone()
+
+
 def pause_point() -> None:
     """Called by background work between steps: wait while the window is busy."""
+    if _owner_gone():
+        raise Stopped
     if _idle.is_set() or threading.get_ident() == _main:
         return
     remaining = _deadline - time.monotonic()
@@ -77,6 +103,9 @@ def pause_point() -> None:
 
 
 def sql_pause() -> int:
-    """SQLite progress handler of background connections (0: go on)."""
+    """SQLite progress handler of background connections (0: go on; 1: the
+    statement is interrupted, its work's owner is gone)."""
+    if _owner_gone():
+        return 1
     pause_point()
     return 0
