@@ -284,3 +284,25 @@ def test_a_long_statement_of_a_stopped_check_is_interrupted(alex: Session) -> No
         assert reader.connection.execute("SELECT count(*) FROM ledger_events").fetchone()[0] > 0
     finally:
         reader.close()
+
+
+def test_a_file_gone_from_the_vault_during_the_copy_leaves_zeros_behind(tmp_path: Path) -> None:
+    """A journal removed while the copy is made (shredded): its copy goes too, with
+    zeros over it first, like the rest of the copy at the end."""
+    from twofold.vault.backup import _evidence
+
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "journal-x.db").write_bytes(b"ciphertext " * 1000)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    target = check_copy._FolderCopy(vault, copy)
+    evidence = _evidence(vault / "journal-x.db")
+    assert evidence is not None
+    target.refresh({"journal-x.db": evidence}, set())
+    kept = tmp_path / "kept-inode"
+    os.link(copy / "journal-x.db", kept)
+    assert kept.read_bytes() == b"ciphertext " * 1000
+    target.refresh({}, {"journal-x.db"})
+    assert not (copy / "journal-x.db").exists()
+    assert kept.read_bytes() == bytes(11000)

@@ -13,12 +13,13 @@ decrypted is written), copied as one consistent moment the way a backup is
 written meanwhile), into a private folder inside the vault folder. Nobody writes the
 copy, so the check sees one state from start to end and never delays a save. When
 the check ends the copy is overwritten with zeros and removed; one left by a crash is
-removed the same way at the next unlock.
+removed the same way before the next check makes its own.
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import secrets
 import shutil
 import threading
@@ -53,7 +54,7 @@ class _FolderCopy:
         self, present: dict[str, _Evidence], changed: set[str], *, held: bool = False
     ) -> None:
         for name in sorted(self.names - set(present)):
-            (self.copy / name).unlink(missing_ok=True)  # only shrinks: scrubbed at the end
+            _zero_and_remove(self.copy / name)  # the file went from the vault meanwhile
             self.names.discard(name)
         for name in sorted(present):
             if name not in self.names or name in changed:
@@ -85,7 +86,7 @@ class _FolderCopy:
 
 
 # What the copy must leave free on the disk: it must never be what fills it, so that
-# a save made while it exists fails for want of space ("the disk is full").
+# no save made while it exists fails for want of space ("the disk is full").
 RESERVE = 256 * 1024 * 1024
 
 
@@ -106,6 +107,20 @@ def make(folder: Path, names: frozenset[str]) -> Path:
         discard(copy)
         raise
     return copy
+
+
+def _zero_and_remove(path: Path) -> None:
+    try:
+        with path.open("r+b") as handle:
+            size = handle.seek(0, 2)
+            handle.seek(0)
+            for start in range(0, size, CHUNK):
+                handle.write(bytes(min(CHUNK, size - start)))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except FileNotFoundError:
+        return
+    path.unlink(missing_ok=True)
 
 
 def discard(copy: Path) -> None:
