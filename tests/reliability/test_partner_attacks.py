@@ -144,6 +144,32 @@ def test_a_forged_search_index_row_is_named(shared_vault: Path) -> None:
     assert f"timeline_fts (search), row of event #{seq}" in found
 
 
+def test_a_search_index_that_hides_a_row_is_named(shared_vault: Path) -> None:
+    """The row keeps its signed words everywhere they are shown, but the index no
+    longer finds it: the partner re-indexed it under other words through the table,
+    then wrote the signed words back into FTS5's content table alone. A search for
+    "scared" would not find what Alex wrote."""
+    seq = _alex_share_seq(shared_vault, "I was scared to tell you")
+    attack(
+        shared_vault,
+        f"UPDATE timeline_fts SET body = 'lunch on tuesday' WHERE rowid = {seq}",
+        (
+            "UPDATE timeline_fts_content SET c0 = 'I was scared to tell you' WHERE id = ?",
+            (seq,),
+        ),
+    )
+    alex = unlock(shared_vault, "Alex", ALEX_PASS)
+    try:
+        hits = [h for h in alex.search("scared") if h.source == "shared"]
+    finally:
+        alex.lock()
+    assert hits == []  # the attack works on search…
+    found = named(shared_vault)  # …and the full check names it: SQLite's integrity
+    # check runs FTS5's own (since 3.44), which compares the index with its content
+    assert "malformed inverted index for FTS5 table main.timeline_fts" in found
+    assert f"timeline_fts (search), row of event #{seq}" not in found  # the words agree
+
+
 def test_an_inserted_reflection_is_named(shared_vault: Path) -> None:
     conn = raw_shared_db(shared_vault)
     alex = conn.execute("SELECT id FROM partners WHERE position = 0").fetchone()[0]
