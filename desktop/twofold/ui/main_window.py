@@ -1006,7 +1006,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QThread
 
         deadline = time.monotonic() + 5
-        for task in (self._tidy_task, self.timeline.full_task):
+        timeline: TimelinePage | None = getattr(self, "timeline", None)  # built yet?
+        for task in (self._tidy_task, timeline.full_task if timeline is not None else None):
             while task is not None and not task.finished and time.monotonic() < deadline:
                 QThread.msleep(10)
 
