@@ -204,22 +204,28 @@ class _FlushBehind:
             self._pending = 0
 
 
+def _scrub_file(path: Path) -> None:
+    """Overwrite a file with zeros, durably (flushed behind, with rests), then remove
+    it. A file that cannot be written is removed all the same."""
+    try:
+        with path.open("r+b") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(0)
+            block = bytes(CHUNK)
+            behind = _FlushBehind(handle)
+            for start in range(0, size, CHUNK):
+                behind.wrote(handle.write(block[: min(CHUNK, size - start)]))
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        pass
+    path.unlink(missing_ok=True)
+
+
 def _scrub_folder(staging: Path) -> None:
     """Overwrite the files of a folder with zeros, durably, then remove them."""
     for path in staging.iterdir():
-        try:
-            with path.open("r+b") as handle:
-                size = handle.seek(0, os.SEEK_END)
-                handle.seek(0)
-                block = bytes(CHUNK)
-                behind = _FlushBehind(handle)
-                for start in range(0, size, CHUNK):
-                    behind.wrote(handle.write(block[: min(CHUNK, size - start)]))
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError:
-            pass
-        path.unlink(missing_ok=True)
+        _scrub_file(path)
     staging.rmdir()
 
 

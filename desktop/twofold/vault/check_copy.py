@@ -19,7 +19,6 @@ removed the same way before the next check makes its own.
 from __future__ import annotations
 
 import errno
-import os
 import secrets
 import shutil
 import threading
@@ -30,6 +29,7 @@ from twofold.vault.backup import (
     ROUNDS,
     _Evidence,
     _FlushBehind,
+    _scrub_file,
     _scrub_folder,
     _write_pages,
     stream_consistent,
@@ -54,7 +54,7 @@ class _FolderCopy:
         self, present: dict[str, _Evidence], changed: set[str], *, held: bool = False
     ) -> None:
         for name in sorted(self.names - set(present)):
-            _zero_and_remove(self.copy / name)  # the file went from the vault meanwhile
+            _scrub_file(self.copy / name)  # the file went from the vault meanwhile
             self.names.discard(name)
         for name in sorted(present):
             if name not in self.names or name in changed:
@@ -107,20 +107,6 @@ def make(folder: Path, names: frozenset[str]) -> Path:
         discard(copy)
         raise
     return copy
-
-
-def _zero_and_remove(path: Path) -> None:
-    try:
-        with path.open("r+b") as handle:
-            size = handle.seek(0, 2)
-            handle.seek(0)
-            for start in range(0, size, CHUNK):
-                handle.write(bytes(min(CHUNK, size - start)))
-            handle.flush()
-            os.fsync(handle.fileno())
-    except FileNotFoundError:
-        return
-    path.unlink(missing_ok=True)
 
 
 def discard(copy: Path) -> None:

@@ -443,6 +443,13 @@ class OpenVault:
                 raise RuntimeError("a reader opener is called once")
             copy: Path | None = None
             refused: BaseException | None = None
+
+            def discard() -> None:  # the copy, if one was made: zeros, then gone
+                if copy is not None:
+                    from twofold.vault import check_copy
+
+                    check_copy.discard(copy)
+
             try:
                 if self.closed:
                     raise NotAllowed("The vault is locked; unlock it again to go on.")
@@ -451,21 +458,21 @@ class OpenVault:
                 conn, damage = _connect(copy or self.folder, self.keyslots, taken)
             except BaseException:
                 taken.wipe()
-                if copy is not None:
-                    from twofold.vault import check_copy
-
-                    check_copy.discard(copy)
+                discard()
                 raise
             # Background reads wait while the window builds what the person asked for.
             from twofold.vault import priority
 
             conn.set_progress_handler(priority.sql_pause, priority.SQL_STEPS)
-            reader = OpenVault(copy or self.folder, self.keyslots, taken, conn, None, damage)
+            try:
+                reader = OpenVault(copy or self.folder, self.keyslots, taken, conn, None, damage)
+            except BaseException:
+                conn.close()
+                taken.wipe()
+                discard()
+                raise
             reader.copy_refused = refused
-            if copy is not None:
-                from twofold.vault import check_copy
-
-                reader._discard = lambda: check_copy.discard(copy)
+            reader._discard = discard
             return reader
 
         return open_reader
