@@ -306,3 +306,17 @@ def test_a_file_gone_from_the_vault_during_the_copy_leaves_zeros_behind(tmp_path
     target.refresh({}, {"journal-x.db"})
     assert not (copy / "journal-x.db").exists()
     assert kept.read_bytes() == bytes(11000)
+
+
+def test_a_link_planted_under_a_copy_name_is_not_followed(
+    alex: Session, vault_dir: Path, tmp_path: Path
+) -> None:
+    """Whoever can write the vault folder plants `.check-…` pointing at other files:
+    the clean-up of leftovers must not zero them."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / SHARED_DB).write_bytes(b"someone else's file")
+    (vault_dir / f"{check_copy.PREFIX}feedfacefeedface").symlink_to(elsewhere)
+    assert alex.detached_verify()().ok
+    assert (elsewhere / SHARED_DB).read_bytes() == b"someone else's file"
+    assert check_copy.copies_of(vault_dir, SHARED_DB) == []

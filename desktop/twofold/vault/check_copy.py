@@ -121,11 +121,17 @@ def discard(copy: Path) -> None:
             _active.discard(copy)
 
 
+def _is_copy(path: Path) -> bool:
+    """A check copy's folder: never a link planted under that name (zeros would go
+    through it into whatever it points at)."""
+    return path.name.startswith(PREFIX) and path.is_dir() and not path.is_symlink()
+
+
 def discard_leftovers(folder: Path) -> None:
     """Copies left by a check that never ended (the app was killed, the machine
     stopped), not those being read by this process right now."""
     try:
-        found = [p for p in folder.iterdir() if p.name.startswith(PREFIX) and p.is_dir()]
+        found = [p for p in folder.iterdir() if _is_copy(p)]
     except OSError:
         return
     with _active_lock:
@@ -139,7 +145,7 @@ def copies_of(folder: Path, name: str) -> list[Path]:
     read included: shredding a journal destroys its copies too (a check reading one
     then fails, and its session has ended anyway)."""
     try:
-        found = [p / name for p in folder.iterdir() if p.name.startswith(PREFIX)]
+        found = [p / name for p in folder.iterdir() if _is_copy(p)]
     except OSError:
         return []
     return [p for p in found if p.is_file()]
