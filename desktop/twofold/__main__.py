@@ -22,11 +22,18 @@ def _open_app(args: argparse.Namespace | AppLine) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
+    from twofold import shiboken_files
+
+    # PySide's support modules from files with cached bytecode, not compiled from the
+    # source shiboken embeds (written once, after the import: see shiboken_files)
+    write_support_files = shiboken_files.prepare()
     # Paused until the window has painted (ui/app.after_first_paint resumes it): the
     # start builds what lives as long as the process, ~60 collections walked it.
     gc.disable()
     from twofold.ui.app import run_app  # Qt is imported only when the app opens
 
+    if write_support_files is not None:
+        write_support_files()
     return int(run_app(vault=args.vault, demo=args.demo, in_tray=args.in_tray))
 
 
