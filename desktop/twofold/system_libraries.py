@@ -9,10 +9,9 @@ fontconfig, freetype, dbus, GL)."""
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # soname → Debian/Ubuntu package
 XCB_LIBRARIES: dict[str, str] = {
@@ -44,13 +43,30 @@ XCB_LIBRARIES: dict[str, str] = {
 
 def missing(sonames: Iterable[str]) -> list[str]:
     """The libraries the dynamic loader cannot load, in the order given."""
+    load = _dlopen()
     absent = []
     for soname in sonames:
         try:
-            ctypes.CDLL(soname)
+            load(soname)
         except OSError:
             absent.append(soname)
     return absent
+
+
+def _dlopen() -> Callable[[str], object]:
+    """The dynamic loader's ``dlopen`` as ``ctypes.CDLL(name)`` calls it (RTLD_NOW |
+    RTLD_LOCAL; OSError when it fails), from ctypes' C module: ``import ctypes`` builds its Python layer too (~8 M instructions
+    more; the whole of ctypes ~20 M, ~3 % of the launch), and only an X11 start
+    checks at all."""
+    try:
+        from _ctypes import dlopen
+
+        mode = os.RTLD_NOW | os.RTLD_LOCAL
+        return lambda soname: dlopen(soname, mode)
+    except (ImportError, AttributeError):  # pragma: no cover - a Python without it
+        import ctypes
+
+        return ctypes.CDLL
 
 
 def message(absent: list[str]) -> str:

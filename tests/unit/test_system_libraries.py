@@ -3,6 +3,8 @@ needs, instead of Qt's "could not load the Qt platform plugin" and an abort."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -41,3 +43,40 @@ def test_only_an_x11_start_is_checked() -> None:
     assert not system_libraries.uses_xcb({"QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":0"})
     assert not system_libraries.uses_xcb({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"})
     assert system_libraries.uses_xcb({"QT_QPA_PLATFORM": "xcb"}) == sys.platform.startswith("linux")
+
+
+def test_the_check_loads_a_library_as_ctypes_does() -> None:
+    import ctypes
+
+    names = ["libc.so.6", "libm.so.6", "libtwofold-none.so.9", "libxcb.so.1", "/nonexistent/x.so"]
+    expected = []
+    for name in names:
+        try:
+            ctypes.CDLL(name)
+        except OSError:
+            expected.append(name)
+    assert system_libraries.missing(names) == expected
+    assert "libtwofold-none.so.9" in expected
+
+
+@pytest.mark.parametrize(("platform", "checked"), [("offscreen", False), ("xcb", True)])
+def test_only_the_x11_check_loads_ctypes_c_module_and_none_loads_its_python_layer(
+    platform: str, checked: bool
+) -> None:
+    """The start's check costs nothing where Qt will not use xcb (Wayland, offscreen,
+    macOS, Windows): ctypes (~20 M instructions, ~3 % of the launch) is not imported."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys; from twofold import system_libraries; "
+            "system_libraries.check(); "
+            "print(json.dumps(['ctypes' in sys.modules, '_ctypes' in sys.modules]))",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": platform},
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(done.stdout) == [False, checked and sys.platform.startswith("linux")]
