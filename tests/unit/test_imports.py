@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAM_PASS
+from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.fixtures.import_samples import (
     JRNL_TEXT,
     day_one_entry,
@@ -21,7 +21,8 @@ from tests.fixtures.import_samples import (
 from twofold.domain.errors import InvalidInput, NotAllowed
 from twofold.domain.importing import ImportFormat, MalformedImport
 from twofold.services.imports import ImportCancelled, import_path, read_source
-from twofold.services.session import Session, unlock_session
+from twofold.services.session import Session, unlock, unlock_session
+from twofold.vault import journal_store, search_index
 
 
 def bodies(session: Session) -> list[str]:
@@ -287,7 +288,17 @@ def test_an_import_is_searchable_and_leaves_the_search_index_as_it_was(
         for n in range(25)
     ]
     import_path(alex, write_day_one_zip(tmp_path / "many.zip", entries=entries))
-    assert _search_index_state(alex) == (trigger, config, hashsize or [["hashsize", 1 << 20]])
+    # the same, but FTS5's merging is left to the background merge (automerge off,
+    # crisismerge above the fullest level: journal_store._merge_later)
+    found = search_index.structure(alex._vault.connection, "journal", "journal_fts")
+    assert found is not None
+    fullest = max(count for _, count in found.levels)  # the import's segment written
+    pending = [["automerge", 0], ["crisismerge", fullest + journal_store.PENDING_SAVES]]
+    assert _search_index_state(alex) == (
+        trigger,
+        sorted(config + pending),
+        hashsize or [["hashsize", 1 << 20]],
+    )
     for n in range(25):
         assert [h.snippet for h in alex.search(f"kayak{n}")] != [], n
     assert len(alex.search("kaya")) == 25  # the prefix index too
@@ -319,3 +330,52 @@ def test_a_cancelled_import_leaves_the_search_index_untouched(
     assert alex.journal is not None
     alex.journal.write("Afterwards: quokka")
     assert len(alex.search("quokka")) == 1
+
+
+def _fts_config(session: Session) -> dict[str, int]:
+    conn = session._vault.connection
+    rows = conn.execute("SELECT k, v FROM journal.journal_fts_config").fetchall()
+    return {str(k): v for k, v in rows if k in ("automerge", "crisismerge")}
+
+
+def test_saves_after_an_import_leave_its_merge_to_the_background(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    """An import adds large segments to the search index, and FTS5 moves the smaller
+    ones it had down beside them. Left to FTS5, the write that brought their level to
+    ``crisismerge`` segments merged them all: on a merged index (crisismerge 4) the
+    first save after an import of 10,000 entries took 3.2 s, and on an unmerged one the
+    import itself merged the old segments. Now neither the import nor the saves after
+    it merge: the background merge does, and gives FTS5's settings back."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None
+        for n in range(40):
+            many = " ".join(f"w{n}x{i}" for i in range(120))
+            session.journal.write(f"before the import {n} about the harbour {many}")
+        reader = session._vault.reader()
+        reader.tidy_search(lambda: False)  # merged: one segment, crisismerge 4
+        conn = session._vault.connection
+        assert search_index.segments(conn, "journal", "journal_fts") == 1
+        assert _fts_config(session) == {"automerge": 4, "crisismerge": search_index.CRISIS}
+        import_path(session, write_day_one_zip(tmp_path / "dayone.zip", 300))
+        assert _fts_config(session)["automerge"] == 0
+        assert _fts_config(session)["crisismerge"] >= journal_store.PENDING_SAVES
+        written: list[int] = []
+        for n in range(8):
+            before = conn.total_changes
+            session.journal.write(f"saved after the import {n} about the lantern")
+            written.append(conn.total_changes - before)
+        # a save writes its row, its meta and its index entries; on the old code the
+        # second save merged the whole index (hundreds of rows)
+        assert max(written) < 40, written
+        reader.tidy_search(lambda: False)
+        reader.close()
+        assert search_index.segments(conn, "journal", "journal_fts") == 1
+        assert _fts_config(session) == {"automerge": 4, "crisismerge": search_index.CRISIS}
+        conn.execute("INSERT INTO journal.journal_fts (journal_fts) VALUES ('integrity-check')")
+        assert len(session.search("lantern")) == 8
+        assert len(session.search("harbour")) == 40
+        assert session.journal.count() == 40 + 300 + 8
+    finally:
+        session.lock()

@@ -19,6 +19,7 @@ from twofold.domain.records import (
     RecordVersion,
 )
 from twofold.domain.sharing import OutboxItem
+from twofold.vault import search_index
 from twofold.vault.database import Connection, DatabaseError, Link, mapped_errors
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
@@ -42,6 +43,9 @@ _FTS_INSERT_TRIGGER = "journal_fts_insert"
 _BULK_FTS_BUFFER = 32 << 20
 _FTS_DEFAULT_BUFFER = 1 << 20
 _BULK_INDEX_PIECE = 5000
+_FTS_CRISIS = 16  # FTS5's default crisismerge
+PENDING_SAVES = 16  # saves after an import before FTS5 would merge within one
+_ROWS_PER_INSERT = 500  # records per INSERT of ``add_many`` (3,000 parameters of 32,766)
 _IN_BATCH = 500  # ids bound per query (SQLite caps the parameters of one statement)
 # what SQLite says when a query's INDEXED BY names an index that is missing or unusable
 _INDEX_UNUSABLE = ("no such index", "no query solution")
@@ -60,6 +64,30 @@ def _in_journal_schema(create_trigger: str) -> str:
     if not create_trigger.startswith(prefix):
         raise VaultDamaged("Your private journal's search index is damaged.")
     return f"CREATE TRIGGER journal.{_FTS_INSERT_TRIGGER} " + create_trigger[len(prefix) :]
+
+
+def _merge_later(conn: Connection) -> None:
+    """After a bulk index: leave the journal's index to the background merge.
+
+    An import writes one or two large segments (and FTS5 moves the smaller segments it
+    had down beside them). Left to FTS5 within a write, they are merged where a level
+    reaches ``crisismerge`` segments: before, the import itself merged the ten-year
+    vault's 24 old segments (~1.5 s of its 10), and on a merged index (crisismerge 4)
+    the first save after the import merged the whole index, 3.2 s for one save. So
+    the index is left as ``search_index.tidy`` leaves one it has not finished: FTS5's
+    automerge off (saves do no merge work), which makes the next run merge it over
+    every segment in short steps, and ``crisismerge`` above the fullest level, so
+    ``PENDING_SAVES`` saves go by before FTS5 would merge within one (the window's
+    merge comes first; only the command line writes without it, and then FTS5 merges
+    as it always could). The merge gives both back (``search_index._settle``)."""
+    found = search_index.structure(conn, "journal", "journal_fts")
+    # + 1: FTS5 writes the last piece's segment at the commit
+    fullest = max((count for _, count in found.levels), default=0) + 1 if found else 0
+    crisis = min(search_index.NO_CRISIS, max(_FTS_CRISIS, fullest + PENDING_SAVES))
+    conn.execute(
+        "INSERT INTO journal.journal_fts (journal_fts, rank) VALUES ('crisismerge', ?)",
+        (crisis,),
+    )
 
 
 class BulkIndex:
@@ -87,6 +115,19 @@ class BulkIndex:
         self._after = last
         if progress is not None:
             progress(total, total)
+
+
+def _insert_records(count: int) -> str:
+    """An INSERT of ``count`` records, six parameters each (a new record's
+    ``updated_at`` is its ``created_at``)."""
+    rows = ",".join(
+        "({})".format(", ".join(f"?{6 * n + k}" for k in (1, 2, 3, 4, 5, 6, 6)))
+        for n in range(count)
+    )
+    return (
+        "INSERT INTO journal.records (id, kind, body, feelings, tags, created_at, updated_at) "
+        f"VALUES {rows}"
+    )
 
 
 def _iso(moment: datetime) -> str:
@@ -239,27 +280,24 @@ class JournalStore:
         self, rows: Sequence[tuple[RecordKind, str, tuple[str, ...], tuple[str, ...], datetime]]
     ) -> list[int]:
         """Many records at once (imports). Returns the new ids in order. Inside
-        ``indexing_in_bulk`` they are indexed for search there, not row by row."""
+        ``indexing_in_bulk`` they are indexed for search there, not row by row.
+
+        ``_ROWS_PER_INSERT`` rows per INSERT statement, not one statement per row: each
+        execution of a statement allocates its cursors and record buffers again, and
+        under SQLCipher's memory security every allocation is locked and wiped (a
+        system call each way). A 10,000-entry import made 344,000 of them; 263,000 so
+        (ten-year copy, counted with ``perf stat -e syscalls:sys_enter_mlock``)."""
         if not rows:
             return []
         before = self._conn.execute("SELECT coalesce(max(id), 0) FROM journal.records").fetchone()
         first = int(before[0]) + 1
-        self._conn.executemany(
-            "INSERT INTO journal.records (id, kind, body, feelings, tags, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    first + n,
-                    str(kind),
-                    body,
-                    json.dumps(feelings),
-                    json.dumps(tags),
-                    _iso(at),
-                    _iso(at),
-                )
-                for n, (kind, body, feelings, tags, at) in enumerate(rows)
-            ],
-        )
+        values = [
+            (first + n, str(kind), body, json.dumps(feelings), json.dumps(tags), _iso(at))
+            for n, (kind, body, feelings, tags, at) in enumerate(rows)
+        ]
+        for start in range(0, len(values), _ROWS_PER_INSERT):
+            chunk = values[start : start + _ROWS_PER_INSERT]
+            self._conn.execute(_insert_records(len(chunk)), [v for row in chunk for v in row])
         return list(range(first, first + len(rows)))
 
     @contextmanager
@@ -292,15 +330,17 @@ class JournalStore:
         ).fetchone()
         after = conn.execute("SELECT coalesce(max(id), 0) FROM journal.records").fetchone()
         conn.execute(f"DROP TRIGGER journal.{_FTS_INSERT_TRIGGER}")
-        conn.execute(
-            "INSERT INTO journal.journal_fts (journal_fts, rank) VALUES ('hashsize', ?)",
-            (_BULK_FTS_BUFFER,),
-        )
+        setting = "INSERT INTO journal.journal_fts (journal_fts, rank) VALUES (?, ?)"
+        conn.execute(setting, ("hashsize", _BULK_FTS_BUFFER))
+        # no merging inside the import: the background merge does it (``_merge_later``)
+        conn.execute(setting, ("automerge", 0))
+        conn.execute(setting, ("crisismerge", search_index.NO_CRISIS))
         self._bulk_indexing = True
         bulk = BulkIndex(conn, int(after[0]))
         try:
             yield bulk
             bulk.index()
+            _merge_later(conn)
         finally:
             self._bulk_indexing = False
             conn.execute(

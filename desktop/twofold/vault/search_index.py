@@ -44,6 +44,9 @@ TIDY_ABOVE = 8  # an index with more segments than this is merged into one
 # 9.9); with 4, 3–7 (mean 4.3), for the same CPU per save (ten-year copy, paired).
 CRISIS = 4
 AUTOMERGE = 4  # FTS5's default automerge, given back to an index once it is merged
+# The largest crisismerge FTS5 takes (FTS5_MAX_SEGMENT - 1): no level is merged within a
+# write (a bulk import, ``JournalStore.indexing_in_bulk``)
+NO_CRISIS = 1999
 PAGES = 16  # pages of merged index per step: ~15-25 ms of one core (ten-year vault)
 REST = 0.03  # seconds between steps at least: a save waiting for the lock (it looks every 10 ms) gets it
 # After each step the merge rests this many times as long as the step's commit took
@@ -369,7 +372,8 @@ def _plan(conn: Connection, indexes: list[Index]) -> list[_Planned]:
         off = config.get("automerge") == 0
         if found.segments <= 1 and not found.merging and not off:
             continue
-        whole = found.segments > TIDY_ABOVE or found.merging
+        # automerge off: a run cut short, or a bulk import, left the merge to this one
+        whole = found.segments > TIDY_ABOVE or found.merging or (off and found.segments > 1)
         plan.append(_Planned(index, found, whole, whole and not off))
     return plan
 
@@ -438,13 +442,14 @@ def _merge(
 
 def _settle(conn: Connection, folder: Path, index: Index, background: bool, merged: bool) -> bool:
     """A finished merge gives the index its automerge back (``AUTOMERGE``), and a
-    merged index keeps ``CRISIS`` (once: FTS5 keeps both in the index's config).
+    merged index keeps ``CRISIS`` (once: FTS5 keeps both in the index's config), as
+    does one an import left to this merge (automerge off, crisismerge raised).
     Whether anything was written."""
     config = _config(conn, index) or {}
     settings: list[tuple[str, int]] = []
     if config.get("automerge") == 0:  # only the merge here turns it off
         settings.append(("automerge", AUTOMERGE))
-    if merged and config.get("crisismerge") != CRISIS:
+    if (merged or config.get("automerge") == 0) and config.get("crisismerge") != CRISIS:
         settings.append(("crisismerge", CRISIS))
     if settings:
         _step(conn, folder, index, 0, background, tuple(settings))
