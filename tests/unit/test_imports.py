@@ -358,7 +358,10 @@ def test_saves_after_an_import_leave_its_merge_to_the_background(
         conn = session._vault.connection
         assert search_index.segments(conn, "journal", "journal_fts") == 1
         assert _fts_config(session) == {"automerge": 4, "crisismerge": search_index.CRISIS}
-        import_path(session, write_day_one_zip(tmp_path / "dayone.zip", 300))
+        source = write_day_one_zip(tmp_path / "dayone.zip", 700)  # two INSERTs of records
+        import_path(session, source)
+        imported = {(e.body, e.created_at) for e in read_source(source).entries}
+        assert {(r.body, r.created_at) for r in session._vault.journal.all_records()} >= imported
         assert _fts_config(session)["automerge"] == 0
         assert _fts_config(session)["crisismerge"] >= journal_store.PENDING_SAVES
         written: list[int] = []
@@ -376,6 +379,6 @@ def test_saves_after_an_import_leave_its_merge_to_the_background(
         conn.execute("INSERT INTO journal.journal_fts (journal_fts) VALUES ('integrity-check')")
         assert len(session.search("lantern")) == 8
         assert len(session.search("harbour")) == 40
-        assert session.journal.count() == 40 + 300 + 8
+        assert session.journal.count() == 40 + 700 + 8
     finally:
         session.lock()
