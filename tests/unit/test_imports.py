@@ -361,7 +361,9 @@ def test_saves_after_an_import_leave_its_merge_to_the_background(
         source = write_day_one_zip(tmp_path / "dayone.zip", 700)  # two INSERTs of records
         import_path(session, source)
         imported = {(e.body, e.created_at) for e in read_source(source).entries}
-        assert {(r.body, r.created_at) for r in session._vault.journal.all_records()} >= imported
+        store = session._vault.journal
+        assert store is not None
+        assert {(r.body, r.created_at) for r in store.all_records()} >= imported
         assert _fts_config(session)["automerge"] == 0
         assert _fts_config(session)["crisismerge"] >= journal_store.PENDING_SAVES
         written: list[int] = []
