@@ -848,6 +848,10 @@
         <translation>d. MMM</translation>
     </message>
     <message>
+        <source>ddd dd MMM</source>
+        <translation>ddd, d. MMM</translation>
+    </message>
+    <message>
         <source>dd MMMM</source>
         <translation>d. MMMM</translation>
     </message>

@@ -112,6 +112,7 @@ _DATE_PATTERNS = {
     "%d %b, %H:%M": QT_TRANSLATE_NOOP("Dates", "dd MMM, HH:mm"),
     "%d %b %H:%M": QT_TRANSLATE_NOOP("Dates", "dd MMM HH:mm"),
     "%d %b": QT_TRANSLATE_NOOP("Dates", "dd MMM"),
+    "%a %d %b": QT_TRANSLATE_NOOP("Dates", "ddd dd MMM"),
     "%d %B": QT_TRANSLATE_NOOP("Dates", "dd MMMM"),
     "%b %y": QT_TRANSLATE_NOOP("Dates", "MMM yy"),
     "%b %Y": QT_TRANSLATE_NOOP("Dates", "MMM yyyy"),

@@ -48,10 +48,17 @@ class PagedModel(QAbstractListModel, Generic[T]):
         """``fetch(offset, limit, last_row_shown)``: sources that can, page from the
         last row (keyset) rather than by offset."""
         self.beginResetModel()
-        self._fetch, self._count = fetch, count
-        self._total = count()
-        self._rows = list(fetch(0, PAGE, None))
-        self.endResetModel()
+        try:
+            self._fetch, self._count = fetch, count
+            self._total = count()
+            self._rows = list(fetch(0, PAGE, None))
+        except BaseException:
+            # a reset left open makes the view read a model that is gone (a native
+            # crash): end it empty, and let the caller report the failure
+            self._rows, self._total, self._fetch, self._count = [], 0, None, None
+            raise
+        finally:
+            self.endResetModel()
 
     def clear(self) -> None:
         """Forget every row (on lock): nothing stays in memory for a view to show."""

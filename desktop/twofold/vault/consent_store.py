@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 
 from twofold.vault.database import Connection, mapped_errors
+from twofold.vault.readable import UNREADABLE, readable
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
 if TYPE_CHECKING:
@@ -144,9 +145,12 @@ def terms_of(conn: Connection, commitment_id: str) -> Terms | None:
     ).fetchone()
     if row is None:
         return None
-    return _terms_from(
-        {"title": row[0], "detail": row[1], "cadence": json.loads(row[2]), "hard_day": row[3]}
-    )
+    try:
+        return _terms_from(
+            {"title": row[0], "detail": row[1], "cadence": json.loads(row[2]), "hard_day": row[3]}
+        )
+    except UNREADABLE:  # edited outside Twofold (the full check names it)
+        return None
 
 
 def terms_json(terms: Terms) -> str:
@@ -178,7 +182,7 @@ def renegotiation(conn: Connection, proposal_id: str) -> Renegotiation | None:
         "answer FROM renegotiations WHERE proposal_id = ?",
         (proposal_id,),
     ).fetchone()
-    return None if row is None else _renegotiation(row)
+    return None if row is None else _readable_renegotiation(row)
 
 
 def _renegotiation(row: Any) -> Renegotiation:
@@ -197,13 +201,19 @@ def _renegotiation(row: Any) -> Renegotiation:
     )
 
 
+def _readable_renegotiation(row: Any) -> Renegotiation | None:
+    """None for a row edited outside Twofold (the full check names it)."""
+    found = readable([row], _renegotiation)
+    return found[0] if found else None
+
+
 def pending_renegotiation(conn: Connection, commitment_id: str) -> Renegotiation | None:
     row = conn.execute(
         "SELECT proposal_id, commitment_id, proposer, terms, reason, day, state, answered_by, "
         "answer FROM renegotiations WHERE commitment_id = ? AND state = 'proposed'",
         (commitment_id,),
     ).fetchone()
-    return None if row is None else _renegotiation(row)
+    return None if row is None else _readable_renegotiation(row)
 
 
 def roles(conn: Connection) -> Roles:
@@ -215,7 +225,10 @@ def roles(conn: Connection) -> Roles:
     ).fetchone()
     if row is None:
         return Roles()
-    return Roles(frozenset(str(p) for p in json.loads(row[0])), str(row[1]))
+    try:
+        return Roles(frozenset(str(p) for p in json.loads(row[0])), str(row[1]))
+    except UNREADABLE:  # edited outside Twofold (the full check names it)
+        return Roles()
 
 
 def pace(conn: Connection) -> Pace:
@@ -224,8 +237,11 @@ def pace(conn: Connection) -> Pace:
     row = conn.execute("SELECT review_every_weeks, agenda_order, set_by FROM pace").fetchone()
     if row is None:
         return Pace()
-    order = tuple(AgendaSection(s) for s in json.loads(row[1]))
-    return Pace(int(row[0]), order or DEFAULT_ORDER, str(row[2]))
+    try:
+        order = tuple(AgendaSection(s) for s in json.loads(row[1]))
+        return Pace(int(row[0]), order or DEFAULT_ORDER, str(row[2]))
+    except UNREADABLE:  # edited outside Twofold (the full check names it)
+        return Pace()
 
 
 def check_author(conn: Connection, check_seq: int) -> str | None:
@@ -276,20 +292,16 @@ def seal_event_of_reveal(conn: Connection, reveal_event_id: str) -> str | None:
 
 def refused(conn: Connection) -> list[tuple[int, str]]:
     with mapped_errors(_WHAT):
-        return [
-            (int(r[0]), str(r[1]))
-            for r in conn.execute("SELECT seq, reason FROM refused_events ORDER BY seq")
-        ]
+        rows = conn.execute("SELECT seq, reason FROM refused_events ORDER BY seq").fetchall()
+    return readable(rows, lambda r: (int(r[0]), str(r[1])))
 
 
 def commitment_states(conn: Connection) -> dict[str, CommitmentState]:
     from twofold.domain.consent import CommitmentState
 
     with mapped_errors(_WHAT):
-        return {
-            str(r[0]): CommitmentState(r[1])
-            for r in conn.execute("SELECT id, state FROM commitments")
-        }
+        rows = conn.execute("SELECT id, state FROM commitments").fetchall()
+    return dict(readable(rows, lambda r: (str(r[0]), CommitmentState(r[1]))))
 
 
 def signatures(conn: Connection, commitment_id: str) -> list[tuple[str, str, str]]:
@@ -308,10 +320,9 @@ def concerns(conn: Connection) -> dict[int, list[tuple[str, str]]]:
     """check seq → [(author, text)]"""
     out: dict[int, list[tuple[str, str]]] = {}
     with mapped_errors(_WHAT):
-        for check_seq, author, text in conn.execute(
-            "SELECT check_seq, author, text FROM check_concerns ORDER BY seq"
-        ):
-            out.setdefault(int(check_seq), []).append((str(author), str(text)))
+        rows = conn.execute("SELECT check_seq, author, text FROM check_concerns ORDER BY seq")
+        for check_seq, concern in readable(rows, lambda r: (int(r[0]), (str(r[1]), str(r[2])))):
+            out.setdefault(check_seq, []).append(concern)
     return out
 
 
@@ -326,7 +337,7 @@ def renegotiations_of(
             f"answer, old_terms FROM renegotiations {where} ORDER BY seq",
             args,
         ).fetchall()
-    return [(_renegotiation(r), _terms_from(json.loads(r[9]))) for r in rows]
+    return readable(rows, lambda r: (_renegotiation(r), _terms_from(json.loads(r[9]))))
 
 
 def seals(conn: Connection) -> list[tuple[str, str, CheckinKind, date, bool, int]]:
@@ -337,10 +348,17 @@ def seals(conn: Connection) -> list[tuple[str, str, CheckinKind, date, bool, int
         rows = conn.execute(
             "SELECT checkin_id, author, kind, day, revealed, seq FROM checkin_seals ORDER BY day DESC, seq DESC"
         ).fetchall()
-    return [
-        (str(r[0]), str(r[1]), CheckinKind(r[2]), date.fromisoformat(r[3]), bool(r[4]), int(r[5]))
-        for r in rows
-    ]
+    return readable(
+        rows,
+        lambda r: (
+            str(r[0]),
+            str(r[1]),
+            CheckinKind(r[2]),
+            date.fromisoformat(r[3]),
+            bool(r[4]),
+            int(r[5]),
+        ),
+    )
 
 
 def seal_days(
@@ -366,8 +384,13 @@ def seal_days(
             (author, since.isoformat()),
         ).fetchall()
     return (
-        {kind: date.fromisoformat(day) for kind, day in zip(kinds, first, strict=True) if day},
-        [(CheckinKind(r[0]), date.fromisoformat(r[1])) for r in recent],
+        dict(
+            readable(
+                ((kind, day) for kind, day in zip(kinds, first, strict=True) if day),
+                lambda r: (r[0], date.fromisoformat(r[1])),
+            )
+        ),
+        readable(recent, lambda r: (CheckinKind(r[0]), date.fromisoformat(r[1]))),
     )
 
 
@@ -397,8 +420,9 @@ def talk_requests(conn: Connection, include_discussed: bool = False) -> list[Tal
             "SELECT request_id, author, words FROM request_answers ORDER BY seq"
         ):
             answers.setdefault(str(rid), []).append((str(author), str(words)))
-    return [
-        TalkRequest(
+    return readable(
+        rows,
+        lambda r: TalkRequest(
             str(r[0]),
             int(r[1]),
             str(r[2]),
@@ -407,9 +431,8 @@ def talk_requests(conn: Connection, include_discussed: bool = False) -> list[Tal
             str(r[5]),
             tuple(answers.get(str(r[0]), [])),
             bool(r[6]),
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def roles_proposals(conn: Connection) -> list[dict[str, Any]]:
@@ -417,16 +440,16 @@ def roles_proposals(conn: Connection) -> list[dict[str, Any]]:
         rows = conn.execute(
             "SELECT proposal_id, author, hurt, words, accepted_by FROM roles_proposals ORDER BY seq"
         ).fetchall()
-    return [
-        {
+    return readable(
+        rows,
+        lambda r: {
             "proposal_id": str(r[0]),
             "author": str(r[1]),
             "hurt": frozenset(json.loads(r[2])),
             "words": str(r[3]),
             "accepted_by": str(r[4]),
-        }
-        for r in rows
-    ]
+        },
+    )
 
 
 def session_summary(conn: Connection, session_id: str) -> tuple[str, str, str] | None:
@@ -450,7 +473,7 @@ def appreciation_items(conn: Connection, limit: int = 200) -> list[tuple[str, st
             "JOIN ledger_events e ON e.seq = a.seq ORDER BY a.seq DESC LIMIT ?",
             (limit,),
         ).fetchall()
-    return [(str(r[0]), str(r[1]), str(r[2]), datetime.fromisoformat(r[3])) for r in rows]
+    return readable(rows, lambda r: (str(r[0]), str(r[1]), str(r[2]), datetime.fromisoformat(r[3])))
 
 
 def story_items(conn: Connection) -> list[tuple[str, str, str, str, datetime]]:
@@ -460,9 +483,9 @@ def story_items(conn: Connection) -> list[tuple[str, str, str, str, datetime]]:
             "SELECT e.event_id, s.author, s.title, s.text, s.at FROM story_chapters s "
             "JOIN ledger_events e ON e.seq = s.seq ORDER BY s.seq"
         ).fetchall()
-    return [
-        (str(r[0]), str(r[1]), str(r[2]), str(r[3]), datetime.fromisoformat(r[4])) for r in rows
-    ]
+    return readable(
+        rows, lambda r: (str(r[0]), str(r[1]), str(r[2]), str(r[3]), datetime.fromisoformat(r[4]))
+    )
 
 
 def session_item_ids(conn: Connection, session_id: str) -> list[tuple[str, str, str, str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from twofold.domain import events
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
@@ -396,7 +396,7 @@ class LedgerStore:
                 "LIMIT ? OFFSET ?",
                 (*args, limit, 0 if after else offset),
             ).fetchall()
-        return _timeline_items(rows, labels)
+        return _timeline_items(rows, labels, self._conn)
 
     def timeline_between(self, start: str, end: str, limit: int = 20) -> list[TimelineItem]:
         """Items (not retracted, no daily check-offs) that happened in [start, end),
@@ -410,7 +410,7 @@ class LedgerStore:
                 "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
                 (start, end, str(EventKind.COMMITMENT_CHECKED), limit),
             ).fetchall()
-        return _timeline_items(rows, labels)
+        return _timeline_items(rows, labels, self._conn)
 
     def setting(self, key: str) -> str | None:
         with mapped_errors(_WHAT):
@@ -765,21 +765,76 @@ def _filters(
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
 
 
-def _timeline_items(rows: list[Any], labels: dict[str, str]) -> list[TimelineItem]:
+def _timeline_items(
+    rows: list[Any], labels: dict[str, str], conn: Connection
+) -> list[TimelineItem]:
     """Rows of ``SELECT seq, event_id, kind, author, occurred_at, body, request,
-    retracted, data FROM timeline_items`` as items, with their authors' names."""
-    return [
-        TimelineItem(
-            seq=int(r[0]),
-            event_id=str(r[1]),
-            kind=EventKind(r[2]),
-            author_id=str(r[3]),
-            author_label=labels.get(str(r[3]), "?"),
-            occurred_at=datetime.fromisoformat(r[4]),
-            body=str(r[5]),
-            request=str(r[6]),
-            retracted=bool(r[7]),
-            data=_data(r[8]),
-        )
-        for r in rows
-    ]
+    retracted, data FROM timeline_items`` as items, with their authors' names. A row
+    that cannot be read as Twofold writes it (a date that does not parse, a kind the
+    app does not know, words stored as bytes: edited with a SQLCipher tool) becomes a
+    hidden item in its place, dated by its signed event; the full check names it."""
+    items: list[TimelineItem] = []
+    for r in rows:
+        try:
+            item = TimelineItem(
+                seq=int(r[0]),
+                event_id=str(r[1]),
+                kind=EventKind(r[2]),
+                author_id=str(r[3]),
+                author_label=labels.get(str(r[3]), "?"),
+                occurred_at=_moment(r[4]),
+                body=_text(r[5]),
+                request=_text(r[6]),
+                retracted=_flag(r[7]),
+                data=_data(r[8]),
+            )
+        except (TypeError, ValueError, OverflowError):
+            item = _unreadable_item(r, labels, conn)
+        items.append(item)
+    return items
+
+
+def _moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:  # Twofold writes every moment with its offset
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _flag(value: Any) -> bool:
+    if value not in (0, 1):
+        raise ValueError("a flag that is neither 0 nor 1")
+    return bool(value)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("words stored as another type")
+    return value
+
+
+def _unreadable_item(r: Any, labels: dict[str, str], conn: Connection) -> TimelineItem:
+    """What the signed event says of the row's place (its kind, moment and author);
+    nothing of what was stored is shown."""
+    seq = r[0] if isinstance(r[0], int) else 0
+    kind, at, author = EventKind.REFLECTION_SHARED, datetime(1970, 1, 1, tzinfo=UTC), ""
+    with contextlib.suppress(TypeError, ValueError, OverflowError):
+        row = conn.execute(
+            "SELECT kind, occurred_at, author FROM ledger_events WHERE seq = ?", (seq,)
+        ).fetchone()
+        if row is not None:
+            author = str(row[2])
+            kind = EventKind(row[0])
+            at = _moment(row[1])
+    return TimelineItem(
+        seq=seq,
+        event_id=str(r[1]),
+        kind=kind,
+        author_id=author,
+        author_label=labels.get(author, "?"),
+        occurred_at=at,
+        body="",
+        request="",
+        retracted=False,
+        unverified=True,
+    )

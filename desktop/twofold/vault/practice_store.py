@@ -14,6 +14,7 @@ from twofold.domain.checkins import Checkin, CheckinKind
 from twofold.domain.commitments import Cadence, CheckOff, Commitment, Outcome
 from twofold.domain.setbacks import RepairStep, Setback, StepTaken, Win
 from twofold.vault.database import Connection, mapped_errors
+from twofold.vault.readable import readable
 
 _WHAT = "The shared ledger (shared.db)"
 
@@ -27,8 +28,9 @@ def commitments(conn: Connection, include_ended: bool = False) -> list[Commitmen
             "SELECT id, title, detail, owner, cadence, hard_day, start, ended, state FROM commitments "
             f"{where} ORDER BY made_seq"
         ).fetchall()
-    return [
-        Commitment(
+    return readable(
+        rows,
+        lambda r: Commitment(
             id=str(r[0]),
             title=str(r[1]),
             detail=str(r[2]),
@@ -38,9 +40,8 @@ def commitments(conn: Connection, include_ended: bool = False) -> list[Commitmen
             start=date.fromisoformat(r[6]),
             ended=bool(r[7]),
             state=str(r[8]),
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def check_offs(conn: Connection, commitment_id: str | None = None) -> list[tuple[int, CheckOff]]:
@@ -51,21 +52,21 @@ def check_offs(conn: Connection, commitment_id: str | None = None) -> list[tuple
             f"FROM commitment_checks {where} ORDER BY day, seq",
             args,
         ).fetchall()
-    return [
-        (
+    return readable(
+        rows,
+        lambda r: (
             int(r[0]),
             CheckOff(
                 str(r[1]), date.fromisoformat(r[2]), Outcome(r[3]), str(r[5]), str(r[4]), str(r[6])
             ),
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def safety_plan(conn: Connection) -> dict[str, Any]:
     with mapped_errors(_WHAT):
         rows = conn.execute("SELECT key, value FROM safety_plan").fetchall()
-    return {str(r[0]): json.loads(r[1]) for r in rows}
+    return dict(readable(rows, lambda r: (str(r[0]), json.loads(r[1]))))
 
 
 def agreement_versions(conn: Connection) -> list[AgreementVersion]:
@@ -77,8 +78,9 @@ def agreement_versions(conn: Connection) -> list[AgreementVersion]:
         acks: dict[str, set[str]] = {}
         for version_id, partner in conn.execute("SELECT version_id, partner FROM agreement_acks"):
             acks.setdefault(str(version_id), set()).add(str(partner))
-    return [
-        AgreementVersion(
+    return readable(
+        rows,
+        lambda r: AgreementVersion(
             version_id=str(r[0]),
             number=int(r[1]),
             author=str(r[2]),
@@ -86,9 +88,8 @@ def agreement_versions(conn: Connection) -> list[AgreementVersion]:
             sections=dict(json.loads(r[4])),
             note=str(r[5]),
             acknowledged_by=frozenset(acks.get(str(r[0]), set())),
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> list[Checkin]:
@@ -99,8 +100,9 @@ def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> lis
             f"{where} ORDER BY day DESC, seq DESC LIMIT ?",
             (*args, limit),
         ).fetchall()
-    return [
-        Checkin(
+    return readable(
+        rows,
+        lambda r: Checkin(
             seq=int(r[0]),
             author=str(r[1]),
             kind=CheckinKind(r[2]),
@@ -108,9 +110,8 @@ def checkins(conn: Connection, kind: str | None = None, limit: int = 500) -> lis
             answers=tuple((str(q), str(a)) for q, a in json.loads(r[4])),
             submitted_at=datetime.fromisoformat(r[5]),
             checkin_id=str(r[6]),
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def answered_before_sealing(
@@ -126,7 +127,10 @@ def answered_before_sealing(
             "ORDER BY day DESC, seq DESC LIMIT ?",
             (limit,),
         ).fetchall()
-    return [(str(r[0]), CheckinKind(r[1]), date.fromisoformat(r[2])) for r in rows if not str(r[3])]
+    return readable(
+        (r for r in rows if not str(r[3])),
+        lambda r: (str(r[0]), CheckinKind(r[1]), date.fromisoformat(r[2])),
+    )
 
 
 def setbacks(conn: Connection) -> list[Setback]:
@@ -136,17 +140,22 @@ def setbacks(conn: Connection) -> list[Setback]:
             "ORDER BY day DESC, seq DESC"
         ).fetchall()
         steps: dict[str, list[StepTaken]] = {}
-        for sid, step, author, note, at in conn.execute(
-            "SELECT setback_id, step, author, note, at FROM setback_steps ORDER BY seq"
+        for sid, step in readable(
+            conn.execute(
+                "SELECT setback_id, step, author, note, at FROM setback_steps ORDER BY seq"
+            ),
+            lambda r: (
+                str(r[0]),
+                StepTaken(RepairStep(r[1]), str(r[2]), str(r[3]), datetime.fromisoformat(r[4])),
+            ),
         ):
-            steps.setdefault(str(sid), []).append(
-                StepTaken(RepairStep(step), str(author), str(note), datetime.fromisoformat(at))
-            )
+            steps.setdefault(sid, []).append(step)
         measures: dict[str, list[str]] = {}
         for sid, text in conn.execute("SELECT setback_id, text FROM countermeasures ORDER BY seq"):
             measures.setdefault(str(sid), []).append(str(text))
-    return [
-        Setback(
+    return readable(
+        rows,
+        lambda r: Setback(
             id=str(r[0]),
             author=str(r[1]),
             day=date.fromisoformat(r[2]),
@@ -155,9 +164,8 @@ def setbacks(conn: Connection) -> list[Setback]:
             impact=str(r[5]),
             steps=tuple(steps.get(str(r[0]), [])),
             countermeasures=tuple(measures.get(str(r[0]), [])),
-        )
-        for r in rows
-    ]
+        ),
+    )
 
 
 def wins(conn: Connection) -> list[Win]:
@@ -165,9 +173,9 @@ def wins(conn: Connection) -> list[Win]:
         rows = conn.execute(
             "SELECT seq, author, day, text, milestone FROM wins ORDER BY day DESC, seq DESC"
         ).fetchall()
-    return [
-        Win(int(r[0]), str(r[1]), date.fromisoformat(r[2]), str(r[3]), bool(r[4])) for r in rows
-    ]
+    return readable(
+        rows, lambda r: Win(int(r[0]), str(r[1]), date.fromisoformat(r[2]), str(r[3]), bool(r[4]))
+    )
 
 
 def milestones(conn: Connection) -> set[str]:
@@ -182,7 +190,7 @@ def appreciations(conn: Connection, limit: int = 200) -> list[tuple[str, str, da
         rows = conn.execute(
             "SELECT author, text, at FROM appreciations ORDER BY seq DESC LIMIT ?", (limit,)
         ).fetchall()
-    return [(str(r[0]), str(r[1]), datetime.fromisoformat(r[2])) for r in rows]
+    return readable(rows, lambda r: (str(r[0]), str(r[1]), datetime.fromisoformat(r[2])))
 
 
 def couple_values(conn: Connection) -> list[str]:
@@ -198,7 +206,7 @@ def story(conn: Connection) -> list[tuple[str, str, str, datetime]]:
         rows = conn.execute(
             "SELECT author, title, text, at FROM story_chapters ORDER BY seq"
         ).fetchall()
-    return [(str(r[0]), str(r[1]), str(r[2]), datetime.fromisoformat(r[3])) for r in rows]
+    return readable(rows, lambda r: (str(r[0]), str(r[1]), str(r[2]), datetime.fromisoformat(r[3])))
 
 
 def joint_sessions(conn: Connection) -> list[dict[str, Any]]:
@@ -213,8 +221,9 @@ def joint_sessions(conn: Connection) -> list[dict[str, Any]]:
     by_session: dict[str, list[tuple[str, str, str]]] = {}
     for session_id, kind, author, text in items:
         by_session.setdefault(str(session_id), []).append((str(kind), str(author), str(text)))
-    return [
-        {
+    return readable(
+        rows,
+        lambda r: {
             "id": str(r[0]),
             "kind": str(r[1]),
             "opened_by": str(r[2]),
@@ -222,9 +231,8 @@ def joint_sessions(conn: Connection) -> list[dict[str, Any]]:
             "opened_at": datetime.fromisoformat(r[4]),
             "closed_at": datetime.fromisoformat(r[5]) if r[5] else None,
             "items": by_session.get(str(r[0]), []),
-        }
-        for r in rows
-    ]
+        },
+    )
 
 
 def objectives(conn: Connection) -> list[tuple[str, str, list[tuple[str, str, datetime]]]]:
@@ -235,6 +243,8 @@ def objectives(conn: Connection) -> list[tuple[str, str, list[tuple[str, str, da
             "SELECT objective_id, author, note, at FROM objective_progress ORDER BY seq"
         ).fetchall()
     notes: dict[str, list[tuple[str, str, datetime]]] = {}
-    for oid, author, note, at in progress:
-        notes.setdefault(str(oid), []).append((str(author), str(note), datetime.fromisoformat(at)))
+    for oid, note in readable(
+        progress, lambda r: (str(r[0]), (str(r[1]), str(r[2]), datetime.fromisoformat(r[3])))
+    ):
+        notes.setdefault(oid, []).append(note)
     return [(str(r[0]), str(r[1]), notes.get(str(r[0]), [])) for r in rows]

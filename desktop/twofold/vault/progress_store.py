@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from twofold.domain.commitments import PREFERENCE, Outcome
 from twofold.vault.database import Connection, mapped_errors
+from twofold.vault.readable import UNREADABLE, readable
 
 _SHARED = "The shared ledger (shared.db)"
 _PRIVATE = "Your private journal"
@@ -27,7 +28,18 @@ def earliest_shared_day(conn: Connection) -> date | None:
             "UNION ALL SELECT min(day) FROM wins "
             "UNION ALL SELECT min(day) FROM setbacks)"
         ).fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+    if not row or not row[0]:
+        return None
+    try:
+        return date.fromisoformat(row[0])
+    except UNREADABLE:  # an edited day sorts first: the days that parse decide
+        with mapped_errors(_SHARED):
+            rows = conn.execute(
+                "SELECT start FROM commitments WHERE state = 'accepted' "
+                "UNION ALL SELECT day FROM commitment_checks UNION ALL SELECT day FROM checkins "
+                "UNION ALL SELECT day FROM wins UNION ALL SELECT day FROM setbacks"
+            ).fetchall()
+        return min(readable(rows, lambda r: date.fromisoformat(r[0])), default=None)
 
 
 def outcomes_by_day(conn: Connection) -> dict[str, dict[date, set[Outcome]]]:
@@ -39,10 +51,14 @@ def outcomes_by_day(conn: Connection) -> dict[str, dict[date, set[Outcome]]]:
     with mapped_errors(_SHARED):
         rows = conn.execute("SELECT commitment_id, day, outcome FROM commitment_checks").fetchall()
     for commitment_id, day_text, outcome in rows:
-        day = days.get(day_text)
-        if day is None:
-            day = days[day_text] = date.fromisoformat(day_text)
-        out.setdefault(commitment_id, {}).setdefault(day, set()).add(outcomes[outcome])
+        try:
+            day = days.get(day_text)
+            if day is None:
+                day = days[day_text] = date.fromisoformat(day_text)
+            found = outcomes[outcome]
+        except UNREADABLE:  # edited outside Twofold: left out, named by the full check
+            continue
+        out.setdefault(commitment_id, {}).setdefault(day, set()).add(found)
     return out
 
 
@@ -65,12 +81,17 @@ def best_outcomes_by_day(conn: Connection) -> dict[str, dict[date, Outcome]]:
     for commitment_id, day_text, outcome in rows:
         if commitment_id != current:
             current, days, previous_text = commitment_id, out.setdefault(commitment_id, {}), ""
-        position = rank[outcome]
+        position = rank.get(outcome)
+        if position is None:  # edited outside Twofold: left out, named by the full check
+            continue
         if day_text == previous_text:  # a second check-off that day: the best counts
             if position >= previous_rank:
                 continue
         else:
-            day, previous_text = from_iso(day_text), day_text
+            try:
+                day, previous_text = from_iso(day_text), day_text
+            except UNREADABLE:
+                continue
         days[day] = PREFERENCE[position]
         previous_rank = position
     return out
@@ -83,7 +104,7 @@ def win_days(conn: Connection, since: date) -> list[tuple[date, str, str]]:
             "SELECT day, text, milestone FROM wins WHERE day >= ? ORDER BY day, seq",
             (since.isoformat(),),
         ).fetchall()
-    return [(date.fromisoformat(r[0]), str(r[1]), str(r[2])) for r in rows]
+    return readable(rows, lambda r: (date.fromisoformat(r[0]), str(r[1]), str(r[2])))
 
 
 def setback_days(conn: Connection, since: date) -> list[date]:
@@ -91,7 +112,7 @@ def setback_days(conn: Connection, since: date) -> list[date]:
         rows = conn.execute(
             "SELECT day FROM setbacks WHERE day >= ? ORDER BY day", (since.isoformat(),)
         ).fetchall()
-    return [date.fromisoformat(r[0]) for r in rows]
+    return readable(rows, lambda r: date.fromisoformat(r[0]))
 
 
 def checkin_days(conn: Connection, kind: str, since: date) -> list[tuple[str, date]]:
@@ -101,7 +122,7 @@ def checkin_days(conn: Connection, kind: str, since: date) -> list[tuple[str, da
             "SELECT author, day FROM checkins WHERE kind = ? AND day >= ?",
             (kind, since.isoformat()),
         ).fetchall()
-    return [(str(r[0]), date.fromisoformat(r[1])) for r in rows]
+    return readable(rows, lambda r: (str(r[0]), date.fromisoformat(r[1])))
 
 
 def own_checkin_answers(
@@ -114,10 +135,10 @@ def own_checkin_answers(
             "WHERE kind = ? AND author = ? AND day >= ? ORDER BY day",
             (kind, author, since.isoformat()),
         ).fetchall()
-    return [
-        (datetime.fromisoformat(r[0]), [(str(q), str(a)) for q, a in json.loads(r[1])])
-        for r in rows
-    ]
+    return readable(
+        rows,
+        lambda r: (datetime.fromisoformat(r[0]), [(str(q), str(a)) for q, a in json.loads(r[1])]),
+    )
 
 
 def earliest_record(conn: Connection) -> datetime | None:

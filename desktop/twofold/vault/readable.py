@@ -1,0 +1,39 @@
+"""Reading projection rows that the other partner may have edited.
+
+``shared.db`` is readable and writable by both partners with the vault key: anyone
+with a SQLCipher tool can put a value there that Twofold never writes (a date that
+does not parse, words where a number belongs, bytes where words belong, JSON of
+another shape). A row like that is left out of what a page shows, alone; the rows
+around it are shown as usual, and the full check (``verify``, which compares every
+projection row with its signed event) names it, which the window shows in its
+banner. It never stops a page from opening or the command line with a bug."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# What converting a stored value of the wrong type or shape raises (``int("x")``,
+# ``date.fromisoformat(b"")``, an enum's unknown value, ``json.loads`` of words, a
+# missing key, a tuple of the wrong length).
+UNREADABLE: tuple[type[Exception], ...] = (
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    AttributeError,
+)
+
+
+def readable(rows: Iterable[Any], convert: Callable[[Any], T]) -> list[T]:
+    """``convert`` of every row it can read; the rest are left out."""
+    out: list[T] = []
+    for row in rows:
+        try:
+            out.append(convert(row))
+        except UNREADABLE:
+            continue
+    return out
