@@ -196,3 +196,44 @@ def test_the_check_ins_command_reads_around_an_unreadable_row(
     result = cli("checkins", "--vault", practice_vault, "--as", "Alex",
                  "--passphrase-file", secret)  # fmt: skip
     assert result.code != EXIT_BUG and result.code == 0, result.err
+
+
+# --- ledger_events: values of another type ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "payload = 'not json'",  # text where Twofold writes a BLOB
+        "payload = '{\"text\": 5}'",
+        "content_hash = 'abc', prev_hash = 'def'",
+        "signature = 9223372036854775807",  # bytes(n) would be n zero bytes
+        "signature = 2.5",
+    ],
+)
+def test_an_event_stored_as_another_type_is_named_not_a_crash(
+    shared_vault: Path, tmp_path: Path, change: str
+) -> None:
+    seq = _seq(
+        shared_vault, "SELECT seq FROM timeline_items WHERE body = 'I was scared to tell you'"
+    )
+    attack(shared_vault, f"UPDATE ledger_events SET {change} WHERE seq = {seq}")
+    assert f"event #{seq} (reflection.shared" in named(shared_vault)
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS)
+    for command in ("verify", "list"):
+        result = cli(command, "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
+        assert result.code != EXIT_BUG, result.err
+
+
+def test_a_first_event_stored_as_text_is_named_not_a_crash(
+    shared_vault: Path, tmp_path: Path
+) -> None:
+    attack(shared_vault, "UPDATE ledger_events SET payload = 'not json' WHERE seq = 1")
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS)
+    result = cli("list", "--shared", "--vault", shared_vault, "--as", "Alex",
+                 "--passphrase-file", secret)  # fmt: skip
+    assert result.code != EXIT_BUG, result.err
+    result = cli("verify", "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
+    assert result.code == 4 and "event #1 (vault.created" in result.err, result.err

@@ -282,8 +282,8 @@ class LedgerStore:
             author=str(row[2]),
             kind=str(row[3]),
             occurred_at=str(row[4]),
-            content_hash=bytes(row[5]),
-            prev_hash=bytes(row[6]),
+            content_hash=_bytes(row[5]),
+            prev_hash=_bytes(row[6]),
         )
 
     def events(self, after_seq: int = 0) -> Iterator[LedgerEvent]:
@@ -294,7 +294,7 @@ class LedgerStore:
                 (after_seq,),
             )
             for row in rows:
-                yield LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+                yield LedgerEvent(self._header(row), _blob(row[7]), _bytes(row[8]))
 
     def event_at(self, seq: int) -> LedgerEvent | None:
         row = self._conn.execute(
@@ -302,7 +302,9 @@ class LedgerStore:
             "payload, signature FROM ledger_events WHERE seq = ?",
             (seq,),
         ).fetchone()
-        return None if row is None else LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+        return (
+            None if row is None else LedgerEvent(self._header(row), _blob(row[7]), _bytes(row[8]))
+        )
 
     def event(self, event_id: str) -> LedgerEvent:
         row = self._conn.execute(
@@ -312,7 +314,7 @@ class LedgerStore:
         ).fetchone()
         if row is None:
             raise NotFound("There is no ledger event with that id.")
-        return LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+        return LedgerEvent(self._header(row), _blob(row[7]), _bytes(row[8]))
 
     def present(self, event_ids: Sequence[str]) -> set[str]:
         """Which of these event ids are in the ledger (one query, not one per id)."""
@@ -514,7 +516,7 @@ class LedgerStore:
                 (str(EventKind.KEYS_CHANGED), seq),
             ).fetchall()
         for row in rows:
-            event = LedgerEvent(self._header(row), _blob(row[7]), bytes(row[8]))
+            event = LedgerEvent(self._header(row), _blob(row[7]), _bytes(row[8]))
             public = keys.current.get(event.header.author)
             if public is None or event.payload is None:
                 continue
@@ -739,7 +741,19 @@ def _data(text: Any) -> dict[str, Any]:
 
 
 def _blob(value: Any) -> bytes | None:
-    return None if value is None else bytes(value)
+    return None if value is None else _bytes(value)
+
+
+def _bytes(value: Any) -> bytes:
+    """A stored hash, signature or payload as bytes. Twofold writes them as BLOBs;
+    another type (text, a number: edited with a SQLCipher tool) is read as its text,
+    which no hash or signature matches, so the check names the event. Never
+    ``bytes(n)`` of a number: that is n zero bytes."""
+    if isinstance(value, bytes):
+        return value
+    if value is None:
+        return b""
+    return str(value).encode("utf-8", "surrogateescape")
 
 
 def _filters(
