@@ -3405,6 +3405,22 @@ Unterschrieben als {name}</translation>
         <translation>shared.db gehört zu einem anderen Tresor als keyslots.json. Es wurde nichts geändert; stell den Ordner aus ein und derselben Sicherung wieder her.</translation>
     </message>
     <message>
+        <source>shared.db was changed outside Twofold ({what}). Nothing was changed; restore the folder from one backup.</source>
+        <translation>shared.db wurde außerhalb von Twofold verändert ({what}). Es wurde nichts geändert; stell den Ordner aus ein und derselben Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>“{name}” is missing</source>
+        <translation>„{name}“ fehlt</translation>
+    </message>
+    <message>
+        <source>“{name}” was added</source>
+        <translation>„{name}“ wurde hinzugefügt</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed</source>
+        <translation>„{name}“ wurde verändert</translation>
+    </message>
+    <message>
         <source>{folder} already exists and is not empty. Restore into a new folder; Twofold never overwrites a vault.</source>
         <translation>{folder} gibt es schon, und der Ordner ist nicht leer. Stell in einen neuen Ordner wieder her; Twofold überschreibt nie einen Tresor.</translation>
     </message>

@@ -178,6 +178,13 @@ KNOWN = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
+            "shared.db was changed outside Twofold ({what}). Nothing was changed; restore the folder from one backup.",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "“{name}” is missing"),
+        QT_TRANSLATE_NOOP("Messages", "“{name}” was added"),
+        QT_TRANSLATE_NOOP("Messages", "“{name}” was changed"),
+        QT_TRANSLATE_NOOP(
+            "Messages",
             "{folder} already exists and is not empty. Restore into a new folder; Twofold never overwrites a vault.",
         ),
         QT_TRANSLATE_NOOP(

@@ -56,7 +56,13 @@ from twofold.vault.keyslots import KeySlots, NewSlot, Partner, PartnerKeys, Slot
 from twofold.vault.ledger_store import LedgerStore
 from twofold.vault.locks import FolderLock, WriteLock, take_owner_lock
 from twofold.vault.projectors import replay
-from twofold.vault.schema import JOURNAL_MIGRATIONS, SHARED_MIGRATIONS, check_existing, migrate
+from twofold.vault.schema import (
+    JOURNAL_MIGRATIONS,
+    SHARED_MIGRATIONS,
+    check_existing,
+    migrate,
+    structure_problems,
+)
 
 SHARED_DB = "shared.db"
 REKEYED = ".shared.db.rekeyed"  # a leave's re-keyed copy of shared.db (vault/ending.py)
@@ -732,6 +738,13 @@ def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection
             raise VaultDamaged(
                 "shared.db belongs to a different vault than keyslots.json. "
                 "Nothing was changed; restore the folder from one backup."
+            )
+        with mapped_errors(SHARED_DB):
+            changed = structure_problems(conn, SHARED_MIGRATIONS)
+        if changed:  # a table, index or trigger dropped, added or altered by hand
+            raise VaultDamaged(
+                f"shared.db was changed outside Twofold ({changed[0]}). Nothing was "
+                "changed; restore the folder from one backup."
             )
         with contextlib.suppress(DatabaseError, VaultDamaged):  # damage: named elsewhere
             if not replay.is_current(conn):  # an upgrade: re-derive them from the events
