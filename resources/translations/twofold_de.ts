@@ -3409,6 +3409,10 @@ Unterschrieben als {name}</translation>
         <translation>shared.db wurde außerhalb von Twofold verändert ({what}). Es wurde nichts geändert; stell den Ordner aus ein und derselben Sicherung wieder her.</translation>
     </message>
     <message>
+        <source>{damage} Your own journal opened for reading and export only; the shared ledger is unavailable until shared.db is restored.</source>
+        <translation>{damage} Dein eigenes Tagebuch ist nur zum Lesen und Exportieren geöffnet; die gemeinsame Chronik ist nicht verfügbar, bis shared.db wiederhergestellt ist.</translation>
+    </message>
+    <message>
         <source>“{name}” is missing</source>
         <translation>„{name}“ fehlt</translation>
     </message>

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS
 from tests.gui.conftest import MakeWindow, unlock_as
+from tests.gui.conftest import german as german
 from tests.gui.conftest import make_window as make_window
 from tests.gui.conftest import settings as settings
 from tests.reliability.attack9_vaults import practise, share_three
@@ -103,3 +104,22 @@ def test_a_concern_beside_a_check_off_shows_with_its_day(
     assert page is not None
     texts = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "concern beside" in texts and "I didn&#x27;t see this happen" in texts
+
+
+def test_a_changed_structure_is_said_in_the_window_in_its_language(
+    qtbot: QtBot, make_window: MakeWindow, shared_vault: Path, german: None
+) -> None:
+    """A trigger Sam added would run on Alex's own writes: the journal opens read-only
+    and the status line says why, in German (it stayed English before)."""
+    attack(
+        shared_vault,
+        "CREATE TRIGGER eat AFTER INSERT ON ledger_events BEGIN "
+        "DELETE FROM ledger_events WHERE seq = new.seq; END",
+    )
+    window = make_window(shared_vault)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert window.session is not None and window.session.shared_damage is not None
+    text = window.status.text()
+    assert text.startswith("shared.db wurde außerhalb von Twofold verändert (“eat”"), text
+    assert "Dein eigenes Tagebuch ist nur zum Lesen und Exportieren geöffnet" in text
+    assert not _dialogs()

@@ -771,8 +771,11 @@ class MainWindow(QMainWindow):
         self._set_actions(unlocked=True)
         self._focus_visible_page()
         self.idle.start()
-        for warning in session.warnings:
-            self.status.setText(warning)
+        if session.warnings:
+            from twofold.ui.messages import translated
+
+            for warning in session.warnings:
+                self.status.setText(translated(warning))
         self._daily_backup(session)
 
     def _show_key_notice(self, session: Session) -> None:

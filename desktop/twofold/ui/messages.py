@@ -180,6 +180,10 @@ KNOWN = frozenset(
             "Messages",
             "shared.db was changed outside Twofold ({what}). Nothing was changed; restore the folder from one backup.",
         ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{damage} Your own journal opened for reading and export only; the shared ledger is unavailable until shared.db is restored.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "“{name}” is missing"),
         QT_TRANSLATE_NOOP("Messages", "“{name}” was added"),
         QT_TRANSLATE_NOOP("Messages", "“{name}” was changed"),
