@@ -12,8 +12,6 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import sqlcipher3
-
 from twofold.domain.errors import (
     DiskFull,
     VaultDamaged,
@@ -22,6 +20,7 @@ from twofold.domain.errors import (
     VaultUnreadable,
 )
 from twofold.vault.crypto import sqlcipher_key
+from twofold.vault.engine import sqlcipher3
 from twofold.vault.files import create_private_file
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported

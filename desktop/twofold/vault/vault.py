@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlcipher3
-
 from twofold.domain import events
 from twofold.domain.errors import (
     InvalidInput,
@@ -50,6 +48,7 @@ from twofold.vault.database import (
     scrub_journal,
     transaction,
 )
+from twofold.vault.engine import sqlcipher3
 from twofold.vault.files import PRIVATE_FOLDER, fsync_folder
 from twofold.vault.journal_store import JournalStore
 from twofold.vault.keyslots import KeySlots, NewSlot, Partner, PartnerKeys, Slot, SlotKind
