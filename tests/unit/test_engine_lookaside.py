@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from twofold.services.session import Session
 from twofold.vault import engine
 
@@ -115,3 +117,36 @@ def test_sqlcipher3_imported_first_keeps_sqlites_default_and_still_works(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert out.stdout.split() == ["False", "42"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux reports locked memory")
+def test_the_first_connection_a_process_opens_has_its_lookaside_locked(vault_dir: Path) -> None:
+    """The memory security is on before the vault's first connection opens, so that
+    connection's lookaside (where small allocations, row values among them, live) is
+    locked into RAM like the rest: in a fresh process, whose first connection it is."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tests.conftest import ALEX_PASS\n"
+        "from twofold.services.session import unlock\n"
+        "from twofold.vault import engine\n"
+        "def locked():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmLck:'):\n"
+        "            return int(line.split()[1])\n"
+        "before = locked()\n"
+        "session = unlock(Path(sys.argv[1]), 'Alex', ALEX_PASS)\n"
+        "print(engine.LOOKASIDE_SET, locked() - before)\n"
+        "session.lock()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(vault_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    configured, locked_kib = out.stdout.split()
+    assert configured == "True"
+    # the buffer alone is LOOKASIDE_SLOT × LOOKASIDE_SLOTS bytes (2.4 MB)
+    assert int(locked_kib) * 1024 >= engine.LOOKASIDE_SLOT * engine.LOOKASIDE_SLOTS

@@ -19,6 +19,7 @@ from twofold.domain.errors import (
     VaultReadOnly,
     VaultUnreadable,
 )
+from twofold.vault import engine
 from twofold.vault.crypto import sqlcipher_key
 from twofold.vault.engine import sqlcipher3
 from twofold.vault.files import create_private_file
@@ -199,7 +200,7 @@ def open_keyed(path: Path, key: bytes | bytearray, *, create: bool = False) -> C
         raise _does_not_open(path)  # SQLite would treat it as new: never recreate a vault
     if create and not path.exists():
         create_private_file(path)
-    conn: Connection = sqlcipher3.connect(
+    conn: Connection = engine.connect(
         str(path),
         isolation_level=None,
         check_same_thread=False,

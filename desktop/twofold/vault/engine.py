@@ -16,6 +16,11 @@ and 77 (the rest are larger than a slot: FTS5's page buffers). The buffer is
 2.4 MB per connection, locked like the rest; freed slots keep their bytes until
 reused or until the connection closes and the whole buffer is wiped, as pages of
 the page cache (decrypted text) do.
+
+The buffer is allocated as a connection opens, and SQLCipher locks an allocation
+only if its memory security is on by then: so ``connect`` switches it on, once for
+the process, before the first connection opens (the vault's own connection used to
+open first and switch it on after, leaving its buffer unlocked: swappable).
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ import importlib.machinery
 import importlib.util
 import sys
 from pathlib import Path
+
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
+if TYPE_CHECKING:
+    from sqlite3 import Connection
+    from typing import Any
 
 SQLITE_CONFIG_LOOKASIDE = 13  # sqlite3.h: int slot size, int slot count
 LOOKASIDE_SLOT = 1200  # SQLite's default slot size (bytes)
@@ -84,4 +94,29 @@ LOOKASIDE_SET = _configure()
 
 import sqlcipher3  # noqa: E402 - after the configuration, on purpose
 
-__all__ = ["LOOKASIDE_SET", "sqlcipher3"]
+_memory_secured = False
+
+
+def memory_security_on() -> bool:
+    """SQLCipher's memory security, switched on for the whole process (an unkeyed
+    in-memory connection's pragma does it); True once it is on."""
+    global _memory_secured
+    if not _memory_secured:
+        switch = sqlcipher3.connect(":memory:")
+        try:
+            switch.execute("PRAGMA cipher_memory_security = ON")
+            row = switch.execute("PRAGMA cipher_memory_security").fetchone()
+            _memory_secured = row is not None and str(row[0]) == "1"
+        finally:
+            switch.close()
+    return _memory_secured
+
+
+def connect(database: str, **options: Any) -> Connection:
+    """``sqlcipher3.connect``, after the memory security is on (the module's why)."""
+    memory_security_on()
+    conn: Connection = sqlcipher3.connect(database, **options)
+    return conn
+
+
+__all__ = ["LOOKASIDE_SET", "connect", "memory_security_on", "sqlcipher3"]

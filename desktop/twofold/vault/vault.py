@@ -34,7 +34,7 @@ from twofold.domain.events import (
 )
 from twofold.domain.ledger import EventKind, LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
-from twofold.vault import crypto, keyslots, locks, search_index, trust
+from twofold.vault import crypto, engine, keyslots, locks, search_index, trust
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import (
     Connection,
@@ -48,7 +48,6 @@ from twofold.vault.database import (
     scrub_journal,
     transaction,
 )
-from twofold.vault.engine import sqlcipher3
 from twofold.vault.files import PRIVATE_FOLDER, fsync_folder
 from twofold.vault.journal_store import JournalStore
 from twofold.vault.keyslots import KeySlots, NewSlot, Partner, PartnerKeys, Slot, SlotKind
@@ -715,7 +714,7 @@ def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> tuple[Connecti
 
 
 def _stand_in_for_shared() -> Connection:
-    conn: Connection = sqlcipher3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn: Connection = engine.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA temp_store = MEMORY")
         migrate(conn, SHARED_MIGRATIONS, "the stand-in ledger")
