@@ -458,14 +458,23 @@ class Commands:
                 self.console.print(
                     f"[{hit.source}] {ref:<8} {when}  {hit.author_label:<10} {snippet}"
                 )
-            if not hits:
-                self.console.warn("no matches")
-                return 1
             if len(hits) >= args.limit:  # never let the newest N pass for all of them
                 self.console.warn(
                     f"these are the newest {args.limit} matches; there may be more: "
                     "add a word to narrow the search, or use --limit"
                 )
+            for source in hits.unsearched:
+                part = "your journal" if source == "private" else "the shared timeline"
+                self.console.warn(
+                    f"{part} could not be searched: its search index is damaged or was "
+                    "altered, so its matches are missing; the other matches are above. "
+                    "Run 'twofold verify'."
+                )
+            if hits.unsearched:
+                return 4
+            if not hits:
+                self.console.warn("no matches")
+                return 1
             return 0
         finally:
             session.lock()

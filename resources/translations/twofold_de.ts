@@ -1645,6 +1645,10 @@
         </translation>
     </message>
     <message>
+        <source>Your journal was searched, but the shared timeline could not be: its search index is damaged or was altered (by someone with the vault key, or a disk fault). Its entries are still on the timeline.</source>
+        <translation>Dein Tagebuch wurde durchsucht, die gemeinsame Zeitleiste nicht: Ihr Suchindex ist beschädigt oder wurde verändert (von jemandem mit dem Tresorschlüssel oder durch einen Fehler des Datenträgers). Ihre Einträge stehen weiterhin in der Zeitleiste.</translation>
+    </message>
+    <message>
         <source>Not added to your outbox</source>
         <translation>Nicht zum Teilen vorgemerkt</translation>
     </message>
@@ -3547,6 +3551,14 @@ Unterschrieben als {name}</translation>
     <message>
         <source>{what} is damaged or was altered ({code}). Nothing was changed; run &apos;twofold verify&apos; and restore from a backup if needed.</source>
         <translation>{what} ist beschädigt oder wurde verändert ({code}). Es wurde nichts geändert; führ &apos;twofold verify&apos; aus und stell bei Bedarf aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{what}: a search index in the vault is damaged or was altered. Nothing was changed; run &apos;twofold verify&apos; and restore from a backup if needed.</source>
+        <translation>{what}: Ein Suchindex im Tresor ist beschädigt oder wurde verändert. Es wurde nichts geändert; führ &apos;twofold verify&apos; aus und stell bei Bedarf aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>{what} could not be saved: a search index in the vault is damaged or was altered. Nothing was changed; run &apos;twofold verify&apos; and restore from a backup if needed.</source>
+        <translation>{what} konnte nicht gespeichert werden: Ein Suchindex im Tresor ist beschädigt oder wurde verändert. Es wurde nichts geändert; führ &apos;twofold verify&apos; aus und stell bei Bedarf aus einer Sicherung wieder her.</translation>
     </message>
     <message>
         <source>{what} was written by a newer version of Twofold (schema {version}, this app knows up to {migrations}). Update Twofold to open it; nothing was changed.</source>
@@ -5988,12 +6000,20 @@ Unterschrieben als {name}</translation>
         <source>Not withdrawn</source>
         <translation>Nicht zurückgezogen</translation>
     </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Die Suche ist fehlgeschlagen</translation>
+    </message>
     <message numerus="yes">
         <source>%n shared matches</source>
         <translation>
             <numerusform>%Ln Treffer im Geteilten</numerusform>
             <numerusform>%Ln Treffer im Geteilten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The shared timeline could not be searched: its search index is damaged or was altered (by someone with the vault key, or a disk fault). Its entries are still on the timeline.</source>
+        <translation>Die gemeinsame Zeitleiste konnte nicht durchsucht werden: Ihr Suchindex ist beschädigt oder wurde verändert (von jemandem mit dem Tresorschlüssel oder durch einen Fehler des Datenträgers). Ihre Einträge stehen weiterhin in der Zeitleiste.</translation>
     </message>
     <message>
         <source>Highlights</source>

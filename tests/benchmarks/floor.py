@@ -16,13 +16,19 @@ FOLDER holds the plain (unencrypted) copy of shared.db and the journal that
 * The search is Twofold's query (``search_store.search``, private and shared) for the
   same typed text, without the service around it (query parsing, snippets' labels).
 
-What a floor lacks is what Twofold adds: the encryption of each page and SQLCipher's
-memory security (DESIGN §6: the floor is the raw engine). The memory security is
-process-wide once any connection turns it on — the benchmark's own session does —
-hence the separate process. Until session 22 the search floor ran in the benchmark's
-process, under that memory security, which costs a search far more than Twofold's own
-code does: ``--memory-security`` measures that floor too, for the comparison
-docs/PERFORMANCE.md makes.
+What a floor lacks is Twofold's code around the store call and the encryption of each
+page (the copy is plain: a stricter floor than the encrypted files). The memory
+security is process-wide once any connection turns it on — the benchmark's own
+session does — hence the separate process, which can measure both ways:
+
+* ``--memory-security``: the engine as DESIGN §3 requires it configured (SQLCipher's
+  memory security on: an mlock and a wipe for every allocation). The search rows'
+  floor since session 25 (DESIGN §6), as it was until session 22 by accident of
+  running in the benchmark's process.
+* without it: the raw engine (sessions 22-24's floor; the save's floor), reported
+  beside the search rows so the memory security's cost stays in view.
+
+SQLite is started as Twofold starts it (``vault.engine``: its lookaside), either way.
 """
 
 from __future__ import annotations

@@ -348,11 +348,11 @@ def measure_session(
     table: Table, folder: Path, reps: int, floor: Path | None, wanted: Callable[[str], bool]
 ) -> None:
     session = unlock(folder, "Alex", PASSPHRASES["Alex"])
-    floor_search: dict[str, float] = {}
+    raw_search: dict[str, float] = {}
     floor_save: float | None = None
-    secured: dict[str, float] = {}
+    floor_search: dict[str, float] = {}
     if floor is not None and (wanted("search") or wanted("save")):
-        floor_search, floor_save, secured = measure_floor(floor, reps, wanted)
+        raw_search, floor_save, floor_search = measure_floor(floor, reps, wanted)
     for typed, label in SEARCHES if wanted("search") else ():
         hits = len(session.search(typed))
         row = table.add(
@@ -364,11 +364,12 @@ def measure_session(
                 floor=floor_search.get(typed),
             )
         )
-        if typed in secured:
+        if typed in raw_search:
             table.notes.append(
-                f"Search floor with SQLCipher's memory security on, {label}: "
-                f"{secured[typed]:.2f} ms (the search ÷ that: {row.median / secured[typed]:.2f}); "
-                f"the raw engine's, in the floor column: {floor_search[typed]:.2f} ms."
+                f"Search floor of the raw engine (no memory security), {label}: "
+                f"{raw_search[typed]:.2f} ms (the search ÷ that: {row.median / raw_search[typed]:.2f}); "
+                f"the engine as DESIGN §3 configures it, in the floor column: "
+                f"{floor_search[typed]:.2f} ms."
             )
     journal = session.journal
     assert journal is not None
@@ -1059,11 +1060,11 @@ def export_floor(folder: Path, target: Path) -> Path:
 def measure_floor(
     target: Path, reps: int, wanted: Callable[[str], bool] = _everything
 ) -> tuple[dict[str, float], float | None, dict[str, float]]:
-    """The same search and save code on the plain copy, through plain SQLite, each in a
-    process of its own (floor.py says why and what is the same): the raw engine, as
-    DESIGN §6 defines the floor. Also the search floor with SQLCipher's memory
-    security on, which the search floor ran under until session 22 (the benchmark's
-    own session turns it on for the whole process)."""
+    """The same search and save code on the plain copy, each in a process of its own
+    (floor.py says why and what is the same): the raw engine, and the search on the
+    engine as DESIGN §3 requires it configured, SQLCipher's memory security on — the
+    search rows' floor since session 25 (DESIGN §6; PERFORMANCE.md says why). Returns
+    the raw searches, the raw save, the searches under the memory security."""
     typed = [text for text, _ in SEARCHES] if wanted("search") else []
     searches: dict[str, float] = (
         json.loads(_floor("search", target, reps * 2, typed)) if typed else {}

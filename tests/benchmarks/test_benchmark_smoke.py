@@ -138,11 +138,11 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
     names = [line.split("|")[1].strip() for line in rows]
     assert len(names) == 4, names
     assert all(n.startswith(("search private+shared", "command-line search")) for n in names)
-    # each search has the raw engine's floor (its own process, no memory security:
-    # floor.py refuses to measure otherwise) and, in a note, the floor under it
+    # each search has the floor of the engine as DESIGN §3 configures it (its own
+    # process, memory security on: floor.py checks) and, in a note, the raw engine's
     floors = [line.split("|")[9].strip() for line in rows if "search private" in line]
     assert len(floors) == 3 and all(float(f) > 0 for f in floors), floors
-    assert only.read_text().count("Search floor with SQLCipher's memory security on") == 3
+    assert only.read_text().count("Search floor of the raw engine (no memory security)") == 3
     with pytest.raises(SystemExit):
         main(["--quick", "--root", str(tmp_path), "--only", "search,everything"])
 

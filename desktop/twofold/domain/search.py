@@ -37,6 +37,18 @@ class SearchHit:
         return make_snippet(self.text, self.typed)
 
 
+class SearchHits(list[SearchHit]):
+    """A search's hits, newest first. ``unsearched``: the sources whose search index
+    could not be read (damaged, or altered by someone with the key), so their matches
+    are missing; the others' are all here (one bad index never hides the rest)."""
+
+    unsearched: tuple[Source, ...] = ()
+
+    def __init__(self, hits: list[SearchHit] | None = None, unsearched: tuple[Source, ...] = ()):
+        super().__init__(hits or [])
+        self.unsearched = unsearched
+
+
 def fts_query(text: str, *, prefix_last: bool = True) -> str | None:
     """Every word must match; the last word may be a prefix (results as you type).
 

@@ -19,7 +19,7 @@ from twofold.domain.errors import (
 )
 from twofold.domain.journal_filter import kinds_named
 from twofold.domain.passphrase import normalise_passphrase
-from twofold.domain.search import SearchHit, fts_query
+from twofold.domain.search import SearchHits, fts_query
 from twofold.domain.valueclass import valueclass
 from twofold.services.journal import JournalService
 from twofold.services.locked import is_open_elsewhere as is_open_elsewhere
@@ -241,12 +241,13 @@ class Session:
     def partner_labels(self) -> dict[str, str]:
         return self.timeline.labels()
 
-    def search(self, text: str, limit: int = 200) -> list[SearchHit]:
-        """Private journal and shared ledger in one query, newest first."""
+    def search(self, text: str, limit: int = 200) -> SearchHits:
+        """Private journal and shared ledger in one query, newest first; the result's
+        ``unsearched`` names a side whose search index could not be read."""
         query = fts_query(text)
         kinds, rest = ((), text) if self.is_shared_session else kinds_named(text)
         if query is None and not kinds:
-            return []
+            return SearchHits()
         return search(
             self._vault.connection,
             query or "",

@@ -34,7 +34,7 @@ from twofold.ui.editor import DRAFT_SLOT, EntryEditor
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
 from twofold.ui.labels import label
 from twofold.ui.models import JournalModel, SearchModel
-from twofold.ui.widgets import buddy, confirm, named, note, two_panes
+from twofold.ui.widgets import announce, buddy, confirm, named, note, two_panes
 
 SEARCH_DELAY_MS = 150
 SEARCH_SHOWN = 200  # a search lists the newest this many; the count says when there are more
@@ -332,7 +332,16 @@ class JournalPage(QWidget):
             )
         else:
             count = self.tr("%n matches for “{text}”", None, len(hits))
-        self.count.setText(count.format(text=text))
+        count = count.format(text=text)
+        if Source.SHARED in hits.unsearched:
+            count += "\n" + self.tr(
+                "Your journal was searched, but the shared timeline could not be: its search "
+                "index is damaged or was altered (by someone with the vault key, or a disk "
+                "fault). Its entries are still on the timeline."
+            )
+        self.count.setText(count)
+        if hits.unsearched:
+            announce(self.count, count)
 
     def _open_hit(self, index: QModelIndex) -> None:
         hit = self.search_model.item(index.row())

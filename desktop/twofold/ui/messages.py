@@ -266,6 +266,14 @@ KNOWN = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
+            "{what}: a search index in the vault is damaged or was altered. Nothing was changed; run 'twofold verify' and restore from a backup if needed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{what} could not be saved: a search index in the vault is damaged or was altered. Nothing was changed; run 'twofold verify' and restore from a backup if needed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
             "{what} was written by a newer version of Twofold (schema {version}, this app knows up to {migrations}). Update Twofold to open it; nothing was changed.",
         ),
         QT_TRANSLATE_NOOP("Messages", "A chapter needs a title and some words."),

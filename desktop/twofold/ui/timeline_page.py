@@ -27,7 +27,7 @@ from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.labels import verify_lines, verify_text
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
-from twofold.ui.widgets import buddy, confirm, error_text, heading, named, note
+from twofold.ui.widgets import announce, buddy, confirm, error_text, heading, named, note
 from twofold.ui.worker import Task, run_in_background
 
 
@@ -432,10 +432,25 @@ class TimelinePage(QWidget):
         if not text or self.session is None:
             self.stack.setCurrentIndex(0)
             return
-        hits = [h for h in self.session.search(text) if h.source == Source.SHARED]
+        session = self.session
+        outcome = ops.run_op(
+            self, self.tr("Search failed"), lambda: session.search(text), action="timeline.search"
+        )
+        if outcome is None or outcome.value is None:
+            return
+        found = outcome.value
+        hits = [h for h in found if h.source == Source.SHARED]
         self.search_model.set_hits(hits)
         self.stack.setCurrentIndex(1)
-        self.count.setText(self.tr("%n shared matches", None, len(hits)))
+        count = self.tr("%n shared matches", None, len(hits))
+        if Source.SHARED in found.unsearched:
+            count = self.tr(
+                "The shared timeline could not be searched: its search index is damaged or "
+                "was altered (by someone with the vault key, or a disk fault). Its entries "
+                "are still on the timeline."
+            )
+            announce(self.count, count)
+        self.count.setText(count)
 
 
 class AgendaPage(QWidget):

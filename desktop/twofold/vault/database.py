@@ -173,12 +173,26 @@ def translate(exc: Exception, what: str) -> Exception:
             f"{what} could not be read or written ({code.removeprefix('SQLITE_')}): the disk "
             "or the folder's permissions refused it. Nothing was changed."
         )
+    if search_index_refused(exc):
+        return VaultDamaged(
+            f"{what}: a search index in the vault is damaged or was altered. Nothing was "
+            "changed; run 'twofold verify' and restore from a backup if needed."
+        )
     if code in _DAMAGE:
         return VaultDamaged(
             f"{what} is damaged or was altered ({code.removeprefix('SQLITE_')}). Nothing was "
             "changed; run 'twofold verify' and restore from a backup if needed."
         )
     return exc
+
+
+def search_index_refused(exc: BaseException) -> bool:
+    """FTS5 refused its own tables: an index edited with the key (the partner holds
+    the shared one's) or damaged. FTS5 says so in its messages, whatever the code
+    ("invalid fts5 file format …", "fts5: corruption …"), or with the code only
+    virtual tables return (the FTS5 indexes are Twofold's only ones)."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    return "fts5" in str(exc).lower() or name == "SQLITE_CORRUPT_VTAB"
 
 
 @contextlib.contextmanager
@@ -281,7 +295,17 @@ def transaction(conn: Connection, what: str, *, deferred: bool = False) -> Itera
         raise mapped from exc
     try:
         yield conn
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlcipher3.dbapi2.IntegrityError as exc:
+            # A COMMIT writes each FTS5 index's structure record; one it cannot read
+            # (edited with the key) fails it as a constraint. Twofold declares no
+            # deferred constraints, the only other way a COMMIT can fail one.
+            raise VaultDamaged(
+                f"{what} could not be saved: a search index in the vault is damaged or was "
+                "altered. Nothing was changed; run 'twofold verify' and restore from a "
+                "backup if needed."
+            ) from exc
     except BaseException as exc:
         with contextlib.suppress(DatabaseError):
             conn.execute("ROLLBACK")
@@ -306,4 +330,13 @@ def integrity_problems(conn: Connection, schema: str) -> list[str]:
         problems += [r for r in rows if r != "ok"]
     except DatabaseError as exc:
         problems.append(str(exc))
-    return problems
+    return [_in_words(problem) for problem in problems]
+
+
+def _in_words(problem: str) -> str:
+    """FTS5's findings said first in words a person can act on, its own after them
+    without its advice to "run 'rebuild'" (a command for SQLite's shell)."""
+    if "fts5" not in problem.lower():
+        return problem
+    detail = problem.removesuffix(" - run 'rebuild'")
+    return f"a search index was changed outside Twofold or is damaged ({detail})"

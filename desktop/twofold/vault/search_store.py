@@ -12,13 +12,14 @@ WHERE journal_fts MATCH``.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from twofold.domain.errors import InvalidInput
-from twofold.domain.search import SearchHit, Source
+from twofold.domain.errors import InvalidInput, VaultDamaged
+from twofold.domain.search import SearchHit, SearchHits, Source
 from twofold.domain.valueclass import valueclass
-from twofold.vault.database import Connection, DatabaseError, mapped_errors
+from twofold.vault.database import Connection, DatabaseError, mapped_errors, translate
 
 
 def _marks(ids: list[int]) -> str:
@@ -89,11 +90,13 @@ def _one_moment(conn: Connection) -> Iterator[None]:
     conn.execute("BEGIN")
     try:
         yield
-    except BaseException:
-        with contextlib.suppress(DatabaseError):
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")  # nothing was written: this lets go of the locks
+    finally:
+        # Nothing was written: ending it either way only lets go of the locks, and a
+        # ROLLBACK asks nothing of FTS5 (a COMMIT syncs its tables, which an index
+        # edited with the key makes fail)
+        if conn.in_transaction:
+            with contextlib.suppress(DatabaseError):
+                conn.execute("ROLLBACK")
 
 
 def _matches(
@@ -192,6 +195,17 @@ def _by_date(conn: Connection, side: _Side, query: str, limit: int) -> list[tupl
     return rows[:limit]
 
 
+def _private(
+    conn: Connection, query: str, limit: int, kinds: tuple[str, ...], kind_query: str | None
+) -> Rows:
+    """The journal's newest matches, and entries of the kinds the words named."""
+    rows = _newest(conn, "private", query, limit) if query else []
+    if kinds:
+        seen = {key for _, key, _ in rows}
+        rows += [row for row in _of_kinds(conn, kinds, kind_query, limit) if row[1] not in seen]
+    return rows
+
+
 def _of_kinds(
     conn: Connection, kinds: tuple[str, ...], query: str | None, limit: int
 ) -> list[tuple[str, int, str]]:
@@ -218,6 +232,28 @@ def _of_kinds(
     return [row for row in matched if row[1] in keep][:limit]
 
 
+Rows = list[tuple[str, int, str]]  # (source, key, date)
+
+
+def _side(source: Source, find: Callable[[], Rows], unsearched: list[Source]) -> Rows:
+    """One side's newest matches; none, and the side noted, when its search index
+    cannot be read. The partner holds the shared index's key and can make FTS5 refuse
+    it: the person's own journal is still searched (DESIGN §7: one bad part never
+    hides the rest), and the search says what it could not search."""
+    try:
+        return find()
+    except DatabaseError as exc:
+        if not isinstance(translate(exc, "Search"), VaultDamaged):
+            raise
+        logging.getLogger("twofold").warning(
+            "search.unsearched source=%s sqlite=%s",
+            source.value,
+            getattr(exc, "sqlite_errorname", ""),
+        )
+        unsearched.append(source)
+        return []
+
+
 def search(
     conn: Connection,
     query: str,
@@ -229,19 +265,34 @@ def search(
     limit: int = 200,
     kinds: tuple[str, ...] = (),
     kind_query: str | None = None,
-) -> list[SearchHit]:
+) -> SearchHits:
     """``query`` is the FTS5 expression; ``typed`` what the person typed (for snippets).
     ``kinds``: journal kinds the typed words named ("trigger"): entries of those kinds
-    match too, narrowed by ``kind_query`` (the other words) when there are any."""
+    match too, narrowed by ``kind_query`` (the other words) when there are any.
+    A side whose index cannot be read is named in the result's ``unsearched``; when
+    no side could be searched, VaultDamaged."""
     with mapped_errors("Search"), _one_moment(conn):
-        newest = _newest(conn, "shared", query, limit) if query else []
-        if include_private:
-            newest += _newest(conn, "private", query, limit) if query else []
-            if kinds:
-                seen = {key for source, key, _ in newest if source == "private"}
-                newest += [
-                    row for row in _of_kinds(conn, kinds, kind_query, limit) if row[1] not in seen
-                ]
+        unsearched: list[Source] = []
+        sides = 0
+        newest: Rows = []
+        if query:
+            sides += 1
+            newest += _side(
+                Source.SHARED, lambda: _newest(conn, "shared", query, limit), unsearched
+            )
+        if include_private and (query or kinds):
+            sides += 1
+            newest += _side(
+                Source.PRIVATE,
+                lambda: _private(conn, query, limit, kinds, kind_query),
+                unsearched,
+            )
+        if sides and len(unsearched) == sides:
+            what = "Search"  # translate()'s wording: one message for the window to translate
+            raise VaultDamaged(
+                f"{what}: a search index in the vault is damaged or was altered. Nothing was "
+                "changed; run 'twofold verify' and restore from a backup if needed."
+            )
         newest.sort(key=lambda row: row[2], reverse=True)
         newest = newest[:limit]
         private_ids = [key for source, key, _ in newest if source == "private"]
@@ -269,7 +320,7 @@ def search(
             if shared_ids
             else {}
         )
-    hits: list[SearchHit] = []
+    hits = SearchHits(unsearched=tuple(unsearched))
     for source, key, when in newest:
         if source == "private":
             hits.append(
