@@ -6,7 +6,6 @@ works, with SQLite's default."""
 
 from __future__ import annotations
 
-import ast
 import ctypes
 import subprocess
 import sys
@@ -16,8 +15,6 @@ import pytest
 
 from twofold.services.session import Session
 from twofold.vault import engine
-
-DESKTOP = Path(__file__).parents[2] / "desktop" / "twofold"
 
 # sqlite3.h: sqlite3_db_status operations
 LOOKASIDE_USED = 0
@@ -82,23 +79,6 @@ def test_the_vaults_connection_serves_small_allocations_from_a_lookaside_with_ro
     _, missed = _status(library, handle, LOOKASIDE_MISS_FULL)
     assert used > DEFAULT_SLOTS  # more held than SQLite's default has room for
     assert missed == missed_before == 0  # no allocation found the lookaside full
-
-
-def test_only_the_engine_module_imports_sqlcipher3() -> None:
-    """Any other first import would start SQLite before its configuration."""
-    importers = []
-    for path in DESKTOP.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            names = (
-                [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else []
-            )
-            if any(name.split(".")[0] == "sqlcipher3" for name in names):
-                importers.append(path.relative_to(DESKTOP).as_posix())
-    assert importers == ["vault/engine.py"]
 
 
 def test_sqlcipher3_imported_first_keeps_sqlites_default_and_still_works(

@@ -60,23 +60,36 @@ ALLOWED = {
 }
 
 
-def _imported_layers(source: Path) -> set[str]:
+def _imported(source: Path) -> list[str]:
+    """Every module name a source file imports, anywhere in it."""
     import ast
 
-    found: set[str] = set()
+    names: list[str] = []
     for node in ast.walk(ast.parse(source.read_text("utf-8"))):
-        names = (
-            [alias.name for alias in node.names]
-            if isinstance(node, ast.Import)
-            else [node.module or ""]
-            if isinstance(node, ast.ImportFrom)
-            else []
-        )
-        for name in names:
-            parts = name.split(".")
-            if parts[0] == "twofold" and len(parts) > 1 and parts[1] in ALLOWED:
-                found.add(parts[1])
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names.append(node.module or "")
+    return names
+
+
+def _imported_layers(source: Path) -> set[str]:
+    found: set[str] = set()
+    for name in _imported(source):
+        parts = name.split(".")
+        if parts[0] == "twofold" and len(parts) > 1 and parts[1] in ALLOWED:
+            found.add(parts[1])
     return found
+
+
+def test_only_the_engine_module_imports_sqlcipher3() -> None:
+    """SQLite's configuration must come before its first import (vault/engine.py)."""
+    importers = [
+        source.relative_to(PACKAGE).as_posix()
+        for source in sorted(PACKAGE.rglob("*.py"))
+        if any(name.split(".")[0] == "sqlcipher3" for name in _imported(source))
+    ]
+    assert importers == ["vault/engine.py"]
 
 
 def test_every_layer_imports_only_downward() -> None:
