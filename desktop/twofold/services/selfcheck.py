@@ -11,6 +11,7 @@ from pathlib import Path
 
 from twofold.services import backups
 from twofold.services.session import create_vault, unlock, unlock_session
+from twofold.vault import engine
 from twofold.vault.crypto import KdfParams, kdf_floor
 
 Report = Callable[[str], None]
@@ -25,6 +26,11 @@ def run_self_check(report: Report, kdf: KdfParams | None = None) -> bool:
         params = kdf or kdf_floor()
         codes = create_vault(folder, [("A", "self check alpha"), ("B", "self check bravo")], params)
         report(f"ok    created a vault ({len(codes.recovery_codes)} recovery codes)")
+        if not (engine.memory_security_on() and engine.LOOKASIDE_SET):
+            # a bundle that imported sqlcipher3 before vault/engine.py, or could not reach it
+            report("FAIL  SQLCipher started without its memory security or Twofold's lookaside")
+            return False
+        report("ok    SQLCipher: memory security on, lookaside set before it started")
         alex = unlock(folder, "A", "self check alpha")
         assert alex.journal is not None and alex.sharing is not None
         private = alex.journal.write("selfcheck private words")
