@@ -6005,6 +6005,13 @@ Unterschrieben als {name}</translation>
         <translation>Die Suche ist fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
+        <source>The newest %n shared matches; add a word to narrow the search</source>
+        <translation>
+            <numerusform>Der neueste geteilte Treffer; ein weiteres Wort grenzt die Suche ein</numerusform>
+            <numerusform>Die neuesten %Ln geteilten Treffer; ein weiteres Wort grenzt die Suche ein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n shared matches</source>
         <translation>
             <numerusform>%Ln Treffer im Geteilten</numerusform>

@@ -92,6 +92,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The newest %n shared matches; add a word to narrow the search</source>
+        <translation>
+            <numerusform>The newest shared match; add a word to narrow the search</numerusform>
+            <numerusform>The newest %Ln shared matches; add a word to narrow the search</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n shared matches</source>
         <translation>
             <numerusform>%Ln shared match</numerusform>

@@ -241,18 +241,21 @@ class Session:
     def partner_labels(self) -> dict[str, str]:
         return self.timeline.labels()
 
-    def search(self, text: str, limit: int = 200) -> SearchHits:
+    def search(self, text: str, limit: int = 200, *, shared_only: bool = False) -> SearchHits:
         """Private journal and shared ledger in one query, newest first; the result's
-        ``unsearched`` names a side whose search index could not be read."""
+        ``unsearched`` names a side whose search index could not be read.
+        ``shared_only``: the shared ledger alone (the timeline's search), so ``limit``
+        counts shared matches."""
         query = fts_query(text)
-        kinds, rest = ((), text) if self.is_shared_session else kinds_named(text)
+        shared_only = shared_only or self.is_shared_session
+        kinds, rest = ((), text) if shared_only else kinds_named(text)
         if query is None and not kinds:
             return SearchHits()
         return search(
             self._vault.connection,
             query or "",
             text,
-            include_private=not self.is_shared_session,
+            include_private=not shared_only,
             labels=self.partner_labels,
             own_label=self.partner_label,
             limit=limit,

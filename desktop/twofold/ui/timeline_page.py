@@ -25,6 +25,7 @@ from twofold.domain.search import Source
 from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
+from twofold.ui.journal_page import SEARCH_SHOWN
 from twofold.ui.labels import verify_lines, verify_text
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
 from twofold.ui.widgets import announce, buddy, confirm, error_text, heading, named, note
@@ -433,8 +434,12 @@ class TimelinePage(QWidget):
             self.stack.setCurrentIndex(0)
             return
         session = self.session
+        shown = SEARCH_SHOWN
         outcome = ops.run_op(
-            self, self.tr("Search failed"), lambda: session.search(text), action="timeline.search"
+            self,
+            self.tr("Search failed"),
+            lambda: session.search(text, limit=shown, shared_only=True),
+            action="timeline.search",
         )
         if outcome is None or outcome.value is None:
             return
@@ -442,7 +447,12 @@ class TimelinePage(QWidget):
         hits = [h for h in found if h.source == Source.SHARED]
         self.search_model.set_hits(hits)
         self.stack.setCurrentIndex(1)
-        count = self.tr("%n shared matches", None, len(hits))
+        if len(hits) >= shown:  # a screenful of the newest: never "200 matches"
+            count = self.tr(
+                "The newest %n shared matches; add a word to narrow the search", None, shown
+            )
+        else:
+            count = self.tr("%n shared matches", None, len(hits))
         if Source.SHARED in found.unsearched:
             count = self.tr(
                 "The shared timeline could not be searched: its search index is damaged or "
