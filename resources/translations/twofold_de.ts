@@ -1645,10 +1645,6 @@
         </translation>
     </message>
     <message>
-        <source>Your journal was searched, but the shared timeline could not be: its search index is damaged or was altered (by someone with the vault key, or a disk fault). Its entries are still on the timeline.</source>
-        <translation>Dein Tagebuch wurde durchsucht, die gemeinsame Zeitleiste nicht: Ihr Suchindex ist beschädigt oder wurde verändert (von jemandem mit dem Tresorschlüssel oder durch einen Fehler des Datenträgers). Ihre Einträge stehen weiterhin in der Zeitleiste.</translation>
-    </message>
-    <message>
         <source>Not added to your outbox</source>
         <translation>Nicht zum Teilen vorgemerkt</translation>
     </message>
@@ -2545,6 +2541,14 @@
     <message>
         <source>once, by {date}</source>
         <translation>einmal, bis {date}</translation>
+    </message>
+    <message>
+        <source>The shared timeline could not be searched: its search index is damaged or was altered (by someone with the vault key, or a disk fault). Its entries are still on the timeline.</source>
+        <translation>Die gemeinsame Zeitleiste konnte nicht durchsucht werden: Ihr Suchindex ist beschädigt oder wurde verändert (von jemandem mit dem Tresorschlüssel oder durch einen Fehler des Datenträgers). Ihre Einträge stehen weiterhin in der Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Your journal could not be searched: its search index is damaged or was altered (a disk fault, or the file was changed outside Twofold). Its entries are still in your journal.</source>
+        <translation>Dein Tagebuch konnte nicht durchsucht werden: Sein Suchindex ist beschädigt oder wurde verändert (ein Fehler des Datenträgers, oder die Datei wurde außerhalb von Twofold geändert). Seine Einträge stehen weiterhin in deinem Tagebuch.</translation>
     </message>
     <message>
         <source>Daily check-in</source>
@@ -6017,10 +6021,6 @@ Unterschrieben als {name}</translation>
             <numerusform>%Ln Treffer im Geteilten</numerusform>
             <numerusform>%Ln Treffer im Geteilten</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The shared timeline could not be searched: its search index is damaged or was altered (by someone with the vault key, or a disk fault). Its entries are still on the timeline.</source>
-        <translation>Die gemeinsame Zeitleiste konnte nicht durchsucht werden: Ihr Suchindex ist beschädigt oder wurde verändert (von jemandem mit dem Tresorschlüssel oder durch einen Fehler des Datenträgers). Ihre Einträge stehen weiterhin in der Zeitleiste.</translation>
     </message>
     <message>
         <source>Highlights</source>

@@ -29,8 +29,8 @@ def test_the_window_shows_the_journals_matches_and_says_what_it_could_not_search
     qtbot.waitUntil(lambda: window.journal.search_model.rowCount() == 1)
     text = window.journal.count.text()
     assert text.startswith("1 match for “lantern”")
-    assert "the shared timeline could not be" in text
-    assert any("the shared timeline could not be" in said for said in announced())
+    assert "\nThe shared timeline could not be searched" in text
+    assert any("The shared timeline could not be searched" in said for said in announced())
     window.go("timeline")
     qtbot.keyClicks(window.timeline.search, "lantern")
     qtbot.waitUntil(lambda: "could not be searched" in window.timeline.count.text())

@@ -100,17 +100,20 @@ def test_the_command_line_lists_the_journals_matches_and_exits_4(tampered: Path)
     assert "Traceback" not in err.getvalue() and "sqlite" not in err.getvalue().lower()
 
 
-def test_a_search_that_can_search_nothing_says_so_as_damage(vault_dir: Path) -> None:
-    """The shared session (both partners at the screen) searches only the shared
-    timeline: with its index refused there is nothing to show, and it says why."""
-    session = unlock(vault_dir, "Alex", ALEX_PASS)
-    session.lock()
-    attack(vault_dir, REFUSED["another format version"])
-    session = unlock(vault_dir, "Alex", ALEX_PASS)
+def test_a_search_of_the_shared_ledger_alone_says_it_could_not_search_it(
+    tampered: Path,
+) -> None:
+    """The timeline's search (and the shared session, both partners at the screen)
+    searches the shared ledger alone: nothing to show, and it says why."""
+    session = unlock(tampered, "Alex", ALEX_PASS)
     try:
+        hits = session.search("lantern ", shared_only=True)
+        assert list(hits) == [] and hits.unsearched == (Source.SHARED,)
         conn = session._vault.connection
-        with pytest.raises(VaultDamaged, match="search index"):
-            search(conn, '"lantern"', "lantern ", include_private=False, labels={}, own_label="")
+        alone = search(
+            conn, '"lantern"', "lantern ", include_private=False, labels={}, own_label=""
+        )
+        assert list(alone) == [] and alone.unsearched == (Source.SHARED,)
     finally:
         session.lock()
 

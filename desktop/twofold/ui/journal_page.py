@@ -32,7 +32,7 @@ from twofold.ui import i18n, ops
 from twofold.ui.delegates import JournalDelegate, SearchDelegate
 from twofold.ui.editor import DRAFT_SLOT, EntryEditor
 from twofold.ui.i18n import QT_TRANSLATE_NOOP
-from twofold.ui.labels import label
+from twofold.ui.labels import label, unsearched_lines
 from twofold.ui.models import JournalModel, SearchModel
 from twofold.ui.widgets import announce, buddy, confirm, named, note, two_panes
 
@@ -332,13 +332,7 @@ class JournalPage(QWidget):
             )
         else:
             count = self.tr("%n matches for “{text}”", None, len(hits))
-        count = count.format(text=text)
-        if Source.SHARED in hits.unsearched:
-            count += "\n" + self.tr(
-                "Your journal was searched, but the shared timeline could not be: its search "
-                "index is damaged or was altered (by someone with the vault key, or a disk "
-                "fault). Its entries are still on the timeline."
-            )
+        count = "\n".join([count.format(text=text), *unsearched_lines(hits.unsearched)])
         self.count.setText(count)
         if hits.unsearched:
             announce(self.count, count)

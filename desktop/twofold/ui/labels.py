@@ -418,3 +418,23 @@ def verify_lines(checks: list[tuple[str, bool, str]]) -> list[str]:
         f"{'✓' if passed else '✗'}  {verify_text(name)}: {verify_text(detail)}"
         for name, passed, detail in checks
     ]
+
+
+def unsearched_lines(sources: tuple[str, ...]) -> list[str]:
+    """What a search says of each side whose search index could not be read
+    (``SearchHits.unsearched``), so its matches are missing."""
+    said = {
+        "shared": QT_TRANSLATE_NOOP(
+            "Labels",
+            "The shared timeline could not be searched: its search index is damaged or was "
+            "altered (by someone with the vault key, or a disk fault). Its entries are still "
+            "on the timeline.",
+        ),
+        "private": QT_TRANSLATE_NOOP(
+            "Labels",
+            "Your journal could not be searched: its search index is damaged or was altered "
+            "(a disk fault, or the file was changed outside Twofold). Its entries are still "
+            "in your journal.",
+        ),
+    }
+    return [QCoreApplication.translate("Labels", said[str(source)]) for source in sources]

@@ -26,7 +26,7 @@ from twofold.services.session import Session
 from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.journal_page import SEARCH_SHOWN
-from twofold.ui.labels import verify_lines, verify_text
+from twofold.ui.labels import unsearched_lines, verify_lines, verify_text
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
 from twofold.ui.widgets import announce, buddy, confirm, error_text, heading, named, note
 from twofold.ui.worker import Task, run_in_background
@@ -453,12 +453,8 @@ class TimelinePage(QWidget):
             )
         else:
             count = self.tr("%n shared matches", None, len(hits))
-        if Source.SHARED in found.unsearched:
-            count = self.tr(
-                "The shared timeline could not be searched: its search index is damaged or "
-                "was altered (by someone with the vault key, or a disk fault). Its entries "
-                "are still on the timeline."
-            )
+        if found.unsearched:
+            count = "\n".join(unsearched_lines(found.unsearched))
             announce(self.count, count)
         self.count.setText(count)
 

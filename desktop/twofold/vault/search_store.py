@@ -269,29 +269,20 @@ def search(
     """``query`` is the FTS5 expression; ``typed`` what the person typed (for snippets).
     ``kinds``: journal kinds the typed words named ("trigger"): entries of those kinds
     match too, narrowed by ``kind_query`` (the other words) when there are any.
-    A side whose index cannot be read is named in the result's ``unsearched``; when
-    no side could be searched, VaultDamaged."""
+    A side whose index cannot be read is named in the result's ``unsearched``, and
+    the search goes on without it (with none left, no hits and both named)."""
     with mapped_errors("Search"), _one_moment(conn):
         unsearched: list[Source] = []
-        sides = 0
         newest: Rows = []
         if query:
-            sides += 1
             newest += _side(
                 Source.SHARED, lambda: _newest(conn, "shared", query, limit), unsearched
             )
         if include_private and (query or kinds):
-            sides += 1
             newest += _side(
                 Source.PRIVATE,
                 lambda: _private(conn, query, limit, kinds, kind_query),
                 unsearched,
-            )
-        if sides and len(unsearched) == sides:
-            what = "Search"  # translate()'s wording: one message for the window to translate
-            raise VaultDamaged(
-                f"{what}: a search index in the vault is damaged or was altered. Nothing was "
-                "changed; run 'twofold verify' and restore from a backup if needed."
             )
         newest.sort(key=lambda row: row[2], reverse=True)
         newest = newest[:limit]
