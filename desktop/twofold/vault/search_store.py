@@ -12,7 +12,6 @@ WHERE journal_fts MATCH``.
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
@@ -245,6 +244,8 @@ def _side(source: Source, find: Callable[[], Rows], unsearched: list[Source]) ->
     except DatabaseError as exc:
         if not isinstance(translate(exc, "Search"), VaultDamaged):
             raise
+        import logging  # here: logging (and threading) is not on a search's path
+
         logging.getLogger("twofold").warning(
             "search.unsearched source=%s sqlite=%s",
             source.value,
