@@ -11,9 +11,12 @@ banner. It never stops a page from opening or the command line with a bug."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # what type checkers assume True: typing is not imported (the
+if TYPE_CHECKING:  # command-line search's start, tests/unit/test_cli_start.py)
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
 # What converting a stored value of the wrong type or shape raises (``int("x")``,
 # ``date.fromisoformat(b"")``, an enum's unknown value, ``json.loads`` of words, a
