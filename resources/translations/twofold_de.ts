@@ -3421,6 +3421,10 @@ Unterschrieben als {name}</translation>
         <translation>{damage} Dein eigenes Tagebuch ist nur zum Lesen und Exportieren geöffnet; die gemeinsame Chronik ist nicht verfügbar, bis shared.db wiederhergestellt ist.</translation>
     </message>
     <message>
+        <source>keyslots.json names {name} “{label}” on the unlock screen; the signed first event of the ledger names them “{name2}”. Someone edited keyslots.json.</source>
+        <translation>keyslots.json nennt {name} auf dem Entsperrbildschirm „{label}“; das signierte erste Ereignis der Chronik nennt diese Person „{name2}“. Jemand hat keyslots.json bearbeitet.</translation>
+    </message>
+    <message>
         <source>“{name}” is missing</source>
         <translation>„{name}“ fehlt</translation>
     </message>

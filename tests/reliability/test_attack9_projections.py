@@ -237,3 +237,33 @@ def test_a_first_event_stored_as_text_is_named_not_a_crash(
     assert result.code != EXIT_BUG, result.err
     result = cli("verify", "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
     assert result.code == 4 and "event #1 (vault.created" in result.err, result.err
+
+
+# --- keyslots.json: the names on the unlock screen ------------------------------------------
+
+
+def test_a_name_changed_in_keyslots_is_said_at_unlock(shared_vault: Path, tmp_path: Path) -> None:
+    """The slots are signed, the names beside them are not: Sam renames himself on the
+    unlock screen. Alex is told, with the name the signed first event gives."""
+    import json
+
+    path = shared_vault / "keyslots.json"
+    slots = json.loads(path.read_text())
+    [sam] = [p for p in slots["partners"] if p["label"] == "Sam"]
+    sam["label"] = "Your therapist"
+    path.write_text(json.dumps(slots))
+
+    expected = (
+        "keyslots.json names Sam “Your therapist” on the unlock screen; the signed first "
+        "event of the ledger names them “Sam”. Someone edited keyslots.json."
+    )
+    assert expected in as_alex(shared_vault, lambda s: s.warnings)
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS)
+    for command in ("verify", "list"):
+        result = cli(command, "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
+        assert result.code in (0, 4) and expected in result.err, (command, result.err)
+
+
+def test_an_unedited_keyslots_says_nothing_of_names(shared_vault: Path) -> None:
+    assert not [w for w in as_alex(shared_vault, lambda s: s.warnings) if "names" in w]

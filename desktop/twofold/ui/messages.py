@@ -184,6 +184,10 @@ KNOWN = frozenset(
             "Messages",
             "{damage} Your own journal opened for reading and export only; the shared ledger is unavailable until shared.db is restored.",
         ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "keyslots.json names {name} “{label}” on the unlock screen; the signed first event of the ledger names them “{name2}”. Someone edited keyslots.json.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "“{name}” is missing"),
         QT_TRANSLATE_NOOP("Messages", "“{name}” was added"),
         QT_TRANSLATE_NOOP("Messages", "“{name}” was changed"),

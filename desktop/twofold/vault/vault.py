@@ -21,6 +21,7 @@ from twofold.domain import events
 from twofold.domain.errors import (
     InvalidInput,
     NotAllowed,
+    TwofoldError,
     VaultDamaged,
     VaultExists,
     VaultInUse,
@@ -108,6 +109,7 @@ class OpenVault:
         self.copy_refused: BaseException | None = None  # why a copy could not be made
         self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
         self._check_own_key()
+        self._check_names()
         self.journal: JournalStore | None = (
             JournalStore(self._link) if keys.journal_key is not None else None
         )
@@ -134,6 +136,26 @@ class OpenVault:
     def public_key(self) -> bytes:
         assert self._keys is not None
         return crypto.public_key_of(self._keys.signing_seed)
+
+    def _check_names(self) -> None:
+        """The names on the unlock screen come from keyslots.json, which either partner
+        can edit (its slots are signed, the names are not): say when one differs from
+        the name the ledger's signed first event gives that partner."""
+        if self.shared_damage is not None:
+            return
+        try:
+            signed = self.ledger.partner_labels()
+        except TwofoldError:
+            return  # a ledger that cannot be read is named by the check
+        for partner in self.keyslots.partners:
+            name = name2 = signed.get(partner.id)
+            label = partner.label
+            if name is not None and name != label:
+                self.warnings.append(
+                    f"keyslots.json names {name} “{label}” on the unlock screen; "
+                    f"the signed first event of the ledger names them “{name2}”. Someone "
+                    "edited keyslots.json."
+                )
 
     def _check_own_key(self) -> None:
         """Refuse to sign this partner's events while the ledger's key for them is not
