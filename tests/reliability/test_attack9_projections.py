@@ -267,3 +267,22 @@ def test_a_name_changed_in_keyslots_is_said_at_unlock(shared_vault: Path, tmp_pa
 
 def test_an_unedited_keyslots_says_nothing_of_names(shared_vault: Path) -> None:
     assert not [w for w in as_alex(shared_vault, lambda s: s.warnings) if "names" in w]
+
+
+def test_your_own_name_edited_in_keyslots_is_not_the_one_you_sign_as(shared_vault: Path) -> None:
+    """Sam renames Alex "Jo" in keyslots.json: Alex picks "Jo" on the unlock screen,
+    but the window names them, and signs as, the Alex of the signed first event."""
+    import json
+
+    path = shared_vault / "keyslots.json"
+    slots = json.loads(path.read_text())
+    [alex] = [p for p in slots["partners"] if p["label"] == "Alex"]
+    alex["label"] = "Jo"
+    path.write_text(json.dumps(slots))
+
+    session = unlock(shared_vault, "Jo", ALEX_PASS)
+    try:
+        assert session.partner_label == "Alex"
+        assert any("keyslots.json names Alex “Jo”" in w for w in session.warnings)
+    finally:
+        session.lock()

@@ -109,6 +109,7 @@ class OpenVault:
         self.copy_refused: BaseException | None = None  # why a copy could not be made
         self.ledger = LedgerStore(self._link, slots.vault_id, keys.partner_id, keys.signing_seed)
         self._check_own_key()
+        self._signed_name: str | None = None
         self._check_names()
         self.journal: JournalStore | None = (
             JournalStore(self._link) if keys.journal_key is not None else None
@@ -124,7 +125,12 @@ class OpenVault:
 
     @property
     def partner(self) -> Partner:
-        return self.keyslots.partner(self.partner_id)
+        """This partner, named as the signed first event names them (keyslots.json's
+        name may have been edited: ``_check_names`` says so)."""
+        partner = self.keyslots.partner(self.partner_id)
+        if self._signed_name is not None and self._signed_name != partner.label:
+            return Partner(partner.id, self._signed_name, partner.public_key)
+        return partner
 
     @property
     def connection(self) -> Connection:
@@ -141,12 +147,14 @@ class OpenVault:
         """The names on the unlock screen come from keyslots.json, which either partner
         can edit (its slots are signed, the names are not): say when one differs from
         the name the ledger's signed first event gives that partner."""
+        self._signed_name = None
         if self.shared_damage is not None:
             return
         try:
             signed = self.ledger.partner_labels()
         except TwofoldError:
             return  # a ledger that cannot be read is named by the check
+        self._signed_name = signed.get(self.partner_id)
         for partner in self.keyslots.partners:
             name = name2 = signed.get(partner.id)
             label = partner.label
