@@ -9,10 +9,12 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ALEX_PASS
 from tests.reliability.pages import decrypted_pages
 from twofold.services.session import Session, unlock
-from twofold.vault import search_index
+from twofold.vault import locks, search_index
 from twofold.vault.database import journal_path
 from twofold.vault.vault import journal_file
 
@@ -265,5 +267,52 @@ def test_saves_during_a_merge_leave_the_merge_to_it(vault_dir: Path) -> None:
         assert _automerge(session) == search_index.AUTOMERGE
         assert _counts(session)["journal_fts"] <= 2
         assert session.search("thistle")
+    finally:
+        session.lock()
+
+
+def test_a_merge_step_gives_way_to_a_save_waiting_for_the_lock(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that comes while a merge step holds the write lock waited for the whole
+    step, its merge and its commit (ten-year vault: 66 ms for one save). Now the step
+    is interrupted as soon as SQLite's progress handler sees the save waiting, rolled
+    back (nothing of it written), and done again after the rest: the save waits only
+    for that, and the merge still ends with one segment and the same answers."""
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert session.journal is not None
+        journal = session.journal
+        _fill(session)
+        answers = _answers(session)
+        conn = session._vault.connection
+        first = search_index.structure(conn, "journal", "journal_fts")
+        reader = session._vault.reader()
+        saved: list[int] = []
+        structures: list[search_index.Structure | None] = []
+        waits = locks.someone_waits
+
+        def save() -> None:
+            journal.write("saved while a merge step held the lock: zebu")
+            saved.append(1)
+
+        def a_save_comes() -> bool:  # the first time a step asks: a save starts
+            if not structures:
+                structures.append(search_index.structure(conn, "journal", "journal_fts"))
+                threading.Thread(target=save).start()
+                while not waits():  # it waits for the lock the step holds
+                    time.sleep(0.001)
+            return waits()
+
+        monkeypatch.setattr(locks, "someone_waits", a_save_comes)
+        [done] = [t for t in reader.tidy_search(lambda: False) if t.table == "journal_fts"]
+        reader.close()
+        assert saved == [1]  # the save went while the step was rolled back
+        assert structures == [first]  # asked inside the first step, before it wrote
+        assert done.finished and _counts(session)["journal_fts"] == 1
+        assert _answers(session) == answers
+        assert len(session.search("zebu")) == 1
+        # the rolled-back step's page images do not wait in the rollback journal
+        assert journal_path(vault_dir / journal_file(session.partner_id)).stat().st_size == 0
     finally:
         session.lock()
