@@ -9,7 +9,8 @@ and wiped: one segment instead of twelve took the rare-word search from ~10 to ~
 
 ``tidy`` merges an index that has more than ``TIDY_ABOVE`` segments into one, with
 FTS5's ``'merge'`` command: each step writes about ``pages`` pages of merged index in
-a transaction of its own under the vault's write lock, so a save waits at most one
+a transaction of its own under the vault's write lock (giving way to a save that waits
+for it: ``GIVE_WAY_STEPS``), so a save waits at most one
 step, and nothing is lost if the app closes between steps — FTS5 records the merge in
 progress in the index's structure, and the next run's positive ``'merge'`` continues
 it. One negative ``'merge'`` starts the merge (all segments on one level, as
@@ -49,7 +50,7 @@ AUTOMERGE = 4  # FTS5's default automerge, given back to an index once it is mer
 # write (a bulk import, ``JournalStore.indexing_in_bulk``)
 NO_CRISIS = 1999
 PAGES = 16  # pages of merged index per step: ~15-25 ms of one core (ten-year vault)
-REST = 0.03  # seconds between steps at least: a save waiting for the lock (it looks every 10 ms) gets it
+REST = 0.03  # seconds between steps at least: a save waiting for the lock gets it
 # After each step the merge rests this many times as long as the step's commit took
 # (its writes and fsyncs), at most MAX_REST: on a slow or busy disk it leaves the disk
 # to the saves in proportion, as the daily backup's flushes do (backup._FlushBehind).
