@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from twofold.domain.errors import VaultInUse
 from twofold.vault import locks
-from twofold.vault.locks import WRITE_LOCK, FolderLock
+from twofold.vault.locks import WRITE_LOCK, FolderLock, WriteLock
 
 
 def test_a_waiter_looks_every_millisecond_then_every_ten(
@@ -38,3 +39,28 @@ def test_a_waiter_looks_every_millisecond_then_every_ten(
     held.release()
     assert waiter.acquire()
     waiter.release()
+
+
+@pytest.mark.parametrize("announced", [True, False])
+def test_a_waiter_is_announced_unless_it_is_a_merge_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, announced: bool
+) -> None:
+    """A save waiting for the write lock is seen by ``someone_waits`` (a merge step
+    gives way to it); a merge step waiting is not, so two merges never make each other
+    give way, and nobody waits once the waiter is gone."""
+    held = FolderLock(tmp_path / WRITE_LOCK)
+    assert held.acquire()
+    seen: list[bool] = []
+    clock = [0.0]
+
+    def sleep(seconds: float) -> None:
+        seen.append(locks.someone_waits())
+        clock[0] += seconds
+
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(time, "sleep", sleep)
+    with pytest.raises(VaultInUse), WriteLock(tmp_path, timeout=0.05, announced=announced):
+        pass
+    assert seen and set(seen) == {announced}
+    assert not locks.someone_waits()
+    held.release()

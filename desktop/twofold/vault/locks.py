@@ -83,7 +83,10 @@ class FolderLock:
     def held(self) -> bool:
         return self._fd is not None or self._unlockable
 
-    def acquire(self, timeout: float = 0.0) -> bool:
+    def acquire(self, timeout: float = 0.0, *, announced: bool = True) -> bool:
+        """Take the lock, waiting up to ``timeout`` seconds. ``announced``: while
+        waiting, ``someone_waits()`` says so (a merge step gives way to it); the merge's
+        own steps wait unannounced, so two merges never make each other give way."""
         if self._fd is not None or self._unlockable:
             return True
         try:
@@ -103,7 +106,8 @@ class FolderLock:
             self._fd = fd
             return True
         started = time.monotonic()
-        _waiting.append(None)
+        if announced:
+            _waiting.append(None)
         try:
             while not _try_lock(fd):
                 waited = time.monotonic() - started
@@ -112,7 +116,8 @@ class FolderLock:
                     return False
                 time.sleep(POLL if waited < POLL_CLOSELY else POLL_LATER)
         finally:
-            _waiting.pop()
+            if announced:
+                _waiting.pop()
         self._fd = fd
         return True
 
@@ -151,12 +156,13 @@ def take_owner_lock(folder: Path) -> FolderLock:
 class WriteLock:
     """Context manager around one transaction; waits briefly for a running backup."""
 
-    def __init__(self, folder: Path, timeout: float = 10.0) -> None:
+    def __init__(self, folder: Path, timeout: float = 10.0, *, announced: bool = True) -> None:
         self._lock = FolderLock(folder / WRITE_LOCK)
         self._timeout = timeout
+        self._announced = announced
 
     def __enter__(self) -> WriteLock:
-        if not self._lock.acquire(self._timeout):
+        if not self._lock.acquire(self._timeout, announced=self._announced):
             raise VaultInUse(
                 "The vault is busy (a backup or another process is writing). Try again in a moment."
             )

@@ -279,7 +279,7 @@ def _step(
             return 1
         return 0
 
-    with WriteLock(folder, timeout=LOCK_WAIT):
+    with WriteLock(folder, timeout=LOCK_WAIT, announced=False):
         # A background connection is not paused mid-step for the window's reads
         # (``priority``): the write lock is held, and a save of the window would wait.
         conn.set_progress_handler(None, 0)
