@@ -98,23 +98,23 @@ def _one_moment(conn: Connection) -> Iterator[None]:
                 conn.execute("ROLLBACK")
 
 
-def _matches(
-    conn: Connection, side: _Side, query: str, above: int, *, below: int | None = None
-) -> list[int]:
-    """Rowids matching ``query`` above ``above``, highest first; with ``below``, the
-    ``above`` highest matches at or under ``below`` (``above`` is then a count)."""
-    where = f"SELECT rowid FROM {side.table} WHERE {side.name} MATCH ? AND rowid"
+def _matches(conn: Connection, side: _Side, query: str, above: int) -> list[int]:
+    """Rowids matching ``query`` above ``above``, highest first."""
+    return _asked(conn, f"{_MATCHING.format(side=side)} > ?", (query, above))
+
+
+def _matches_below(conn: Connection, side: _Side, query: str, below: int, count: int) -> list[int]:
+    """The ``count`` highest rowids matching ``query`` at or under ``below``."""
+    sql = f"{_MATCHING.format(side=side)} <= ? ORDER BY rowid DESC LIMIT ?"
+    return _asked(conn, sql, (query, below, count))
+
+
+_MATCHING = "SELECT rowid FROM {side.table} WHERE {side.name} MATCH ? AND rowid"
+
+
+def _asked(conn: Connection, sql: str, args: tuple[str | int, ...]) -> list[int]:
     try:
-        found = [
-            int(r[0])
-            for r in (
-                conn.execute(f"{where} > ?", (query, above))
-                if below is None
-                else conn.execute(
-                    f"{where} <= ? ORDER BY rowid DESC LIMIT ?", (query, below, above)
-                )
-            )
-        ]
+        found = [int(r[0]) for r in conn.execute(sql, args)]
     except DatabaseError as exc:
         # A word the tokenizer splits in two would be a phrase, which the index
         # (detail = column) does not answer: say so rather than call it damage.
@@ -146,7 +146,7 @@ def _newest(conn: Connection, kind: str, query: str, limit: int) -> list[tuple[s
         if len(matched) < limit and window < top:
             # too few: the missing ones below the window, newest first, in one query
             missing = limit - len(matched)
-            below = _matches(conn, side, query, missing, below=top - window)
+            below = _matches_below(conn, side, query, top - window, missing)
             matched += below
             window = top if len(below) < missing else top - below[-1] + 1
         rows: list[tuple[int, str]] = []
