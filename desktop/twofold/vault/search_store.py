@@ -26,15 +26,11 @@ def _marks(ids: list[int]) -> str:
 
 
 # Read only the matches among the most recently written rows (a rowid window, which
-# FTS5 seeks to): the first window is two screenfuls of rows, and a common word stops
-# there. When it holds fewer than ``limit``, one more query asks FTS5 for the next
-# matches below it, newest first, as many as are missing: the window then reaches
-# down to the last of them (or holds every row, when fewer came). Each FTS5 query
-# costs ~0.2 ms however few rows it finds (the memory security's allocations), so a
-# rare word's 4-5 ever wider windows per side were most of its search (session 25).
-# Then only the ``limit`` newest of those matches by rowid are read (looking up the
-# date of every match in a window of thousands was most of a common-word search at
-# 50,000 entries).
+# FTS5 seeks to), widening the window until it holds ``limit`` of them: the first
+# window is two screenfuls of rows, a common word stops there, a rare word's few
+# matches cost little in each wider window. Then only the ``limit`` newest of those
+# matches by rowid are read (looking up the date of every match in a window of
+# thousands was most of a common-word search at 50,000 entries).
 #
 # Rows are written in date order (the app writes "now"; the ledger is append-only),
 # but an import adds old entries at new rowids. So the order is proven, not assumed:
@@ -103,12 +99,6 @@ def _matches(conn: Connection, side: _Side, query: str, above: int) -> list[int]
     return _asked(conn, f"{_MATCHING.format(side=side)} > ?", (query, above))
 
 
-def _matches_below(conn: Connection, side: _Side, query: str, below: int, count: int) -> list[int]:
-    """The ``count`` highest rowids matching ``query`` at or under ``below``."""
-    sql = f"{_MATCHING.format(side=side)} <= ? ORDER BY rowid DESC LIMIT ?"
-    return _asked(conn, sql, (query, below, count))
-
-
 _MATCHING = "SELECT rowid FROM {side.table} WHERE {side.name} MATCH ? AND rowid"
 
 
@@ -144,11 +134,15 @@ def _newest(conn: Connection, kind: str, query: str, limit: int) -> list[tuple[s
     matched = _matches(conn, side, query, top - window)
     while True:
         if len(matched) < limit and window < top:
-            # too few: the missing ones below the window, newest first, in one query
-            missing = limit - len(matched)
-            below = _matches_below(conn, side, query, top - window, missing)
-            matched += below
-            window = top if len(below) < missing else top - below[-1] + 1
+            # too few: widen by what this window's density says a screenful needs
+            # (at least 2×, at most 4×: matches are not spread evenly). Not by asking
+            # FTS5 for the ones below, newest first: it reads a segment's whole doclist
+            # to walk it backwards (a common word at 50,000 entries: 3.5 ms against 1.1
+            # for a wider window; session 25 tried it)
+            need = 4 if not matched else -(-3 * limit // (2 * len(matched)))
+            window *= min(4, max(2, need))
+            matched = _matches(conn, side, query, top - window)
+            continue
         rows: list[tuple[int, str]] = []
         read, wanted = 0, limit  # the newest ``read`` matches were looked up
         while True:
