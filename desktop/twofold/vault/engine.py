@@ -11,7 +11,7 @@ buffer instead: one allocation per connection, so locked once, and wiped when th
 connection closes. The default buffer (123 slots) was taken for good by the
 statements a connection keeps prepared, so every later allocation missed it: on the
 ten-year vault a search of a rare word made 256 mlock/munlock pairs, a common word
-138 (session 25). With room for the statements and a query's own allocations, 102
+138 (session 25). With room for the statements and a query's own allocations, 154
 and 77 (the rest are larger than a slot: FTS5's page buffers). The buffer is
 2.4 MB per connection, locked like the rest; freed slots keep their bytes until
 reused or until the connection closes and the whole buffer is wiped, as pages of
