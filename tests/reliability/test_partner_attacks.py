@@ -94,21 +94,25 @@ def _seq_of(folder: Path, sql: str) -> int:
         conn.close()
 
 
-@pytest.fixture
-def shared_vault(vault_dir: Path) -> Path:
+def share_three(folder: Path) -> Path:
     """Alex shares two reflections; Sam shares one; both have read the ledger."""
     for who, passphrase, texts in (
         ("Alex", ALEX_PASS, ["I was scared to tell you", "I want us to walk on Sundays"]),
         ("Sam", SAM_PASS, ["I noticed you tried"]),
     ):
-        session = unlock(vault_dir, who, passphrase)
+        session = unlock(folder, who, passphrase)
         assert session.journal is not None and session.sharing is not None
         for text in texts:
             session.sharing.add(session.journal.write(text))
         session.sharing.confirm(session.sharing.preview())
         session.lock()
-    unlock(vault_dir, "Alex", ALEX_PASS).lock()  # Alex reads what Sam shared
-    return vault_dir
+    unlock(folder, "Alex", ALEX_PASS).lock()  # Alex reads what Sam shared
+    return folder
+
+
+@pytest.fixture
+def shared_vault(vault_dir: Path) -> Path:
+    return share_three(vault_dir)
 
 
 def _alex_share_seq(folder: Path, text: str) -> int:
