@@ -340,6 +340,7 @@ def at_first_paint():
     seen["paint"] = dict(
         cli=[m for m in ("twofold.cli", "twofold.services.session") if m in sys.modules],
         dataclasses="dataclasses" in sys.modules,
+        datetime="datetime" in sys.modules,
         qt_namespace=vars(PySide6.QtCore).get("Qt") is not None,
         collecting=gc.isenabled(),
         started=window.is_started,
@@ -429,6 +430,7 @@ def test_the_real_start_paints_the_unlock_screen_in_german_before_the_command_li
     assert paint["cli"] == []
     assert not paint["qt_namespace"]
     assert not paint["dataclasses"]  # (the theme's colours are a value class)
+    assert not paint["datetime"]  # (the key slots, the translators: see ui/i18n.py)
     assert paint["theme"] == "light"  # what the (offscreen) desktop asks for
     # and with everything the person needs before the first key: German, the focus
     assert paint["texts"] == ["Entsperren", "Entsperren"]

@@ -8,20 +8,21 @@ buttons and dialogs. Dates and numbers follow the same locale through ``QLocale`
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QTime,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from twofold.resources import resource_root
+
+# What the start needs is the translators and the locale. Python's ``datetime`` (its
+# 100 KB pure-Python twin is loaded first, ~5 M instructions) and Qt's date, time and
+# library-path classes (each brought into Python with its enums) are needed for a date
+# shown once unlocked, or for Qt's own translations in another language: imported then.
+TYPE_CHECKING = False  # what type checkers assume True
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    DateClasses = tuple[type[datetime], type[QDate], type[QDateTime], type[QTime]]
 
 LANGUAGE_KEY = "ui/language"
 SYSTEM = ""  # the setting's value for "follow the system"
@@ -70,9 +71,11 @@ def install(app: QCoreApplication, language: str) -> QLocale:
     shipped = [code for code, lang in LANGUAGES.items() if lang == locale.language()]
     code = shipped[0] if shipped else "en"
     ours = str(resource_root() / "translations")
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted: list[tuple[str, tuple[str, ...]]] = [("twofold", (ours,))]
     if code != "en":
+        from PySide6.QtCore import QLibraryInfo
+
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         # Qt's own words (standard buttons, file dialogs): from Qt's folder, else a copy
         # in ours (a bundle may leave Qt's folder out).
         wanted.insert(0, ("qtbase", (qt_folder, ours)))
@@ -121,13 +124,29 @@ _DATE_PATTERNS = {
 }
 
 
+_dates: DateClasses | None = None
+
+
+def _date_classes() -> DateClasses:
+    """Python's ``datetime`` and Qt's QDate, QDateTime and QTime, from the first date
+    shown on (see the imports above)."""
+    global _dates
+    from datetime import datetime
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    _dates = (datetime, QDate, QDateTime, QTime)
+    return _dates
+
+
 def date_text(value: date | datetime, pattern: str) -> str:
     """``value`` (already in local time) as text in the window's language, for the
     strftime ``pattern`` it replaces (one of ``_DATE_PATTERNS``)."""
     qt_pattern = QCoreApplication.translate("Dates", _DATE_PATTERNS[pattern])
-    day = QDate(value.year, value.month, value.day)
-    if isinstance(value, datetime):
-        moment = QDateTime(day, QTime(value.hour, value.minute, value.second))
+    moment_class, day_class, moment_qt, time_qt = _dates or _date_classes()
+    day = day_class(value.year, value.month, value.day)
+    if isinstance(value, moment_class):
+        moment = moment_qt(day, time_qt(value.hour, value.minute, value.second))
         return QLocale().toString(moment, qt_pattern)
     return QLocale().toString(day, qt_pattern)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,8 @@ from twofold.ui.unlock_page import UnlockPage
 # reminder clock and tray, the modules the pages need) is imported and built once it
 # has painted (``_finish_start``, then ``_warm_up``), while the passphrase is typed.
 if TYPE_CHECKING:
+    from datetime import date, datetime  # (datetime is imported once a reminder is due)
+
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
     from PySide6.QtWidgets import QDialog, QFrame, QListWidget, QScrollArea
@@ -878,7 +879,11 @@ class MainWindow(QMainWindow):
         """The evening reminder, once a day, while the daily check-in is still open."""
         if self.session is None:
             return None
-        moment = now or datetime.now()
+        if now is None:
+            from datetime import datetime
+
+            now = datetime.now()
+        moment = now
         if moment.hour < REMINDER_FROM_HOUR or self._reminded_on == moment.date():
             return None
         from twofold.domain.checkins import CheckinKind

@@ -33,7 +33,6 @@ import base64
 import json
 import os
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 from twofold.domain.canonical import canonical_json
@@ -52,7 +51,10 @@ from twofold.vault.files import names_like, write_atomically
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
 if TYPE_CHECKING:
+    from datetime import datetime
     from typing import Any, Literal
+# ``datetime`` where a slot is written or its date shown, not to read the slots before
+# the unlock screen paints (its pure-Python twin is ~5 M instructions to load).
 
 FILE_NAME = "keyslots.json"
 PREVIOUS_NAME = "keyslots.json.prev"
@@ -292,7 +294,11 @@ class KeySlots:
             raise ValueError("refusing to write a slot below the KDF floor")
         if keys.journal_key is None:
             raise ValueError("a slot can only be written from a full unlock")
-        stamp = (at or datetime.now(UTC)).isoformat(timespec="seconds")
+        if at is None:
+            from datetime import UTC, datetime
+
+            at = datetime.now(UTC)
+        stamp = at.isoformat(timespec="seconds")
         made = [
             _sealed_slot(
                 self.vault_id, partner_id, n.kind, n.secret, keys, kdf, state, origin, stamp
@@ -462,6 +468,8 @@ def _signed_bytes(vault_id: str, slot: Slot) -> bytes:
 
 
 def _when(stamp: str) -> str:
+    from datetime import datetime
+
     try:
         moment = datetime.fromisoformat(stamp).astimezone()
     except ValueError:
