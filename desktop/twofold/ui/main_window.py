@@ -246,11 +246,13 @@ class MainWindow(QMainWindow):
         self.unlock_page.forgot.connect(self._forgot)
         self.unlock_page.safety.connect(self.open_safety_plan)
         self.stack = CurrentStack()
+        # In the window before the unlock screen goes in: moving a stack that holds the
+        # screen restyled (unpolished and polished) every widget of it once more.
+        self.setCentralWidget(self.stack)
         self.stack.addWidget(self.unlock_page)
         self._workspace_built = False
         self._building: Iterator[bool] | None = None  # the pages being built (_warm_up)
         self.unlock_page.first_painted.connect(self._warm_up)
-        self.setCentralWidget(self.stack)
         self.wizard: SetupWizard | None = None
 
         # The menus are on screen from the first paint; their entries (and shortcuts)
