@@ -341,6 +341,7 @@ def at_first_paint():
         cli=[m for m in ("twofold.cli", "twofold.services.session") if m in sys.modules],
         dataclasses="dataclasses" in sys.modules,
         datetime="datetime" in sys.modules,
+        signal_enums="signal" in sys.modules,  # (the handlers are set: see the SIGTERM test)
         qt_namespace=vars(PySide6.QtCore).get("Qt") is not None,
         collecting=gc.isenabled(),
         started=window.is_started,
@@ -431,6 +432,7 @@ def test_the_real_start_paints_the_unlock_screen_in_german_before_the_command_li
     assert not paint["qt_namespace"]
     assert not paint["dataclasses"]  # (the theme's colours are a value class)
     assert not paint["datetime"]  # (the key slots, the translators: see ui/i18n.py)
+    assert not paint["signal_enums"]  # (ui/app.quit_on_signals)
     assert paint["theme"] == "light"  # what the (offscreen) desktop asks for
     # and with everything the person needs before the first key: German, the focus
     assert paint["texts"] == ["Entsperren", "Entsperren"]
