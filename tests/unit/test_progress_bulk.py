@@ -19,6 +19,7 @@ from twofold.domain.commitments import (
     Outcome,
     Periods,
     outcomes_from_best,
+    outcomes_from_days,
     period_outcomes,
 )
 from twofold.domain.milestones import first_full_week, first_month_at
@@ -160,3 +161,32 @@ def test_the_first_week_and_month_found_in_one_pass_equal_the_definition(
     )
     assert (week.day if week else None) == expected_week
     assert (month.day if month else None) == _reference_month(outcomes, TODAY)
+
+
+def test_the_check_offs_grouped_in_bulk_are_period_outcomes_own_grouping(alex: Session) -> None:
+    """The therapist report's commitments table reads ``outcomes_by_day`` once for all
+    commitments: the same outcomes per day as ``period_outcomes`` groups from
+    ``check_offs``, also when rows were edited outside Twofold (a day or an outcome
+    that does not read is left out of both; a day in another ISO form is that day)."""
+    c = alex.commitments
+    mine = alex.partner_id
+    text = c.make("Text when late", Cadence(CadenceKind.DAILY), owner=mine, start=date(2026, 3, 2))
+    walk = c.make("Walk", Cadence(CadenceKind.WEEKLY), owner=mine, start=date(2026, 3, 2))
+    for day, outcome in ((2, Outcome.MISSED), (2, Outcome.KEPT_HARD_DAY), (3, Outcome.KEPT)):
+        c.check(text, outcome, date(2026, 3, day))
+    for day in (4, 5, 6, 9):
+        c.check(walk, Outcome.KEPT if day != 5 else Outcome.MISSED, date(2026, 3, day))
+    vault = alex.progress._vault
+    with vault.write("an edit with a SQLCipher tool") as conn:
+        conn.execute("UPDATE commitment_checks SET day = 'someday' WHERE day = '2026-03-03'")
+        conn.execute("UPDATE commitment_checks SET outcome = 'forgiven' WHERE day = '2026-03-05'")
+        conn.execute("UPDATE commitment_checks SET day = '20260306' WHERE day = '2026-03-06'")
+    conn = vault.connection
+    checks = [check for _, check in practice_store.check_offs(conn)]
+    grouped = progress_store.outcomes_by_day(conn)
+    assert grouped[walk][date(2026, 3, 6)] == {Outcome.KEPT}
+    assert date(2026, 3, 5) not in grouped[walk] and date(2026, 3, 3) not in grouped[text]
+    for commitment in practice_store.commitments(conn, include_ended=True):
+        assert outcomes_from_days(commitment, grouped.get(commitment.id, {}), TODAY) == (
+            period_outcomes(commitment, checks, TODAY)
+        )

@@ -288,3 +288,65 @@ def test_the_cyclic_collector_rests_while_a_report_is_built_and_is_back_after_an
         assert gc.isenabled() and (tmp_path / "r.json").exists()
     finally:
         alex.lock()
+
+
+def test_the_other_partners_kdf_runs_beside_the_build_and_their_keys_are_wiped_after_an_error(
+    vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from twofold.vault import crypto
+    from twofold.vault.vault import Cosigner
+
+    make_history(vault_dir)
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    derived_on: list[int] = []
+    closed: list[Cosigner] = []
+    real_derive, real_close = crypto.derive_kek, Cosigner.close
+
+    def derive(*args: object, **kwargs: object) -> bytearray:
+        derived_on.append(threading.get_ident())
+        return real_derive(*args, **kwargs)  # type: ignore[arg-type]
+
+    def close(self: Cosigner) -> None:
+        closed.append(self)
+        real_close(self)
+
+    def failing_pdf(report: object, progress: object = None) -> bytes:
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(crypto, "derive_kek", derive)
+    monkeypatch.setattr(Cosigner, "close", close)
+    try:
+        before = alex.timeline.count()
+        with pytest.raises(RuntimeError, match="the disk went away"):
+            alex.reports.export(
+                request(ReportFormat.PDF), tmp_path / "r.pdf", SAM_PASS, pdf=failing_pdf
+            )
+        assert len(derived_on) == 1 and derived_on[0] != threading.get_ident()
+        assert len(closed) == 1 and closed[0]._keys is None  # Sam's signing key wiped
+        assert alex.timeline.count() == before and not list(tmp_path.glob("*.pdf*"))
+        # and when it all goes well, Sam's key signs export.agreed, then is wiped
+        alex.reports.export(request(ReportFormat.JSON), tmp_path / "r.json", SAM_PASS)
+        assert len(derived_on) == 2 and len(closed) == 2 and closed[1]._keys is None
+        assert alex.timeline.count() == before + 2
+    finally:
+        alex.lock()
+
+
+def test_a_wrong_passphrase_stops_the_build_at_its_next_step() -> None:
+    from twofold.services.report import _Beside, _stopping
+
+    def wrong() -> object:
+        raise WrongPassphrase("That is not Sam's passphrase.")
+
+    consent = _Beside(wrong)  # type: ignore[arg-type]
+    assert consent.settle() is None  # waited: it ended with its error, no keys
+    seen: list[int] = []
+    step = _stopping(consent, lambda done, total: seen.append(done))
+    assert step is not None
+    with pytest.raises(WrongPassphrase, match="not Sam's"):
+        step(1, 7)
+    assert seen == []
+    with pytest.raises(WrongPassphrase, match="not Sam's"):
+        consent.result()

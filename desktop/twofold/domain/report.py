@@ -196,7 +196,26 @@ def _iso(value: datetime | date) -> str:
     return value.isoformat()
 
 
-def to_json_value(report: Report) -> dict[str, Any]:
+def _item_value(item: ReportItem) -> dict[str, Any]:
+    return {
+        "when": _iso(item.when),
+        "who": item.who,
+        "title": item.title,
+        "text": item.text,
+        "details": {label: value for label, value in item.details},
+    }
+
+
+def _item_values(items: tuple[ReportItem, ...]) -> list[dict[str, Any]]:
+    return [_item_value(i) for i in items]
+
+
+def to_json_value(
+    report: Report,
+    items: Callable[[tuple[ReportItem, ...]], list[Any]] = _item_values,
+) -> dict[str, Any]:
+    """The report as JSON's values (``docs/EXPORT.md``). ``items``: how a part's items
+    are given (``to_json`` passes their lines already written)."""
     return {
         "schema": REPORT_SCHEMA,
         "title": report.title,
@@ -220,16 +239,7 @@ def to_json_value(report: Report) -> dict[str, Any]:
                     }
                     for t in part.tables
                 ],
-                "items": [
-                    {
-                        "when": _iso(i.when),
-                        "who": i.who,
-                        "title": i.title,
-                        "text": i.text,
-                        "details": {label: value for label, value in i.details},
-                    }
-                    for i in part.items
-                ],
+                "items": items(part.items),
             }
             for part in report.parts
         ],
@@ -237,30 +247,85 @@ def to_json_value(report: Report) -> dict[str, Any]:
 
 
 def to_json(report: Report) -> str:
-    """Indented to the level of each item; each item (and table) on one line.
+    """Indented to the level of each item; each item (and table) on one line: the
+    value of ``to_json_value`` laid out by ``_layout``.
 
     ``json.dumps(indent=...)`` runs Python's own encoder, not the C one: 16 MB for a
-    ten-year ledger took seconds. The C encoder writes each item (one encoder for the
-    whole report: ``json.dumps`` with options builds a new one per call, which was
-    half the cost for ~33,000 items); only the outer levels are laid out here. The
-    value is the same JSON either way."""
-    return _layout(to_json_value(report), 0, 4, _ENCODER.encode) + "\n"
+    ten-year ledger took seconds. The outer levels are laid out here, each table is
+    written by one C encoder (``json.dumps`` with options builds a new one per call),
+    and each item's line is put together from its fields, each string escaped by the
+    function the C encoder itself calls for a string (``_item_line``): no dict per
+    item, no encoder call per item. The value is the same JSON either way, and the
+    text the same bytes (tests/unit/test_report_json.py holds the plain layout of
+    ``to_json_value`` beside it)."""
+    out: list[str] = []
+    _layout(to_json_value(report, _Lines.of_items), 0, 4, _ENCODER.encode, out)
+    out.append("\n")
+    return "".join(out)
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+# the C encoder's own string escaping (``ensure_ascii=False``), as a function
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
-def _layout(value: Any, level: int, depth: int, encode: Callable[[Any], str]) -> str:
+class _Lines(list[str]):
+    """A list's members already written as JSON, one per line in ``_layout``."""
+
+    @classmethod
+    def of_items(cls, items: tuple[ReportItem, ...]) -> _Lines:
+        return cls(map(_item_line, items))
+
+
+def _item_line(item: ReportItem) -> str:
+    """``_ENCODER.encode`` of the item's object in ``to_json_value`` (same keys, same
+    order, same separators, same escaping), without building the object."""
+    details = item.details
+    try:
+        if not details:
+            written = "{}"
+        elif len(details) == 1:
+            ((label, text),) = details
+            written = "{" + _string(label) + ": " + _string(text) + "}"
+        else:  # a label given twice keeps its first place and its last value, as a dict
+            written = _ENCODER.encode(dict(details))
+        return (
+            f'{{"when": {_string(_iso(item.when))}, "who": {_string(item.who)}, '
+            f'"title": {_string(item.title)}, "text": {_string(item.text)}, '
+            f'"details": {written}}}'
+        )
+    except TypeError:  # a value that is not a string: the encoder says what it makes of it
+        return _ENCODER.encode(_item_value(item))
+
+
+def _layout(
+    value: Any, level: int, depth: int, encode: Callable[[Any], str], out: list[str]
+) -> None:
+    """``value`` indented ``depth`` levels deep, into ``out`` (joined once: the ten-year
+    report's 13 MB were copied at each level when each level returned its text)."""
+    if isinstance(value, _Lines):  # already written: one per line
+        if not value:
+            out.append("[]")
+            return
+        pad = "\n" + "  " * (level + 1)
+        out += ("[", pad, ("," + pad).join(value), "\n", "  " * level, "]")
+        return
     if depth == 0 or not isinstance(value, dict | list) or not value:
-        return encode(value)
+        out.append(encode(value))
+        return
     pad = "\n" + "  " * (level + 1)
     if isinstance(value, dict):
-        inner = [
-            f"{encode(key)}: {_layout(v, level + 1, depth - 1, encode)}" for key, v in value.items()
-        ]
-        return "{" + pad + ("," + pad).join(inner) + "\n" + "  " * level + "}"
-    if depth == 1:  # the items of a list, each on its own line
-        inner = [encode(v) for v in value]
-    else:
-        inner = [_layout(v, level + 1, depth - 1, encode) for v in value]
-    return "[" + pad + ("," + pad).join(inner) + "\n" + "  " * level + "]"
+        out.append("{")
+        for n, (key, v) in enumerate(value.items()):
+            out += ("," + pad if n else pad, encode(key), ": ")
+            _layout(v, level + 1, depth - 1, encode, out)
+        out += ("\n", "  " * level, "}")
+        return
+    out.append("[")
+    for n, v in enumerate(value):
+        out.append("," + pad if n else pad)
+        if depth == 1:  # the items of a list, each on its own line
+            out.append(encode(v))
+        else:
+            _layout(v, level + 1, depth - 1, encode, out)
+    out += ("\n", "  " * level, "]")

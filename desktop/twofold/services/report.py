@@ -28,7 +28,7 @@ from typing import Protocol
 
 from twofold.domain.agreement import SECTIONS, word_diff
 from twofold.domain.checkins import Checkin
-from twofold.domain.commitments import BOTH, Outcome, period_outcomes
+from twofold.domain.commitments import BOTH, Outcome, outcomes_from_days
 from twofold.domain.errors import InvalidInput, NotAllowed
 from twofold.domain.events import ExportAgreed, ExportMade
 from twofold.domain.ledger import EventKind, TimelineItem
@@ -45,9 +45,9 @@ from twofold.domain.report import (
 )
 from twofold.domain.timeline_text import headline, second_line
 from twofold.services.commitments import local_today
-from twofold.vault import practice_store
+from twofold.vault import practice_store, progress_store
 from twofold.vault.files import fsync_folder
-from twofold.vault.vault import OpenVault, now
+from twofold.vault.vault import Cosigner, OpenVault, now
 
 Progress = Callable[[int, int], None]
 
@@ -291,14 +291,17 @@ class ReportService:
     def _commitments(self, request: ReportRequest) -> ReportPart:
         conn = self._vault.connection
         labels = self.labels()
-        checks = [c for _, c in practice_store.check_offs(conn)]
+        # period_outcomes' own grouping (each commitment's outcomes per day), read once
+        # for all commitments instead of a CheckOff per row scanned for each of them
+        recorded = progress_store.outcomes_by_day(conn)
         upto = min(request.end + timedelta(days=1), local_today())
         rows: list[tuple[str, ...]] = []
         weekly = (request.end - request.start).days <= 7 * 16
         buckets: dict[date, list[int]] = {}
         for commitment in practice_store.commitments(conn, include_ended=True):
             counts = dict.fromkeys(Outcome, 0)
-            for (_first_day, last_day), outcome in period_outcomes(commitment, checks, upto):
+            periods = outcomes_from_days(commitment, recorded.get(commitment.id, {}), upto)
+            for (_first_day, last_day), outcome in periods:
                 if outcome is None or not request.start <= last_day <= request.end:
                     continue
                 counts[outcome] += 1
@@ -618,16 +621,24 @@ class ReportService:
             )
         target = target.expanduser().absolute()
         _check_target(target, self._vault.folder, overwrite)
-        cosigner = None if departed is not None else self._vault.cosigner(other_passphrase)
+        # The other partner's KDF runs on a thread of its own while this one builds
+        # (Argon2 releases the GIL): their consent is checked before anything is laid
+        # out or written, as before, and a wrong passphrase stops the build at its
+        # next step.
+        consent = (
+            None if departed is not None else _Beside(self._vault.cosigner_opener(other_passphrase))
+        )
+        cosigner = None
         try:
             built_at = _BUILT_AT.get(request.format, _PROGRESS_STEPS)
             with _without_cyclic_gc():
                 report = self.build(
                     request,
                     "" if departed is not None else other,
-                    _between(progress, 0, built_at),
+                    _stopping(consent, _between(progress, 0, built_at)),
                     after_left=departed.text if departed is not None else "",
                 )
+                cosigner = consent.result() if consent is not None else None
                 data = render(
                     report, request.format, pdf, _between(progress, built_at, _PROGRESS_STEPS)
                 )
@@ -662,6 +673,8 @@ class ReportService:
                 partial.unlink(missing_ok=True)
                 raise
         finally:
+            if consent is not None:
+                cosigner = consent.settle()
             if cosigner is not None:
                 cosigner.close()
         return ExportResult(target, export_id, digest, len(data))
@@ -690,6 +703,59 @@ def _details(item: TimelineItem) -> tuple[tuple[str, str], ...]:
         return (("Request", item.request),) if item.request else ()
     second = second_line(item)
     return (("Details", second),) if second else ()
+
+
+class _Beside:
+    """``work()`` on a thread of its own, started now (the other partner's KDF while
+    the report is built)."""
+
+    def __init__(self, work: Callable[[], Cosigner]) -> None:
+        import threading  # not at import: the command line's start (test_cli_start)
+
+        self._done: Cosigner | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), name="co-signature")
+        self._thread.start()
+
+    def _run(self, work: Callable[[], Cosigner]) -> None:
+        try:
+            self._done = work()
+        except BaseException as error:  # handed to the thread that waits (result)
+            self._error = error
+
+    def failed(self) -> BaseException | None:
+        """Its error, once it has ended with one (without waiting)."""
+        return None if self._thread.is_alive() else self._error
+
+    def result(self) -> Cosigner:
+        """Waits; its result, or its error raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._done is not None
+        return self._done
+
+    def settle(self) -> Cosigner | None:
+        """Waits; its result, if it made one, for the caller to close (also after the
+        build failed: the keys it unwrapped are wiped, never left to the thread)."""
+        self._thread.join()
+        return self._done
+
+
+def _stopping(consent: _Beside | None, progress: Progress | None) -> Progress | None:
+    """``progress`` that also stops the build once the co-signature has failed (a
+    wrong passphrase): its error is raised at the build's next step."""
+    if consent is None:
+        return progress
+
+    def step(done: int, total: int) -> None:
+        error = consent.failed()
+        if error is not None:
+            raise error
+        if progress is not None:
+            progress(done, total)
+
+    return step
 
 
 @contextmanager

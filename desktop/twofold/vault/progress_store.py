@@ -44,7 +44,9 @@ def earliest_shared_day(conn: Connection) -> date | None:
 
 def outcomes_by_day(conn: Connection) -> dict[str, dict[date, set[Outcome]]]:
     """commitment id → day → the outcomes recorded for it: ``period_outcomes``'s input
-    without building a CheckOff per row (ten years of check-offs: 8,000 rows)."""
+    without building a CheckOff per row (ten years of check-offs: 8,000 rows). The
+    rows left out are those ``practice_store.check_offs`` leaves out (a day or an
+    outcome that does not read), and the id is compared as its text, as there."""
     days: dict[str, date] = {}
     outcomes = {o.value: o for o in Outcome}
     out: dict[str, dict[date, set[Outcome]]] = {}
@@ -58,7 +60,7 @@ def outcomes_by_day(conn: Connection) -> dict[str, dict[date, set[Outcome]]]:
             found = outcomes[outcome]
         except UNREADABLE:  # edited outside Twofold: left out, named by the full check
             continue
-        out.setdefault(commitment_id, {}).setdefault(day, set()).add(found)
+        out.setdefault(str(commitment_id), {}).setdefault(day, set()).add(found)
     return out
 
 

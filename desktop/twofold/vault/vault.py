@@ -433,6 +433,13 @@ class OpenVault:
     def cosigner(self, passphrase: str) -> Cosigner:
         """The other partner, present on this machine, signs with their own passphrase
         (a joint session is signed by both). Only their signing key is unwrapped."""
+        return self.cosigner_opener(passphrase)()
+
+    def cosigner_opener(self, passphrase: str) -> Callable[[], Cosigner]:
+        """``cosigner`` in two steps: who co-signs, and whether they can, is checked
+        now; calling the result runs the KDF and unwraps their signing key. It touches
+        no database, so it may run on another thread while this one reads (the
+        therapist report builds beside it); call it once."""
         others = [p for p in self.keyslots.partners if p.id != self.partner_id]
         if not others:
             raise NotAllowed("There is no other partner to co-sign.")
@@ -443,10 +450,15 @@ class OpenVault:
                 "unlock once on their own first."
             )
         slot = self.keyslots.slot(other.id, "passphrase")
-        keys = self.keyslots.unlock(
-            slot, crypto.normalise_passphrase(passphrase), with_journal=False
-        )
-        return Cosigner(self.ledger, keys)
+        keyslots, ledger = self.keyslots, self.ledger
+
+        def open_cosigner() -> Cosigner:
+            keys = keyslots.unlock(
+                slot, crypto.normalise_passphrase(passphrase), with_journal=False
+            )
+            return Cosigner(ledger, keys)
+
+        return open_cosigner
 
     def reader(self) -> OpenVault:
         """A second connection to the same files, with its own copy of the keys, for
