@@ -263,6 +263,7 @@ class ReportService:
             else set()
         )
         items = []
+        where = ReportSection.CHECKINS.label  # (a dict made per call: once, not per item)
         for i in self._timeline_items(request):
             if i.kind in _TIMELINE_LEFT_OUT:
                 continue
@@ -270,7 +271,7 @@ class ReportService:
                 text = "(retracted by its author)"
             elif i.seq in answered:
                 title = _CHECKIN_TITLES.get(str(i.data.get("checkin")), "Check-in")
-                text = f"{title}: the answers are under “{ReportSection.CHECKINS.label}”."
+                text = f"{title}: the answers are under “{where}”."
             else:
                 text = headline(i)
             items.append(ReportItem(i.occurred_at, i.author_label, i.kind.label, text, _details(i)))
