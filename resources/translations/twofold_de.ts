@@ -3777,6 +3777,14 @@ Unterschrieben als {name}</translation>
         <translation>Das ist die Passphrase deines Gegenübers. Jede Person braucht ihr eigenes Geheimnis; wähle eine andere. Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Each partner chooses their own backup folder, unlocked alone. Nothing was changed.</source>
+        <translation>Jede Person wählt ihren eigenen Sicherungsordner, allein entsperrt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>“{folder}” is not a full folder path (one that starts at the top of the disk). Nothing was changed.</source>
+        <translation>„{folder}“ ist kein vollständiger Ordnerpfad (einer, der ganz oben auf dem Datenträger beginnt). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>That was already accepted.</source>
         <translation>Das wurde schon angenommen.</translation>
     </message>
@@ -5262,6 +5270,14 @@ Unterschrieben als {name}</translation>
     <message>
         <source>Daily backups (last 10 kept)</source>
         <translation>Tägliche Sicherungen (die letzten 10 bleiben)</translation>
+    </message>
+    <message>
+        <source>Each of you chooses your own backup folder when unlocked alone; a session together backs up to the folder above.</source>
+        <translation>Jede und jeder von euch wählt den eigenen Sicherungsordner, allein entsperrt; eine gemeinsame Sitzung sichert in den Ordner oben.</translation>
+    </message>
+    <message>
+        <source>Whose backup folder</source>
+        <translation>Wessen Sicherungsordner</translation>
     </message>
     <message>
         <source>Back up now…</source>

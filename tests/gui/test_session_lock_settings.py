@@ -311,3 +311,39 @@ def test_freed_memory_is_handed_back_once_the_last_background_task_ends(
     second.set()
     qtbot.waitUntil(lambda: not worker.busy() and len(done) == 2, timeout=10_000)
     qtbot.waitUntil(lambda: trims == [0], timeout=10_000)
+
+
+def test_the_backup_folder_is_each_partners_own_choice(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    vault_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from twofold.services.paths import default_backup_folder
+
+    chosen = tmp_path / "alex-usb"
+    chosen.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    dialog = window.open_settings()
+    choose = dialog.findChild(QPushButton, "chooseBackupFolder")
+    assert choose is not None and choose.isEnabled()
+    qtbot.mouseClick(choose, LEFT)
+    qtbot.waitUntil(lambda: dialog.backup_folder.text() == str(chosen))
+    dialog.close()
+    window.lock()
+
+    unlock_as(qtbot, window, SHARED, SAM_PASS)
+    together = window.open_settings()
+    choose = together.findChild(QPushButton, "chooseBackupFolder")
+    assert choose is not None and not choose.isEnabled()
+    assert together.backup_folder.text() == str(default_backup_folder(vault_dir))
+    assert together.backup_note.isVisibleTo(together)
+    assert "own backup folder when unlocked alone" in together.backup_note.text()
+    assert together.backup_note.accessibleDescription() == "Whose backup folder"
+    together.close()
+    window.close()

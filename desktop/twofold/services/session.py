@@ -457,12 +457,26 @@ class Session:
     # --- backups -----------------------------------------------------------------
 
     def backup_folder(self) -> Path:
-        chosen = self._vault.ledger.setting(BACKUP_FOLDER_KEY)
-        return Path(chosen) if chosen else default_backup_folder(self.folder)
+        """This partner's choice, kept in their own journal: shared.db is open to the
+        other partner's tools, so a folder read from it could send these backups
+        anywhere. A shared session (no journal unwrapped) uses the default folder."""
+        journal = self._vault.journal
+        chosen = _usable_folder(journal.meta(BACKUP_FOLDER_KEY)) if journal else None
+        return chosen or default_backup_folder(self.folder)
 
     def set_backup_folder(self, folder: Path | None) -> None:
+        journal = self._vault.journal
+        if journal is None:
+            raise NotAllowed(
+                "Each partner chooses their own backup folder, unlocked alone. Nothing was changed."
+            )
+        if folder is not None and _usable_folder(str(folder)) is None:
+            raise InvalidInput(
+                f"“{folder}” is not a full folder path (one that starts at the top of "
+                "the disk). Nothing was changed."
+            )
         with self._vault.write("Your settings"):
-            self._vault.ledger.set_setting(BACKUP_FOLDER_KEY, str(folder) if folder else "")
+            journal.set_meta(BACKUP_FOLDER_KEY, str(folder) if folder else "")
 
     def auto_backup(self, today: date | None = None) -> BackupResult:
         """Today's rotating backup, if not made yet (one per day of use, last 10 kept).
@@ -624,6 +638,24 @@ def _opened(vault: OpenVault) -> Session:
     return session
 
 
+def _usable_folder(value: str | None) -> Path | None:
+    """A folder to write backups to: a full path as text (a relative one would land
+    wherever the app was started from); None for empty, relative or odd values."""
+    if not isinstance(value, str) or not value or "\x00" in value:
+        return None
+    folder = Path(value)
+    return folder if folder.is_absolute() else None
+
+
+def _adopt_backup_folder(vault: OpenVault) -> None:
+    """Once per partner: the backup folder older versions kept in shared.db becomes
+    this partner's own choice (empty: the default), and shared.db's copy is never
+    read again, so the other partner cannot move these backups from then on."""
+    assert vault.journal is not None
+    legacy = _usable_folder(vault.ledger.setting(BACKUP_FOLDER_KEY))
+    vault.journal.set_meta(BACKUP_FOLDER_KEY, str(legacy) if legacy else "")
+
+
 def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
     """At every unlock: pin the partners on first use (vaults made before pinning) and
     remember the head now in view. Returns the head remembered before."""
@@ -638,6 +670,8 @@ def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
             if genesis is not None and trust.pinned(journal) is None:
                 trust.pin_if_missing(journal, replay.genesis_partners([genesis]), at)
             seen = trust.note_seen(journal, vault.ledger, at)
+            if journal.meta(BACKUP_FOLDER_KEY) is None:
+                _adopt_backup_folder(vault)
             if seen is not None and (previous is None or seen.seq != previous.seq):
                 keep_retractions_checked(vault)  # a write that happens anyway
     except (DatabaseError, TwofoldError):

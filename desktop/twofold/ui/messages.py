@@ -367,6 +367,14 @@ KNOWN = frozenset(
             "Messages",
             "That passphrase is your partner's. Each partner needs their own secret; choose another one. Nothing was changed.",
         ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Each partner chooses their own backup folder, unlocked alone. Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "“{folder}” is not a full folder path (one that starts at the top of the disk). Nothing was changed.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "That was already accepted."),
         QT_TRANSLATE_NOOP("Messages", "That was already withdrawn."),
         QT_TRANSLATE_NOOP("Messages", "The agreement is empty: write at least one section."),

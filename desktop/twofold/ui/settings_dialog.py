@@ -152,13 +152,28 @@ class SettingsDialog(QDialog):
             QCoreApplication.translate("SettingsDialog", "Choose the daily backups folder"),
         )
         choose.clicked.connect(self._choose_backup_folder)
-        choose.setEnabled(session is not None)
+        choose.setEnabled(own)  # each partner's choice lives in their own journal
         row = QHBoxLayout()
         row.addWidget(self.backup_folder, 1)
         row.addWidget(choose)
         backup_form.addRow(
             QCoreApplication.translate("SettingsDialog", "Daily backups (last 10 kept)"), row
         )
+        if session is not None and session.is_shared_session:
+            # each partner's folder lives in their own journal, locked in a session
+            self.backup_note = named(
+                QLabel(
+                    QCoreApplication.translate(
+                        "SettingsDialog",
+                        "Each of you chooses your own backup folder when unlocked alone; "
+                        "a session together backs up to the folder above.",
+                    )
+                ),
+                "backupFolderNote",
+                QCoreApplication.translate("SettingsDialog", "Whose backup folder"),
+            )
+            self.backup_note.setWordWrap(True)
+            backup_form.addRow(self.backup_note)
         self.backup_now = named(
             QPushButton(QCoreApplication.translate("SettingsDialog", "Back up now…")),
             "backupNow",
@@ -299,7 +314,7 @@ class SettingsDialog(QDialog):
                 self.tr("The backup folder was not changed"),
                 lambda: session.set_backup_folder(Path(chosen)),
                 action="settings.backup_folder",
-                on_success=lambda _: self.backup_folder.setText(chosen),
+                on_success=lambda _: self.backup_folder.setText(str(session.backup_folder())),
                 changed=[ops.SETTINGS],
             )
 

@@ -417,7 +417,11 @@ class LedgerStore:
     def setting(self, key: str) -> str | None:
         with mapped_errors(_WHAT):
             row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        # shared.db is open to a SQLCipher tool: a blob or NULL here is no setting
+        # (str() of bytes would be "b'…'", a folder name relative to wherever we run)
+        if row is None or not isinstance(row[0], str | int):
+            return None
+        return str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
         self._conn.execute(
