@@ -377,6 +377,8 @@ class Commands:
             session = unlock_session(
                 args.vault, _passphrase(args, self.console, args.who), args.who
             )
+            for warning in session.warnings:  # as every other command: an edited name
+                self.console.warn(warning)
             try:
                 for item in session.timeline.page(0, args.limit):
                     when = item.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")

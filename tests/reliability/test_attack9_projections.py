@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.reliability.attack9_vaults import practise, share_three
-from tests.reliability.test_partner_attacks import attack, named
+from tests.reliability.test_partner_attacks import attack, named, raw_shared_db
 from tests.unit.test_cli import cli
 from twofold.cli import EXIT_BUG
 from twofold.services.session import Session, unlock
@@ -260,8 +260,8 @@ def test_a_name_changed_in_keyslots_is_said_at_unlock(shared_vault: Path, tmp_pa
     assert expected in as_alex(shared_vault, lambda s: s.warnings)
     secret = tmp_path / "alex.pass"
     secret.write_text(ALEX_PASS)
-    for command in ("verify", "list"):
-        result = cli(command, "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
+    for command in (["verify"], ["list"], ["list", "--shared"]):
+        result = cli(*command, "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret)
         assert result.code in (0, 4) and expected in result.err, (command, result.err)
 
 
@@ -286,3 +286,31 @@ def test_your_own_name_edited_in_keyslots_is_not_the_one_you_sign_as(shared_vaul
         assert any("keyslots.json names Alex “Jo”" in w for w in session.warnings)
     finally:
         session.lock()
+
+
+def test_a_page_ending_on_a_hidden_row_goes_on_where_it_ended(shared_vault: Path) -> None:
+    """A row whose moment cannot be read is shown as a hidden card dated by its signed
+    event; the next page must start after the row as stored, not after that date (the
+    old code started again from the top: rows repeated)."""
+    conn = raw_shared_db(shared_vault)
+    seqs = [int(r[0]) for r in conn.execute("SELECT seq FROM timeline_items ORDER BY seq")]
+    conn.close()
+    moments = [f"2020-01-{i + 1:02d}T12:00:00.000000+00:00" for i in range(len(seqs))]
+    statements = [
+        f"UPDATE timeline_items SET occurred_at = '{m}' WHERE seq = {s}"
+        for s, m in zip(seqs, moments, strict=True)
+    ]
+    hidden = seqs[1]  # sorts just after the second moment: mid-timeline, unreadable
+    statements.append(
+        f"UPDATE timeline_items SET occurred_at = '{moments[1]} edited' WHERE seq = {hidden}"
+    )
+    attack(shared_vault, *statements)
+
+    def walk(session: Session) -> list[int]:
+        first = session.timeline.page(limit=len(seqs) - 1)  # ends on the hidden row
+        assert first[-1].seq == hidden and first[-1].unverified
+        rest = session.timeline.page(limit=100, after=first[-1])
+        return [i.seq for i in first + rest]
+
+    walked = as_alex(shared_vault, walk)
+    assert sorted(walked) == sorted(seqs) and len(walked) == len(seqs)

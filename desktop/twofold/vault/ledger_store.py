@@ -389,9 +389,10 @@ class LedgerStore:
         """Newest first. ``after`` = (occurred_at, seq) of the last row already shown:
         keyset paging walks the index from there, so page 100 costs what page 1 does
         (OFFSET made scrolling 20,000 rows quadratic)."""
-        where, args = _filters(kinds, author, since_seq, after)
         labels = self.partner_labels()
         with mapped_errors(_WHAT):
+            key = None if after is None else self._stored_key(after)
+            where, args = _filters(kinds, author, since_seq, key)
             rows = self._conn.execute(
                 "SELECT seq, event_id, kind, author, occurred_at, body, request, retracted, data "
                 f"FROM timeline_items {where} ORDER BY occurred_at DESC, seq DESC "
@@ -399,6 +400,15 @@ class LedgerStore:
                 (*args, limit, 0 if after else offset),
             ).fetchall()
         return _timeline_items(rows, labels, self._conn)
+
+    def _stored_key(self, after: tuple[str, int]) -> tuple[Any, int]:
+        """The row's own stored moment, when the row is still there: a row hidden as
+        unreadable carries its signed event's moment instead, and a page ending on it
+        would otherwise start the next page elsewhere (rows repeated or skipped)."""
+        row = self._conn.execute(
+            "SELECT occurred_at FROM timeline_items WHERE seq = ?", (after[1],)
+        ).fetchone()
+        return after if row is None else (row[0], after[1])
 
     def timeline_between(self, start: str, end: str, limit: int = 20) -> list[TimelineItem]:
         """Items (not retracted, no daily check-offs) that happened in [start, end),
@@ -766,7 +776,7 @@ def _filters(
     kinds: Sequence[str],
     author: str | None,
     since_seq: int = 0,
-    after: tuple[str, int] | None = None,
+    after: tuple[Any, int] | None = None,
 ) -> tuple[str, tuple[Any, ...]]:
     clauses: list[str] = []
     args: list[Any] = []
