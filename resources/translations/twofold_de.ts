@@ -3147,6 +3147,10 @@ Unterschrieben als {name}</translation>
         <translation>Nicht erledigt</translation>
     </message>
     <message>
+        <source>Some of what the shared ledger holds was changed outside Twofold and cannot be read, so it is left out of this page. The full check is running and will name it.</source>
+        <translation>Ein Teil dessen, was die gemeinsame Chronik enthält, wurde außerhalb von Twofold verändert und kann nicht gelesen werden; es fehlt deshalb auf dieser Seite. Die vollständige Prüfung läuft und wird es benennen.</translation>
+    </message>
+    <message>
         <source>Outbox ({waiting})</source>
         <translation>Zum Teilen ({waiting})</translation>
     </message>

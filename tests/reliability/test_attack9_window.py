@@ -123,3 +123,45 @@ def test_a_changed_structure_is_said_in_the_window_in_its_language(
     assert text.startswith("shared.db wurde außerhalb von Twofold verändert (“eat”"), text
     assert "Dein eigenes Tagebuch ist nur zum Lesen und Exportieren geöffnet" in text
     assert not _dialogs()
+
+
+def test_a_page_that_left_rows_out_says_so_before_the_full_check_ends(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    practice_vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every win edited: the Wins page would look like "no wins yet" for the minutes
+    the full check takes on a long ledger. It says at once that rows are left out."""
+    import threading
+
+    from twofold.services.session import Session
+    from twofold.ui.main_window import WINS
+
+    gate = threading.Event()
+    real = Session.detached_verify
+
+    def held(session: Session) -> object:
+        work = real(session)
+
+        def later() -> object:
+            gate.wait(30)  # the full check is still running while we look
+            return work()
+
+        return later
+
+    monkeypatch.setattr(Session, "detached_verify", held)
+    attack(practice_vault, "UPDATE wins SET day = 'someday'")
+    window = make_window(practice_vault)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    assert not window.ledger_banner.isVisible()
+    window.go(WINS)
+    qtbot.waitUntil(window.ledger_banner.isVisible, timeout=10_000)
+    assert "left out of this page" in window.ledger_text.text()
+    qtbot.waitUntil(lambda: window.timeline._full_running, timeout=10_000)  # quick said ok
+    qtbot.wait(200)  # the quick check found the chain fine: the banner stays
+    assert window.ledger_banner.isVisible()
+    assert "left out of this page" in window.ledger_text.text()
+    assert not _dialogs()
+    gate.set()
+    qtbot.waitUntil(lambda: "does not verify" in window.ledger_text.text(), timeout=30_000)

@@ -33,7 +33,7 @@ from twofold.services.timeline import (
     keep_retractions_checked,
     reconcile_retractions,
 )
-from twofold.vault import readable_copy, trust
+from twofold.vault import readable, readable_copy, trust
 from twofold.vault import vault as vault_files
 from twofold.vault.crypto import KdfParams
 from twofold.vault.database import DatabaseError
@@ -152,8 +152,14 @@ class Session:
                 "the shared ledger is unavailable until shared.db is restored."
             )
         self._locked = False
+        self._left_out_before = readable.left_out()
         # the head this partner had seen before this unlock: the quick check starts there
         self.previous_seen: trust.Seen | None = None
+
+    def rows_left_out(self) -> int:
+        """Rows of shared.db left out of the pages read since unlock, because they
+        hold what Twofold never writes (edited with a SQLCipher tool)."""
+        return readable.left_out() - self._left_out_before
 
     @cached_property
     def imports(self) -> ImportService | None:

@@ -414,6 +414,9 @@ class MainWindow(QMainWindow):
             self.page_holders[spec.key] = holder
         self.journal.outbox_changed.connect(self._update_nav)
         self.timeline.verification.doubt.connect(self._ledger_doubt)
+        from twofold.ui import ops
+
+        ops.changes().left_out.connect(self._rows_left_out)
         self.journal.removed.connect(
             lambda: self._text_removed(self.tr("The entry was deleted for good."))
         )
@@ -548,6 +551,7 @@ class MainWindow(QMainWindow):
         # The full verification found something: said above every page, since the
         # practice pages show the same ledger (the timeline hides the forged rows).
         self.ledger_banner = QFrame()
+        self._doubt, self._left_out = "", False  # the checks' finding; rows left out
         self.ledger_banner.setObjectName("warningBanner")
         self.ledger_text = QLabel()
         self.ledger_text.setObjectName("ledgerDoubtText")
@@ -1082,6 +1086,7 @@ class MainWindow(QMainWindow):
         self.key_text.clear()
         self.ledger_banner.hide()
         self.ledger_text.clear()
+        self._doubt, self._left_out = "", False
         self.who.clear()
         self.status.clear()
         clipboard = QGuiApplication.clipboard()
@@ -1214,7 +1219,24 @@ class MainWindow(QMainWindow):
         self._show_ledger_doubt()
 
     def _ledger_doubt(self, text: str) -> None:
-        self.ledger_text.setText(text)
+        """The verification's finding ("" once it verifies)."""
+        self._doubt = text
+        self._say_doubt()
+
+    def _rows_left_out(self) -> None:
+        """Said at once, and kept while the checks find nothing yet (the quick check
+        reads the chain, not these rows); the full check's finding names them."""
+        if self.session is not None:
+            self._left_out = True
+            self._say_doubt()
+
+    def _say_doubt(self) -> None:
+        left_out = self.tr(
+            "Some of what the shared ledger holds was changed outside Twofold and "
+            "cannot be read, so it is left out of this page. The full check is "
+            "running and will name it."
+        )
+        self.ledger_text.setText(self._doubt or (left_out if self._left_out else ""))
         self._show_ledger_doubt()
 
     def _show_ledger_doubt(self) -> None:

@@ -44,6 +44,7 @@ class Changes(QObject):
     """The one place that says what changed; pages listen and refresh themselves."""
 
     changed = Signal(object)  # frozenset[str]
+    left_out = Signal()  # a page left out rows it could not read (edited shared.db)
 
 
 _changes: Changes | None = None

@@ -322,6 +322,8 @@ class LazyPage(QWidget):
             self.reload,
             action=f"{type(self).__name__}.reload",
         )
+        if self.session is not None and self.session.rows_left_out():
+            ops.changes().left_out.emit()
 
     def reload(self) -> None:
         """Subclasses fill the page from ``self.session`` (or clear it when None)."""

@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from datetime import date, datetime
 
 from twofold.vault.database import Connection, mapped_errors
-from twofold.vault.readable import UNREADABLE, readable
+from twofold.vault.readable import UNREADABLE, note_left_out, readable
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ def terms_of(conn: Connection, commitment_id: str) -> Terms | None:
             {"title": row[0], "detail": row[1], "cadence": json.loads(row[2]), "hard_day": row[3]}
         )
     except UNREADABLE:  # edited outside Twofold (the full check names it)
+        note_left_out()
         return None
 
 
@@ -228,6 +229,7 @@ def roles(conn: Connection) -> Roles:
     try:
         return Roles(frozenset(str(p) for p in json.loads(row[0])), str(row[1]))
     except UNREADABLE:  # edited outside Twofold (the full check names it)
+        note_left_out()
         return Roles()
 
 
@@ -241,6 +243,7 @@ def pace(conn: Connection) -> Pace:
         order = tuple(AgendaSection(s) for s in json.loads(row[1]))
         return Pace(int(row[0]), order or DEFAULT_ORDER, str(row[2]))
     except UNREADABLE:  # edited outside Twofold (the full check names it)
+        note_left_out()
         return Pace()
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from twofold.domain.commitments import PREFERENCE, Outcome
 from twofold.vault.database import Connection, mapped_errors
-from twofold.vault.readable import UNREADABLE, readable
+from twofold.vault.readable import UNREADABLE, note_left_out, readable
 
 _SHARED = "The shared ledger (shared.db)"
 _PRIVATE = "Your private journal"
@@ -59,6 +59,7 @@ def outcomes_by_day(conn: Connection) -> dict[str, dict[date, set[Outcome]]]:
                 day = days[day_text] = date.fromisoformat(day_text)
             found = outcomes[outcome]
         except UNREADABLE:  # edited outside Twofold: left out, named by the full check
+            note_left_out()
             continue
         out.setdefault(str(commitment_id), {}).setdefault(day, set()).add(found)
     return out
@@ -93,6 +94,7 @@ def best_outcomes_by_day(conn: Connection) -> dict[str, dict[date, Outcome]]:
             try:
                 day, previous_text = from_iso(day_text), day_text
             except UNREADABLE:
+                note_left_out()
                 continue
         days[day] = PREFERENCE[position]
         previous_rank = position

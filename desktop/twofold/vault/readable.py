@@ -31,12 +31,27 @@ UNREADABLE: tuple[type[Exception], ...] = (
 )
 
 
+# Rows left out since the process started (any connection, any thread: an int's
+# increment under the GIL). The window compares it with the count at unlock to say at
+# once that something is left out, before the full check (minutes on a long ledger)
+# names what.
+_left_out = [0]
+
+
+def note_left_out() -> None:
+    _left_out[0] += 1
+
+
+def left_out() -> int:
+    return _left_out[0]
+
+
 def readable(rows: Iterable[Any], convert: Callable[[Any], T]) -> list[T]:
-    """``convert`` of every row it can read; the rest are left out."""
+    """``convert`` of every row it can read; the rest are left out (and counted)."""
     out: list[T] = []
     for row in rows:
         try:
             out.append(convert(row))
         except UNREADABLE:
-            continue
+            note_left_out()
     return out
