@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self._pending_page = ""  # a notification's page, opened after unlocking
         self._quitting = False
         self._tidy_task: Task | None = None  # the search indexes' merge, while it runs
+        self._tidy_again = False  # an import came while it ran
 
         self._busy: BusyPage | None = None
         self.unlock_page = UnlockPage()
@@ -1003,11 +1004,21 @@ class MainWindow(QMainWindow):
 
         if self.session is not session:
             return  # locked meanwhile
+        if self._tidy_task is not None and not self._tidy_task.finished:
+            self._tidy_again = True  # planned before the newest segments: once more after
+            return
         work = session.search_tidier()
         if work is None:
             return
+        self._tidy_again = False
+
+        def done(_tidied: object) -> None:
+            if self._tidy_again:
+                self._tidy_again = False
+                self._tidy_search(session)
+
         self._tidy_task = run_in_background(
-            work, lambda _done: None, self._tidy_failed, owner=self, low_priority=True
+            work, done, self._tidy_failed, owner=self, low_priority=True
         )
 
     def _let_the_tidy_stop(self) -> None:
@@ -1365,6 +1376,10 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.session, self)
         dialog.imported.connect(lambda _: self.journal.attach(self.session))
+        # an import leaves the index unmerged (vault.search_index): merge it now, in
+        # the background, rather than at the next unlock
+        session = self.session
+        dialog.imported.connect(lambda _: self._tidy_search(session))
         dialog.open()
         return dialog
 
