@@ -699,9 +699,24 @@ class Commands:
             result = session.imports.run(preview)
             self.console.print(f"Imported {result.added} entries into your private journal.")
             self._auto_backup(session)
+            self._merge_search_index(session)
         finally:
             session.lock()
         return 0
+
+    def _merge_search_index(self, session: Session) -> None:
+        """An import merges nothing into the search index (it stays fast); the window
+        merges after it in the background. Here, now: otherwise a later save from the
+        command line would do it inside that save (FTS5's crisis merge, seconds on a
+        long journal). Ctrl+C stops it between two steps; the next unlock goes on."""
+        tidy = session.search_tidier()
+        if tidy is None:
+            return
+        self.console.print("Merging the search index, so searching and saving stay fast…")
+        try:
+            tidy()
+        except KeyboardInterrupt:
+            self.console.warn("stopped; the next unlock in the app merges the rest")
 
     def verify(self, args: argparse.Namespace) -> int:
         session = self._unlock(args)

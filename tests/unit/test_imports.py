@@ -384,3 +384,36 @@ def test_saves_after_an_import_leave_its_merge_to_the_background(
         assert session.journal.count() == 40 + 700 + 8
     finally:
         session.lock()
+
+
+def test_the_command_line_merges_the_search_index_after_an_import(
+    tmp_path: Path, vault_dir: Path
+) -> None:
+    """Else, used from the command line alone, the ~16th save after an import merged
+    the whole index inside that save (FTS5's crisis merge)."""
+    from tests.unit.test_cli import cli
+
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS + "\n")
+    entries = [
+        day_one_entry(f"{n:032X}", datetime(2023, 1, 1 + n, 9, tzinfo=UTC), f"Entry {n} kayak{n}")
+        for n in range(25)
+    ]
+    source = write_day_one_zip(tmp_path / "many.zip", entries=entries)
+    common = ("--vault", vault_dir, "--as", "Alex", "--passphrase-file", secret)
+    before = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert before.journal is not None
+    before.journal.write("written before the import")
+    before.lock()
+    done = cli("import", source, "--yes", *common)
+    assert done.code == 0 and "Imported 25 entries" in done.out, done.err
+    assert "Merging the search index" in done.out
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        conn = session._vault.connection
+        assert search_index.segments(conn, "journal", "journal_fts") == 1
+        config = dict(conn.execute("SELECT k, v FROM journal.journal_fts_config").fetchall())
+        assert config.get("automerge") != 0  # the saves after it merge as usual again
+        assert len(session.search("kaya")) == 25
+    finally:
+        session.lock()
