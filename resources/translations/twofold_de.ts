@@ -3009,6 +3009,18 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
         <translation>In der gemeinsamen Zeitleiste zeigen, was sich nicht bestätigen lässt</translation>
     </message>
     <message>
+        <source>Found at unlock</source>
+        <translation>Beim Entsperren gefunden</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss what was found at unlock</source>
+        <translation>Ausblenden, was beim Entsperren gefunden wurde</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
@@ -3781,12 +3793,16 @@ Unterschrieben als {name}</translation>
         <translation>Das ist die Passphrase deines Gegenübers. Jede Person braucht ihr eigenes Geheimnis; wähle eine andere. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>Each partner chooses their own backup folder, unlocked alone. Nothing was changed.</source>
-        <translation>Jede Person wählt ihren eigenen Sicherungsordner, allein entsperrt. Es wurde nichts geändert.</translation>
+        <source>Each partner can change the backup folder, unlocked alone. Nothing was changed.</source>
+        <translation>Den Sicherungsordner kann jede Person ändern, wenn sie allein entsperrt hat. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>“{folder}” is not a full folder path (one that starts at the top of the disk). Nothing was changed.</source>
         <translation>„{folder}“ ist kein vollständiger Ordnerpfad (einer, der ganz oben auf dem Datenträger beginnt). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The daily backups now go to {where}: the folder was changed since you last unlocked, not by you. If the two of you did not agree on it, choose the folder again in Settings → Backups.</source>
+        <translation>Die täglichen Sicherungen gehen jetzt nach {where}: Der Ordner wurde seit deinem letzten Entsperren geändert, nicht von dir. Wenn ihr beide das nicht so vereinbart habt, wähle den Ordner erneut unter Einstellungen → Sicherungen.</translation>
     </message>
     <message>
         <source>That was already accepted.</source>
@@ -5276,8 +5292,8 @@ Unterschrieben als {name}</translation>
         <translation>Tägliche Sicherungen (die letzten 10 bleiben)</translation>
     </message>
     <message>
-        <source>Each of you chooses your own backup folder when unlocked alone; a session together backs up to the folder above.</source>
-        <translation>Jede und jeder von euch wählt den eigenen Sicherungsordner, allein entsperrt; eine gemeinsame Sitzung sichert in den Ordner oben.</translation>
+        <source>Each of you can change the backup folder when unlocked alone; the other is told at their next unlock.</source>
+        <translation>Jede und jeder von euch kann den Sicherungsordner ändern, allein entsperrt; die andere Person erfährt es beim nächsten Entsperren.</translation>
     </message>
     <message>
         <source>Whose backup folder</source>

@@ -313,7 +313,7 @@ def test_freed_memory_is_handed_back_once_the_last_background_task_ends(
     qtbot.waitUntil(lambda: trims == [0], timeout=10_000)
 
 
-def test_the_backup_folder_is_each_partners_own_choice(
+def test_a_backup_folder_chosen_by_one_is_told_to_the_other_in_a_banner(
     qtbot: QtBot,
     make_window: MakeWindow,
     vault_dir: Path,
@@ -322,9 +322,8 @@ def test_the_backup_folder_is_each_partners_own_choice(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog, QPushButton
 
-    from twofold.services.paths import default_backup_folder
-
-    chosen = tmp_path / "alex-usb"
+    unlock(vault_dir, "Sam", SAM_PASS).lock()  # Sam knows the folder as it is now
+    chosen = tmp_path / "usb"
     chosen.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
     window: MainWindow = make_window(vault_dir)
@@ -341,9 +340,24 @@ def test_the_backup_folder_is_each_partners_own_choice(
     together = window.open_settings()
     choose = together.findChild(QPushButton, "chooseBackupFolder")
     assert choose is not None and not choose.isEnabled()
-    assert together.backup_folder.text() == str(default_backup_folder(vault_dir))
+    assert together.backup_folder.text() == str(chosen)
     assert together.backup_note.isVisibleTo(together)
-    assert "own backup folder when unlocked alone" in together.backup_note.text()
-    assert together.backup_note.accessibleDescription() == "Whose backup folder"
+    assert "the other is told" in together.backup_note.text()
     together.close()
+    window.lock()
+
+    unlock_as(qtbot, window, "Sam", SAM_PASS)
+    from twofold.ui.worker import busy
+
+    qtbot.waitUntil(lambda: not busy(), timeout=30_000)  # the backup, the checks
+    qtbot.wait(100)
+    assert window.unlock_banner.isVisible()  # not overwritten like the status line
+    assert f"The daily backups now go to {chosen}" in window.unlock_text.text()
+    from twofold.ui.basics import announced
+
+    assert any(f"The daily backups now go to {chosen}" in said for said in announced())
+    dismiss = window.unlock_banner.findChild(QPushButton, "unlockNoticeDismiss")
+    assert dismiss is not None
+    qtbot.mouseClick(dismiss, LEFT)
+    assert not window.unlock_banner.isVisible()
     window.close()

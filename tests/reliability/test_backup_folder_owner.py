@@ -1,8 +1,10 @@
-"""Where a partner's daily backups go is that partner's own choice. Older versions kept
-it in shared.db, which the other partner can edit with any SQLCipher tool: they could
-send the backups to a folder of theirs, or (a blob there) into whatever folder the app
-was started from. Each attack is made as in test_partner_attacks: raw SQL with Sam's
-vault key, outside Twofold."""
+"""The daily backups folder is one for both partners (a retraction or deletion replaces
+the backups there), kept in shared.db, which the other partner can edit with any
+SQLCipher tool. They could move both partners' backups to a folder of theirs without a
+word, or (a blob there) into whatever folder the app was started from. Now only a full
+path as text is used, and a change the partner did not make is told at their next
+unlock. Each attack is made as in test_partner_attacks: raw SQL with Sam's vault key,
+outside Twofold."""
 
 from __future__ import annotations
 
@@ -12,46 +14,62 @@ import pytest
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.reliability.test_partner_attacks import attack
+from tests.unit.test_cli import cli
 from twofold.domain.errors import InvalidInput, NotAllowed
 from twofold.services.paths import default_backup_folder
 from twofold.services.session import unlock, unlock_session
 
 PLANT = "INSERT OR REPLACE INTO settings (key, value) VALUES ('backup_folder', ?)"
+TOLD = "The daily backups now go to"
 
 
-def _alex_backs_up(vault_dir: Path) -> Path:
+def _alex(vault_dir: Path) -> tuple[list[str], Path]:
+    """What Alex is told at unlock, and where today's backup went."""
     session = unlock(vault_dir, "Alex", ALEX_PASS)
     try:
-        return session.auto_backup().path
+        return list(session.warnings), session.auto_backup().path
     finally:
         session.lock()
 
 
-def test_the_other_partner_cannot_move_my_backups(vault_dir: Path, tmp_path: Path) -> None:
+def test_a_folder_moved_with_a_tool_is_told_once(vault_dir: Path, tmp_path: Path) -> None:
     unlock(vault_dir, "Alex", ALEX_PASS).lock()  # Alex has used this version once
     theirs = tmp_path / "sams-stick"
     attack(vault_dir, (PLANT, (str(theirs),)))
 
-    made = _alex_backs_up(vault_dir)
+    told, made = _alex(vault_dir)
+    again, _ = _alex(vault_dir)
 
-    assert made.parent == default_backup_folder(vault_dir)
-    assert not theirs.exists()
+    assert [w for w in told if TOLD in w] == [
+        f"{TOLD} {theirs}: the folder was changed since you last unlocked, not by you. If "
+        "the two of you did not agree on it, choose the folder again in Settings → Backups."
+    ]
+    assert made.parent == theirs  # one folder for both, as the setting says
+    assert not [w for w in again if TOLD in w]
 
 
-def test_a_folder_chosen_in_an_older_version_is_kept_and_then_only_mine(
+def test_a_change_in_settings_is_told_to_the_other_not_to_its_maker(
     vault_dir: Path, tmp_path: Path
 ) -> None:
-    chosen = tmp_path / "alex-usb"
-    attack(vault_dir, (PLANT, (str(chosen),)))  # as the older version stored a choice
+    for who, passphrase in (("Alex", ALEX_PASS), ("Sam", SAM_PASS)):
+        unlock(vault_dir, who, passphrase).lock()
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.set_backup_folder(tmp_path / "usb")
+    alex.lock()
 
-    first = _alex_backs_up(vault_dir)
-    attack(vault_dir, (PLANT, (str(tmp_path / "sams-stick"),)))
-    session = unlock(vault_dir, "Alex", ALEX_PASS)
-    later = session.backup_folder()
-    session.lock()
+    told_alex, _ = _alex(vault_dir)
+    sam = unlock(vault_dir, "Sam", SAM_PASS)
+    told_sam, folder = list(sam.warnings), sam.backup_folder()
+    sam.lock()
+    secret = tmp_path / "alex.pass"
+    secret.write_text(ALEX_PASS)
+    attack(vault_dir, (PLANT, ("",)))  # back to the default, behind Alex's back
+    shown = cli("list", "--vault", vault_dir, "--as", "Alex", "--passphrase-file", secret)
 
-    assert first.parent == chosen and later == chosen
-    assert not (tmp_path / "sams-stick").exists()
+    assert not [w for w in told_alex if TOLD in w]
+    assert folder == tmp_path / "usb"
+    assert [w for w in told_sam if f"{TOLD} {tmp_path / 'usb'}:" in w]
+    assert f"{TOLD} {default_backup_folder(vault_dir)}:" in shown.err  # the CLI says it too
 
 
 @pytest.mark.parametrize(
@@ -65,49 +83,33 @@ def test_an_odd_planted_value_never_writes_where_the_app_runs(
     started_in.mkdir()
     monkeypatch.chdir(started_in)
 
-    made = _alex_backs_up(vault_dir)
+    _, made = _alex(vault_dir)
 
     assert made.parent == default_backup_folder(vault_dir) and made.exists()
     assert list(started_in.iterdir()) == []
 
 
-def test_each_partner_chooses_their_own(vault_dir: Path, tmp_path: Path) -> None:
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    alex.set_backup_folder(tmp_path / "alex-usb")
-    alex.lock()
-
-    sam = unlock(vault_dir, "Sam", SAM_PASS)
-    sams = sam.backup_folder()
-    sam.lock()
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    alexs = alex.auto_backup().path.parent
-    alex.lock()
-
-    assert sams == default_backup_folder(vault_dir)
-    assert alexs == tmp_path / "alex-usb"
-
-
 def test_a_relative_folder_is_refused_and_nothing_changes(vault_dir: Path, tmp_path: Path) -> None:
     session = unlock(vault_dir, "Alex", ALEX_PASS)
-    session.set_backup_folder(tmp_path / "alex-usb")
+    session.set_backup_folder(tmp_path / "usb")
     with pytest.raises(InvalidInput, match="full folder path"):
         session.set_backup_folder(Path("backups"))
     kept = session.backup_folder()
     session.lock()
-    assert kept == tmp_path / "alex-usb"
+    assert kept == tmp_path / "usb"
 
 
-def test_a_session_together_backs_up_beside_the_vault_and_chooses_nothing(
+def test_a_session_together_uses_the_folder_and_changes_nothing(
     vault_dir: Path, tmp_path: Path
 ) -> None:
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    alex.set_backup_folder(tmp_path / "alex-usb")
+    alex.set_backup_folder(tmp_path / "usb")
     alex.lock()
 
     together = unlock_session(vault_dir, ALEX_PASS, "Alex")
     try:
-        assert together.backup_folder() == default_backup_folder(vault_dir)
-        with pytest.raises(NotAllowed, match="own backup folder"):
+        assert together.backup_folder() == tmp_path / "usb"
+        with pytest.raises(NotAllowed, match="unlocked alone"):
             together.set_backup_folder(tmp_path / "elsewhere")
     finally:
         together.lock()

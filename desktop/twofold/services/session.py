@@ -71,7 +71,8 @@ if TYPE_CHECKING:
 MIN_PASSPHRASE = 8
 if TYPE_CHECKING:
     T = TypeVar("T")
-BACKUP_FOLDER_KEY = "backup_folder"
+BACKUP_FOLDER_KEY = "backup_folder"  # shared.db settings: both partners' folder
+BACKUP_FOLDER_SEEN = "backup_folder_seen"  # journal meta: that folder as this partner knew it
 
 
 KEYS_SEEN = "keys_seen_seq"
@@ -463,26 +464,28 @@ class Session:
     # --- backups -----------------------------------------------------------------
 
     def backup_folder(self) -> Path:
-        """This partner's choice, kept in their own journal: shared.db is open to the
-        other partner's tools, so a folder read from it could send these backups
-        anywhere. A shared session (no journal unwrapped) uses the default folder."""
-        journal = self._vault.journal
-        chosen = _usable_folder(journal.meta(BACKUP_FOLDER_KEY)) if journal else None
+        """Both partners' daily backups go to one folder (a retraction or deletion
+        replaces the backups there), kept in shared.db. The other partner can set it
+        with a SQLCipher tool: only a full path as text is used, and a change neither
+        made here is told at the next unlock (``_note_backup_folder``)."""
+        chosen = _usable_folder(self._vault.ledger.setting(BACKUP_FOLDER_KEY))
         return chosen or default_backup_folder(self.folder)
 
     def set_backup_folder(self, folder: Path | None) -> None:
         journal = self._vault.journal
         if journal is None:
             raise NotAllowed(
-                "Each partner chooses their own backup folder, unlocked alone. Nothing was changed."
+                "Each partner can change the backup folder, unlocked alone. Nothing was changed."
             )
         if folder is not None and _usable_folder(str(folder)) is None:
             raise InvalidInput(
                 f"“{folder}” is not a full folder path (one that starts at the top of "
                 "the disk). Nothing was changed."
             )
+        value = str(folder) if folder else ""
         with self._vault.write("Your settings"):
-            journal.set_meta(BACKUP_FOLDER_KEY, str(folder) if folder else "")
+            self._vault.ledger.set_setting(BACKUP_FOLDER_KEY, value)
+            journal.set_meta(BACKUP_FOLDER_SEEN, value)  # your own change: nothing to tell
 
     def auto_backup(self, today: date | None = None) -> BackupResult:
         """Today's rotating backup, if not made yet (one per day of use, last 10 kept).
@@ -653,13 +656,25 @@ def _usable_folder(value: str | None) -> Path | None:
     return folder if folder.is_absolute() else None
 
 
-def _adopt_backup_folder(vault: OpenVault) -> None:
-    """Once per partner: the backup folder older versions kept in shared.db becomes
-    this partner's own choice (empty: the default), and shared.db's copy is never
-    read again, so the other partner cannot move these backups from then on."""
-    assert vault.journal is not None
-    legacy = _usable_folder(vault.ledger.setting(BACKUP_FOLDER_KEY))
-    vault.journal.set_meta(BACKUP_FOLDER_KEY, str(legacy) if legacy else "")
+def _note_backup_folder(vault: OpenVault) -> None:
+    """Inside the unlock's write: the backup folder as this partner last knew it is
+    kept in their own journal; one that changed since (the other partner in Settings,
+    or anyone with a SQLCipher tool) is told, once. The first time it is only noted."""
+    journal = vault.journal
+    assert journal is not None
+    chosen = _usable_folder(vault.ledger.setting(BACKUP_FOLDER_KEY))
+    now_used = str(chosen) if chosen else ""
+    seen = journal.meta(BACKUP_FOLDER_SEEN)
+    if seen == now_used:
+        return
+    journal.set_meta(BACKUP_FOLDER_SEEN, now_used)
+    if seen is not None:
+        where = now_used or str(default_backup_folder(vault.folder))
+        vault.warnings.append(
+            f"The daily backups now go to {where}: the folder was changed since you last "
+            "unlocked, not by you. If the two of you did not agree on it, choose the "
+            "folder again in Settings → Backups."
+        )
 
 
 def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
@@ -676,8 +691,7 @@ def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
             if genesis is not None and trust.pinned(journal) is None:
                 trust.pin_if_missing(journal, replay.genesis_partners([genesis]), at)
             seen = trust.note_seen(journal, vault.ledger, at)
-            if journal.meta(BACKUP_FOLDER_KEY) is None:
-                _adopt_backup_folder(vault)
+            _note_backup_folder(vault)
             if seen is not None and (previous is None or seen.seq != previous.seq):
                 keep_retractions_checked(vault)  # a write that happens anyway
     except (DatabaseError, TwofoldError):

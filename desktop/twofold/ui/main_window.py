@@ -25,7 +25,7 @@ from twofold import __version__
 from twofold.domain.errors import TwofoldError
 from twofold.services.locked import vault_exists
 from twofold.ui import theme
-from twofold.ui.basics import THEME_KEY, StatusLabel, named
+from twofold.ui.basics import THEME_KEY, StatusLabel, announce, named
 from twofold.ui.unlock_page import UnlockPage
 
 # The launch paints the unlock screen with only what it shows: the rest of the window
@@ -567,8 +567,27 @@ class MainWindow(QMainWindow):
         ledger_row.addWidget(self.ledger_text, 1)
         ledger_row.addWidget(to_timeline)
         self.ledger_banner.hide()
+        # What the unlock found worth saying (an edited name in keyslots.json, the
+        # backup folder changed by someone else): kept in view until dismissed, where
+        # the status line would be overwritten by the next message within a second.
+        self.unlock_banner = QFrame()
+        self.unlock_banner.setObjectName("hintBanner")
+        self.unlock_text = named(QLabel(), "unlockNoticeText", self.tr("Found at unlock"))
+        self.unlock_text.setWordWrap(True)
+        self.unlock_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        seen = named(
+            QPushButton(self.tr("Dismiss")),
+            "unlockNoticeDismiss",
+            self.tr("Dismiss what was found at unlock"),
+        )
+        seen.clicked.connect(self.unlock_banner.hide)
+        unlock_row = QHBoxLayout(self.unlock_banner)
+        unlock_row.addWidget(self.unlock_text, 1)
+        unlock_row.addWidget(seen)
+        self.unlock_banner.hide()
         main = QVBoxLayout()
         main.addWidget(self.ledger_banner)
+        main.addWidget(self.unlock_banner)
         main.addWidget(self.key_banner)
         main.addWidget(self.missed_banner)
         main.addWidget(self.pages, 1)
@@ -782,8 +801,9 @@ class MainWindow(QMainWindow):
         if session.warnings:
             from twofold.ui.messages import translated
 
-            for warning in session.warnings:
-                self.status.setText(translated(warning))
+            self.unlock_text.setText("\n\n".join(translated(w) for w in session.warnings))
+            self.unlock_banner.show()
+            announce(self.unlock_text, self.unlock_text.text())  # a banner is not read aloud
         self._daily_backup(session)
 
     def _show_key_notice(self, session: Session) -> None:
@@ -1095,6 +1115,8 @@ class MainWindow(QMainWindow):
         self.missed_banner.hide()
         self.key_banner.hide()
         self.key_text.clear()
+        self.unlock_banner.hide()
+        self.unlock_text.clear()
         self.ledger_banner.hide()
         self.ledger_text.clear()
         self._doubt, self._left_out = "", False

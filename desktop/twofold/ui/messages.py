@@ -369,11 +369,15 @@ KNOWN = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
-            "Each partner chooses their own backup folder, unlocked alone. Nothing was changed.",
+            "Each partner can change the backup folder, unlocked alone. Nothing was changed.",
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
             "“{folder}” is not a full folder path (one that starts at the top of the disk). Nothing was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The daily backups now go to {where}: the folder was changed since you last unlocked, not by you. If the two of you did not agree on it, choose the folder again in Settings → Backups.",
         ),
         QT_TRANSLATE_NOOP("Messages", "That was already accepted."),
         QT_TRANSLATE_NOOP("Messages", "That was already withdrawn."),

@@ -152,7 +152,7 @@ class SettingsDialog(QDialog):
             QCoreApplication.translate("SettingsDialog", "Choose the daily backups folder"),
         )
         choose.clicked.connect(self._choose_backup_folder)
-        choose.setEnabled(own)  # each partner's choice lives in their own journal
+        choose.setEnabled(own)  # a change is made by one partner, and told to the other
         row = QHBoxLayout()
         row.addWidget(self.backup_folder, 1)
         row.addWidget(choose)
@@ -160,13 +160,13 @@ class SettingsDialog(QDialog):
             QCoreApplication.translate("SettingsDialog", "Daily backups (last 10 kept)"), row
         )
         if session is not None and session.is_shared_session:
-            # each partner's folder lives in their own journal, locked in a session
+            # a change is told to the other partner by what their journal remembers
             self.backup_note = named(
                 QLabel(
                     QCoreApplication.translate(
                         "SettingsDialog",
-                        "Each of you chooses your own backup folder when unlocked alone; "
-                        "a session together backs up to the folder above.",
+                        "Each of you can change the backup folder when unlocked alone; "
+                        "the other is told at their next unlock.",
                     )
                 ),
                 "backupFolderNote",
