@@ -194,7 +194,8 @@ def test_a_damaged_shared_db_opens_the_journal_and_names_the_damage(
     path.write_bytes(bytes(data))
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
-    assert "shared.db is damaged" in window.status.text()
+    assert window.unlock_banner.isVisible()  # kept in view until dismissed
+    assert "shared.db is damaged" in window.unlock_text.text()
     assert window.journal.model.rowCount() == 1
     assert window.journal.model.item(0).body == "still mine to read"
     assert not (vault_dir.parent / f"{vault_dir.name}-backups").exists()

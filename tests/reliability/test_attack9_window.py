@@ -110,7 +110,7 @@ def test_a_changed_structure_is_said_in_the_window_in_its_language(
     qtbot: QtBot, make_window: MakeWindow, shared_vault: Path, german: None
 ) -> None:
     """A trigger Sam added would run on Alex's own writes: the journal opens read-only
-    and the status line says why, in German (it stayed English before)."""
+    and the unlock banner says why, in German (it stayed English before)."""
     attack(
         shared_vault,
         "CREATE TRIGGER eat AFTER INSERT ON ledger_events BEGIN "
@@ -119,7 +119,8 @@ def test_a_changed_structure_is_said_in_the_window_in_its_language(
     window = make_window(shared_vault)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     assert window.session is not None and window.session.shared_damage is not None
-    text = window.status.text()
+    assert window.unlock_banner.isVisible()
+    text = window.unlock_text.text()
     assert text.startswith("shared.db wurde außerhalb von Twofold verändert (“eat”"), text
     assert "Dein eigenes Tagebuch ist nur zum Lesen und Exportieren geöffnet" in text
     assert not _dialogs()

