@@ -3253,6 +3253,10 @@ Unterschrieben als {name}</translation>
         <translation>In diesem Tresor gibt es niemanden namens {who} (vorhanden: {names}).</translation>
     </message>
     <message>
+        <source>Both partners are called “{label}” in keyslots.json, which was edited outside Twofold. Name yourself by your partner id ({ids}); once unlocked, Twofold shows the name the ledger signed.</source>
+        <translation>Beide Personen heißen in keyslots.json „{label}“; die Datei wurde außerhalb von Twofold verändert. Gib dich mit deiner Partner-ID an ({ids}); nach dem Entsperren zeigt Twofold den Namen, den die Chronik unterschrieben enthält.</translation>
+    </message>
+    <message>
         <source>No private folder could be made to stage a backup of {folder}.</source>
         <translation>Für die Sicherung von {folder} konnte kein privater Zwischenordner angelegt werden.</translation>
     </message>
@@ -6363,8 +6367,16 @@ Unterschrieben als {name}</translation>
         <translation>Ich bin {label}</translation>
     </message>
     <message>
+        <source>{choice} (slot {number})</source>
+        <translation>{choice} (Fach {number})</translation>
+    </message>
+    <message>
         <source>Shared session (together)</source>
         <translation>Gemeinsame Sitzung (zusammen)</translation>
+    </message>
+    <message>
+        <source>Both of you are called “{label}” here: keyslots.json was edited outside Twofold. Each button still opens a different partner&apos;s journal; once unlocked, Twofold shows the names the ledger signed.</source>
+        <translation>Ihr heißt hier beide „{label}“: keyslots.json wurde außerhalb von Twofold verändert. Jede Schaltfläche öffnet trotzdem das Tagebuch einer anderen Person; nach dem Entsperren zeigt Twofold die Namen, die die Chronik unterschrieben enthält.</translation>
     </message>
     <message>
         <source>This vault is already open in another Twofold window. Switch to that window, or close it and restart Twofold.</source>

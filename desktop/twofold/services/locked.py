@@ -24,6 +24,15 @@ def partner_labels(folder: Path) -> list[str]:
     return [p.label for p in keyslots.load(folder).partners]
 
 
+def partner_choices(folder: Path) -> list[tuple[str, str]]:
+    """(what to unlock as, the name shown) for each partner: the name, or the partner
+    id when keyslots.json gives both the same name (an edit: the names are not signed,
+    and unlocking by that name would always open the first one's slot)."""
+    slots = keyslots.load(folder)
+    same = slots.same_labels()
+    return [(p.id if same else p.label, p.label) for p in slots.partners]
+
+
 def is_open_elsewhere(folder: Path) -> bool:
     """True while another window or process holds this vault open."""
     return locks.is_open_elsewhere(folder)

@@ -56,6 +56,10 @@ KNOWN = frozenset(
         QT_TRANSLATE_NOOP("Messages", "Each partner needs a name, and the two names must differ."),
         QT_TRANSLATE_NOOP("Messages", "No partner called {who} in this vault (partners: {names})."),
         QT_TRANSLATE_NOOP(
+            "Messages",
+            "Both partners are called “{label}” in keyslots.json, which was edited outside Twofold. Name yourself by your partner id ({ids}); once unlocked, Twofold shows the name the ledger signed.",
+        ),
+        QT_TRANSLATE_NOOP(
             "Messages", "No private folder could be made to stage a backup of {folder}."
         ),
         QT_TRANSLATE_NOOP("Messages", "Only the partner who shared a reflection can retract it."),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.errors import WrongPassphrase
-from twofold.services.locked import is_open_elsewhere, partner_labels
+from twofold.services.locked import is_open_elsewhere, partner_choices
 from twofold.ui.basics import heading, named, note
 from twofold.ui.passphrase_fields import secret_field
 
@@ -142,15 +142,19 @@ class UnlockPage(QWidget):
             button.hide()  # gone from the card now, not only once Qt deletes it
             button.deleteLater()
         try:
-            labels = partner_labels(folder)
+            choices = partner_choices(folder)
         except Exception as exc:  # damaged key slots: say so, offer nothing to type into
             from twofold.ui.widgets import error_text
 
             self._set_enabled(False)
             self.message.setText(error_text(exc))
             return
-        for index, label in enumerate(labels):
-            self._add_choice(self.tr("I am {label}").format(label=label), label, f"unlockAs{index}")
+        same = any(who != label for who, label in choices)
+        for index, (who, label) in enumerate(choices):
+            text = self.tr("I am {label}").format(label=label)
+            if same:  # two buttons a screen reader would read alike otherwise
+                text = self.tr("{choice} (slot {number})").format(choice=text, number=index + 1)
+            self._add_choice(text, who, f"unlockAs{index}", label)
         self._add_choice(self.tr("Shared session (together)"), SHARED, "unlockShared")
         self.who_group.buttons()[0].setChecked(True)
         # Laid out with its choices now, not when the event loop next runs: the
@@ -163,6 +167,15 @@ class UnlockPage(QWidget):
         self.hint.setVisible(bool(hint))
         self.passphrase.clear()
         self.message.clear()
+        if same:
+            self.hint.setText(
+                self.tr(
+                    "Both of you are called “{label}” here: keyslots.json was edited "
+                    "outside Twofold. Each button still opens a different partner's "
+                    "journal; once unlocked, Twofold shows the names the ledger signed."
+                ).format(label=choices[0][1])
+            )
+            self.hint.show()
         if is_open_elsewhere(folder):
             self._set_enabled(False)
             self.message.setText(
@@ -175,11 +188,12 @@ class UnlockPage(QWidget):
             self._set_enabled(True)
             self.passphrase.setFocus()
 
-    def _add_choice(self, text: str, value: str, object_name: str) -> None:
+    def _add_choice(self, text: str, value: str, object_name: str, label: str = "") -> None:
         button = named(QPushButton(text), object_name, text, text)
         button.setProperty("fullText", text)  # cut to the card's width in _fit_choices
         button.setObjectName("partnerButton")
         button.setProperty("who", value)
+        button.setProperty("label", label or value)
         button.setCheckable(True)
         button.setAccessibleName(text)
         button.toggled.connect(self._choice_changed)
@@ -234,6 +248,8 @@ class UnlockPage(QWidget):
 
     def _choice_changed(self) -> None:
         who = self._who()
+        checked = self.who_group.checkedButton()
+        label = str(checked.property("label")) if checked else who
         if who == SHARED:
             self.explain.setText(
                 self.tr(
@@ -244,7 +260,7 @@ class UnlockPage(QWidget):
             self.forgot_button.hide()
         else:
             self.explain.setText(
-                self.tr("Opens {who}'s private journal and the shared ledger.").format(who=who)
+                self.tr("Opens {who}'s private journal and the shared ledger.").format(who=label)
             )
             self.forgot_button.show()
         self.passphrase.setFocus()

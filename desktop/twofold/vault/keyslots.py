@@ -162,12 +162,31 @@ class KeySlots:
     # --- lookups -------------------------------------------------------------------
 
     def partner(self, who: str) -> Partner:
-        """Find a partner by id or by label (case-insensitive)."""
+        """Find a partner by id or by label (case-insensitive). The labels are not
+        signed: the other partner can give both the same one, and then only the id
+        says who is meant."""
         for partner in self.partners:
-            if who == partner.id or who.casefold() == partner.label.casefold():
+            if who == partner.id:
                 return partner
+        named = [p for p in self.partners if who.casefold() == p.label.casefold()]
+        if len(named) > 1:
+            ids = " or ".join(p.id for p in named)
+            label = named[0].label
+            raise UnknownPartner(
+                f"Both partners are called “{label}” in keyslots.json, which was edited "
+                f"outside Twofold. Name yourself by your partner id ({ids}); once "
+                "unlocked, Twofold shows the name the ledger signed."
+            )
+        if named:
+            return named[0]
         names = ", ".join(p.label for p in self.partners)
         raise UnknownPartner(f"No partner called {who!r} in this vault (partners: {names}).")
+
+    def same_labels(self) -> bool:
+        """Both partners carry the same name (only an edit of keyslots.json does that:
+        setup refuses it)."""
+        folded = {p.label.casefold() for p in self.partners}
+        return len(self.partners) == 2 and len(folded) == 1
 
     def slot(self, partner_id: str, kind: SlotKind) -> Slot:
         """The partner's active slot of this kind."""
