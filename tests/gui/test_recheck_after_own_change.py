@@ -103,23 +103,24 @@ def test_locking_stops_the_full_check_and_removes_its_copy(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A check of a vault ten years old reads for a minute; locked (or quit) meanwhile,
-    nobody will see its result: it stops at once and its copy is removed."""
-    import time
+    nobody will see its result: its process is ended at once and its copy removed."""
+    import subprocess
+    import sys
 
-    from twofold.vault import check_copy, priority
-    from twofold.vault.projectors import replay
+    from twofold.services import check_child
+    from twofold.vault import check_copy, handover
 
-    started: list[bool] = []
+    # a check's process that reads for a minute
+    long_check = [sys.executable, "-c", "import time; time.sleep(60)"]
+    monkeypatch.setattr(check_child, "command", lambda: long_check)
+    started: list[subprocess.Popen[bytes]] = []
+    real_send = handover.send
 
-    def long_replay(conn: object, events: object) -> object:
-        started.append(True)
-        end = time.monotonic() + 60
-        while time.monotonic() < end:  # a long replay's pause points
-            priority.pause_point()
-            time.sleep(0.01)
-        return []
+    def send(vault: object, fd: int) -> None:
+        real_send(vault, fd)  # type: ignore[arg-type]
+        started.extend(check_child.running)
 
-    monkeypatch.setattr(replay, "check", long_replay)
+    monkeypatch.setattr(handover, "send", send)
     window: MainWindow = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     qtbot.waitUntil(lambda: bool(started), timeout=20_000)
@@ -129,3 +130,4 @@ def test_locking_stops_the_full_check_and_removes_its_copy(
     window.lock()
     qtbot.waitUntil(lambda: task.finished, timeout=5_000)
     assert not [p for p in vault_dir.iterdir() if p.name.startswith(check_copy.PREFIX)]
+    assert started[0].returncode is not None and not check_child.running

@@ -19,7 +19,6 @@ from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from tests.reliability.test_partner_attacks import attack
 from twofold.services.session import Session, unlock
 from twofold.vault import check_copy
-from twofold.vault.projectors import replay
 from twofold.vault.vault import SHARED_DB, journal_file
 
 CANARY = "canary-lighthouse-7731"
@@ -100,23 +99,31 @@ def test_the_copy_is_overwritten_with_zeros_before_it_is_removed(
 def test_writes_during_the_full_check_are_not_reported_as_forgeries(
     alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The couple goes on writing while the check replays the ledger: every replay
-    sees new rows signed meanwhile. On the live files the check gave up after three
-    attempts and named them as rows changed outside Twofold."""
+    """The couple goes on writing while the check (in its own process) reads: on the
+    live files the check gave up after three attempts and named the rows signed
+    meanwhile as rows changed outside Twofold."""
+    from twofold.services import check_child
+    from twofold.vault import handover
+
     _with_words(alex)
-    real_check = replay.check
+    real_send = handover.send
     written: list[int] = []
 
-    def check_while_they_write(conn: object, events: object) -> object:
-        alex.wins.record(f"written during replay {len(written)}")
-        written.append(1)
-        return real_check(conn, events)  # type: ignore[arg-type]
+    def send_then_write(vault: object, fd: int) -> None:
+        real_send(vault, fd)  # type: ignore[arg-type]
+        for n in range(5):  # while the check's process reads its copy
+            alex.wins.record(f"written during the check {n}")
+            written.append(n)
 
-    monkeypatch.setattr(replay, "check", check_while_they_write)
+    def not_here(self: Session) -> object:
+        raise AssertionError("the check ran in the window's process")
+
+    monkeypatch.setattr(handover, "send", send_then_write)
+    monkeypatch.setattr(Session, "verify", not_here)
     report = alex.detached_verify()()
-    assert written, "the replay ran"
+    assert written, "the check's process had its keys"
     assert report.ok, report.lines()
-    assert _copies(vault_dir) == []
+    assert _copies(vault_dir) == [] and not check_child.running
 
 
 def test_a_change_made_outside_twofold_is_still_found_on_the_copy(
@@ -251,24 +258,29 @@ def test_the_copy_is_never_what_fills_the_disk(
 def test_a_check_whose_vault_was_locked_stops_and_its_copy_goes(
     alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Locked (or quit) while the full check runs: nobody will see its result; it
-    stops at its next pause point instead of reading on for minutes."""
-    from twofold.vault import priority
+    """Locked (or quit) while the full check runs: nobody will see its result; its
+    process is ended at once instead of reading on for minutes, and its copy goes."""
+    import subprocess
+
+    from twofold.services import check_child
+    from twofold.vault import handover, priority
 
     _with_words(alex)
     job = alex.detached_verify()
-    real_check = replay.check
-    replayed: list[int] = []
+    real_send = handover.send
+    started: list[subprocess.Popen[bytes]] = []
 
-    def locked_meanwhile(conn: object, events: list[object]) -> object:
+    def send_then_lock(vault: object, fd: int) -> None:
+        real_send(vault, fd)  # type: ignore[arg-type]
+        started.extend(check_child.running)
         alex.lock()
-        replayed.append(len(events))
-        return real_check(conn, events)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(replay, "check", locked_meanwhile)
+    monkeypatch.setattr(handover, "send", send_then_lock)
     with pytest.raises(priority.Stopped):
         job()
-    assert replayed  # it had begun
+    assert len(started) == 1  # it had begun, in a process of its own
+    assert started[0].returncode is not None  # ended, and waited for
+    assert not check_child.running
     assert _copies(vault_dir) == []
 
 

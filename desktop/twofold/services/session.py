@@ -324,7 +324,7 @@ class Session:
         """The full check, to run on a worker. It reads a copy of the files made as one
         moment: minutes of reading never make a save wait, and what the couple writes
         meanwhile is not mistaken for a change made outside Twofold."""
-        return self.detached(lambda session: session.verify(), on_copy=True)
+        return self.detached(_full_check, on_copy=True)
 
     def search_tidier(self) -> Callable[[], list[Tidied]] | None:
         """The search indexes' merge (``vault.search_index``) for a worker, on its own
@@ -530,6 +530,21 @@ class Session:
         if not self._locked:
             self._vault.close()
             self._locked = True
+
+
+def _full_check(session: Session) -> VerifyReport:
+    """The full check of what ``session`` (a reader) reads, in a process of its own
+    (``check_child``: no interpreter shared with the window's saves); on this thread
+    where that process cannot start or gives no report, so it is never skipped."""
+    from twofold.services import check_child
+
+    try:
+        return check_child.run(session._vault)
+    except check_child.NoReport as exc:
+        from twofold.services.diagnostics import log_failure
+
+        log_failure("verify.process", exc, bug=False)
+        return session.verify()
 
 
 def check_passphrase(passphrase: str, names: tuple[str, ...] = ()) -> None:

@@ -131,6 +131,12 @@ def _identity_and_seen(vault: OpenVault, report: VerifyReport) -> None:
     )
 
 
+def keyring_step(vault: OpenVault, report: VerifyReport) -> None:
+    """The keyring's step of ``verify``, for a report made by ``verify(keyring=False)``
+    in another process (``check_child``)."""
+    _keyring(vault, report)
+
+
 def _keyring(vault: OpenVault, report: VerifyReport) -> None:
     """Compare with the head kept in the OS keyring, then keep the current one there.
     Without a keyring this check passes and says what it cannot see."""

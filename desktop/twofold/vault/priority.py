@@ -86,9 +86,13 @@ def stops_when(gone: Callable[[], bool]) -> Iterator[None]:
         _this_thread.gone = None
 
 
-def _owner_gone() -> bool:
+def owner_gone() -> bool:
+    """Whether the work on this thread has lost its owner (``stops_when``)."""
     gone: Callable[[], bool] | None = getattr(_this_thread, "gone", None)
     return gone is not None and gone()
+
+
+_owner_gone = owner_gone
 
 
 def pause_point() -> None:

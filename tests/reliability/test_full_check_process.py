@@ -1,0 +1,222 @@
+"""The window's full check runs in a process of its own (services/check_child.py).
+
+On a worker thread it shared Python's interpreter lock with the window: saves made
+meanwhile waited for it after each statement (session 26's per-save timeline on the
+ten-year vault: 100-170 ms saves, most of it waiting for the lock or the CPU). These
+tests hold what must not change with the move: every check still runs and still names
+a forgery, the keys never leave through the command line or the environment, the
+process ends with its vault, and where it cannot run the check runs in the window's
+process as before."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ALEX_PASS
+from tests.reliability.test_partner_attacks import attack
+from twofold.services import check_child
+from twofold.services.session import Session, unlock
+from twofold.vault import check_copy, handover
+
+CANARY = "canary-harbour-5521"
+
+
+def _not_here(self: Session) -> object:
+    raise AssertionError("the check ran in the window's process")
+
+
+def _copies(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(check_copy.PREFIX)]
+
+
+def _seen_child(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    """The check processes started, as each got its keys."""
+    real_send = handover.send
+    seen: list[subprocess.Popen[bytes]] = []
+
+    def send(vault: object, fd: int) -> None:
+        real_send(vault, fd)  # type: ignore[arg-type]
+        seen.extend(check_child.running - set(seen))
+
+    monkeypatch.setattr(handover, "send", send)
+    return seen
+
+
+def test_a_forged_event_is_named_by_the_check_in_its_own_process(
+    alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert alex.wins is not None
+    alex.wins.record(f"a win {CANARY}")
+    seq = alex._vault.connection.execute("SELECT max(seq) FROM ledger_events").fetchone()[0]
+    alex.lock()
+    attack(vault_dir, f"UPDATE ledger_events SET payload = replace(payload, '{CANARY}', "
+           f"'a win she never wrote') WHERE seq = {seq}")  # fmt: skip
+    monkeypatch.setattr(Session, "verify", _not_here)
+    seen = _seen_child(monkeypatch)
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        report = session.detached_verify()()
+    finally:
+        session.lock()
+    assert len(seen) == 1 and seen[0].returncode == 0
+    assert not report.ok
+    failed = [line for line in report.lines() if line.startswith("FAIL")]
+    assert any("ledger chain and signatures" in line for line in failed), failed
+    assert _copies(vault_dir) == [] and not check_child.running
+
+
+def test_a_forged_row_is_hidden_as_the_in_process_check_hid_it(
+    alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report comes back whole: which checks failed and the timeline items not
+    to be shown as signed (``suspects``), the same as the check made here."""
+    assert alex.wins is not None
+    alex.wins.record("a win")
+    alex.lock()
+    attack(vault_dir, "UPDATE timeline_items SET body = 'Alex said it was all my fault'")
+    session = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        here = session.verify()
+        monkeypatch.setattr(Session, "verify", _not_here)
+        there = session.detached_verify()()
+    finally:
+        session.lock()
+    assert not there.ok and there.suspects
+    assert there.suspects == here.suspects
+    assert [(n, ok) for n, ok, _ in there.checks] == [(n, ok) for n, ok, _ in here.checks]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_keys_go_through_the_pipe_and_the_process_runs_below_the_window(
+    alex: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = alex._vault._keys
+    assert keys is not None and keys.journal_key is not None
+    secrets = [bytes(k).hex() for k in (keys.vault_key, keys.journal_key, keys.signing_seed)]
+    real_send = handover.send
+    looked: list[tuple[bytes, bytes, int]] = []
+
+    def send(vault: object, fd: int) -> None:
+        (child,) = check_child.running
+        proc = Path(f"/proc/{child.pid}")
+        looked.append(
+            (
+                (proc / "cmdline").read_bytes(),
+                (proc / "environ").read_bytes(),
+                os.getpriority(os.PRIO_PROCESS, child.pid),
+            )
+        )
+        real_send(vault, fd)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(handover, "send", send)
+    monkeypatch.setattr(Session, "verify", _not_here)
+    assert alex.detached_verify()().ok
+    ((cmdline, environ, nice),) = looked
+    assert cmdline.split(b"\0")[-2:] == [check_child.ARGUMENT.encode(), b""]
+    for secret in secrets:
+        for form in (secret, secret.upper(), bytes.fromhex(secret).hex(" ")):
+            assert form.encode() not in cmdline and form.encode() not in environ
+    assert nice >= check_child.NICE
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["/nonexistent/twofold-python"],  # it cannot start
+        [sys.executable, "-c", "print('not a report')"],  # it gives no report
+        [sys.executable, "-c", "import sys; sys.exit(7)"],  # it fails
+    ],
+    ids=["no-start", "garbage", "exit-7"],
+)
+def test_where_the_process_gives_no_report_the_check_runs_here(
+    alex: Session,
+    vault_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    command: list[str],
+) -> None:
+    """Never skipped: the worker runs the check itself, and the log says so in a
+    fixed word, without a word of the vault."""
+    assert alex.journal is not None
+    alex.journal.write(f"private {CANARY}")
+    monkeypatch.setattr(check_child, "command", lambda: command)
+    ran_here: list[int] = []
+    real_verify = Session.verify
+
+    def counted(self: Session) -> object:
+        ran_here.append(1)
+        return real_verify(self)
+
+    monkeypatch.setattr(Session, "verify", counted)
+    log = logging.getLogger("twofold")  # it does not propagate to the root logger
+    log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="twofold"):
+            report = alex.detached_verify()()
+    finally:
+        log.removeHandler(caplog.handler)
+    assert report.ok, report.lines()
+    assert ran_here == [1]
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "verify.process" in logged and CANARY not in logged
+    assert _copies(vault_dir) == [] and not check_child.running
+
+
+def test_the_process_ends_when_the_window_is_gone(alex: Session) -> None:
+    """The window's process killed (a crash, the machine's OOM killer) while its check
+    runs: the check's process sees its pipe close and ends at once instead of reading
+    on (3: it ended for that; 0 would be a finished check, 1 a failure)."""
+    reader = alex._vault.reader_opener(on_copy=True)()
+    try:
+        child = subprocess.Popen(
+            check_child.command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert child.stdin is not None and child.stdout is not None
+        handover.send(reader, child.stdin.fileno())
+        child.stdin.close()  # what the kernel does when the window's process dies
+        assert child.wait(timeout=60) == 3
+        assert child.stdout.read() == b""  # no report
+        child.stdout.close()
+    finally:
+        reader.close()
+
+
+def test_keys_that_never_came_open_nothing(alex: Session) -> None:
+    child = subprocess.Popen(
+        check_child.command(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(b"\0\0\0\x02{}")
+    child.stdin.close()
+    assert child.wait(timeout=60) not in (0, 3)
+    assert child.stdout.read() == b""
+    child.stdout.close()
+
+
+def test_the_report_read_back_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What comes back through the pipe is read as data, never trusted blindly: a
+    malformed report is no report (and the check then runs here)."""
+    for raw in (
+        b"",
+        b"[]",
+        b'{"checks": [], "suspects": []}',
+        b'{"checks": [["a", "yes", "ok"]], "suspects": []}',
+        b'{"checks": [["a", true, "ok"]], "suspects": ["1"]}',
+        b'{"checks": [["a", true]], "suspects": []}',
+    ):
+        with pytest.raises(check_child.NoReport):
+            check_child._report(raw)
+    report = check_child._report(b'{"checks": [["a", false, "b: c"]], "suspects": [4, 9]}')
+    assert report.checks == [("a", False, "b: c")] and report.suspects == {4, 9}
