@@ -92,37 +92,47 @@ def test_a_forged_row_is_hidden_as_the_in_process_check_hid_it(
     assert [(n, ok) for n, ok, _ in there.checks] == [(n, ok) for n, ok, _ in here.checks]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
 def test_the_keys_go_through_the_pipe_and_the_process_runs_below_the_window(
     alex: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Never on the command line or in the environment (other processes of the user
+    read both): the process is started with the fixed command and the window's own
+    environment, and gets the keys on its stdin."""
     keys = alex._vault._keys
     assert keys is not None and keys.journal_key is not None
-    secrets = [bytes(k).hex() for k in (keys.vault_key, keys.journal_key, keys.signing_seed)]
+    secrets = [bytes(k) for k in (keys.vault_key, keys.journal_key, keys.signing_seed)]
+    forms: list[bytes] = []
+    for secret in secrets:
+        forms += [secret, secret.hex().encode(), secret.hex().upper().encode()]
+    real_popen = subprocess.Popen
+    started: list[tuple[list[str], dict[str, object]]] = []
+
+    def popen(args: list[str], **options: object) -> subprocess.Popen[bytes]:
+        started.append((list(args), options))
+        return real_popen(args, **options)  # type: ignore[call-overload, no-any-return]
+
     real_send = handover.send
-    looked: list[tuple[bytes, bytes, int]] = []
+    priorities: list[int] = []
 
     def send(vault: object, fd: int) -> None:
-        (child,) = check_child.running
-        proc = Path(f"/proc/{child.pid}")
-        looked.append(
-            (
-                (proc / "cmdline").read_bytes(),
-                (proc / "environ").read_bytes(),
-                os.getpriority(os.PRIO_PROCESS, child.pid),
-            )
-        )
+        (child,) = [c for c in check_child.running if c.stdin and c.stdin.fileno() == fd]
+        priorities.append(os.getpriority(os.PRIO_PROCESS, child.pid))
         real_send(vault, fd)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(subprocess, "Popen", popen)
     monkeypatch.setattr(handover, "send", send)
     monkeypatch.setattr(Session, "verify", _not_here)
     assert alex.detached_verify()().ok
-    ((cmdline, environ, nice),) = looked
-    assert cmdline.split(b"\0")[-2:] == [check_child.ARGUMENT.encode(), b""]
-    for secret in secrets:
-        for form in (secret, secret.upper(), bytes.fromhex(secret).hex(" ")):
-            assert form.encode() not in cmdline and form.encode() not in environ
-    assert nice >= check_child.NICE
+    ((args, options),) = started
+    assert args == check_child.command() and args[-1] == check_child.ARGUMENT
+    assert "env" not in options  # the window's own environment, which holds no key
+    environment = "\0".join(f"{k}={v}" for k, v in os.environ.items()).encode()
+    for form in forms:
+        assert form not in " ".join(args).encode() and form not in environment
+    assert options["stdin"] == subprocess.PIPE
+    window = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    assert priorities == [min(19, window + check_child.NICE)]
 
 
 @pytest.mark.parametrize(
