@@ -22,7 +22,7 @@ import json
 import os
 from pathlib import Path
 
-from twofold.domain.errors import VaultDamaged
+from twofold.domain.errors import NotAllowed
 from twofold.vault.keyslots import KeySlots, Partner, PartnerKeys
 from twofold.vault.vault import OpenVault, _connect
 
@@ -34,7 +34,7 @@ def send(vault: OpenVault, fd: int) -> None:
     """Write what opens ``vault``'s files to the pipe ``fd`` (left open)."""
     keys = vault._keys
     if keys is None:
-        raise VaultDamaged("The vault was locked before the check began.")
+        raise NotAllowed("The vault is locked; unlock it again to go on.")  # a closed reader
     header = json.dumps(
         {
             "folder": str(vault.folder),
