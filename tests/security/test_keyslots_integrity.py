@@ -393,3 +393,26 @@ def test_format_1_vaults_open_and_are_upgraded_one_partner_at_a_time(tmp_path: P
     (folder / keyslots.PREVIOUS_NAME).unlink(missing_ok=True)
     with pytest.raises(KeySlotsDamaged, match="altered"):
         unlock(folder, "Sam", PASSPHRASES["Sam"])
+
+
+def test_calibration_is_not_settled_by_one_slow_derivation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A derivation slowed by the machine once (another process, the memory's first
+    touch) must not settle new slots on half the memory: the faster of two decides.
+    Timings are given (seconds per MiB-doubling), no KDF runs."""
+    from twofold.vault import crypto
+
+    times = {64: [0.11], 128: [0.34, 0.21], 256: [0.44, 0.45]}  # 128's first: a hiccup
+    asked: list[int] = []
+
+    def one(params: KdfParams) -> float:
+        mib = params.memory_kib // 1024
+        asked.append(mib)
+        return times[mib].pop(0)
+
+    monkeypatch.setattr(crypto, "_test_floor", False)
+    monkeypatch.setattr(crypto, "_one", one)
+    chosen = KdfParams.calibrated(target_seconds=0.5)
+    assert chosen.memory_kib == 256 * 1024
+    assert asked == [64, 128, 128, 256, 256]  # 256's two both say: stop here
