@@ -51,6 +51,11 @@ AUTOMERGE = 4  # FTS5's default automerge, given back to an index once it is mer
 NO_CRISIS = 1999
 PAGES = 16  # pages of merged index per step: ~15-25 ms of one core (ten-year vault)
 REST = 0.03  # seconds between steps at least: a save waiting for the lock gets it
+# The step that starts a merge over every segment does FTS5's setup for all of them
+# (the ten-year timeline index: 12 segments) besides its pages; with 1 page instead of
+# 16 its hold of the write lock went 47-53 → 34-41 ms (the longest of the whole
+# merge; the steps after it go on with PAGES).
+START_PAGES = 1
 # After each step the merge rests this many times as long as the step's commit took
 # (its writes and fsyncs), at most MAX_REST: on a slow or busy disk it leaves the disk
 # to the saves in proportion, as the daily backup's flushes do (backup._FlushBehind).
@@ -429,7 +434,7 @@ def _merge(
         while item.whole and not stop():  # asked before each write
             priority.pause_point()
             worked, took, gave_way = _step(
-                conn, folder, index, -pages if start else pages, background, settings
+                conn, folder, index, -START_PAGES if start else pages, background, settings
             )
             if gave_way:  # rolled back, with its settings: the same step after a rest
                 rolled_back = True
