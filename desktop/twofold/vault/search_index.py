@@ -430,6 +430,12 @@ def _merge(
     # would not end while someone saves. An index with no merge to make only gets its
     # automerge back (``_settle``).
     start, started = item.whole and not item.found.merging, False
+    # A run never chases saves for ever: a positive step also merges the small segments
+    # saves add meanwhile, and saves every few milliseconds (a test; never a person)
+    # kept one going for minutes. The whole index is written about once by a whole
+    # merge, ``pages`` leaf pages a step: twice that many steps, then the next run goes on.
+    leaves = sum(last - first + 1 for _, first, last in item.found.spans)
+    limit = 2 * leaves // max(pages, 1) + 8
     try:
         while item.whole and not stop():  # asked before each write
             priority.pause_point()
@@ -456,6 +462,8 @@ def _merge(
                 start = True
             elif not worked:  # FTS5 reports no work on a merge it lists: leave it
                 break
+            if steps >= limit:
+                break  # unfinished: the next run goes on with it
             if worked:
                 time.sleep(max(rest, min(MAX_REST, REST_SHARE * took)))
         if finished or not (item.whole or stop()):
