@@ -10,7 +10,6 @@ process as before."""
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 
 from tests.conftest import ALEX_PASS
 from tests.reliability.test_partner_attacks import attack
+from tests.reliability.test_verify_on_copy import full_check_logged
 from twofold.services import check_child
 from twofold.services.session import Session, unlock
 from twofold.vault import check_copy, handover
@@ -164,13 +164,7 @@ def test_where_the_process_gives_no_report_the_check_runs_here(
         return real_verify(self)
 
     monkeypatch.setattr(Session, "verify", counted)
-    log = logging.getLogger("twofold")  # it does not propagate to the root logger
-    log.addHandler(caplog.handler)
-    try:
-        with caplog.at_level(logging.INFO, logger="twofold"):
-            report = alex.detached_verify()()
-    finally:
-        log.removeHandler(caplog.handler)
+    report = full_check_logged(alex, caplog)
     assert report.ok, report.lines()
     assert ran_here == [1]
     logged = "\n".join(r.getMessage() for r in caplog.records)

@@ -17,11 +17,23 @@ import pytest
 
 from tests.conftest import ALEX_PASS, SAM_PASS, TEST_KDF
 from tests.reliability.test_partner_attacks import attack
+from twofold.domain.ledger import VerifyReport
 from twofold.services.session import Session, unlock
 from twofold.vault import check_copy
 from twofold.vault.vault import SHARED_DB, journal_file
 
 CANARY = "canary-lighthouse-7731"
+
+
+def full_check_logged(session: Session, caplog: pytest.LogCaptureFixture) -> VerifyReport:
+    """The window's full check, with what it logs captured in ``caplog``."""
+    log = logging.getLogger("twofold")  # it does not propagate to the root logger
+    log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="twofold"):
+            return session.detached_verify()()
+    finally:
+        log.removeHandler(caplog.handler)
 
 
 def _copies(folder: Path) -> list[Path]:
@@ -166,13 +178,7 @@ def test_where_no_copy_can_be_made_the_check_reads_the_live_files(
         raise OSError(errno.ENOSPC, "No space left on device", str(folder / CANARY))
 
     monkeypatch.setattr(check_copy, "make", full_disk)
-    log = logging.getLogger("twofold")  # it does not propagate to the root logger
-    log.addHandler(caplog.handler)
-    try:
-        with caplog.at_level(logging.INFO, logger="twofold"):
-            report = alex.detached_verify()()
-    finally:
-        log.removeHandler(caplog.handler)
+    report = full_check_logged(alex, caplog)
     assert report.ok, report.lines()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "verify.copy" in logged
