@@ -267,7 +267,16 @@ class Commands:
         return self.pdf
 
     def _unlock(self, args: argparse.Namespace) -> Session:
-        session = unlock(args.vault, args.who, _passphrase(args, self.console, args.who))
+        return self._told(unlock(args.vault, args.who, _passphrase(args, self.console, args.who)))
+
+    def _unlock_together(self, args: argparse.Namespace) -> Session:
+        """The shared ledger alone (either partner's passphrase)."""
+        passphrase = _passphrase(args, self.console, args.who)
+        return self._told(unlock_session(args.vault, passphrase, args.who))
+
+    def _told(self, session: Session) -> Session:
+        """What the unlock found worth saying (an edited name in keyslots.json, the
+        backup folder changed by someone else), as every command says it."""
         for warning in session.warnings:
             self.console.warn(warning)
         return session
@@ -374,11 +383,7 @@ class Commands:
         if args.shared:
             from twofold.domain.timeline_text import headline
 
-            session = unlock_session(
-                args.vault, _passphrase(args, self.console, args.who), args.who
-            )
-            for warning in session.warnings:  # as every other command: an edited name
-                self.console.warn(warning)
+            session = self._unlock_together(args)
             try:
                 for item in session.timeline.page(0, args.limit):
                     when = item.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -555,11 +560,7 @@ class Commands:
             _day(args.start), _day(args.end), sections, fmt, tuple(args.private or ())
         )
         pdf = self._pdf_renderer() if fmt == ReportFormat.PDF else None
-        session = (
-            self._unlock(args)
-            if request.private_records
-            else unlock_session(args.vault, _passphrase(args, self.console, args.who), args.who)
-        )
+        session = self._unlock(args) if request.private_records else self._unlock_together(args)
         try:
             departed = session.reports.departure()
             if departed is not None:
