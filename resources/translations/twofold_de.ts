@@ -3989,6 +3989,10 @@ Unterschrieben als {name}</translation>
         <translation>Ein Bericht über eure gemeinsame Geschichte braucht die Zustimmung von {other}: {other} gibt zum Unterschreiben die eigene Passphrase ein.</translation>
     </message>
     <message>
+        <source>The report was not made: the shared ledger does not match what you both signed ({problem}). A report now could carry words neither of you wrote. The timeline&apos;s banner and &apos;twofold verify&apos; say what changed; restore shared.db from a backup, then make the report again.</source>
+        <translation>Der Bericht wurde nicht erstellt: Die gemeinsame Chronik stimmt nicht mit dem überein, was ihr beide unterschrieben habt ({problem}). Ein Bericht könnte jetzt Worte enthalten, die keiner von euch geschrieben hat. Das Banner der Zeitleiste und „twofold verify“ nennen, was geändert wurde; stellt shared.db aus einer Sicherung wieder her und erstellt den Bericht dann erneut.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {strerror}.</source>
         <translation>{path} lässt sich nicht lesen: {strerror}.</translation>
     </message>
@@ -4826,12 +4830,12 @@ Unterschrieben als {name}</translation>
         <translation>Den Bericht speichern (nicht verschlüsselt)</translation>
     </message>
     <message>
-        <source>Making the report…</source>
-        <translation>Der Bericht wird erstellt…</translation>
+        <source>Checking the shared ledger against your signatures, then making the report…</source>
+        <translation>Die gemeinsame Chronik wird mit euren Unterschriften verglichen, dann wird der Bericht erstellt …</translation>
     </message>
     <message>
-        <source>Checking %s&apos;s passphrase and making the report…</source>
-        <translation>Die Passphrase von %s wird geprüft und der Bericht erstellt…</translation>
+        <source>Checking %s&apos;s passphrase and the shared ledger against your signatures, then making the report…</source>
+        <translation>Die Passphrase von %s und die gemeinsame Chronik werden mit euren Unterschriften geprüft, dann wird der Bericht erstellt …</translation>
     </message>
     <message>
         <source>Saved to %s. It is not encrypted. The export is on your shared timeline, signed by both of you.</source>

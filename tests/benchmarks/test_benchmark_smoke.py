@@ -116,6 +116,7 @@ def test_quick_benchmark_prints_every_row(tmp_path: Path) -> None:
         "“My patterns” page shown after unlock",
         "therapist report, whole ten-year shared ledger, PDF",
         "therapist report, whole ten-year shared ledger, JSON",
+        "therapist report, whole ten-year shared ledger, JSON, with its own check",
         "Day One entries into the journal",
     ):
         assert row in table, row

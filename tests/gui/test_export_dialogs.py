@@ -132,3 +132,34 @@ def test_after_the_other_left_the_report_dialog_needs_no_second_passphrase(
     assert window.session is not None
     journal = JournalExportDialog(window.session, window)  # names the one who left
     journal.close()
+
+
+def test_the_report_dialog_refuses_words_edited_behind_your_back(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
+    """The window's full check proved the ledger; then the other partner edits a shared
+    reflection's words in shared.db. The dialog says so, and no report is written."""
+    from tests.reliability.test_partner_attacks import attack
+
+    make_history(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.verified is not None, timeout=120_000)
+    attack(vault_dir, "UPDATE timeline_items SET body = 'FORGED' WHERE body = 'SHARED-IN-RANGE'")
+    dialog = window.open_report()
+    assert isinstance(dialog, ReportDialog)
+    dialog.start.setDate(QDate(2026, 3, 1))
+    dialog.end.setDate(QDate(2026, 3, 31))
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    qtbot.keyClicks(dialog.passphrase, SAM_PASS)
+    target = tmp_path / "report.json"
+    dialog.start_export(target)
+    assert "shared ledger" in dialog.message.text()  # what it is doing meanwhile
+    qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=60_000)
+    assert "does not match what you both signed" in dialog.message.text()
+    assert "reflection.shared" in dialog.message.text() and not target.exists()
+    kinds = [i.kind for i in session.timeline.page(0, 3)]
+    assert EventKind.EXPORT_MADE not in kinds
+    dialog.close()

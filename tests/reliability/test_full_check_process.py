@@ -71,6 +71,20 @@ def test_a_forged_event_is_named_by_the_check_in_its_own_process(
     assert _copies(vault_dir) == [] and not check_child.running
 
 
+def test_what_the_check_proved_comes_back_and_the_session_keeps_it(
+    alex: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proved state (the head and the projections' hash) crosses the pipe whole,
+    and the window's session keeps it for the reports made meanwhile."""
+    assert alex.wins is not None
+    alex.wins.record("a win")
+    here = alex.verify()
+    assert here.shown is not None and alex.verified is None
+    monkeypatch.setattr(Session, "verify", _not_here)
+    there = alex.detached_verify()()
+    assert there.shown == here.shown and alex.verified == here.shown
+
+
 def test_a_forged_row_is_hidden_as_the_in_process_check_hid_it(
     alex: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,7 +102,7 @@ def test_a_forged_row_is_hidden_as_the_in_process_check_hid_it(
     finally:
         session.lock()
     assert not there.ok and there.suspects
-    assert there.suspects == here.suspects
+    assert there.suspects == here.suspects and there.shown is None
     assert [(n, ok) for n, ok, _ in there.checks] == [(n, ok) for n, ok, _ in here.checks]
 
 
@@ -219,8 +233,11 @@ def test_the_report_read_back_is_checked(monkeypatch: pytest.MonkeyPatch) -> Non
         b'{"checks": [["a", "yes", "ok"]], "suspects": []}',
         b'{"checks": [["a", true, "ok"]], "suspects": ["1"]}',
         b'{"checks": [["a", true]], "suspects": []}',
+        b'{"checks": [["a", true, "ok"]], "suspects": [], "shown": [1, "ab"]}',
+        b'{"checks": [["a", true, "ok"]], "suspects": [], "shown": ["1", "ab", "cd"]}',
     ):
         with pytest.raises(check_child.NoReport):
             check_child._report(raw)
     report = check_child._report(b'{"checks": [["a", false, "b: c"]], "suspects": [4, 9]}')
     assert report.checks == [("a", False, "b: c")] and report.suspects == {4, 9}
+    assert report.shown is None

@@ -212,10 +212,26 @@ class Problem:
         return f"{self.where}: {self.what}"
 
 
+@valueclass
+class ShownState:
+    """What a check proved of the shared ledger: at the head ``head_seq`` (whose
+    digest is ``head_digest``, hex), the projections the pages and the report read
+    were exactly what replaying the signed events gives; ``projections`` is a hash
+    of them (``replay.projection_digest``). A report made later from the live file
+    may skip its own replay while the file still has this head and this hash."""
+
+    head_seq: int
+    head_digest: str
+    projections: str
+
+
 @valueclass(frozen=False)
 class VerifyReport:
     checks: list[tuple[str, bool, str]] = field(default_factory=list)
     suspects: set[int] = field(default_factory=set)  # timeline seqs not to be shown as signed
+    # set by a check that replayed every event and found the chain, what is shown,
+    # the pinned partners and the remembered heads all as they should be
+    shown: ShownState | None = None
 
     def add(self, name: str, problems: list[Problem], ok_detail: str = "ok") -> None:
         self.suspects.update(p.seq for p in problems if p.seq is not None)

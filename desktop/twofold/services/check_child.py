@@ -31,7 +31,7 @@ import sys
 import threading
 
 from twofold.__main__ import FULL_CHECK
-from twofold.domain.ledger import VerifyReport
+from twofold.domain.ledger import ShownState, VerifyReport
 from twofold.vault import handover, priority
 from twofold.vault.vault import OpenVault
 
@@ -141,6 +141,16 @@ def _report(raw: bytes) -> VerifyReport:
             if not isinstance(seq, int):
                 raise TypeError("a suspect")
             report.suspects.add(seq)
+        shown = data.get("shown")
+        if shown is not None:
+            seq, head, projections = shown
+            if (
+                not isinstance(seq, int)
+                or not isinstance(head, str)
+                or not isinstance(projections, str)
+            ):
+                raise TypeError("a proved state")
+            report.shown = ShownState(seq, head, projections)
     except (ValueError, TypeError, KeyError) as exc:
         raise NoReport("the check's process gave no report it could read") from exc
     if not report.checks:
@@ -167,6 +177,11 @@ def main() -> int:
     data = {
         "checks": [[name, passed, detail] for name, passed, detail in report.checks],
         "suspects": sorted(report.suspects),
+        "shown": (
+            None
+            if report.shown is None
+            else [report.shown.head_seq, report.shown.head_digest, report.shown.projections]
+        ),
     }
     out = json.dumps(data).encode()
     with os.fdopen(1, "wb", closefd=False) as stdout:

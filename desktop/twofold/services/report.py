@@ -31,7 +31,7 @@ from twofold.domain.checkins import Checkin
 from twofold.domain.commitments import BOTH, Outcome, outcomes_from_days
 from twofold.domain.errors import InvalidInput, NotAllowed
 from twofold.domain.events import ExportAgreed, ExportMade
-from twofold.domain.ledger import EventKind, TimelineItem
+from twofold.domain.ledger import EventKind, ShownState, TimelineItem, VerifyReport
 from twofold.domain.report import (
     Report,
     ReportFormat,
@@ -592,6 +592,44 @@ class ReportService:
 
     # --- exporting, with both partners' signatures -----------------------------------
 
+    def _proved_build(
+        self,
+        request: ReportRequest,
+        consented_by: str,
+        progress: Progress | None,
+        after_left: str,
+        verified: ShownState | None,
+    ) -> Report:
+        """``build``, from projections proved equal to the signed events.
+
+        The other partner can edit shared.db at any moment with the shared key, the
+        projections included (a reflection's words, a check-in's answers, a name).
+        When ``verified`` (what this session's full check proved) is still the live
+        file's state, the head and the hash of every projection row are read in the
+        same read transaction as the report itself, so nothing can change in between
+        (~0.25 s). Otherwise a consistent copy of the files is checked — the chain,
+        its signatures, a replay of every event against every projection, the pinned
+        partners and remembered heads (``verify.check_for_report``, ~4 s on the
+        ten-year vault) — and the report is made from that same copy. A finding stops
+        the export before anything is written or signed."""
+        if verified is not None:
+            with self._vault.snapshot():
+                if self._vault.shown_state() == verified:
+                    return self.build(request, consented_by, progress, after_left=after_left)
+        from twofold.services.verify import check_for_report
+
+        # (no progress while it checks: the dialog's bar stays busy until the build)
+        reader = self._vault.reader_opener(on_copy=True)()
+        try:
+            found = check_for_report(reader)
+            if found.shown is None:
+                raise _not_proved(found)
+            return ReportService(reader).build(
+                request, consented_by, progress, after_left=after_left
+            )
+        finally:
+            reader.close()
+
     def export(
         self,
         request: ReportRequest,
@@ -601,9 +639,16 @@ class ReportService:
         pdf: Renderer | None = None,
         overwrite: bool = False,
         progress: Progress | None = None,
+        verified: ShownState | None = None,
     ) -> ExportResult:
         """Both consent: the other partner's passphrase signs ``export.agreed``.
         Runs the KDF: call from a worker.
+
+        Nothing in the report is taken from ``shared.db`` unproved: it is made from the
+        projections only while they are exactly what the signed events give
+        (``_proved_build``). ``verified``: what this session's full check proved, if
+        it did; when the file still holds it, the report is made from the live file
+        without a replay of its own.
 
         After the other partner left the vault (their signed partner.left), no second
         signature is possible: the one who stayed makes it alone, and both the report
@@ -633,11 +678,12 @@ class ReportService:
         try:
             built_at = _BUILT_AT.get(request.format, _PROGRESS_STEPS)
             with _without_cyclic_gc():
-                report = self.build(
+                report = self._proved_build(
                     request,
                     "" if departed is not None else other,
                     _stopping(consent, _between(progress, 0, built_at)),
-                    after_left=departed.text if departed is not None else "",
+                    departed.text if departed is not None else "",
+                    verified,
                 )
                 cosigner = consent.result() if consent is not None else None
                 data = render(
@@ -679,6 +725,16 @@ class ReportService:
             if cosigner is not None:
                 cosigner.close()
         return ExportResult(target, export_id, digest, len(data))
+
+
+def _not_proved(found: VerifyReport) -> NotAllowed:
+    problem = next((detail for _, passed, detail in found.checks if not passed), "")
+    return NotAllowed(
+        "The report was not made: the shared ledger does not match what you both signed "
+        f"({problem}). A report now could carry words neither of you wrote. The timeline's "
+        "banner and 'twofold verify' say what changed; restore shared.db from a backup, "
+        "then make the report again."
+    )
 
 
 def _check_target(target: Path, vault_folder: Path, overwrite: bool) -> None:

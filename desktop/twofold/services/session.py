@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 # What a command such as ``search`` or ``list`` never needs is imported on first use:
 # the practice services, reports, imports, exports, backups, ending, verification.
 if TYPE_CHECKING:
-    from twofold.domain.ledger import VerifyReport
+    from twofold.domain.ledger import ShownState, VerifyReport
     from twofold.domain.records import JournalFormat
     from twofold.domain.report import ReportFormat
     from twofold.services.agreement import AgreementService
@@ -156,6 +156,9 @@ class Session:
         self._left_out_before = readable.left_out()
         # the head this partner had seen before this unlock: the quick check starts there
         self.previous_seen: trust.Seen | None = None
+        # what this session's last full check proved (``ShownState``): a report made
+        # while the file still holds it skips its own replay (``ReportService``)
+        self.verified: ShownState | None = None
 
     def rows_left_out(self) -> int:
         """Rows of shared.db left out of the pages read since unlock, because they
@@ -276,6 +279,15 @@ class Session:
 
         return verify(self._vault)
 
+    def check_for_report(self) -> VerifyReport:
+        """What a report relies on, checked now (``verify.check_for_report``); what it
+        proved is remembered for the next report, as a full check's is."""
+        from twofold.services.verify import check_for_report
+
+        report = check_for_report(self._vault)
+        self.verified = report.shown
+        return report
+
     def verify_quick(self) -> VerifyReport:
         """The genesis, your pinned partners, and the events since you last looked."""
         from twofold.services.verify import verify_since
@@ -324,7 +336,14 @@ class Session:
         """The full check, to run on a worker. It reads a copy of the files made as one
         moment: minutes of reading never make a save wait, and what the couple writes
         meanwhile is not mistaken for a change made outside Twofold."""
-        return self.detached(_full_check, on_copy=True)
+        check = self.detached(_full_check, on_copy=True)
+
+        def run() -> VerifyReport:
+            report = check()
+            self.verified = report.shown  # for the reports made in this session
+            return report
+
+        return run
 
     def search_tidier(self) -> Callable[[], list[Tidied]] | None:
         """The search indexes' merge (``vault.search_index``) for a worker, on its own

@@ -255,19 +255,30 @@ class ReportDialog(QDialog):
             from twofold.ui.report_pdf import render_pdf
 
             pdf = render_pdf
+        verified = self.session.verified  # what the window's full check proved, if it ended
         work = detached_with_progress(
             self.session,
             lambda s, progress: s.reports.export(
-                request, target, passphrase, pdf=pdf, overwrite=overwrite, progress=progress
+                request,
+                target,
+                passphrase,
+                pdf=pdf,
+                overwrite=overwrite,
+                progress=progress,
+                verified=verified,
             ),
         )
         self.save.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.message.setText(
-            self.tr("Making the report…")
+            self.tr("Checking the shared ledger against your signatures, then making the report…")
             if self.departed is not None
-            else self.tr("Checking %s's passphrase and making the report…") % self.other
+            else self.tr(
+                "Checking %s's passphrase and the shared ledger against your signatures, "
+                "then making the report…"
+            )
+            % self.other
         )
         self._task = run_in_background(work, self._done, self._failed, self._on_progress)
 

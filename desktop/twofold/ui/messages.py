@@ -476,6 +476,10 @@ KNOWN = frozenset(
             "Messages",
             "A report of your shared history needs {other}'s agreement: {other} types their own passphrase to sign it.",
         ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The report was not made: the shared ledger does not match what you both signed ({problem}). A report now could carry words neither of you wrote. The timeline's banner and 'twofold verify' say what changed; restore shared.db from a backup, then make the report again.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {strerror}."),
         QT_TRANSLATE_NOOP("Messages", "Choose a few: at most {limit} values."),
         QT_TRANSLATE_NOOP(

@@ -33,7 +33,7 @@ from twofold.domain.events import (
     VaultCountersigned,
     VaultCreated,
 )
-from twofold.domain.ledger import EventKind, LedgerEvent, Problem
+from twofold.domain.ledger import EventKind, LedgerEvent, Problem, ShownState
 from twofold.domain.valueclass import valueclass
 from twofold.vault import crypto, engine, keyslots, locks, search_index, trust
 from twofold.vault.crypto import KdfParams
@@ -211,6 +211,22 @@ class OpenVault:
                 yield conn
             if removes_text:
                 self.scrub_journals()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: everything read inside sees shared.db (and the
+        journal) as of one moment; a commit elsewhere waits until it ends (shared.db
+        keeps a rollback journal), so keep it short."""
+        with transaction(self.connection, "The shared ledger (shared.db)", deferred=True):
+            yield
+
+    def shown_state(self, head: tuple[int, bytes] | None = None) -> ShownState:
+        """The ledger's head and the hash of its projections (``ShownState``), which a
+        check compares with what it proved; read inside ``snapshot``. ``head``: the
+        head already read in the same snapshot."""
+        from twofold.vault.projectors import replay  # reports and checks only
+
+        return replay.shown_state(self.connection, head or self.ledger.head())
 
     def scrub_journals(self) -> None:
         scrub_journal(self.folder / SHARED_DB)
