@@ -4826,6 +4826,10 @@ Unterschrieben als {name}</translation>
         <translation>Die gespeicherte Datei ist NICHT verschlüsselt: Wer sie öffnen kann, kann sie lesen. Bewahr sie sicher auf und lösch sie, wenn sie nicht mehr gebraucht wird.</translation>
     </message>
     <message>
+        <source>No report can be made now: the shared ledger does not match what you both signed (%s). A report could carry words neither of you wrote. The timeline&apos;s banner and &apos;twofold verify&apos; say what changed; restore shared.db from a backup first.</source>
+        <translation>Jetzt kann kein Bericht erstellt werden: Die gemeinsame Chronik stimmt nicht mit dem überein, was ihr beide unterschrieben habt (%s). Ein Bericht könnte Worte enthalten, die keiner von euch geschrieben hat. Das Banner der Zeitleiste und „twofold verify“ nennen, was geändert wurde; stellt zuerst shared.db aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
         <source>Save the report (not encrypted)</source>
         <translation>Den Bericht speichern (nicht verschlüsselt)</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
@@ -150,6 +151,9 @@ def test_the_report_dialog_refuses_words_edited_behind_your_back(
     attack(vault_dir, "UPDATE timeline_items SET body = 'FORGED' WHERE body = 'SHARED-IN-RANGE'")
     dialog = window.open_report()
     assert isinstance(dialog, ReportDialog)
+    # said as the dialog opens, before Sam is asked for their passphrase
+    qtbot.waitUntil(lambda: "does not match" in dialog.message.text(), timeout=60_000)
+    assert "reflection.shared" in dialog.message.text() and "FORGED" not in dialog.message.text()
     dialog.start.setDate(QDate(2026, 3, 1))
     dialog.end.setDate(QDate(2026, 3, 31))
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
@@ -157,9 +161,52 @@ def test_the_report_dialog_refuses_words_edited_behind_your_back(
     target = tmp_path / "report.json"
     dialog.start_export(target)
     assert "shared ledger" in dialog.message.text()  # what it is doing meanwhile
+    assert "does not match" not in dialog.message.text()
     qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=60_000)
     assert "does not match what you both signed" in dialog.message.text()
     assert "reflection.shared" in dialog.message.text() and not target.exists()
     kinds = [i.kind for i in session.timeline.page(0, 3)]
     assert EventKind.EXPORT_MADE not in kinds
+    dialog.close()
+
+
+def test_the_dialog_checks_the_ledger_as_it_opens_so_save_need_not(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    vault_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Something was signed since the window's check (a win): the dialog checks the
+    ledger again as it opens, and the export then makes the report without a check
+    of its own."""
+    from twofold.services import verify as verify_module
+
+    make_history(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    session = window.session
+    assert session is not None and session.wins is not None
+    qtbot.waitUntil(lambda: session.verified is not None, timeout=120_000)
+    session.wins.record("We talked it through")
+    head = session.timeline.page(0, 1)[0].seq
+    assert session.verified is not None and session.verified.head_seq < head
+    dialog = window.open_report()
+    assert isinstance(dialog, ReportDialog)
+    qtbot.waitUntil(
+        lambda: session.verified is not None and session.verified.head_seq == head,
+        timeout=60_000,
+    )
+    assert dialog.message.text() == ""
+
+    def no_second_check(vault: object) -> None:
+        raise AssertionError("the export checked again what the dialog had proved")
+
+    monkeypatch.setattr(verify_module, "check_for_report", no_second_check)
+    dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
+    qtbot.keyClicks(dialog.passphrase, SAM_PASS)
+    target = tmp_path / "report.md"
+    dialog.start_export(target)
+    qtbot.waitUntil(lambda: "Saved to" in dialog.message.text(), timeout=60_000)
+    assert "We talked it through" in target.read_text(encoding="utf-8")
     dialog.close()

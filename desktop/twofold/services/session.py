@@ -345,6 +345,21 @@ class Session:
 
         return run
 
+    def detached_report_check(self) -> Callable[[], VerifyReport]:
+        """``check_for_report`` of a consistent copy, for a worker: the report dialog
+        starts it as it opens, so the export finds the ledger proved
+        (``ReportService``: no check of its own) and a ledger edited behind your back
+        is said before anyone types a passphrase. What it proved is kept, as a full
+        check's is."""
+        check = self.detached(lambda reader: reader.check_for_report(), on_copy=True)
+
+        def run() -> VerifyReport:
+            report = check()
+            self.verified = report.shown
+            return report
+
+        return run
+
     def search_tidier(self) -> Callable[[], list[Tidied]] | None:
         """The search indexes' merge (``vault.search_index``) for a worker, on its own
         connection; it stops between two steps once this session is locked. None when

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from twofold.domain.errors import TwofoldError
+from twofold.domain.ledger import VerifyReport
 from twofold.domain.records import JournalFormat
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
 from twofold.services.imports import ImportPreview, ImportResult, read_source
@@ -40,7 +41,7 @@ from twofold.services.session import Session
 from twofold.ui import i18n
 from twofold.ui.labels import label
 from twofold.ui.passphrase_fields import secret_field
-from twofold.ui.widgets import error_label, error_text, named, note
+from twofold.ui.widgets import error_label, error_text, named, note, say
 from twofold.ui.worker import run_in_background
 
 T = TypeVar("T")
@@ -188,6 +189,36 @@ class ReportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(760, 560)
         self._range_changed()
+        self._export_started = False
+        self._check_first()
+
+    def _check_first(self) -> None:
+        """Check the shared ledger now, while the range is chosen and the passphrase
+        typed: Save then need not wait for it (seconds on a vault years old), and a
+        ledger edited behind your back is said before anyone types a passphrase."""
+
+        def checked(report: VerifyReport) -> None:
+            if report.ok or self._export_started:
+                return
+            problem = next((detail for _, passed, detail in report.checks if not passed), "")
+            say(
+                self.message,
+                self.tr(
+                    "No report can be made now: the shared ledger does not match what you "
+                    "both signed (%s). A report could carry words neither of you wrote. The "
+                    "timeline's banner and 'twofold verify' say what changed; restore "
+                    "shared.db from a backup first."
+                )
+                % problem,
+            )
+
+        run_in_background(
+            self.session.detached_report_check(),
+            checked,
+            lambda _exc: None,  # the export checks again, and says what it finds
+            owner=self,
+            low_priority=True,
+        )
 
     def _range(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
@@ -269,6 +300,7 @@ class ReportDialog(QDialog):
             ),
         )
         self.save.setEnabled(False)
+        self._export_started = True
         self.progress.setRange(0, 0)
         self.progress.show()
         self.message.setText(
@@ -300,14 +332,14 @@ class ReportDialog(QDialog):
                 "Saved to %s. It is not encrypted. The export is on your shared timeline, "
                 "made by you alone after %s left."
             ) % (result.path, self.other)
-        self.message.setText(done)
+        say(self.message, done)
         self.exported.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.passphrase.selectAll()
         self.progress.hide()
         self.save.setEnabled(True)
-        self.message.setText(error_text(exc))
+        say(self.message, error_text(exc))
 
 
 class JournalExportDialog(QDialog):
