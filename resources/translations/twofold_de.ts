@@ -3989,6 +3989,10 @@ Unterschrieben als {name}</translation>
         <translation>Ein Bericht über eure gemeinsame Geschichte braucht die Zustimmung von {other}: {other} gibt zum Unterschreiben die eigene Passphrase ein.</translation>
     </message>
     <message>
+        <source>The shared ledger changed while it was being checked for the report; make the report again.</source>
+        <translation>Die gemeinsame Chronik hat sich geändert, während sie für den Bericht geprüft wurde; erstellt den Bericht noch einmal.</translation>
+    </message>
+    <message>
         <source>The report was not made: the shared ledger does not match what you both signed ({problem}). A report now could carry words neither of you wrote. The timeline&apos;s banner and &apos;twofold verify&apos; say what changed; restore shared.db from a backup, then make the report again.</source>
         <translation>Der Bericht wurde nicht erstellt: Die gemeinsame Chronik stimmt nicht mit dem überein, was ihr beide unterschrieben habt ({problem}). Ein Bericht könnte jetzt Worte enthalten, die keiner von euch geschrieben hat. Das Banner der Zeitleiste und „twofold verify“ nennen, was geändert wurde; stellt shared.db aus einer Sicherung wieder her und erstellt den Bericht dann erneut.</translation>
     </message>

@@ -276,3 +276,34 @@ def test_the_command_line_refuses_the_forged_report_and_says_why(
     assert done.code != 0 and not (tmp_path / "r.md").exists()
     assert "the shared ledger does not match what you both signed" in done.err
     assert f"event #{seq}" in done.err and FORGED not in done.err + done.out
+
+
+def test_without_a_copy_the_live_files_are_checked_and_must_not_change_after(
+    shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No copy can be made (a full disk): the check reads the live files, and the report
+    is made from them only while they still hold what was proved. Sam edits a row
+    just after the check: the export stops."""
+    from twofold.vault import check_copy
+
+    def full_disk(*_args: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(check_copy, "make", full_disk)
+    alex = unlock(shared, "Alex", ALEX_PASS)
+    try:
+        assert "I was scared to tell you" in _exported_text(alex, tmp_path / "live.json")
+        checked = verify_module.check_for_report
+
+        def edited_right_after(vault: object) -> object:
+            found = checked(vault)  # type: ignore[arg-type]
+            seq = _alex_share(shared)
+            attack(shared, (f"UPDATE timeline_items SET body = ? WHERE seq = {seq}", (FORGED,)))
+            return found
+
+        monkeypatch.setattr(verify_module, "check_for_report", edited_right_after)
+        with pytest.raises(NotAllowed, match="changed while it was being checked"):
+            alex.reports.export(whole(), tmp_path / "raced.json", SAM_PASS)
+        assert not (tmp_path / "raced.json").exists()
+    finally:
+        alex.lock()

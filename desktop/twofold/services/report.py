@@ -624,11 +624,21 @@ class ReportService:
             found = check_for_report(reader)
             if found.shown is None:
                 raise _not_proved(found)
-            return ReportService(reader).build(
-                request, consented_by, progress, after_left=after_left
-            )
+            if reader.copy_refused is None:  # the copy, which nobody writes
+                return ReportService(reader).build(
+                    request, consented_by, progress, after_left=after_left
+                )
         finally:
             reader.close()
+        # No copy could be made (a full disk, a read-only folder): the live files were
+        # checked, and the report is made from them only if they still hold that state.
+        with self._vault.snapshot():
+            if self._vault.shown_state() == found.shown:
+                return self.build(request, consented_by, progress, after_left=after_left)
+        raise NotAllowed(
+            "The shared ledger changed while it was being checked for the report; make "
+            "the report again."
+        )
 
     def export(
         self,

@@ -478,6 +478,10 @@ KNOWN = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
+            "The shared ledger changed while it was being checked for the report; make the report again.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
             "The report was not made: the shared ledger does not match what you both signed ({problem}). A report now could carry words neither of you wrote. The timeline's banner and 'twofold verify' say what changed; restore shared.db from a backup, then make the report again.",
         ),
         QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {strerror}."),
