@@ -55,6 +55,11 @@ class Console:
     def warn(self, text: str) -> None:
         print(f"twofold: {text}", file=self.err)
 
+    def status(self, text: str) -> None:
+        """What a slow command is doing, on the error stream (the results stay alone on
+        standard output)."""
+        print(text, file=self.err, flush=True)
+
     def secret(self, prompt: str) -> str:
         if not sys.stdin.isatty():
             raise InvalidInput("No terminal to ask for the passphrase; use --passphrase-file FILE.")
@@ -572,6 +577,9 @@ class Commands:
                 other_passphrase = self.console.secret(
                     f"{other}, to agree to this export type your own passphrase: "
                 )
+            self.console.status(
+                "Checking the shared ledger against your signatures, then making the report…"
+            )
             result = session.reports.export(
                 request, args.out, other_passphrase, pdf=pdf, overwrite=args.overwrite
             )

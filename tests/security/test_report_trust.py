@@ -274,6 +274,7 @@ def test_the_command_line_refuses_the_forged_report_and_says_why(
         *("--from", "2020-01-01", "--to", "2030-12-31", "--out", tmp_path / "r.md"),
     )
     assert done.code != 0 and not (tmp_path / "r.md").exists()
+    assert "Checking the shared ledger against your signatures" in done.err
     assert "the shared ledger does not match what you both signed" in done.err
     assert f"event #{seq}" in done.err and FORGED not in done.err + done.out
 
