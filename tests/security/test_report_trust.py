@@ -240,9 +240,7 @@ def test_an_edited_practice_row_never_reaches_the_report(
         alex.lock()
 
 
-def test_a_shared_session_checks_every_signature(
-    shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_shared_session_checks_every_signature(shared: Path) -> None:
     """Without a journal there is no remembered head to hash up to: the check reads
     every signature (and still refuses a forgery)."""
     from twofold.services.session import unlock_session
