@@ -240,7 +240,9 @@ def test_an_edited_practice_row_never_reaches_the_report(
         alex.lock()
 
 
-def test_a_shared_session_checks_every_signature(shared: Path) -> None:
+def test_a_shared_session_checks_every_signature(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without a journal there is no remembered head to hash up to: the check reads
     every signature (and still refuses a forgery)."""
     from twofold.services.session import unlock_session
@@ -248,6 +250,11 @@ def test_a_shared_session_checks_every_signature(shared: Path) -> None:
     seq = _alex_share(shared)
     attack(shared, (f"UPDATE timeline_items SET body = ? WHERE seq = {seq}", (FORGED,)))
     together = unlock_session(shared, ALEX_PASS)
+
+    def no_anchor(*_args: object) -> None:
+        raise AssertionError("a shared session has no remembered head to hash up to")
+
+    monkeypatch.setattr(verify_module, "chained_to", no_anchor)
     try:
         found = together.check_for_report()
         assert not found.ok and found.shown is None
