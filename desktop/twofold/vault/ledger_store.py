@@ -575,7 +575,8 @@ class LedgerStore:
             where = _name(event)
             if h.seq != expected_seq:
                 return [Problem(where, f"event #{expected_seq} is missing: the ledger was cut")]
-            problem = self_check(event, keys.current, prev, retractions)
+            digest = h.digest()  # once: the signed message, and the next event's link
+            problem = self_check(event, keys.current, prev, retractions, digest)
             if problem == _BAD_SIGNATURE:
                 problem = keys.old_key_signed(event) or problem
             if problem is None and h.kind == EventKind.KEYS_CHANGED:
@@ -593,15 +594,21 @@ class LedgerStore:
                 ]
             if h.kind == EventKind.PARTNER_LEFT:
                 left[h.author] = h.seq
-            prev = h.digest()
+            prev = digest
             expected_seq += 1
         return []
 
 
 def self_check(
-    event: LedgerEvent, keys: dict[str, bytes], prev: bytes, retractions: dict[str, str]
+    event: LedgerEvent,
+    keys: dict[str, bytes],
+    prev: bytes,
+    retractions: dict[str, str],
+    digest: bytes | None = None,
 ) -> str | None:
-    """Why one event fails (linking, content, author, signature), or None."""
+    """Why one event fails (linking, content, author, signature), or None. ``digest``:
+    its header's, when the caller has it already (canonical JSON and a hash, ~12 µs:
+    half a second of verifying the ten-year ledger, paid twice)."""
     h = event.header
     problem = _link_problem(event, prev, retractions)
     if problem is not None:
@@ -609,7 +616,7 @@ def self_check(
     public = keys.get(h.author)
     if public is None:
         return "its author is not a partner of this vault"
-    if not crypto.signature_valid(public, event.signature, h.digest()):
+    if not crypto.signature_valid(public, event.signature, digest or h.digest()):
         return _BAD_SIGNATURE
     return None
 
