@@ -19,9 +19,20 @@ LAST_SESSION_KEY = "last_session_seq"
 class TimelineService:
     def __init__(self, vault: OpenVault) -> None:
         self._vault = vault
+        self._labels: dict[str, str] | None = None
 
     def labels(self) -> dict[str, str]:
-        return self._vault.ledger.partner_labels()
+        """The partners' names as the first event gives them, read once for this
+        service (the session's): the first event is never appended over, and every
+        search asked for them, one more read of shared.db under a lock of its own
+        (~0.2 ms of a rare word's 1.3 ms; issue 17). Without a readable first event,
+        ``partner_labels``' fallback, read every time."""
+        if self._labels is None:
+            labels = self._vault.ledger.genesis_labels()
+            if labels is None:
+                return self._vault.ledger.partner_labels()
+            self._labels = labels
+        return dict(self._labels)
 
     def count(self, kinds: Sequence[str] = (), author: str | None = None) -> int:
         return self._vault.ledger.timeline_count(kinds, author)

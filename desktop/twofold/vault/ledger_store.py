@@ -61,17 +61,26 @@ class LedgerStore:
     def partner_labels(self) -> dict[str, str]:
         """The names as the signed first event gives them (the ``partners`` table is
         only checked against it: a renamed row there is never shown)."""
+        labels = self.genesis_labels()
+        if labels is not None:
+            return labels
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute("SELECT id, label FROM partners ORDER BY position")
+            return {str(r[0]): str(r[1]) for r in rows}
+
+    def genesis_labels(self) -> dict[str, str] | None:
+        """The names in the first event (seq 1, which nothing appends over); None when
+        there is none or it cannot be read as one."""
         with mapped_errors(_WHAT):
             row = self._conn.execute(
                 "SELECT payload FROM ledger_events WHERE seq = 1 AND kind = ?",
                 (str(EventKind.VAULT_CREATED),),
             ).fetchone()
-            if row is not None and row[0] is not None:
-                with contextlib.suppress(ValueError, KeyError, TypeError):
-                    genesis = events.VaultCreated.from_payload(json.loads(row[0]))
-                    return {p.id: p.label for p in genesis.partners}
-            rows = self._conn.execute("SELECT id, label FROM partners ORDER BY position")
-            return {str(r[0]): str(r[1]) for r in rows}
+        if row is not None and row[0] is not None:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                genesis = events.VaultCreated.from_payload(json.loads(row[0]))
+                return {p.id: p.label for p in genesis.partners}
+        return None
 
     def add_partner(self, partner_id: str, label: str, public_key: bytes, position: int) -> None:
         self._conn.execute(
