@@ -52,14 +52,16 @@ def _render_pdf(report: Report, progress: Callable[[int, int], None] | None = No
 # The word that makes this process the window's full check (services/check_child.py);
 # the window starts it, with the keys in a pipe, never a person.
 FULL_CHECK = "--full-check"
+# ... and a report's check of the same (``verify.check_for_report``), the same way
+REPORT_CHECK = "--report-check"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     line = sys.argv[1:] if argv is None else list(argv)
-    if line == [FULL_CHECK]:  # the window's full check, in a process of its own
+    if line in ([FULL_CHECK], [REPORT_CHECK]):  # a check, in a process of its own
         from twofold.services.check_child import main as full_check
 
-        return full_check()
+        return full_check(report_only=line == [REPORT_CHECK])
     opening = None
     if not line or line[0].startswith("-"):  # a command's word is never an app line
         from twofold.app_line import app_line  # (it imports typing, which a search spares)

@@ -180,7 +180,7 @@ def test_the_dialog_checks_the_ledger_as_it_opens_so_save_need_not(
     """Something was signed since the window's check (a win): the dialog checks the
     ledger again as it opens, and the export then makes the report without a check
     of its own."""
-    from twofold.services import verify as verify_module
+    from twofold.services import check_child
 
     make_history(vault_dir)
     window: MainWindow = make_window(vault_dir)
@@ -202,7 +202,7 @@ def test_the_dialog_checks_the_ledger_as_it_opens_so_save_need_not(
     def no_second_check(vault: object) -> None:
         raise AssertionError("the export checked again what the dialog had proved")
 
-    monkeypatch.setattr(verify_module, "check_for_report", no_second_check)
+    monkeypatch.setattr(check_child, "report_check", no_second_check)
     dialog.format.setCurrentIndex(dialog.format.findData("markdown"))
     qtbot.keyClicks(dialog.passphrase, SAM_PASS)
     target = tmp_path / "report.md"

@@ -27,11 +27,13 @@ from tests.reliability.test_partner_attacks import (
     share_three,
 )
 from twofold.domain.errors import NotAllowed
-from twofold.domain.ledger import EventKind, canonical_json, content_hash
+from twofold.domain.ledger import EventKind, VerifyReport, canonical_json, content_hash
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
+from twofold.services import check_child
 from twofold.services import verify as verify_module
 from twofold.services.session import Session, unlock
 from twofold.vault.projectors.replay import projection_digest
+from twofold.vault.vault import OpenVault
 
 FORGED = "FORGED-WORDS-NEVER-SIGNED"
 
@@ -164,7 +166,7 @@ def test_what_the_check_proved_spares_the_report_its_own_replay(
         def no_second_check(vault: object) -> None:
             raise AssertionError("the report checked again what was proved")
 
-        monkeypatch.setattr(verify_module, "check_for_report", no_second_check)
+        monkeypatch.setattr(check_child, "report_check", no_second_check)
         text = _exported_text(alex, tmp_path / "warm.json")
         assert "I was scared to tell you" in text
         # the export signed two events: what was proved is no longer the file's state,
@@ -299,15 +301,15 @@ def test_without_a_copy_the_live_files_are_checked_and_must_not_change_after(
     alex = unlock(shared, "Alex", ALEX_PASS)
     try:
         assert "I was scared to tell you" in _exported_text(alex, tmp_path / "live.json")
-        checked = verify_module.check_for_report
+        checked = check_child.report_check
 
-        def edited_right_after(vault: object) -> object:
-            found = checked(vault)  # type: ignore[arg-type]
+        def edited_right_after(vault: OpenVault) -> VerifyReport:
+            found = checked(vault)
             seq = _alex_share(shared)
             attack(shared, (f"UPDATE timeline_items SET body = ? WHERE seq = {seq}", (FORGED,)))
             return found
 
-        monkeypatch.setattr(verify_module, "check_for_report", edited_right_after)
+        monkeypatch.setattr(check_child, "report_check", edited_right_after)
         with pytest.raises(NotAllowed, match="changed while it was being checked"):
             alex.reports.export(whole(), tmp_path / "raced.json", SAM_PASS)
         assert not (tmp_path / "raced.json").exists()

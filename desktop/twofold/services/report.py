@@ -610,18 +610,18 @@ class ReportService:
         (~0.25 s). Otherwise a consistent copy of the files is checked — the chain,
         its signatures, a replay of every event against every projection, the pinned
         partners and remembered heads (``verify.check_for_report``, ~4 s on the
-        ten-year vault) — and the report is made from that same copy. A finding stops
-        the export before anything is written or signed."""
+        ten-year vault, in a process of its own) — and the report is made from that
+        same copy. A finding stops the export before anything is written or signed."""
         if verified is not None:
             with self._vault.snapshot():
                 if self._vault.shown_state() == verified:
                     return self.build(request, consented_by, progress, after_left=after_left)
-        from twofold.services.verify import check_for_report
+        from twofold.services import check_child
 
         # (no progress while it checks: the dialog's bar stays busy until the build)
         reader = self._vault.reader_opener(on_copy=True)()
         try:
-            found = check_for_report(reader)
+            found = check_child.report_check(reader)  # its replay's memory goes with it
             if found.shown is None:
                 raise _not_proved(found)
             if reader.copy_refused is None:  # the copy, which nobody writes

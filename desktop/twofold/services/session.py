@@ -351,7 +351,9 @@ class Session:
         (``ReportService``: no check of its own) and a ledger edited behind your back
         is said before anyone types a passphrase. What it proved is kept, as a full
         check's is."""
-        check = self.detached(lambda reader: reader.check_for_report(), on_copy=True)
+        from twofold.services import check_child
+
+        check = self.detached(lambda reader: check_child.report_check(reader._vault), on_copy=True)
 
         def run() -> VerifyReport:
             report = check()
