@@ -26,7 +26,7 @@ from tests.reliability.test_partner_attacks import (
     raw_shared_db,
     share_three,
 )
-from twofold.domain.errors import NotAllowed
+from twofold.domain.errors import NotAllowed, VaultDamaged
 from twofold.domain.ledger import EventKind, VerifyReport, canonical_json, content_hash
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
 from twofold.services import check_child
@@ -45,7 +45,7 @@ def whole(fmt: ReportFormat = ReportFormat.JSON) -> ReportRequest:
 def _refused(alex: Session, target: Path) -> str:
     """The export is refused: nothing written beside the target, nothing signed."""
     before = alex.timeline.count()
-    with pytest.raises(NotAllowed) as refused:
+    with pytest.raises(VaultDamaged) as refused:
         alex.reports.export(whole(), target, SAM_PASS, verified=alex.verified)
     assert not target.exists()
     assert [p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.name}")] == []
@@ -110,7 +110,7 @@ def test_the_attacker_refused_too_when_they_export_their_own_forgery(
     attack(shared, (f"UPDATE timeline_items SET body = ? WHERE seq = {seq}", (FORGED,)))
     sam = unlock(shared, "Sam", SAM_PASS)
     try:
-        with pytest.raises(NotAllowed, match="does not match what you both signed"):
+        with pytest.raises(VaultDamaged, match="does not match what you both signed"):
             sam.reports.export(whole(), tmp_path / "r.json", ALEX_PASS)
     finally:
         sam.lock()
@@ -280,7 +280,7 @@ def test_the_command_line_refuses_the_forged_report_and_says_why(
         *("--partner-passphrase-file", sam, "--format", "markdown"),
         *("--from", "2020-01-01", "--to", "2030-12-31", "--out", tmp_path / "r.md"),
     )
-    assert done.code != 0 and not (tmp_path / "r.md").exists()
+    assert done.code == 4 and not (tmp_path / "r.md").exists()  # a failed verification
     assert "Checking the shared ledger against your signatures" in done.err
     assert "the shared ledger does not match what you both signed" in done.err
     assert f"event #{seq}" in done.err and FORGED not in done.err + done.out

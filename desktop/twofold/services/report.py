@@ -29,7 +29,7 @@ from typing import Protocol
 from twofold.domain.agreement import SECTIONS, word_diff
 from twofold.domain.checkins import Checkin
 from twofold.domain.commitments import BOTH, Outcome, outcomes_from_days
-from twofold.domain.errors import InvalidInput, NotAllowed
+from twofold.domain.errors import InvalidInput, NotAllowed, VaultDamaged
 from twofold.domain.events import ExportAgreed, ExportMade
 from twofold.domain.ledger import EventKind, ShownState, TimelineItem, VerifyReport
 from twofold.domain.report import (
@@ -737,9 +737,10 @@ class ReportService:
         return ExportResult(target, export_id, digest, len(data))
 
 
-def _not_proved(found: VerifyReport) -> NotAllowed:
+def _not_proved(found: VerifyReport) -> VaultDamaged:
+    """A failed verification (the command line's exit 4, as ``twofold verify``'s)."""
     problem = next((detail for _, passed, detail in found.checks if not passed), "")
-    return NotAllowed(
+    return VaultDamaged(
         "The report was not made: the shared ledger does not match what you both signed "
         f"({problem}). A report now could carry words neither of you wrote. The timeline's "
         "banner and 'twofold verify' say what changed; restore shared.db from a backup, "
