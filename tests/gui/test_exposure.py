@@ -51,7 +51,7 @@ SCREEN_LOCK_CHILD = textwrap.dedent(
     from PySide6.QtCore import QSettings, QTimer
     from tests.conftest import ALEX_PASS
     from twofold.services.session import unlock
-    from twofold.ui.app import make_application
+    from twofold.ui.app import close_down, make_application
     from twofold.ui.main_window import MainWindow
 
     app = make_application()
@@ -62,6 +62,7 @@ SCREEN_LOCK_CHILD = textwrap.dedent(
     window.locked.connect(lambda: (print("locked", flush=True), app.quit()))
     QTimer.singleShot(20_000, app.quit)
     app.exec()
+    close_down(window)  # as the app quits: Qt's objects go while Qt still runs
     """
 )
 

@@ -112,7 +112,7 @@ def test_locking_stops_the_full_check_and_removes_its_copy(
 
     # a check's process that reads for a minute
     long_check = [sys.executable, "-c", "import time; time.sleep(60)"]
-    monkeypatch.setattr(check_child, "command", lambda: long_check)
+    monkeypatch.setattr(check_child, "command", lambda _argument: long_check)
     started: list[subprocess.Popen[bytes]] = []
     real_send = handover.send
 
