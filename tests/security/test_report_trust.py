@@ -315,3 +315,35 @@ def test_without_a_copy_the_live_files_are_checked_and_must_not_change_after(
         assert not (tmp_path / "raced.json").exists()
     finally:
         alex.lock()
+
+
+def _renamed_genesis(folder: Path, who: str, name: str) -> bytes:
+    """The first event's payload with ``who``'s name changed (its content hash left as
+    signed: only a check of the event's content sees it)."""
+    conn = raw_shared_db(folder)
+    try:
+        (payload,) = conn.execute("SELECT payload FROM ledger_events WHERE seq = 1").fetchone()
+    finally:
+        conn.close()
+    data = json.loads(payload)
+    for partner in data["partners"]:
+        if partner["label"] == who:
+            partner["label"] = name
+    return canonical_json(data)
+
+
+def test_a_name_edited_in_the_first_event_after_the_full_check_is_refused(
+    shared: Path, tmp_path: Path
+) -> None:
+    """The window's check proved the ledger; Sam then rewrites the names in the first
+    event's payload (the report's every name comes from there). The head and the
+    projections are untouched, so the proved state alone would not see it."""
+    alex = unlock(shared, "Alex", ALEX_PASS)
+    try:
+        assert alex.check_for_report().ok and alex.verified is not None
+        forged = _renamed_genesis(shared, "Alex", FORGED)
+        attack(shared, ("UPDATE ledger_events SET payload = ? WHERE seq = 1", (forged,)))
+        text = _refused(alex, tmp_path / "report.json")
+    finally:
+        alex.lock()
+    assert "event #1 (vault.created" in text and "content was altered" in text
