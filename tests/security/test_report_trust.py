@@ -347,3 +347,23 @@ def test_a_name_edited_in_the_first_event_after_the_full_check_is_refused(
     finally:
         alex.lock()
     assert "event #1 (vault.created" in text and "content was altered" in text
+
+
+def test_a_name_edited_in_keyslots_json_never_reaches_the_report(
+    shared: Path, tmp_path: Path
+) -> None:
+    """keyslots.json is not signed: Sam renames themselves there. The report names
+    the partner who agreed as the signed first event does."""
+    slots = shared / "keyslots.json"
+    data = json.loads(slots.read_text(encoding="utf-8"))
+    for partner in data["partners"]:
+        if partner["label"] == "Sam":
+            partner["label"] = FORGED
+    slots.write_text(json.dumps(data), encoding="utf-8")
+    alex = unlock(shared, "Alex", ALEX_PASS)
+    try:
+        text = _exported_text(alex, tmp_path / "report.json")
+    finally:
+        alex.lock()
+    assert FORGED not in text
+    assert json.loads(text)["agreed_by"] == "Sam"

@@ -595,9 +595,8 @@ class ReportService:
     def _proved_build(
         self,
         request: ReportRequest,
-        consented_by: str,
+        alone: bool,
         progress: Progress | None,
-        after_left: str,
         verified: ShownState | None,
     ) -> Report:
         """``build``, from projections proved equal to the signed events.
@@ -611,11 +610,12 @@ class ReportService:
         its signatures, a replay of every event against every projection, the pinned
         partners and remembered heads (``verify.check_for_report``, ~4 s on the
         ten-year vault, in a process of its own) — and the report is made from that
-        same copy. A finding stops the export before anything is written or signed."""
+        same copy. A finding stops the export before anything is written or signed.
+        ``alone``: the other partner left; the report says so (``_signed_build``)."""
         if verified is not None:
             with self._vault.snapshot():
                 if self._vault.shown_state() == verified:
-                    return self.build(request, consented_by, progress, after_left=after_left)
+                    return self._signed_build(request, alone, progress)
         from twofold.services import check_child
 
         # (no progress while it checks: the dialog's bar stays busy until the build)
@@ -625,20 +625,32 @@ class ReportService:
             if found.shown is None:
                 raise _not_proved(found)
             if reader.copy_refused is None:  # the copy, which nobody writes
-                return ReportService(reader).build(
-                    request, consented_by, progress, after_left=after_left
-                )
+                return ReportService(reader)._signed_build(request, alone, progress)
         finally:
             reader.close()
         # No copy could be made (a full disk, a read-only folder): the live files were
         # checked, and the report is made from them only if they still hold that state.
         with self._vault.snapshot():
             if self._vault.shown_state() == found.shown:
-                return self.build(request, consented_by, progress, after_left=after_left)
-        raise NotAllowed(
-            "The shared ledger changed while it was being checked for the report; make "
-            "the report again."
-        )
+                return self._signed_build(request, alone, progress)
+        raise _changed()
+
+    def _signed_build(
+        self, request: ReportRequest, alone: bool, progress: Progress | None
+    ) -> Report:
+        """``build`` in the proved state, with the names in its first lines read there
+        too: who agreed is the other partner's name in the signed first event (never
+        keyslots.json's, which is not signed); a report made ``alone`` follows the
+        other partner's signed partner.left, read in the same state."""
+        if alone:
+            departed = self.departure()
+            if departed is None:
+                raise _changed()
+            return self.build(request, "", progress, after_left=departed.text)
+        me = self._vault.partner_id
+        labels = self._vault.ledger.partner_labels()
+        other = next((label for pid, label in labels.items() if pid != me), "?")
+        return self.build(request, other, progress)
 
     def export(
         self,
@@ -690,9 +702,8 @@ class ReportService:
             with _without_cyclic_gc():
                 report = self._proved_build(
                     request,
-                    "" if departed is not None else other,
+                    departed is not None,
                     _stopping(consent, _between(progress, 0, built_at)),
-                    departed.text if departed is not None else "",
                     verified,
                 )
                 cosigner = consent.result() if consent is not None else None
@@ -735,6 +746,13 @@ class ReportService:
             if cosigner is not None:
                 cosigner.close()
         return ExportResult(target, export_id, digest, len(data))
+
+
+def _changed() -> NotAllowed:
+    return NotAllowed(
+        "The shared ledger changed while it was being checked for the report; make "
+        "the report again."
+    )
 
 
 def _not_proved(found: VerifyReport) -> VaultDamaged:
