@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
@@ -162,9 +163,10 @@ def test_the_report_dialog_refuses_words_edited_behind_your_back(
     dialog.start_export(target)
     assert "shared ledger" in dialog.message.text()  # what it is doing meanwhile
     assert "does not match" not in dialog.message.text()
-    qtbot.waitUntil(lambda: dialog.save.isEnabled(), timeout=60_000)
+    qtbot.waitUntil(lambda: "not made" in dialog.message.text(), timeout=60_000)
     assert "does not match what you both signed" in dialog.message.text()
     assert "reflection.shared" in dialog.message.text() and not target.exists()
+    assert not dialog.save.isEnabled()  # trying again cannot help until shared.db is restored
     kinds = [i.kind for i in session.timeline.page(0, 3)]
     assert EventKind.EXPORT_MADE not in kinds
     dialog.close()
@@ -210,3 +212,64 @@ def test_the_dialog_checks_the_ledger_as_it_opens_so_save_need_not(
     qtbot.waitUntil(lambda: "Saved to" in dialog.message.text(), timeout=60_000)
     assert "We talked it through" in target.read_text(encoding="utf-8")
     dialog.close()
+
+
+def test_a_keyboard_and_screen_reader_user_hears_the_check_and_is_not_sent_on_after_a_finding(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
+    """Opened with Ctrl+Shift+T on a ledger edited behind your back: the finding is
+    announced, Save is off (Sam is not asked for a passphrase only to be refused) and
+    Enter closes the dialog. On a sound ledger, the wait of an export is announced
+    ("Checking Sam's passphrase…"), not only its end."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.reliability.test_partner_attacks import attack
+    from twofold.ui.basics import announced
+
+    make_history(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.verified is not None, timeout=120_000)
+
+    window.show()
+    qtbot.waitExposed(window)
+
+    def open_by_keyboard() -> ReportDialog:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.keyClick(
+            window,
+            Qt.Key.Key_T,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ReportDialog)))
+        (dialog,) = [d for d in window.findChildren(ReportDialog) if d.isVisible()]
+        return dialog
+
+    dialog = open_by_keyboard()
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    qtbot.keyClicks(dialog.passphrase, SAM_PASS)
+    heard = len(announced())
+    dialog.start_export(tmp_path / "report.json")
+    assert announced()[heard:] == [
+        "Checking Sam's passphrase and the shared ledger against your signatures, "
+        "then making the report…"
+    ]
+    qtbot.waitUntil(lambda: "Saved to" in dialog.message.text(), timeout=60_000)
+    assert announced()[-1] == dialog.message.text() and dialog.save.isEnabled()
+    dialog.close()
+
+    attack(vault_dir, "UPDATE timeline_items SET body = 'FORGED' WHERE body = 'SHARED-IN-RANGE'")
+    heard = len(announced())
+    dialog = open_by_keyboard()
+    qtbot.waitUntil(lambda: "does not match" in dialog.message.text(), timeout=60_000)
+    assert dialog.message.text() in announced()[heard:]
+    assert not dialog.save.isEnabled() and not dialog.save.isDefault()
+    close = dialog.findChild(QPushButton, "reportClose")
+    assert close is not None and close.isDefault()
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.isEnabled()
+    qtbot.keyClick(dialog.end, Qt.Key.Key_Return)  # Enter in a field: the default button
+    qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twofold.domain.errors import TwofoldError
+from twofold.domain.errors import TwofoldError, VaultDamaged
 from twofold.domain.ledger import VerifyReport
 from twofold.domain.records import JournalFormat
 from twofold.domain.report import ReportFormat, ReportRequest, ReportSection
@@ -152,6 +152,7 @@ class ReportDialog(QDialog):
         self.save.clicked.connect(self._choose_file)
         close = named(QPushButton(self.tr("Close")), "reportClose", self.tr("Close"))
         close.clicked.connect(self.reject)
+        self.close_button = close
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -201,6 +202,7 @@ class ReportDialog(QDialog):
             if report.ok or self._export_started:
                 return
             problem = next((detail for _, passed, detail in report.checks if not passed), "")
+            self._refuse()
             say(
                 self.message,
                 self.tr(
@@ -219,6 +221,15 @@ class ReportDialog(QDialog):
             owner=self,
             low_priority=True,
         )
+
+    def _refuse(self) -> None:
+        """A ledger that does not verify makes no report: Save is off (no partner is
+        asked for a passphrase only to be refused), and Enter closes the dialog."""
+        self.save.setEnabled(False)
+        self.save.setDefault(False)
+        self.close_button.setDefault(True)
+        if self.focusWidget() is None or not self.focusWidget().isEnabled():
+            self.close_button.setFocus()
 
     def _range(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
@@ -303,14 +314,15 @@ class ReportDialog(QDialog):
         self._export_started = True
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.message.setText(
+        say(  # a screen reader hears what the wait is for, not silence
+            self.message,
             self.tr("Checking the shared ledger against your signatures, then making the report…")
             if self.departed is not None
             else self.tr(
                 "Checking %s's passphrase and the shared ledger against your signatures, "
                 "then making the report…"
             )
-            % self.other
+            % self.other,
         )
         self._task = run_in_background(work, self._done, self._failed, self._on_progress)
 
@@ -338,7 +350,10 @@ class ReportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.passphrase.selectAll()
         self.progress.hide()
-        self.save.setEnabled(True)
+        if isinstance(exc, VaultDamaged):
+            self._refuse()  # trying again cannot help until shared.db is restored
+        else:
+            self.save.setEnabled(True)
         say(self.message, error_text(exc))
 
 
