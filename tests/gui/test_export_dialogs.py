@@ -273,3 +273,44 @@ def test_a_keyboard_and_screen_reader_user_hears_the_check_and_is_not_sent_on_af
     assert focused is not None and focused.isEnabled()
     qtbot.keyClick(dialog.end, Qt.Key.Key_Return)  # Enter in a field: the default button
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_closed_report_dialog_is_gone_and_keeps_no_passphrase(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, tmp_path: Path
+) -> None:
+    """Opened and closed with Escape again and again, no dialog stays behind holding
+    Sam's typed passphrase; closed during an export, it goes when the export ends, and
+    the export still lands."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    make_history(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    session = window.session
+    assert session is not None
+    for _ in range(3):
+        dialog = window.open_report()
+        assert isinstance(dialog, ReportDialog)
+        qtbot.keyClicks(dialog.passphrase, SAM_PASS)
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not shiboken6.isValid(dialog)
+    assert window.findChildren(ReportDialog) == []
+    typed = [f for f in window.findChildren(QLineEdit) if f.text() == SAM_PASS]
+    assert typed == []
+
+    dialog = window.open_report()
+    assert isinstance(dialog, ReportDialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    qtbot.keyClicks(dialog.passphrase, SAM_PASS)
+    target = tmp_path / "report.json"
+    dialog.start_export(target)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Escape)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert shiboken6.isValid(dialog)  # its export still runs, and is said when it ends
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=60_000)
+    assert target.exists()
+    assert EventKind.EXPORT_MADE in [i.kind for i in session.timeline.page(0, 3)]

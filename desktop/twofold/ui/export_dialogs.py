@@ -191,7 +191,19 @@ class ReportDialog(QDialog):
         self.resize(760, 560)
         self._range_changed()
         self._export_started = False
+        self._exporting = False  # from Save until its result has been said
+        self._delete_when_done = False
         self._check_first()
+
+    def delete_when_idle(self) -> None:
+        """Closed: gone now, or as soon as a running export ends (its result, the
+        timeline's refresh, still arrives). Kept hidden instead, every opening left a
+        dialog holding the typed passphrase and private entries' titles until the
+        window itself went."""
+        if self._exporting:
+            self._delete_when_done = True
+        else:
+            self.deleteLater()
 
     def _check_first(self) -> None:
         """Check the shared ledger now, while the range is chosen and the passphrase
@@ -312,6 +324,7 @@ class ReportDialog(QDialog):
         )
         self.save.setEnabled(False)
         self._export_started = True
+        self._exporting = True
         self.progress.setRange(0, 0)
         self.progress.show()
         say(  # a screen reader hears what the wait is for, not silence
@@ -331,6 +344,7 @@ class ReportDialog(QDialog):
         self.progress.setValue(done)
 
     def _done(self, result: ExportResult) -> None:
+        self._exporting = False
         self.passphrase.clear()
         self.progress.hide()
         self.save.setEnabled(True)
@@ -346,8 +360,11 @@ class ReportDialog(QDialog):
             ) % (result.path, self.other)
         say(self.message, done)
         self.exported.emit(result)
+        if self._delete_when_done:
+            self.deleteLater()
 
     def _failed(self, exc: BaseException) -> None:
+        self._exporting = False
         self.passphrase.selectAll()
         self.progress.hide()
         if isinstance(exc, VaultDamaged):
@@ -355,6 +372,8 @@ class ReportDialog(QDialog):
         else:
             self.save.setEnabled(True)
         say(self.message, error_text(exc))
+        if self._delete_when_done:
+            self.deleteLater()
 
 
 class JournalExportDialog(QDialog):

@@ -1360,6 +1360,7 @@ class MainWindow(QMainWindow):
 
         dialog = ReportDialog(self.session, self)
         dialog.exported.connect(lambda _: ops.announce([ops.TIMELINE]))
+        dialog.finished.connect(dialog.delete_when_idle)
         dialog.open()
         return dialog
 
