@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import ALEX_PASS, SAM_PASS
@@ -267,6 +267,8 @@ def test_a_keyboard_and_screen_reader_user_hears_the_check_and_is_not_sent_on_af
     qtbot.waitUntil(lambda: "does not match" in dialog.message.text(), timeout=60_000)
     assert dialog.message.text() in announced()[heard:]
     assert not dialog.save.isEnabled() and not dialog.save.isDefault()
+    show = dialog.findChild(QToolButton, "reportConsentShow")
+    assert show is not None and show.accessibleName() == "Show Sam's passphrase"
     close = dialog.findChild(QPushButton, "reportClose")
     assert close is not None and close.isDefault()
     focused = QApplication.focusWidget()

@@ -11,6 +11,16 @@ from twofold.resources import resource
 from twofold.ui.basics import STRONG_FOCUS, named, set_by_value
 
 
+def _lowered(accessible: str) -> str:
+    """The field's name in the middle of a sentence: "Show your passphrase"; but a
+    partner's name keeps its capital ("Show Sam's passphrase", not "Show sam's
+    passphrase", which a screen reader read out before)."""
+    first = accessible.split(" ", 1)[0]
+    if first.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return accessible
+    return accessible[:1].lower() + accessible[1:]
+
+
 def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEdit:
     field = named(QLineEdit(), object_name, accessible)
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -36,7 +46,7 @@ def secret_field(object_name: str, accessible: str, placeholder: str) -> QLineEd
             button.setAccessibleName(
                 # {name} keeps the capitals a German noun needs
                 QCoreApplication.translate("passphrase_fields", "Show {lower}").format(
-                    lower=accessible.lower(), name=accessible
+                    lower=_lowered(accessible), name=accessible
                 )
             )
     return field
