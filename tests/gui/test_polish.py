@@ -321,8 +321,10 @@ def test_the_unlock_card_shows_a_60_character_name_and_every_button_whole(
         page = window.unlock_page
         assert _buttons_not_clipped(page) == []
         choice = page.choice(LONG_NAME)
-        assert LONG_NAME in choice.accessibleName() and LONG_NAME in choice.toolTip()
-        assert LONG_NAME in choice.text() or choice.text().endswith("…")
+        assert LONG_NAME in choice.accessibleName()
+        assert LONG_NAME in choice.text() or (
+            choice.text().endswith("…") and LONG_NAME in choice.toolTip()
+        )
         unlock_as(qtbot, window, LONG_NAME, ALEX_PASS)
     finally:
         i18n.install(app, "en")

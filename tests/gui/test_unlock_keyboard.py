@@ -56,3 +56,21 @@ def test_by_keyboard_alone_either_slot_of_one_name_can_be_chosen_and_unlocked(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.session is not None)
     assert window.session is not None and window.session.partner_id == list(ids)[1]
+
+
+def test_a_partner_choice_is_said_once_not_again_as_its_description(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    """A screen reader reads a button's tooltip as its description: each choice
+    carried its own text there, so Orca said "I am Sam, check box, I am Sam"."""
+    from PySide6.QtGui import QAccessible
+
+    window = make_window(vault_dir)
+    page = window.unlock_page
+    qtbot.waitUntil(page.isVisible)
+    for button in page.who_group.buttons():
+        face = QAccessible.queryAccessibleInterface(button)
+        assert face is not None
+        name = face.text(QAccessible.Text.Name)
+        assert name == button.text()
+        assert face.text(QAccessible.Text.Description) != name

@@ -189,7 +189,9 @@ class UnlockPage(QWidget):
             self.passphrase.setFocus()
 
     def _add_choice(self, text: str, value: str, object_name: str, label: str = "") -> None:
-        button = named(QPushButton(text), object_name, text, text)
+        # No tooltip unless cut (_fit_choices): a screen reader reads a tooltip as the
+        # description, and said every choice twice ("I am Sam, check box, I am Sam").
+        button = named(QPushButton(text), object_name, text)
         button.setProperty("fullText", text)  # cut to the card's width in _fit_choices
         button.setObjectName("partnerButton")
         button.setProperty("who", value)
@@ -208,6 +210,7 @@ class UnlockPage(QWidget):
         for button in self.who_group.buttons():
             full = str(button.property("fullText") or button.text())
             button.setText(full)
+            button.setToolTip("")
             button.ensurePolished()
             chrome = button.sizeHint().width() - button.fontMetrics().horizontalAdvance(full)
             room = self._card_width() - 2 * CARD_MARGIN - chrome
@@ -216,6 +219,7 @@ class UnlockPage(QWidget):
                 from PySide6.QtCore import Qt  # (not before the first paint: ui/basics.py)
 
                 button.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, room))
+                button.setToolTip(full)  # whole where the button shows it cut
 
     def _card_width(self) -> int:
         return max(CARD_WIDTH, self.fontMetrics().averageCharWidth() * 66)
