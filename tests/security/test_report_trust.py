@@ -367,3 +367,35 @@ def test_a_name_edited_in_keyslots_json_never_reaches_the_report(
         alex.lock()
     assert FORGED not in text
     assert json.loads(text)["agreed_by"] == "Sam"
+
+
+def _rename_in_keyslots(folder: Path, who: str, name: str) -> None:
+    slots = folder / "keyslots.json"
+    data = json.loads(slots.read_text(encoding="utf-8"))
+    for partner in data["partners"]:
+        if partner["label"] == who:
+            partner["label"] = name
+    slots.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_the_authors_name_over_their_private_entries_is_the_signed_one(
+    shared: Path, tmp_path: Path
+) -> None:
+    """Sam renames Alex in keyslots.json: the part of Alex's chosen private entries
+    still names Alex as the signed first event does."""
+    slots = json.loads((shared / "keyslots.json").read_text(encoding="utf-8"))
+    (alex_id,) = [p["id"] for p in slots["partners"] if p["label"] == "Alex"]
+    _rename_in_keyslots(shared, "Alex", FORGED)
+    alex = unlock(shared, alex_id, ALEX_PASS)  # (found by id: the name is forged)
+    try:
+        assert alex.journal is not None
+        chosen = alex.journal.write("a private entry Alex chose")
+        request = ReportRequest(
+            date(2010, 1, 1), date(2035, 1, 1), tuple(ReportSection), ReportFormat.JSON, (chosen,)
+        )
+        alex.reports.export(request, tmp_path / "report.json", SAM_PASS)
+    finally:
+        alex.lock()
+    text = (tmp_path / "report.json").read_text(encoding="utf-8")
+    assert "a private entry Alex chose" in text and "From Alex's private journal" in text
+    assert FORGED not in text
