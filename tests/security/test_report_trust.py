@@ -22,6 +22,7 @@ from tests.reliability.test_partner_attacks import (
     _fill,
     _fill_answers,
     _seq_of,
+    _vault_key,
     attack,
     raw_shared_db,
     share_three,
@@ -399,3 +400,41 @@ def test_the_authors_name_over_their_private_entries_is_the_signed_one(
     text = (tmp_path / "report.json").read_text(encoding="utf-8")
     assert "a private entry Alex chose" in text and "From Alex's private journal" in text
     assert FORGED not in text
+
+
+def test_the_checked_copy_edited_after_its_check_is_not_reported(
+    shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sam (the same OS account) edits the check's copy in the vault folder between
+    the check of it and the report made from it: the report is made only while the
+    copy still holds what was checked."""
+    import sqlcipher3
+
+    key = _vault_key(shared, "Sam", SAM_PASS)
+    checked = check_child.report_check
+
+    def edited_after_the_check(vault: OpenVault) -> VerifyReport:
+        found = checked(vault)
+        seq = _alex_share(shared)
+        (copy,) = [p for p in shared.iterdir() if p.name.startswith(".check-")]
+        conn = sqlcipher3.connect(str(copy / "shared.db"), isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute(f"UPDATE timeline_items SET body = ? WHERE seq = {seq}", (FORGED,))
+        finally:
+            conn.close()
+        return found
+
+    monkeypatch.setattr(check_child, "report_check", edited_after_the_check)
+    alex = unlock(shared, "Alex", ALEX_PASS)
+    try:
+        before = alex.timeline.count()
+        with pytest.raises(NotAllowed, match="changed while it was being checked"):
+            alex.reports.export(whole(), tmp_path / "raced.json", SAM_PASS)
+        assert not (tmp_path / "raced.json").exists()
+        assert alex.timeline.count() == before
+        kinds = {i.kind for i in alex.timeline.page(0, 50)}
+        assert EventKind.EXPORT_MADE not in kinds
+    finally:
+        alex.lock()
+    assert not [p for p in shared.iterdir() if p.name.startswith(".check-")]

@@ -624,8 +624,15 @@ class ReportService:
             found = check_child.report_check(reader)  # its replay's memory goes with it
             if found.shown is None:
                 raise _not_proved(found)
-            if reader.copy_refused is None:  # the copy, which nobody writes
-                return ReportService(reader)._signed_build(request, alone, progress)
+            if reader.copy_refused is None:
+                # The copy, which Twofold never writes: but it is a file in the vault
+                # folder, which the other partner (the same OS account) can edit with
+                # the shared key between its check and this build. Made from it only
+                # while it holds what was checked, read in the build's transaction.
+                with reader.snapshot():
+                    if reader.shown_state() == found.shown:
+                        return ReportService(reader)._signed_build(request, alone, progress)
+                raise _changed()
         finally:
             reader.close()
         # No copy could be made (a full disk, a read-only folder): the live files were
