@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from tests.conftest import ALEX_PASS, SAM_PASS
 from tests.reliability.test_partner_attacks import (
@@ -438,3 +439,50 @@ def test_the_checked_copy_edited_after_its_check_is_not_reported(
     finally:
         alex.lock()
     assert not [p for p in shared.iterdir() if p.name.startswith(".check-")]
+
+
+def test_a_row_edited_after_its_table_was_compared_is_not_proved(
+    shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sam edits a timeline row while the full check runs, after that table was
+    compared and before the check reads the state it proved (and the same in the live
+    file): the check must not prove a state it never compared, so a report made
+    with what it proved checks again and refuses."""
+    from twofold.vault.projectors import replay
+
+    seq = _alex_share(shared)
+    edit = (f"UPDATE timeline_items SET body = ? WHERE seq = {seq}", (FORGED,))
+    compare = replay.check
+    tried: list[bool] = []
+
+    def edited_after_the_comparison(conn: object, events: object) -> object:
+        found = compare(conn, events)  # type: ignore[arg-type]
+        raw = raw_shared_db(shared)
+        try:
+            raw.execute("PRAGMA busy_timeout = 0")  # a check holding it off refuses it
+            raw.execute(edit[0], edit[1])
+            tried.append(True)
+        except sqlcipher3.OperationalError:
+            tried.append(False)
+        finally:
+            raw.close()
+        return found
+
+    alex = unlock(shared, "Alex", ALEX_PASS)
+    try:
+        reader = alex._vault.reader()  # the live files, as when no copy can be made
+        monkeypatch.setattr(replay, "check", edited_after_the_comparison)
+        try:
+            found = verify_module.check_for_report(reader)
+        finally:
+            reader.close()
+        monkeypatch.undo()
+        assert tried
+        attack(shared, edit)  # (again, once the check has let go: the live file forged)
+        before = alex.timeline.count()
+        with pytest.raises(VaultDamaged, match="does not match what you both signed"):
+            alex.reports.export(whole(), tmp_path / "report.json", SAM_PASS, verified=found.shown)
+        assert not (tmp_path / "report.json").exists()
+        assert alex.timeline.count() == before
+    finally:
+        alex.lock()

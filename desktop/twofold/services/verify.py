@@ -140,16 +140,19 @@ def _shown_problems(
     the replay is run again on them."""
     problems: list[Problem] = []
     for _ in range(SHOWN_ATTEMPTS):
-        problems = replay.check(vault.connection, events)
-        if not events:
-            return problems
-        last = events[-1].header
+        # The comparison and the state it proves are read in one transaction: a row
+        # edited by another process after its table was compared (the head unmoved)
+        # would otherwise be in the state proved without ever being compared.
+        with vault.snapshot():
+            problems = replay.check(vault.connection, events)
+            if not events:
+                return problems
+            last = events[-1].header
+            if not problems and state is not None:
+                head = vault.ledger.head()
+                if head == (last.seq, last.digest()) and _stored_as_checked(vault, events):
+                    state.append(vault.shown_state(head))
         if not problems:
-            if state is not None:
-                with vault.snapshot():  # the head and the rows of one moment
-                    head = vault.ledger.head()
-                    if head == (last.seq, last.digest()):
-                        state.append(vault.shown_state(head))
             return problems
         if vault.ledger.head()[0] == last.seq:
             return problems  # nothing was signed meanwhile: these are real findings
@@ -158,6 +161,16 @@ def _shown_problems(
             return chain
         events = list(vault.ledger.events())
     return problems
+
+
+def _stored_as_checked(vault: OpenVault, events: list[LedgerEvent]) -> bool:
+    """The events the state's hash reads as stored (the first, each partner.left) are
+    still the ones checked (``events``, read before this transaction)."""
+    by_seq = {e.header.seq: e for e in events}
+    return all(
+        vault.ledger.event_at(seq) == by_seq.get(seq)
+        for seq in replay.events_in_digest(vault.connection)
+    )
 
 
 def verify_since(vault: OpenVault, after: trust.Seen | None) -> VerifyReport:

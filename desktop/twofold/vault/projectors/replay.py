@@ -257,7 +257,9 @@ def check(conn: Connection, events: Sequence[LedgerEvent]) -> list[Problem]:
     created: list[str] = []
     _drop(conn, [t.name for t in TABLES])  # left over from an interrupted check
     try:
-        conn.execute("BEGIN")  # TEMP only: no lock on the vault's files
+        # TEMP only: no lock on the vault's files (a savepoint: it may run inside the
+        # caller's read transaction, which then holds the rows it compares still)
+        conn.execute("SAVEPOINT replay_check")
         try:
             for statement in _temp_ddl():
                 conn.execute(statement)
@@ -266,7 +268,7 @@ def check(conn: Connection, events: Sequence[LedgerEvent]) -> list[Problem]:
                     created.append(m.group(1))
             replay(conn, events)
         finally:
-            conn.execute("COMMIT")
+            conn.execute("RELEASE replay_check")
         for table in TABLES:
             problems += _compare(conn, table, by_seq)
         problems += _compare_search(conn, by_seq)
@@ -411,12 +413,19 @@ def projection_digest(conn: Connection) -> str:
     # (the head's digest binds the other events only through a walk of the chain,
     # which a report made from a proved state does not pay)
     digest.update(b"ledger_events")
-    read = conn.execute(
-        "SELECT * FROM main.ledger_events WHERE seq = 1 OR kind = ? ORDER BY seq",
-        (str(EventKind.PARTNER_LEFT),),
-    ).fetchall()
+    read = conn.execute(f"SELECT * {_EVENTS_READ}", (str(EventKind.PARTNER_LEFT),)).fetchall()
     digest.update(repr(read).encode())
     return digest.hexdigest()
+
+
+# The events a report reads besides the projections (hashed in projection_digest).
+_EVENTS_READ = "FROM main.ledger_events WHERE seq = 1 OR kind = ? ORDER BY seq"
+
+
+def events_in_digest(conn: Connection) -> list[int]:
+    """The seqs of the events ``projection_digest`` hashes as stored."""
+    rows = conn.execute(f"SELECT seq {_EVENTS_READ}", (str(EventKind.PARTNER_LEFT),))
+    return [int(r[0]) for r in rows]
 
 
 def shown_state(conn: Connection, head: tuple[int, bytes]) -> ShownState:
