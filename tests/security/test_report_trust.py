@@ -486,3 +486,22 @@ def test_a_row_edited_after_its_table_was_compared_is_not_proved(
         assert alex.timeline.count() == before
     finally:
         alex.lock()
+
+
+def test_an_event_emptied_as_if_retracted_is_refused(shared: Path, tmp_path: Path) -> None:
+    """Sam empties Alex's signed reflection and marks it retracted, so the report would
+    say Alex took it back: before Alex's remembered head the walk by hashes accepts an
+    empty payload only with a retraction Alex signed, and there is none."""
+    seq = _alex_share(shared)
+    attack(
+        shared,
+        f"UPDATE ledger_events SET payload = NULL WHERE seq = {seq}",
+        f"UPDATE timeline_items SET body = '', retracted = 1 WHERE seq = {seq}",
+    )
+    alex = unlock(shared, "Alex", ALEX_PASS)
+    try:
+        text = _refused(alex, tmp_path / "report.json")
+    finally:
+        alex.lock()
+    assert f"event #{seq} (reflection.shared" in text
+    assert "removed without its author's signed retraction" in text
