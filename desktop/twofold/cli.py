@@ -286,6 +286,13 @@ class Commands:
             self.console.warn(warning)
         return session
 
+    def _unsigned_warning(self, count: int) -> None:
+        self.console.warn(
+            f"{count} item(s) of the shared timeline were left out: what shared.db holds "
+            "for them is not what was signed (changed outside Twofold, behind your back). "
+            "Run 'twofold verify'."
+        )
+
     def _auto_backup(self, session: Session) -> None:
         try:
             session.auto_backup()
@@ -390,14 +397,24 @@ class Commands:
 
             session = self._unlock_together(args)
             try:
-                for item in session.timeline.page(0, args.limit):
+                items = session.timeline.page(0, args.limit)
+                unsigned = session.timeline.unsigned(items)
+                for item in items:
                     when = item.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                    body = "(retracted by its author)" if item.retracted else headline(item)
+                    if item.event_id in unsigned or item.unverified:
+                        body = "(not shown: it differs from its signed event)"
+                    elif item.retracted:
+                        body = "(retracted by its author)"
+                    else:
+                        body = headline(item)
                     first = body.splitlines()[0] if body else ""
                     self.console.print(
                         f"{item.event_id}  {when}  {item.author_label:<10} "
                         f"{item.kind.label:<18} {first}"
                     )
+                if unsigned:
+                    self._unsigned_warning(len(unsigned))
+                    return 4
             finally:
                 session.lock()
             return 0
@@ -463,7 +480,12 @@ class Commands:
         session = self._unlock(args)
         try:
             hits = session.search(" ".join(args.query), limit=args.limit)
+            unsigned = session.timeline.unsigned_words(
+                [(h.ref, h.author_label, h.when, h.text) for h in hits if h.source == "shared"]
+            )
             for hit in hits:
+                if hit.source == "shared" and hit.ref in unsigned:
+                    continue
                 when = hit.when.astimezone().strftime("%Y-%m-%d")
                 ref = f"#{hit.ref}" if hit.source == "private" else hit.ref[:8]
                 snippet = " ".join(hit.snippet.split())
@@ -482,7 +504,9 @@ class Commands:
                     "altered, so its matches are missing; the other matches are above. "
                     "Run 'twofold verify'."
                 )
-            if hits.unsearched:
+            if unsigned:
+                self._unsigned_warning(len(unsigned))
+            if hits.unsearched or unsigned:
                 return 4
             if not hits:
                 self.console.warn("no matches")

@@ -107,6 +107,23 @@ class TimelineService:
         with self._vault.write("The withdrawal"):
             self._vault.ledger.withdraw(event_id, now())
 
+    def unsigned(self, items: Sequence[TimelineItem]) -> set[str]:
+        """The event ids of the items about to be shown whose words, author or moment
+        no signed event gives (the other partner edited shared.db): a command leaves
+        them out and says so (``LedgerStore.unsigned``)."""
+        return self.unsigned_words(
+            [
+                (i.event_id, i.author_label, i.occurred_at, shown_words(i))
+                for i in items
+                if not i.unverified
+            ]
+        )
+
+    def unsigned_words(self, shown: Sequence[tuple[str, str, datetime, str]]) -> set[str]:
+        """As ``unsigned``, for what a search shows: (event id, author's name, moment,
+        the words)."""
+        return self._vault.ledger.unsigned(shown)
+
     # --- session agenda ----------------------------------------------------------
 
     def agenda(self) -> list[TimelineItem]:
@@ -120,6 +137,22 @@ class TimelineService:
         seq, _ = self._vault.ledger.head()
         with self._vault.write("The session"):
             self._vault.ledger.set_setting(LAST_SESSION_KEY, str(seq))
+
+
+def shown_words(item: TimelineItem) -> str:
+    """Every word a timeline item can show: its body, request and the strings of its
+    structured fields (names, a commitment's earlier title, an objective)."""
+    texts = [item.body, item.request]
+    stack: list[object] = list(item.data.values())
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    return "\n".join(texts)
 
 
 RETRACTIONS_CHECKED_KEY = "retractions_checked_to_seq"  # journal meta: the ledger head

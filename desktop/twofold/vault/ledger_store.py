@@ -505,6 +505,64 @@ class LedgerStore:
             problems += keys.own_key_problems(self._author, own_public_key)
         return problems
 
+    def unsigned(self, shown: Sequence[Shown]) -> set[str]:
+        """The event ids among ``shown`` whose row says what no signed event does.
+
+        ``shown`` is what a command is about to print of each timeline row: its event
+        id, author's name, moment and the words on it (body, request and the words of
+        its structured fields). A row is kept only if its event is in the ledger with
+        that author and moment, its content is the signed content (the hash, and the
+        signature with the key its author had at that place), and every word shown
+        is a word signed in that event, in the events that define what it refers to
+        (a commitment's title on its check-off, a setback's words on a step) or a
+        partner's name from the first event. The partner holds the vault key and can
+        edit ``timeline_items`` and its search index at any time; the full check
+        compares every row, this only what is about to be shown (one signature per
+        row). Words of one signed event put in another order are not caught here;
+        the full check names them."""
+        if not shown:
+            return set()
+        ids = sorted({s[0] for s in shown})
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
+                f"payload, signature FROM ledger_events WHERE event_id IN ({_marks(ids)})",
+                ids,
+            ).fetchall()
+            found: dict[str, LedgerEvent] = {}
+            for row in rows:
+                with contextlib.suppress(TypeError, ValueError):
+                    read = LedgerEvent(self._header(row), _blob(row[7]), _bytes(row[8]))
+                    found[read.header.event_id] = read
+            labels = self.partner_labels()
+            keys = self.signing_keys()
+        signed_names = _words(*labels.values())
+        referred = _Referred(self, keys)
+        unsigned: set[str] = set()
+        for event_id, author_label, when, words in shown:
+            event = found.get(event_id)
+            if (
+                event is None
+                or labels.get(event.header.author, "?") != author_label
+                or not _same_moment(event.header.occurred_at, when)
+                or not _signed(event, keys)
+            ):
+                unsigned.add(event_id)
+                continue
+            said = _words(words)
+            if not said:
+                continue
+            if event.payload is None:  # retracted or withdrawn: nothing may be shown
+                unsigned.add(event_id)
+                continue
+            strings, refs = _strings(event.payload)
+            allowed = _words(*strings) | signed_names
+            if said <= allowed:
+                continue
+            if not said <= allowed | referred.words(refs | {event_id}):
+                unsigned.add(event_id)
+        return unsigned
+
     def signing_keys(self) -> KeyHistory:
         """Each partner's current signing key as the signed chain of ``keys.changed``
         events gives it (each rotation's signature checked with the key it replaces;
@@ -731,6 +789,17 @@ class KeyHistory:
         self.current[h.author] = new
         return None
 
+    def key_at(self, partner_id: str, seq: int) -> bytes | None:
+        """The key ``partner_id`` signed with at ``seq``: a replaced key signed up to
+        and including the event that replaced it."""
+        replaced = sorted(
+            (at, public) for public, (who, at, _) in self.retired.items() if who == partner_id
+        )
+        for at, public in replaced:
+            if seq <= at:
+                return public
+        return self.current.get(partner_id)
+
     def old_key_signed(self, event: LedgerEvent) -> str | None:
         """If a superseded key of the author signed this event: say so."""
         h = event.header
@@ -792,6 +861,129 @@ def _rotation(event: LedgerEvent) -> bytes | str | None:
     if len(key) != 32:
         return "its new signing key is not a valid key"
     return key
+
+
+# What a shown row may be checked against: (event id, author's name, moment, words).
+if TYPE_CHECKING:
+    Shown = tuple[str, str, datetime, str]
+
+# The events that define what others refer to by id (a commitment's title, a
+# setback's words, an objective, a proposal's terms, a sealed check-in's kind).
+_DEFINING = (
+    EventKind.COMMITMENT_MADE,
+    EventKind.COMMITMENT_AMENDED,
+    EventKind.RENEGOTIATION_PROPOSED,
+    EventKind.SETBACK_LOGGED,
+    EventKind.OBJECTIVE_SET,
+    EventKind.CHECKIN_SEALED,
+)
+
+
+class _Referred:
+    """The words of the signed defining events, read once per check and only if a
+    row needs them: found through the timeline's kind index, each one's content and
+    signature checked before its words count (a hidden or forged one counts for
+    nothing, and the row that needed it is not shown)."""
+
+    def __init__(self, ledger: LedgerStore, keys: KeyHistory) -> None:
+        self._ledger, self._keys = ledger, keys
+        self._events: list[tuple[set[str], set[str], LedgerEvent]] | None = None
+        self._checked: dict[int, bool] = {}
+
+    def _signed(self, event: LedgerEvent) -> bool:
+        """Checked only when a row needs it, once (a signature each)."""
+        seq = event.header.seq
+        if seq not in self._checked:
+            self._checked[seq] = _signed(event, self._keys)
+        return self._checked[seq]
+
+    def words(self, ids: set[str]) -> set[str]:
+        if self._events is None:
+            self._events = self._read()
+        words: set[str] = set()
+        for _ in range(2):  # a proposal names its commitment: two steps
+            more = set(ids)
+            for strings, refs, event in self._events:
+                if refs & ids and self._signed(event):
+                    words |= _words(*strings)
+                    more |= refs
+            if more == ids:
+                break
+            ids = more
+        return words
+
+    def _read(self) -> list[tuple[set[str], set[str], LedgerEvent]]:
+        kinds = [str(k) for k in _DEFINING]
+        with mapped_errors(_WHAT):
+            rows = self._ledger._conn.execute(
+                "SELECT e.seq, e.event_id, e.author, e.kind, e.occurred_at, e.content_hash, "
+                "e.prev_hash, e.payload, e.signature FROM timeline_items AS t "
+                "INDEXED BY timeline_by_kind JOIN ledger_events AS e ON e.seq = t.seq "
+                f"WHERE t.kind IN ({_marks(kinds)}) AND e.kind = t.kind",
+                kinds,
+            ).fetchall()
+        out: list[tuple[set[str], set[str], LedgerEvent]] = []
+        for row in rows:
+            with contextlib.suppress(TypeError, ValueError):
+                event = LedgerEvent(self._ledger._header(row), _blob(row[7]), _bytes(row[8]))
+                if event.payload is not None:
+                    strings, refs = _strings(event.payload)
+                    out.append((strings, refs | {event.header.event_id}, event))
+        return out
+
+
+def _signed(event: LedgerEvent, keys: KeyHistory) -> bool:
+    """The event's content is what its author signed, with the key they had there."""
+    h = event.header
+    if event.payload is not None and content_hash(event.payload) != h.content_hash:
+        return False
+    public = keys.key_at(h.author, h.seq)
+    return public is not None and crypto.signature_valid(public, event.signature, h.digest())
+
+
+def _same_moment(stored: str, shown: datetime) -> bool:
+    try:
+        return _moment(stored) == shown
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def _strings(payload: bytes) -> tuple[set[str], set[str]]:
+    """Every string in a payload, and those that may be ids (no spaces)."""
+    strings: set[str] = set()
+    try:
+        stack = [json.loads(payload)]
+    except ValueError:
+        return strings, set()
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            strings.add(value)
+        elif isinstance(value, dict):
+            stack += value.values()
+        elif isinstance(value, list):
+            stack += value
+    return strings, {s for s in strings if s and not any(c.isspace() for c in s)}
+
+
+def _words(*texts: str) -> set[str]:
+    """The words of some texts, case folded (what a reader sees as the same word)."""
+    words: set[str] = set()
+    for text in texts:
+        word = []
+        for c in text.casefold():
+            if c.isalnum():
+                word.append(c)
+            elif word:
+                words.add("".join(word))
+                word = []
+        if word:
+            words.add("".join(word))
+    return words
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _name(event: LedgerEvent) -> str:
