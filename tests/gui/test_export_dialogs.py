@@ -316,3 +316,35 @@ def test_a_closed_report_dialog_is_gone_and_keeps_no_passphrase(
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=60_000)
     assert target.exists()
     assert EventKind.EXPORT_MADE in [i.kind for i in session.timeline.page(0, 3)]
+
+
+def test_a_closed_dialog_is_not_kept_alive_by_its_finished_check(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    """A background task's callbacks close over the task and their widgets through
+    signal connections the collector cannot see: each opening of the dialog (whose
+    check runs as it opens) left its Python side alive, ~80 KB, for good."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from twofold.ui import worker
+
+    make_history(vault_dir)
+    window: MainWindow = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=120_000)
+    dialog = window.open_report()
+    assert isinstance(dialog, ReportDialog)
+    gone = weakref.ref(dialog)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=60_000)  # its check has ended
+    dialog.reject()
+    del dialog
+    for _ in range(3):
+        qtbot.wait(10)  # the task's release runs on the next turn of the event loop
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+    assert gone() is None
+    assert not [t for t in worker._running if t.finished]
