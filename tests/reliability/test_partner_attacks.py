@@ -136,7 +136,7 @@ def test_an_edited_timeline_text_is_named(shared_vault: Path) -> None:
     )
     found = named(shared_vault)
     assert f"timeline_items, row of event #{seq} (reflection.shared" in found
-    assert "edited outside Twofold (body differ" in found
+    assert "edited outside Twofold (body differs from the signed event)" in found
     # the search index got the forged words through its trigger: named too
     assert "timeline_fts" not in found or f"event #{seq}" in found
 

@@ -326,10 +326,11 @@ def _compare(conn: Connection, table: Table, by_seq: dict[int, LedgerEvent]) -> 
             seq = original[seq_at] if seq_at is not None else seq
             changed = [c for c, a, b in zip(columns, row, original, strict=True) if a != b]
             which = f"row of {_where(by_seq, seq)}" if seq_at is not None else _key_text(key(row))
+            verb = "differs" if len(changed) == 1 else "differ"
             problems.append(
                 Problem(
                     f"{table.name}, {which}",
-                    f"was edited outside Twofold ({', '.join(changed)} differ from the signed "
+                    f"was edited outside Twofold ({', '.join(changed)} {verb} from the signed "
                     "event)",
                     seq if shown else None,
                 )
