@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from twofold.domain.canonical import json_strings
 from twofold.domain.errors import TwofoldError
 from twofold.domain.journal_filter import look_back_days
 from twofold.domain.ledger import TimelineItem
@@ -142,17 +143,7 @@ class TimelineService:
 def shown_words(item: TimelineItem) -> str:
     """Every word a timeline item can show: its body, request and the strings of its
     structured fields (names, a commitment's earlier title, an objective)."""
-    texts = [item.body, item.request]
-    stack: list[object] = list(item.data.values())
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, dict):
-            stack += value.values()
-        elif isinstance(value, list):
-            stack += value
-    return "\n".join(texts)
+    return "\n".join([item.body, item.request, *json_strings(list(item.data.values()))])
 
 
 RETRACTIONS_CHECKED_KEY = "retractions_checked_to_seq"  # journal meta: the ledger head

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from twofold.domain import events
+from twofold.domain.canonical import json_strings
 from twofold.domain.errors import InvalidInput, NotAllowed, NotFound
 from twofold.domain.events import EventData
 from twofold.domain.ledger import (
@@ -950,19 +951,10 @@ def _same_moment(stored: str, shown: datetime) -> bool:
 
 def _strings(payload: bytes) -> tuple[set[str], set[str]]:
     """Every string in a payload, and those that may be ids (no spaces)."""
-    strings: set[str] = set()
     try:
-        stack = [json.loads(payload)]
+        strings = set(json_strings(json.loads(payload)))
     except ValueError:
-        return strings, set()
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            strings.add(value)
-        elif isinstance(value, dict):
-            stack += value.values()
-        elif isinstance(value, list):
-            stack += value
+        return set(), set()
     return strings, {s for s in strings if s and not any(c.isspace() for c in s)}
 
 
