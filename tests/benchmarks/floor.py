@@ -23,8 +23,10 @@ session does — hence the separate process, which can measure both ways:
 
 * ``--memory-security``: the engine as DESIGN §3 requires it configured (SQLCipher's
   memory security on: an mlock and a wipe for every allocation). The search rows'
-  floor since session 25 (DESIGN §6), as it was until session 22 by accident of
-  running in the benchmark's process.
+  floor in sessions 25-27, in a note beside them since session 28, when the floor
+  column became the same call measured in the benchmark's own process, sample for
+  sample beside the row (``run._PairedFloor``: a fresh process and the benchmark's
+  differ by more than Twofold's code does).
 * without it: the raw engine (sessions 22-24's floor; the save's floor), reported
   beside the search rows so the memory security's cost stays in view.
 
@@ -50,7 +52,7 @@ from twofold.vault.engine import sqlcipher3  # SQLite started as Twofold starts 
 SAVE_TEXT = "A short reflection about trust and a quiet evening."
 
 
-def _open(folder: Path, memory_security: bool) -> sqlcipher3.Connection:
+def open_plain(folder: Path, memory_security: bool) -> sqlcipher3.Connection:
     if memory_security:  # process-wide: any keyed connection switches it on
         switch = sqlcipher3.connect(":memory:")
         switch.execute("PRAGMA key = 'floor'")
@@ -113,7 +115,7 @@ def main(argv: list[str]) -> int:
     if memory_security:
         rest = rest[1:]
     folder, samples, typed = Path(rest[0]), int(rest[1]), rest[2:]
-    conn = _open(folder, memory_security)
+    conn = open_plain(folder, memory_security)
     try:
         if what == "save":
             print(f"{save(conn, samples):.4f}")
