@@ -1042,8 +1042,9 @@ class MainWindow(QMainWindow):
         # busy is the person's save waiting on it (ten-year vault, two busy processes:
         # a step held the lock 72-82 ms (median) niced, 15-17 ms not; saves meanwhile
         # 19-22 → 6-8 ms). Steps are short and rest after each; ``priority`` still
-        # makes them wait for the window's bursts.
-        self._tidy_task = run_in_background(work, done, self._tidy_failed, owner=self)
+        # makes them wait for the window's bursts. Its own pool: a long merge never
+        # takes a thread the key derivation or an export needs.
+        self._tidy_task = run_in_background(work, done, self._tidy_failed, owner=self, upkeep=True)
 
     def _let_the_tidy_stop(self) -> None:
         """Quitting, once the vault is locked: the merge stops after its current step

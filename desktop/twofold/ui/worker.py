@@ -92,10 +92,28 @@ def low_priority_pool() -> QThreadPool:
     return _low_pool
 
 
+_upkeep_pool: QThreadPool | None = None
+
+
+def upkeep_pool() -> QThreadPool:
+    """One thread at the normal priority for upkeep that holds the vault's write lock in
+    short steps (the search indexes' merge): not niced, since a niced holder of the lock
+    on a machine whose cores other programs keep busy makes the person's save wait; and
+    not in the global pool, whose threads (as many as the cores) the key derivation and
+    the exports the person waits for need."""
+    global _upkeep_pool
+    if _upkeep_pool is None:
+        _upkeep_pool = QThreadPool()
+        _upkeep_pool.setObjectName("twofoldUpkeep")
+        _upkeep_pool.setMaxThreadCount(1)
+    return _upkeep_pool
+
+
 def wait_for_all(msecs: int) -> None:
-    """Wait until the background work of both pools is done (at quit)."""
+    """Wait until the background work of every pool is done (at quit)."""
     QThreadPool.globalInstance().waitForDone(msecs)
     low_priority_pool().waitForDone(msecs)
+    upkeep_pool().waitForDone(msecs)
 
 
 def release_freed_memory() -> None:
@@ -132,11 +150,14 @@ def run_in_background(
     owner: QObject | None = None,
     *,
     low_priority: bool = False,
+    upkeep: bool = False,
 ) -> Task:
     """``owner``: the widget the callbacks speak to; once Qt has deleted it (a window
     closed while its backup still ran), the result is dropped instead of reaching a
     deleted object. ``low_priority``: work nobody waits for (verification, the daily
-    backup, milestone detection) runs at a lower CPU priority, in its own pool."""
+    backup, milestone detection) runs at a lower CPU priority, in its own pool.
+    ``upkeep``: work that holds the write lock in steps, in a pool of its own at the
+    normal priority (``upkeep_pool``)."""
     bound_to = getattr(on_done, "__self__", None)
     if owner is None and isinstance(bound_to, QObject):
         owner = bound_to  # a bound method: its widget is the owner
@@ -164,7 +185,10 @@ def run_in_background(
     task.signals.failed.connect(finished_error)
     if on_progress is not None:
         task.signals.progress.connect(on_progress)
-    (low_priority_pool() if low_priority else QThreadPool.globalInstance()).start(task)
+    if upkeep:
+        upkeep_pool().start(task)
+    else:
+        (low_priority_pool() if low_priority else QThreadPool.globalInstance()).start(task)
     return task
 
 
