@@ -155,7 +155,9 @@ class Soak:
 
 def main(folder: str, passphrase: str, seconds: float, type_only: bool) -> int:
     app = app_module.make_application()
-    settings_root = Path(tempfile.mkdtemp(prefix="twofold-soak-settings-"))
+    # beside the vault, in the test's tmp_path: a child killed mid-soak (--type-only)
+    # cleans nothing up, and the system's temp folder kept one folder per run
+    settings_root = Path(tempfile.mkdtemp(prefix="soak-settings-", dir=Path(folder).parent))
     settings = QSettings(str(settings_root / "settings.ini"), QSettings.Format.IniFormat)
     theme.apply(app, "light")
     use_weak_kdf_for_tests_only()  # the soak vault uses the test-only KDF
