@@ -3805,6 +3805,14 @@ Unterschrieben als {name}</translation>
         <translation>„{folder}“ ist kein vollständiger Ordnerpfad (einer, der ganz oben auf dem Datenträger beginnt). Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Your private journal file is older than your own signature: it remembers the shared ledger up to event #{seen}, but you shared a reflection in event #{seq} on {when}. Someone replaced your journal file with an older copy of itself: what you wrote privately since then may be missing. Nothing was deleted or changed now. If a backup holds a newer journal, restore it; keep the Verify report.</source>
+        <translation>Deine private Tagebuchdatei ist älter als deine eigene Unterschrift: Sie kennt die gemeinsame Chronik bis Ereignis #{seen}, aber du hast in Ereignis #{seq} am {when} eine Reflexion geteilt. Jemand hat deine Tagebuchdatei durch eine ältere Kopie ihrer selbst ersetzt: Was du seitdem privat geschrieben hast, kann fehlen. Jetzt wurde nichts gelöscht oder geändert. Wenn eine Sicherung ein neueres Tagebuch enthält, stelle es wieder her; bewahre den Prüfbericht auf.</translation>
+    </message>
+    <message>
+        <source>Your private journal file is older than your own signature: it remembers the shared ledger up to event #{seen}, but you answered a check-in in event #{seq} on {when}, and its sealed answers are gone from it. Someone replaced your journal file with an older copy of itself: what you wrote privately since then may be missing. Nothing was deleted or changed now. If a backup holds a newer journal, restore it; keep the Verify report.</source>
+        <translation>Deine private Tagebuchdatei ist älter als deine eigene Unterschrift: Sie kennt die gemeinsame Chronik bis Ereignis #{seen}, aber du hast in Ereignis #{seq} am {when} einen Check-in beantwortet, und dessen versiegelte Antworten fehlen darin. Jemand hat deine Tagebuchdatei durch eine ältere Kopie ihrer selbst ersetzt: Was du seitdem privat geschrieben hast, kann fehlen. Jetzt wurde nichts gelöscht oder geändert. Wenn eine Sicherung ein neueres Tagebuch enthält, stelle es wieder her; bewahre den Prüfbericht auf.</translation>
+    </message>
+    <message>
         <source>The daily backups now go to {where}: the folder was changed since you last unlocked, not by you. If the two of you did not agree on it, choose the folder again in Settings → Backups.</source>
         <translation>Die täglichen Sicherungen gehen jetzt nach {where}: Der Ordner wurde seit deinem letzten Entsperren geändert, nicht von dir. Wenn ihr beide das nicht so vereinbart habt, wähle den Ordner erneut unter Einstellungen → Sicherungen.</translation>
     </message>

@@ -741,6 +741,10 @@ def _pin_and_see(vault: OpenVault) -> trust.Seen | None:
             genesis = vault.ledger.event_at(1)
             if genesis is not None and trust.pinned(journal) is None:
                 trust.pin_if_missing(journal, replay.genesis_partners([genesis]), at)
+            behind = trust.journal_behind(journal, vault.ledger, vault.partner_id, previous)
+            if behind is not None:
+                trust.note_behind(journal, behind)
+                vault.warnings.append(behind.text())
             seen = trust.note_seen(journal, vault.ledger, at)
             _note_backup_folder(vault)
             if seen is not None and (previous is None or seen.seq != previous.seq):

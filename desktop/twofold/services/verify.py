@@ -28,6 +28,7 @@ SHOWN = "what the app shows matches the signed events"
 PINNED = "partners are the ones pinned in your journal"
 SEEN = "ledger not cut or rolled back since you last saw it"
 KEYRING = "ledger not rolled back since the OS keyring last saw it"
+CURRENT = "your journal file is not older than what you signed"
 
 
 def _guarded(where: str, check: Callable[[], list[Problem]]) -> list[Problem]:
@@ -57,9 +58,11 @@ def verify(vault: OpenVault, *, keyring: bool = True) -> VerifyReport:
     )
     _identity_and_seen(vault, report)
     if vault.journal is not None:
+        journal = vault.journal
         report.add(
             "your shares are in the ledger", _guarded("journal", lambda: _share_problems(vault))
         )
+        report.add(CURRENT, _guarded("journal", lambda: trust.behind_problems(journal)))
     _note_shown(report, state)
     if keyring:
         _keyring(vault, report)

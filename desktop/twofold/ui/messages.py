@@ -381,6 +381,14 @@ KNOWN = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
+            "Your private journal file is older than your own signature: it remembers the shared ledger up to event #{seen}, but you shared a reflection in event #{seq} on {when}. Someone replaced your journal file with an older copy of itself: what you wrote privately since then may be missing. Nothing was deleted or changed now. If a backup holds a newer journal, restore it; keep the Verify report.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your private journal file is older than your own signature: it remembers the shared ledger up to event #{seen}, but you answered a check-in in event #{seq} on {when}, and its sealed answers are gone from it. Someone replaced your journal file with an older copy of itself: what you wrote privately since then may be missing. Nothing was deleted or changed now. If a backup holds a newer journal, restore it; keep the Verify report.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
             "The daily backups now go to {where}: the folder was changed since you last unlocked, not by you. If the two of you did not agree on it, choose the folder again in Settings → Backups.",
         ),
         QT_TRANSLATE_NOOP("Messages", "That was already accepted."),

@@ -336,6 +336,27 @@ class LedgerStore:
         ).fetchall()
         return {str(r[0]) for r in rows}
 
+    def signed_by_after(
+        self, author: str, after_seq: int, kinds: Sequence[str]
+    ) -> list[tuple[int, str, str, object]]:
+        """(seq, kind, occurred_at, payload decoded or None) of ``author``'s events of
+        ``kinds`` after ``after_seq``, in order: the few since a remembered head."""
+        marks = ", ".join("?" * len(kinds))
+        with mapped_errors(_WHAT):
+            rows = self._conn.execute(
+                "SELECT seq, kind, occurred_at, payload FROM ledger_events "
+                f"WHERE seq > ? AND author = ? AND kind IN ({marks}) ORDER BY seq",
+                (after_seq, author, *kinds),
+            ).fetchall()
+        out: list[tuple[int, str, str, object]] = []
+        for seq, kind, at, payload in rows:
+            try:
+                data = json.loads(payload) if isinstance(payload, str | bytes) else None
+            except ValueError:
+                data = None
+            out.append((int(seq), str(kind), str(at), data))
+        return out
+
     def key_changes(self, partner_id: str, after_seq: int = 0) -> list[tuple[int, str, str]]:
         """(seq, how, occurred_at) of each signed change to this partner's key slots."""
         with mapped_errors(_WHAT):

@@ -20,7 +20,7 @@ from datetime import datetime
 from twofold.domain.events import GenesisPartner
 from twofold.domain.ledger import LedgerEvent, Problem
 from twofold.domain.valueclass import valueclass
-from twofold.vault.journal_store import JournalStore
+from twofold.vault.journal_store import CHECKIN_PENDING, JournalStore
 from twofold.vault.ledger_store import LedgerStore
 
 TYPE_CHECKING = False  # what type checkers assume True: typing is not imported
@@ -243,6 +243,128 @@ def seen_problems(
             )
             break
     return problems
+
+
+# --- a journal older than what its owner signed -----------------------------------
+
+BEHIND_KEY = "journal_behind"  # journal meta: the finding, kept until a newer file returns
+# Kinds only signed with the author's own journal open, which remembers them in the same
+# transaction (a check-in's sealed answers) or in a step the next unlock finishes before
+# anything is read (a share's plan, then its link and the head): an event of these by
+# the owner after the head their journal remembers means the journal file is older
+# than the owner's own signature — it was replaced by an older copy of itself.
+_SHARE = "reflection.shared"
+_SEALED = "checkin.sealed"
+_REVEALED = "checkin.revealed"
+
+
+@valueclass
+class Behind:
+    seen_seq: int  # the head the journal file remembered
+    seen_at: str  # when it saw it (ISO; "" when not known)
+    seq: int  # the owner's own event it does not know
+    kind: str
+    at: str  # that event's signed moment (ISO)
+    found: str  # when this was found (ISO)
+
+    def text(self) -> str:
+        """What the owner is told (ui/messages.py knows both sentences)."""
+        seen, seq, when = self.seen_seq, self.seq, _when(self.at)
+        if self.kind == _SHARE:
+            return (
+                f"Your private journal file is older than your own signature: it remembers "
+                f"the shared ledger up to event #{seen}, but you shared a reflection in "
+                f"event #{seq} on {when}. Someone replaced your journal file with an older "
+                "copy of itself: what you wrote privately since then may be missing. "
+                "Nothing was deleted or changed now. If a backup holds a newer journal, "
+                "restore it; keep the Verify report."
+            )
+        return (
+            f"Your private journal file is older than your own signature: it remembers "
+            f"the shared ledger up to event #{seen}, but you answered a check-in in event "
+            f"#{seq} on {when}, and its sealed answers are gone from it. Someone replaced "
+            "your journal file with an older copy of itself: what you wrote privately "
+            "since then may be missing. Nothing was deleted or changed now. If a backup "
+            "holds a newer journal, restore it; keep the Verify report."
+        )
+
+
+def journal_behind(
+    journal: JournalStore, ledger: LedgerStore, me: str, previous: Seen | None
+) -> Behind | None:
+    """The journal file is older than what its owner ``me`` signed since ``previous``
+    (the head it remembered before this unlock), or None. Only when that head is still
+    in the ledger unchanged: a cut or rewritten ledger is ``seen_problems``' finding."""
+    if previous is None or seen_problems([previous], ledger):
+        return None
+    signed = ledger.signed_by_after(me, previous.seq, (_SHARE, _SEALED, _REVEALED))
+    if not signed:
+        return None
+    pending = set(journal.meta_items_with_prefix(CHECKIN_PENDING))
+    revealed = {
+        str(data.get("checkin_id"))
+        for _, kind, _, data in signed
+        if kind == _REVEALED and isinstance(data, dict)
+    }
+    for seq, kind, at, data in signed:
+        if kind == _REVEALED:
+            continue
+        if kind == _SEALED:
+            # withdrawn (payload gone), revealed, or still waiting in this journal: known
+            if not isinstance(data, dict):
+                continue
+            checkin = str(data.get("checkin_id"))
+            if checkin in pending or checkin in revealed:
+                continue
+        return Behind(
+            previous.seq, previous.at, seq, kind, at, datetime.now().astimezone().isoformat()
+        )
+    return None
+
+
+def note_behind(journal: JournalStore, behind: Behind) -> None:
+    """Inside a write: keep the finding in the journal (the first one found stays)."""
+    if journal.meta(BEHIND_KEY):
+        return
+    journal.set_meta(
+        BEHIND_KEY,
+        json.dumps(
+            {
+                "seen_seq": behind.seen_seq,
+                "seen_at": behind.seen_at,
+                "seq": behind.seq,
+                "kind": behind.kind,
+                "at": behind.at,
+                "found": behind.found,
+            },
+            sort_keys=True,
+        ),
+    )
+
+
+def noted_behind(journal: JournalStore) -> Behind | None:
+    raw = journal.meta(BEHIND_KEY)
+    if not raw:
+        return None
+    try:
+        d = json.loads(raw)
+        return Behind(
+            int(d["seen_seq"]),
+            str(d["seen_at"]),
+            int(d["seq"]),
+            str(d["kind"]),
+            str(d["at"]),
+            str(d["found"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def behind_problems(journal: JournalStore) -> list[Problem]:
+    behind = noted_behind(journal)
+    if behind is None:
+        return []
+    return [Problem("your journal file", behind.text())]
 
 
 def _name(event: LedgerEvent) -> str:
