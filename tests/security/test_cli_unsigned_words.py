@@ -126,7 +126,7 @@ def test_a_row_without_an_event_is_not_shown(shared_vault: Path, secret: Path) -
     try:
         conn.execute(
             "INSERT INTO timeline_items (seq, event_id, kind, author, occurred_at, body, "
-            "request, data) SELECT 9999, 'f' || substr(event_id, 2), kind, author, occurred_at, "
+            "request, data) SELECT 9999, 'z' || substr(event_id, 2), kind, author, occurred_at, "
             "'I want a divorce', '', '{}' FROM timeline_items WHERE body = 'I noticed you tried'"
         )
     finally:
