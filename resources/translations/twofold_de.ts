@@ -3805,6 +3805,10 @@ Unterschrieben als {name}</translation>
         <translation>„{folder}“ ist kein vollständiger Ordnerpfad (einer, der ganz oben auf dem Datenträger beginnt). Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Twofold cannot use its lock file {name} in {folder}: something that is not a file Twofold can open was put in its place (a folder, a link, or a file without access). Nothing was changed. Remove it and try again; Twofold makes a new one.</source>
+        <translation>Twofold kann seine Sperrdatei {name} in {folder} nicht verwenden: An ihre Stelle wurde etwas gelegt, das keine Datei ist, die Twofold öffnen kann (ein Ordner, eine Verknüpfung oder eine Datei ohne Zugriff). Es wurde nichts geändert. Entferne es und versuche es erneut; Twofold legt eine neue an.</translation>
+    </message>
+    <message>
         <source>Your private journal file is older than your own signature: it remembers the shared ledger up to event #{seen}, but you shared a reflection in event #{seq} on {when}. Someone replaced your journal file with an older copy of itself: what you wrote privately since then may be missing. Nothing was deleted or changed now. If a backup holds a newer journal, restore it; keep the Verify report.</source>
         <translation>Deine private Tagebuchdatei ist älter als deine eigene Unterschrift: Sie kennt die gemeinsame Chronik bis Ereignis #{seen}, aber du hast in Ereignis #{seq} am {when} eine Reflexion geteilt. Jemand hat deine Tagebuchdatei durch eine ältere Kopie ihrer selbst ersetzt: Was du seitdem privat geschrieben hast, kann fehlen. Jetzt wurde nichts gelöscht oder geändert. Wenn eine Sicherung ein neueres Tagebuch enthält, stelle es wieder her; bewahre den Prüfbericht auf.</translation>
     </message>

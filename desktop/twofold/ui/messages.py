@@ -381,6 +381,10 @@ KNOWN = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Messages",
+            "Twofold cannot use its lock file {name} in {folder}: something that is not a file Twofold can open was put in its place (a folder, a link, or a file without access). Nothing was changed. Remove it and try again; Twofold makes a new one.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
             "Your private journal file is older than your own signature: it remembers the shared ledger up to event #{seen}, but you shared a reflection in event #{seq} on {when}. Someone replaced your journal file with an older copy of itself: what you wrote privately since then may be missing. Nothing was deleted or changed now. If a backup holds a newer journal, restore it; keep the Verify report.",
         ),
         QT_TRANSLATE_NOOP(

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from twofold.domain.errors import VaultInUse
+from twofold.domain.errors import VaultInUse, VaultUnreadable
 
 OWNER_LOCK = ".twofold-open.lock"
 WRITE_LOCK = ".twofold-write.lock"
@@ -71,6 +71,22 @@ def someone_waits() -> bool:
     return bool(_waiting)
 
 
+# A lock file is opened, never followed: a link put in its place by someone else
+# (the vault folder is shared) would make Twofold create or lock a file elsewhere.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def unusable(path: Path) -> VaultUnreadable:
+    """A lock file that cannot be opened as a file (a folder, a link, another user's
+    file without access put in its place): a clear message, nothing opened or changed."""
+    return VaultUnreadable(
+        f"Twofold cannot use its lock file {path.name} in {path.parent}: something that "
+        "is not a file Twofold can open was put in its place (a folder, a link, or a file "
+        "without access). Nothing was changed. Remove it and try again; "
+        "Twofold makes a new one."
+    )
+
+
 class FolderLock:
     """An exclusive lock on one file inside the vault folder."""
 
@@ -90,18 +106,20 @@ class FolderLock:
         if self._fd is not None or self._unlockable:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
         except OSError as exc:
             if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-                raise
+                raise unusable(self.path) from exc
             # A read-only vault (a read-only disk, a folder we may only read): lock
             # through a read-only handle; where there is no lock file to open, no one
             # can write here at all and there is nothing to guard.
             try:
-                fd = os.open(self.path, os.O_RDONLY)
+                fd = os.open(self.path, os.O_RDONLY | _NOFOLLOW)
             except FileNotFoundError:
                 self._unlockable = True
                 return True
+            except OSError as again:
+                raise unusable(self.path) from again
         if _try_lock(fd):
             self._fd = fd
             return True
@@ -137,7 +155,11 @@ def is_open_elsewhere(folder: Path) -> bool:
     if not folder.is_dir():
         return False
     probe = FolderLock(folder / OWNER_LOCK)
-    if probe.acquire():
+    try:
+        acquired = probe.acquire()
+    except VaultUnreadable:
+        return False  # not open anywhere: opening says what is wrong with the file
+    if acquired:
         probe.release()
         return False
     return True
