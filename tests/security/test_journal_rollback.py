@@ -193,3 +193,141 @@ def test_the_old_journal_with_the_later_events_cut_too_is_named_by_the_keyring(
     finally:
         alex.lock()
     assert "your OS keyring saw event #" in found
+
+
+# --- the other partner cannot plant the finding ------------------------------------
+
+
+def _append_forged_share(folder: Path, signer_seed: bytes | None) -> int:
+    """Sam writes an event "by Alex" after the head into shared.db with the shared key:
+    a reflection.shared whose signature is ``signer_seed``'s (Sam's own key) or none."""
+    import json
+    import uuid
+
+    from twofold.domain.ledger import EventHeader, canonical_json, content_hash
+    from twofold.vault import crypto
+    from twofold.vault.vault import now
+
+    conn = raw_shared_db(folder)
+    try:
+        vault_id = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]
+        seq = conn.execute("SELECT max(seq) FROM ledger_events").fetchone()[0]
+        last = conn.execute(
+            "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash "
+            "FROM ledger_events WHERE seq = ?",
+            (seq,),
+        ).fetchone()
+        genesis = json.loads(
+            conn.execute("SELECT payload FROM ledger_events WHERE seq = 1").fetchone()[0]
+        )
+    finally:
+        conn.close()
+    alex_id = next(p["id"] for p in genesis["partners"] if p["label"] == "Alex")
+    head = EventHeader(
+        vault_id,
+        int(last[0]),
+        str(last[1]),
+        str(last[2]),
+        str(last[3]),
+        str(last[4]),
+        bytes(last[5]),
+        bytes(last[6]),
+    )
+    payload = canonical_json({"item_id": str(uuid.uuid4()), "text": "words Alex never shared"})
+    header = EventHeader(
+        vault_id,
+        seq + 1,
+        str(uuid.uuid4()),
+        alex_id,
+        "reflection.shared",
+        now().isoformat(),
+        content_hash(payload),
+        head.digest(),
+    )
+    signature = crypto.sign(bytearray(signer_seed), header.digest()) if signer_seed else bytes(64)
+    attack(
+        folder,
+        (
+            "INSERT INTO ledger_events (seq, event_id, author, kind, occurred_at, payload, "
+            "content_hash, prev_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                header.seq,
+                header.event_id,
+                header.author,
+                header.kind,
+                header.occurred_at,
+                payload,
+                header.content_hash,
+                header.prev_hash,
+                signature,
+            ),
+        ),
+    )
+    return header.seq
+
+
+@pytest.mark.parametrize("signed_by", ["nobody", "Sam"])
+def test_a_row_written_in_the_victims_name_plants_no_lasting_finding(
+    vault_dir: Path, signed_by: str
+) -> None:
+    """Sam, with the shared key, writes a "share by Alex" after the head Alex's journal
+    remembers (unsigned, or signed with Sam's own key). Before: Alex was told that
+    someone replaced their journal with an older copy, and the finding stayed in
+    Alex's journal, said by every verify after Sam removed the row again. Now it is
+    not Alex's event, so nothing is said of Alex's journal; the full check names the
+    forged row while it is there."""
+    from tests.reliability.test_partner_attacks import _seed
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    assert alex.journal is not None
+    alex.journal.write("private words")
+    alex.lock()
+    seed = _seed(vault_dir, "Sam", SAM_PASS) if signed_by == "Sam" else None
+    forged = _append_forged_share(vault_dir, seed)
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert not [w for w in alex.warnings if OLDER in w]
+        report = alex.verify()
+    finally:
+        alex.lock()
+    assert not report.ok  # the forged row is named
+    assert OLDER not in _failed(report.lines())
+
+    attack(vault_dir, f"DELETE FROM ledger_events WHERE seq = {forged}")
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        later = alex.verify()
+    finally:
+        alex.lock()
+    assert OLDER not in "\n".join(later.lines())
+
+
+def test_a_first_event_rewritten_with_a_key_sam_holds_plants_no_finding(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sam rewrites the first event so that "Alex's" key is one Sam holds, re-signs the
+    chain, and signs a "share by Alex" with it: every signature is valid. The re-signed
+    chain no longer holds the head Alex's journal remembers (nor the key it pinned): the
+    seen-head and identity checks name the rewrite, and nothing is said of Alex's
+    journal file."""
+    from tests.reliability import test_partner_attacks as attacks
+    from twofold.vault import crypto
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)  # pins both partners in Alex's journal
+    alex.lock()
+    fake = crypto.new_key()
+    monkeypatch.setattr(crypto, "new_key", lambda: bytearray(fake))  # the rewrite's key
+    attacks._rewrite_genesis_with(vault_dir, attacks._seed(vault_dir, "Sam", SAM_PASS), "Alex")
+    _append_forged_share(vault_dir, bytes(fake))
+
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert not [w for w in alex.warnings if OLDER in w]
+        report = alex.verify()
+    finally:
+        alex.lock()
+    found = _failed(report.lines())
+    assert "gives Alex a signing key other than the one pinned" in found
+    assert "ledger not cut or rolled back since you last saw it" in found
+    assert OLDER not in found

@@ -340,21 +340,35 @@ class LedgerStore:
         self, author: str, after_seq: int, kinds: Sequence[str]
     ) -> list[tuple[int, str, str, object]]:
         """(seq, kind, occurred_at, payload decoded or None) of ``author``'s events of
-        ``kinds`` after ``after_seq``, in order: the few since a remembered head."""
+        ``kinds`` after ``after_seq``, in order: the few since a remembered head. Only
+        events ``author`` signed: the content and the signature checked with the key
+        the ledger's signed chain gives them there (a row the other partner wrote in
+        with the shared key, or signed with their own key, is not the author's)."""
         marks = ", ".join("?" * len(kinds))
         with mapped_errors(_WHAT):
             rows = self._conn.execute(
-                "SELECT seq, kind, occurred_at, payload FROM ledger_events "
-                f"WHERE seq > ? AND author = ? AND kind IN ({marks}) ORDER BY seq",
+                "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash, "
+                f"payload, signature FROM ledger_events WHERE seq > ? AND author = ? "
+                f"AND kind IN ({marks}) ORDER BY seq",
                 (after_seq, author, *kinds),
             ).fetchall()
+        if not rows:
+            return []
+        keys = self.signing_keys()
         out: list[tuple[int, str, str, object]] = []
-        for seq, kind, at, payload in rows:
+        for row in rows:
             try:
-                data = json.loads(payload) if isinstance(payload, str | bytes) else None
+                event = LedgerEvent(self._header(row), _blob(row[7]), _bytes(row[8]))
+            except (TypeError, ValueError):
+                continue  # not a row Twofold writes: the full check names it
+            if not _signed(event, keys):
+                continue
+            try:
+                data = json.loads(event.payload) if event.payload is not None else None
             except ValueError:
                 data = None
-            out.append((int(seq), str(kind), str(at), data))
+            h = event.header
+            out.append((h.seq, str(h.kind), h.occurred_at, data))
         return out
 
     def key_changes(self, partner_id: str, after_seq: int = 0) -> list[tuple[int, str, str]]:
