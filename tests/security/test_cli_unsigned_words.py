@@ -194,3 +194,36 @@ def test_sam_sees_the_same(shared_vault: Path, tmp_path: Path) -> None:  # noqa:
         "list", "--shared", "--vault", shared_vault, "--as", "Sam", "--passphrase-file", secret
     )
     assert result.code == 4
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "you noticed I tried",  # the same words, another order: another meaning
+        "I noticed you",  # a word left out
+        "I noticed you tried\nI noticed you tried",  # words said twice
+    ],
+)
+def test_a_shared_reflections_words_rearranged_or_left_out_are_not_shown(
+    shared_vault: Path,  # noqa: F811
+    secret: Path,
+    edited: str,
+) -> None:
+    """Sam keeps only words of his own signed share, in another order (or some of
+    them): every word is signed, the sentence is not."""
+    conn = raw_shared_db(shared_vault)
+    try:
+        conn.execute(
+            "UPDATE timeline_items SET body = ? WHERE body = 'I noticed you tried'", (edited,)
+        )
+    finally:
+        conn.close()
+    out, err, code = _list(shared_vault, secret)
+    assert edited.splitlines()[0] not in out
+    assert "I was scared to tell you" in out  # the rest is listed
+    assert code == 4 and "behind your back" in err
+    result = cli(
+        "search", "noticed", "--vault", shared_vault, "--as", "Alex", "--passphrase-file", secret
+    )
+    assert "noticed" not in result.out
+    assert result.code == 4

@@ -554,8 +554,10 @@ class LedgerStore:
         partner's name from the first event. The partner holds the vault key and can
         edit ``timeline_items`` and its search index at any time; the full check
         compares every row, this only what is about to be shown (one signature per
-        row). Words of one signed event put in another order are not caught here;
-        the full check names them."""
+        row). A shared reflection must show its signed text and request exactly (the
+        same words in another order, or some left out, say something else); for the
+        other kinds, words of one signed event put in another order are not caught
+        here, and the full check names them."""
         if not shown:
             return set()
         ids = sorted({s[0] for s in shown})
@@ -590,6 +592,12 @@ class LedgerStore:
                 continue
             if event.payload is None:  # retracted or withdrawn: nothing may be shown
                 unsigned.add(event_id)
+                continue
+            if event.header.kind == EventKind.REFLECTION_SHARED:
+                # a shared reflection is its author's words as written: the same words
+                # in another order, or with some left out, say something else
+                if words != _share_as_signed(event.payload):
+                    unsigned.add(event_id)
                 continue
             strings, refs = _strings(event.payload)
             allowed = _words(*strings) | signed_names
@@ -991,6 +999,21 @@ def _strings(payload: bytes) -> tuple[set[str], set[str]]:
     except ValueError:
         return set(), set()
     return strings, {s for s in strings if s and not any(c.isspace() for c in s)}
+
+
+def _share_as_signed(payload: bytes) -> str | None:
+    """What a shared reflection shows (``services.timeline.shown_words``, a search
+    hit's text): its signed text, a line break, its signed request."""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    text, request = data.get("text"), data.get("request", "")
+    if not isinstance(text, str) or not isinstance(request, str):
+        return None
+    return f"{text}\n{request}"
 
 
 def _words(*texts: str) -> set[str]:
