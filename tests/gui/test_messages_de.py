@@ -96,6 +96,22 @@ def test_values_are_put_back_into_the_translation(german: None) -> None:
     assert messages.translated("No space left on device") == "No space left on device"
 
 
+def test_the_unlock_warnings_said_outside_errors_are_translated(german: None) -> None:
+    """Warnings the vault and services hand the window as text, not raised: each is
+    matched by a template, so the window says it in German."""
+    from twofold.vault.locks import unusable
+    from twofold.vault.trust import Behind
+
+    at = "2026-11-26T21:49:00+00:00"
+    for kind in ("reflection.shared", "checkin.sealed"):
+        english = Behind(12, at, 15, kind, at, at).text()
+        german_text = messages.translated(english)
+        assert german_text.startswith("Deine private Tagebuchdatei ist älter"), english
+        assert "#12" in german_text and "#15" in german_text
+    english = str(unusable(Path("/tmp/vault/.twofold-open.lock")))
+    assert messages.translated(english).startswith("Twofold kann seine Sperrdatei")
+
+
 def test_an_empty_win_is_refused_in_german(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
 ) -> None:
