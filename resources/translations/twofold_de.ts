@@ -1560,6 +1560,10 @@
         <translation>Neuer Eintrag (Strg+N)</translation>
     </message>
     <message>
+        <source>Start a new private entry (Ctrl+N)</source>
+        <translation>Einen neuen privaten Eintrag beginnen (Strg+N)</translation>
+    </message>
+    <message>
         <source>Your entries, newest first</source>
         <translation>Deine Einträge, die neuesten zuerst</translation>
     </message>
@@ -2963,6 +2967,10 @@ Wenn ein Gespräch zu viel geworden ist: Sag „Pause“, hör auf, ohne das let
     <message>
         <source>Lock now (Ctrl+L)</source>
         <translation>Jetzt sperren (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Lock now: nothing is shown until a passphrase is typed again (Ctrl+L)</source>
+        <translation>Jetzt sperren: nichts ist zu sehen, bis wieder eine Passphrase eingegeben wird (Strg+L)</translation>
     </message>
     <message>
         <source>Missed check-in</source>
@@ -6503,6 +6511,10 @@ Unterschrieben als {name}</translation>
     <message>
         <source>your shares are in the ledger</source>
         <translation>dein Geteiltes ist in der Chronik</translation>
+    </message>
+    <message>
+        <source>your journal file is not older than what you signed</source>
+        <translation>deine Tagebuchdatei ist nicht älter als deine Unterschrift</translation>
     </message>
     <message>
         <source>kept there from now on</source>

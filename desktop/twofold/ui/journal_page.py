@@ -60,7 +60,8 @@ class JournalPage(QWidget):
         self.new_button = named(
             QPushButton(self.tr("New entry")), "primary", self.tr("New entry (Ctrl+N)")
         )
-        self.new_button.setToolTip(self.tr("New entry (Ctrl+N)"))
+        # not the name again: a screen reader says the tooltip after the name
+        self.new_button.setToolTip(self.tr("Start a new private entry (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_entry)
         self.list = named(QListView(), "journalList", self.tr("Your entries, newest first"))
         self.list.setModel(self.model)

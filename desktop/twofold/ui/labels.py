@@ -389,6 +389,7 @@ VERIFY_WORDS = frozenset(
         QT_TRANSLATE_NOOP("Verify", "every event within what its author may sign for"),
         QT_TRANSLATE_NOOP("Verify", "nobody acted for the other"),
         QT_TRANSLATE_NOOP("Verify", "your shares are in the ledger"),
+        QT_TRANSLATE_NOOP("Verify", "your journal file is not older than what you signed"),
         QT_TRANSLATE_NOOP("Verify", "kept there from now on"),
         QT_TRANSLATE_NOOP(
             "Verify",

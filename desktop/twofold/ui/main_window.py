@@ -494,7 +494,10 @@ class MainWindow(QMainWindow):
         lock_button = named(
             QPushButton(self.tr("Lock")), "lockButton", self.tr("Lock now (Ctrl+L)")
         )
-        lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        # not the name again: a screen reader says the tooltip after the name
+        lock_button.setToolTip(
+            self.tr("Lock now: nothing is shown until a passphrase is typed again (Ctrl+L)")
+        )
         lock_button.clicked.connect(self.request_lock)
         sidebar = QWidget()
         sidebar.setObjectName("sidebar")
