@@ -120,6 +120,56 @@ def test_focus_is_visible_on_combo_boxes_lists_and_the_sidebar(
         assert _focus_ring_shows(qtbot, widget, search), widget.objectName()
 
 
+@pytest.mark.parametrize("choice", ["light", "dark"])
+@pytest.mark.parametrize("focused", [False, True], ids=["resting", "focused"])
+def test_the_combo_box_arrow_leaves_the_rounded_corner_clean(
+    qtbot: QtBot, choice: str, focused: bool
+) -> None:
+    """Fusion's own drop-down drew a square sunken frame (grey and near-black lines) inside
+    the sheet's rounded field border: a dark broken corner on every combo box. Inside the
+    border, the right edge and the bottom row beside the arrow are the field's own colour."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout
+
+    from twofold.ui.app import make_application
+
+    app = make_application()
+    colours = theme.apply(app, choice)
+    try:
+        host = QWidget()
+        qtbot.addWidget(host)
+        layout = QVBoxLayout(host)
+        combo, other = QComboBox(), QLineEdit()
+        combo.addItems(["System", "Light", "Dark"])
+        layout.addWidget(combo)
+        layout.addWidget(other)
+        host.resize(240, 120)
+        host.show()
+        qtbot.waitExposed(host)
+        (combo if focused else other).setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is (combo if focused else other))
+        image = combo.grab().toImage()
+        width, height = image.width(), image.height()
+        inside = 3  # within the 1 px resting and 2 px focused border, past its rounding
+        edge = {image.pixelColor(width - inside, y).name() for y in range(7, height - 7)}
+        bottom = {image.pixelColor(x, height - inside).name() for x in range(width - 28, width - 7)}
+        assert edge == {colours.base}, edge
+        assert bottom == {colours.base}, bottom
+    finally:
+        theme.apply(app, "light")
+
+
+def test_the_combo_box_arrow_image_is_a_shipped_resource() -> None:
+    """The arrow is loaded by the style sheet from resources/ (shipped by the wheel's
+    force-include and the frozen app's datas): a missing file would draw no arrow at all."""
+    import re
+
+    for colours in (theme.LIGHT, theme.DARK):
+        urls = re.findall(r'image: url\("([^"]+)"\)', theme.stylesheet(colours))
+        assert urls and all(Path(url).is_file() for url in urls), urls
+        assert all("/resources/icons/arrow-down-" in url for url in urls)
+    assert theme.stylesheet(theme.LIGHT) != theme.stylesheet(theme.DARK)
+
+
 def test_style_sheet_sizes_follow_the_system_font() -> None:
     small, large = theme.stylesheet(theme.LIGHT, 9.0), theme.stylesheet(theme.LIGHT, 14.0)
     assert small != large

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from twofold.domain.valueclass import valueclass
+from twofold.resources import resource
 
 THEMES = ("system", "light", "dark")
 
@@ -154,6 +155,9 @@ def stylesheet(c: Colours, base_pt: float = 10.0) -> str:
     base = base_pt if base_pt > 0 else 10.0
     h1, h2, h3 = round(base * 1.8, 1), round(base * 1.4, 1), round(base * 1.1, 1)
     nav, partner = round(base * 1.1, 1), round(base * 1.2, 1)
+    # The combo box's arrow is an image of ours: Fusion's own drop-down, under this sheet's
+    # rounded field border, drew a square sunken frame (grey and black lines) over the corner.
+    arrow = resource("icons", "arrow-down-dark.svg" if c is DARK else "arrow-down-light.svg")
     return f"""
     QLabel#heading1 {{ font-size: {h1}pt; font-weight: 600; }}
     QLabel#heading2 {{ font-size: {h2}pt; font-weight: 600; }}
@@ -190,7 +194,13 @@ def stylesheet(c: Colours, base_pt: float = 10.0) -> str:
     QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{
         border: 2px solid {c.accent};
     }}
-    QComboBox {{ combobox-popup: 0; }}
+    QComboBox {{ combobox-popup: 0; padding-right: 1.8em; }}
+    QComboBox::drop-down {{
+        subcontrol-origin: padding; subcontrol-position: center right; width: 1.6em;
+        border: none; background: transparent;
+    }}
+    QComboBox::down-arrow {{ image: url("{arrow.as_posix()}"); width: 12px; height: 12px; }}
+    QComboBox::down-arrow:disabled {{ image: none; }}
     QComboBox QAbstractItemView {{
         border: 1px solid {c.field_border}; background: {c.base}; color: {c.text};
         selection-background-color: {c.accent}; selection-color: {c.accent_text};
