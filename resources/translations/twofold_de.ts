@@ -4017,6 +4017,46 @@ Unterschrieben als {name}</translation>
         <translation>Der Bericht wurde nicht erstellt: Die gemeinsame Chronik stimmt nicht mit dem überein, was ihr beide unterschrieben habt ({problem}). Ein Bericht könnte jetzt Worte enthalten, die keiner von euch geschrieben hat. Das Banner der Zeitleiste und „twofold verify“ nennen, was geändert wurde; stellt shared.db aus einer Sicherung wieder her und erstellt den Bericht dann erneut.</translation>
     </message>
     <message>
+        <source>{where}: was edited outside Twofold ({columns} differs from the signed event)</source>
+        <translation>{where}: wurde außerhalb von Twofold verändert ({columns} weicht vom unterschriebenen Ereignis ab)</translation>
+    </message>
+    <message>
+        <source>{where}: was edited outside Twofold ({columns} differ from the signed event)</source>
+        <translation>{where}: wurde außerhalb von Twofold verändert ({columns} weichen vom unterschriebenen Ereignis ab)</translation>
+    </message>
+    <message>
+        <source>{where}: has no signed event (event #{seq} is not in the ledger)</source>
+        <translation>{where}: hat kein unterschriebenes Ereignis (Ereignis #{seq} steht nicht in der Chronik)</translation>
+    </message>
+    <message>
+        <source>{where}: was inserted outside Twofold: {event} does not say so</source>
+        <translation>{where}: wurde außerhalb von Twofold eingefügt: {event} sagt das nicht</translation>
+    </message>
+    <message>
+        <source>{where}: was deleted outside Twofold (the signed event is still there)</source>
+        <translation>{where}: wurde außerhalb von Twofold gelöscht (das unterschriebene Ereignis ist noch da)</translation>
+    </message>
+    <message>
+        <source>{where}: was edited or inserted outside Twofold: search would show words never signed</source>
+        <translation>{where}: wurde außerhalb von Twofold verändert oder eingefügt: Die Suche würde Worte zeigen, die nie unterschrieben wurden</translation>
+    </message>
+    <message>
+        <source>{where}: was deleted outside Twofold</source>
+        <translation>{where}: wurde außerhalb von Twofold gelöscht</translation>
+    </message>
+    <message>
+        <source>{where}: its structure was changed outside Twofold</source>
+        <translation>{where}: Seine Struktur wurde außerhalb von Twofold verändert</translation>
+    </message>
+    <message>
+        <source>{table}, row of event #{seq} ({kind}, {day})</source>
+        <translation>{table}, Zeile von Ereignis #{seq} ({kind}, {day})</translation>
+    </message>
+    <message>
+        <source>event #{seq} ({kind}, {day})</source>
+        <translation>Ereignis #{seq} ({kind}, {day})</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {strerror}.</source>
         <translation>{path} lässt sich nicht lesen: {strerror}.</translation>
     </message>

@@ -55,3 +55,28 @@ def test_an_untouched_ledger_shows_no_banner(
         timeout=20_000,
     )
     assert not window.ledger_banner.isVisible()
+
+
+def test_the_finding_inside_the_german_banner_is_german_and_names_no_words(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path, german: None
+) -> None:
+    """walk27: the banner's sentence was German but the finding inside it stayed English
+    ("commitments, row of event #3 (…): was edited outside Twofold (title differs from the
+    signed event)"). The finding, and the verify tooltip's line, are said in German; the
+    row is named by its table and event, never by its words."""
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    alex.commitments.make("Phone face up at dinner", Cadence(CadenceKind.DAILY))
+    alex.lock()
+    attack(vault_dir, "UPDATE commitments SET title = 'Alex promised to give up friends'")
+
+    window = make_window(vault_dir)
+    unlock_as(qtbot, window, "Alex", ALEX_PASS)
+    window.go(COMMITMENTS)
+    qtbot.waitUntil(window.ledger_banner.isVisible, timeout=20_000)
+    text = window.ledger_text.text()
+    assert "commitments, Zeile von Ereignis #" in text, text
+    assert "wurde außerhalb von Twofold verändert (title weicht vom unterschriebenen" in text
+    for english in ("was edited", "differs", "signed event", "row of event"):
+        assert english not in text, text
+    for private in ("Phone face up", "give up friends"):
+        assert private not in text

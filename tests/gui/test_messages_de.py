@@ -171,3 +171,23 @@ def test_a_wrong_passphrase_is_said_in_german(german: None, vault_dir: Path) -> 
     shown = messages.translated(str(caught.value))
     assert shown.startswith("Falsche Passphrase für Alex."), shown
     assert "Caps Lock" not in shown
+
+
+def test_a_refused_reports_finding_is_said_in_german(german: None) -> None:
+    """The finding inside a refused report's message (and its place inside the finding)
+    was left English inside the German sentence."""
+    finding = (
+        "timeline_items, row of event #7 (reflection.shared, 2026-03-02): was edited outside "
+        "Twofold (body, request differ from the signed event)"
+    )
+    text = messages.translated(
+        "The report was not made: the shared ledger does not match what you both signed "
+        f"({finding}). A report now could carry words neither of you wrote. The timeline's "
+        "banner and 'twofold verify' say what changed; restore shared.db from a backup, then "
+        "make the report again."
+    )
+    assert text.startswith("Der Bericht wurde nicht erstellt")
+    assert (
+        "(timeline_items, Zeile von Ereignis #7 (reflection.shared, 2026-03-02): wurde außerhalb "
+        "von Twofold verändert (body, request weichen vom unterschriebenen Ereignis ab))"
+    ) in text, text

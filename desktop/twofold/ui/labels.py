@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from twofold.domain.commitments import Cadence, CadenceKind
 from twofold.ui.i18n import QT_TRANSLATE_NOOP, date_text, number_text
+from twofold.ui.messages import translated
 
 CONTEXT = "Labels"
 
@@ -416,7 +417,7 @@ def verify_text(text: str) -> str:
 def verify_lines(checks: list[tuple[str, bool, str]]) -> list[str]:
     """The report's lines (as ``VerifyReport.lines``, with ✓/✗ for ok/FAIL), translated."""
     return [
-        f"{'✓' if passed else '✗'}  {verify_text(name)}: {verify_text(detail)}"
+        f"{'✓' if passed else '✗'}  {verify_text(name)}: {translated(verify_text(detail))}"
         for name, passed, detail in checks
     ]
 

@@ -496,6 +496,34 @@ KNOWN = frozenset(
             "Messages",
             "The report was not made: the shared ledger does not match what you both signed ({problem}). A report now could carry words neither of you wrote. The timeline's banner and 'twofold verify' say what changed; restore shared.db from a backup, then make the report again.",
         ),
+        # A ledger check's finding (vault/projectors/replay.py's Problem, "where: what"),
+        # inside the banner, the verify lines and a refused report: rows are named by
+        # their table and event, never by their words.
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{where}: was edited outside Twofold ({columns} differs from the signed event)",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{where}: was edited outside Twofold ({columns} differ from the signed event)",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{where}: has no signed event (event #{seq} is not in the ledger)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{where}: was inserted outside Twofold: {event} does not say so"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{where}: was deleted outside Twofold (the signed event is still there)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{where}: was edited or inserted outside Twofold: search would show words never signed",
+        ),
+        QT_TRANSLATE_NOOP("Messages", "{where}: was deleted outside Twofold"),
+        QT_TRANSLATE_NOOP("Messages", "{where}: its structure was changed outside Twofold"),
+        QT_TRANSLATE_NOOP("Messages", "{table}, row of event #{seq} ({kind}, {day})"),
+        QT_TRANSLATE_NOOP("Messages", "event #{seq} ({kind}, {day})"),
         QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {strerror}."),
         QT_TRANSLATE_NOOP("Messages", "Choose a few: at most {limit} values."),
         QT_TRANSLATE_NOOP(
@@ -594,7 +622,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 def _lookup(text: str, depth: int = 0) -> str | None:
     if text in KNOWN:
         return QCoreApplication.translate(CONTEXT, text)
-    if depth > 1:
+    if depth > 2:  # a finding inside a refusal: its place inside the finding, too
         return None
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)

@@ -27,6 +27,7 @@ from twofold.ui import ops
 from twofold.ui.delegates import SearchDelegate, TimelineDelegate
 from twofold.ui.journal_page import SEARCH_SHOWN
 from twofold.ui.labels import unsearched_lines, verify_lines, verify_text
+from twofold.ui.messages import translated
 from twofold.ui.models import KIND_FILTERS, SearchModel, TimelineModel
 from twofold.ui.widgets import announce, buddy, confirm, error_text, heading, named, note
 from twofold.ui.worker import Task, run_in_background
@@ -93,7 +94,9 @@ class VerificationBar(QWidget):
             self.doubt.emit("")
         else:
             failed = [
-                f"{verify_text(name)}: {detail}" for name, ok, detail in report.checks if not ok
+                f"{verify_text(name)}: {translated(detail)}"
+                for name, ok, detail in report.checks
+                if not ok
             ]
             self.ok_label.setText("")
             self.banner_text.setText(
