@@ -4247,7 +4247,7 @@ Unterschrieben als {name}</translation>
     </message>
     <message>
         <source>Four or five unrelated words work well</source>
-        <translation>Vier oder fünf Wörter, die nichts miteinander zu tun haben, funktionieren gut</translation>
+        <translation>Vier oder fünf zufällige Wörter sind gut</translation>
     </message>
     <message>
         <source>Confirm passphrase</source>
