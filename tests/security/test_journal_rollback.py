@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import ALEX_PASS, SAM_PASS, MemoryKeyring
 from tests.reliability.test_partner_attacks import attack, raw_shared_db
 from twofold.domain.checkins import CheckinKind
+from twofold.domain.ledger import VerifyReport
 from twofold.services import sharing
 from twofold.services.session import Session, unlock, unlock_session
 from twofold.services.sharing import SHARE_PENDING
@@ -266,6 +267,16 @@ def _append_forged_share(folder: Path, signer_seed: bytes | None) -> int:
     return header.seq
 
 
+def _unlocked_untold(folder: Path) -> VerifyReport:
+    """Alex unlocks (told nothing of their journal file) and runs the full check."""
+    alex = unlock(folder, "Alex", ALEX_PASS)
+    try:
+        assert not [w for w in alex.warnings if OLDER in w]
+        return alex.verify()
+    finally:
+        alex.lock()
+
+
 @pytest.mark.parametrize("signed_by", ["nobody", "Sam"])
 def test_a_row_written_in_the_victims_name_plants_no_lasting_finding(
     vault_dir: Path, signed_by: str
@@ -285,12 +296,7 @@ def test_a_row_written_in_the_victims_name_plants_no_lasting_finding(
     seed = _seed(vault_dir, "Sam", SAM_PASS) if signed_by == "Sam" else None
     forged = _append_forged_share(vault_dir, seed)
 
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    try:
-        assert not [w for w in alex.warnings if OLDER in w]
-        report = alex.verify()
-    finally:
-        alex.lock()
+    report = _unlocked_untold(vault_dir)
     assert not report.ok  # the forged row is named
     assert OLDER not in _failed(report.lines())
 
@@ -321,12 +327,7 @@ def test_a_first_event_rewritten_with_a_key_sam_holds_plants_no_finding(
     attacks._rewrite_genesis_with(vault_dir, attacks._seed(vault_dir, "Sam", SAM_PASS), "Alex")
     _append_forged_share(vault_dir, bytes(fake))
 
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    try:
-        assert not [w for w in alex.warnings if OLDER in w]
-        report = alex.verify()
-    finally:
-        alex.lock()
+    report = _unlocked_untold(vault_dir)
     found = _failed(report.lines())
     assert "gives Alex a signing key other than the one pinned" in found
     assert "ledger not cut or rolled back since you last saw it" in found
