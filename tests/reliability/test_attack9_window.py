@@ -121,7 +121,10 @@ def test_a_changed_structure_is_said_in_the_window_in_its_language(
     assert window.session is not None and window.session.shared_damage is not None
     assert window.unlock_banner.isVisible()
     text = window.unlock_text.text()
-    assert text.startswith("shared.db wurde außerhalb von Twofold verändert (“eat”"), text
+    # the finding inside the sentence too (English inside the German until d42b096)
+    assert text.startswith(
+        "shared.db wurde außerhalb von Twofold verändert („eat“ wurde hinzugefügt)"
+    ), text
     assert "Dein eigenes Tagebuch ist nur zum Lesen und Exportieren geöffnet" in text
     assert not _dialogs()
 
