@@ -3829,6 +3829,14 @@ Unterschrieben als {name}</translation>
         <translation>Die täglichen Sicherungen gehen jetzt nach {where}: Der Ordner wurde seit deinem letzten Entsperren geändert, nicht von dir. Wenn ihr beide das nicht so vereinbart habt, wähle den Ordner erneut unter Einstellungen → Sicherungen.</translation>
     </message>
     <message>
+        <source>What the app shows was rebuilt from the signed ledger at this unlock, which took longer: shared.db&apos;s format marker said “{found}” where this version of Twofold writes “{current}”. Updating Twofold does this once. If you did not update, someone changed shared.db outside Twofold: the full check in the shared timeline shows whether anything else was changed.</source>
+        <translation>Was die App zeigt, wurde bei diesem Entsperren aus der signierten Chronik neu aufgebaut, deshalb dauerte es länger: Die Formatmarke in shared.db lautete „{found}“, diese Version von Twofold schreibt „{current}“. Ein Update von Twofold tut das einmal. Wenn du nichts aktualisiert hast, hat jemand shared.db außerhalb von Twofold verändert: Die vollständige Prüfung in der gemeinsamen Chronik zeigt, ob sonst noch etwas verändert wurde.</translation>
+    </message>
+    <message>
+        <source>What the app shows was rebuilt from the signed ledger at this unlock, which took longer: shared.db held no format marker Twofold writes (this version writes “{current}”). Updating Twofold does this once. If you did not update, someone changed shared.db outside Twofold: the full check in the shared timeline shows whether anything else was changed.</source>
+        <translation>Was die App zeigt, wurde bei diesem Entsperren aus der signierten Chronik neu aufgebaut, deshalb dauerte es länger: shared.db enthielt keine Formatmarke, wie Twofold sie schreibt (diese Version schreibt „{current}“). Ein Update von Twofold tut das einmal. Wenn du nichts aktualisiert hast, hat jemand shared.db außerhalb von Twofold verändert: Die vollständige Prüfung in der gemeinsamen Chronik zeigt, ob sonst noch etwas verändert wurde.</translation>
+    </message>
+    <message>
         <source>That was already accepted.</source>
         <translation>Das wurde schon angenommen.</translation>
     </message>

@@ -110,6 +110,12 @@ def test_the_unlock_warnings_said_outside_errors_are_translated(german: None) ->
         assert "#12" in german_text and "#15" in german_text
     english = str(unusable(Path("/tmp/vault/.twofold-open.lock")))
     assert messages.translated(english).startswith("Twofold kann seine Sperrdatei")
+    from twofold.vault.vault import _rebuilt_warning
+
+    for found in ("1", "", "not a number"):
+        german_text = messages.translated(_rebuilt_warning(found))
+        assert german_text.startswith("Was die App zeigt, wurde bei diesem Entsperren"), found
+        assert ("„1“" in german_text) == (found == "1")
 
 
 def test_an_empty_win_is_refused_in_german(

@@ -21,6 +21,7 @@ from twofold.vault import keyslots
 from twofold.vault.projectors import replay
 
 FORGED = "Alex agrees that Sam may read the journal"
+REBUILT = "What the app shows was rebuilt from the signed ledger at this unlock"
 
 
 def _marker(folder: Path) -> str | None:
@@ -54,6 +55,12 @@ def test_a_forced_rebuild_does_not_make_a_forged_event_shown_as_signed(
     try:
         # the rebuild ran (the forged event now has a row), and the marker is current
         assert any(FORGED in i.body for i in alex.timeline.page(limit=50))
+        # and Alex is told why this unlock took longer, and what to check
+        [told] = [w for w in alex.warnings if w.startswith(REBUILT)]
+        assert ("said “1”" if marker == "1" else "said “99”" if marker else "no format marker") in (
+            told
+        )
+        assert "someone changed shared.db outside Twofold" in told
         quick = alex.verify_quick()
         full = alex.verify()
     finally:
@@ -70,3 +77,26 @@ def test_a_forced_rebuild_does_not_make_a_forged_event_shown_as_signed(
         "list", "--shared", "--vault", vault_dir, "--as", "Alex", "--passphrase-file", secret
     )
     assert FORGED not in result.out and result.code == 4
+
+
+def test_an_unlock_that_rebuilt_nothing_says_nothing_of_it(vault_dir: Path) -> None:
+    share_three(vault_dir)
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        assert not [w for w in alex.warnings if w.startswith(REBUILT)]
+    finally:
+        alex.lock()
+
+
+def test_a_marker_with_words_is_not_repeated_to_the_victim(vault_dir: Path) -> None:
+    """The marker is text in a file the other partner can edit: only a number is
+    quoted back, never what they wrote there."""
+    share_three(vault_dir)
+    words = "Sam did nothing wrong, stop checking"
+    attack(vault_dir, ("UPDATE meta SET value = ? WHERE key = ?", (words, replay.FORMAT_KEY)))
+    alex = unlock(vault_dir, "Alex", ALEX_PASS)
+    try:
+        [told] = [w for w in alex.warnings if w.startswith(REBUILT)]
+    finally:
+        alex.lock()
+    assert "no format marker" in told and words not in told

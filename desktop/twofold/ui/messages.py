@@ -395,6 +395,14 @@ KNOWN = frozenset(
             "Messages",
             "The daily backups now go to {where}: the folder was changed since you last unlocked, not by you. If the two of you did not agree on it, choose the folder again in Settings → Backups.",
         ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "What the app shows was rebuilt from the signed ledger at this unlock, which took longer: shared.db's format marker said “{found}” where this version of Twofold writes “{current}”. Updating Twofold does this once. If you did not update, someone changed shared.db outside Twofold: the full check in the shared timeline shows whether anything else was changed.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "What the app shows was rebuilt from the signed ledger at this unlock, which took longer: shared.db held no format marker Twofold writes (this version writes “{current}”). Updating Twofold does this once. If you did not update, someone changed shared.db outside Twofold: the full check in the shared timeline shows whether anything else was changed.",
+        ),
         QT_TRANSLATE_NOOP("Messages", "That was already accepted."),
         QT_TRANSLATE_NOOP("Messages", "That was already withdrawn."),
         QT_TRANSLATE_NOOP("Messages", "The agreement is empty: write at least one section."),

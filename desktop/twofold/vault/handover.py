@@ -75,7 +75,7 @@ def receive(fd: int) -> OpenVault:
         # the slots themselves stay with the window: a reader unlocks nothing
         slots = KeySlots(str(header["vault_id"]), int(header["generation"]), partners, [])
         folder = Path(header["folder"])
-        conn, damage = _connect(folder, slots, keys)
+        conn, damage, _ = _connect(folder, slots, keys)
     except BaseException:
         keys.wipe()
         raise

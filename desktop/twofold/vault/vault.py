@@ -517,7 +517,7 @@ class OpenVault:
                     raise NotAllowed("The vault is locked; unlock it again to go on.")
                 if on_copy and self.shared_damage is None:
                     copy, refused = self._copy_for_reading(taken)
-                conn, damage = _connect(copy or self.folder, self.keyslots, taken)
+                conn, damage, _ = _connect(copy or self.folder, self.keyslots, taken)
             except BaseException:
                 taken.wipe()
                 discard()
@@ -727,12 +727,14 @@ def open_with_keys(
             from twofold.vault.ending import finish_interrupted_rekey
 
             finish_interrupted_rekey(folder, keys.vault_key)
-        conn, damage = _connect(folder, slots, keys)
+        conn, damage, rebuilt = _connect(folder, slots, keys)
     except BaseException:
         keys.wipe()
         lock.release()
         raise
     opened = OpenVault(folder, slots, keys, conn, lock, damage)
+    if rebuilt is not None:
+        opened.warnings.append(_rebuilt_warning(rebuilt))
     if damage is not None or not os.access(folder, os.W_OK):
         return opened  # read-only: nothing is finished, cleaned or re-signed now
     try:
@@ -750,11 +752,15 @@ def open_with_keys(
     return opened
 
 
-def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> tuple[Connection, str | None]:
-    """The connection, and what is wrong with shared.db when only the journal opened."""
+def _connect(
+    folder: Path, slots: KeySlots, keys: PartnerKeys
+) -> tuple[Connection, str | None, str | None]:
+    """The connection, what is wrong with shared.db when only the journal opened, and
+    the format marker found when the projections were rebuilt (``_open_shared``)."""
     damage: str | None = None
+    rebuilt: str | None = None
     try:
-        conn = _open_shared(folder, slots, keys)
+        conn, rebuilt = _open_shared(folder, slots, keys)
     except VaultDamaged as exc:
         if keys.journal_key is None:
             raise  # a shared session has nothing else to open
@@ -768,7 +774,7 @@ def _connect(folder: Path, slots: KeySlots, keys: PartnerKeys) -> tuple[Connecti
     except BaseException:
         conn.close()
         raise
-    return conn, damage
+    return conn, damage, rebuilt
 
 
 def _stand_in_for_shared() -> Connection:
@@ -782,7 +788,11 @@ def _stand_in_for_shared() -> Connection:
     return conn
 
 
-def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection:
+def _open_shared(
+    folder: Path, slots: KeySlots, keys: PartnerKeys
+) -> tuple[Connection, str | None]:
+    """The shared file opened, and the format marker found when the projections were
+    rebuilt at this opening (None: they were current)."""
     path = folder / SHARED_DB
     conn = open_keyed(path, keys.vault_key)
     try:
@@ -802,14 +812,41 @@ def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> Connection
                 f"shared.db was changed outside Twofold ({changed[0]}). Nothing was "
                 "changed; restore the folder from one backup."
             )
+        rebuilt: str | None = None
         with contextlib.suppress(DatabaseError, VaultDamaged):  # damage: named elsewhere
             if not replay.is_current(conn):  # an upgrade: re-derive them from the events
+                found = replay.stored_format(conn)
                 ledger = LedgerStore(Link(conn, lambda: conn), slots.vault_id, None, None)
-                replay.ensure_current(conn, list(ledger.events()))
+                if replay.ensure_current(conn, list(ledger.events())):
+                    rebuilt = found or ""
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, rebuilt
+
+
+def _rebuilt_warning(found: str) -> str:
+    """Said after an unlock that rebuilt the projections: an upgrade does it once, and
+    the marker is in shared.db, which the other partner can edit to make every unlock
+    of a large vault slow (ten years: ~23 s) — so the person knows why, and what to
+    check. The marker is quoted only when it is a number: its text is whatever was
+    written into the file."""
+    if found.isdigit() and len(found) <= 6:
+        where = (
+            f"shared.db's format marker said “{found}” where this version of Twofold "
+            f"writes “{replay.FORMAT}”"
+        )
+    else:
+        where = (
+            "shared.db held no format marker Twofold writes (this version writes "
+            f"“{replay.FORMAT}”)"
+        )
+    return (
+        "What the app shows was rebuilt from the signed ledger at this unlock, which took "
+        f"longer: {where}. Updating Twofold does this once. If you did not update, "
+        "someone changed shared.db outside Twofold: the full check in the shared timeline "
+        "shows whether anything else was changed."
+    )
 
 
 def _attach_journal(conn: Connection, folder: Path, slots: KeySlots, keys: PartnerKeys) -> None:

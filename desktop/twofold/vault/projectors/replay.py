@@ -189,9 +189,14 @@ def rebuild(conn: Connection, events: Iterable[LedgerEvent]) -> None:
     )
 
 
-def is_current(conn: Connection) -> bool:
+def stored_format(conn: Connection) -> str | None:
+    """The projections' format marker as stored (None: there is none)."""
     row = conn.execute("SELECT value FROM main.meta WHERE key = ?", (FORMAT_KEY,)).fetchone()
-    return row is not None and row[0] == str(FORMAT)
+    return None if row is None else str(row[0])
+
+
+def is_current(conn: Connection) -> bool:
+    return stored_format(conn) == str(FORMAT)
 
 
 def ensure_current(conn: Connection, events: Sequence[LedgerEvent]) -> bool:
