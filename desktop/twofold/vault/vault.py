@@ -788,9 +788,7 @@ def _stand_in_for_shared() -> Connection:
     return conn
 
 
-def _open_shared(
-    folder: Path, slots: KeySlots, keys: PartnerKeys
-) -> tuple[Connection, str | None]:
+def _open_shared(folder: Path, slots: KeySlots, keys: PartnerKeys) -> tuple[Connection, str | None]:
     """The shared file opened, and the format marker found when the projections were
     rebuilt at this opening (None: they were current)."""
     path = folder / SHARED_DB
