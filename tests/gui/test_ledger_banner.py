@@ -20,18 +20,26 @@ from twofold.ui.main_window import COMMITMENTS, TIMELINE, MainWindow
 MakeWindow = Callable[[Path], MainWindow]
 
 
-def test_a_forged_practice_row_brings_the_banner_to_every_page(
+def _commitments_after_an_edited_title(
     qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
-) -> None:
+) -> MainWindow:
+    """Sam edits a commitment's title in shared.db; Alex's window on Commitments, its
+    ledger banner shown."""
     alex = unlock(vault_dir, "Alex", ALEX_PASS)
     alex.commitments.make("Phone face up at dinner", Cadence(CadenceKind.DAILY))
     alex.lock()
     attack(vault_dir, "UPDATE commitments SET title = 'Alex promised to give up friends'")
-
     window = make_window(vault_dir)
     unlock_as(qtbot, window, "Alex", ALEX_PASS)
     window.go(COMMITMENTS)
     qtbot.waitUntil(window.ledger_banner.isVisible, timeout=20_000)
+    return window
+
+
+def test_a_forged_practice_row_brings_the_banner_to_every_page(
+    qtbot: QtBot, make_window: MakeWindow, vault_dir: Path
+) -> None:
+    window = _commitments_after_an_edited_title(qtbot, make_window, vault_dir)
     text = window.ledger_text.text()
     assert "does not verify" in text and "commitments" in text
     window.go(TIMELINE)  # the timeline says it beside what it hides
@@ -64,15 +72,7 @@ def test_the_finding_inside_the_german_banner_is_german_and_names_no_words(
     ("commitments, row of event #3 (…): was edited outside Twofold (title differs from the
     signed event)"). The finding, and the verify tooltip's line, are said in German; the
     row is named by its table and event, never by its words."""
-    alex = unlock(vault_dir, "Alex", ALEX_PASS)
-    alex.commitments.make("Phone face up at dinner", Cadence(CadenceKind.DAILY))
-    alex.lock()
-    attack(vault_dir, "UPDATE commitments SET title = 'Alex promised to give up friends'")
-
-    window = make_window(vault_dir)
-    unlock_as(qtbot, window, "Alex", ALEX_PASS)
-    window.go(COMMITMENTS)
-    qtbot.waitUntil(window.ledger_banner.isVisible, timeout=20_000)
+    window = _commitments_after_an_edited_title(qtbot, make_window, vault_dir)
     text = window.ledger_text.text()
     assert "commitments, Zeile von Ereignis #" in text, text
     assert "wurde außerhalb von Twofold verändert (title weicht vom unterschriebenen" in text

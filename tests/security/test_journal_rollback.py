@@ -201,70 +201,17 @@ def test_the_old_journal_with_the_later_events_cut_too_is_named_by_the_keyring(
 
 def _append_forged_share(folder: Path, signer_seed: bytes | None) -> int:
     """Sam writes an event "by Alex" after the head into shared.db with the shared key:
-    a reflection.shared whose signature is ``signer_seed``'s (Sam's own key) or none."""
-    import json
+    a reflection.shared signed with ``signer_seed`` (Sam's own key, one Sam holds), or
+    with a key nobody has."""
     import uuid
 
-    from twofold.domain.ledger import EventHeader, canonical_json, content_hash
+    from tests.security.test_signing_key_rotation import forge
     from twofold.vault import crypto
-    from twofold.vault.vault import now
 
-    conn = raw_shared_db(folder)
-    try:
-        vault_id = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]
-        seq = conn.execute("SELECT max(seq) FROM ledger_events").fetchone()[0]
-        last = conn.execute(
-            "SELECT seq, event_id, author, kind, occurred_at, content_hash, prev_hash "
-            "FROM ledger_events WHERE seq = ?",
-            (seq,),
-        ).fetchone()
-        genesis = json.loads(
-            conn.execute("SELECT payload FROM ledger_events WHERE seq = 1").fetchone()[0]
-        )
-    finally:
-        conn.close()
-    alex_id = next(p["id"] for p in genesis["partners"] if p["label"] == "Alex")
-    head = EventHeader(
-        vault_id,
-        int(last[0]),
-        str(last[1]),
-        str(last[2]),
-        str(last[3]),
-        str(last[4]),
-        bytes(last[5]),
-        bytes(last[6]),
-    )
-    payload = canonical_json({"item_id": str(uuid.uuid4()), "text": "words Alex never shared"})
-    header = EventHeader(
-        vault_id,
-        seq + 1,
-        str(uuid.uuid4()),
-        alex_id,
-        "reflection.shared",
-        now().isoformat(),
-        content_hash(payload),
-        head.digest(),
-    )
-    signature = crypto.sign(bytearray(signer_seed), header.digest()) if signer_seed else bytes(64)
-    attack(
-        folder,
-        (
-            "INSERT INTO ledger_events (seq, event_id, author, kind, occurred_at, payload, "
-            "content_hash, prev_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                header.seq,
-                header.event_id,
-                header.author,
-                header.kind,
-                header.occurred_at,
-                payload,
-                header.content_hash,
-                header.prev_hash,
-                signature,
-            ),
-        ),
-    )
-    return header.seq
+    seed = signer_seed if signer_seed is not None else bytes(crypto.new_key())
+    alex_id = keyslots.load(folder).partner("Alex").id
+    payload: dict[str, object] = {"item_id": str(uuid.uuid4()), "text": "words Alex never shared"}
+    return forge(folder, seed, alex_id, "reflection.shared", payload)
 
 
 def _unlocked_untold(folder: Path) -> VerifyReport:

@@ -66,7 +66,7 @@ def _done_already(*_args: object) -> None:
 
 
 _running: set[Task] = set()
-_low_pool: QThreadPool | None = None
+_pools: dict[str, QThreadPool] = {}  # the pools of our own, made on first use
 LOW_NICE = 10  # what the checks nobody waits for run at, on Linux
 
 
@@ -85,14 +85,17 @@ def lower_this_thread() -> None:
 
 def low_priority_pool() -> QThreadPool:
     """The threads of the background checks (see ``lower_this_thread``)."""
-    global _low_pool
-    if _low_pool is None:
-        _low_pool = QThreadPool()
-        _low_pool.setObjectName("twofoldBackground")
-    return _low_pool
+    return _own_pool("twofoldBackground")
 
 
-_upkeep_pool: QThreadPool | None = None
+def _own_pool(name: str, threads: int | None = None) -> QThreadPool:
+    pool = _pools.get(name)
+    if pool is None:
+        pool = _pools[name] = QThreadPool()
+        pool.setObjectName(name)
+        if threads is not None:
+            pool.setMaxThreadCount(threads)
+    return pool
 
 
 def upkeep_pool() -> QThreadPool:
@@ -101,12 +104,7 @@ def upkeep_pool() -> QThreadPool:
     on a machine whose cores other programs keep busy makes the person's save wait; and
     not in the global pool, whose threads (as many as the cores) the key derivation and
     the exports the person waits for need."""
-    global _upkeep_pool
-    if _upkeep_pool is None:
-        _upkeep_pool = QThreadPool()
-        _upkeep_pool.setObjectName("twofoldUpkeep")
-        _upkeep_pool.setMaxThreadCount(1)
-    return _upkeep_pool
+    return _own_pool("twofoldUpkeep", threads=1)
 
 
 def wait_for_all(msecs: int) -> None:
